@@ -1,0 +1,103 @@
+package document
+
+import "sort"
+
+// Inline is running text with inline markup removed, and the way back from
+// offsets in that text to spans in the source.
+type Inline struct {
+	Text string
+	// Segments are the runs of Text copied verbatim from the source, in
+	// order. Text between runs (a space standing for a line break) maps to
+	// the nearest source position.
+	Segments []Segment
+	// Anchor is where text with no verbatim run maps to: a JSON string
+	// written with escapes maps, as a whole, to its token.
+	Anchor Span
+}
+
+// Segment says that Text[TextStart:TextStart+Len] is Source[SourceStart:SourceStart+Len].
+type Segment struct {
+	TextStart   int
+	SourceStart int
+	Len         int
+}
+
+// InlineBuilder accumulates an Inline.
+type InlineBuilder struct {
+	buf  []byte
+	segs []Segment
+}
+
+// Append adds s, which is the source text starting at sourceStart.
+func (b *InlineBuilder) Append(s string, sourceStart int) {
+	if s == "" {
+		return
+	}
+	if n := len(b.segs); n > 0 {
+		last := &b.segs[n-1]
+		if last.TextStart+last.Len == len(b.buf) && last.SourceStart+last.Len == sourceStart {
+			last.Len += len(s)
+			b.buf = append(b.buf, s...)
+			return
+		}
+	}
+	b.segs = append(b.segs, Segment{TextStart: len(b.buf), SourceStart: sourceStart, Len: len(s)})
+	b.buf = append(b.buf, s...)
+}
+
+// AppendSynthetic adds text that is not in the source as written, such as a
+// space standing for a line break.
+func (b *InlineBuilder) AppendSynthetic(s string) { b.buf = append(b.buf, s...) }
+
+// Len is the length of the text so far.
+func (b *InlineBuilder) Len() int { return len(b.buf) }
+
+// LastByte is the last byte of the text so far, or 0.
+func (b *InlineBuilder) LastByte() byte {
+	if len(b.buf) == 0 {
+		return 0
+	}
+	return b.buf[len(b.buf)-1]
+}
+
+// Since returns the text appended after the builder had length n.
+func (b *InlineBuilder) Since(n int) string { return string(b.buf[n:]) }
+
+// Inline returns the text built so far.
+func (b *InlineBuilder) Inline() Inline {
+	return Inline{Text: string(b.buf), Segments: b.segs}
+}
+
+// Source maps the text range [start, end) to a source span.
+func (in *Inline) Source(start, end int) Span {
+	if len(in.Segments) == 0 {
+		return in.Anchor
+	}
+	s := in.sourceOffset(start, false)
+	e := s
+	if end > start {
+		e = in.sourceOffset(end-1, true) + 1
+	}
+	if e < s {
+		e = s
+	}
+	return Span{Start: s, End: e}
+}
+
+// sourceOffset maps one text offset. A synthetic offset maps to the end of
+// the segment before it (or the start of the one after, for a start offset).
+func (in *Inline) sourceOffset(t int, isEnd bool) int {
+	i := sort.Search(len(in.Segments), func(i int) bool { return in.Segments[i].TextStart > t }) - 1
+	if i < 0 {
+		return in.Segments[0].SourceStart
+	}
+	seg := in.Segments[i]
+	if t < seg.TextStart+seg.Len {
+		return seg.SourceStart + (t - seg.TextStart)
+	}
+	// t falls in synthetic text after segment i.
+	if !isEnd && i+1 < len(in.Segments) {
+		return in.Segments[i+1].SourceStart
+	}
+	return seg.SourceStart + seg.Len - 1
+}

@@ -1,0 +1,93 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ReadFile reads and checks one report file. Every refusal is an *Error that
+// names the file and says what to do.
+func ReadFile(path string, maxSize int64) (*File, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err)}
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err)}
+	}
+	if info.IsDir() {
+		return nil, &Error{Path: path, Offset: -1, Reason: "is a directory, not a report file"}
+	}
+	if info.Mode().IsRegular() && info.Size() > maxSize {
+		return nil, &Error{Path: path, Offset: -1, Reason: tooLarge(info.Size(), maxSize)}
+	}
+	return read(path, fh, maxSize)
+}
+
+// Read reads a report from r (standard input), named path in messages.
+func Read(path string, r io.Reader, maxSize int64) (*File, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	return read(path, r, maxSize)
+}
+
+func read(path string, r io.Reader, maxSize int64) (*File, error) {
+	// Read one byte past the limit so that a pipe or a growing file cannot
+	// make us hold more than maxSize+1 bytes.
+	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, &Error{Path: path, Offset: -1, Reason: "cannot be read: " + unwrapPathError(err).Error()}
+	}
+	if int64(len(raw)) > maxSize {
+		return nil, &Error{Path: path, Offset: -1, Reason: tooLarge(-1, maxSize)}
+	}
+	return New(path, raw)
+}
+
+func tooLarge(size, limit int64) string {
+	if size >= 0 {
+		return fmt.Sprintf("is %s, over the size limit of %s; raise it with --max-size if this is really a report", human(size), human(limit))
+	}
+	return fmt.Sprintf("is over the size limit of %s; raise it with --max-size if this is really a report", human(limit))
+}
+
+func human(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory; check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied; make the file readable or leave it out"
+	default:
+		return "cannot be opened: " + unwrapPathError(err).Error()
+	}
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,192 @@
+// Package source turns the bytes of a report into checked, normalised text and
+// is the one place that turns byte offsets into line:column positions.
+//
+// Parsers and rules see text with the UTF-8 byte order mark removed and CRLF line
+// ends turned into LF, so they never deal with either. Positions are computed on
+// that text: removing a BOM or the CR of a CRLF never changes a line or a column,
+// and OriginalOffset maps an offset back to the file's own bytes for edits.
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// DefaultMaxSize is the largest report read unless a flag or the config says otherwise.
+const DefaultMaxSize = 10 << 20
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// File is a report's text, checked and normalised, with its line index.
+type File struct {
+	Path string // as given by the user; "-" reads become the --stdin-filename
+	Raw  []byte // the bytes as read
+	Text string // Raw without a BOM, CRLF turned into LF
+
+	HasBOM bool
+	// removed holds, in increasing order, the offsets in Text of every LF whose
+	// CR was dropped; OriginalOffset uses it to map back to Raw.
+	removed []int
+	lines   []int // offset in Text of the first byte of each line
+}
+
+// Position is a 1-based line and column; columns count Unicode code points.
+type Position struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// Error is a refused input: the file, where in it, and why.
+type Error struct {
+	Path   string
+	Pos    Position // zero when the problem is not at a place in the file
+	Offset int      // byte offset in the file, -1 when not applicable
+	Reason string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, e.Pos.Column, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+}
+
+// New checks raw and returns the normalised file. It refuses NUL bytes and
+// invalid UTF-8, naming the first offending byte's line and column.
+func New(path string, raw []byte) (*File, error) {
+	f := &File{Path: path, Raw: raw}
+	body := raw
+	if bytes.HasPrefix(body, bom) {
+		f.HasBOM = true
+		body = body[len(bom):]
+	}
+	base := len(raw) - len(body)
+	if i := bytes.IndexByte(body, 0); i >= 0 {
+		return nil, f.refuse(body, i, base, fmt.Sprintf("contains a NUL byte (at offset %d); this looks like a binary file, not a report", base+i))
+	}
+	if !utf8.Valid(body) {
+		i := firstInvalid(body)
+		return nil, f.refuse(body, i, base, fmt.Sprintf("is not valid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", body[i], base+i))
+	}
+	if bytes.Contains(body, []byte("\r\n")) {
+		out := make([]byte, 0, len(body))
+		for i := 0; i < len(body); i++ {
+			if body[i] == '\r' && i+1 < len(body) && body[i+1] == '\n' {
+				f.removed = append(f.removed, len(out))
+				continue
+			}
+			out = append(out, body[i])
+		}
+		f.Text = string(out)
+	} else {
+		f.Text = string(body)
+	}
+	f.lines = lineStarts(f.Text)
+	return f, nil
+}
+
+// refuse builds an Error at offset i of body (the file without its BOM).
+func (f *File) refuse(body []byte, i, base int, reason string) error {
+	line := 1 + bytes.Count(body[:i], []byte("\n"))
+	start := bytes.LastIndexByte(body[:i], '\n') + 1
+	// Count code points the way Position does, treating any earlier bad bytes as one each.
+	col := 1 + utf8.RuneCount(bytes.TrimSuffix(body[start:i], []byte("\r")))
+	return &Error{Path: f.Path, Pos: Position{line, col}, Offset: base + i, Reason: reason}
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func lineStarts(s string) []int {
+	starts := make([]int, 1, 1+len(s)/64)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// Position returns the line and column of a byte offset in Text. Offsets past
+// the end clamp to the end; an offset inside a multi-byte character counts
+// that character as started.
+func (f *File) Position(offset int) Position {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(f.Text) {
+		offset = len(f.Text)
+	}
+	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset }) - 1
+	return Position{Line: line + 1, Column: 1 + utf8.RuneCountInString(f.Text[f.lines[line]:offset])}
+}
+
+// LineColumn is Position as two numbers, for packages that must not import this one.
+func (f *File) LineColumn(offset int) (line, column int) {
+	p := f.Position(offset)
+	return p.Line, p.Column
+}
+
+// Offset is the inverse of Position: the byte offset in Text of a line and
+// column. Positions past a line's end clamp to that end.
+func (f *File) Offset(p Position) int {
+	if p.Line < 1 {
+		return 0
+	}
+	if p.Line > len(f.lines) {
+		return len(f.Text)
+	}
+	off := f.lines[p.Line-1]
+	end := f.LineEnd(p.Line)
+	for col := 1; col < p.Column && off < end; col++ {
+		_, n := utf8.DecodeRuneInString(f.Text[off:])
+		off += n
+	}
+	return off
+}
+
+// Lines is the number of lines in Text.
+func (f *File) Lines() int { return len(f.lines) }
+
+// LineStart is the offset of the first byte of a 1-based line.
+func (f *File) LineStart(line int) int { return f.lines[line-1] }
+
+// LineEnd is the offset of the LF ending a 1-based line, or len(Text).
+func (f *File) LineEnd(line int) int {
+	if line < len(f.lines) {
+		return f.lines[line] - 1
+	}
+	return len(f.Text)
+}
+
+// Line returns the text of a 1-based line without its line end.
+func (f *File) Line(line int) string {
+	if line < 1 || line > len(f.lines) {
+		return ""
+	}
+	return f.Text[f.lines[line-1]:f.LineEnd(line)]
+}
+
+// OriginalOffset maps an offset in Text to the same place in Raw, for edits
+// that must be written back to the file as it is on disk.
+func (f *File) OriginalOffset(offset int) int {
+	// Every CR dropped before offset shifts it by one; an offset at an LF maps
+	// to its CR, so a replaced line end takes the whole CRLF with it.
+	o := offset + sort.SearchInts(f.removed, offset)
+	if f.HasBOM {
+		o += len(bom)
+	}
+	return o
+}

@@ -1,0 +1,133 @@
+package source
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPositionIgnoresBOMAndCRLF(t *testing.T) {
+	plain := "Title\n\nGoïta said “no”.\nEnd"
+	variants := map[string]string{
+		"lf":      plain,
+		"crlf":    strings.ReplaceAll(plain, "\n", "\r\n"),
+		"bom":     "\ufeff" + plain,
+		"bomcrlf": "\ufeff" + strings.ReplaceAll(plain, "\n", "\r\n"),
+	}
+	for name, raw := range variants {
+		f, err := New(name, []byte(raw))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.Text != plain {
+			t.Fatalf("%s: Text = %q, want %q", name, f.Text, plain)
+		}
+		// "no" is on line 3 after 12 code points ("Goïta said “" is 12).
+		off := strings.Index(f.Text, "no”")
+		if got := f.Position(off); got != (Position{3, 13}) {
+			t.Errorf("%s: Position(no) = %v, want 3:13", name, got)
+		}
+		if got := f.Position(strings.Index(f.Text, "End")); got != (Position{4, 1}) {
+			t.Errorf("%s: Position(End) = %v, want 4:1", name, got)
+		}
+		// The original offset points at the same text in the raw bytes.
+		if o := f.OriginalOffset(off); !strings.HasPrefix(raw[o:], "no”") {
+			t.Errorf("%s: OriginalOffset(%d) = %d points at %q", name, off, o, raw[o:min(o+5, len(raw))])
+		}
+		// A span that ends a line ends before the CR; one that takes the line end takes the CR too.
+		eol := strings.Index(f.Text, "\n")
+		if o := f.OriginalOffset(eol); !strings.HasPrefix(raw[o:], "\n") && !strings.HasPrefix(raw[o:], "\r\n") {
+			t.Errorf("%s: line end maps to %q", name, raw[o:o+1])
+		}
+	}
+}
+
+func TestOffsetInvertsPosition(t *testing.T) {
+	f, err := New("x", []byte("ab\nçd–e\n\nlast"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for off := 0; off <= len(f.Text); off++ {
+		if !isRuneStart(f.Text, off) {
+			continue
+		}
+		if got := f.Offset(f.Position(off)); got != off {
+			t.Errorf("Offset(Position(%d)=%v) = %d", off, f.Position(off), got)
+		}
+	}
+	if f.Lines() != 4 || f.Line(2) != "çd–e" || f.Line(3) != "" || f.Line(9) != "" {
+		t.Errorf("Lines = %d, Line(2) = %q", f.Lines(), f.Line(2))
+	}
+}
+
+func isRuneStart(s string, i int) bool { return i == len(s) || s[i]&0xC0 != 0x80 }
+
+func TestRefusals(t *testing.T) {
+	tests := []struct {
+		name, raw, want string
+		pos             Position
+		offset          int
+	}{
+		{"nul", "ok\nab\x00c", "NUL byte", Position{2, 3}, 5},
+		{"latin1", "Title\nGo\xefta", "not valid UTF-8 (byte 0xEF at offset 8)", Position{2, 3}, 8},
+		{"bom then bad", "\ufeffA\r\n\xff", "not valid UTF-8 (byte 0xFF at offset 6)", Position{2, 1}, 6},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.name, []byte(tt.raw))
+		var se *Error
+		if !errors.As(err, &se) {
+			t.Fatalf("%s: err = %v, want *Error", tt.name, err)
+		}
+		if !strings.Contains(se.Reason, tt.want) || se.Pos != tt.pos || se.Offset != tt.offset {
+			t.Errorf("%s: got %q at %v byte %d, want %q at %v byte %d", tt.name, se.Reason, se.Pos, se.Offset, tt.want, tt.pos, tt.offset)
+		}
+		if !strings.HasPrefix(se.Error(), tt.name+":") {
+			t.Errorf("%s: message %q does not name the file", tt.name, se.Error())
+		}
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("a", 2048)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFile(big, 1024); err == nil || !strings.Contains(err.Error(), "over the size limit of 1 KiB") {
+		t.Errorf("big file: %v", err)
+	}
+	if f, err := ReadFile(big, 4096); err != nil || len(f.Text) != 2048 {
+		t.Errorf("big file under a larger limit: %v", err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.txt"), 0); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := ReadFile(dir, 0); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v", err)
+	}
+	if _, err := Read("<stdin>", strings.NewReader(strings.Repeat("b", 100)), 10); err == nil || !strings.Contains(err.Error(), "<stdin>: is over the size limit") {
+		t.Errorf("stdin over limit: %v", err)
+	}
+}
+
+func FuzzNew(f *testing.F) {
+	f.Add([]byte("\ufeffa\r\nb\n"))
+	f.Add([]byte("x\xffy"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		file, err := New("f", raw)
+		if err != nil {
+			return
+		}
+		for off := 0; off <= len(file.Text); off += 1 + off/7 {
+			p := file.Position(off)
+			if p.Line < 1 || p.Column < 1 || p.Line > file.Lines() {
+				t.Fatalf("Position(%d) = %v", off, p)
+			}
+			if o := file.OriginalOffset(off); o < off || o > len(raw) {
+				t.Fatalf("OriginalOffset(%d) = %d of %d", off, o, len(raw))
+			}
+		}
+	})
+}
