@@ -1,0 +1,90 @@
+package countries
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFindIn(t *testing.T) {
+	tests := []struct {
+		text      string
+		wantCode  string // "" for no match
+		wantMatch string // text[start:end]
+	}{
+		{"The U.S. Embassy in Côte d’Ivoire urges caution.", "CI", "Côte d’Ivoire"},
+		{"Travelers to Cote d'Ivoire should register.", "CI", "Cote d'Ivoire"},
+		{"Fighting near the border with Guinea-Bissau continues.", "GW", "Guinea-Bissau"},
+		{"Flights from Guinea to Mali resumed.", "GN", "Guinea"},
+		{"Nigeria's capital is Abuja.", "NG", "Nigeria"},
+		{"Nigerian and Nigerien officials met.", "", ""},
+		{"Niger borders Nigeria.", "NE", "Niger"},
+		{"Mali's long-standing problems persist.", "ML", "Mali"},
+		{"Armed groups in Somalia and Mali.", "SO", "Somalia"},
+		{"MALI TRAVEL ADVISORY", "ML", "MALI"},
+		{"We ate turkey and chad was there.", "", ""},
+		{"Travel to Turkey is possible.", "TR", "Turkey"},
+		{"Travel to Türkiye is possible.", "TR", "Türkiye"},
+		{"The Democratic Republic of the Congo borders Angola.", "CD", "Democratic Republic of the Congo"},
+		{"The Republic of the Congo borders Gabon.", "CG", "Republic of the Congo"},
+		{"South Sudan and Sudan signed.", "SS", "South Sudan"},
+		{"A flight from Papua New Guinea.", "PG", "Papua New Guinea"},
+		{"Visitors to Northern Ireland and Ireland.", "GB", "Northern Ireland"},
+		{"Residents of the Gambia and Senegal.", "GM", "Gambia"},
+		{"Residents of American Samoa, not Samoa.", "AS", "American Samoa"},
+		{"The embassy in Côte\nd'Ivoire, wrapped.", "CI", "Côte\nd'Ivoire"},
+		{"Guinea.\n\nBissau is a city.", "GN", "Guinea"},
+		{"Officials in the uae said", "", ""},
+		{"Officials in the UAE said", "AE", "UAE"},
+		{"Contact us at the U.S. Embassy.", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		c, start, end, ok := Default().FindIn(tt.text)
+		if tt.wantCode == "" {
+			if ok {
+				t.Errorf("FindIn(%q) = %s at %q, want no match", tt.text, c.Code, tt.text[start:end])
+			}
+			continue
+		}
+		if !ok || c.Code != tt.wantCode || tt.text[start:end] != tt.wantMatch {
+			got := ""
+			if ok {
+				got = tt.text[start:end]
+			}
+			t.Errorf("FindIn(%q) = %s %q, %v; want %s %q", tt.text, c.Code, got, ok, tt.wantCode, tt.wantMatch)
+		}
+	}
+}
+
+// TestFindInSamples runs FindIn on the real reports in shared/samples,
+// which a fresh clone does not have.
+func TestFindInSamples(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "samples")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no shared/samples beside the repository")
+	}
+	want := map[string]string{
+		"osac-mali-2024.txt":      "ML",
+		"advisory-mali-2023.txt":  "ML",
+		"advisory-egypt-2024.txt": "EG",
+		"advisory-egypt-2025.txt": "EG",
+	}
+	for file, code := range want {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if c, _, _, ok := Default().FindIn(string(data)); !ok || c.Code != code {
+			t.Errorf("%s: FindIn = %s, %v; want %s", file, c.Code, ok, code)
+		}
+	}
+}
+
+func BenchmarkFindIn(b *testing.B) {
+	text := "Violent extremist organizations and criminal groups operating in the region continue to act as spoilers to the peace process near the border with Burkina Faso."
+	for b.Loop() {
+		Default().FindIn(text)
+	}
+}

@@ -1,0 +1,231 @@
+package dates
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenKind classifies a token by the characters it holds. Whitespace is never
+// a token: two tokens either touch (no space between them) or are separated by
+// whitespace only.
+type tokenKind uint8
+
+const (
+	tokNone   tokenKind = iota // past the end of the text
+	tokWord                    // letters of any script (and marks, underscores), no ASCII digit
+	tokNumber                  // ASCII digits only
+	tokMixed                   // letters and digits run together: "FY2024", "7th", "2010s"
+	tokPunct                   // one rune that is neither space nor part of a word
+)
+
+type token struct {
+	start, end int
+	kind       tokenKind
+}
+
+// lexer cuts text into tokens on demand, left to right.
+type lexer struct {
+	text string
+	pos  int
+}
+
+func (lx *lexer) next() (token, bool) {
+	s := lx.text
+	i := lx.pos
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		lx.pos = i
+		return token{}, false
+	}
+	start := i
+	letters, digits := false, false
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				digits = true
+			} else if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' {
+				letters = true
+			} else {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			break
+		}
+		letters = true // non-ASCII digits are not ours to read, so they count as letters
+		i += size
+	}
+	if i == start {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		lx.pos = i + size
+		return token{start, i + size, tokPunct}, true
+	}
+	lx.pos = i
+	kind := tokWord
+	switch {
+	case digits && letters:
+		kind = tokMixed
+	case digits:
+		kind = tokNumber
+	}
+	return token{start, i, kind}, true
+}
+
+// stream gives random access by absolute index to the tokens of a text while
+// keeping only a window of them in memory, so a 5 MB line costs no more than a
+// short paragraph per token. Look-ahead extends the window as needed;
+// look-behind is limited to keepBehind tokens before the last release point.
+type stream struct {
+	text string
+	lex  lexer
+	toks []token
+	base int // absolute index of toks[0]
+	eof  bool
+}
+
+const keepBehind = 8
+
+// reset points s at text, keeping the token buffer for reuse.
+func (s *stream) reset(text string) {
+	*s = stream{text: text, lex: lexer{text: text}, toks: s.toks[:0]}
+}
+
+func (s *stream) get(i int) (token, bool) {
+	if j := uint(i - s.base); j < uint(len(s.toks)) {
+		return s.toks[j], true
+	}
+	return s.fill(i)
+}
+
+// fill reads tokens up to index i.
+func (s *stream) fill(i int) (token, bool) {
+	if i < s.base {
+		return token{}, false
+	}
+	for i-s.base >= len(s.toks) {
+		if s.eof {
+			return token{}, false
+		}
+		t, ok := s.lex.next()
+		if !ok {
+			s.eof = true
+			return token{}, false
+		}
+		s.toks = append(s.toks, t)
+	}
+	return s.toks[i-s.base], true
+}
+
+// release lets the stream forget tokens well before i.
+func (s *stream) release(i int) {
+	drop := i - keepBehind - s.base
+	if drop < 1024 || drop > len(s.toks) {
+		return
+	}
+	n := copy(s.toks, s.toks[drop:])
+	s.toks = s.toks[:n]
+	s.base += drop
+}
+
+func (s *stream) kind(i int) tokenKind {
+	t, _ := s.get(i)
+	return t.kind
+}
+
+func (s *stream) str(i int) string {
+	t, ok := s.get(i)
+	if !ok {
+		return ""
+	}
+	return s.text[t.start:t.end]
+}
+
+// touches reports whether token i is immediately followed by token i+1.
+func (s *stream) touches(i int) bool {
+	a, ok := s.get(i)
+	if !ok {
+		return false
+	}
+	b, ok := s.get(i + 1)
+	return ok && a.end == b.start
+}
+
+// punct returns the rune of punctuation token i, or -1.
+func (s *stream) punct(i int) rune {
+	t, ok := s.get(i)
+	if !ok || t.kind != tokPunct {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[t.start:t.end])
+	return r
+}
+
+// isWord reports whether token i is the word w, ignoring case.
+func (s *stream) isWord(i int, w string) bool {
+	t, ok := s.get(i)
+	return ok && t.kind == tokWord && t.end-t.start == len(w) && equalFoldASCII(s.text[t.start:t.end], w)
+}
+
+// number returns the value and digit count of number token i.
+func (s *stream) number(i int) (value, digits int, ok bool) {
+	t, found := s.get(i)
+	if !found || t.kind != tokNumber {
+		return 0, 0, false
+	}
+	digits = t.end - t.start
+	if digits > 9 {
+		return 0, digits, true
+	}
+	for _, c := range []byte(s.text[t.start:t.end]) {
+		value = value*10 + int(c-'0')
+	}
+	return value, digits, true
+}
+
+func (s *stream) hasDigit(i int) bool {
+	k := s.kind(i)
+	return k == tokNumber || k == tokMixed
+}
+
+// equalFoldASCII compares s with lower-case ASCII w ignoring the case of s.
+func equalFoldASCII(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2013': // hyphen-minus, hyphen, non-breaking hyphen, en dash
+		return true
+	}
+	return false
+}

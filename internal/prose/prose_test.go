@@ -1,0 +1,55 @@
+package prose
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"One. Two.", []string{"One.", "Two."}},
+		{"The U.S. Embassy is open. Call first.", []string{"The U.S. Embassy is open.", "Call first."}},
+		{"Col. Goïta spoke. He left.", []string{"Col. Goïta spoke.", "He left."}},
+		{"Visit state.gov today. Then go.", []string{"Visit state.gov today.", "Then go."}},
+		{"He said “stop.” Then he ran!", []string{"He said “stop.”", "Then he ran!"}},
+		{"Rates rose 3.5 percent. (Source: ACLED.) Next.", []string{"Rates rose 3.5 percent.", "(Source: ACLED.)", "Next."}},
+		{"e.g. markets are busy. ok", []string{"e.g. markets are busy. ok"}},
+		{"No final stop", []string{"No final stop"}},
+		{"  Leading space. Trailing space.  ", []string{"Leading space.", "Trailing space."}},
+		{"In 2023. 887 attacks occurred.", []string{"In 2023.", "887 attacks occurred."}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range Sentences(tt.text) {
+			got = append(got, tt.text[r.Start:r.End])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestOf(t *testing.T) {
+	text := "First one. Second one here."
+	r := Of(text, 15)
+	if got := text[r.Start:r.End]; got != "Second one here." {
+		t.Errorf("Of = %q", got)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("The U.S. Embassy. Call “now.” 3.5 (x.) e.g. y")
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, r := range Sentences(text) {
+			if r.Start < prev || r.End <= r.Start || r.End > len(text) {
+				t.Fatalf("bad range %v after %d in %q", r, prev, text)
+			}
+			prev = r.End
+		}
+	})
+}
