@@ -1,0 +1,172 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/prose"
+)
+
+var (
+	// "Egypt - Level 3: Reconsider Travel", as a heading or a bold line.
+	levelLine = regexp.MustCompile(`^(?P<name>.+?)[\s\p{Zs}]+[-–—][\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
+	// "assesses Mali at Level 4", in the running text of a security report.
+	levelSentence = regexp.MustCompile(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
+	// "Do not travel to Mali due to …": the sentence that gives the reasons.
+	reasonSentence = regexp.MustCompile(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\b\s*`)
+	dueTo          = regexp.MustCompile(`(?i)\bdue to\s+`)
+	// 'has included a Crime "C" Indicator', 'has not included a … “D” Indicator'.
+	indicatorStatement = regexp.MustCompile(`(?i)\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`)
+	reasonSplit        = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
+)
+
+// findAdvisory reads the advisory level (a "Country - Level N: …" line or an
+// "assesses X at Level N" sentence), its reasons, its indicators and its
+// regional levels.
+func (x *extractor) findAdvisory() {
+	a := &document.Advisory{}
+	found := false
+	for _, u := range x.units {
+		line, base := x.firstLine(u)
+		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
+			name := line[m[2]:m[3]]
+			level, _ := strconv.Atoi(line[m[4]:m[5]])
+			wording := document.Text{Value: line[m[6]:m[7]], Span: document.Span{Start: base + m[6], End: base + m[7]}}
+			if !found && (u.heading || x.isCountry(name)) && (x.r.Country.Value == "" || x.isCountry(name)) {
+				found = true
+				a.Level, a.LevelSpan = level, document.Span{Start: base + m[4], End: base + m[5]}
+				a.Wording = wording
+				a.Span = document.Span{Start: base, End: base + len(line)}
+				continue
+			}
+			if !u.heading {
+				a.Regions = append(a.Regions, document.Region{
+					Name:    document.Text{Value: strings.TrimSpace(name), Span: document.Span{Start: base + m[2], End: base + m[3]}},
+					Level:   level,
+					Wording: wording,
+					Span:    document.Span{Start: base, End: base + len(line)},
+				})
+			}
+			continue
+		}
+		if found || u.heading {
+			continue
+		}
+		if m := levelSentence.FindStringSubmatchIndex(u.text.Text); m != nil {
+			found = true
+			level, _ := strconv.Atoi(u.text.Text[m[4]:m[5]])
+			a.Level, a.LevelSpan = level, u.source(m[4], m[5])
+			sent := prose.Of(u.text.Text, m[0])
+			a.Span = u.source(sent.Start, sent.End)
+			if d := dueTo.FindStringIndex(u.text.Text[m[1]:sent.End]); d != nil {
+				a.Reasons = x.reasons(u, m[1]+d[1], sent.End)
+			}
+		}
+	}
+	if !found {
+		return
+	}
+	if a.Wording.Value == "" {
+		a.Wording.Value = x.vocab.Levels[a.Level]
+	}
+	if a.Reasons == nil {
+		a.Reasons = x.advisoryReasons(a.Level)
+	}
+	a.Indicators = x.indicators(a.Reasons)
+	x.r.Advisory = a
+}
+
+func (x *extractor) isCountry(name string) bool {
+	c, ok := x.countries.Lookup(name)
+	return ok && (x.r.Country.Value == "" || c.Name == x.r.Country.Value)
+}
+
+// advisoryReasons finds the sentence that gives the reasons for the
+// advisory's own level ("Reconsider travel to Egypt due to terrorism.");
+// sentences for other levels (an area's "Do not travel to …") are passed over.
+func (x *extractor) advisoryReasons(level int) []document.Text {
+	want := strings.ToLower(x.vocab.Levels[level])
+	for _, u := range x.units {
+		if u.heading || u.para == nil || u.para.Kind == document.KindListItem {
+			continue
+		}
+		for _, s := range prose.Sentences(u.text.Text) {
+			sent := u.text.Text[s.Start:s.End]
+			m := reasonSentence.FindStringSubmatchIndex(sent)
+			if m == nil {
+				continue
+			}
+			verb := strings.ToLower(sent[m[2]:m[3]])
+			if want != "" && verb != want {
+				continue
+			}
+			return x.reasons(u, s.Start+m[1], s.End)
+		}
+	}
+	return nil
+}
+
+// reasons splits "crime, terrorism, and kidnapping." into its parts. A
+// reason that is a long phrase is kept whole rather than cut at its "and".
+func (x *extractor) reasons(u unit, start, end int) []document.Text {
+	text := u.text.Text
+	for end > start && strings.ContainsRune(". \t", rune(text[end-1])) {
+		end--
+	}
+	var out []document.Text
+	pos := start
+	parts := reasonSplit.FindAllStringIndex(text[start:end], -1)
+	bounds := make([][2]int, 0, len(parts)+1)
+	for _, p := range parts {
+		bounds = append(bounds, [2]int{pos, start + p[0]})
+		pos = start + p[1]
+	}
+	bounds = append(bounds, [2]int{pos, end})
+	for _, b := range bounds {
+		if len(strings.Fields(text[b[0]:b[1]])) > 5 {
+			bounds = [][2]int{{start, end}}
+			break
+		}
+	}
+	for _, b := range bounds {
+		s, e := b[0], b[1]
+		word := strings.TrimSpace(text[s:e])
+		if word == "" {
+			continue
+		}
+		s += strings.Index(text[s:e], word)
+		if strings.HasPrefix(strings.ToLower(word), "the ") {
+			word, s = word[4:], s+4
+		}
+		out = append(out, document.Text{Value: word, Span: u.source(s, s+len(word))})
+	}
+	return out
+}
+
+// indicators reads every 'has (not) included a … "X" Indicator' statement,
+// then adds the indicators the reasons imply and no statement covers.
+func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
+	var out []document.Indicator
+	seen := map[string]bool{}
+	for _, u := range x.units {
+		for _, m := range indicatorStatement.FindAllStringSubmatchIndex(u.text.Text, -1) {
+			code := strings.ToUpper(u.text.Text[m[4]:m[5]])
+			if _, ok := x.vocab.Indicator(code); !ok || seen[code] {
+				continue
+			}
+			seen[code] = true
+			out = append(out, document.Indicator{Code: code, Included: m[2] < 0, Source: "statement", Span: u.source(m[0], m[1])})
+		}
+	}
+	for _, r := range reasons {
+		ind, ok := x.vocab.IndicatorFor(r.Value)
+		if !ok || seen[ind.Code] {
+			continue
+		}
+		seen[ind.Code] = true
+		out = append(out, document.Indicator{Code: ind.Code, Included: true, Source: "reason", Span: r.Span})
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/prose"
+)
+
+var (
+	// International form: "+223-2070-2300", "+(20) 2-2797-3300", "+1 202 501 4444".
+	intlPhone = regexp.MustCompile(`\+\s?\(?\d{1,4}\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
+	// A local number: "8000-1115", "17", "112". Only read near a phone word.
+	localPhone = regexp.MustCompile(`\b\d{2,5}(?:[ .\-]\d{2,5}){0,3}\b`)
+	// Anything shaped like an address is taken, a malformed one too
+	// ("name@@state.gov"), so that the schema can say what is wrong with it.
+	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]`)
+	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos": the line an address follows.
+	postLine = regexp.MustCompile(`^(?:U\.S\.|US|United States)\s+(?:Embassy|Consulate(?:\s+General)?|Consular Agency|Mission)\b[^.]{0,60}?:?$`)
+	// "Tel: …", "Hours of Operation: …" at the start of a paragraph.
+	inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
+	// Words after a number that say it counts something, so it is no phone.
+	countWords = regexp.MustCompile(`(?i)^\s*(?:%|percent|attacks?|people|persons|killed|dead|deaths|hours?|days?|weeks?|months?|years?|incidents?|cases|times|km|kilometers|miles|troops|soldiers|members)\b`)
+)
+
+// findContacts reads contact details: labelled values ("Tel: …", or a
+// "Telephone" line followed by the number), the address that follows a
+// post line ("U.S. Embassy Bamako:"), emails, numbers in international form
+// anywhere, and local numbers that a sentence calls a number to call.
+func (x *extractor) findContacts() {
+	consumed := map[int]bool{} // units already read as a label's value
+	for i, u := range x.units {
+		if u.heading || consumed[i] {
+			continue
+		}
+		text := strings.TrimSpace(u.text.Text)
+		next := -1
+		if i+1 < len(x.units) && !x.units[i+1].heading {
+			next = i + 1
+		}
+		if kind, ok := x.vocab.ContactKindOf(text); ok && len(text) <= 40 {
+			if next >= 0 {
+				x.labelled(document.ContactKind(kind), strings.TrimSuffix(text, ":"), x.units[next], 0)
+				consumed[next] = true
+			}
+			continue
+		}
+		if postLine.MatchString(text) && next >= 0 && x.looksLikeAddress(x.units[next]) {
+			nu := x.units[next]
+			value := strings.TrimSuffix(strings.TrimSpace(nu.text.Text), ".")
+			start := strings.Index(nu.text.Text, value)
+			x.add(document.Contact{Kind: document.ContactAddress, Value: value, Span: nu.source(start, start+len(value))})
+			consumed[next] = true
+			continue
+		}
+		if m := inlineLabel.FindStringSubmatchIndex(u.text.Text); m != nil {
+			label := u.text.Text[m[2]:m[3]]
+			if kind, ok := x.vocab.ContactKindOf(label); ok {
+				x.labelled(document.ContactKind(kind), label, u, m[1])
+				continue
+			}
+		}
+		x.scanEmails(u, 0)
+		x.scanPhones(u, 0, "", "")
+	}
+	sort.SliceStable(x.r.Contacts, func(i, j int) bool { return x.r.Contacts[i].Span.Start < x.r.Contacts[j].Span.Start })
+}
+
+// labelled reads the value a label introduces, from offset from in u's text.
+func (x *extractor) labelled(kind document.ContactKind, label string, u unit, from int) {
+	text := u.text.Text
+	switch kind {
+	case document.ContactPhone, document.ContactEmergency, document.ContactFax:
+		x.scanPhones(u, from, kind, label)
+	case document.ContactEmail:
+		x.scanEmails(u, from)
+	default:
+		value := strings.TrimSpace(text[from:])
+		value = strings.TrimSuffix(value, ".")
+		if value == "" {
+			return
+		}
+		start := from + strings.Index(text[from:], value)
+		x.add(document.Contact{Kind: kind, Value: value, Label: label, Span: u.source(start, start+len(value))})
+	}
+}
+
+// looksLikeAddress: the paragraph after a post line is its address unless it
+// is a label, a number or an email.
+func (x *extractor) looksLikeAddress(u unit) bool {
+	t := strings.TrimSpace(u.text.Text)
+	if t == "" || len(t) > 200 {
+		return false
+	}
+	if _, ok := x.vocab.ContactKindOf(t); ok {
+		return false
+	}
+	if m := inlineLabel.FindStringSubmatch(t); m != nil {
+		if _, ok := x.vocab.ContactKindOf(m[1]); ok {
+			return false
+		}
+	}
+	return !intlPhone.MatchString(t) && !strings.Contains(t, "@")
+}
+
+func (x *extractor) scanEmails(u unit, from int) {
+	text := u.text.Text
+	for _, m := range email.FindAllStringIndex(text[from:], -1) {
+		s, e := from+m[0], from+m[1]
+		for e > s && strings.ContainsRune(".-'", rune(text[e-1])) {
+			e--
+		}
+		if !strings.Contains(text[s:e], "@") || strings.HasSuffix(text[s:e], "@") || strings.HasPrefix(text[s:e], "@") {
+			continue
+		}
+		x.add(document.Contact{Kind: document.ContactEmail, Value: text[s:e], Span: u.source(s, e)})
+	}
+}
+
+// scanPhones reads numbers from offset from. With a kind (a labelled value)
+// every number is taken; otherwise numbers in international form are taken
+// anywhere, and local ones only where the sentence asks to call them.
+func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, label string) {
+	text := u.text.Text
+	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
+		s, e := from+m[0], from+m[1]
+		if digits(text[s:e]) < 6 {
+			continue
+		}
+		k := kind
+		if k == "" {
+			k = x.phoneKind(text, s)
+		}
+		x.add(document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+	}
+	for _, m := range localPhone.FindAllStringIndex(text[from:], -1) {
+		s, e := from+m[0], from+m[1]
+		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || isYear(text[s:e]) || countWords.MatchString(text[e:]) {
+			continue
+		}
+		k := kind
+		if k == "" {
+			if !x.calledNumber(text, s) {
+				continue
+			}
+			k = x.phoneKind(text, s)
+		}
+		x.add(document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+	}
+}
+
+// calledNumber: the number at off follows a phone word ("number", "call",
+// "dial") within its sentence, with at most eight words and no other number
+// between them, and "number" is not "the number of".
+func (x *extractor) calledNumber(text string, off int) bool {
+	sent := prose.Of(text, off)
+	before := strings.ToLower(text[sent.Start:off])
+	words := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == ',' || r == ':' })
+	for i := len(words) - 1; i >= 0 && i >= len(words)-9; i-- {
+		w := strings.Trim(words[i], "*\"'")
+		if digits(w) > 0 {
+			return false
+		}
+		for _, pw := range x.vocab.PhoneWords {
+			if w == pw && !(w == "number" && i+1 < len(words) && words[i+1] == "of") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneKind: a number in a sentence about emergencies or the police is an
+// emergency number.
+func (x *extractor) phoneKind(text string, off int) document.ContactKind {
+	sent := prose.Of(text, off)
+	s := strings.ToLower(text[sent.Start:sent.End])
+	for _, w := range x.vocab.EmergencyWords {
+		if strings.Contains(s, w) {
+			return document.ContactEmergency
+		}
+	}
+	return document.ContactPhone
+}
+
+// add records a contact unless one was already read at that place, or the
+// same value of the same kind was read in the same paragraph (a link's text
+// repeating its target).
+func (x *extractor) add(c document.Contact) {
+	for _, o := range x.r.Contacts {
+		if o.Span.Overlaps(c.Span) {
+			return
+		}
+		if o.Kind == c.Kind && o.Value == c.Value && x.sameUnit(o.Span, c.Span) {
+			return
+		}
+	}
+	x.r.Contacts = append(x.r.Contacts, c)
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	y, err := strconv.Atoi(s)
+	return err == nil && y >= 1900 && y <= 2099
+}
+
+func (x *extractor) sameUnit(a, b document.Span) bool {
+	for _, u := range x.units {
+		if u.span.Contains(a) {
+			return u.span.Contains(b)
+		}
+	}
+	return false
+}

@@ -1,0 +1,136 @@
+// Package extract reads the facts a report states out of its parsed text:
+// the advisory level and indicators, threat ratings, contacts, dates and
+// relative time phrases. Parsers give it structure; it gives the checks facts.
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/countries"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/vocab"
+)
+
+// Given says which facts a JSON or YAML report already states, so that only
+// the others are extracted from its paragraphs.
+type Given struct {
+	Advisory, Ratings, Contacts, Dates bool
+}
+
+// Facts extracts every fact from a text or Markdown report.
+func Facts(r *document.Report, src string, prof *profile.Profile) {
+	Missing(r, src, prof, Given{})
+}
+
+// Missing extracts the facts that given does not mark as already known.
+func Missing(r *document.Report, src string, prof *profile.Profile, given Given) {
+	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
+	x.findCountry()
+	x.units = x.collectUnits()
+	if !given.Contacts {
+		x.findContacts()
+	}
+	if !given.Advisory {
+		x.findAdvisory()
+	}
+	if !given.Ratings {
+		x.findRatings()
+	}
+	if !given.Dates {
+		x.findDates()
+	}
+	sort.SliceStable(r.Links, func(i, j int) bool { return r.Links[i].Span.Start < r.Links[j].Span.Start })
+}
+
+type extractor struct {
+	r         *document.Report
+	src       string
+	prof      *profile.Profile
+	vocab     *vocab.Vocabulary
+	countries *countries.Table
+	units     []unit
+}
+
+// unit is a piece of running text: a paragraph or a heading.
+type unit struct {
+	section *document.Section // enclosing section; nil in the preamble
+	para    *document.Paragraph
+	heading bool
+	text    document.Inline
+	span    document.Span // the whole paragraph or heading line as written
+}
+
+// firstLine is the unit's first source line with heading marks and
+// wrapping emphasis removed, and its offset in the source.
+func (x *extractor) firstLine(u unit) (string, int) {
+	raw := x.src[u.span.Start:u.span.End]
+	if i := strings.IndexByte(raw, '\n'); i >= 0 {
+		raw = raw[:i]
+	}
+	line := profile.StripLineMarkup(raw)
+	return line, u.span.Start + strings.Index(raw, line)
+}
+
+// collectUnits lists the title, headings and paragraphs in document order.
+func (x *extractor) collectUnits() []unit {
+	var out []unit
+	if x.r.Title.Value != "" {
+		out = append(out, x.headingUnit(nil, x.r.Title))
+	}
+	for _, p := range x.r.Preamble {
+		out = append(out, unit{para: p, text: p.Inline, span: p.Span})
+	}
+	var walk func([]*document.Section)
+	walk = func(ss []*document.Section) {
+		for _, s := range ss {
+			out = append(out, x.headingUnit(s, s.Title))
+			for _, p := range s.Paragraphs {
+				out = append(out, unit{section: s, para: p, text: p.Inline, span: p.Span})
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(x.r.Sections)
+	return out
+}
+
+// headingUnit maps a heading's text to the source: its value is found as
+// written within the heading line when it can be.
+func (x *extractor) headingUnit(s *document.Section, t document.Text) unit {
+	u := unit{section: s, heading: true, span: t.Span}
+	var ib document.InlineBuilder
+	if t.Span.End <= len(x.src) && t.Span.Start <= t.Span.End {
+		if i := strings.Index(x.src[t.Span.Start:t.Span.End], t.Value); i >= 0 {
+			ib.Append(t.Value, t.Span.Start+i)
+		} else {
+			ib.AppendSynthetic(t.Value)
+		}
+	} else {
+		ib.AppendSynthetic(t.Value)
+	}
+	u.text = ib.Inline()
+	u.text.Anchor = t.Span
+	return u
+}
+
+// findCountry falls back to a country named in the title when no header
+// line gave one.
+func (x *extractor) findCountry() {
+	if x.r.Country.Value != "" {
+		if c, ok := x.countries.Lookup(x.r.Country.Value); ok {
+			x.r.Country.Value = c.Name
+		}
+		return
+	}
+	if c, start, end, ok := x.countries.FindIn(x.r.Title.Value); ok {
+		span := x.r.Title.Span
+		if i := strings.Index(x.src[span.Start:span.End], x.r.Title.Value); i >= 0 {
+			span = document.Span{Start: span.Start + i + start, End: span.Start + i + end}
+		}
+		x.r.Country = document.Text{Value: c.Name, Span: span}
+	}
+}
+
+func (u unit) source(start, end int) document.Span { return u.text.Source(start, end) }

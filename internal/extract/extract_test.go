@@ -1,0 +1,187 @@
+package extract_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// report parses a small text or Markdown report; extraction runs as part of parsing.
+func report(t *testing.T, name, text string) (*source.File, *document.Report) {
+	t.Helper()
+	f, err := source.New(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, r
+}
+
+func at(f *source.File, s document.Span) string { return f.Text[s.Start:s.End] }
+
+func TestAdvisoryFromSentence(t *testing.T) {
+	f, r := report(t, "x.txt", `OSAC Country Security Report
+
+Chad
+
+Chad Travel Advisory
+
+The current Travel Advisory assesses Chad at Level 3, indicating that travelers should reconsider travel to Chad due to crime, terrorism, civil unrest, and kidnapping.
+
+Crime
+
+The U.S. Department of State has included a Crime "C" Indicator on the Travel Advisory for Chad.
+
+The U.S. Department of State has not included a Health “H” Indicator on the Travel Advisory for Chad.
+`)
+	a := r.Advisory
+	if a == nil || a.Level != 3 || a.Wording.Value != "Reconsider Travel" || at(f, a.LevelSpan) != "3" {
+		t.Fatalf("advisory = %+v", a)
+	}
+	var reasons []string
+	for _, rs := range a.Reasons {
+		reasons = append(reasons, at(f, rs.Span))
+	}
+	if want := []string{"crime", "terrorism", "civil unrest", "kidnapping"}; !reflect.DeepEqual(reasons, want) {
+		t.Errorf("reasons = %q, want %q", reasons, want)
+	}
+	type ind struct {
+		Code     string
+		Included bool
+		Source   string
+	}
+	var got []ind
+	for _, i := range a.Indicators {
+		got = append(got, ind{i.Code, i.Included, i.Source})
+	}
+	want := []ind{{"C", true, "statement"}, {"H", false, "statement"}, {"T", true, "reason"}, {"U", true, "reason"}, {"K", true, "reason"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("indicators = %+v, want %+v", got, want)
+	}
+}
+
+func TestAdvisoryFromHeadingAndRegions(t *testing.T) {
+	f, r := report(t, "x.md", `# Peru Travel Advisory
+
+### Travel Advisory May 1, 2025
+
+### Peru - Level 2: Exercise Increased Caution
+
+Do not travel to the VRAEM due to **crime** and **terrorism**.
+
+Exercise increased caution in Peru due to **crime, civil unrest,** and the possibility of **kidnapping**.
+
+**VRAEM – Level 4: Do Not Travel**  
+Terrorist groups operate here.
+
+**Colombia-Peru border area - Level 3:  Reconsider Travel**
+`)
+	a := r.Advisory
+	if a == nil || a.Level != 2 || at(f, a.Wording.Span) != "Exercise Increased Caution" {
+		t.Fatalf("advisory = %+v", a)
+	}
+	var reasons []string
+	for _, rs := range a.Reasons {
+		reasons = append(reasons, rs.Value)
+	}
+	// The reasons are those of the country's own level, not the area's "Do not travel".
+	if want := []string{"crime", "civil unrest", "possibility of kidnapping"}; !reflect.DeepEqual(reasons, want) {
+		t.Errorf("reasons = %q, want %q", reasons, want)
+	}
+	if len(a.Regions) != 2 || a.Regions[0].Name.Value != "VRAEM" || a.Regions[0].Level != 4 ||
+		a.Regions[1].Name.Value != "Colombia-Peru border area" || a.Regions[1].Wording.Value != "Reconsider Travel" {
+		t.Errorf("regions = %+v", a.Regions)
+	}
+	if r.Published.Value != "2025-05-01" || r.Country.Value != "Peru" {
+		t.Errorf("published %q country %q", r.Published.Value, r.Country.Value)
+	}
+}
+
+func TestRatings(t *testing.T) {
+	f, r := report(t, "x.txt", `Title
+
+Crime
+
+The U.S. Department of State has assessed Abuja as being a **HIGH**-threat location for crime directed at or affecting official U.S. government interests. It has assessed Lagos as a Severe threat location for terrorism.
+
+The Department has assessed Port Harcourt as being a MEDIUM-threat location for political violence.
+`)
+	type rating struct{ Location, Level, Category string }
+	var got []rating
+	for _, rt := range r.Ratings {
+		got = append(got, rating{rt.Location.Value, rt.Level.Value, rt.Category.Value})
+		if at(f, rt.Level.Span) == "" {
+			t.Errorf("rating %+v has no level span", rt)
+		}
+	}
+	want := []rating{{"Abuja", "HIGH", "crime"}, {"Lagos", "SEVERE", "terrorism"}, {"Port Harcourt", "MEDIUM", "political violence"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ratings = %+v, want %+v", got, want)
+	}
+	if at(f, r.Ratings[0].Level.Span) != "HIGH" {
+		t.Errorf("level span = %q", at(f, r.Ratings[0].Level.Span))
+	}
+}
+
+func TestContacts(t *testing.T) {
+	f, r := report(t, "x.txt", `Title
+
+Embassy & Consulate Contact Information
+
+U.S. Embassy Lima:
+
+Avenida La Encalada cdra. 17 s/n, Surco, Lima 33.
+
+Tel: +51-1-618-2000.
+
+Hours of Operation: Monday-Friday 0800 - 1700.
+
+Email LimaACS@state.gov with questions.
+
+Law Enforcement
+
+The emergency number for the National Police is **105**. The number of attacks rose to 887 in 2023. Call 911 for nothing here 2024.
+`)
+	type contact struct{ Kind, Value, Text string }
+	var got []contact
+	for _, c := range r.Contacts {
+		got = append(got, contact{string(c.Kind), c.Value, at(f, c.Span)})
+	}
+	want := []contact{
+		{"address", "Avenida La Encalada cdra. 17 s/n, Surco, Lima 33", "Avenida La Encalada cdra. 17 s/n, Surco, Lima 33"},
+		{"phone", "+51-1-618-2000", "+51-1-618-2000"},
+		{"hours", "Monday-Friday 0800 - 1700", "Monday-Friday 0800 - 1700"},
+		{"email", "LimaACS@state.gov", "LimaACS@state.gov"},
+		{"emergency", "105", "105"},
+		{"phone", "911", "911"}, // no emergency word in its sentence
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts =\n%+v\nwant\n%+v", got, want)
+	}
+	// "17" in the address and 0800 in the hours are no dates; 2023 and 2024 are.
+	var dates []string
+	for _, d := range r.Dates {
+		dates = append(dates, d.Text)
+	}
+	if want := []string{"2023", "2024"}; !reflect.DeepEqual(dates, want) {
+		t.Errorf("dates = %q, want %q", dates, want)
+	}
+}
+
+func TestDatesMapToSource(t *testing.T) {
+	f, r := report(t, "x.txt", "Title\n\nIn **May 2022**, the [accord of 2015](#) ended; attacks have recently\nrisen since early to mid-2023.\n")
+	var got []string
+	for _, d := range r.Dates {
+		got = append(got, at(f, d.Span)+"="+string(d.Precision))
+	}
+	want := []string{"May 2022=month", "2015=year", "recently=relative", "early to mid-2023=part-of-year"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}

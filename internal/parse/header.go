@@ -1,0 +1,67 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/countries"
+	"github.com/reportlint/reportlint/internal/dates"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+)
+
+// headerReader reads the header lines at the top of a report (title,
+// country line, "Published: …", "Travel Advisory July 31, 2023") into the
+// report's metadata, using the profile's header patterns.
+type headerReader struct {
+	prof      *profile.Profile
+	countries *countries.Table
+}
+
+func newHeaderReader(prof *profile.Profile) *headerReader {
+	return &headerReader{prof: prof, countries: countries.Default()}
+}
+
+// isHeaderLine reports whether line is one of the profile's header lines,
+// which are never section headings in a plain-text report.
+func (h *headerReader) isHeaderLine(line string) bool {
+	_, ok := h.prof.MatchHeader(stripEmphasis(line))
+	return ok
+}
+
+// isCountryLine reports whether line is nothing but a country's name.
+func (h *headerReader) isCountryLine(line string) bool {
+	_, ok := h.countries.Lookup(stripEmphasis(line))
+	return ok
+}
+
+// readLine reads one header line, src[start:end], filling what the report
+// does not have yet.
+func (h *headerReader) readLine(r *document.Report, src string, start, end int) {
+	raw := src[start:end]
+	line := stripEmphasis(raw)
+	if line == "" {
+		return
+	}
+	// Offsets of the stripped line within src.
+	base := start + strings.Index(raw, line)
+	if m, ok := h.prof.MatchHeader(line); ok {
+		if m.Date != "" && r.Published.Value == "" {
+			if d, ok := dates.Parse(m.Date); ok && d.Precision == document.PrecisionDay {
+				s := base + m.DateStart
+				r.Published = document.Text{Value: d.Value, Span: document.Span{Start: s, End: s + len(strings.TrimSpace(m.Date))}}
+			}
+		}
+		if m.Country != "" && r.Country.Value == "" {
+			if c, ok := h.countries.Lookup(m.Country); ok {
+				s := base + m.CountryStart
+				r.Country = document.Text{Value: c.Name, Span: document.Span{Start: s, End: s + len(m.Country)}}
+			}
+		}
+		return
+	}
+	if r.Country.Value == "" {
+		if c, ok := h.countries.Lookup(line); ok {
+			r.Country = document.Text{Value: c.Name, Span: document.Span{Start: base, End: base + len(line)}}
+		}
+	}
+}

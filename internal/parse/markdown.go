@@ -1,0 +1,181 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+)
+
+// markdownParser is goldmark's CommonMark parser; it is safe to share.
+var markdownParser = goldmark.New().Parser()
+
+// parseMarkdown builds the section tree of a Markdown report with goldmark.
+// The front matter, if any, has already been blanked out of src (replaced
+// by spaces, keeping every offset) so that goldmark sees blank lines.
+func parseMarkdown(src string, r *document.Report, prof *profile.Profile) {
+	source := []byte(src)
+	doc := markdownParser.Parse(text.NewReader(source))
+	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof)}
+	first := true
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && first && h.Level == 1 && r.Title.Value == "" {
+			// A level-1 heading that opens the document is its title.
+			r.Title = mp.inlineValue(h)
+			mp.hp.readLine(r, src, r.Title.Span.Start, r.Title.Span.End)
+			first = false
+			continue
+		}
+		first = false
+		mp.block(n, document.KindParagraph)
+	}
+}
+
+type mdParser struct {
+	src    string
+	source []byte
+	r      *document.Report
+	hp     *headerReader
+	stack  []*document.Section
+	// headerDone is set once a heading that is not a header line (or a
+	// paragraph of running text) ends the header area.
+	headerDone bool
+}
+
+func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		title := mp.inlineValue(n)
+		sec := &document.Section{Title: title, Level: n.Level, Heading: lineSpan(n, mp.src), Span: lineSpan(n, mp.src)}
+		if !mp.headerDone {
+			if mp.hp.isHeaderLine(title.Value) {
+				mp.hp.readLine(mp.r, mp.src, title.Span.Start, title.Span.End)
+			} else {
+				mp.headerDone = true
+			}
+		}
+		mp.stack = pushSection(mp.r, mp.stack, sec)
+	case *ast.Paragraph, *ast.TextBlock:
+		p := mp.paragraph(n, kind)
+		if p == nil {
+			return
+		}
+		if !mp.headerDone && len(mp.stack) == 0 {
+			mp.hp.readLine(mp.r, mp.src, p.Span.Start, p.Span.End)
+		}
+		addParagraph(mp.r, mp.stack, p)
+	case *ast.List:
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				mp.block(c, document.KindListItem)
+			}
+		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			mp.block(c, kind)
+		}
+	}
+	// Code blocks, HTML blocks and thematic breaks carry no report text.
+}
+
+// lineSpan is the span of a block's lines, from the first line's start to
+// the last line's end.
+func lineSpan(n ast.Node, src string) document.Span {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		p := max(n.Pos(), 0)
+		return document.Span{Start: p, End: p}
+	}
+	start := lines.At(0).Start
+	end := lines.At(lines.Len() - 1).Stop
+	for end > start && (src[end-1] == '\n' || src[end-1] == ' ' || src[end-1] == '\t') {
+		end--
+	}
+	if _, ok := n.(*ast.Heading); ok {
+		// Take the ATX marks too: a heading's span is its whole line.
+		ls := strings.LastIndexByte(src[:start], '\n') + 1
+		if strings.TrimLeft(src[ls:start], " #") == "" {
+			start = ls + leadingSpace(src[ls:start])
+		}
+	}
+	return document.Span{Start: start, End: end}
+}
+
+func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document.Paragraph {
+	var ib document.InlineBuilder
+	mp.inline(n, &ib)
+	in := ib.Inline()
+	if strings.TrimSpace(in.Text) == "" && len(in.Segments) == 0 {
+		// An image-only or empty paragraph still has a place, but no text.
+		if sp := lineSpan(n, mp.src); sp.End > sp.Start {
+			return &document.Paragraph{Kind: kind, Span: sp, Inline: in}
+		}
+		return nil
+	}
+	return &document.Paragraph{Kind: kind, Span: lineSpan(n, mp.src), Inline: in}
+}
+
+func (mp *mdParser) inlineValue(n ast.Node) document.Text {
+	var ib document.InlineBuilder
+	mp.inline(n, &ib)
+	return document.Text{Value: strings.TrimSpace(ib.Inline().Text), Span: lineSpan(n, mp.src)}
+}
+
+// inline appends the plain text of n's inline children to b, recording links.
+func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			seg := c.Segment
+			if seg.Stop > seg.Start {
+				b.Append(mp.src[seg.Start:seg.Stop], seg.Start)
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				if b.Len() > 0 && b.LastByte() != ' ' {
+					b.AppendSynthetic(" ")
+				}
+			}
+		case *ast.String:
+			b.AppendSynthetic(string(c.Value))
+		case *ast.Link:
+			before := b.Len()
+			mp.inline(c, b)
+			mp.addLink(c.Pos(), b.Since(before), string(c.Destination))
+		case *ast.Image:
+			mp.inline(c, b)
+		case *ast.AutoLink:
+			label := string(c.Label(mp.source))
+			start := max(c.Pos(), 0)
+			if i := strings.Index(mp.src[start:], label); i >= 0 && i < 8 {
+				b.Append(label, start+i)
+			} else {
+				b.AppendSynthetic(label)
+			}
+			mp.r.Links = append(mp.r.Links, document.Link{Text: label, Target: string(c.URL(mp.source)), Span: document.Span{Start: start, End: start + len(label) + 2}})
+		case *ast.RawHTML:
+			// Inline HTML is markup, not text.
+		default:
+			// Emphasis, code spans and anything else: their text is the children's.
+			mp.inline(c, b)
+		}
+	}
+}
+
+// addLink records a link whose "[" is at start. goldmark gives no end
+// offset, so the closing ")" is found the way the text parser finds it.
+func (mp *mdParser) addLink(start int, text, target string) {
+	if start < 0 || start >= len(mp.src) {
+		return
+	}
+	end := start + 1
+	if mp.src[start] == '[' {
+		if _, _, _, linkEnd, ok := scanLink(mp.src, start, len(mp.src)); ok {
+			end = linkEnd
+		}
+	}
+	mp.r.Links = append(mp.r.Links, document.Link{Text: text, Target: target, Span: document.Span{Start: start, End: end}})
+}

@@ -1,0 +1,109 @@
+package parse
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+func TestMarkdownStructure(t *testing.T) {
+	text := `---
+title: Ghana Report
+published: "2025-06-02"
+---
+# Ghana Security Report
+
+Intro paragraph with a [link](https://x.test).
+
+Crime
+=====
+
+Street crime is
+common in *Accra*.
+
+- Item one
+  - Nested item
+- Item two
+
+## Kidnapping
+
+> Quoted text.
+
+` + "```\ncode is not text\n```\n"
+	f, _ := source.New("g.md", []byte(text))
+	r, err := Parse(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title.Value != "Ghana Security Report" || r.Published.Value != "2025-06-02" {
+		t.Errorf("title %q published %q", r.Title.Value, r.Published.Value)
+	}
+	if got := titles(r.Sections, 0); !reflect.DeepEqual(got, []string{"Crime", "  Kidnapping"}) {
+		t.Errorf("sections %q", got)
+	}
+	crime := r.Sections[0]
+	var texts []string
+	for _, p := range crime.Paragraphs {
+		texts = append(texts, string(p.Kind)+":"+p.Text)
+	}
+	want := []string{"paragraph:Street crime is common in Accra.", "list-item:Item one", "list-item:Nested item", "list-item:Item two"}
+	if !reflect.DeepEqual(texts, want) {
+		t.Errorf("paragraphs %q, want %q", texts, want)
+	}
+	if got := f.Position(crime.Heading.Start); got.Line != 9 {
+		t.Errorf("setext heading at %v, want line 9", got)
+	}
+	i := strings.Index(crime.Paragraphs[0].Text, "Accra")
+	if sp := crime.Paragraphs[0].Source(i, i+5); f.Position(sp.Start) != (source.Position{Line: 13, Column: 12}) {
+		t.Errorf("Accra at %v", f.Position(sp.Start))
+	}
+	if len(r.Links) != 1 || text[r.Links[0].Span.Start:r.Links[0].Span.End] != "[link](https://x.test)" {
+		t.Errorf("links %+v", r.Links)
+	}
+	if r.FrontMatter.Get("title").Scalar != "Ghana Report" {
+		t.Errorf("front matter %+v", r.FrontMatter)
+	}
+	if sp := r.FrontMatter.Get("title").Span; text[sp.Start:sp.End] != "Ghana Report" {
+		t.Errorf("front matter span %q", text[sp.Start:sp.End])
+	}
+	if len(r.Sections[0].Sections[0].Paragraphs) != 1 {
+		t.Errorf("block quote paragraph missing")
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		line             int
+	}{
+		{"bad yaml", "---\ntitle: [unclosed\n---\n# T\n", "front matter:", 2},
+		{"unknown profile", "---\nprofile: nope\n---\n# T\n", `unknown profile "nope"`, 2},
+	}
+	for _, tt := range tests {
+		f, _ := source.New("x.md", []byte(tt.text))
+		_, err := Parse(f, Options{})
+		var se *source.Error
+		if !errors.As(err, &se) || !strings.Contains(se.Reason, tt.want) || se.Pos.Line < tt.line {
+			t.Errorf("%s: err = %v, want %q at line %d", tt.name, err, tt.want, tt.line)
+		}
+	}
+	// An opening --- that is never closed is a thematic break, not front matter.
+	r := parseString(t, "x.md", "---\nJust text\n")
+	if r.FrontMatter != nil {
+		t.Errorf("unclosed front matter was read: %+v", r.FrontMatter)
+	}
+}
+
+func TestFrontMatterProfile(t *testing.T) {
+	r := parseString(t, "x.md", "---\nprofile: osac-csr\npublished: November 29, 2024\n---\nSome text.\n")
+	if r.Profile != "osac-csr" || r.Published.Value != "2024-11-29" {
+		t.Errorf("profile %s published %s", r.Profile, r.Published.Value)
+	}
+	if r.Format != document.FormatMarkdown {
+		t.Errorf("format %s", r.Format)
+	}
+}

@@ -1,0 +1,149 @@
+// Package parse turns a checked source file into the document model: first
+// the structure (sections, paragraphs, links) of a text, Markdown, JSON or
+// YAML report, then the facts the checks read (package extract).
+package parse
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/extract"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Options say how to read a file; zero values mean "work it out".
+type Options struct {
+	Format   document.Format // empty: from the file name, then the content
+	Profile  string          // empty: the front matter's profile, else detected
+	Profiles *profile.Set    // nil: the built-in profiles
+}
+
+// Formats lists the input formats, for help and messages.
+var Formats = []document.Format{document.FormatText, document.FormatMarkdown, document.FormatJSON, document.FormatYAML}
+
+// FormatOf tells a report's format from its file name.
+func FormatOf(path string) (document.Format, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return document.FormatText, true
+	case ".md", ".markdown":
+		return document.FormatMarkdown, true
+	case ".json":
+		return document.FormatJSON, true
+	case ".yaml", ".yml":
+		return document.FormatYAML, true
+	}
+	return "", false
+}
+
+// ParseFormat reads a --input-format value.
+func ParseFormat(s string) (document.Format, error) {
+	for _, f := range Formats {
+		if string(f) == strings.ToLower(s) {
+			return f, nil
+		}
+	}
+	if strings.EqualFold(s, "md") {
+		return document.FormatMarkdown, nil
+	}
+	return "", fmt.Errorf("unknown input format %q; use one of text, markdown, json, yaml", s)
+}
+
+// atxHeading is a Markdown heading line; plain-text reports have none.
+var atxHeading = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
+
+// looksLikeMarkdown tells a Markdown report saved as .txt (as pages
+// converted from the web often are) from a plain-text one: its first line, or
+// at least two lines, are ATX headings.
+func looksLikeMarkdown(text string) bool {
+	head := text
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	first := strings.TrimLeft(head, " \t\n")
+	if atxHeading.MatchString(firstLine(first)) {
+		return true
+	}
+	return len(atxHeading.FindAllStringIndex(head, 2)) >= 2
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// Parse reads f into the document model. Text and Markdown always parse;
+// JSON, YAML and front matter that cannot be decoded give a *source.Error
+// naming the line and column.
+func Parse(f *source.File, opt Options) (*document.Report, error) {
+	profiles := opt.Profiles
+	if profiles == nil {
+		profiles = profile.Default()
+	}
+	format := opt.Format
+	if format == "" {
+		var ok bool
+		if format, ok = FormatOf(f.Path); !ok {
+			return nil, &source.Error{Path: f.Path, Offset: -1, Reason: "has an extension reportlint does not read; name its format with --input-format text|markdown|json|yaml"}
+		}
+		if format == document.FormatText && looksLikeMarkdown(f.Text) {
+			format = document.FormatMarkdown
+		}
+	}
+	if format == document.FormatJSON || format == document.FormatYAML {
+		return parseData(f, format, opt.Profile, profiles)
+	}
+
+	r := &document.Report{Path: f.Path, Format: format}
+	src := f.Text
+	if format == document.FormatMarkdown {
+		fm, blanked, err := frontMatter(f)
+		if err != nil {
+			return nil, err
+		}
+		r.FrontMatter = fm
+		src = blanked
+	}
+	prof, err := chooseProfile(f, opt.Profile, r.FrontMatter, profiles)
+	if err != nil {
+		return nil, err
+	}
+	r.Profile = prof.Name
+	if format == document.FormatMarkdown {
+		parseMarkdown(src, r, prof)
+	} else {
+		parseText(src, r, prof)
+	}
+	metadataFromFrontMatter(r)
+	extract.Facts(r, f.Text, prof)
+	return r, nil
+}
+
+// chooseProfile: the --profile flag, then the front matter's profile key,
+// then detection from the first lines.
+func chooseProfile(f *source.File, flag string, fm *document.Node, profiles *profile.Set) (*profile.Profile, error) {
+	name, span := flag, document.Span{Start: -1}
+	if name == "" {
+		if v := fm.Get("profile"); v != nil && v.Kind == document.NodeString {
+			name, span = v.Scalar, v.Span
+		}
+	}
+	if name == "" {
+		return profiles.Detect(f.Text), nil
+	}
+	p, ok := profiles.Get(name)
+	if !ok {
+		e := &source.Error{Path: f.Path, Offset: -1, Reason: fmt.Sprintf("unknown profile %q; known profiles: %s", name, strings.Join(profiles.Names(), ", "))}
+		if span.Start >= 0 {
+			e.Pos, e.Offset = f.Position(span.Start), f.OriginalOffset(span.Start)
+		}
+		return nil, e
+	}
+	return p, nil
+}

@@ -1,0 +1,225 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+)
+
+// block is a paragraph or list item of a plain-text report, as a span of
+// whole lines.
+type block struct {
+	start, end  int // the block's text, line ends excluded at the end
+	bodyStart   int // after a list marker
+	kind        document.ParagraphKind
+	singleLine  bool
+	firstLine   string
+	isHeading   bool
+	sectionSpec *profile.Section
+}
+
+var listMarker = regexp.MustCompile(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
+
+// splitBlocks cuts text into paragraphs at blank lines, and starts a new
+// block at every list item.
+func splitBlocks(text string) []block {
+	var blocks []block
+	cur := -1
+	pos := 0
+	for pos <= len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = pos + nl
+		}
+		line := text[pos:lineEnd]
+		switch {
+		case strings.TrimSpace(line) == "":
+			cur = -1
+		case listMarker.MatchString(line):
+			m := listMarker.FindStringIndex(line)
+			blocks = append(blocks, block{start: pos + leadingSpace(line), end: pos + len(strings.TrimRightFunc(line, unicode.IsSpace)), bodyStart: pos + m[1], kind: document.KindListItem, singleLine: true, firstLine: line})
+			cur = len(blocks) - 1
+		case cur >= 0:
+			blocks[cur].end = pos + len(strings.TrimRightFunc(line, unicode.IsSpace))
+			blocks[cur].singleLine = false
+		default:
+			s := pos + leadingSpace(line)
+			blocks = append(blocks, block{start: s, end: pos + len(strings.TrimRightFunc(line, unicode.IsSpace)), bodyStart: s, kind: document.KindParagraph, singleLine: true, firstLine: line})
+			cur = len(blocks) - 1
+		}
+		if nl < 0 {
+			break
+		}
+		pos = lineEnd + 1
+	}
+	return blocks
+}
+
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
+
+// parseText builds the section tree of a plain-text report: headings are bare
+// lines, recognised as known section names of the profile or by their shape.
+func parseText(src string, r *document.Report, prof *profile.Profile) {
+	blocks := splitBlocks(src)
+	hp := newHeaderReader(prof)
+
+	// The first block is the title when it reads like one.
+	i := 0
+	if len(blocks) > 0 && blocks[0].singleLine && blocks[0].kind == document.KindParagraph && looksLikeTitle(strings.TrimSpace(blocks[0].firstLine)) {
+		b := blocks[0]
+		r.Title = inlineValue(src, b.start, b.end, &r.Links)
+		hp.readLine(r, src, b.start, b.end)
+		i = 1
+	}
+	// Header lines (country, published date) before the first heading give
+	// the country that section names such as "{country} Travel Advisory" need.
+	for j := i; j < len(blocks) && j < i+8; j++ {
+		hp.readLine(r, src, blocks[j].start, blocks[j].end)
+	}
+
+	var stack []*document.Section // open sections, outermost first
+	for ; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.kind == document.KindParagraph && b.singleLine {
+			title := strings.TrimSpace(src[b.start:b.end])
+			if spec, ok := textHeading(title, prof, r.Country.Value, hp, len(r.Sections) == 0); ok {
+				level := 2
+				if spec != nil {
+					level = spec.Level
+				}
+				sec := &document.Section{Level: level, Heading: document.Span{Start: b.start, End: b.end}, Span: document.Span{Start: b.start, End: b.end}}
+				sec.Title = inlineValue(src, b.start, b.end, &r.Links)
+				stack = pushSection(r, stack, sec)
+				continue
+			}
+		}
+		p := &document.Paragraph{Kind: b.kind, Span: document.Span{Start: b.start, End: b.end}}
+		var ib document.InlineBuilder
+		inlineText(src, b.bodyStart, b.end, &ib, &r.Links)
+		p.Inline = ib.Inline()
+		addParagraph(r, stack, p)
+	}
+}
+
+// inlineValue reads src[start:end] as a one-line value with inline markup removed.
+func inlineValue(src string, start, end int, links *[]document.Link) document.Text {
+	var ib document.InlineBuilder
+	inlineText(src, start, end, &ib, links)
+	in := ib.Inline()
+	return document.Text{Value: strings.TrimSpace(in.Text), Span: document.Span{Start: start, End: end}}
+}
+
+// pushSection places sec in the tree: it closes every open section at its
+// level or deeper and nests under the nearest shallower one.
+func pushSection(r *document.Report, stack []*document.Section, sec *document.Section) []*document.Section {
+	for len(stack) > 0 && stack[len(stack)-1].Level >= sec.Level {
+		stack = stack[:len(stack)-1]
+	}
+	if len(stack) == 0 {
+		r.Sections = append(r.Sections, sec)
+	} else {
+		parent := stack[len(stack)-1]
+		parent.Sections = append(parent.Sections, sec)
+	}
+	return append(stack, sec)
+}
+
+// addParagraph adds p to the innermost open section (or the preamble) and
+// stretches the spans of every open section over it.
+func addParagraph(r *document.Report, stack []*document.Section, p *document.Paragraph) {
+	if len(stack) == 0 {
+		r.Preamble = append(r.Preamble, p)
+		return
+	}
+	stack[len(stack)-1].Paragraphs = append(stack[len(stack)-1].Paragraphs, p)
+	for _, s := range stack {
+		if p.Span.End > s.Span.End {
+			s.Span.End = p.Span.End
+		}
+	}
+}
+
+// Headings in plain text are short: the longest known OSAC heading has 81
+// characters and 10 words.
+const (
+	maxHeadingRunes = 120
+	maxHeadingWords = 14
+)
+
+// textHeading decides whether a one-line paragraph is a heading, and which
+// known section it names (nil for a heading recognised by shape alone).
+// In the header (before the first heading), a line that is only a country's
+// name is the country line, not a heading.
+func textHeading(line string, prof *profile.Profile, country string, hp *headerReader, inHeader bool) (*profile.Section, bool) {
+	if line == "" || utf8.RuneCountInString(line) > maxHeadingRunes {
+		return nil, false
+	}
+	if hp.isHeaderLine(line) {
+		return nil, false
+	}
+	if spec := prof.MatchSection(stripEmphasis(line), country); spec != nil {
+		return spec, true
+	}
+	return nil, headingShape(line) && !(inHeader && hp.isCountryLine(line))
+}
+
+// headingShape: a title-cased phrase with no final punctuation, such as
+// "Political Violence and Civil Unrest" or "Anti-U.S./Anti-Western Sentiment".
+func headingShape(line string) bool {
+	line = stripEmphasis(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".,;:!?", last) || strings.Contains(line, "](") || strings.Contains(line, "://") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > maxHeadingWords {
+		return false
+	}
+	significant, capital := 0, 0
+	for i, w := range words {
+		if i > 0 && minorWords[strings.ToLower(strings.Trim(w, ",()"))] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"“'‘"))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		significant++
+		if unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	// Title case: every significant word capitalised, allowing one slip in a
+	// long heading.
+	return significant > 0 && capital >= significant-significant/5
+}
+
+// minorWords are not capitalised in title case.
+var minorWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true,
+	"of": true, "in": true, "on": true, "for": true, "with": true, "to": true, "at": true,
+	"by": true, "from": true, "as": true, "vs": true, "via": true, "into": true, "&": true,
+	"de": true, "du": true, "des": true, "la": true, "le": true,
+}
+
+// looksLikeTitle: the first line of a report is its title unless it is
+// running text.
+func looksLikeTitle(line string) bool {
+	line = stripEmphasis(line)
+	if line == "" || utf8.RuneCountInString(line) > maxHeadingRunes {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune(".,;:", last)
+}
+
+func stripEmphasis(s string) string { return profile.StripLineMarkup(s) }

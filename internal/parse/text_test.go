@@ -1,0 +1,137 @@
+package parse
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+func titles(ss []*document.Section, depth int) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, strings.Repeat("  ", depth)+s.Title.Value)
+		out = append(out, titles(s.Sections, depth+1)...)
+	}
+	return out
+}
+
+func TestTextHeadings(t *testing.T) {
+	text := `OSAC Country Security Report
+
+Ghana
+
+Published: June 2, 2025
+
+Crime
+
+Street crime is common.
+
+Kidnapping Threat
+
+Kidnapping is rare.
+
+U.S. Embassy Accra:
+
+Tel: +233-30-274-1000.
+
+Notes From The Field
+
+Police respond slowly outside cities, and the roads are
+
+poor in the rainy season.
+
+- First item
+- Second Item Without Period
+
+Terrorism
+
+Short sentence without a period here
+`
+	r := parseString(t, "ghana.txt", text)
+	want := []string{"Crime", "  Kidnapping Threat", "Notes From The Field", "Terrorism"}
+	if got := titles(r.Sections, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("sections = %q, want %q", got, want)
+	}
+	if r.Title.Value != "OSAC Country Security Report" || r.Country.Value != "Ghana" || r.Published.Value != "2025-06-02" {
+		t.Errorf("header: %q %q %q", r.Title.Value, r.Country.Value, r.Published.Value)
+	}
+	notes := r.Sections[1]
+	if len(notes.Paragraphs) != 4 {
+		t.Fatalf("Notes paragraphs = %d, want 4 (two broken halves, two list items)", len(notes.Paragraphs))
+	}
+	if k := notes.Paragraphs[2].Kind; k != document.KindListItem {
+		t.Errorf("list item kind = %s", k)
+	}
+	if got := notes.Paragraphs[2].Text; got != "First item" {
+		t.Errorf("list item text = %q", got)
+	}
+	// The section span runs from its heading to its last paragraph.
+	end := strings.Index(text, "Second Item Without Period") + len("Second Item Without Period")
+	if notes.Span.End != end {
+		t.Errorf("section span ends at %d, want %d", notes.Span.End, end)
+	}
+}
+
+func TestTextInline(t *testing.T) {
+	text := "Title\n\nRated **CRITICAL** for crime; see [the page (2024)](https://x.test/a_(b)) and\n[Toolkit](#).\n"
+	f, _ := source.New("x.txt", []byte(text))
+	r, err := Parse(f, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := r.Preamble[0]
+	if want := "Rated CRITICAL for crime; see the page (2024) and Toolkit."; p.Text != want {
+		t.Errorf("text = %q, want %q", p.Text, want)
+	}
+	// Offsets in the text map back to the source, across removed markup.
+	i := strings.Index(p.Text, "CRITICAL")
+	if sp := p.Source(i, i+len("CRITICAL")); text[sp.Start:sp.End] != "CRITICAL" {
+		t.Errorf("CRITICAL maps to %q", text[sp.Start:sp.End])
+	}
+	i = strings.Index(p.Text, "Toolkit")
+	if sp := p.Source(i, i+len("Toolkit")); f.Position(sp.Start) != (source.Position{Line: 4, Column: 2}) {
+		t.Errorf("Toolkit at %v", f.Position(sp.Start))
+	}
+	if len(r.Links) != 2 || r.Links[0].Target != "https://x.test/a_(b)" || r.Links[1].Text != "Toolkit" || r.Links[1].Target != "#" {
+		t.Fatalf("links = %+v", r.Links)
+	}
+	if got := text[r.Links[0].Span.Start:r.Links[0].Span.End]; got != "[the page (2024)](https://x.test/a_(b))" {
+		t.Errorf("link span = %q", got)
+	}
+}
+
+func TestHeadingShape(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Political Violence and Civil Unrest": true,
+		"Anti-U.S./Anti-Western Sentiment":    true,
+		"OSAC Country Chapter(s)":             true,
+		"Import/Export Restrictions":          true,
+		"U.S. Embassy Bamako:":                false,
+		"Tel: +223-2070-2300.":                false,
+		"Wagner forces, along":                false,
+		"kidnapping for ransom schemes":       false,
+		"Avoid the markets at night":          false,
+		"See [the page](#)":                   false,
+		"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen": false,
+	} {
+		if got := headingShape(line); got != want {
+			t.Errorf("headingShape(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestLooksLikeMarkdown(t *testing.T) {
+	for text, want := range map[string]bool{
+		"# Egypt Travel Advisory\n\ntext":        true,
+		"\n\nTitle\n\n## One\n\n## Two\n":        true,
+		"OSAC Country Security Report\n\nMali\n": false,
+		"Title\n\n#hashtag at start\n":           false,
+	} {
+		if got := looksLikeMarkdown(text); got != want {
+			t.Errorf("looksLikeMarkdown(%q) = %v", text, got)
+		}
+	}
+}

@@ -1,0 +1,446 @@
+// Package profile knows the kinds of report reportlint checks: how to
+// recognise each, what its header lines say, and which sections it has.
+// Profiles are data (rules/profiles/*.yaml); a house adds its own as files.
+package profile
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// Generic is the profile used when no other is detected.
+const Generic = "generic"
+
+// Profile is one kind of report.
+type Profile struct {
+	Name   string
+	Title  string
+	Schema string // schema file name under schemas/ (or beside a house profile)
+	File   string // where the profile was read from, for messages
+
+	detect   []*regexp.Regexp
+	header   []*regexp.Regexp
+	Sections []*Section // top-level sections in canonical order
+}
+
+// Section is a section the profile expects or knows.
+type Section struct {
+	Name     string // canonical name; may contain {country}
+	Aliases  []string
+	Required bool
+	Level    int // 2 for top-level sections, 3 for their subsections
+	Parent   *Section
+	Sections []*Section
+	Line     int // line in the profile file, for messages
+}
+
+// HeaderMatch is what a header line tells.
+type HeaderMatch struct {
+	Date, Country string
+	// DateStart, CountryStart are byte offsets of the groups in the line (-1 if absent).
+	DateStart, CountryStart int
+}
+
+// MatchHeader reports whether line (markup stripped) is a header line of this
+// profile, and what it gives.
+func (p *Profile) MatchHeader(line string) (HeaderMatch, bool) {
+	for _, re := range p.header {
+		m := re.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		h := HeaderMatch{DateStart: -1, CountryStart: -1}
+		for i, name := range re.SubexpNames() {
+			if m[2*i] < 0 {
+				continue
+			}
+			switch name {
+			case "date":
+				h.Date, h.DateStart = line[m[2*i]:m[2*i+1]], m[2*i]
+			case "country":
+				h.Country, h.CountryStart = line[m[2*i]:m[2*i+1]], m[2*i]
+			}
+		}
+		return h, true
+	}
+	return HeaderMatch{}, false
+}
+
+// All walks every known section, parents before children.
+func (p *Profile) All() []*Section {
+	var out []*Section
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			out = append(out, s)
+			walk(s.Sections)
+		}
+	}
+	walk(p.Sections)
+	return out
+}
+
+// MatchSection finds the known section a heading names, tolerating case,
+// punctuation and "&" for "and". country fills {country}.
+func (p *Profile) MatchSection(heading, country string) *Section {
+	key := NormalizeTitle(heading)
+	if key == "" {
+		return nil
+	}
+	for _, s := range p.All() {
+		for _, name := range s.Names(country) {
+			if NormalizeTitle(name) == key {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// Names is the canonical name then the aliases, with {country} filled in.
+// Without a country, a name that needs one is left out.
+func (s *Section) Names(country string) []string {
+	out := make([]string, 0, 1+len(s.Aliases))
+	for _, n := range append([]string{s.Name}, s.Aliases...) {
+		if strings.Contains(n, "{country}") {
+			if country == "" {
+				continue
+			}
+			n = strings.ReplaceAll(n, "{country}", country)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// NormalizeTitle is how headings are compared: lower case, "&" read as
+// "and", periods and apostrophes dropped ("U.S." is "us"), other punctuation
+// read as a space, runs of space collapsed, Latin diacritics folded.
+func NormalizeTitle(s string) string {
+	var b strings.Builder
+	space := false
+	word := func(w string) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		space = false
+	}
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '&':
+			space = true
+			word("and")
+			space = true
+		case r == '.' || r == '\'' || r == '’':
+		case isWordRune(r):
+			word(string(foldRune(r)))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// latinFold maps common accented Latin letters to their base letter, so that
+// "Cote d'Ivoire" matches "Côte d’Ivoire".
+var latinFold = func() map[rune]rune {
+	const from = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīįıľłńňōőřśşšťūůűųźżž"
+	const to = "aaaaaaceeeeiiiinoooooouuuuyyaaaccdeeeegiiillnnoorssstuuuuzzz"
+	m := map[rune]rune{}
+	for i, r := range []rune(from) {
+		m[r] = rune(to[i])
+	}
+	return m
+}()
+
+func foldRune(r rune) rune {
+	if f, ok := latinFold[r]; ok {
+		return f
+	}
+	return r
+}
+
+// Set is the profiles known to a run, in detection priority order.
+type Set struct {
+	profiles []*Profile
+}
+
+// Get returns the named profile.
+func (s *Set) Get(name string) (*Profile, bool) {
+	for _, p := range s.profiles {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// Names lists the profiles, sorted.
+func (s *Set) Names() []string {
+	var out []string
+	for _, p := range s.profiles {
+		out = append(out, p.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// detectLines is how many non-blank lines at the top of a report are read to
+// recognise it: titles and header lines are always there.
+const detectLines = 12
+
+// Detect recognises the profile of a report from its first lines: the
+// profile with a pattern matching the earliest line wins (a Country Security
+// Report names the travel advisory further down, but its title comes first).
+func (s *Set) Detect(text string) *Profile {
+	lines := headLines(text, detectLines)
+	for _, line := range lines {
+		for _, p := range s.profiles {
+			for _, re := range p.detect {
+				if re.MatchString(line) {
+					return p
+				}
+			}
+		}
+	}
+	g, _ := s.Get(Generic)
+	return g
+}
+
+// headLines returns up to n non-blank lines from the top of text, with
+// Markdown heading marks, emphasis and front matter stripped.
+func headLines(text string, n int) []string {
+	var out []string
+	inFront := strings.HasPrefix(text, "---\n")
+	for i, line := range strings.Split(text, "\n") {
+		if len(out) >= n {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if inFront {
+			if i > 0 && (line == "---" || line == "...") {
+				inFront = false
+			}
+			continue
+		}
+		line = StripLineMarkup(line)
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// StripLineMarkup removes what Markdown puts around a heading or a bold line:
+// leading #'s, trailing #'s, and wrapping * or _.
+func StripLineMarkup(line string) string {
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "#") {
+		line = strings.TrimLeft(line, "#")
+		line = strings.TrimRight(strings.TrimSpace(line), "#")
+	}
+	line = strings.TrimSpace(line)
+	for len(line) >= 2 && (line[0] == '*' || line[0] == '_') && line[len(line)-1] == line[0] {
+		line = strings.TrimSpace(line[1 : len(line)-1])
+	}
+	return line
+}
+
+var (
+	defaultOnce = sync.OnceValues(func() (*Set, error) { return Load(rules.FS, "profiles") })
+)
+
+// Default returns the built-in profiles.
+func Default() *Set {
+	s, err := defaultOnce()
+	if err != nil {
+		panic("embedded profiles are broken: " + err.Error()) // a test guards this
+	}
+	return s
+}
+
+// Load reads every *.yaml profile in dir of fsys. The generic profile, if
+// present, is tried last.
+func Load(fsys fs.FS, dir string) (*Set, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := s.Get(p.Name); dup {
+			return nil, fmt.Errorf("%s: profile %q is defined twice", name, p.Name)
+		}
+		s.profiles = append(s.profiles, p)
+	}
+	sort.SliceStable(s.profiles, func(i, j int) bool {
+		return s.profiles[i].Name != Generic && s.profiles[j].Name == Generic
+	})
+	return s, nil
+}
+
+// Add puts a house profile first in detection order, replacing a built-in one
+// of the same name.
+func (s *Set) Add(p *Profile) {
+	kept := []*Profile{p}
+	for _, q := range s.profiles {
+		if q.Name != p.Name {
+			kept = append(kept, q)
+		}
+	}
+	s.profiles = kept
+}
+
+type fileSection struct {
+	Name     string        `yaml:"name"`
+	Aliases  []string      `yaml:"aliases"`
+	Required bool          `yaml:"required"`
+	Sections []fileSection `yaml:"sections"`
+}
+
+type fileProfile struct {
+	Name     string        `yaml:"name"`
+	Title    string        `yaml:"title"`
+	Schema   string        `yaml:"schema"`
+	Detect   []string      `yaml:"detect"`
+	Header   []string      `yaml:"header"`
+	Sections []fileSection `yaml:"sections"`
+}
+
+// Parse reads one profile file. Errors name the file and line.
+func Parse(file string, data []byte) (*Profile, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
+	}
+	var fp fileProfile
+	dec := func() error {
+		if len(root.Content) == 0 {
+			return fmt.Errorf("%s: empty profile", file)
+		}
+		if err := checkKeys(file, root.Content[0], profileKeys); err != nil {
+			return err
+		}
+		return root.Content[0].Decode(&fp)
+	}
+	if err := dec(); err != nil {
+		return nil, err
+	}
+	if fp.Name == "" {
+		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
+	}
+	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file}
+	var err error
+	if p.detect, err = compileAll(file, root.Content[0], "detect", fp.Detect); err != nil {
+		return nil, err
+	}
+	if p.header, err = compileAll(file, root.Content[0], "header", fp.Header); err != nil {
+		return nil, err
+	}
+	lines := sectionLines(root.Content[0])
+	var build func([]fileSection, *Section, int) []*Section
+	build = func(fs []fileSection, parent *Section, level int) []*Section {
+		var out []*Section
+		for _, f := range fs {
+			s := &Section{Name: f.Name, Aliases: f.Aliases, Required: f.Required, Level: level, Parent: parent, Line: lines[f.Name]}
+			s.Sections = build(f.Sections, s, level+1)
+			out = append(out, s)
+		}
+		return out
+	}
+	p.Sections = build(fp.Sections, nil, 2)
+	for _, s := range p.All() {
+		if strings.TrimSpace(s.Name) == "" {
+			return nil, fmt.Errorf("%s:%d: a section needs a name", file, s.Line)
+		}
+	}
+	return p, nil
+}
+
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections"}
+
+func checkKeys(file string, n *yaml.Node, allowed []string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: expected a mapping of profile settings", file, n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == k.Value
+		}
+		if !ok {
+			return fmt.Errorf("%s:%d: unknown key %q (known: %s)", file, k.Line, k.Value, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
+}
+
+func compileAll(file string, root *yaml.Node, key string, pats []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for i, pat := range pats {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			line := root.Line
+			if v := mapValue(root, key); v != nil && i < len(v.Content) {
+				line = v.Content[i].Line
+			}
+			return nil, fmt.Errorf("%s:%d: bad %s pattern: %v", file, line, key, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// sectionLines maps each section name to the line it is declared on.
+func sectionLines(root *yaml.Node) map[string]int {
+	out := map[string]int{}
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			if v := mapValue(n, "name"); v != nil {
+				if _, seen := out[v.Value]; !seen {
+					out[v.Value] = v.Line
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(mapValue(root, "sections"))
+	return out
+}
