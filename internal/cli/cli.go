@@ -1,0 +1,134 @@
+// Package cli is reportlint's command line: it turns flags into options,
+// runs the commands, and decides the exit code. It is the only package that
+// imports urfave/cli.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+)
+
+// Exit codes, decided here and nowhere else.
+const (
+	ExitOK       = 0 // nothing at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitError    = 2 // usage, configuration, schema or input error
+)
+
+// exitError carries an exit code with the message to print.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf is a mistake on the command line: exit 2, with a pointer to help.
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}
+}
+
+// silentExit ends the run with a code; its messages were already printed.
+type silentExit int
+
+func (s silentExit) Error() string { return fmt.Sprintf("exit %d", int(s)) }
+
+// env is what a command may touch of the outside world; tests replace it.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Main runs reportlint with args (args[0] is the program name) and returns
+// the exit code.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := newRoot(e)
+	err := root.Run(ctx, args)
+	return exitCode(e, err)
+}
+
+func exitCode(e *env, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var s silentExit
+	if errors.As(err, &s) {
+		return int(s)
+	}
+	var x *exitError
+	if errors.As(err, &x) {
+		fmt.Fprintf(e.stderr, "reportlint: %v\n", x.err)
+		return x.code
+	}
+	// Anything urfave/cli returns itself is a usage mistake (an unknown flag,
+	// a missing value).
+	fmt.Fprintf(e.stderr, "reportlint: %v\nRun 'reportlint --help' for usage.\n", err)
+	return ExitError
+}
+
+func newRoot(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:    "reportlint",
+		Usage:   "check security reports before they are published",
+		Version: version(),
+		Description: "reportlint reads country security reports and travel advisories (plain text,\n" +
+			"Markdown, or JSON/YAML in its own document shape), checks them against a\n" +
+			"JSON Schema and a set of rules, and prints every problem with its line and column.\n\n" +
+			"Start with:  reportlint check report.txt\n" +
+			"See what it read:  reportlint parse report.txt",
+		Reader:                e.stdin,
+		Writer:                e.stdout,
+		ErrWriter:             e.stderr,
+		HideHelpCommand:       true,
+		Suggest:               true,
+		ExitErrHandler:        func(context.Context, *ucli.Command, error) {},
+		OnUsageError:          onUsageError,
+		Commands:              []*ucli.Command{checkCommand(e), parseCommand(e), schemaCommand(e)},
+		EnableShellCompletion: false,
+	}
+}
+
+func onUsageError(_ context.Context, _ *ucli.Command, err error, _ bool) error {
+	return usageErrorf("%v\nRun 'reportlint --help' for usage.", err)
+}
+
+// version is the module version from the build info: a tag for
+// `go install …@v1.2.3`, "(devel)" for a local build, with the commit when known.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" && !strings.HasPrefix(v, "v") {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " " + rev + modified
+	}
+	return v
+}

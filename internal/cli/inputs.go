@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/engine"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// inputFlags are how every command that reads reports is told to read them.
+func inputFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringFlag{Name: "profile", Usage: "read every report as this `PROFILE` (osac-csr, travel-advisory, generic) instead of detecting it"},
+		&ucli.StringFlag{Name: "input-format", Usage: "read reports as `FORMAT` (text, markdown, json, yaml) instead of going by the file extension"},
+		&ucli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` standard input (-) is given in messages; its extension sets the format"},
+		&ucli.StringFlag{Name: "max-size", Value: "10MiB", Usage: "refuse report files larger than `SIZE` (bytes, or with KiB/MiB/GiB)"},
+	}
+}
+
+// engineOptions reads the input flags.
+func engineOptions(cmd *ucli.Command, e *env) (engine.Options, error) {
+	var opt engine.Options
+	maxSize, err := parseSize(cmd.String("max-size"))
+	if err != nil {
+		return opt, usageErrorf("--max-size: %v", err)
+	}
+	opt.MaxSize = maxSize
+	opt.Stdin = e.stdin
+	opt.StdinName = cmd.String("stdin-filename")
+	profiles := profile.Default()
+	opt.Parse.Profiles = profiles
+	if p := cmd.String("profile"); p != "" {
+		if _, ok := profiles.Get(p); !ok {
+			return opt, usageErrorf("--profile: unknown profile %q; known profiles: %s", p, strings.Join(profiles.Names(), ", "))
+		}
+		opt.Parse.Profile = p
+	}
+	if f := cmd.String("input-format"); f != "" {
+		format, err := parse.ParseFormat(f)
+		if err != nil {
+			return opt, usageErrorf("--input-format: %v", err)
+		}
+		opt.Parse.Format = format
+	}
+	return opt, nil
+}
+
+// parseSize reads "10MiB", "512KiB", "1048576", "2GB".
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToLower(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10}, {"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3}, {"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size; write it like 10MiB or 1048576", s)
+	}
+	return n * mult, nil
+}
+
+// describe turns a run error into one line naming the file and where.
+func describe(err error) string {
+	var se *source.Error
+	if errors.As(err, &se) {
+		return se.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/discover"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/engine"
+)
+
+func parseCommand(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "parse",
+		Usage:     "print what reportlint understood of a report, as JSON",
+		ArgsUsage: "REPORT",
+		Description: "Prints the document model of one report: title, country, published date,\n" +
+			"advisory level and indicators, threat ratings, contacts, every date and\n" +
+			"relative time phrase, links, and the sections with their paragraphs.\n" +
+			"Every item has its line and column. Use - to read standard input.",
+		Flags: inputFlags(),
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if cmd.NArg() != 1 {
+				return usageErrorf("parse needs exactly one report (a file, or - for standard input); got %d", cmd.NArg())
+			}
+			opt, err := engineOptions(cmd, e)
+			if err != nil {
+				return err
+			}
+			arg := cmd.Args().First()
+			in := discover.Input{Path: arg, Stdin: arg == discover.Stdin}
+			f, r, err := engine.Parse(in, opt)
+			if err != nil {
+				return &exitError{code: ExitError, err: errString(describe(err))}
+			}
+			out, _ := document.Project(r, f)
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(out)
+		},
+	}
+}
+
+type errString string
+
+func (s errString) Error() string { return string(s) }

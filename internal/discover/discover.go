@@ -1,0 +1,161 @@
+// Package discover turns the paths a user gives into the list of report
+// files to read: files as given, folders walked in sorted order (hidden
+// folders skipped, only report extensions taken), "-" for standard input.
+package discover
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Stdin is the path that means standard input.
+const Stdin = "-"
+
+// Input is one report to read.
+type Input struct {
+	Path  string // as given, or found under a folder
+	Stdin bool
+}
+
+// Error is a path that cannot be used.
+type Error struct {
+	Path   string
+	Reason string
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Reason }
+
+// Options tune discovery.
+type Options struct {
+	// Extensions taken when walking a folder (lower case, with the dot).
+	Extensions []string
+	// Ignore holds glob patterns (path.Match syntax, matched against the
+	// slash-separated path and against the base name) of files and folders to skip.
+	Ignore []string
+}
+
+// DefaultExtensions are the report files a folder walk picks up.
+var DefaultExtensions = []string{".txt", ".md", ".markdown", ".json", ".yaml", ".yml"}
+
+// Expand returns the inputs for args, in the order given (each folder's files
+// sorted), without duplicates, and an error for each path that cannot be
+// used. The other paths are still returned.
+func Expand(args []string, opt Options) ([]Input, []error) {
+	if opt.Extensions == nil {
+		opt.Extensions = DefaultExtensions
+	}
+	var (
+		out  []Input
+		errs []error
+		seen = map[string]bool{}
+	)
+	add := func(in Input) {
+		key := in.Path
+		if !in.Stdin {
+			key = filepath.Clean(in.Path)
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, in)
+		}
+	}
+	for _, arg := range args {
+		if arg == Stdin {
+			add(Input{Path: Stdin, Stdin: true})
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, &Error{Path: arg, Reason: statReason(err)})
+			continue
+		}
+		if !info.IsDir() {
+			add(Input{Path: arg})
+			continue
+		}
+		files, werrs := walk(arg, opt)
+		errs = append(errs, werrs...)
+		for _, f := range files {
+			add(Input{Path: f})
+		}
+	}
+	return out, errs
+}
+
+func walk(root string, opt Options) ([]string, []error) {
+	var files []string
+	var errs []error
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Reason: statReason(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || ignored(p, name, opt.Ignore)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if ignored(p, name, opt.Ignore) || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		if strings.HasPrefix(name, ".") {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		for _, e := range opt.Extensions {
+			if ext == e {
+				files = append(files, p)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{Path: root, Reason: statReason(err)})
+	}
+	// WalkDir visits in lexical order already; sorting again keeps the
+	// promise if that ever changes.
+	sort.Strings(files)
+	return files, errs
+}
+
+// ignored matches a glob against the whole slash path, its base name, and
+// every trailing part of the path ("drafts/*.md" matches "reports/drafts/a.md").
+func ignored(p, name string, globs []string) bool {
+	slash := filepath.ToSlash(p)
+	for _, g := range globs {
+		if ok, _ := filepath.Match(g, name); ok {
+			return true
+		}
+		parts := strings.Split(slash, "/")
+		for i := range parts {
+			if ok, _ := filepath.Match(g, strings.Join(parts[i:], "/")); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func statReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory; check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

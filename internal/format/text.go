@@ -1,0 +1,92 @@
+package format
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+func init() { register("text", writeText) }
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiDim    = "\x1b[2m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// maxExcerpt is how many characters of a source line are shown; long lines
+// are cut around the caret.
+const maxExcerpt = 100
+
+// writeText writes, per finding, "path:line:col level rule message", the
+// source line with a caret under the span, and the hint; then a summary.
+func writeText(w io.Writer, r *Run) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !r.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, f := range r.Findings {
+		levelColor := ansiBlue
+		switch f.Level {
+		case lint.Error:
+			levelColor = ansiRed
+		case lint.Warning:
+			levelColor = ansiYellow
+		}
+		fmt.Fprintf(bw, "%s %s %s %s\n",
+			paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column)),
+			paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), f.Message)
+		if file := r.Files[f.Path]; file != nil && f.Start.Line > 0 {
+			endCol := -1
+			if f.End.Line == f.Start.Line {
+				endCol = f.End.Column
+			}
+			line, caretCol, width := excerpt(file.Line(f.Start.Line), f.Start.Column, endCol)
+			fmt.Fprintf(bw, "%s%s\n", paint(ansiDim, fmt.Sprintf("%5d | ", f.Start.Line)), line)
+			fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
+		}
+		if f.Hint != "" {
+			fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), f.Hint)
+		}
+	}
+	fmt.Fprintln(bw, SummaryLine(r.Summarize()))
+	return bw.Flush()
+}
+
+// excerpt returns the line to show (tabs as spaces, cut to maxExcerpt
+// characters around the span), the caret's column in it and its width. An
+// endCol of -1 means the span runs past the end of the line.
+func excerpt(line string, startCol, endCol int) (string, int, int) {
+	runes := []rune(strings.ReplaceAll(line, "\t", " "))
+	startCol = min(max(startCol, 1), len(runes)+1)
+	if endCol < 0 || endCol > len(runes)+1 {
+		endCol = len(runes) + 1
+	}
+	width := max(endCol-startCol, 1)
+	if len(runes) <= maxExcerpt {
+		return string(runes), startCol, width
+	}
+	from := max(startCol-1-maxExcerpt/3, 0)
+	to := min(from+maxExcerpt, len(runes))
+	shown := string(runes[from:to])
+	caret := startCol - from
+	if from > 0 {
+		shown = "…" + shown
+		caret++
+	}
+	if to < len(runes) {
+		shown += "…"
+	}
+	width = min(width, to-(startCol-1))
+	return shown, caret, max(width, 1)
+}
