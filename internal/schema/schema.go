@@ -1,0 +1,350 @@
+// Package schema validates reports against JSON Schemas (draft 2020-12) and
+// reports every error at the source line of the value it is about.
+//
+// A text or Markdown report is validated through its JSON projection (the
+// shape `reportlint parse` prints), whose every value remembers the source
+// span it came from; a JSON or YAML report is validated as written, with the
+// position of every value in that file. Schemas are compiled once per run
+// and shared by all files. Nothing is ever fetched: a $ref to an http(s)
+// address is refused.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/reportlint/reportlint/internal/datanode"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/schemas"
+)
+
+// RuleID is the rule every schema finding carries.
+const RuleID = "schema"
+
+// embeddedBase is the base URL under which the embedded schemas are added to
+// the compiler. They are resources in memory; nothing is fetched from it.
+const embeddedBase = "https://reportlint.dev/schemas/"
+
+// Validator holds the compiled schemas of a run.
+type Validator struct {
+	byProfile map[string]*jsonschema.Schema
+	house     *jsonschema.Schema // --schema: used for every profile
+	houseName string
+}
+
+// Error is a schema file that cannot be used: not JSON, not a valid schema,
+// or a remote reference. Path and Pos name where.
+type Error struct {
+	Path   string
+	Pos    source.Position
+	Reason string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line > 0 {
+		return fmt.Sprintf("schema %s:%d:%d: %s", e.Path, e.Pos.Line, e.Pos.Column, e.Reason)
+	}
+	return fmt.Sprintf("schema %s: %s", e.Path, e.Reason)
+}
+
+// ProfileSchemas maps each built-in profile to its schema file.
+var ProfileSchemas = map[string]string{
+	"osac-csr":        "osac-csr.schema.json",
+	"travel-advisory": "travel-advisory.schema.json",
+	"generic":         "report.schema.json",
+}
+
+// New compiles the embedded schemas, and the house schema at housePath if
+// it is not empty (it then applies to every report).
+func New(housePath string) (*Validator, error) {
+	c := newCompiler()
+	v := &Validator{byProfile: map[string]*jsonschema.Schema{}}
+	names, _ := fs.Glob(schemas.FS, "*.schema.json")
+	for _, name := range names {
+		data, _ := fs.ReadFile(schemas.FS, name)
+		doc, err := decodeSchema("schemas/"+name, data)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.AddResource(embeddedBase+name, doc); err != nil {
+			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+		}
+	}
+	for profile, name := range ProfileSchemas {
+		sch, err := c.Compile(embeddedBase + name)
+		if err != nil {
+			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()} // a test guards the embedded schemas
+		}
+		v.byProfile[profile] = sch
+	}
+	if housePath != "" {
+		sch, err := compileHouse(housePath)
+		if err != nil {
+			return nil, err
+		}
+		v.house, v.houseName = sch, housePath
+	}
+	return v, nil
+}
+
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	c.UseLoader(localLoader{})
+	return c
+}
+
+// localLoader reads file: URLs and refuses everything else, so that a
+// schema can never make reportlint reach the network.
+type localLoader struct{}
+
+func (localLoader) Load(u string) (any, error) {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return nil, err
+	}
+	if parsed.Scheme != "file" {
+		return nil, &remoteRefError{url: u}
+	}
+	path, err := jsonschema.FileLoader{}.ToFile(u)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return decodeSchema(path, data)
+}
+
+type remoteRefError struct{ url string }
+
+func (e *remoteRefError) Error() string {
+	return fmt.Sprintf("remote $ref %q refused: reportlint never reaches the network; save that schema beside yours and $ref it by relative path", e.url)
+}
+
+// decodeSchema reads a schema file as JSON, naming the line and column of a
+// syntax error.
+func decodeSchema(path string, data []byte) (any, error) {
+	f, err := source.New(path, data)
+	if err != nil {
+		return nil, &Error{Path: path, Reason: err.(*source.Error).Reason}
+	}
+	n, err := datanode.FromJSON(f.Text)
+	if err != nil {
+		var se *datanode.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &Error{Path: path, Pos: f.Position(se.Offset), Reason: "not valid JSON: " + se.Msg}
+		}
+		return nil, &Error{Path: path, Reason: err.Error()}
+	}
+	return datanode.ToAny(n), nil
+}
+
+// compileHouse compiles a schema file; its relative $refs resolve against
+// its own folder.
+func compileHouse(path string) (*jsonschema.Schema, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &Error{Path: path, Reason: err.Error()}
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, &Error{Path: path, Reason: "cannot be read: " + strings.TrimPrefix(err.Error(), "open "+abs+": ")}
+	}
+	doc, err := decodeSchema(path, data)
+	if err != nil {
+		return nil, err
+	}
+	c := newCompiler()
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if err := c.AddResource(u, doc); err != nil {
+		return nil, &Error{Path: path, Reason: err.Error()}
+	}
+	sch, err := c.Compile(u)
+	if err != nil {
+		return nil, houseError(path, data, err)
+	}
+	return sch, nil
+}
+
+// houseError explains why a house schema did not compile, at the line of the
+// offending value when it can be found.
+func houseError(path string, data []byte, err error) error {
+	f, ferr := source.New(path, data)
+	var root *document.Node
+	if ferr == nil {
+		root, _ = datanode.FromJSON(f.Text)
+	}
+	at := func(ptr string) source.Position {
+		if root == nil {
+			return source.Position{}
+		}
+		var found *document.Node
+		datanode.Walk(root, func(p string, n *document.Node) {
+			if p == ptr {
+				found = n
+			}
+		})
+		if found == nil {
+			return source.Position{}
+		}
+		return f.Position(found.Span.Start)
+	}
+	var remote *remoteRefError
+	if errors.As(err, &remote) {
+		// Point at the $ref that names it.
+		var pos source.Position
+		if root != nil {
+			base := strings.SplitN(remote.url, "#", 2)[0]
+			datanode.Walk(root, func(p string, n *document.Node) {
+				if pos.Line == 0 && strings.HasSuffix(p, "/$ref") && n.Kind == document.NodeString && strings.HasPrefix(n.Scalar, base) {
+					pos = f.Position(n.Span.Start)
+				}
+			})
+		}
+		return &Error{Path: path, Pos: pos, Reason: remote.Error()}
+	}
+	var sve *jsonschema.SchemaValidationError
+	if errors.As(err, &sve) {
+		var ve *jsonschema.ValidationError
+		msg := sve.Err.Error()
+		ptr := ""
+		if errors.As(sve.Err, &ve) {
+			leaf := deepest(ve)
+			ptr = pointer(leaf.InstanceLocation)
+			msg = fmt.Sprintf("not a valid JSON Schema at %s: %s", displayPointer(ptr), describeKind(leaf, nil).text)
+		}
+		return &Error{Path: path, Pos: at(ptr), Reason: msg}
+	}
+	var le *jsonschema.LoadURLError
+	if errors.As(err, &le) {
+		return &Error{Path: path, Reason: fmt.Sprintf("cannot load $ref %s: %v", le.URL, le.Err)}
+	}
+	return &Error{Path: path, Reason: err.Error()}
+}
+
+func deepest(ve *jsonschema.ValidationError) *jsonschema.ValidationError {
+	for len(ve.Causes) > 0 {
+		ve = ve.Causes[0]
+	}
+	return ve
+}
+
+func displayPointer(p string) string {
+	if p == "" {
+		return "the top level"
+	}
+	return p
+}
+
+// For returns the schema for a profile: the house schema if one was given.
+func (v *Validator) For(profile string) *jsonschema.Schema {
+	if v.house != nil {
+		return v.house
+	}
+	if s, ok := v.byProfile[profile]; ok {
+		return s
+	}
+	return v.byProfile["generic"]
+}
+
+// Validate checks one report and returns a finding per schema error, at the
+// source span of the value concerned, in source order.
+func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding {
+	instance, ptrs := Instance(f, r)
+	err := v.For(r.Profile).Validate(instance)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []lint.Finding{{Rule: RuleID, Level: lint.Error, Message: "cannot be validated: " + err.Error()}}
+	}
+	keys := keySpans(r.Data)
+	var out []lint.Finding
+	seen := map[string]bool{}
+	for _, e := range leaves(ve) {
+		ptr := pointer(e.InstanceLocation)
+		for _, m := range messages(e, ptr, instance) {
+			key := m.at + "\x00" + m.text
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			span, ok := keys[m.at]
+			if !ok || !m.atKey {
+				span, _ = ptrs.Lookup(m.at)
+			}
+			out = append(out, lint.Finding{Rule: RuleID, Level: lint.Error, Message: m.text, Span: span, Hint: m.hint})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
+	return out
+}
+
+// Instance is the value validated for a report and the source span of each
+// of its values by JSON pointer.
+func Instance(f *source.File, r *document.Report) (any, document.Pointers) {
+	if r.Data != nil {
+		ptrs := document.Pointers{}
+		datanode.Walk(r.Data, func(p string, n *document.Node) { ptrs[p] = n.Span })
+		return datanode.ToAny(r.Data), ptrs
+	}
+	proj, ptrs := document.Project(r, f)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(proj) // plain structs of strings and numbers cannot fail
+	v, err := jsonschema.UnmarshalJSON(&buf)
+	if err != nil {
+		panic("projection is not valid JSON: " + err.Error())
+	}
+	return v, ptrs
+}
+
+// keySpans maps the pointer of every map entry of a JSON or YAML report to
+// the span of its key, where an unknown property is best shown.
+func keySpans(root *document.Node) map[string]document.Span {
+	out := map[string]document.Span{}
+	var walk func(string, *document.Node)
+	walk = func(ptr string, n *document.Node) {
+		if n == nil {
+			return
+		}
+		for _, f := range n.Fields {
+			p := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(f.Key)
+			out[p] = f.KeySpan
+			walk(p, f.Value)
+		}
+		for i, it := range n.Items {
+			walk(ptr+"/"+strconv.Itoa(i), it)
+		}
+	}
+	walk("", root)
+	return out
+}
+
+// pointer turns an instance location into an RFC 6901 JSON pointer.
+func pointer(loc []string) string {
+	var b strings.Builder
+	for _, tok := range loc {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(tok))
+	}
+	return b.String()
+}
