@@ -30,6 +30,10 @@ func (x *extractor) findAdvisory() {
 	found := false
 	for _, u := range x.units {
 		line, base := x.firstLine(u)
+		// The cheap test first: most lines never say "Level".
+		if !strings.Contains(line, "evel") {
+			line = ""
+		}
 		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
 			name := line[m[2]:m[3]]
 			level, _ := strconv.Atoi(line[m[4]:m[5]])
@@ -52,6 +56,9 @@ func (x *extractor) findAdvisory() {
 			continue
 		}
 		if found || u.heading {
+			continue
+		}
+		if !strings.Contains(u.text.Text, "evel") {
 			continue
 		}
 		if m := levelSentence.FindStringSubmatchIndex(u.text.Text); m != nil {
@@ -89,7 +96,7 @@ func (x *extractor) isCountry(name string) bool {
 func (x *extractor) advisoryReasons(level int) []document.Text {
 	want := strings.ToLower(x.vocab.Levels[level])
 	for _, u := range x.units {
-		if u.heading || u.para == nil || u.para.Kind == document.KindListItem {
+		if u.heading || u.para == nil || u.para.Kind == document.KindListItem || !strings.Contains(u.text.Text, "due to") {
 			continue
 		}
 		for _, s := range prose.Sentences(u.text.Text) {
@@ -151,6 +158,9 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 	var out []document.Indicator
 	seen := map[string]bool{}
 	for _, u := range x.units {
+		if !strings.Contains(u.text.Text, "ndicator") {
+			continue
+		}
 		for _, m := range indicatorStatement.FindAllStringSubmatchIndex(u.text.Text, -1) {
 			code := strings.ToUpper(u.text.Text[m[4]:m[5]])
 			if _, ok := x.vocab.Indicator(code); !ok || seen[code] {

@@ -108,6 +108,9 @@ func (x *extractor) looksLikeAddress(u unit) bool {
 
 func (x *extractor) scanEmails(u unit, from int) {
 	text := u.text.Text
+	if !strings.Contains(text[from:], "@") {
+		return
+	}
 	for _, m := range email.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
 		for e > s && strings.ContainsRune(".-'", rune(text[e-1])) {
@@ -125,6 +128,12 @@ func (x *extractor) scanEmails(u unit, from int) {
 // anywhere, and local ones only where the sentence asks to call them.
 func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, label string) {
 	text := u.text.Text
+	if !strings.ContainsAny(text[from:], "0123456789") {
+		return
+	}
+	if kind == "" && !strings.Contains(text[from:], "+") && !x.mentionsPhoneWord(text[from:]) {
+		return // neither an international number nor a number the text asks to call
+	}
 	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
 		if digits(text[s:e]) < 6 {
@@ -150,6 +159,17 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 		}
 		x.add(document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
+}
+
+// mentionsPhoneWord is a cheap test before the number scans.
+func (x *extractor) mentionsPhoneWord(text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range x.vocab.PhoneWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // calledNumber: the number at off follows a phone word ("number", "call",

@@ -16,7 +16,7 @@ var ratingSentence = regexp.MustCompile(`(?i)\bassessed\s+(?P<loc>\S.{0,80}?)\s+
 // findRatings reads every threat rating sentence.
 func (x *extractor) findRatings() {
 	for _, u := range x.units {
-		if u.heading {
+		if u.heading || !strings.Contains(u.text.Text, "ssessed") {
 			continue
 		}
 		text := u.text.Text

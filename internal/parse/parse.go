@@ -6,7 +6,6 @@ package parse
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -53,29 +52,36 @@ func ParseFormat(s string) (document.Format, error) {
 	return "", fmt.Errorf("unknown input format %q; use one of text, markdown, json, yaml", s)
 }
 
-// atxHeading is a Markdown heading line; plain-text reports have none.
-var atxHeading = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
-
 // looksLikeMarkdown tells a Markdown report saved as .txt (as pages
-// converted from the web often are) from a plain-text one: its first line, or
-// at least two lines, are ATX headings.
+// converted from the web often are) from a plain-text one: its first
+// non-blank line, or at least two lines in its first 8 KiB, are ATX headings.
 func looksLikeMarkdown(text string) bool {
-	head := text
-	if len(head) > 8192 {
-		head = head[:8192]
+	head := text[:min(len(text), 8192)]
+	headings, first := 0, true
+	for line := range strings.Lines(head) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if isATXHeading(line) {
+			if first {
+				return true
+			}
+			headings++
+		}
+		first = false
 	}
-	first := strings.TrimLeft(head, " \t\n")
-	if atxHeading.MatchString(firstLine(first)) {
-		return true
-	}
-	return len(atxHeading.FindAllStringIndex(head, 2)) >= 2
+	return headings >= 2
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+// isATXHeading: up to three spaces, one to six #, a space, then text.
+func isATXHeading(line string) bool {
+	rest := strings.TrimLeft(line, " ")
+	if len(line)-len(rest) > 3 {
+		return false
 	}
-	return s
+	hashes := len(rest) - len(strings.TrimLeft(rest, "#"))
+	rest = rest[hashes:]
+	return hashes >= 1 && hashes <= 6 && len(rest) > 1 && (rest[0] == ' ' || rest[0] == '\t') && strings.TrimSpace(rest) != ""
 }
 
 // Parse reads f into the document model. Text and Markdown always parse;

@@ -31,6 +31,11 @@ type Profile struct {
 	detect   []*regexp.Regexp
 	header   []*regexp.Regexp
 	Sections []*Section // top-level sections in canonical order
+
+	// byName maps the normalised names and aliases that need no country to
+	// their section; names with {country} are matched per report.
+	byName      map[string]*Section
+	withCountry []*Section
 }
 
 // Section is a section the profile expects or knows.
@@ -97,7 +102,13 @@ func (p *Profile) MatchSection(heading, country string) *Section {
 	if key == "" {
 		return nil
 	}
-	for _, s := range p.All() {
+	if s, ok := p.byName[key]; ok {
+		return s
+	}
+	if country == "" {
+		return nil
+	}
+	for _, s := range p.withCountry {
 		for _, name := range s.Names(country) {
 			if NormalizeTitle(name) == key {
 				return s
@@ -105,6 +116,24 @@ func (p *Profile) MatchSection(heading, country string) *Section {
 		}
 	}
 	return nil
+}
+
+// index fills byName and withCountry; the first section to claim a name keeps it.
+func (p *Profile) index() {
+	p.byName = map[string]*Section{}
+	for _, s := range p.All() {
+		for _, name := range append([]string{s.Name}, s.Aliases...) {
+			if strings.Contains(name, "{country}") {
+				if len(p.withCountry) == 0 || p.withCountry[len(p.withCountry)-1] != s {
+					p.withCountry = append(p.withCountry, s)
+				}
+				continue
+			}
+			if key := NormalizeTitle(name); p.byName[key] == nil {
+				p.byName[key] = s
+			}
+		}
+	}
 }
 
 // Names is the canonical name then the aliases, with {country} filled in.
@@ -128,23 +157,25 @@ func (s *Section) Names(country string) []string {
 // read as a space, runs of space collapsed, Latin diacritics folded.
 func NormalizeTitle(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	word := func(w string) {
+	sep := func() {
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w)
 		space = false
 	}
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
 		case r == '&':
 			space = true
-			word("and")
+			sep()
+			b.WriteString("and")
 			space = true
 		case r == '.' || r == '\'' || r == '’':
 		case isWordRune(r):
-			word(string(foldRune(r)))
+			sep()
+			b.WriteRune(foldRune(unicode.ToLower(r)))
 		default:
 			space = true
 		}
@@ -375,6 +406,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 			return nil, fmt.Errorf("%s:%d: a section needs a name", file, s.Line)
 		}
 	}
+	p.index()
 	return p, nil
 }
 

@@ -39,6 +39,9 @@ type message struct {
 	text, hint string
 	at         string // the pointer of the value, or of the key when atKey
 	atKey      bool
+	// clip shows only the first line of a multi-line value: a missing
+	// property is reported at the object that should hold it.
+	clip bool
 }
 
 // messages says in plain words what is wrong with the value at ptr. A
@@ -48,9 +51,15 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 	case *kind.Required:
 		var out []message
 		for _, m := range k.Missing {
-			child := ptr + "/" + m
-			text := fmt.Sprintf("%s has no %s", noun(ptr, instance), strings.TrimPrefix(noun(child, instance), "the "))
-			out = append(out, message{text: text, at: ptr, hint: missingHint(ptr, m)})
+			// At the top the child's name says most ("no published date");
+			// deeper, the parent's name already says what it is ("the crime
+			// threat rating has no level").
+			missing := m
+			if ptr == "" {
+				missing = strings.TrimPrefix(noun("/"+m, instance), "the ")
+			}
+			text := fmt.Sprintf("%s has no %s", noun(ptr, instance), missing)
+			out = append(out, message{text: text, at: ptr, hint: missingHint(ptr, m), clip: true})
 		}
 		return out
 	case *kind.AdditionalProperties:
@@ -68,6 +77,11 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 		}
 	}
 	m := describeKind(e, instance)
+	if _, ok := e.ErrorKind.(*kind.AnyOf); ok && strings.HasPrefix(ptr, "/contacts/") {
+		if v, ok := lookup(instance, ptr).(string); ok {
+			m.text = fmt.Sprintf("%s %q is neither in international form nor a short local number", noun(ptr, instance), v)
+		}
+	}
 	m.hint = hint(e, ptr)
 	return []message{m}
 }
@@ -180,7 +194,7 @@ func describe(ek jsonschema.ErrorKind, what string) string {
 	case *kind.PropertyNames:
 		return fmt.Sprintf("%s has a property with a name the schema does not allow: %q", what, k.Property)
 	case *kind.AnyOf:
-		return fmt.Sprintf("%s matches none of the forms the schema allows", what)
+		return what + " matches none of the forms the schema allows"
 	case *kind.OneOf:
 		if len(k.Subschemas) > 1 {
 			return fmt.Sprintf("%s matches more than one of the forms the schema allows", what)
@@ -266,6 +280,7 @@ func noun(ptr string, instance any) string {
 		case "title", "country", "profile", "format", "path", "dates", "links":
 			return "the " + last
 		}
+		return strconv.Quote(strings.NewReplacer("~1", "/", "~0", "~").Replace(last))
 	case toks[0] == "advisory":
 		switch {
 		case len(toks) == 2 && last == "level":

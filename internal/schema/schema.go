@@ -10,8 +10,6 @@
 package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -206,7 +204,14 @@ func houseError(path string, data []byte, err error) error {
 		return f.Position(found.Span.Start)
 	}
 	var remote *remoteRefError
-	if errors.As(err, &remote) {
+	if le := (*jsonschema.LoadURLError)(nil); errors.As(err, &le) {
+		if r, ok := le.Err.(*remoteRefError); ok {
+			remote = r
+		} else {
+			return &Error{Path: path, Reason: fmt.Sprintf("cannot load $ref %s: %v", le.URL, le.Err)}
+		}
+	}
+	if remote != nil || errors.As(err, &remote) {
 		// Point at the $ref that names it.
 		var pos source.Position
 		if root != nil {
@@ -227,13 +232,9 @@ func houseError(path string, data []byte, err error) error {
 		if errors.As(sve.Err, &ve) {
 			leaf := deepest(ve)
 			ptr = pointer(leaf.InstanceLocation)
-			msg = fmt.Sprintf("not a valid JSON Schema at %s: %s", displayPointer(ptr), describeKind(leaf, nil).text)
+			msg = fmt.Sprintf("not a valid JSON Schema at %s: %s", displayPointer(ptr), describe(leaf.ErrorKind, "the value"))
 		}
 		return &Error{Path: path, Pos: at(ptr), Reason: msg}
-	}
-	var le *jsonschema.LoadURLError
-	if errors.As(err, &le) {
-		return &Error{Path: path, Reason: fmt.Sprintf("cannot load $ref %s: %v", le.URL, le.Err)}
 	}
 	return &Error{Path: path, Reason: err.Error()}
 }
@@ -290,31 +291,16 @@ func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding 
 			if !ok || !m.atKey {
 				span, _ = ptrs.Lookup(m.at)
 			}
+			if m.clip {
+				if line := f.Position(span.Start).Line; span.End > f.LineEnd(line) {
+					span.End = f.LineEnd(line)
+				}
+			}
 			out = append(out, lint.Finding{Rule: RuleID, Level: lint.Error, Message: m.text, Span: span, Hint: m.hint})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
 	return out
-}
-
-// Instance is the value validated for a report and the source span of each
-// of its values by JSON pointer.
-func Instance(f *source.File, r *document.Report) (any, document.Pointers) {
-	if r.Data != nil {
-		ptrs := document.Pointers{}
-		datanode.Walk(r.Data, func(p string, n *document.Node) { ptrs[p] = n.Span })
-		return datanode.ToAny(r.Data), ptrs
-	}
-	proj, ptrs := document.Project(r, f)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(proj) // plain structs of strings and numbers cannot fail
-	v, err := jsonschema.UnmarshalJSON(&buf)
-	if err != nil {
-		panic("projection is not valid JSON: " + err.Error())
-	}
-	return v, ptrs
 }
 
 // keySpans maps the pointer of every map entry of a JSON or YAML report to

@@ -33,6 +33,9 @@ type Vocabulary struct {
 	ContactLabels  map[string][]string `yaml:"contact-labels"`
 	PhoneWords     []string            `yaml:"phone-words"`
 	EmergencyWords []string            `yaml:"emergency-words"`
+
+	labelKind    map[string]string // lower-case label -> kind
+	longestLabel int
 }
 
 var defaultOnce = sync.OnceValues(func() (*Vocabulary, error) { return Load(rules.FS, "data/vocabulary.yaml") })
@@ -65,6 +68,22 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 	}
 	if len(v.RatingLevels) == 0 {
 		return nil, fmt.Errorf("%s: rating-levels is empty", path)
+	}
+	v.labelKind = map[string]string{}
+	kinds := make([]string, 0, len(v.ContactLabels))
+	for k := range v.ContactLabels {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		for _, l := range v.ContactLabels[k] {
+			key := strings.ToLower(strings.TrimSuffix(l, ":"))
+			if other, dup := v.labelKind[key]; dup && other != k {
+				return nil, fmt.Errorf("%s: contact label %q is given to both %s and %s", path, l, other, k)
+			}
+			v.labelKind[key] = k
+			v.longestLabel = max(v.longestLabel, len(key))
+		}
 	}
 	return &v, nil
 }
@@ -122,17 +141,9 @@ func (v *Vocabulary) LevelFor(w string) int {
 // ContactKindOf returns the contact kind a label names ("Tel:" -> phone).
 func (v *Vocabulary) ContactKindOf(label string) (string, bool) {
 	label = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(label), ":"))
-	kinds := make([]string, 0, len(v.ContactLabels))
-	for k := range v.ContactLabels {
-		kinds = append(kinds, k)
+	if len(label) > v.longestLabel {
+		return "", false
 	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		for _, l := range v.ContactLabels[k] {
-			if strings.EqualFold(l, label) {
-				return k, true
-			}
-		}
-	}
-	return "", false
+	k, ok := v.labelKind[strings.ToLower(label)]
+	return k, ok
 }

@@ -1,0 +1,122 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// checkSpans fails if any span of the model falls outside the text or runs
+// backwards: every later stage turns spans into positions and excerpts.
+func checkSpans(t *testing.T, text string, r *document.Report) {
+	t.Helper()
+	ok := func(what string, s document.Span) {
+		if s.Start < 0 || s.End < s.Start || s.End > len(text) {
+			t.Fatalf("%s span %v outside text of %d bytes", what, s, len(text))
+		}
+	}
+	para := func(p *document.Paragraph) {
+		ok("paragraph", p.Span)
+		for i := 0; i <= len(p.Text); i += 1 + len(p.Text)/5 {
+			ok("paragraph text", p.Source(i, min(i+3, len(p.Text))))
+		}
+	}
+	ok("title", r.Title.Span)
+	ok("country", r.Country.Span)
+	ok("published", r.Published.Span)
+	for _, p := range r.Preamble {
+		para(p)
+	}
+	var walk func([]*document.Section)
+	walk = func(ss []*document.Section) {
+		for _, s := range ss {
+			ok("heading", s.Heading)
+			ok("section", s.Span)
+			for _, p := range s.Paragraphs {
+				para(p)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(r.Sections)
+	for _, l := range r.Links {
+		ok("link", l.Span)
+	}
+	for _, d := range r.Dates {
+		ok("date", d.Span)
+	}
+	for _, c := range r.Contacts {
+		ok("contact", c.Span)
+	}
+	for _, rt := range r.Ratings {
+		ok("rating", rt.Span)
+		ok("rating level", rt.Level.Span)
+	}
+	if a := r.Advisory; a != nil {
+		ok("advisory", a.Span)
+		ok("advisory level", a.LevelSpan)
+		for _, rs := range a.Reasons {
+			ok("reason", rs.Span)
+		}
+	}
+}
+
+func fuzzSeeds(f *testing.F, pattern string) {
+	paths, _ := filepath.Glob(pattern)
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(string(data))
+		}
+	}
+}
+
+func fuzzParse(f *testing.F, name string) {
+	f.Fuzz(func(t *testing.T, text string) {
+		src, err := source.New(name, []byte(text))
+		if err != nil {
+			return // refused before parsing: not the parser's concern
+		}
+		r, err := Parse(src, Options{})
+		if err != nil {
+			return
+		}
+		checkSpans(t, src.Text, r)
+		document.Project(r, src)
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.txt")
+	f.Add("Title\n\nCrime\n\n**bold [link](x (y)) **\n- item\n\n[a](")
+	f.Add("\n\n\nMali\n\nPublished: November 29, 2024\n\nassessed X as being a **LOW**-threat location for crime.")
+	fuzzParse(f, "f.txt")
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.md")
+	f.Add("---\ntitle: x\npublished: 2024-01-02\n---\n# T\n\n## Crime\n\n* a\n  * b\n\n> q\n")
+	f.Add("# Egypt Travel Advisory\n\n### Egypt - Level 3: Reconsider Travel\n\n**Sinai – Level 4: Do Not Travel**  \nx\n\nTelephone\n\n+(20) 2-2797-3300\n")
+	f.Add("---\n---\n<autolink@x.y> [a]: b\n\n[a]\n")
+	fuzzParse(f, "f.md")
+}
+
+func FuzzParseData(f *testing.F) {
+	f.Add(`{"title": "x", "advisory": {"level": 4, "regions": [{"name": "a", "level": 9}]}, "sections": [{"title": "t", "paragraphs": [{"text": "p\u00e9"}]}]}`)
+	f.Add("title: x\nsections:\n  - title: t\n    paragraphs:\n      - text: 'a'\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, name := range []string{"f.json", "f.yaml"} {
+			src, err := source.New(name, []byte(text))
+			if err != nil {
+				return
+			}
+			r, err := Parse(src, Options{})
+			if err != nil {
+				continue
+			}
+			checkSpans(t, src.Text, r)
+		}
+	})
+}

@@ -1,0 +1,267 @@
+package schema
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func validator(t testing.TB, house string) *Validator {
+	t.Helper()
+	v, err := New(house)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func check(t testing.TB, v *Validator, path string) []string {
+	t.Helper()
+	f, err := source.ReadFile(path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, fd := range v.Validate(f, r) {
+		fd.Locate(f)
+		line := fmt.Sprintf("%d:%d-%d:%d %s", fd.Start.Line, fd.Start.Column, fd.End.Line, fd.End.Column, fd.Message)
+		if fd.Hint != "" {
+			line += " (hint: " + fd.Hint + ")"
+		}
+		if fd.Rule != RuleID || fd.Level != lint.Error {
+			t.Errorf("finding %q has rule %s level %s", fd.Message, fd.Rule, fd.Level)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// TestGoldenFindings validates each fixture under testdata/schema and
+// compares every finding, with its exact span, to <fixture>.golden.
+func TestGoldenFindings(t *testing.T) {
+	v := validator(t, "")
+	fixtures, _ := filepath.Glob("../../testdata/schema/*")
+	ran := 0
+	for _, path := range fixtures {
+		if strings.HasSuffix(path, ".golden") {
+			continue
+		}
+		ran++
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			got := strings.Join(check(t, v, path), "\n") + "\n"
+			golden := path + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("findings differ from %s (run with -update if right):\ngot:\n%swant:\n%s", golden, got, want)
+			}
+		})
+	}
+	if ran < 6 {
+		t.Fatalf("only %d fixtures", ran)
+	}
+}
+
+// The model reports written by us validate cleanly against their profiles.
+func TestFixturesValidate(t *testing.T) {
+	v := validator(t, "")
+	for _, name := range []string{"niger-csr.txt", "kenya-advisory.md"} {
+		if got := check(t, v, filepath.Join("../../testdata/reports", name)); len(got) != 0 {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+}
+
+// The real reports beside the project validate cleanly too.
+func TestSamplesValidate(t *testing.T) {
+	paths, _ := filepath.Glob("../../../shared/samples/*.txt")
+	if len(paths) == 0 {
+		t.Skip("samples not available")
+	}
+	v := validator(t, "")
+	for _, path := range paths {
+		if got := check(t, v, path); len(got) != 0 {
+			t.Errorf("%s: %q", filepath.Base(path), got)
+		}
+	}
+}
+
+func TestEmbeddedSchemasCompile(t *testing.T) {
+	v := validator(t, "")
+	for profile := range ProfileSchemas {
+		if v.For(profile) == nil {
+			t.Errorf("no schema for %s", profile)
+		}
+	}
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestHouseSchemaRelativeRef(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"house/house.schema.json": `{"$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object", "required": ["owner"],
+  "properties": {"country": {"$ref": "defs/country.json"}}}`,
+		"house/defs/country.json": `{"enum": ["Ghana", "Kenya"]}`,
+	})
+	v := validator(t, filepath.Join(dir, "house/house.schema.json"))
+	got := check(t, v, "../../testdata/reports/niger-csr.txt")
+	want := []string{
+		`2:1-2:29 the report has no "owner"`,
+		`4:1-4:6 the country "Niger" is not one of Ghana, Kenya`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A remote $ref is refused by name, at its line, and no connection is made.
+func TestRemoteRefRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var connections atomic.Int32
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			connections.Add(1)
+			c.Close()
+		}
+	}()
+	remote := "http://" + ln.Addr().String() + "/defs.json"
+	dir := writeFiles(t, map[string]string{
+		"s.json": `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "properties": {
+    "country": {"$ref": "` + remote + `#/$defs/country"}
+  }
+}`,
+	})
+	_, err = New(filepath.Join(dir, "s.json"))
+	var se *Error
+	if !errors.As(err, &se) {
+		t.Fatalf("err = %v, want *Error", err)
+	}
+	if !strings.Contains(se.Reason, "remote $ref") || !strings.Contains(se.Reason, remote) || se.Pos.Line != 4 {
+		t.Errorf("error = %v (line %d), want the remote $ref named at line 4", se, se.Pos.Line)
+	}
+	if n := connections.Load(); n != 0 {
+		t.Errorf("%d connections reached the listener", n)
+	}
+}
+
+func TestBrokenHouseSchema(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+		line, col        int
+	}{
+		{"not json", "{\n  \"type\": \"object\",\n  \"required\": [\"a\",]\n}", "not valid JSON", 3, 19},
+		{"not a schema", "{\n  \"type\": \"objekt\"\n}", "not a valid JSON Schema at /type", 2, 11},
+		{"bad minimum", "{\n  \"properties\": {\n    \"n\": {\"minimum\": \"one\"}\n  }\n}", "not a valid JSON Schema at /properties/n/minimum: the value should be a number, not a string", 3, 22},
+	}
+	for _, tt := range tests {
+		dir := writeFiles(t, map[string]string{"s.json": tt.body})
+		_, err := New(filepath.Join(dir, "s.json"))
+		var se *Error
+		if !errors.As(err, &se) || !strings.Contains(se.Reason, tt.want) || se.Pos.Line != tt.line || se.Pos.Column != tt.col {
+			t.Errorf("%s: err = %v at %v, want %q at %d:%d", tt.name, err, se.Pos, tt.want, tt.line, tt.col)
+		}
+	}
+	if _, err := New("/no/such/schema.json"); err == nil || !strings.Contains(err.Error(), "cannot be read") {
+		t.Errorf("missing schema: %v", err)
+	}
+}
+
+// The bundle printed by `reportlint schema` is a working schema on its own.
+func TestBundleIsSelfContained(t *testing.T) {
+	for profile := range ProfileSchemas {
+		out, err := Bundle(profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := writeFiles(t, map[string]string{"b.json": string(out)})
+		v := validator(t, filepath.Join(dir, "b.json"))
+		got := check(t, v, "../../testdata/schema/rating-word.txt")
+		if len(got) == 0 && profile != "generic" {
+			t.Errorf("%s bundle finds nothing wrong with rating-word.txt", profile)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	f, err := source.ReadFile("../../testdata/reports/niger-csr.txt", 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := validator(b, "")
+	b.SetBytes(int64(len(f.Raw)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if fs := v.Validate(f, r); len(fs) != 0 {
+			b.Fatal(fs)
+		}
+	}
+}
+
+// BenchmarkValidateOnly separates the library's validation from building
+// the projection.
+func BenchmarkValidateOnly(b *testing.B) {
+	f, _ := source.ReadFile("../../testdata/reports/niger-csr.txt", 0)
+	r, _ := parse.Parse(f, parse.Options{})
+	v := validator(b, "")
+	inst, _ := Instance(f, r)
+	sch := v.For(r.Profile)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := sch.Validate(inst); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
