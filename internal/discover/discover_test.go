@@ -1,0 +1,51 @@
+package discover
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b/z.md", "b/a.txt", "a.json", ".hidden/x.txt", "b/.git/y.txt", "notes.pdf", "drafts/d.md", ".dot.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, errs := Expand([]string{dir, filepath.Join(dir, "a.json"), "-", filepath.Join(dir, "missing.txt")}, Options{Ignore: []string{"drafts/*.md"}})
+	var got []string
+	for _, i := range in {
+		got = append(got, strings.TrimPrefix(filepath.ToSlash(i.Path), filepath.ToSlash(dir)+"/"))
+	}
+	want := []string{"a.json", "b/a.txt", "b/z.md", "-"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inputs = %q, want %q", got, want)
+	}
+	if !in[3].Stdin {
+		t.Errorf("- is not standard input")
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.txt: no such file") {
+		t.Errorf("errors = %v", errs)
+	}
+}
+
+func TestExpandSymlinkLoopEnds(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := Expand([]string{dir}, Options{})
+	if len(in) != 1 {
+		t.Errorf("inputs = %v, want r.txt once", in)
+	}
+}

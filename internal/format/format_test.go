@@ -1,0 +1,72 @@
+package format
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+func run(t *testing.T) *Run {
+	t.Helper()
+	f, err := source.New("r.txt", []byte("Title\n\nGoïta was rated SEVERE\there.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(f.Text, "SEVERE")
+	fd := lint.Finding{Path: "r.txt", Rule: "schema", Level: lint.Error, Message: "bad level", Hint: "use HIGH", Span: document.Span{Start: start, End: start + 6}}
+	fd.Locate(f)
+	return &Run{Findings: []lint.Finding{fd}, Files: map[string]*source.File{"r.txt": f}, Checked: 1}
+}
+
+func TestText(t *testing.T) {
+	var buf bytes.Buffer
+	if err := writeText(&buf, run(t)); err != nil {
+		t.Fatal(err)
+	}
+	want := "r.txt:3:17 error schema bad level\n" +
+		"    3 | Goïta was rated SEVERE here.\n" +
+		"      |                 ^^^^^^\n" +
+		"      hint: use HIGH\n" +
+		"1 file checked: 1 error, 0 warnings, 0 infos\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+func TestTextColourOnlyWhenAsked(t *testing.T) {
+	r := run(t)
+	var plain, coloured bytes.Buffer
+	_ = writeText(&plain, r)
+	r.Color = true
+	_ = writeText(&coloured, r)
+	if strings.Contains(plain.String(), "\x1b[") || !strings.Contains(coloured.String(), "\x1b[31m") {
+		t.Errorf("colour: plain %q coloured %q", plain.String(), coloured.String())
+	}
+}
+
+func TestExcerptCutsLongLines(t *testing.T) {
+	line := strings.Repeat("a", 300) + "TARGET" + strings.Repeat("b", 300)
+	shown, col, width := excerpt(line, 301, 307)
+	if got := []rune(shown)[col-1 : col-1+width]; string(got) != "TARGET" {
+		t.Errorf("caret under %q in %q", string(got), shown)
+	}
+	if n := len([]rune(shown)); n > maxExcerpt+2 {
+		t.Errorf("excerpt is %d characters", n)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, run(t)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"line": 3`, `"column": 17`, `"endColumn": 23`, `"errors": 1`, `"hint": "use HIGH"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("json lacks %s:\n%s", want, buf.String())
+		}
+	}
+}
