@@ -264,4 +264,3 @@ func BenchmarkValidateOnly(b *testing.B) {
 		}
 	}
 }
-
