@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"fmt"
+	"runtime"
+	"time"
 	"os"
 	"path/filepath"
 	"testing"
@@ -79,6 +82,17 @@ func fuzzParse(f *testing.F, name string) {
 		if err != nil {
 			return // refused before parsing: not the parser's concern
 		}
+		done := make(chan struct{})
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second): // a hang fails with the input and every stack
+				buf := make([]byte, 1<<20)
+				n := runtime.Stack(buf, true)
+				panic(fmt.Sprintf("parse hung on %q\n%s", text, buf[:n]))
+			}
+		}()
+		defer close(done)
 		r, err := Parse(src, Options{})
 		if err != nil {
 			return
