@@ -2,11 +2,11 @@ package parse
 
 import (
 	"fmt"
-	"runtime"
-	"time"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/source"
