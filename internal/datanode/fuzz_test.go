@@ -142,6 +142,9 @@ func checkTree(t *testing.T, text string, n *document.Node, nested bool) {
 		if !valid(n.Span) {
 			t.Fatalf("%q: span %+v outside the text", text, n.Span)
 		}
+		if nested && n.Kind != document.NodeList && n.Kind != document.NodeMap {
+			checkTrimmed(t, text, n.Span, "scalar")
+		}
 		prev := n.Span.Start
 		inside := func(s document.Span, what string) {
 			if nested && (s.Start < prev || !n.Span.Contains(s)) {
@@ -158,9 +161,25 @@ func checkTree(t *testing.T, text string, n *document.Node, nested bool) {
 				t.Fatalf("%q: key span %+v outside the text", text, f.KeySpan)
 			}
 			inside(f.KeySpan, "key")
+			if nested {
+				checkTrimmed(t, text, f.KeySpan, "key")
+			}
 			check(f.Value, depth+1)
 			inside(f.Value.Span, "value")
 		}
 	}
 	check(n, 0)
+}
+
+// checkTrimmed fails if a scalar's span starts or ends with whitespace: it
+// covers one token, which never does.
+func checkTrimmed(t *testing.T, text string, s document.Span, what string) {
+	t.Helper()
+	if s.Start == s.End {
+		return
+	}
+	isBlank := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+	if isBlank(text[s.Start]) || isBlank(text[s.End-1]) {
+		t.Fatalf("%q: %s span %+v (%q) has whitespace at an end", text, what, s, text[s.Start:s.End])
+	}
 }

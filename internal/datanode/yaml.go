@@ -260,7 +260,7 @@ func (c *yamlConverter) scalar(yn *yaml.Node) (converted, error) {
 // end is found by reading the token in the text.
 func (c *yamlConverter) scalarSpan(yn *yaml.Node) document.Span {
 	start := c.start(yn)
-	content, propsEnd := c.skipProperties(start)
+	content, propsEnd := c.skipProperties(start, yn)
 	var end int
 	switch {
 	case yn.Style&yaml.DoubleQuotedStyle != 0:
@@ -284,7 +284,7 @@ func (c *yamlConverter) sequence(yn *yaml.Node, depth int) (converted, error) {
 	}
 	n := &document.Node{Kind: document.NodeList, Items: make([]*document.Node, 0, len(yn.Content))}
 	r := converted{node: n, size: 1}
-	content, _ := c.skipProperties(start)
+	content, _ := c.skipProperties(start, yn)
 	flow := yn.Style&yaml.FlowStyle != 0
 	indicator := byte('-')
 	prevEnd := content // the first '-' of a block sequence
@@ -329,7 +329,7 @@ func (c *yamlConverter) mapping(yn *yaml.Node, depth int) (converted, error) {
 	}
 	n := &document.Node{Kind: document.NodeMap, Fields: make([]*document.Field, 0, len(yn.Content)/2)}
 	r := converted{node: n, size: 1}
-	content, _ := c.skipProperties(start)
+	content, _ := c.skipProperties(start, yn)
 	// A single "key: value" inside a flow sequence is a map without braces.
 	braced := yn.Style&yaml.FlowStyle != 0 && c.at(content, '{')
 	prevEnd := content

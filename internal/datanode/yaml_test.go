@@ -191,6 +191,18 @@ func TestFromYAMLSpans(t *testing.T) {
 			},
 		},
 		{
+			name: "a value of only properties ends before the next key's",
+			text: "a: !t\n&k b: 1\nc: &x\n!u d: 2\ne: &y !v\nf: ! \n",
+			want: map[string]string{
+				"/a":     "!t",
+				"/b@key": "&k b",
+				"/c":     "&x",
+				"/d@key": "!u d",
+				"/e":     "&y !v",
+				"/f":     "!",
+			},
+		},
+		{
 			name: "non-ASCII text on the lines",
 			text: "titre: Mali – “rouge”\n“clé”: [é, “x”, 😀]\nliste:\n  - ü: ß\n    n: 1\nbloc: |\n  première – ligne\n  “deux”\nfin: é\n",
 			want: map[string]string{
@@ -226,6 +238,15 @@ func TestFromYAMLSpans(t *testing.T) {
 				"/complex key@key": "complex key",
 				"/complex key":     "value",
 				"/n":               "1",
+			},
+		},
+		{
+			name: "a leading byte order mark is not a character of the first line",
+			text: "\ufeffa: [b, é]\nc: d\n",
+			want: map[string]string{
+				"/a@key": "a",
+				"/a":     "[b, é]",
+				"/c":     "d",
 			},
 		},
 		{

@@ -3,6 +3,8 @@ package datanode
 import (
 	"strings"
 	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // yaml.v3 gives each node only a start, as a 1-based line and column, and
@@ -62,6 +64,11 @@ func (x *lineIndex) offset(line, column int) int {
 		column = 1
 	}
 	lineStart := x.starts[line-1]
+	if line == 1 && strings.HasPrefix(x.text, "\ufeff") {
+		// yaml.v3 reads a leading byte order mark as the encoding, not as a
+		// character of the first line. (Callers normally remove it.)
+		lineStart += len("\ufeff")
+	}
 	if x.ascii {
 		return min(lineStart+column-1, x.lineEnd(line))
 	}
@@ -141,24 +148,38 @@ func (c *yamlConverter) skipSpaceAndComments(i int) int {
 	return i
 }
 
-// skipProperties steps over a node's anchor and tag, in either order and
-// possibly on lines of their own, and returns where its content starts and
-// where the last property ends (start itself if there is none).
-func (c *yamlConverter) skipProperties(start int) (content, propsEnd int) {
+// skipProperties steps over the anchor and tag of node yn, which starts at
+// start, and returns where its content starts and where its last property
+// ends (start itself if it has none). The properties come in either order
+// and may sit on lines of their own. yaml.v3 records whether the node has an
+// anchor but not a lone non-specific tag ("!"), so at most one tag is taken.
+// When the node has no content (`key: !t`), whatever follows on the next
+// line belongs to the next node, even if it is a property ("&a key: v").
+func (c *yamlConverter) skipProperties(start int, yn *yaml.Node) (content, propsEnd int) {
 	text := c.text
+	anchor, tag := yn.Anchor != "", true
+	crossLines := yn.Kind != yaml.ScalarNode || yn.Value != "" || yn.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0
 	i, propsEnd := start, start
 	for {
 		j := i
 		if j > start {
-			j = c.skipSpaceAndComments(j)
+			if crossLines {
+				j = c.skipSpaceAndComments(j)
+			} else {
+				for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+					j++
+				}
+			}
 		}
 		switch {
-		case c.at(j, '&'):
+		case anchor && c.at(j, '&'):
+			anchor = false
 			j++
 			for j < len(text) && isAnchorChar(text[j]) {
 				j++
 			}
-		case c.at(j, '!'):
+		case tag && c.at(j, '!'):
+			tag = false
 			// yaml.v3 ends every tag, verbatim !<…> or shorthand, at a blank.
 			for j < len(text) && blankLen(text, j) == 0 {
 				j++

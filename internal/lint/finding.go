@@ -56,6 +56,7 @@ type Finding struct {
 	Message string
 	Hint    string
 	Span    document.Span
+	Fix     *Fix // a safe correction, if the rule offers one
 	// Start and End are Span as positions; the engine fills them from the
 	// source file, the one place offsets become lines and columns.
 	Start, End source.Position

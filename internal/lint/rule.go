@@ -1,0 +1,161 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Rule is a check, as a value: what it is called, how serious its findings
+// are by default, what it is for, and the function that runs it. Run reports
+// through the Pass and never prints.
+type Rule struct {
+	ID      string // kebab-case, stable; a pack's rules are PACK/NAME
+	Level   Level  // default level
+	Summary string // one line
+	Doc     string // what it checks and why, in a paragraph or two
+	Bad     string // an example the rule flags
+	Good    string // the same example written so that it does not
+	// Profiles the rule runs for; empty means every profile.
+	Profiles []string
+	// Options returns the rule's options with their defaults, as a pointer
+	// to a struct whose fields carry `yaml:"name"` and `doc:"…"` tags; nil
+	// for a rule without options.
+	Options func() any
+	// Fixable says the rule offers safe fixes.
+	Fixable bool
+	// Source names where a pack rule was defined ("rules/packs/style.yaml:12").
+	Source string
+	Run    func(*Pass)
+}
+
+// AppliesTo reports whether the rule runs for a profile.
+func (r *Rule) AppliesTo(profile string) bool {
+	if len(r.Profiles) == 0 {
+		return true
+	}
+	for _, p := range r.Profiles {
+		if p == profile {
+			return true
+		}
+	}
+	return false
+}
+
+// Edit replaces the source text in Span with New.
+type Edit struct {
+	Span document.Span
+	New  string
+}
+
+// Fix is a set of edits that together correct one finding.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Pass is one rule's run over one report.
+type Pass struct {
+	Rule    *Rule
+	File    *source.File
+	Doc     *document.Report
+	Profile *profile.Profile
+	// AsOf is the date checks about staleness measure against.
+	AsOf time.Time
+	// Options is the rule's options (the type its Options func returns),
+	// defaults overridden by the configuration.
+	Options any
+	// Level is the level the configuration gives the rule for this file.
+	Level Level
+
+	report func(Finding)
+}
+
+// NewPass prepares a rule's run; report receives each finding.
+func NewPass(rule *Rule, f *source.File, r *document.Report, p *profile.Profile, asOf time.Time, options any, level Level, report func(Finding)) *Pass {
+	return &Pass{Rule: rule, File: f, Doc: r, Profile: p, AsOf: asOf, Options: options, Level: level, report: report}
+}
+
+// Reportf reports a finding at span.
+func (p *Pass) Reportf(span document.Span, format string, args ...any) {
+	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// Report reports a finding; rule id, path and level are filled in.
+func (p *Pass) Report(f Finding) {
+	f.Rule = p.Rule.ID
+	f.Path = p.File.Path
+	if f.Level == 0 {
+		f.Level = p.Level
+	}
+	p.report(f)
+}
+
+// Registry is the set of rules known to a run, built-in and from packs.
+type Registry struct {
+	rules []*Rule
+	byID  map[string]*Rule
+}
+
+// NewRegistry checks that every rule has an id, a summary and a run
+// function, and that no id is used twice.
+func NewRegistry(rules ...*Rule) (*Registry, error) {
+	reg := &Registry{byID: map[string]*Rule{}}
+	for _, r := range rules {
+		if err := reg.Add(r); err != nil {
+			return nil, err
+		}
+	}
+	return reg, nil
+}
+
+// Add registers one more rule.
+func (reg *Registry) Add(r *Rule) error {
+	switch {
+	case r.ID == "" || strings.ToLower(r.ID) != r.ID || strings.ContainsAny(r.ID, " _"):
+		return fmt.Errorf("rule id %q is not kebab-case", r.ID)
+	case r.Summary == "":
+		return fmt.Errorf("rule %s has no summary", r.ID)
+	case r.Run == nil:
+		return fmt.Errorf("rule %s has no run function", r.ID)
+	case r.Level == 0:
+		return fmt.Errorf("rule %s has no level", r.ID)
+	}
+	if other, dup := reg.byID[r.ID]; dup {
+		where := other.Source
+		if where == "" {
+			where = "a built-in rule"
+		}
+		return fmt.Errorf("rule %s is defined twice (also %s)", r.ID, where)
+	}
+	reg.rules = append(reg.rules, r)
+	reg.byID[r.ID] = r
+	return nil
+}
+
+// Get returns the rule with an id.
+func (reg *Registry) Get(id string) (*Rule, bool) {
+	r, ok := reg.byID[id]
+	return r, ok
+}
+
+// All returns every rule, sorted by id.
+func (reg *Registry) All() []*Rule {
+	out := append([]*Rule(nil), reg.rules...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// IDs returns every rule id, sorted.
+func (reg *Registry) IDs() []string {
+	var out []string
+	for _, r := range reg.All() {
+		out = append(out, r.ID)
+	}
+	return out
+}

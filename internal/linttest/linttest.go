@@ -1,0 +1,221 @@
+// Package linttest runs a rule over fixture reports and checks its findings
+// against want markers written in the fixtures, as analysistest does with
+// "// want" comments.
+//
+// A fixture is a .txt or .md report. A line that must be flagged ends with
+// one marker per expected finding:
+//
+//	Some text with a "straight" quote. <!-- want "mixes straight and curly" -->
+//
+// The quoted text is a regular expression matched against the finding's
+// message; the finding must start on that line. A marker on a line of its
+// own stands for a finding on that line (a missing section, say). Every
+// marker must be matched by exactly one finding, and every finding must
+// match a marker. Markers are blanked out (replaced by spaces) before the
+// report is parsed, so they neither change positions nor read as text.
+//
+// A comment <!-- linttest: {profile: osac-csr, as-of: 2025-06-01, options: {…}} -->
+// sets the profile, the as-of date and the rule's options for a fixture.
+// If <fixture>.fixed exists, applying every fix the rule offers must turn the
+// fixture into it (markers blanked first).
+package linttest
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Update rewrites .fixed files from what the fixes produce.
+var Update = flag.Bool("update", false, "rewrite golden .fixed files")
+
+var (
+	wantRE     = regexp.MustCompile(`<!--\s*want\s+("(?:[^"\\]|\\.)*")\s*-->`)
+	settingsRE = regexp.MustCompile(`<!--\s*linttest:\s*(\{.*?\})\s*-->`)
+)
+
+// DefaultAsOf is the as-of date fixtures use unless they set one, so that
+// results never depend on the day the tests run.
+var DefaultAsOf = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+type settings struct {
+	Profile string    `yaml:"profile"`
+	AsOf    string    `yaml:"as-of"`
+	Options yaml.Node `yaml:"options"`
+}
+
+type marker struct {
+	line    int
+	re      *regexp.Regexp
+	matched bool
+}
+
+// Fixtures returns the fixture reports of a rule: testdata/<dir>/*.txt and *.md.
+func Fixtures(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, ext := range []string{"*.txt", "*.md"} {
+		m, _ := filepath.Glob(filepath.Join(dir, ext))
+		out = append(out, m...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Run checks rule against one fixture.
+func Run(t *testing.T, rule *lint.Rule, fixture string) {
+	t.Helper()
+	raw, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, markers, set, err := prepare(string(raw))
+	if err != nil {
+		t.Fatalf("%s: %v", fixture, err)
+	}
+	findings, f := Findings(t, rule, fixture, text, set)
+	for _, fd := range findings {
+		line := fd.Start.Line
+		ok := false
+		for _, m := range markers {
+			if m.line == line && !m.matched && m.re.MatchString(fd.Message) {
+				m.matched, ok = true, true
+				break
+			}
+		}
+		if !ok {
+			t.Errorf("%s:%d:%d: unexpected finding: %s", fixture, fd.Start.Line, fd.Start.Column, fd.Message)
+		}
+	}
+	for _, m := range markers {
+		if !m.matched {
+			t.Errorf("%s:%d: no finding matched %q", fixture, m.line, m.re)
+		}
+	}
+	checkFixes(t, fixture, f, findings)
+}
+
+// Findings runs the rule on text (markers already blanked) and returns its
+// findings located in the file.
+func Findings(t *testing.T, rule *lint.Rule, name, text string, set settings) ([]lint.Finding, *source.File) {
+	t.Helper()
+	f, err := source.New(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{Profile: set.Profile})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var node *yaml.Node
+	if set.Options.Kind != 0 {
+		node = &set.Options
+	}
+	opts, err := lint.DecodeOptions(rule, node)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	asOf := DefaultAsOf
+	if set.AsOf != "" {
+		if asOf, err = time.Parse("2006-01-02", set.AsOf); err != nil {
+			t.Fatalf("%s: as-of: %v", name, err)
+		}
+	}
+	prof, ok := profile.Default().Get(r.Profile)
+	if !ok {
+		t.Fatalf("%s: profile %s", name, r.Profile)
+	}
+	var out []lint.Finding
+	pass := lint.NewPass(rule, f, r, prof, asOf, opts, rule.Level, func(fd lint.Finding) {
+		fd.Locate(f)
+		out = append(out, fd)
+	})
+	rule.Run(pass)
+	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
+	return out, f
+}
+
+// prepare blanks markers and settings out of a fixture and reads them.
+func prepare(raw string) (string, []*marker, settings, error) {
+	var set settings
+	var markers []*marker
+	b := []byte(raw)
+	blank := func(start, end int) {
+		for i := start; i < end; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	for _, m := range settingsRE.FindAllStringSubmatchIndex(raw, -1) {
+		if err := yaml.Unmarshal([]byte(raw[m[2]:m[3]]), &set); err != nil {
+			return "", nil, set, fmt.Errorf("linttest settings: %v", err)
+		}
+		blank(m[0], m[1])
+	}
+	for _, m := range wantRE.FindAllStringSubmatchIndex(raw, -1) {
+		pattern, err := strconv.Unquote(raw[m[2]:m[3]])
+		if err != nil {
+			return "", nil, set, fmt.Errorf("want marker %s: %v", raw[m[2]:m[3]], err)
+		}
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return "", nil, set, fmt.Errorf("want marker %q: %v", pattern, err)
+		}
+		markers = append(markers, &marker{line: 1 + strings.Count(raw[:m[0]], "\n"), re: re})
+		blank(m[0], m[1])
+	}
+	return string(b), markers, set, nil
+}
+
+func checkFixes(t *testing.T, fixture string, f *source.File, findings []lint.Finding) {
+	t.Helper()
+	golden := fixture + ".fixed"
+	var fixes []*lint.Fix
+	for _, fd := range findings {
+		if fd.Fix != nil {
+			fixes = append(fixes, fd.Fix)
+		}
+	}
+	if _, err := os.Stat(golden); err != nil && !*Update {
+		return
+	}
+	if *Update && len(fixes) == 0 {
+		return
+	}
+	var edits []lint.Edit
+	for _, fx := range lint.NonOverlapping(fixes) {
+		edits = append(edits, fx.Edits...)
+	}
+	got, err := lint.ApplyEdits(f.Text, edits)
+	if err != nil {
+		t.Fatalf("%s: applying fixes: %v", fixture, err)
+	}
+	if *Update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s: fixes give\n%s\nwant (%s)\n%s", fixture, got, golden, want)
+	}
+}
