@@ -55,6 +55,12 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		return &exitError{code: ExitError, err: err}
 	}
 	opt.Validate = validator.Validate
+	reg, err := registry()
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	opt.Rules = reg
+	opt.AsOf = today()
 
 	inputs, errs := discover.Expand(cmd.Args().Slice(), discover.Options{})
 	failed := len(errs) > 0

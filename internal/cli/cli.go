@@ -93,7 +93,7 @@ func newRoot(e *env) *ucli.Command {
 		Suggest:               true,
 		ExitErrHandler:        func(context.Context, *ucli.Command, error) {},
 		OnUsageError:          onUsageError,
-		Commands:              []*ucli.Command{checkCommand(e), parseCommand(e), schemaCommand(e)},
+		Commands:              []*ucli.Command{checkCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e)},
 		EnableShellCompletion: false,
 	}
 }

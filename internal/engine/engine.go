@@ -5,15 +5,18 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 )
 
@@ -25,8 +28,27 @@ type Options struct {
 	// StdinName names standard input in messages ("-" becomes it).
 	StdinName string
 	Stdin     io.Reader
-	// Validate, if set, checks a parsed report against the schema.
+	// Validate, if set, checks a parsed report against the schema; its
+	// findings carry the "schema" rule id.
 	Validate func(*source.File, *document.Report) []lint.Finding
+	// Rules are the rules to run (nil: none).
+	Rules *lint.Registry
+	// Settings gives, for a report's path, the profile to read it as (""
+	// to detect) and how to use each rule; nil uses every rule's defaults.
+	Settings func(path string) (string, map[string]lint.Setting)
+	// AsOf is the date staleness is measured against.
+	AsOf time.Time
+}
+
+// settingsFor returns the profile and rule settings for one path.
+func (opt *Options) settingsFor(path string) (string, map[string]lint.Setting) {
+	if opt.Settings != nil {
+		return opt.Settings(path)
+	}
+	if opt.Rules == nil {
+		return "", nil
+	}
+	return "", opt.Rules.Defaults()
 }
 
 // Result is what one input gave: findings, or the error that stopped it.
@@ -99,9 +121,17 @@ func Parse(in discover.Input, opt Options) (*source.File, *document.Report, erro
 	return f, r, nil
 }
 
-func checkOne(in discover.Input, opt Options) Result {
+func checkOne(in discover.Input, opt Options) (res Result) {
+	path := in.Path
+	if in.Stdin && opt.StdinName != "" {
+		path = opt.StdinName
+	}
+	profileName, settings := opt.settingsFor(path)
+	if profileName != "" && opt.Parse.Profile == "" {
+		opt.Parse.Profile = profileName
+	}
 	f, r, err := Parse(in, opt)
-	res := Result{Path: in.Path, File: f}
+	res = Result{Path: in.Path, File: f}
 	if f != nil {
 		res.Path = f.Path
 	}
@@ -109,15 +139,85 @@ func checkOne(in discover.Input, opt Options) Result {
 		res.Err = err
 		return res
 	}
-	var findings []lint.Finding
-	if opt.Validate != nil {
-		findings = append(findings, opt.Validate(f, r)...)
+	findings, err := Lint(f, r, opt, settings)
+	if err != nil {
+		res.Err = err
+		return res
 	}
-	for i := range findings {
-		findings[i].Path = f.Path
-		findings[i].Locate(f)
-	}
-	sort.SliceStable(findings, func(i, j int) bool { return lint.Less(&findings[i], &findings[j]) })
 	res.Findings = findings
 	return res
+}
+
+// Lint runs schema validation and every enabled rule on a parsed report,
+// applies the report's inline directives, and returns the findings located
+// and sorted. A rule that panics is an error for this file, not a crash.
+func Lint(f *source.File, r *document.Report, opt Options, settings map[string]lint.Setting) (findings []lint.Finding, err error) {
+	if settings == nil && opt.Rules != nil {
+		settings = opt.Rules.Defaults()
+	}
+	enabled := func(id string) (lint.Setting, bool) {
+		s, ok := settings[id]
+		if settings == nil {
+			return lint.Setting{Enabled: true}, true
+		}
+		return s, ok && s.Enabled
+	}
+	if s, ok := enabled("schema"); ok && opt.Validate != nil {
+		for _, fd := range opt.Validate(f, r) {
+			if s.Level != 0 {
+				fd.Level = s.Level
+			}
+			findings = append(findings, fd)
+		}
+	}
+	var known []string
+	if opt.Rules != nil {
+		profiles := opt.Parse.Profiles
+		if profiles == nil {
+			profiles = profile.Default()
+		}
+		prof, ok := profiles.Get(r.Profile)
+		if !ok {
+			return nil, fmt.Errorf("%s: no profile %q", f.Path, r.Profile)
+		}
+		for _, rule := range opt.Rules.All() {
+			known = append(known, rule.ID)
+			s, ok := enabled(rule.ID)
+			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {
+				continue
+			}
+			if err := runRule(rule, f, r, prof, opt.AsOf, s, &findings); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sup, bad := lint.NewSuppressor(f, known)
+	if s, ok := enabled("bad-directive"); ok && opt.Rules != nil {
+		for _, fd := range bad {
+			fd.Level = s.Level
+			findings = append(findings, fd)
+		}
+	}
+	kept := findings[:0]
+	for _, fd := range findings {
+		if fd.Rule != "bad-directive" && sup.Suppressed(fd) {
+			continue
+		}
+		fd.Path = f.Path
+		fd.Locate(f)
+		kept = append(kept, fd)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return lint.Less(&kept[i], &kept[j]) })
+	return kept, nil
+}
+
+func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, out *[]lint.Finding) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: internal error in rule %s: %v; please report this with the file", f.Path, rule.ID, p)
+		}
+	}()
+	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, func(fd lint.Finding) { *out = append(*out, fd) })
+	rule.Run(pass)
+	return nil
 }

@@ -159,3 +159,24 @@ func (reg *Registry) IDs() []string {
 	}
 	return out
 }
+
+// Setting is how a run uses one rule for one file: whether it runs, at
+// which level, with which options (already decoded).
+type Setting struct {
+	Enabled bool
+	Level   Level
+	Options any
+}
+
+// Defaults returns every rule enabled at its own level with its default options.
+func (reg *Registry) Defaults() map[string]Setting {
+	out := make(map[string]Setting, len(reg.rules))
+	for _, r := range reg.rules {
+		var opts any
+		if r.Options != nil {
+			opts = r.Options()
+		}
+		out[r.ID] = Setting{Enabled: true, Level: r.Level, Options: opts}
+	}
+	return out
+}

@@ -8,7 +8,8 @@
 //	Some text with a "straight" quote. <!-- want "mixes straight and curly" -->
 //
 // The quoted text is a regular expression matched against the finding's
-// message; the finding must start on that line. A marker on a line of its
+// message (\" stands for a quote; other backslashes belong to the regexp, as
+// in \( ); the finding must start on that line. A marker on a line of its
 // own stands for a finding on that line (a missing section, say). Every
 // marker must be matched by exactly one finding, and every finding must
 // match a marker. Markers are blanked out (replaced by spaces) before the
@@ -27,7 +28,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +52,8 @@ var (
 // results never depend on the day the tests run.
 var DefaultAsOf = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 
-type settings struct {
+// Settings are what a fixture's linttest comment sets.
+type Settings struct {
 	Profile string    `yaml:"profile"`
 	AsOf    string    `yaml:"as-of"`
 	Options yaml.Node `yaml:"options"`
@@ -79,6 +80,16 @@ func Fixtures(t *testing.T, dir string) []string {
 // Run checks rule against one fixture.
 func Run(t *testing.T, rule *lint.Rule, fixture string) {
 	t.Helper()
+	RunWith(t, fixture, func(text string, set Settings) ([]lint.Finding, *source.File) {
+		return Findings(t, rule, fixture, text, set)
+	})
+}
+
+// RunWith checks the findings of run against one fixture's markers. run
+// gets the fixture's text with markers blanked and its settings; it is for
+// checks that the engine runs rather than a rule (schema, directives).
+func RunWith(t *testing.T, fixture string, run func(text string, set Settings) ([]lint.Finding, *source.File)) {
+	t.Helper()
 	raw, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +98,7 @@ func Run(t *testing.T, rule *lint.Rule, fixture string) {
 	if err != nil {
 		t.Fatalf("%s: %v", fixture, err)
 	}
-	findings, f := Findings(t, rule, fixture, text, set)
+	findings, f := run(text, set)
 	for _, fd := range findings {
 		line := fd.Start.Line
 		ok := false
@@ -111,7 +122,7 @@ func Run(t *testing.T, rule *lint.Rule, fixture string) {
 
 // Findings runs the rule on text (markers already blanked) and returns its
 // findings located in the file.
-func Findings(t *testing.T, rule *lint.Rule, name, text string, set settings) ([]lint.Finding, *source.File) {
+func Findings(t *testing.T, rule *lint.Rule, name, text string, set Settings) ([]lint.Finding, *source.File) {
 	t.Helper()
 	f, err := source.New(name, []byte(text))
 	if err != nil {
@@ -129,11 +140,9 @@ func Findings(t *testing.T, rule *lint.Rule, name, text string, set settings) ([
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	asOf := DefaultAsOf
-	if set.AsOf != "" {
-		if asOf, err = time.Parse("2006-01-02", set.AsOf); err != nil {
-			t.Fatalf("%s: as-of: %v", name, err)
-		}
+	asOf, err := set.Date()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
 	prof, ok := profile.Default().Get(r.Profile)
 	if !ok {
@@ -149,9 +158,21 @@ func Findings(t *testing.T, rule *lint.Rule, name, text string, set settings) ([
 	return out, f
 }
 
+// Date is the fixture's as-of date, or DefaultAsOf.
+func (s Settings) Date() (time.Time, error) {
+	if s.AsOf == "" {
+		return DefaultAsOf, nil
+	}
+	d, err := time.Parse("2006-01-02", s.AsOf)
+	if err != nil {
+		return d, fmt.Errorf("as-of: %v", err)
+	}
+	return d, nil
+}
+
 // prepare blanks markers and settings out of a fixture and reads them.
-func prepare(raw string) (string, []*marker, settings, error) {
-	var set settings
+func prepare(raw string) (string, []*marker, Settings, error) {
+	var set Settings
 	var markers []*marker
 	b := []byte(raw)
 	blank := func(start, end int) {
@@ -168,10 +189,10 @@ func prepare(raw string) (string, []*marker, settings, error) {
 		blank(m[0], m[1])
 	}
 	for _, m := range wantRE.FindAllStringSubmatchIndex(raw, -1) {
-		pattern, err := strconv.Unquote(raw[m[2]:m[3]])
-		if err != nil {
-			return "", nil, set, fmt.Errorf("want marker %s: %v", raw[m[2]:m[3]], err)
-		}
+		// The marker is a regular expression between double quotes; \" stands
+		// for a quote, every other backslash is the regexp's own.
+		quoted := raw[m[2]:m[3]]
+		pattern := strings.ReplaceAll(quoted[1:len(quoted)-1], `\"`, `"`)
 		re, err := regexp.Compile(pattern)
 		if err != nil {
 			return "", nil, set, fmt.Errorf("want marker %q: %v", pattern, err)

@@ -1,0 +1,102 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/vocab"
+)
+
+var BrokenParagraph = &lint.Rule{
+	ID:      "broken-paragraph",
+	Level:   lint.Warning,
+	Summary: "a paragraph is broken mid-sentence",
+	Fixable: true,
+	Doc: `Reports converted from web pages or PDFs often carry a page-break artefact: a paragraph
+that stops without final punctuation, followed by one that starts in lower case, which is the
+rest of the same sentence. The finding is at the last word before the break; the fix joins the
+two paragraphs with a space.`,
+	Bad:  "Criminals often target foreigners, often for\n\nkidnapping for ransom.",
+	Good: "Criminals often target foreigners, often for kidnapping for ransom.",
+	Run: func(pass *lint.Pass) {
+		blocks := pass.Doc.Blocks()
+		for i := 0; i+1 < len(blocks); i++ {
+			a, b := blocks[i].Paragraph, blocks[i+1].Paragraph
+			if a.Kind != document.KindParagraph || b.Kind != document.KindParagraph || blocks[i].Section != blocks[i+1].Section {
+				continue
+			}
+			if !endsOpen(a.Text) || !startsWithWord(b.Text) || isLabel(a.Text) {
+				continue
+			}
+			lastWord := lastWordRange(a.Text)
+			span := a.Source(lastWord, len(a.Text))
+			next := firstWords(b.Text, 3)
+			f := lint.Finding{
+				Span:    span,
+				Message: fmt.Sprintf("paragraph breaks mid-sentence: %q continues as %q in the next paragraph", strings.TrimSpace(a.Text[lastWord:]), next),
+				Hint:    "join the two paragraphs",
+			}
+			if pass.Doc.Data == nil && a.Span.End <= b.Span.Start {
+				f.Fix = &lint.Fix{Message: "join the paragraphs", Edits: []lint.Edit{{Span: document.Span{Start: a.Span.End, End: b.Span.Start}, New: " "}}}
+			}
+			pass.Report(f)
+		}
+	},
+}
+
+// endsOpen: the text stops on a letter, digit or comma, not on a sentence's
+// end, a colon or a closing quote or bracket.
+func endsOpen(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+}
+
+// isLabel: a one-word paragraph, or a contact label ("Hours of
+// Operation"), introduces the value after it; it is not half a sentence.
+func isLabel(text string) bool {
+	if len(strings.Fields(text)) < 2 {
+		return true
+	}
+	_, ok := vocab.Default().ContactKindOf(text)
+	return ok
+}
+
+// startsWithWord: the text starts with a lower-case word, not an address
+// ("https://…"), an email or a code.
+func startsWithWord(text string) bool {
+	fields := strings.Fields(text)
+	if len(fields) == 0 {
+		return false
+	}
+	word := strings.TrimRight(fields[0], ",;:.!?")
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range word {
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+// lastWordRange is the offset where the text's last word starts.
+func lastWordRange(text string) int {
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	i := strings.LastIndexFunc(t, unicode.IsSpace)
+	return i + 1
+}
+
+func firstWords(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) > n {
+		return strings.Join(words[:n], " ") + "…"
+	}
+	return strings.Join(words, " ")
+}

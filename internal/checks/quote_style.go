@@ -1,0 +1,127 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+var QuoteStyle = &lint.Rule{
+	ID:      "quote-style",
+	Level:   lint.Warning,
+	Summary: "straight and curly quotes are not mixed",
+	Fixable: true,
+	Doc: `A report should write its quotation marks one way: straight (" ') or curly (“ ” ‘ ’).
+Double quotes and single quotes (apostrophes included) are counted apart; in each, the style
+used less often is reported, one finding per line, unless the "prefer" option names the style
+to keep. The fix rewrites the marks in the kept style, choosing opening or closing curly marks
+from the characters around them.`,
+	Bad:     "A Crime \"C\" Indicator and a Kidnapping “K” Indicator.",
+	Good:    "A Crime “C” Indicator and a Kidnapping “K” Indicator.",
+	Options: func() any { return &quoteOptions{Prefer: "majority"} },
+	Run:     runQuoteStyle,
+}
+
+type quoteOptions struct {
+	Prefer string `yaml:"prefer" doc:"the style to keep: majority (whichever the report uses more), curly or straight"`
+}
+
+func (o *quoteOptions) Validate() error {
+	switch o.Prefer {
+	case "majority", "curly", "straight":
+		return nil
+	}
+	return fmt.Errorf("prefer: %q is not majority, curly or straight", o.Prefer)
+}
+
+type quoteFamily struct {
+	name     string // in messages
+	straight string
+	curly    string
+}
+
+var quoteFamilies = []quoteFamily{
+	{name: "double quotes", straight: `"`, curly: "“”"},
+	{name: "apostrophes and single quotes", straight: `'`, curly: "‘’"},
+}
+
+func runQuoteStyle(pass *lint.Pass) {
+	prefer := pass.Options.(*quoteOptions).Prefer
+	units := texts(pass)
+	for _, fam := range quoteFamilies {
+		var marks []mark
+		counts := map[string]int{}
+		for ui, u := range units {
+			for off, r := range u.Text {
+				style := ""
+				switch {
+				case strings.ContainsRune(fam.straight, r):
+					style = "straight"
+				case strings.ContainsRune(fam.curly, r):
+					style = "curly"
+				default:
+					continue
+				}
+				counts[style]++
+				marks = append(marks, mark{unit: ui, off: off, size: utf8.RuneLen(r), style: style})
+			}
+		}
+		keep := majority(prefer, counts, "curly", "straight")
+		other := "straight"
+		if keep == "straight" {
+			other = "curly"
+		}
+		if counts[other] == 0 || (prefer == "majority" && counts[keep] == 0) {
+			continue
+		}
+		var minority []mark
+		for _, m := range marks {
+			if m.style == other {
+				minority = append(minority, m)
+			}
+		}
+		for _, group := range byLine(pass, units, minority) {
+			u := units[group[0].unit]
+			first := u.Source(group[0].off, group[0].off+group[0].size)
+			span := first // the first mark; the fix covers every mark on the line
+			f := lint.Finding{
+				Span:    span,
+				Message: fmt.Sprintf("%s %s here, but %s elsewhere (%d to %d)", other, fam.name, keep, counts[other], counts[keep]),
+				Hint:    fmt.Sprintf("write %s %s throughout", keep, fam.name),
+			}
+			if prefer != "majority" {
+				f.Message = fmt.Sprintf("%s %s here; the house style is %s", other, fam.name, keep)
+			}
+			if editable(pass) {
+				fix := &lint.Fix{Message: "rewrite as " + keep}
+				for _, m := range group {
+					mu := units[m.unit]
+					fix.Edits = append(fix.Edits, lint.Edit{Span: mu.Source(m.off, m.off+m.size), New: convertQuote(mu.Text, m.off, m.size, fam, keep)})
+				}
+				f.Fix = fix
+			}
+			pass.Report(f)
+		}
+	}
+}
+
+// convertQuote rewrites the mark at text[off:off+size] in style keep.
+func convertQuote(text string, off, size int, fam quoteFamily, keep string) string {
+	if keep == "straight" {
+		return fam.straight
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:off])
+	next, _ := utf8.DecodeRuneInString(text[off+size:])
+	opening := off == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev)
+	curly := []rune(fam.curly)
+	if fam.straight == "'" && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+		return string(curly[1]) // an apostrophe: Mali’s
+	}
+	if opening && !unicode.IsSpace(next) && next != utf8.RuneError {
+		return string(curly[0])
+	}
+	return string(curly[1])
+}

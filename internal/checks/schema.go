@@ -1,0 +1,37 @@
+package checks
+
+import "github.com/reportlint/reportlint/internal/lint"
+
+// Schema stands for JSON Schema validation in the registry, so that it can
+// be configured, listed and explained like any rule; the engine runs the
+// validation itself, once per file, with the schema compiled once per run.
+var Schema = &lint.Rule{
+	ID:      "schema",
+	Level:   lint.Error,
+	Summary: "the report's facts must satisfy its profile's JSON Schema",
+	Doc: `Every report is turned into reportlint's document model (what "reportlint parse" prints) and
+validated against the JSON Schema of its profile (schemas/*.schema.json, draft 2020-12), or
+against a house schema given with --schema or the config's "schema" key. Each error is shown at
+the source line of the value it is about: the rating word, the date, the email address; a
+missing property is shown at the object that should hold it (for a text report, its title).
+JSON and YAML reports are validated as written, with positions in that file.`,
+	Bad:  "The U.S. Department of State has assessed Accra as being a **SEVERE**-threat location for crime.",
+	Good: "The U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime.",
+	Run:  func(*lint.Pass) {},
+}
+
+// BadDirective stands for problems with inline directives, which the engine
+// finds while reading them.
+var BadDirective = &lint.Rule{
+	ID:      "bad-directive",
+	Level:   lint.Warning,
+	Summary: "a reportlint-disable or -enable comment names a rule that does not exist",
+	Doc: `Findings can be silenced where an editor decides, with HTML comments in the report:
+<!-- reportlint-disable RULE… --> until <!-- reportlint-enable RULE… -->, or
+<!-- reportlint-disable-next-line RULE… --> for the next non-blank line; without a rule list
+they apply to every rule. A directive that names an unknown rule silences nothing, so it is
+reported, with the nearest rule id when one is close.`,
+	Bad:  "<!-- reportlint-disable-next-line quote-styel -->",
+	Good: "<!-- reportlint-disable-next-line quote-style -->",
+	Run:  func(*lint.Pass) {},
+}

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/checks"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/suggest"
+)
+
+// registry is every rule of a run: the built-in ones and those of packs.
+func registry() (*lint.Registry, error) {
+	return lint.NewRegistry(checks.All()...)
+}
+
+// today is the default as-of date, in UTC so that a run does not depend on
+// the machine's time zone.
+func today() time.Time {
+	y, m, d := time.Now().UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func rulesCommand(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:  "rules",
+		Usage: "list every rule: id, level, profiles and summary",
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			reg, err := registry()
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "RULE\tLEVEL\tPROFILES\tSUMMARY")
+			for _, r := range reg.All() {
+				profiles := "all"
+				if len(r.Profiles) > 0 {
+					profiles = strings.Join(r.Profiles, ",")
+				}
+				fix := ""
+				if r.Fixable {
+					fix = " (fixable)"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", r.ID, r.Level, profiles, r.Summary, fix)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func explainCommand(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "explain",
+		Usage:     "explain a rule: what it checks, why, an example, and its options",
+		ArgsUsage: "RULE",
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if cmd.NArg() != 1 {
+				return usageErrorf("explain needs one rule id; run 'reportlint rules' for the list")
+			}
+			reg, err := registry()
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			id := cmd.Args().First()
+			r, ok := reg.Get(id)
+			if !ok {
+				msg := fmt.Sprintf("no rule %q", id)
+				if s, ok := suggest.Closest(id, reg.IDs()); ok {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				return usageErrorf("%s; run 'reportlint rules' for the list", msg)
+			}
+			_, err = fmt.Fprint(e.stdout, Explain(r))
+			return err
+		},
+	}
+}
+
+// Explain is a rule's documentation as plain text, for the terminal.
+func Explain(r *lint.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s", r.ID, r.Level)
+	if len(r.Profiles) > 0 {
+		fmt.Fprintf(&b, "; profiles: %s", strings.Join(r.Profiles, ", "))
+	}
+	if r.Fixable {
+		b.WriteString("; fixable")
+	}
+	fmt.Fprintf(&b, ")\n\n%s.\n\n%s\n", r.Summary, r.Doc)
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "\nFlagged:\n\n%s\n", indent(r.Bad))
+	}
+	if r.Good != "" {
+		fmt.Fprintf(&b, "\nNot flagged:\n\n%s\n", indent(r.Good))
+	}
+	if opts := lint.OptionDocs(r); len(opts) > 0 {
+		b.WriteString("\nOptions (in .reportlint.yaml, under rules: " + r.ID + ": options:):\n\n")
+		for _, o := range opts {
+			fmt.Fprintf(&b, "  %s: %s\n      %s\n", o.Name, o.Default, o.Doc)
+		}
+	}
+	if r.Source != "" {
+		fmt.Fprintf(&b, "\nDefined in %s.\n", r.Source)
+	}
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,133 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/suggest"
+)
+
+// directiveRE reads <!-- reportlint-disable RULE… -->, -enable and
+// -disable-next-line. Rule ids are separated by spaces or commas.
+var directiveRE = regexp.MustCompile(`<!--\s*reportlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->`)
+
+// Directive is one inline directive.
+type Directive struct {
+	Kind  string   // disable, enable, disable-next-line
+	Rules []string // empty: every rule
+	Span  document.Span
+}
+
+// Directives finds every directive in a report's text.
+func Directives(text string) []Directive {
+	if !strings.Contains(text, "reportlint-") {
+		return nil
+	}
+	var out []Directive
+	for _, m := range directiveRE.FindAllStringSubmatchIndex(text, -1) {
+		d := Directive{Kind: text[m[2]:m[3]], Span: document.Span{Start: m[0], End: m[1]}}
+		for _, id := range strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' }) {
+			d.Rules = append(d.Rules, id)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Suppressor decides which findings inline directives silence.
+type Suppressor struct {
+	// ranges per rule id ("" for every rule): byte ranges silenced.
+	ranges map[string][]document.Span
+}
+
+// NewSuppressor reads the directives of f. known tells rule ids apart from
+// misspellings; each unknown id gives a finding for the bad-directive rule.
+func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
+	s := &Suppressor{ranges: map[string][]document.Span{}}
+	var bad []Finding
+	open := map[string]int{} // rule -> start of an open disable range
+	isKnown := map[string]bool{}
+	for _, k := range known {
+		isKnown[k] = true
+	}
+	for _, d := range Directives(f.Text) {
+		ids := d.Rules
+		var good []string
+		for _, id := range ids {
+			if isKnown[id] {
+				good = append(good, id)
+				continue
+			}
+			msg := fmt.Sprintf("reportlint-%s names an unknown rule %q", d.Kind, id)
+			if sug, ok := suggest.Closest(id, known); ok {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			}
+			bad = append(bad, Finding{Path: f.Path, Rule: "bad-directive", Span: d.Span, Message: msg, Hint: "run reportlint rules for the list of rule ids"})
+		}
+		if len(ids) > 0 && len(good) == 0 {
+			continue // names only unknown rules: silences nothing
+		}
+		if len(ids) == 0 {
+			good = []string{""}
+		}
+		switch d.Kind {
+		case "disable":
+			for _, id := range good {
+				if _, isOpen := open[id]; !isOpen {
+					open[id] = d.Span.Start
+				}
+			}
+		case "enable":
+			if len(ids) == 0 {
+				for id, start := range open {
+					s.ranges[id] = append(s.ranges[id], document.Span{Start: start, End: d.Span.Start})
+				}
+				open = map[string]int{}
+				continue
+			}
+			for _, id := range good {
+				if start, isOpen := open[id]; isOpen {
+					s.ranges[id] = append(s.ranges[id], document.Span{Start: start, End: d.Span.Start})
+					delete(open, id)
+				}
+			}
+		case "disable-next-line":
+			next := nextNonBlankLine(f, f.Position(d.Span.End).Line+1)
+			if next > 0 {
+				span := document.Span{Start: f.LineStart(next), End: f.LineEnd(next) + 1}
+				for _, id := range good {
+					s.ranges[id] = append(s.ranges[id], span)
+				}
+			}
+		}
+	}
+	for id, start := range open {
+		s.ranges[id] = append(s.ranges[id], document.Span{Start: start, End: len(f.Text) + 1})
+	}
+	return s, bad
+}
+
+func nextNonBlankLine(f *source.File, from int) int {
+	for l := from; l <= f.Lines(); l++ {
+		if strings.TrimSpace(f.Line(l)) != "" {
+			return l
+		}
+	}
+	return 0
+}
+
+// Suppressed reports whether a finding starts in a silenced range for its
+// rule or for every rule.
+func (s *Suppressor) Suppressed(f Finding) bool {
+	for _, id := range []string{f.Rule, ""} {
+		for _, r := range s.ranges[id] {
+			if f.Span.Start >= r.Start && f.Span.Start < r.End {
+				return true
+			}
+		}
+	}
+	return false
+}
