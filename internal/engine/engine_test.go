@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/checks"
+	"github.com/reportlint/reportlint/internal/discover"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/schema"
+)
+
+func options(t *testing.T) Options {
+	t.Helper()
+	reg, err := lint.NewRegistry(checks.All()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := schema.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Rules: reg, Validate: v.Validate}
+}
+
+func summary(results []Result) []string {
+	var out []string
+	for _, r := range results {
+		if r.Err != nil {
+			out = append(out, r.Path+": "+r.Err.Error())
+		}
+		for _, f := range r.Findings {
+			out = append(out, fmt.Sprintf("%s:%d:%d %s %s", f.Path, f.Start.Line, f.Start.Column, f.Rule, f.Message))
+		}
+	}
+	return out
+}
+
+// The same inputs give the same findings in the same order whatever the
+// number of workers.
+func TestDeterministicAcrossJobs(t *testing.T) {
+	dir := t.TempDir()
+	fixture, err := os.ReadFile("../../testdata/reports/niger-csr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []discover.Input
+	for i := 0; i < 24; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("r%02d.txt", i))
+		// Vary the files so that they take different times.
+		body := strings.Repeat(string(fixture)+"\n\n", 1+i%4)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, discover.Input{Path: p})
+	}
+	opt := options(t)
+	opt.Jobs = 1
+	want := summary(Check(context.Background(), inputs, opt))
+	if len(want) == 0 {
+		t.Fatal("no findings at all")
+	}
+	for _, jobs := range []int{2, 8} {
+		opt.Jobs = jobs
+		if got := summary(Check(context.Background(), inputs, opt)); !reflect.DeepEqual(got, want) {
+			t.Errorf("jobs=%d gives different output", jobs)
+		}
+	}
+}
+
+func TestDirectivesSilence(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.md")
+	body := `# Ghana Report
+
+A “curly” quote and a “second” one, and “another”.
+
+<!-- reportlint-disable-next-line quote-style -->
+A "straight" pair.
+
+<!-- reportlint-disable -->
+A "third" pair, and a [link](#).
+<!-- reportlint-enable -->
+
+A "fourth" pair. <!-- reportlint-disable-next-line nonsense -->
+`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := summary(Check(context.Background(), []discover.Input{{Path: p}}, options(t)))
+	var lines []string
+	for _, g := range got {
+		lines = append(lines, strings.TrimPrefix(g, p+":"))
+	}
+	want := []string{
+		`12:3 quote-style straight double quotes here, but curly elsewhere (6 to 6)`,
+		`12:18 bad-directive reportlint-disable-next-line names an unknown rule "nonsense"`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("findings:\n%s", strings.Join(lines, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(lines[i], want[i]) {
+			t.Errorf("finding %d = %q, want %q", i, lines[i], want[i])
+		}
+	}
+}
