@@ -1,0 +1,594 @@
+// Package config reads .reportlint.yaml: where it is (Find), what it says
+// (Load, keeping the YAML line of every setting so that mistakes point at
+// the file), and what it means for one report (Resolve, then For).
+//
+// Loading checks everything that does not depend on which rules exist;
+// Resolve checks rule ids and options, because pack rules are only known
+// once the packs the config names have been read.
+//
+// A rule's setting is a level word (error, warning, info; this turns the
+// rule on), off or false, on or true (back on at the level it had), or a
+// mapping of level and options. Layers apply in order: the rule's
+// defaults, `rules`, then each matching override. A layer changes only what
+// it names, and options it gives replace the earlier options whole.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/suggest"
+)
+
+// FileName is the name Find looks for.
+const FileName = ".reportlint.yaml"
+
+// Config is one configuration file, decoded but not yet checked against the
+// rules that exist.
+type Config struct {
+	Path    string    // the file read ("" for the defaults)
+	Dir     string    // its folder, absolute: the base for relative paths and override globs
+	Profile string    // "" = detect each report's profile
+	AsOf    time.Time // zero if not set; a date at midnight UTC
+	Schema  string    // absolute path or ""
+	Packs   []string  // absolute paths
+	Ignore  []string  // globs for discover.Options.Ignore
+
+	profileNode *yaml.Node
+	rules       []ruleSetting
+	overrides   []override
+}
+
+// ruleSetting is one rule's entry in `rules`, as written. Zero fields leave
+// what an earlier layer (the defaults, the base rules) said.
+type ruleSetting struct {
+	id      string
+	key     *yaml.Node // the id as written, for errors found in Resolve
+	toggle  toggle
+	level   lint.Level
+	options *yaml.Node // a mapping; replaces earlier options whole
+}
+
+type toggle int
+
+const (
+	unchanged toggle = iota
+	enable
+	disable
+)
+
+// override is one entry of `overrides`.
+type override struct {
+	globs       []glob
+	profile     string
+	profileNode *yaml.Node
+	rules       []ruleSetting
+}
+
+// Error is a problem with a configuration file, at a position when one is
+// known (Line and Column are 1-based; 0 means unknown).
+type Error struct {
+	Path         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line == 0:
+		return e.Path + ": " + e.Msg
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+}
+
+// Find walks up from startDir to the filesystem root and returns the first
+// FileName found, as an absolute path. Not finding one is not an error; a
+// folder that cannot be read is, since silently skipping a team's config
+// would change what gets reported.
+func Find(startDir string) (string, bool, error) {
+	dir, err := filepath.Abs(startDir)
+	if err != nil {
+		return "", false, err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		info, err := os.Stat(p)
+		switch {
+		case err == nil && !info.IsDir():
+			return p, true, nil
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			return "", false, &Error{Path: p, Msg: reason(err)}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false, nil
+		}
+		dir = parent
+	}
+}
+
+// Default is the configuration used when there is no file: detect the
+// profile, measure staleness against today, run every rule at its default
+// level with its default options.
+func Default() *Config { return &Config{} }
+
+// Load reads and decodes a configuration file. Every error is an *Error.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: reason(err)}
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes configuration text; path names it in errors and its folder
+// is the base for relative paths. Every error is an *Error.
+func Parse(path string, data []byte) (*Config, error) {
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	l := &loader{path: path, data: data, cfg: &Config{Path: path, Dir: dir}}
+	if err := l.load(); err != nil {
+		return nil, err
+	}
+	return l.cfg, nil
+}
+
+// CheckProfiles reports a profile name (at the top or in an override) that
+// is not among known, with a "did you mean". The profiles are not known to
+// this package, so the caller, who has loaded them, asks.
+func (c *Config) CheckProfiles(known []string) error {
+	check := func(name string, n *yaml.Node) error {
+		if name == "" {
+			return nil
+		}
+		for _, k := range known {
+			if k == name {
+				return nil
+			}
+		}
+		msg := fmt.Sprintf("unknown profile %q", name)
+		if s, ok := suggest.Closest(name, known); ok {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if len(known) > 0 {
+			msg += " (known: " + strings.Join(known, ", ") + ")"
+		}
+		return c.errorAt(n, msg)
+	}
+	if err := check(c.Profile, c.profileNode); err != nil {
+		return err
+	}
+	for _, o := range c.overrides {
+		if err := check(o.profile, o.profileNode); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) errorAt(n *yaml.Node, msg string) *Error {
+	e := &Error{Path: c.Path, Msg: msg}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	return e
+}
+
+var (
+	topKeys      = []string{"profile", "as-of", "schema", "packs", "ignore", "rules", "overrides"}
+	overrideKeys = []string{"files", "profile", "rules"}
+	ruleKeys     = []string{"level", "options"}
+	levelWords   = []string{"error", "warning", "info", "off"}
+)
+
+type loader struct {
+	path string
+	data []byte
+	cfg  *Config
+}
+
+func (l *loader) errorf(n *yaml.Node, format string, args ...any) *Error {
+	return l.cfg.errorAt(n, fmt.Sprintf(format, args...))
+}
+
+func (l *loader) load() error {
+	root, err := l.parseYAML()
+	if err != nil {
+		return err
+	}
+	if root == nil {
+		return nil // an empty file, or only comments: the defaults
+	}
+	pairs, err := l.mapping(root, "the configuration", topKeys)
+	if err != nil {
+		return err
+	}
+	c := l.cfg
+	for _, kv := range pairs {
+		key, val := kv[0], kv[1]
+		switch key.Value {
+		case "profile":
+			c.Profile, err = l.scalar(val, "profile")
+			c.profileNode = val
+		case "as-of":
+			c.AsOf, err = l.date(val)
+		case "schema":
+			c.Schema, err = l.scalar(val, "schema")
+			c.Schema = l.abs(c.Schema)
+		case "packs":
+			c.Packs, err = l.list(val, "packs", "rules/house-style.yaml", false)
+			for i, p := range c.Packs {
+				c.Packs[i] = l.abs(p)
+			}
+		case "ignore":
+			c.Ignore, err = l.list(val, "ignore", "drafts/**", true)
+		case "rules":
+			c.rules, err = l.ruleSettings(val)
+		case "overrides":
+			c.overrides, err = l.overrides(val)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseYAML returns the document's top node, or nil for an empty document.
+func (l *loader) parseYAML() (*yaml.Node, error) {
+	dec := yaml.NewDecoder(strings.NewReader(string(l.data)))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, nil
+		}
+		return nil, l.syntaxError(err)
+	}
+	// Decode reads only the first document; a second would be silently
+	// ignored, and whoever wrote it meant something by it.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil && emptyDocument(&next):
+	case err == nil:
+		return nil, l.errorf(&next, "a configuration is one YAML document; remove the second \"---\"")
+	case err != io.EOF:
+		return nil, l.syntaxError(err)
+	}
+	if emptyDocument(&doc) {
+		return nil, nil
+	}
+	return deref(doc.Content[0]), nil
+}
+
+// emptyDocument is true for a document of only comments or a bare "---".
+func emptyDocument(doc *yaml.Node) bool {
+	return len(doc.Content) == 0 || isNull(doc.Content[0])
+}
+
+var (
+	lineInMessage = regexp.MustCompile(`^line (\d+): `)
+	anchorMessage = regexp.MustCompile(`anchor '([^']*)'`)
+)
+
+// syntaxError turns a yaml.v3 error into an *Error with a line. yaml.v3
+// leaves the line out for problems on the first line, and for a bad alias
+// it gives none at all, so the alias is looked for in the text.
+func (l *loader) syntaxError(err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	e := &Error{Path: l.path, Msg: msg}
+	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Msg = msg[len(m[0]):]
+		return e
+	}
+	if m := anchorMessage.FindStringSubmatch(msg); m != nil {
+		for i, line := range strings.Split(string(l.data), "\n") {
+			if col := strings.Index(line, "*"+m[1]); col >= 0 {
+				e.Line, e.Column = i+1, col+1
+				return e
+			}
+		}
+		return e
+	}
+	e.Line = 1
+	return e
+}
+
+// deref follows YAML aliases to the node they name.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// mapping returns n's key/value pairs, refusing keys not in known (with a
+// "did you mean") and keys given twice.
+func (l *loader) mapping(n *yaml.Node, what string, known []string) ([][2]*yaml.Node, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, l.errorf(n, "%s should be a mapping of keys to values, not %s", what, describe(n))
+	}
+	var pairs [][2]*yaml.Node
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := deref(n.Content[i]), deref(n.Content[i+1])
+		if key.Kind != yaml.ScalarNode {
+			return nil, l.errorf(key, "a key in %s should be a name, not %s", what, describe(key))
+		}
+		if known != nil && !contains(known, key.Value) {
+			return nil, l.errorf(key, "%s", unknownMessage("key", key.Value, known))
+		}
+		if first, dup := seen[key.Value]; dup {
+			return nil, l.errorf(key, "%q is set twice in %s (first on line %d)", key.Value, what, first.Line)
+		}
+		seen[key.Value] = key
+		pairs = append(pairs, [2]*yaml.Node{key, val})
+	}
+	return pairs, nil
+}
+
+func unknownMessage(kind, name string, known []string) string {
+	msg := fmt.Sprintf("unknown %s %q", kind, name)
+	if s, ok := suggest.Closest(name, known); ok {
+		return msg + fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg + " (known: " + strings.Join(known, ", ") + ")"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	if isNull(n) {
+		return "empty"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+// scalar reads a single value; empty means unset.
+func (l *loader) scalar(n *yaml.Node, what string) (string, error) {
+	if n.Kind != yaml.ScalarNode {
+		return "", l.errorf(n, "%s should be a single value, not %s", what, describe(n))
+	}
+	if isNull(n) {
+		return "", nil
+	}
+	return strings.TrimSpace(n.Value), nil
+}
+
+func (l *loader) date(n *yaml.Node) (time.Time, error) {
+	s, err := l.scalar(n, "as-of")
+	if err != nil || s == "" {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, l.errorf(n, "as-of %q is not a date; write it as YYYY-MM-DD, like 2025-06-01", s)
+	}
+	return t, nil
+}
+
+// list reads a list of non-empty strings. A single value where a list
+// belongs is refused rather than taken as a list of one, so that the
+// shape of the file stays the one the documentation shows.
+func (l *loader) list(n *yaml.Node, what, example string, globs bool) ([]string, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		if n.Kind == yaml.ScalarNode {
+			example = n.Value
+		}
+		return nil, l.errorf(n, "%s should be a list, not %s; write [%q]", what, describe(n), example)
+	}
+	var out []string
+	for _, item := range n.Content {
+		item = deref(item)
+		if item.Kind != yaml.ScalarNode || isNull(item) || strings.TrimSpace(item.Value) == "" {
+			return nil, l.errorf(item, "each item of %s should be a non-empty value, not %s", what, describe(item))
+		}
+		if globs {
+			if _, err := compileGlob(item.Value); err != nil {
+				return nil, l.errorf(item, "bad glob %q in %s: %v", item.Value, what, err)
+			}
+		}
+		out = append(out, item.Value)
+	}
+	return out, nil
+}
+
+// abs resolves a path written in the config against the config's folder.
+func (l *loader) abs(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(l.cfg.Dir, filepath.FromSlash(p))
+}
+
+// ruleSettings reads a `rules` mapping. Rule ids are checked in Resolve.
+func (l *loader) ruleSettings(n *yaml.Node) ([]ruleSetting, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	pairs, err := l.mapping(n, "rules", nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []ruleSetting
+	for _, kv := range pairs {
+		key, val := kv[0], kv[1]
+		s := ruleSetting{id: key.Value, key: key}
+		switch val.Kind {
+		case yaml.ScalarNode:
+			if s.toggle, s.level, err = l.level(val, s.id); err != nil {
+				return nil, err
+			}
+		case yaml.MappingNode:
+			fields, err := l.mapping(val, "rule "+s.id, ruleKeys)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fields {
+				switch f[0].Value {
+				case "level":
+					if s.toggle, s.level, err = l.level(f[1], s.id); err != nil {
+						return nil, err
+					}
+				case "options":
+					switch {
+					case isNull(f[1]):
+					case f[1].Kind != yaml.MappingNode:
+						return nil, l.errorf(f[1], "options of rule %s should be a mapping of option names to values, not %s", s.id, describe(f[1]))
+					default:
+						s.options = f[1]
+					}
+				}
+			}
+		default:
+			return nil, l.errorf(val, "rule %s should be a level (error, warning, info), off, or a mapping with level and options; not %s", s.id, describe(val))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// level reads a rule's level word: error, warning, info (and the aliases
+// lint.ParseLevel takes), off or false to disable, on or true to enable at
+// the level an earlier layer gave.
+func (l *loader) level(n *yaml.Node, id string) (toggle, lint.Level, error) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		return unchanged, 0, l.errorf(n, "rule %s needs a level (error, warning, info) or off, not %s", id, describe(n))
+	}
+	word := strings.ToLower(strings.TrimSpace(n.Value))
+	switch word {
+	case "off", "false":
+		return disable, 0, nil
+	case "on", "true":
+		return enable, 0, nil
+	}
+	lv, err := lint.ParseLevel(word)
+	if err != nil {
+		msg := fmt.Sprintf("unknown level %q for rule %s", n.Value, id)
+		if s, ok := suggest.Closest(word, levelWords); ok {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += "; use error, warning, info or off"
+		}
+		return unchanged, 0, l.errorf(n, "%s", msg)
+	}
+	return enable, lv, nil
+}
+
+func (l *loader) overrides(n *yaml.Node) ([]override, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, l.errorf(n, "overrides should be a list of entries, each starting with \"- files:\", not %s", describe(n))
+	}
+	var out []override
+	for _, item := range n.Content {
+		item = deref(item)
+		pairs, err := l.mapping(item, "an override", overrideKeys)
+		if err != nil {
+			return nil, err
+		}
+		var o override
+		var files *yaml.Node
+		for _, kv := range pairs {
+			key, val := kv[0], kv[1]
+			switch key.Value {
+			case "files":
+				files = val
+				var patterns []string
+				if patterns, err = l.list(val, "files", "archive/**", true); err != nil {
+					return nil, err
+				}
+				for _, p := range patterns {
+					g, _ := compileGlob(p) // checked by list
+					o.globs = append(o.globs, g)
+				}
+			case "profile":
+				o.profile, err = l.scalar(val, "profile")
+				o.profileNode = val
+			case "rules":
+				o.rules, err = l.ruleSettings(val)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if len(o.globs) == 0 {
+			at := item
+			if files != nil {
+				at = files
+			}
+			return nil, l.errorf(at, "an override needs files: a list of globs it applies to, like [\"archive/**\"]")
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory; check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// relSlash is p relative to dir, slash-separated, or ok=false when p is
+// not inside dir.
+func relSlash(dir, p string) (string, bool) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return "", false
+	}
+	return path.Clean(rel), true
+}
