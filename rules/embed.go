@@ -5,7 +5,7 @@ package rules
 
 import "embed"
 
-// FS holds profiles/*.yaml and data/*.yaml.
+// FS holds profiles/*.yaml, data/*.yaml and packs/*.yaml.
 //
-//go:embed profiles/*.yaml data/*.yaml
+//go:embed profiles/*.yaml data/*.yaml packs/*.yaml
 var FS embed.FS
