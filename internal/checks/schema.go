@@ -26,10 +26,10 @@ var BadDirective = &lint.Rule{
 	ID:      "bad-directive",
 	Level:   lint.Warning,
 	Summary: "a reportlint-disable or -enable comment names a rule that does not exist",
-	Doc: `Findings can be silenced where an editor decides, with HTML comments in the report:
-<!-- reportlint-disable RULE… --> until <!-- reportlint-enable RULE… -->, or
-<!-- reportlint-disable-next-line RULE… --> for the next non-blank line; without a rule list
-they apply to every rule. A directive that names an unknown rule silences nothing, so it is
+	Doc: "Findings can be silenced where an editor decides, with HTML comments in the report:\n" +
+		"`<!-- reportlint-disable RULE… -->` until `<!-- reportlint-enable RULE… -->`, or\n" +
+		"`<!-- reportlint-disable-next-line RULE… -->` for the next non-blank line; without a rule list\n" +
+		`they apply to every rule. A directive that names an unknown rule silences nothing, so it is
 reported, with the nearest rule id when one is close.`,
 	Bad:  "<!-- reportlint-disable-next-line quote-styel -->",
 	Good: "<!-- reportlint-disable-next-line quote-style -->",

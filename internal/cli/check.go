@@ -12,15 +12,14 @@ import (
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/format"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/schema"
 	"github.com/reportlint/reportlint/internal/source"
 )
 
 func checkCommand(e *env) *ucli.Command {
-	flags := append(inputFlags(),
+	flags := append(inputFlags(), configFlags()...)
+	flags = append(flags,
 		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write findings as `FORMAT`: text or json"},
 		&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` files at a time (default: one per CPU)"},
-		&ucli.StringFlag{Name: "schema", Usage: "validate every report against the JSON Schema in `FILE` instead of its profile's; relative $refs resolve beside it"},
 	)
 	return &ucli.Command{
 		Name:      "check",
@@ -41,28 +40,18 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if cmd.NArg() == 0 {
 		return usageErrorf("check needs at least one path: a report, a folder, or - for standard input")
 	}
-	opt, err := engineOptions(cmd, e)
-	if err != nil {
-		return err
-	}
 	formatter, err := format.Get(cmd.String("format"))
 	if err != nil {
 		return usageErrorf("--format: %v", err)
 	}
+	run, err := setup(cmd, e)
+	if err != nil {
+		return err
+	}
+	opt := run.engine
 	opt.Jobs = int(cmd.Int("jobs"))
-	validator, err := schema.New(cmd.String("schema"))
-	if err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
-	opt.Validate = validator.Validate
-	reg, err := registry()
-	if err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
-	opt.Rules = reg
-	opt.AsOf = today()
 
-	inputs, errs := discover.Expand(cmd.Args().Slice(), discover.Options{})
+	inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
 	failed := len(errs) > 0
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
@@ -75,24 +64,24 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 
 	results := engine.Check(ctx, inputs, opt)
-	run := &format.Run{Files: map[string]*source.File{}, Tool: format.Tool{Name: "reportlint", Version: version()}, Color: useColor(e)}
+	out := &format.Run{Files: map[string]*source.File{}, Tool: format.Tool{Name: "reportlint", Version: version()}, Color: useColor(e)}
 	for _, res := range results {
 		if res.Err != nil {
 			fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
 			failed = true
 			continue
 		}
-		run.Checked++
-		run.Files[res.Path] = res.File
-		run.Findings = append(run.Findings, res.Findings...)
+		out.Checked++
+		out.Files[res.Path] = res.File
+		out.Findings = append(out.Findings, res.Findings...)
 	}
-	if err := formatter(e.stdout, run); err != nil {
+	if err := formatter(e.stdout, out); err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	switch {
 	case failed:
 		return silentExit(ExitError)
-	case hasLevel(run.Findings, lint.Error):
+	case hasLevel(out.Findings, lint.Error):
 		return silentExit(ExitFindings)
 	}
 	return nil

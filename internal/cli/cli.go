@@ -46,12 +46,18 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// beforeWrite, if set, runs just before fix --write replaces a file;
+	// tests use it to change the file meanwhile.
+	beforeWrite func(path string)
 }
 
 // Main runs reportlint with args (args[0] is the program name) and returns
 // the exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return run(ctx, args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
+}
+
+func run(ctx context.Context, args []string, e *env) int {
 	root := newRoot(e)
 	err := root.Run(ctx, args)
 	return exitCode(e, err)
@@ -93,7 +99,7 @@ func newRoot(e *env) *ucli.Command {
 		Suggest:               true,
 		ExitErrHandler:        func(context.Context, *ucli.Command, error) {},
 		OnUsageError:          onUsageError,
-		Commands:              []*ucli.Command{checkCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e)},
+		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e), initCommand(e)},
 		EnableShellCompletion: false,
 	}
 }

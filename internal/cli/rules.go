@@ -9,15 +9,10 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
-	"github.com/reportlint/reportlint/internal/checks"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/registry"
 	"github.com/reportlint/reportlint/internal/suggest"
 )
-
-// registry is every rule of a run: the built-in ones and those of packs.
-func registry() (*lint.Registry, error) {
-	return lint.NewRegistry(checks.All()...)
-}
 
 // today is the default as-of date, in UTC so that a run does not depend on
 // the machine's time zone.
@@ -26,12 +21,23 @@ func today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// configuredRegistry is the built-in rules plus the packs of the
+// configuration in use, so that rules and explain show a house's own rules.
+func configuredRegistry(cmd *ucli.Command) (*lint.Registry, error) {
+	cfg, err := loadConfig(cmd.String("config"))
+	if err != nil {
+		return nil, err
+	}
+	return registry.With(cfg.Packs)
+}
+
 func rulesCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:  "rules",
 		Usage: "list every rule: id, level, profiles and summary",
+		Flags: []ucli.Flag{configFlags()[0]},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
-			reg, err := registry()
+			reg, err := configuredRegistry(cmd)
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
@@ -58,11 +64,12 @@ func explainCommand(e *env) *ucli.Command {
 		Name:      "explain",
 		Usage:     "explain a rule: what it checks, why, an example, and its options",
 		ArgsUsage: "RULE",
+		Flags:     []ucli.Flag{configFlags()[0]},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() != 1 {
 				return usageErrorf("explain needs one rule id; run 'reportlint rules' for the list")
 			}
-			reg, err := registry()
+			reg, err := configuredRegistry(cmd)
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}

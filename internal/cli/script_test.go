@@ -17,7 +17,21 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"reportlint": func() { os.Exit(Main(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"reportlint": func() {
+			e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+			// A script sets this to have a file change between fix reading
+			// and writing it.
+			if target := os.Getenv("REPORTLINT_TEST_CHANGE_BEFORE_WRITE"); target != "" {
+				e.beforeWrite = func(path string) {
+					if path == target {
+						f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+						f.WriteString("\nAn editor added this line meanwhile.\n")
+						f.Close()
+					}
+				}
+			}
+			os.Exit(run(context.Background(), os.Args, e))
+		},
 	})
 }
 

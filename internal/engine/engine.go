@@ -14,6 +14,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/fixes"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -220,4 +221,64 @@ func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.
 	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, func(fd lint.Finding) { *out = append(*out, fd) })
 	rule.Run(pass)
 	return nil
+}
+
+// maxFixRounds bounds how often fixes are re-planned: fixes that overlap
+// one applied in a round wait for the next, after the report is checked again.
+const maxFixRounds = 5
+
+// FixResult is what Fix did to one input.
+type FixResult struct {
+	Path     string
+	Original *source.File // as read
+	Fixed    []byte       // the new content (equal to Original.Raw if nothing applied)
+	Applied  int          // fixes applied
+	Err      error
+}
+
+// Fix checks one input, applies the safe fixes its findings offer, checks
+// the result again and applies what is left, until nothing changes. It
+// writes nothing.
+func Fix(in discover.Input, opt Options) FixResult {
+	path := in.Path
+	if in.Stdin && opt.StdinName != "" {
+		path = opt.StdinName
+	}
+	profileName, settings := opt.settingsFor(path)
+	if profileName != "" && opt.Parse.Profile == "" {
+		opt.Parse.Profile = profileName
+	}
+	f, r, err := Parse(in, opt)
+	res := FixResult{Path: path, Original: f, Err: err}
+	if err != nil {
+		return res
+	}
+	res.Path = f.Path
+	current, report := f, r
+	res.Fixed = f.Raw
+	for round := 0; round < maxFixRounds; round++ {
+		findings, err := Lint(current, report, opt, settings)
+		if err != nil {
+			res.Err = err
+			return res
+		}
+		data, n, err := fixes.Plan(current, fixes.FixesOf(findings))
+		if err != nil {
+			res.Err = fmt.Errorf("%s: %v", f.Path, err)
+			return res
+		}
+		if n == 0 || string(data) == string(res.Fixed) {
+			break
+		}
+		res.Fixed, res.Applied = data, res.Applied+n
+		if current, err = source.New(f.Path, data); err != nil {
+			res.Err = err
+			return res
+		}
+		if report, err = parse.Parse(current, opt.Parse); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	return res
 }

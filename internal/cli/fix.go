@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/discover"
+	"github.com/reportlint/reportlint/internal/engine"
+	"github.com/reportlint/reportlint/internal/fixes"
+)
+
+func fixCommand(e *env) *ucli.Command {
+	flags := append(inputFlags(), configFlags()...)
+	flags = append(flags, &ucli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write the fixed reports (atomically) instead of printing a diff"})
+	return &ucli.Command{
+		Name:      "fix",
+		Usage:     "apply the safe fixes rules offer (quotes, dashes, broken paragraphs)",
+		ArgsUsage: "PATH...",
+		Description: "Prints, as a unified diff, what the safe fixes would change, and writes\n" +
+			"nothing. With --write, each report is replaced atomically (a temporary file\n" +
+			"in the same folder, then a rename; its permissions kept); a report that\n" +
+			"changed since it was read is left alone and named. Rules turned off in the\n" +
+			"configuration fix nothing.",
+		Flags: flags,
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if cmd.NArg() == 0 {
+				return usageErrorf("fix needs at least one path: a report or a folder")
+			}
+			run, err := setup(cmd, e)
+			if err != nil {
+				return err
+			}
+			write := cmd.Bool("write")
+			inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
+			failed := len(errs) > 0
+			for _, err := range errs {
+				fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
+			}
+			files, total := 0, 0
+			for _, in := range inputs {
+				if in.Stdin && write {
+					fmt.Fprintln(e.stderr, "reportlint: fix --write cannot write to standard input; run without --write for a diff")
+					failed = true
+					continue
+				}
+				res := engine.Fix(in, run.engine)
+				if res.Err != nil {
+					fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
+					failed = true
+					continue
+				}
+				if res.Applied == 0 {
+					continue
+				}
+				files++
+				total += res.Applied
+				if !write {
+					fmt.Fprint(e.stdout, fixes.Unified(res.Path, res.Original.Raw, res.Fixed))
+					continue
+				}
+				if e.beforeWrite != nil {
+					e.beforeWrite(in.Path)
+				}
+				if err := fixes.WriteAtomic(in.Path, res.Original.Raw, res.Fixed); err != nil {
+					var changed *fixes.ChangedError
+					if errors.As(err, &changed) {
+						fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
+					} else {
+						fmt.Fprintf(e.stderr, "reportlint: %s: cannot write the fixed report: %v\n", in.Path, err)
+					}
+					failed = true
+					continue
+				}
+				fmt.Fprintf(e.stderr, "fixed %s in %s\n", plural(res.Applied, "problem"), res.Path)
+			}
+			switch {
+			case total == 0:
+				fmt.Fprintln(e.stderr, "nothing to fix")
+			case !write:
+				fmt.Fprintf(e.stderr, "%s in %s can be fixed; run with --write to apply\n", plural(total, "problem"), plural(files, "file"))
+			}
+			if failed {
+				return silentExit(ExitError)
+			}
+			return nil
+		},
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
