@@ -3,6 +3,7 @@ package checks
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -142,4 +143,23 @@ func equal(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// A copy of the Mali report with one heading misspelled gets a "did you
+// mean" naming the right heading, at that heading.
+func TestSampleMaliMisspelledHeading(t *testing.T) {
+	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
+	if err != nil {
+		t.Skip("sample not available")
+	}
+	text := strings.Replace(string(raw), "\nTerrorism\n", "\nTerorism\n", 1)
+	f, r := parseFixture(t, "mali-copy.txt", text, linttest.Settings{})
+	var got []lint.Finding
+	RequiredSection.Run(lint.NewPass(RequiredSection, f, r, mustProfile(t, r.Profile), linttest.DefaultAsOf, nil, lint.Error, func(fd lint.Finding) {
+		fd.Locate(f)
+		got = append(got, fd)
+	}))
+	if len(got) != 1 || got[0].Start.Line != 69 || !strings.Contains(got[0].Message, `did you mean the required section "Terrorism"`) {
+		t.Errorf("findings = %+v", got)
+	}
 }
