@@ -124,19 +124,36 @@ func Project(r *Report, pos Positioner) (*ReportJSON, Pointers) {
 	return pr.report(r), pr.ptrs
 }
 
+// ProjectValues builds the projection alone, with no positions and no
+// pointers: what validation needs when a report turns out valid, which is
+// most of the time.
+func ProjectValues(r *Report) *ReportJSON {
+	pr := &projector{}
+	return pr.report(r)
+}
+
 type projector struct {
-	pos  Positioner
-	ptrs Pointers
+	pos  Positioner // nil: no positions
+	ptrs Pointers   // nil: no pointers
+}
+
+func (pr *projector) set(ptr string, s Span) {
+	if pr.ptrs != nil {
+		pr.ptrs[ptr] = s
+	}
 }
 
 func (pr *projector) at(ptr string, s Span) (line, col int) {
-	pr.ptrs[ptr] = s
+	pr.set(ptr, s)
+	if pr.pos == nil {
+		return 0, 0
+	}
 	return pr.pos.LineColumn(s.Start)
 }
 
 func (pr *projector) text(ptr string, t Text) string {
 	if t.Value != "" {
-		pr.ptrs[ptr] = t.Span
+		pr.set(ptr, t.Span)
 	}
 	return t.Value
 }
@@ -147,16 +164,16 @@ func (pr *projector) report(r *Report) *ReportJSON {
 		Ratings: []RatingJSON{}, Contacts: []ContactJSON{}, Dates: []DateJSON{}, Links: []LinkJSON{},
 		Preamble: []ParagraphJSON{}, Sections: []SectionJSON{},
 	}
-	pr.ptrs[""] = r.Title.Span
+	pr.set("", r.Title.Span)
 	out.Title = pr.text("/title", r.Title)
 	out.Country = pr.text("/country", r.Country)
 	out.Published = pr.text("/published", r.Published)
 	if a := r.Advisory; a != nil {
 		aj := &AdvisoryJSON{Level: a.Level, Wording: a.Wording.Value, Indicators: []IndicatorJSON{}, Reasons: []string{}, Regions: []RegionJSON{}}
 		aj.Line, _ = pr.at("/advisory", a.Span)
-		pr.ptrs["/advisory/level"] = a.LevelSpan
+		pr.set("/advisory/level", a.LevelSpan)
 		if !a.Wording.Span.IsZero() {
-			pr.ptrs["/advisory/wording"] = a.Wording.Span
+			pr.set("/advisory/wording", a.Wording.Span)
 		}
 		for i, ind := range a.Indicators {
 			p := "/advisory/indicators/" + strconv.Itoa(i)
@@ -164,30 +181,30 @@ func (pr *projector) report(r *Report) *ReportJSON {
 			aj.Indicators = append(aj.Indicators, IndicatorJSON{Code: ind.Code, Included: ind.Included, Source: ind.Source, Line: line})
 		}
 		for i, rs := range a.Reasons {
-			pr.ptrs["/advisory/reasons/"+strconv.Itoa(i)] = rs.Span
+			pr.set("/advisory/reasons/"+strconv.Itoa(i), rs.Span)
 			aj.Reasons = append(aj.Reasons, rs.Value)
 		}
 		for i, rg := range a.Regions {
 			p := "/advisory/regions/" + strconv.Itoa(i)
 			line, _ := pr.at(p, rg.Span)
-			pr.ptrs[p+"/name"] = rg.Name.Span
-			pr.ptrs[p+"/wording"] = rg.Wording.Span
+			pr.set(p+"/name", rg.Name.Span)
+			pr.set(p+"/wording", rg.Wording.Span)
 			aj.Regions = append(aj.Regions, RegionJSON{Name: rg.Name.Value, Level: rg.Level, Wording: rg.Wording.Value, Line: line})
 		}
 		out.Advisory = aj
 	}
 	for i, rt := range r.Ratings {
 		p := "/ratings/" + strconv.Itoa(i)
-		pr.ptrs[p] = rt.Span
-		pr.ptrs[p+"/category"] = rt.Category.Span
-		pr.ptrs[p+"/location"] = rt.Location.Span
+		pr.set(p, rt.Span)
+		pr.set(p+"/category", rt.Category.Span)
+		pr.set(p+"/location", rt.Location.Span)
 		line, col := pr.at(p+"/level", rt.Level.Span)
 		out.Ratings = append(out.Ratings, RatingJSON{Category: rt.Category.Value, Location: rt.Location.Value, Level: rt.Level.Value, Line: line, Column: col})
 	}
 	for i, c := range r.Contacts {
 		p := "/contacts/" + strconv.Itoa(i)
 		line, col := pr.at(p, c.Span)
-		pr.ptrs[p+"/value"] = c.Span
+		pr.set(p+"/value", c.Span)
 		out.Contacts = append(out.Contacts, ContactJSON{Kind: c.Kind, Value: c.Value, Label: c.Label, Line: line, Column: col})
 	}
 	for i, d := range r.Dates {
@@ -209,7 +226,7 @@ func (pr *projector) sections(ptr string, ss []*Section) []SectionJSON {
 	for i, s := range ss {
 		p := ptr + "/" + strconv.Itoa(i)
 		line, _ := pr.at(p, s.Heading)
-		pr.ptrs[p+"/title"] = s.Heading
+		pr.set(p+"/title", s.Heading)
 		out = append(out, SectionJSON{
 			Title: s.Title.Value, Level: s.Level, Line: line,
 			Paragraphs: pr.paragraphs(p+"/paragraphs", s.Paragraphs),
@@ -224,7 +241,7 @@ func (pr *projector) paragraphs(ptr string, ps []*Paragraph) []ParagraphJSON {
 	for i, p := range ps {
 		pp := ptr + "/" + strconv.Itoa(i)
 		line, col := pr.at(pp, p.Span)
-		pr.ptrs[pp+"/text"] = p.Span
+		pr.set(pp+"/text", p.Span)
 		kind := p.Kind
 		if kind == KindParagraph {
 			kind = ""

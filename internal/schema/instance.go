@@ -12,13 +12,41 @@ import (
 // built here directly as plain values (no JSON round trip), without the
 // line and column of each item: those are computed, never wrong, and
 // checking thousands of them made validation several times slower.
+//
+// With full false (the built-in schemas), the paragraphs, dates and links
+// of a text or Markdown report are left out too: the built-in schemas only
+// check their types, which the projection gets right by construction, and
+// they are most of the values, so validation then costs a fraction. A
+// house schema (full true) sees everything.
 func Instance(f *source.File, r *document.Report) (any, document.Pointers) {
+	return instance(f, r, true)
+}
+
+func instance(f *source.File, r *document.Report, full bool) (any, document.Pointers) {
+	return instanceValue(r, full), pointers(r)
+}
+
+// pointers maps every value of the instance to its source span; it is
+// only needed when validation fails.
+func pointers(r *document.Report) document.Pointers {
 	if r.Data != nil {
 		ptrs := document.Pointers{}
 		datanode.Walk(r.Data, func(p string, n *document.Node) { ptrs[p] = n.Span })
-		return datanode.ToAny(r.Data), ptrs
+		return ptrs
 	}
-	p, ptrs := document.Project(r, f)
+	_, ptrs := document.Project(r, noPositions{})
+	return ptrs
+}
+
+func instanceValue(r *document.Report, full bool) any {
+	if r.Data != nil {
+		return datanode.ToAny(r.Data)
+	}
+	if !full {
+		return slimValue(r)
+	}
+	// The instance carries no line or column, so none are computed.
+	p := document.ProjectValues(r)
 	out := map[string]any{
 		"path":     p.Path,
 		"format":   string(p.Format),
@@ -43,7 +71,7 @@ func Instance(f *source.File, r *document.Report) (any, document.Pointers) {
 		optional(adv, "wording", a.Wording)
 		out["advisory"] = adv
 	}
-	return out, ptrs
+	return out
 }
 
 func optional(m map[string]any, key, value string) {
@@ -107,3 +135,55 @@ func region(r document.RegionJSON) any {
 	optional(m, "wording", r.Wording)
 	return m
 }
+
+// slimValue is the instance the built-in schemas see: the projection's
+// shape with paragraphs, dates and links left empty, built straight from
+// the model.
+func slimValue(r *document.Report) any {
+	out := map[string]any{
+		"path": r.Path, "format": string(r.Format), "profile": r.Profile,
+		"ratings": make([]any, 0, len(r.Ratings)), "contacts": make([]any, 0, len(r.Contacts)),
+		"dates": []any{}, "links": []any{}, "preamble": []any{},
+		"sections": slimSections(r.Sections),
+	}
+	optional(out, "title", r.Title.Value)
+	optional(out, "country", r.Country.Value)
+	optional(out, "published", r.Published.Value)
+	for _, rt := range r.Ratings {
+		out["ratings"] = append(out["ratings"].([]any), map[string]any{"category": rt.Category.Value, "location": rt.Location.Value, "level": rt.Level.Value})
+	}
+	for _, c := range r.Contacts {
+		m := map[string]any{"kind": string(c.Kind), "value": c.Value}
+		optional(m, "label", c.Label)
+		out["contacts"] = append(out["contacts"].([]any), m)
+	}
+	if a := r.Advisory; a != nil {
+		adv := map[string]any{"level": a.Level, "indicators": []any{}, "reasons": []any{}, "regions": []any{}}
+		optional(adv, "wording", a.Wording.Value)
+		for _, ind := range a.Indicators {
+			adv["indicators"] = append(adv["indicators"].([]any), map[string]any{"code": ind.Code, "included": ind.Included, "source": ind.Source})
+		}
+		for _, rs := range a.Reasons {
+			adv["reasons"] = append(adv["reasons"].([]any), rs.Value)
+		}
+		for _, rg := range a.Regions {
+			m := map[string]any{"name": rg.Name.Value, "level": rg.Level}
+			optional(m, "wording", rg.Wording.Value)
+			adv["regions"] = append(adv["regions"].([]any), m)
+		}
+		out["advisory"] = adv
+	}
+	return out
+}
+
+func slimSections(ss []*document.Section) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = map[string]any{"title": s.Title.Value, "level": s.Level, "paragraphs": []any{}, "sections": slimSections(s.Sections)}
+	}
+	return out
+}
+
+type noPositions struct{}
+
+func (noPositions) LineColumn(int) (int, int) { return 0, 0 }

@@ -267,11 +267,12 @@ func (v *Validator) For(profile string) *jsonschema.Schema {
 // Validate checks one report and returns a finding per schema error, at the
 // source span of the value concerned, in source order.
 func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding {
-	instance, ptrs := Instance(f, r)
+	instance := instanceValue(r, v.house != nil)
 	err := v.For(r.Profile).Validate(instance)
 	if err == nil {
 		return nil
 	}
+	ptrs := pointers(r)
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		return []lint.Finding{{Rule: RuleID, Level: lint.Error, Message: "cannot be validated: " + err.Error()}}

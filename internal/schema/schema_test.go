@@ -230,8 +230,18 @@ func TestBundleIsSelfContained(t *testing.T) {
 	}
 }
 
-func BenchmarkValidate(b *testing.B) {
-	f, err := source.ReadFile("../../testdata/reports/niger-csr.txt", 0)
+func BenchmarkValidate(b *testing.B) { benchValidate(b, "../../testdata/reports/niger-csr.txt") }
+
+// BenchmarkValidateSample is the Mali report (21 KB), when available.
+func BenchmarkValidateSample(b *testing.B) {
+	benchValidate(b, "../../../shared/samples/osac-mali-2024.txt")
+}
+
+func benchValidate(b *testing.B, path string) {
+	if _, err := os.Stat(path); err != nil {
+		b.Skip(err)
+	}
+	f, err := source.ReadFile(path, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -255,7 +265,7 @@ func BenchmarkValidateOnly(b *testing.B) {
 	f, _ := source.ReadFile("../../testdata/reports/niger-csr.txt", 0)
 	r, _ := parse.Parse(f, parse.Options{})
 	v := validator(b, "")
-	inst, _ := Instance(f, r)
+	inst, _ := instance(f, r, false)
 	sch := v.For(r.Profile)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
