@@ -4,11 +4,22 @@
 package checks
 
 import (
+	"github.com/reportlint/reportlint/internal/checks/contacts"
+	"github.com/reportlint/reportlint/internal/checks/dated"
+	"github.com/reportlint/reportlint/internal/checks/stale"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 
 // All returns every built-in rule. The engine adds the rules of packs.
 func All() []*lint.Rule {
+	all := base()
+	all = append(all, contacts.Rules()...)
+	all = append(all, dated.Rules()...)
+	return append(all, stale.Rules()...)
+}
+
+// base are the rules of this package: schema, directives, structure, style.
+func base() []*lint.Rule {
 	return []*lint.Rule{
 		Schema,
 		BadDirective,

@@ -1,55 +1,14 @@
 package checks
 
 import (
-	"strings"
-
-	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 
-// textUnit is running text of the report (a paragraph or a heading) with
-// the way back to the source.
-type textUnit struct {
-	document.Inline
-	Span    document.Span
-	Heading bool
-}
+// textUnit is the lint package's unit of running text.
+type textUnit = lint.TextUnit
 
 // texts lists the headings and paragraphs of a report in document order.
-// A heading's text is mapped to the source where it appears as written.
-func texts(pass *lint.Pass) []textUnit {
-	r := pass.Doc
-	var out []textUnit
-	heading := func(t document.Text) {
-		var b document.InlineBuilder
-		if t.Span.End <= len(pass.File.Text) {
-			if i := strings.Index(pass.File.Text[t.Span.Start:t.Span.End], t.Value); i >= 0 && t.Value != "" {
-				b.Append(t.Value, t.Span.Start+i)
-				out = append(out, textUnit{Inline: b.Inline(), Span: t.Span, Heading: true})
-			}
-		}
-	}
-	if r.Data == nil {
-		heading(r.Title)
-	}
-	for _, p := range r.Preamble {
-		out = append(out, textUnit{Inline: p.Inline, Span: p.Span})
-	}
-	var walk func([]*document.Section)
-	walk = func(ss []*document.Section) {
-		for _, s := range ss {
-			if r.Data == nil {
-				heading(s.Title)
-			}
-			for _, p := range s.Paragraphs {
-				out = append(out, textUnit{Inline: p.Inline, Span: p.Span})
-			}
-			walk(s.Sections)
-		}
-	}
-	walk(r.Sections)
-	return out
-}
+func texts(pass *lint.Pass) []textUnit { return pass.Texts() }
 
 // editable reports whether fixes may edit the report: text in a JSON or
 // YAML report is inside quoted strings where a character may be escaped.

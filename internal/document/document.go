@@ -187,6 +187,9 @@ type DateMention struct {
 	From, To  string
 	Qualifier string // early, mid, late, when the text gives one
 	Range     bool   // the mention is a range ("April to July", "early to mid-2022")
+	// Points says which way a relative phrase points from the time of
+	// writing: past (recently), present (currently) or future (next year).
+	Points string
 }
 
 // Link is an inline link.

@@ -72,6 +72,7 @@ type (
 		To        string    `json:"to,omitempty"`
 		Qualifier string    `json:"qualifier,omitempty"`
 		Range     bool      `json:"range,omitempty"`
+		Points    string    `json:"points,omitempty"`
 		Line      int       `json:"line"`
 		Column    int       `json:"column"`
 	}
@@ -210,7 +211,7 @@ func (pr *projector) report(r *Report) *ReportJSON {
 	for i, d := range r.Dates {
 		p := "/dates/" + strconv.Itoa(i)
 		line, col := pr.at(p, d.Span)
-		out.Dates = append(out.Dates, DateJSON{Kind: d.Kind, Text: d.Text, Precision: d.Precision, Value: d.Value, From: d.From, To: d.To, Qualifier: d.Qualifier, Range: d.Range, Line: line, Column: col})
+		out.Dates = append(out.Dates, DateJSON{Kind: d.Kind, Text: d.Text, Precision: d.Precision, Value: d.Value, From: d.From, To: d.To, Qualifier: d.Qualifier, Range: d.Range, Points: d.Points, Line: line, Column: col})
 	}
 	for i, l := range r.Links {
 		line, col := pr.at("/links/"+strconv.Itoa(i), l.Span)

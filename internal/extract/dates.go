@@ -13,6 +13,7 @@ func (x *extractor) findDates() {
 	for _, u := range x.units {
 		for _, m := range finder.Find(u.text.Text) {
 			d := m.DateMention
+			d.Points = string(m.PhraseKind)
 			d.Span = u.source(m.Start, m.End)
 			d.Text = u.text.Text[m.Start:m.End]
 			if x.inContact(d.Span) {
