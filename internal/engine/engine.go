@@ -199,9 +199,21 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 			findings = append(findings, fd)
 		}
 	}
+	// A rule that reports the very value the schema rejects (a rating word
+	// outside the vocabulary, a malformed email) says more about it, with a
+	// hint; the schema's finding at the same span is then dropped.
+	bySpan := map[document.Span]bool{}
+	for _, fd := range findings {
+		if fd.Rule != "schema" {
+			bySpan[fd.Span] = true
+		}
+	}
 	kept := findings[:0]
 	for _, fd := range findings {
 		if fd.Rule != "bad-directive" && sup.Suppressed(fd) {
+			continue
+		}
+		if fd.Rule == "schema" && bySpan[fd.Span] {
 			continue
 		}
 		fd.Path = f.Path

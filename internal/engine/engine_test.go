@@ -11,8 +11,10 @@ import (
 
 	"github.com/reportlint/reportlint/internal/checks"
 	"github.com/reportlint/reportlint/internal/discover"
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/schema"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func options(t *testing.T) Options {
@@ -108,5 +110,31 @@ A "fourth" pair. <!-- reportlint-disable-next-line nonsense -->
 		if !strings.HasPrefix(lines[i], want[i]) {
 			t.Errorf("finding %d = %q, want %q", i, lines[i], want[i])
 		}
+	}
+}
+
+// When a rule reports the same value the schema rejects, only the rule's
+// finding is kept.
+func TestSchemaFindingGivesWayToRule(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.txt")
+	if err := os.WriteFile(p, []byte("Notes\n\nSee [the page](#).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := options(t)
+	schemaAt := func(f *source.File, r *document.Report) []lint.Finding {
+		return []lint.Finding{
+			{Rule: "schema", Level: lint.Error, Message: "same span", Span: r.Links[0].Span},
+			{Rule: "schema", Level: lint.Error, Message: "other span", Span: document.Span{Start: 0, End: 5}},
+		}
+	}
+	opt.Validate = schemaAt
+	var got []string
+	for _, fd := range Check(context.Background(), []discover.Input{{Path: p}}, opt)[0].Findings {
+		got = append(got, fd.Rule+": "+fd.Message)
+	}
+	want := []string{"schema: other span", `placeholder-link: link "the page" has a placeholder target "#"`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
