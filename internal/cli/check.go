@@ -1,16 +1,21 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	ucli "github.com/urfave/cli/v3"
 	"golang.org/x/term"
 
+	"github.com/reportlint/reportlint/internal/baseline"
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/format"
+	"github.com/reportlint/reportlint/internal/gitrepo"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -18,7 +23,12 @@ import (
 func checkCommand(e *env) *ucli.Command {
 	flags := append(inputFlags(), configFlags()...)
 	flags = append(flags,
-		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write findings as `FORMAT`: text or json"},
+		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write findings as `FORMAT`: " + strings.Join(format.Names(), ", ")},
+		&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the findings to `FILE` (atomically) and only the summary to the terminal"},
+		&ucli.StringFlag{Name: "fail-level", Value: "error", Usage: "exit 1 when a finding is at `LEVEL` or above: error, warning or info"},
+		&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in `FILE`, so that only new ones fail"},
+		&ucli.StringFlag{Name: "write-baseline", Usage: "record every finding of this run in `FILE` and exit 0"},
+		&ucli.StringFlag{Name: "changed-since", Usage: "report only findings on lines changed since git revision `REV`"},
 		&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` files at a time (default: one per CPU)"},
 	)
 	return &ucli.Command{
@@ -27,8 +37,9 @@ func checkCommand(e *env) *ucli.Command {
 		ArgsUsage: "PATH...",
 		Description: "Checks each report (a file, a folder walked for .txt, .md, .json and .yaml\n" +
 			"files, or - for standard input) and prints every finding with its\n" +
-			"file:line:column. Exit code: 0 no errors, 1 errors found, 2 a report or\n" +
-			"an option could not be used.",
+			"file:line:column. Exit code: 0 nothing at or above --fail-level, 1 findings\n" +
+			"at or above it, 2 a report, an option, the configuration or a schema could\n" +
+			"not be used.",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			return runCheck(ctx, cmd, e)
@@ -44,9 +55,26 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if err != nil {
 		return usageErrorf("--format: %v", err)
 	}
+	failLevel, err := lint.ParseLevel(cmd.String("fail-level"))
+	if err != nil {
+		return usageErrorf("--fail-level: %v", err)
+	}
 	run, err := setup(cmd, e)
 	if err != nil {
 		return err
+	}
+	var changes *gitrepo.Changes
+	if rev := cmd.String("changed-since"); rev != "" {
+		if changes, err = gitrepo.ChangedSince(".", rev); err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("--changed-since %s: %v", rev, err)}
+		}
+	}
+	var base *baseline.File
+	basePath := cmd.String("baseline")
+	if basePath != "" {
+		if base, err = baseline.Read(basePath); err != nil {
+			return &exitError{code: ExitError, err: err}
+		}
 	}
 	opt := run.engine
 	opt.Jobs = int(cmd.Int("jobs"))
@@ -64,7 +92,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 
 	results := engine.Check(ctx, inputs, opt)
-	out := &format.Run{Files: map[string]*source.File{}, Tool: format.Tool{Name: "reportlint", Version: version()}, Color: useColor(e)}
+	out := &format.Run{Files: map[string]*source.File{}, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Color: useColor(e)}
 	for _, res := range results {
 		if res.Err != nil {
 			fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
@@ -73,18 +101,103 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		}
 		out.Checked++
 		out.Files[res.Path] = res.File
-		out.Findings = append(out.Findings, res.Findings...)
+		for _, fd := range res.Findings {
+			if changes == nil || changedSpan(changes, res.File, fd) {
+				out.Findings = append(out.Findings, fd)
+			}
+		}
 	}
-	if err := formatter(e.stdout, out); err != nil {
+
+	if path := cmd.String("write-baseline"); path != "" {
+		b := baseline.Build(path, out.Findings, out.Files)
+		if err := b.Write(path); err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %v", err)}
+		}
+		fmt.Fprintf(e.stderr, "recorded %s in %s\n", plural(len(b.Findings), "finding"), path)
+		if failed {
+			return silentExit(ExitError)
+		}
+		return nil
+	}
+	if base != nil {
+		shown, hidden, stale := base.Filter(basePath, out.Findings, out.Files)
+		out.Findings = shown
+		if hidden > 0 {
+			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", plural(hidden, "finding"), basePath)
+		}
+		if len(stale) > 0 {
+			what := fmt.Sprintf("%d entries in the baseline no longer match", len(stale))
+			if len(stale) == 1 {
+				what = "1 entry in the baseline no longer matches"
+			}
+			fmt.Fprintf(e.stderr, "%s (fixed, or the text changed); refresh it with --write-baseline %s:\n", what, basePath)
+			for _, s := range stale {
+				fmt.Fprintf(e.stderr, "  %s (line %d) %s: %s\n", s.Path, s.Line, s.Rule, s.Message)
+			}
+		}
+	}
+
+	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	switch {
 	case failed:
 		return silentExit(ExitError)
-	case hasLevel(out.Findings, lint.Error):
+	case hasLevel(out.Findings, failLevel):
 		return silentExit(ExitFindings)
 	}
 	return nil
+}
+
+// changedSpan reports whether any line of a finding changed.
+func changedSpan(c *gitrepo.Changes, f *source.File, fd lint.Finding) bool {
+	path := f.Path
+	for l := fd.Start.Line; l <= max(fd.End.Line, fd.Start.Line); l++ {
+		if c.Changed(path, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeReport writes the formatted findings to standard output, or to a
+// file (atomically) with the summary line on standard output.
+func writeReport(path string, formatter format.Formatter, out *format.Run, e *env) error {
+	if path == "" {
+		return formatter(e.stdout, out)
+	}
+	file := *out
+	file.Color = false
+	var buf bytes.Buffer
+	if err := formatter(&buf, &file); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("--output: %v", err)
+	}
+	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(out.Summarize())+"; report written to "+path)
+	return err
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it over path, so that a reader never sees half a report.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 func anyUnder(inputs []discover.Input, dir string) bool {

@@ -20,6 +20,8 @@ type Run struct {
 	// Checked is the number of files read and checked.
 	Checked int
 	Tool    Tool
+	// Rules are every rule of the run, for formats that describe them (SARIF).
+	Rules []*lint.Rule
 	// Color turns on terminal colours in formats that have them.
 	Color bool
 }

@@ -1,0 +1,192 @@
+// Package baseline records a run's findings so that a repository with old
+// problems fails only on new ones. A finding is recognised by a fingerprint
+// of its rule, its file and the text around it, not by its line, so that it
+// stays recognised when lines above it move.
+package baseline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Version is the file format's version.
+const Version = 1
+
+// Entry is one recorded finding. Message and Line are for people reading
+// the file; matching uses Path, Rule and Fingerprint.
+type Entry struct {
+	Path        string `json:"path"`
+	Rule        string `json:"rule"`
+	Fingerprint string `json:"fingerprint"`
+	Message     string `json:"message"`
+	Line        int    `json:"line"`
+}
+
+// File is a baseline file.
+type File struct {
+	Version  int     `json:"version"`
+	Tool     string  `json:"tool"`
+	Findings []Entry `json:"findings"`
+}
+
+// neighbours is how many words either side of a finding take part in its
+// fingerprint: enough to tell two findings of the same text apart, few
+// enough that an edit elsewhere in the paragraph (fixing the finding next
+// to it, say) does not change it.
+const neighbours = 2
+
+// Fingerprint identifies a finding independently of its line: the rule,
+// the file, the flagged text with spaces collapsed, and the words next to
+// it on its line. Words are runs of letters, so link targets and numbers
+// around a finding do not change its fingerprint.
+func Fingerprint(f *source.File, fd lint.Finding, path string) string {
+	text := f.Text
+	start, end := max(fd.Span.Start, 0), min(max(fd.Span.End, fd.Span.Start), len(text))
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	lineEnd := strings.IndexByte(text[end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	} else {
+		lineEnd += end
+	}
+	before := letterWords(text[lineStart:start])
+	after := letterWords(text[end:lineEnd])
+	before = before[max(len(before)-neighbours, 0):]
+	after = after[:min(len(after), neighbours)]
+	h := sha256.New()
+	for _, part := range []string{fd.Rule, path, collapse(text[start:end]), strings.Join(before, " "), strings.Join(after, " ")} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func collapse(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }
+
+func letterWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// RelPath is a finding's path as recorded: relative to the baseline file's
+// folder, with forward slashes, so the baseline works from any working
+// folder and on any system.
+func RelPath(baselinePath, path string) string {
+	absBase, err1 := filepath.Abs(filepath.Dir(baselinePath))
+	absPath, err2 := filepath.Abs(path)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absBase, absPath); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+// Build records findings; files maps each finding's path to its source.
+func Build(baselinePath string, findings []lint.Finding, files map[string]*source.File) *File {
+	b := &File{Version: Version, Tool: "reportlint", Findings: []Entry{}}
+	for _, fd := range findings {
+		f := files[fd.Path]
+		if f == nil {
+			continue
+		}
+		rel := RelPath(baselinePath, fd.Path)
+		b.Findings = append(b.Findings, Entry{Path: rel, Rule: fd.Rule, Fingerprint: Fingerprint(f, fd, rel), Message: fd.Message, Line: fd.Start.Line})
+	}
+	sort.SliceStable(b.Findings, func(i, j int) bool {
+		a, c := b.Findings[i], b.Findings[j]
+		if a.Path != c.Path {
+			return a.Path < c.Path
+		}
+		return a.Line < c.Line
+	})
+	return b
+}
+
+// Write saves a baseline (atomically: a temporary file, then a rename).
+func (b *File) Write(path string) error {
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Read loads a baseline file.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
+	}
+	var b File
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("baseline %s: not a baseline file (%v); write one with --write-baseline", path, err)
+	}
+	if b.Version != Version {
+		return nil, fmt.Errorf("baseline %s: version %d, this reportlint reads version %d; write it again with --write-baseline", path, b.Version, Version)
+	}
+	return &b, nil
+}
+
+// Filter hides the findings the baseline records. Each entry hides one
+// finding. It returns the findings still shown, how many were hidden, and
+// the entries that matched nothing (fixed problems, or a stale baseline).
+func (b *File) Filter(baselinePath string, findings []lint.Finding, files map[string]*source.File) (shown []lint.Finding, hidden int, unmatched []Entry) {
+	remaining := map[string]int{}
+	key := func(path, rule, fp string) string { return path + "\x00" + rule + "\x00" + fp }
+	for _, e := range b.Findings {
+		remaining[key(e.Path, e.Rule, e.Fingerprint)]++
+	}
+	for _, fd := range findings {
+		f := files[fd.Path]
+		if f == nil {
+			shown = append(shown, fd)
+			continue
+		}
+		rel := RelPath(baselinePath, fd.Path)
+		k := key(rel, fd.Rule, Fingerprint(f, fd, rel))
+		if remaining[k] > 0 {
+			remaining[k]--
+			hidden++
+			continue
+		}
+		shown = append(shown, fd)
+	}
+	checked := map[string]bool{} // only entries for files this run read can be judged
+	for path := range files {
+		checked[RelPath(baselinePath, path)] = true
+	}
+	for _, e := range b.Findings {
+		k := key(e.Path, e.Rule, e.Fingerprint)
+		if remaining[k] > 0 && checked[e.Path] {
+			remaining[k]--
+			unmatched = append(unmatched, e)
+		}
+	}
+	return shown, hidden, unmatched
+}

@@ -1,0 +1,131 @@
+package format
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sampleRun is the same findings for every format: two files, one clean,
+// all three levels, non-ASCII text before a finding (code-point columns
+// differ from byte columns), a fix, and a hostile message.
+func sampleRun(t *testing.T) *Run {
+	t.Helper()
+	a, err := source.New("reports/mali.txt", []byte("Mali\n\nGoïta’s “CRITICAL” and \"SEVERE\" ratings.\n\nA [link](#).\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean, _ := source.New("reports/clean report.md", []byte("# Clean\n"))
+	at := func(f *source.File, needle string) document.Span {
+		i := strings.Index(f.Text, needle)
+		return document.Span{Start: i, End: i + len(needle)}
+	}
+	quote := at(a, `"`)
+	findings := []lint.Finding{
+		{Path: a.Path, Rule: "schema", Level: lint.Error, Message: `the crime threat rating level "SEVERE" is not one of LOW, MEDIUM, HIGH, CRITICAL`, Hint: "use LOW, MEDIUM, HIGH or CRITICAL", Span: at(a, "SEVERE")},
+		{Path: a.Path, Rule: "quote-style", Level: lint.Warning, Message: "straight double quotes here, but curly elsewhere (2 to 2)", Span: quote,
+			Fix: &lint.Fix{Message: "rewrite as curly", Edits: []lint.Edit{{Span: quote, New: "“"}}}},
+		{Path: a.Path, Rule: "placeholder-link", Level: lint.Info, Message: "100% wrong:\nline two, with :: and, commas\r", Span: at(a, "[link](#)")},
+	}
+	for i := range findings {
+		findings[i].Locate(a)
+	}
+	rules := []*lint.Rule{
+		{ID: "placeholder-link", Level: lint.Warning, Summary: "a link points nowhere", Doc: "A link whose target is \"#\"\ngoes nowhere."},
+		{ID: "quote-style", Level: lint.Warning, Summary: "straight and curly quotes are not mixed", Doc: "One style."},
+		{ID: "schema", Level: lint.Error, Summary: "the report satisfies its schema", Doc: "Validated."},
+	}
+	return &Run{
+		Findings: findings, Checked: 2, Rules: rules,
+		Files: map[string]*source.File{a.Path: a, clean.Path: clean},
+		Tool:  Tool{Name: "reportlint", Version: "v1.2.3"},
+	}
+}
+
+// TestFormats runs every format over the same findings and compares with
+// testdata/golden.<format>; -update rewrites them.
+func TestFormats(t *testing.T) {
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			f, _ := Get(name)
+			var buf bytes.Buffer
+			if err := f(&buf, sampleRun(t)); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden."+name)
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s output differs from %s (run with -update if right):\n%s", name, golden, buf.String())
+			}
+		})
+	}
+	for _, want := range []string{"text", "json", "sarif", "github", "rdjsonl", "checkstyle", "junit"} {
+		if _, err := Get(want); err != nil {
+			t.Errorf("format %s is missing", want)
+		}
+	}
+}
+
+// A finding whose message holds %, a newline, "::" and a comma still gives
+// exactly one well-formed workflow command line.
+func TestGitHubEscaping(t *testing.T) {
+	var buf bytes.Buffer
+	if err := writeGitHub(&buf, sampleRun(t)); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines for 3 findings:\n%s", len(lines), buf.String())
+	}
+	last := lines[2]
+	props, msg, ok := strings.Cut(strings.TrimPrefix(last, "::notice "), "::")
+	if !ok || !strings.HasPrefix(last, "::notice ") {
+		t.Fatalf("not a command: %q", last)
+	}
+	if msg != "100%25 wrong:%0Aline two, with :: and, commas%0D" {
+		t.Errorf("message escaped as %q", msg)
+	}
+	for _, p := range strings.Split(props, ",") {
+		if k, _, ok := strings.Cut(p, "="); !ok || strings.ContainsAny(k, ":%") {
+			t.Errorf("bad property %q in %q", p, props)
+		}
+	}
+	if !strings.Contains(props, "file=reports/mali.txt") || !strings.Contains(props, "title=reportlint placeholder-link") {
+		t.Errorf("properties %q", props)
+	}
+}
+
+// rdjsonl counts columns in bytes: "SEVERE" comes after "Goïta’s “CRITICAL” and "
+// whose ï, ’, “ and ” take more than one byte each.
+func TestRDJSONLByteColumns(t *testing.T) {
+	var buf bytes.Buffer
+	if err := writeRDJSONL(&buf, sampleRun(t)); err != nil {
+		t.Fatal(err)
+	}
+	first := strings.SplitN(buf.String(), "\n", 2)[0]
+	line := "Goïta’s “CRITICAL” and \""
+	col := len(line) + 1 // bytes
+	want := `"start":{"line":3,"column":` + strconv.Itoa(col) + `},"end":{"line":3,"column":` + strconv.Itoa(col+6) + `}`
+	if !strings.Contains(first, want) {
+		t.Errorf("got %s\nwant range %s", first, want)
+	}
+}

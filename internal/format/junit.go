@@ -1,0 +1,80 @@
+package format
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+func init() { register("junit", writeJUnit) }
+
+// JUnit XML: a test suite per report, a failing test case per finding, and
+// one passing case for a report with none, so CI dashboards count files.
+type (
+	junitSuites struct {
+		XMLName  xml.Name     `xml:"testsuites"`
+		Name     string       `xml:"name,attr"`
+		Tests    int          `xml:"tests,attr"`
+		Failures int          `xml:"failures,attr"`
+		Suites   []junitSuite `xml:"testsuite"`
+	}
+	junitSuite struct {
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Errors   int         `xml:"errors,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+	junitCase struct {
+		Name      string        `xml:"name,attr"`
+		ClassName string        `xml:"classname,attr"`
+		Failure   *junitFailure `xml:"failure,omitempty"`
+	}
+	junitFailure struct {
+		Message string `xml:"message,attr"`
+		Type    string `xml:"type,attr"`
+		Text    string `xml:",chardata"`
+	}
+)
+
+func writeJUnit(w io.Writer, r *Run) error {
+	root := junitSuites{Name: r.Tool.Name}
+	byPath := map[string][]lint.Finding{}
+	for _, f := range r.Findings {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	for _, p := range r.allPaths() {
+		s := junitSuite{Name: p}
+		for _, f := range byPath[p] {
+			text := fmt.Sprintf("%s:%d:%d: %s", f.Path, f.Start.Line, f.Start.Column, f.Message)
+			if f.Hint != "" {
+				text += "\nhint: " + f.Hint
+			}
+			s.Cases = append(s.Cases, junitCase{
+				Name:      fmt.Sprintf("%s %d:%d", f.Rule, f.Start.Line, f.Start.Column),
+				ClassName: p,
+				Failure:   &junitFailure{Message: f.Message, Type: f.Level.String(), Text: text},
+			})
+			s.Failures++
+		}
+		if len(s.Cases) == 0 {
+			s.Cases = []junitCase{{Name: "reportlint check", ClassName: p}}
+		}
+		s.Tests = len(s.Cases)
+		root.Tests += s.Tests
+		root.Failures += s.Failures
+		root.Suites = append(root.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(root); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

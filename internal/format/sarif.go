@@ -1,0 +1,144 @@
+package format
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+func init() { register("sarif", writeSARIF) }
+
+// The subset of SARIF 2.1.0 that code scanning reads.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool       sarifTool     `json:"tool"`
+		Results    []sarifResult `json:"results"`
+		ColumnKind string        `json:"columnKind"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string             `json:"id"`
+		ShortDescription     sarifText          `json:"shortDescription"`
+		FullDescription      sarifText          `json:"fullDescription"`
+		HelpURI              string             `json:"helpUri"`
+		DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	}
+	sarifConfiguration struct {
+		Level string `json:"level"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID    string          `json:"ruleId"`
+		RuleIndex int             `json:"ruleIndex"`
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           sarifRegion   `json:"region"`
+	}
+	sarifArtifact struct {
+		URI string `json:"uri"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine"`
+		EndColumn   int `json:"endColumn"`
+	}
+)
+
+func sarifLevel(l lint.Level) string {
+	switch l {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifURI is a path as a relative URI reference: forward slashes, each
+// segment percent-encoded.
+func sarifURI(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+func writeSARIF(w io.Writer, r *Run) error {
+	driver := sarifDriver{Name: r.Tool.Name, Version: sarifVersion(r.Tool.Version), InformationURI: "https://github.com/reportlint/reportlint", Rules: []sarifRule{}}
+	index := map[string]int{}
+	addRule := func(id, summary, doc string, level lint.Level) {
+		if _, ok := index[id]; ok {
+			return
+		}
+		index[id] = len(driver.Rules)
+		full := strings.Join(strings.Fields(doc), " ")
+		if full == "" {
+			full = summary
+		}
+		driver.Rules = append(driver.Rules, sarifRule{ID: id, ShortDescription: sarifText{summary}, FullDescription: sarifText{full}, HelpURI: ruleURL(id), DefaultConfiguration: sarifConfiguration{sarifLevel(level)}})
+	}
+	for _, rule := range r.Rules {
+		addRule(rule.ID, rule.Summary, rule.Doc, rule.Level)
+	}
+	results := []sarifResult{}
+	for _, f := range r.Findings {
+		addRule(f.Rule, f.Rule, "", f.Level) // a rule the run did not list
+		msg := f.Message
+		if f.Hint != "" {
+			msg += " (" + f.Hint + ")"
+		}
+		results = append(results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Level), Message: sarifText{msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path)},
+				Region:           sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
+			}}},
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
+	})
+}
+
+// sarifVersion writes a version so that it starts with a number, as SARIF
+// consumers compare versions: "v1.2.3" is "1.2.3", a local build "0.0.0-devel".
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v != "" && v[0] >= '0' && v[0] <= '9' {
+		return v
+	}
+	return "0.0.0-devel"
+}

@@ -1,0 +1,167 @@
+// Package gitrepo reads what reportlint needs from git: a file as it was at
+// a revision (for diff REV:PATH), and the lines changed since a revision
+// (for check --changed-since). It runs the git command; nothing else does.
+package gitrepo
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// git runs a git command in dir and returns its standard output, or an
+// error carrying what git printed.
+func git(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off"}, args...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			msg := strings.TrimSpace(stderr.String())
+			if msg == "" {
+				msg = err.Error()
+			}
+			return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+		}
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, errors.New("git is not installed or not on the PATH")
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// Show returns the content of path (relative to the working folder) at a
+// revision, as `git show REV:./PATH` reads it.
+func Show(rev, path string) ([]byte, error) {
+	dir, file := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	return git(dir, "show", rev+":./"+filepath.ToSlash(file))
+}
+
+// Changes are the lines changed since a revision, by absolute file path.
+type Changes struct {
+	lines map[string]map[int]bool // changed lines of modified files
+	whole map[string]bool         // untracked or added files: every line counts
+}
+
+// ChangedSince compares the working tree with rev in the repository that
+// holds dir. Added and untracked files count as changed throughout.
+func ChangedSince(dir, rev string) (*Changes, error) {
+	top, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	root := realPath(strings.TrimSpace(string(top)))
+	diff, err := git(root, "diff", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", rev, "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	c := &Changes{lines: map[string]map[int]bool{}, whole: map[string]bool{}}
+	if err := c.readDiff(root, diff); err != nil {
+		return nil, err
+	}
+	others, err := git(root, "ls-files", "--others", "--exclude-standard", "-z")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range strings.Split(string(others), "\x00") {
+		if name != "" {
+			c.whole[filepath.Join(root, filepath.FromSlash(name))] = true
+		}
+	}
+	return c, nil
+}
+
+// readDiff reads the new-side line ranges of a zero-context unified diff.
+func (c *Changes) readDiff(root string, diff []byte) error {
+	var current string
+	sc := bufio.NewScanner(bytes.NewReader(diff))
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "+++ "):
+			name := strings.TrimPrefix(line, "+++ ")
+			if unq, err := strconv.Unquote(name); err == nil {
+				name = unq
+			}
+			if name == "/dev/null" {
+				current = ""
+				continue
+			}
+			current = filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(name, "b/")))
+			if c.lines[current] == nil {
+				c.lines[current] = map[int]bool{}
+			}
+		case strings.HasPrefix(line, "@@ ") && current != "":
+			start, count, err := newRange(line)
+			if err != nil {
+				return err
+			}
+			if count == 0 {
+				// A pure deletion: the lines on either side of it changed.
+				c.lines[current][start] = true
+				c.lines[current][start+1] = true
+				continue
+			}
+			for l := start; l < start+count; l++ {
+				c.lines[current][l] = true
+			}
+		}
+	}
+	return sc.Err()
+}
+
+// newRange reads "+c,d" from "@@ -a,b +c,d @@".
+func newRange(hunk string) (start, count int, err error) {
+	fields := strings.Fields(hunk)
+	if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
+		return 0, 0, fmt.Errorf("unexpected diff hunk %q", hunk)
+	}
+	spec := strings.TrimPrefix(fields[2], "+")
+	count = 1
+	if s, n, ok := strings.Cut(spec, ","); ok {
+		spec = s
+		if count, err = strconv.Atoi(n); err != nil {
+			return 0, 0, fmt.Errorf("unexpected diff hunk %q", hunk)
+		}
+	}
+	if start, err = strconv.Atoi(spec); err != nil {
+		return 0, 0, fmt.Errorf("unexpected diff hunk %q", hunk)
+	}
+	return start, count, nil
+}
+
+// Changed reports whether line of path (as given on the command line)
+// changed since the revision.
+func (c *Changes) Changed(path string, line int) bool {
+	abs := realPath(path)
+	if c.whole[abs] {
+		return true
+	}
+	return c.lines[abs][line]
+}
+
+// realPath is an absolute path with symbolic links resolved, so that paths
+// given different ways compare equal.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
+}
