@@ -1,5 +1,6 @@
 // Package profile knows the kinds of report reportlint checks: how to
-// recognise each, what its header lines say, and which sections it has.
+// recognise each, what its header lines say, which sections it has, and
+// which contact details it must give.
 // Profiles are data (rules/profiles/*.yaml); a house adds its own as files.
 package profile
 
@@ -8,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +17,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -36,6 +39,28 @@ type Profile struct {
 	// their section; names with {country} are matched per report.
 	byName      map[string]*Section
 	withCountry []*Section
+
+	// Contacts is what the report's contact block must give (key
+	// "contacts"), or nil when the profile requires nothing.
+	Contacts *ContactBlock
+	// Emergency says where the report gives an emergency number (key
+	// "emergency"), or nil when the profile asks for none.
+	Emergency *EmergencyNumber
+}
+
+// ContactBlock is the section that holds the report's contact details (the
+// embassy's, in the built-in profiles) and the kinds of contact it must give.
+type ContactBlock struct {
+	Section  *Section               // one of the profile's sections
+	Requires []document.ContactKind // address, phone, hours, …
+	Line     int                    // line of the key in the profile file
+}
+
+// EmergencyNumber lists the sections, any of which may give the emergency
+// number the report must have.
+type EmergencyNumber struct {
+	Sections []*Section
+	Line     int
 }
 
 // Section is a section the profile expects or knows.
@@ -51,6 +76,9 @@ type Section struct {
 
 // HeaderMatch is what a header line tells.
 type HeaderMatch struct {
+	// Pattern is the index of the header pattern that matched: two lines
+	// matched by the same pattern are the same header line in two editions.
+	Pattern       int
 	Date, Country string
 	// DateStart, CountryStart are byte offsets of the groups in the line (-1 if absent).
 	DateStart, CountryStart int
@@ -59,12 +87,12 @@ type HeaderMatch struct {
 // MatchHeader reports whether line (markup stripped) is a header line of this
 // profile, and what it gives.
 func (p *Profile) MatchHeader(line string) (HeaderMatch, bool) {
-	for _, re := range p.header {
+	for pi, re := range p.header {
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
 		}
-		h := HeaderMatch{DateStart: -1, CountryStart: -1}
+		h := HeaderMatch{Pattern: pi, DateStart: -1, CountryStart: -1}
 		for i, name := range re.SubexpNames() {
 			if m[2*i] < 0 {
 				continue
@@ -351,12 +379,23 @@ type fileSection struct {
 }
 
 type fileProfile struct {
-	Name     string        `yaml:"name"`
-	Title    string        `yaml:"title"`
-	Schema   string        `yaml:"schema"`
-	Detect   []string      `yaml:"detect"`
-	Header   []string      `yaml:"header"`
-	Sections []fileSection `yaml:"sections"`
+	Name      string         `yaml:"name"`
+	Title     string         `yaml:"title"`
+	Schema    string         `yaml:"schema"`
+	Detect    []string       `yaml:"detect"`
+	Header    []string       `yaml:"header"`
+	Sections  []fileSection  `yaml:"sections"`
+	Contacts  *fileContacts  `yaml:"contacts"`
+	Emergency *fileEmergency `yaml:"emergency"`
+}
+
+type fileContacts struct {
+	Section  string   `yaml:"section"`
+	Requires []string `yaml:"requires"`
+}
+
+type fileEmergency struct {
+	Sections []string `yaml:"sections"`
 }
 
 // Parse reads one profile file. Errors name the file and line.
@@ -372,6 +411,13 @@ func Parse(file string, data []byte) (*Profile, error) {
 		}
 		if err := checkKeys(file, root.Content[0], profileKeys); err != nil {
 			return err
+		}
+		for _, sk := range subKeys {
+			if n := mapValue(root.Content[0], sk.key); n != nil && n.Tag != "!!null" {
+				if err := checkSubKeys(file, sk.key, n, sk.allowed...); err != nil {
+					return err
+				}
+			}
 		}
 		return root.Content[0].Decode(&fp)
 	}
@@ -407,10 +453,115 @@ func Parse(file string, data []byte) (*Profile, error) {
 		}
 	}
 	p.index()
+	if err := p.readContacts(file, root.Content[0], fp); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
-var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections"}
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency"}
+
+// subKeys are the profile settings that are mappings, with their keys.
+var subKeys = []struct {
+	key     string
+	allowed []string
+}{
+	{"contacts", []string{"section", "requires"}},
+	{"emergency", []string{"sections"}},
+}
+
+// contactKinds are the kinds a contact block may require, as the document
+// model names them.
+var contactKinds = []document.ContactKind{
+	document.ContactAddress, document.ContactPhone, document.ContactEmergency, document.ContactFax,
+	document.ContactEmail, document.ContactHours, document.ContactWebsite,
+}
+
+// readContacts reads the "contacts" and "emergency" keys: the sections they
+// name must be sections of the profile, and the kinds known ones.
+func (p *Profile) readContacts(file string, root *yaml.Node, fp fileProfile) error {
+	if n := mapValue(root, "contacts"); n != nil && fp.Contacts != nil {
+		line := n.Line
+		if v := mapValue(n, "section"); v != nil {
+			line = v.Line
+		}
+		s, err := p.sectionFor(file, "contacts", line, fp.Contacts.Section)
+		if err != nil {
+			return err
+		}
+		block := &ContactBlock{Section: s, Line: n.Line}
+		for i, k := range fp.Contacts.Requires {
+			kind := document.ContactKind(strings.ToLower(strings.TrimSpace(k)))
+			if !slices.Contains(contactKinds, kind) {
+				var names []string
+				for _, c := range contactKinds {
+					names = append(names, string(c))
+				}
+				return fmt.Errorf("%s:%d: contacts: unknown contact kind %q (known: %s)", file, itemLine(n, "requires", i), k, strings.Join(names, ", "))
+			}
+			block.Requires = append(block.Requires, kind)
+		}
+		p.Contacts = block
+	}
+	if n := mapValue(root, "emergency"); n != nil && fp.Emergency != nil {
+		if len(fp.Emergency.Sections) == 0 {
+			return fmt.Errorf("%s:%d: emergency: list the sections that may give the emergency number", file, n.Line)
+		}
+		e := &EmergencyNumber{Line: n.Line}
+		for i, name := range fp.Emergency.Sections {
+			s, err := p.sectionFor(file, "emergency", itemLine(n, "sections", i), name)
+			if err != nil {
+				return err
+			}
+			e.Sections = append(e.Sections, s)
+		}
+		p.Emergency = e
+	}
+	return nil
+}
+
+// sectionFor finds the profile's section that name names (its name or an
+// alias, compared as headings are; "{country}" written as such).
+func (p *Profile) sectionFor(file, key string, line int, name string) (*Section, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, fmt.Errorf("%s:%d: %s: name a section of the profile", file, line, key)
+	}
+	want := NormalizeTitle(name)
+	for _, s := range p.All() {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if n == name || NormalizeTitle(n) == want {
+				return s, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("%s:%d: %s: %q is not one of the profile's sections", file, line, key, name)
+}
+
+// itemLine is the line of item i of the list under key in n.
+func itemLine(n *yaml.Node, key string, i int) int {
+	v := mapValue(n, key)
+	if v == nil {
+		return n.Line
+	}
+	if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+		return v.Content[i].Line
+	}
+	return v.Line
+}
+
+// checkSubKeys rejects an unknown key in the mapping under key.
+func checkSubKeys(file, key string, n *yaml.Node, allowed ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: %s: expected a mapping (%s)", file, n.Line, key, strings.Join(allowed, ", "))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(allowed, k.Value) {
+			return fmt.Errorf("%s:%d: %s: unknown key %q (known: %s)", file, k.Line, key, k.Value, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
+}
 
 func checkKeys(file string, n *yaml.Node, allowed []string) error {
 	if n.Kind != yaml.MappingNode {

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -95,5 +96,64 @@ func TestHeaderMatch(t *testing.T) {
 	m, ok = p.MatchHeader("Egypt Travel Advisory")
 	if !ok || m.Country != "Egypt" {
 		t.Errorf("MatchHeader(title) = %+v, %v", m, ok)
+	}
+}
+
+// The built-in profiles say which section holds the contact block, what it
+// must give, and where the emergency number goes; generic asks for nothing.
+func TestContactRequirements(t *testing.T) {
+	csr, _ := Default().Get("osac-csr")
+	if c := csr.Contacts; c == nil || c.Section.Name != "Embassy & Consulate Contact Information" ||
+		fmt.Sprint(c.Requires) != "[address phone hours]" {
+		t.Errorf("osac-csr contacts = %+v", csr.Contacts)
+	}
+	if e := csr.Emergency; e == nil || len(e.Sections) != 2 || e.Sections[0].Name != "Law Enforcement" || e.Sections[1].Name != "Police Response" {
+		t.Errorf("osac-csr emergency = %+v", csr.Emergency)
+	}
+	ta, _ := Default().Get("travel-advisory")
+	if c := ta.Contacts; c == nil || c.Section.Name != "Assistance for U.S. Citizens" || fmt.Sprint(c.Requires) != "[address phone email]" {
+		t.Errorf("travel-advisory contacts = %+v", ta.Contacts)
+	}
+	if e := ta.Emergency; e == nil || len(e.Sections) != 1 || e.Sections[0] != ta.Contacts.Section {
+		t.Errorf("travel-advisory emergency = %+v", ta.Emergency)
+	}
+	g, _ := Default().Get(Generic)
+	if g.Contacts != nil || g.Emergency != nil {
+		t.Errorf("generic asks for contacts: %+v %+v", g.Contacts, g.Emergency)
+	}
+}
+
+func TestContactKeys(t *testing.T) {
+	const sections = "name: x\nsections:\n  - name: Contact Us\n    aliases: [Contacts]\n  - name: Police\n"
+	ok := []struct{ body, section string }{
+		{sections + "contacts:\n  section: contacts\n  requires: [Phone, email]\n", "Contact Us"},
+		{sections + "contacts: {section: Contact Us}\nemergency: {sections: [police]}\n", "Contact Us"},
+	}
+	for _, tt := range ok {
+		set, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte(tt.body)}}, "p")
+		if err != nil {
+			t.Errorf("Load(%q): %v", tt.body, err)
+			continue
+		}
+		p, _ := set.Get("x")
+		if p.Contacts == nil || p.Contacts.Section.Name != tt.section {
+			t.Errorf("Load(%q) contacts = %+v", tt.body, p.Contacts)
+		}
+	}
+	bad := []struct{ body, want string }{
+		{sections + "contacts:\n  section: Contact Us\n  require: [phone]\n", `p/x.yaml:8: contacts: unknown key "require" (known: section, requires)`},
+		{sections + "contacts:\n  section: Contact Us\n  requires:\n    - phone\n    - pigeon\n", `p/x.yaml:10: contacts: unknown contact kind "pigeon"`},
+		{sections + "contacts:\n  section: Embassy\n", `p/x.yaml:7: contacts: "Embassy" is not one of the profile's sections`},
+		{sections + "contacts:\n  requires: [phone]\n", `p/x.yaml:7: contacts: name a section`},
+		{sections + "contacts: [phone]\n", `p/x.yaml:6: contacts: expected a mapping`},
+		{sections + "emergency:\n  sections:\n    - Police\n    - Polise\n", `p/x.yaml:9: emergency: "Polise" is not one of the profile's sections`},
+		{sections + "emergency: {}\n", `p/x.yaml:6: emergency: list the sections`},
+		{sections + "emergency: {section: Police}\n", `p/x.yaml:6: emergency: unknown key "section" (known: sections)`},
+	}
+	for _, tt := range bad {
+		_, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte(tt.body)}}, "p")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Load(%q) error = %v, want %q", tt.body, err, tt.want)
+		}
 	}
 }

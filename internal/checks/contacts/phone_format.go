@@ -1,0 +1,343 @@
+package contacts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/countries"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+var PhoneFormat = &lint.Rule{
+	ID:      "phone-format",
+	Level:   lint.Warning,
+	Summary: "phone and fax numbers are in international form, plausible, and of the report's country",
+	Doc: `A reader abroad dials a number as written, so phone and fax numbers are given in
+international form: a plus sign, the country calling code, then the number in groups separated
+by spaces, hyphens or dots ("+223 2044 5100", "+223-2044-5100"). Parentheses may enclose the
+calling code ("+(20) 2-1234-5678") or the group after it ("+1 (202) 555-0100"), but a trunk
+prefix "(0)" has no place in an international number. A number is plausible when it has at
+most 15 digits (E.164) and its calling code is in the country table (rules/data/countries.yaml).
+A number whose calling code belongs to another country than the report's is reported naming
+both; for +1 the area code tells the countries of the North American Numbering Plan apart
+(+1 876 is Jamaica). Emergency numbers may be short local numbers ("17", "8200-1717") unless
+the option local-emergency is off; with international off, local phone and fax numbers are
+accepted too. Calling codes listed in allowed-codes are accepted in any report, for a house
+that prints numbers in the United States (+1) in reports about other countries.`,
+	Bad:     "Mali\n\nTel: 2044 5100.\n\nFax: +33 1 23 45 67 89.",
+	Good:    "Mali\n\nTel: +223 2044 5100.\n\nFax: +223 2044 5101.",
+	Options: func() any { return &phoneOptions{International: true, LocalEmergency: true, AllowedCodes: []string{}} },
+	Run:     runPhoneFormat,
+}
+
+type phoneOptions struct {
+	International  bool     `yaml:"international" doc:"phone and fax numbers must be in international form (+CC …); off accepts local numbers"`
+	LocalEmergency bool     `yaml:"local-emergency" doc:"emergency numbers may be local numbers without a calling code (17, 112, 8200-1717)"`
+	AllowedCodes   []string `yaml:"allowed-codes" doc:"calling codes accepted in a report about any country, such as \"1\" for numbers in the United States"`
+}
+
+func (o *phoneOptions) Validate() error {
+	for i, c := range o.AllowedCodes {
+		c = strings.TrimPrefix(strings.TrimSpace(c), "+")
+		if c == "" || len(c) > 3 || strings.Trim(c, "0123456789") != "" {
+			return fmt.Errorf("allowed-codes: %q is not a calling code (one to three digits, such as \"1\")", o.AllowedCodes[i])
+		}
+		o.AllowedCodes[i] = c
+	}
+	return nil
+}
+
+// maxDigits is E.164's limit on an international number, calling code
+// included; minDigits the fewest a real one has (+683 and a four-digit number).
+const (
+	maxDigits = 15
+	minDigits = 7
+)
+
+func runPhoneFormat(pass *lint.Pass) {
+	opts := pass.Options.(*phoneOptions)
+	home, haveHome := reportCountry(pass)
+	for _, c := range pass.Doc.Contacts {
+		switch c.Kind {
+		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
+		default:
+			continue
+		}
+		noun := kindNoun[c.Kind]
+		value := strings.TrimSpace(c.Value)
+		p := parsePhone(value)
+		if !p.international {
+			if c.Kind == document.ContactEmergency && opts.LocalEmergency {
+				continue
+			}
+			if !opts.International && c.Kind != document.ContactEmergency {
+				continue
+			}
+			if p.problem != "" {
+				pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, p.problem)})
+				continue
+			}
+			pass.Report(lint.Finding{
+				Span:    c.Span,
+				Message: fmt.Sprintf("%s %q is not in international form", noun, value),
+				Hint:    localHint(p, home, haveHome),
+			})
+			continue
+		}
+		if p.problem != "" {
+			pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, p.problem),
+				Hint: "write it as a plus sign, the calling code and groups of digits, such as +223 2044 5100"})
+			continue
+		}
+		for _, pr := range p.styleProblems {
+			pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, pr.msg), Hint: pr.hint})
+		}
+		code, ok := callingCode(p)
+		if !ok {
+			shown := p.groups[0].digits
+			msg := fmt.Sprintf("%s %q has calling code +%s, which belongs to no country in the country table", noun, value, shown)
+			if len(shown) > 3 {
+				msg = fmt.Sprintf("%s %q starts with no calling code of the country table", noun, value)
+			}
+			pass.Report(lint.Finding{Span: c.Span, Message: msg,
+				Hint: "check the number; if the code is right, add its country to rules/data/countries.yaml"})
+			continue
+		}
+		if code.runIn {
+			pass.Report(lint.Finding{
+				Span:    c.Span,
+				Message: fmt.Sprintf("%s %q runs the calling code +%s into the number", noun, value, code.code),
+				Hint:    "set the calling code apart: " + setApart(value, code.code),
+			})
+		}
+		if n := len(p.digits); n > maxDigits {
+			pass.Report(lint.Finding{Span: c.Span,
+				Message: fmt.Sprintf("%s %q has %d digits; an international number has at most %d (E.164)", noun, value, n, maxDigits),
+				Hint:    "check the number for a digit too many or a trunk prefix"})
+			continue
+		} else if n < minDigits {
+			pass.Report(lint.Finding{Span: c.Span,
+				Message: fmt.Sprintf("%s %q has only %d digits, too few for an international number", noun, value, n),
+				Hint:    "check the number for missing digits"})
+			continue
+		}
+		if !haveHome || slices.Contains(opts.AllowedCodes, code.code) {
+			continue
+		}
+		owners := ownersOf(code.code, p.digits[len(code.code):])
+		if slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == home.Code }) {
+			continue
+		}
+		var names []string
+		for _, o := range owners {
+			names = append(names, possessive(o.Name))
+		}
+		what := "calling code +" + code.code
+		if code.code == "1" && len(p.digits) >= 4 {
+			what += " with area code " + p.digits[1:4]
+		}
+		pass.Report(lint.Finding{
+			Span:    c.Span,
+			Message: fmt.Sprintf("%s in %q is %s, but this report is about %s", what, value, joinList(names, "or"), countryName(home.Name)),
+			Hint:    fmt.Sprintf("check the %s; %s calling code is +%s", noun, possessive(home.Name), home.Calling),
+		})
+	}
+}
+
+// localHint says how to write a local number in international form.
+func localHint(p phone, home countries.Country, haveHome bool) string {
+	if p.exitPrefix {
+		return "write a plus sign for the international prefix 00: +" + strings.TrimPrefix(p.written, "00")
+	}
+	if !haveHome {
+		return "write it with a plus sign and the country calling code, such as +223 2044 5100"
+	}
+	if strings.HasPrefix(p.digits, "0") {
+		return fmt.Sprintf("write it in international form: for a number in %s, +%s and the number without its trunk prefix 0", countryName(home.Name), home.Calling)
+	}
+	return fmt.Sprintf("write it in international form: +%s %s if it is a number in %s", home.Calling, p.written, countryName(home.Name))
+}
+
+// setApart puts a space after the calling code in a number that runs it in:
+// "+2232044 5100" is "+223 2044 5100".
+func setApart(written, code string) string {
+	n := 0
+	for i, r := range written {
+		if r >= '0' && r <= '9' {
+			n++
+			if n == len(code) {
+				return written[:i+1] + " " + written[i+1:]
+			}
+		}
+	}
+	return written
+}
+
+// ownersOf lists the countries a calling code belongs to; for +1, those of
+// the area code that follows (the United States and Canada hold every +1
+// area code that no other entry lists).
+func ownersOf(code, rest string) []countries.Country {
+	all := countries.Default().ByCalling(code)
+	if code != "1" || len(rest) < 3 {
+		return all
+	}
+	area := rest[:3]
+	var listed, open []countries.Country
+	for _, c := range all {
+		switch {
+		case slices.Contains(c.AreaCodes, area):
+			listed = append(listed, c)
+		case len(c.AreaCodes) == 0:
+			open = append(open, c)
+		}
+	}
+	if len(listed) > 0 {
+		return listed
+	}
+	return open
+}
+
+// phone is a number as written, taken apart.
+type phone struct {
+	written       string // the value as given, trimmed
+	international bool   // starts with a plus sign (or "(+")
+	exitPrefix    bool   // a local-looking number that starts with 00
+	digits        string // every digit, in order
+	groups        []digitGroup
+	// problem makes the number unreadable: it is reported alone.
+	problem       string
+	styleProblems []problem
+}
+
+type problem struct{ msg, hint string }
+
+// addStyle records a problem of style once.
+func (p *phone) addStyle(msg, hint string) {
+	for _, q := range p.styleProblems {
+		if q.msg == msg {
+			return
+		}
+	}
+	p.styleProblems = append(p.styleProblems, problem{msg, hint})
+}
+
+type digitGroup struct {
+	digits string
+	parens bool // written inside parentheses
+}
+
+// parsePhone reads "+(20) 2-1234-5678", "+223-2044-5100", "8200-1717".
+func parsePhone(s string) phone {
+	p := phone{written: s}
+	rs := []rune(s)
+	i := 0
+	open := false // inside parentheses
+	openAt := -1  // group index at the opening parenthesis
+	plusAt := -1  // rune index of the plus sign
+	groupsInParens := 0
+	for i < len(rs) {
+		r := rs[i]
+		switch {
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+				j++
+			}
+			p.groups = append(p.groups, digitGroup{digits: string(rs[i:j]), parens: open})
+			if open {
+				groupsInParens++
+			}
+			p.digits += string(rs[i:j])
+			i = j
+			continue
+		case r == '+':
+			if plusAt >= 0 || len(p.groups) > 0 {
+				p.problem = "has a plus sign inside the number"
+				return p
+			}
+			plusAt = i
+			p.international = true
+			if i+1 < len(rs) && rs[i+1] == ' ' {
+				p.addStyle("has a space after the plus sign", "write the calling code right after the plus sign")
+				i++
+			}
+		case r == '(':
+			if open {
+				p.problem = "has nested parentheses"
+				return p
+			}
+			open, openAt, groupsInParens = true, len(p.groups), 0
+		case r == ')':
+			if !open {
+				p.problem = "has a closing parenthesis without an opening one"
+				return p
+			}
+			open = false
+			if groupsInParens != 1 {
+				p.problem = "has parentheses around more or less than one group of digits"
+				return p
+			}
+			g := &p.groups[len(p.groups)-1]
+			if g.digits == "0" && openAt > 0 && p.international {
+				p.addStyle("has a trunk prefix (0), which is not dialled from abroad", "drop the (0)")
+			} else if openAt > 1 {
+				p.addStyle(fmt.Sprintf("has parentheses around %q, a group deep in the number", g.digits), "keep parentheses for the calling code or the area code only")
+			}
+		case r == ' ' || r == '-' || r == '.':
+			j := i + 1
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '-' || rs[j] == '.' || rs[j] == '–' || rs[j] == '/') {
+				j++
+			}
+			if sep := string(rs[i:j]); j-i > 1 && strings.TrimSpace(sep) != "" && len(p.groups) > 0 {
+				p.addStyle(fmt.Sprintf("separates digits with %q", sep), "separate groups of digits with one space, hyphen or dot")
+			}
+			i = j
+			continue
+		case r == '–' || r == '—' || r == '/' || r == '‑':
+			p.addStyle(fmt.Sprintf("separates digits with %q", string(r)), "separate groups of digits with a space, hyphen or dot")
+		default:
+			p.problem = fmt.Sprintf("has %q, which is not a digit, separator or parenthesis", string(r))
+			return p
+		}
+		i++
+	}
+	if open {
+		p.problem = "has an opening parenthesis that is not closed"
+		return p
+	}
+	if len(p.groups) == 0 {
+		p.problem = "has no digits"
+		return p
+	}
+	if !p.international && strings.HasPrefix(p.digits, "00") && len(p.digits) > 8 {
+		p.exitPrefix = true
+	}
+	if p.international && plusAt > 0 && !(plusAt == 1 && rs[0] == '(') {
+		p.problem = "has a plus sign inside the number"
+	}
+	return p
+}
+
+type code struct {
+	code  string
+	runIn bool // the first group runs on past the calling code, and the number has other groups
+}
+
+// callingCode finds the calling code at the start of an international
+// number: the first group of digits if it is a code of the table, or else
+// the code it starts with (calling codes are prefix-free).
+func callingCode(p phone) (code, bool) {
+	t := countries.Default()
+	first := p.groups[0].digits
+	if len(first) <= 3 && len(t.ByCalling(first)) > 0 {
+		return code{code: first}, true
+	}
+	for n := 1; n <= 3 && n < len(first); n++ {
+		if len(t.ByCalling(first[:n])) > 0 {
+			return code{code: first[:n], runIn: len(p.groups) > 1}, true
+		}
+	}
+	return code{}, false
+}
