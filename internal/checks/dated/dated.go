@@ -1,11 +1,224 @@
 // Package dated holds the rules about dated claims: relative time phrases
 // with no date, dates without a year, future dates told as past, and
 // statistics with no source.
+//
+// The rules read the report's date mentions (document.Report.Dates, found
+// by package dates) in the running text they stand in, cut into sentences
+// by package prose, and the word lists in rules/data/dated-claims.yaml.
 package dated
 
-import "github.com/reportlint/reportlint/internal/lint"
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/internal/dates"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/prose"
+)
 
 // Rules returns the rules of this package.
 func Rules() []*lint.Rule {
-	return []*lint.Rule{}
+	return []*lint.Rule{UndatedRelativeTime, DateMissingYear, FutureDate, UnsourcedStatistic}
+}
+
+// unit is a paragraph or heading read for dated claims: its tokens, its
+// sentences and the date mentions in it.
+type unit struct {
+	lint.TextUnit
+	toks  []token
+	sents []sentence
+	dates []mention // in text order
+}
+
+// sentence is text[start:end] of a unit and its tokens toks[tok0:tok1].
+type sentence struct {
+	start, end int
+	tok0, tok1 int
+}
+
+// mention is a date mention placed in its unit's text.
+type mention struct {
+	*document.DateMention
+	start, end int // in the unit's text
+	tok0, tok1 int // the tokens it covers
+	sent       int // index of its sentence
+}
+
+// analyse places every date mention of the report in the text unit it
+// stands in. Mentions whose span cannot be mapped back into a unit's text
+// (inside markup) are left out.
+func analyse(pass *lint.Pass) []*unit {
+	ds := make([]*document.DateMention, 0, len(pass.Doc.Dates))
+	for i := range pass.Doc.Dates {
+		ds = append(ds, &pass.Doc.Dates[i])
+	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
+	var out []*unit
+	for _, tu := range pass.Texts() {
+		if tu.Text == "" {
+			continue
+		}
+		u := &unit{TextUnit: tu, toks: tokenize(tu.Text)}
+		for _, r := range prose.Sentences(tu.Text) {
+			u.sents = append(u.sents, sentence{start: r.Start, end: r.End, tok0: u.tokenAt(r.Start), tok1: u.tokenAt(r.End)})
+		}
+		if len(u.sents) == 0 {
+			continue
+		}
+		for _, m := range u.mentions(pass.Doc, ds) {
+			m.tok0, m.tok1 = u.tokenAt(m.start), u.tokenAt(m.end)
+			m.sent = u.sentenceAt(m.start)
+			for k := m.tok0; k < m.tok1; k++ {
+				if m.Kind == document.DateRelative {
+					u.toks[k].inRelative = true
+				} else {
+					u.toks[k].inDate = true
+				}
+			}
+			u.dates = append(u.dates, m)
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// mentions lists the date mentions in the unit, placed in its text. In a
+// text or Markdown report they are the model's (ds, sorted by position),
+// mapped back from their source spans. In a JSON or YAML report the model's
+// dates point into its "dates" list, not into the paragraphs, so the unit's
+// text is read again with the same finder the extractor uses.
+func (u *unit) mentions(r *document.Report, ds []*document.DateMention) []mention {
+	var out []mention
+	if r.Data != nil {
+		for _, f := range dates.Default().Find(u.Text) {
+			d := f.DateMention
+			d.Points = string(f.PhraseKind)
+			d.Span = u.Source(f.Start, f.End)
+			out = append(out, mention{DateMention: &d, start: f.Start, end: f.End})
+		}
+		return out
+	}
+	first := sort.Search(len(ds), func(i int) bool { return ds[i].Span.Start >= u.Span.Start })
+	for _, d := range ds[first:] {
+		if d.Span.Start >= u.Span.End {
+			break
+		}
+		start, ok1 := textOffset(&u.Inline, d.Span.Start)
+		last, ok2 := textOffset(&u.Inline, d.Span.End-1)
+		if ok1 && ok2 && last >= start {
+			out = append(out, mention{DateMention: d, start: start, end: last + 1})
+		}
+	}
+	return out
+}
+
+// sentenceHas returns a test of whether a sentence of the unit holds a
+// phrase of one of the sets, on tokens skip allows (nil: all); each sentence
+// is read once, when first asked about.
+func (u *unit) sentenceHas(skip func(*token) bool, sets ...phraseSet) func(int) bool {
+	memo := make([]int8, len(u.sents)) // 0 not read, 1 no, 2 yes
+	return func(i int) bool {
+		if memo[i] == 0 {
+			memo[i] = 1
+			s := u.sents[i]
+			for _, set := range sets {
+				if _, _, ok := set.find(u.toks, s.tok0, s.tok1, skip); ok {
+					memo[i] = 2
+				}
+			}
+		}
+		return memo[i] == 2
+	}
+}
+
+// textOffset maps a source offset into the unit's text, if that byte was
+// copied from the source.
+func textOffset(in *document.Inline, src int) (int, bool) {
+	segs := in.Segments
+	i := sort.Search(len(segs), func(i int) bool { return segs[i].SourceStart > src }) - 1
+	if i < 0 || src >= segs[i].SourceStart+segs[i].Len {
+		return 0, false
+	}
+	return segs[i].TextStart + src - segs[i].SourceStart, true
+}
+
+// tokenAt is the index of the first token that ends after off.
+func (u *unit) tokenAt(off int) int {
+	return sort.Search(len(u.toks), func(i int) bool { return u.toks[i].end > off })
+}
+
+// sentenceAt is the index of the sentence holding off (the last one that
+// starts at or before it).
+func (u *unit) sentenceAt(off int) int {
+	i := sort.Search(len(u.sents), func(i int) bool { return u.sents[i].start > off }) - 1
+	return max(i, 0)
+}
+
+// source is the span of the unit's text[start:end].
+func (u *unit) source(start, end int) document.Span { return u.Source(start, end) }
+
+// quote is the unit's text[start:end], for messages.
+func (u *unit) quote(start, end int) string { return u.Text[start:end] }
+
+// givesYear reports whether a mention is an explicit date whose year is
+// known, to a year or finer: not a decade, not a day or month alone.
+func givesYear(d *document.DateMention) bool {
+	if d.Kind != document.DateExplicit || d.From == "" {
+		return false
+	}
+	switch d.Precision {
+	case document.PrecisionDay, document.PrecisionMonth, document.PrecisionPartOfYear, document.PrecisionYear:
+		return true
+	}
+	return false
+}
+
+// noYear reports whether a mention is a day or a month written without a year.
+func noYear(d *document.DateMention) bool {
+	return d.Kind == document.DateExplicit &&
+		(d.Precision == document.PrecisionDayNoYear || d.Precision == document.PrecisionMonthNoYear)
+}
+
+// published is the report's publication date, if it states one.
+func published(r *document.Report) (time.Time, bool) {
+	if r.Published.Value == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", r.Published.Value)
+	return t, err == nil
+}
+
+// publishedText is the publication date as the report writes it, or in ISO
+// form (always so in a JSON or YAML report, whose span is a quoted token).
+func publishedText(pass *lint.Pass) string {
+	p := pass.Doc.Published
+	if s := p.Span; pass.Doc.Data == nil && s.Start < s.End && s.End <= len(pass.File.Text) {
+		return pass.File.Text[s.Start:s.End]
+	}
+	return p.Value
+}
+
+// validateCount checks that a count option is not negative.
+func validateCount(name string, n int) error {
+	if n < 0 {
+		return fmt.Errorf("%s: %d is negative", name, n)
+	}
+	return nil
+}
+
+// list is a list option. It prints in flow style ("[past, present]"), so
+// that reportlint explain and the rule reference show it on one line.
+type list []string
+
+// MarshalYAML writes the list in flow style.
+func (l list) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, s := range l {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: s})
+	}
+	return n, nil
 }

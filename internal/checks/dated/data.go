@@ -1,0 +1,121 @@
+package dated
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// DataPath is where the rules read their word lists in rules.FS.
+const DataPath = "data/dated-claims.yaml"
+
+// Data is the content of rules/data/dated-claims.yaml: the words the rules
+// of this package read. The file documents each list.
+type Data struct {
+	Anchors              []string `yaml:"anchors"`
+	ReadingTime          []string `yaml:"reading-time"`
+	Recurring            []string `yaml:"recurring"`
+	YearConnectors       []string `yaml:"year-connectors"`
+	RelativeYears        []string `yaml:"relative-years"`
+	FutureMarkers        []string `yaml:"future-markers"`
+	FuturePrepositions   []string `yaml:"future-prepositions"`
+	PastAuxiliaries      []string `yaml:"past-auxiliaries"`
+	PastVerbs            []string `yaml:"past-verbs"`
+	ParticipleAdjectives []string `yaml:"participle-adjectives"`
+	ParticipleOpeners    []string `yaml:"participle-openers"`
+	ClauseConjunctions   []string `yaml:"clause-conjunctions"`
+	Attributions         []string `yaml:"attributions"`
+	EventNouns           []string `yaml:"event-nouns"`
+	PeopleNouns          []string `yaml:"people-nouns"`
+	CasualtyWords        []string `yaml:"casualty-words"`
+	CountQualifiers      []string `yaml:"count-qualifiers"`
+	Units                []string `yaml:"units"`
+	NumberLabels         []string `yaml:"number-labels"`
+}
+
+// LoadData reads and checks a data file: every list must be present and
+// non-empty, so that a typo in a key does not switch a rule off silently.
+func LoadData(fsys fs.FS, path string) (*Data, error) {
+	raw, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	var d Data
+	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	v := reflect.ValueOf(d)
+	for i := 0; i < v.NumField(); i++ {
+		list := v.Field(i).Interface().([]string)
+		key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+		if len(list) == 0 {
+			return nil, fmt.Errorf("%s: %s is missing or empty", path, key)
+		}
+		for _, p := range list {
+			if len(phraseWords(p)) == 0 {
+				return nil, fmt.Errorf("%s: %s: %q has no words", path, key, p)
+			}
+		}
+	}
+	return &d, nil
+}
+
+// lexicon is Data compiled for matching.
+type lexicon struct {
+	anchors, readingTime, recurring, yearConnectors, relativeYears phraseSet
+	futureMarkers, futurePrepositions                              phraseSet
+	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
+	participleAdjectives, participleOpeners                        phraseSet
+	attributions, eventNouns, peopleNouns, casualtyWords           phraseSet
+	countQualifiers, units, numberLabels                           phraseSet
+}
+
+func compileData(d *Data) *lexicon {
+	return &lexicon{
+		anchors:              compileSet(d.Anchors),
+		readingTime:          compileSet(d.ReadingTime),
+		recurring:            compileSet(d.Recurring),
+		yearConnectors:       compileSet(d.YearConnectors),
+		relativeYears:        compileSet(d.RelativeYears),
+		futureMarkers:        compileSet(d.FutureMarkers),
+		futurePrepositions:   compileSet(d.FuturePrepositions),
+		pastAuxiliaries:      compileSet(d.PastAuxiliaries),
+		pastVerbs:            compileSet(d.PastVerbs),
+		clauseConjunctions:   compileSet(d.ClauseConjunctions),
+		participleAdjectives: compileSet(d.ParticipleAdjectives),
+		participleOpeners:    compileSet(d.ParticipleOpeners),
+		attributions:         compileSet(d.Attributions),
+		eventNouns:           compileSet(d.EventNouns),
+		peopleNouns:          compileSet(d.PeopleNouns),
+		casualtyWords:        compileSet(d.CasualtyWords),
+		countQualifiers:      compileSet(d.CountQualifiers),
+		units:                compileSet(d.Units),
+		numberLabels:         compileSet(d.NumberLabels),
+	}
+}
+
+var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
+	d, err := LoadData(rules.FS, DataPath)
+	if err != nil {
+		return nil, err
+	}
+	return compileData(d), nil
+})
+
+// words is the embedded lexicon. A broken data file is a build defect that
+// TestDataLoads catches, so it panics here rather than failing each report.
+func words() *lexicon {
+	lx, err := defaultLexicon()
+	if err != nil {
+		panic("dated: embedded word lists are broken: " + err.Error())
+	}
+	return lx
+}

@@ -1,0 +1,126 @@
+package dated
+
+import (
+	"fmt"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+var DateMissingYear = &lint.Rule{
+	ID:      "date-missing-year",
+	Level:   lint.Warning,
+	Summary: "a day or month is written without a year, and nothing before it gives one",
+	Doc: `"On September 17" or "from April to July" is clear the week it is written; a report is read
+for a year or more and revised into the next edition, and then nobody can tell which September
+is meant. The publication date does not settle it: events in a report span many years.
+
+A day or month without a year is flagged unless something dates it for the reader, who reads
+left to right. A date with a year may share it, with only "and", "or", "to", commas and other
+days between ("March 3 and May 5, 2024", "in April or May 2025": the year-connectors in
+rules/data/dated-claims.yaml). A date with a year may come before it in the same sentence ("In
+2024, ... on September 17"; "after the February 2024 deadline, ... from April to July"): the
+sentence has set the year. One may stand in the sentence just before, in the same paragraph
+("In March 2024, X. On April 2, Y."): the narrative has set it (the previous-sentences option).
+Or the sentence speaks of something that comes back every year (a holiday, an anniversary,
+"every", "annually": the recurring words in the same file).
+
+A year after the date in another clause does not count: in "On September 17, militants
+attacked the capital after a rise in attacks throughout 2024", "2024" dates the rise, and the
+reader meets "September 17" with no year. A year before the date is taken as its frame even
+when it dates another event: the reader has just read it, so the rule stays silent rather than
+argue. A relative year attached to the date or before it ("on April 2 last year", "Last year,
+on April 2") counts as a year here; undated-relative-time reports the relative phrase instead.`,
+	Bad:     "On September 17, militants attacked the airport after months of rising violence throughout 2024.",
+	Good:    "On September 17, 2024, militants attacked the airport after months of rising violence.",
+	Options: func() any { return &missingYearOptions{PreviousSentences: 1} },
+	Run:     runDateMissingYear,
+}
+
+type missingYearOptions struct {
+	PreviousSentences int `yaml:"previous-sentences" doc:"how many sentences before it, in the same paragraph, may give a day or month its year (0: only its own sentence)"`
+}
+
+func (o *missingYearOptions) Validate() error {
+	return validateCount("previous-sentences", o.PreviousSentences)
+}
+
+func runDateMissingYear(pass *lint.Pass) {
+	opts := pass.Options.(*missingYearOptions)
+	lx := words()
+	where := "its sentence"
+	switch n := opts.PreviousSentences; {
+	case n == 1:
+		where = "its sentence or the one before"
+	case n > 1:
+		where = fmt.Sprintf("its sentence or the %d before", n)
+	}
+	for _, u := range analyse(pass) {
+		shared := yearsShared(u, lx)
+		recurring := u.sentenceHas(nil, lx.recurring)
+		lastYear := -1 // the sentence of the last date with a year seen
+		for i, m := range u.dates {
+			if !noYear(m.DateMention) {
+				if yearOf(m, lx) {
+					lastYear = m.sent
+				}
+				continue
+			}
+			if lastYear >= 0 && lastYear >= m.sent-opts.PreviousSentences || shared[i] || recurring(m.sent) {
+				continue
+			}
+			text := u.quote(m.start, m.end)
+			sep := " "
+			if m.Precision == document.PrecisionDayNoYear {
+				sep = ", "
+			}
+			pass.Report(lint.Finding{
+				Span:    u.source(m.start, m.end),
+				Message: fmt.Sprintf("%q has no year, and none is given with it or earlier in %s", text, where),
+				Hint:    fmt.Sprintf(`write the year with it ("%s%sYYYY"), or open the sentence with the year ("In YYYY, ...")`, text, sep),
+			})
+		}
+	}
+}
+
+// yearOf reports whether a mention gives a year: an explicit date with one,
+// or a relative year ("last year"; the relative-years list).
+func yearOf(m mention, lx *lexicon) bool {
+	if givesYear(m.DateMention) {
+		return true
+	}
+	if m.Kind != document.DateRelative {
+		return false
+	}
+	toks := tokenize(m.Text)
+	end, ok := lx.relativeYears.matchAt(toks, 0, len(toks), nil)
+	return ok && end == len(toks)
+}
+
+// yearsShared says, for each mention, whether it is a day or month without
+// a year that shares the year of a date after it in its sentence, with only
+// connectors and other yearless days between ("March 3 and May 5, 2024";
+// "April 2 last year"). It works from the right, so it is linear.
+func yearsShared(u *unit, lx *lexicon) []bool {
+	out := make([]bool, len(u.dates))
+	for i := len(u.dates) - 2; i >= 0; i-- {
+		m, o := u.dates[i], u.dates[i+1]
+		if !noYear(m.DateMention) || o.sent != m.sent || !onlyConnectors(u, m.tok1, o.tok0, lx) {
+			continue
+		}
+		out[i] = yearOf(o, lx) || noYear(o.DateMention) && out[i+1]
+	}
+	return out
+}
+
+// onlyConnectors reports whether toks[from:to] are all year-connectors.
+func onlyConnectors(u *unit, from, to int, lx *lexicon) bool {
+	for at := from; at < to; {
+		end, ok := lx.yearConnectors.matchAt(u.toks, at, to, nil)
+		if !ok {
+			return false
+		}
+		at = end
+	}
+	return true
+}

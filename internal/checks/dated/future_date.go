@@ -1,0 +1,221 @@
+package dated
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+var FutureDate = &lint.Rule{
+	ID:      "future-date",
+	Level:   lint.Warning,
+	Summary: "a date after the publication date is told in the past tense",
+	Doc: `A report cannot tell of what happened after it was published. A date later than the
+publication date in a sentence told in the past ("the base was attacked on March 3, 2026" in
+a report published in November 2024) is nearly always a wrong year. The whole date must lie
+after the publication date: "2024" in a report of November 2024 is not later, "December
+2024" is.
+
+The past tense is read from the words of the date's clause (its sentence, cut at semicolons
+and at ", and", ", but" and the like): an auxiliary such as "was", "were", "had" or "has
+been", an irregular past form ("took", "fled"), or a word ending in -ed that is not an
+adjective ("armed", "limited") and has no article or "is"/"are" just before it. A past tense
+in an aside set off by commas that does not hold the date ("The charter, adopted in 2024, takes
+effect in 2029") does not count, nor one cut off from the date by an infinitive ("allowed
+him to run in 2029"). A sentence
+with a future marker ("will", "scheduled", "plans to", "expected", "due to be", "is set to",
+"would", "postponed", …) is about something still to come, or planned, and is left alone; so is
+a date right after "by", "until", "for" or "before" ("vowed to hold elections by February
+2026"), and a year that names a thing ("the 2025 budget was approved"). The lists are in
+rules/data/dated-claims.yaml. A report that states no publication date is not checked.`,
+	Bad:     "Published: November 29, 2024\n\nThe gendarmerie school in Bamako was attacked on March 3, 2026.",
+	Good:    "Published: November 29, 2024\n\nThe gendarmerie school in Bamako was attacked on March 3, 2024.",
+	Options: func() any { return &futureOptions{GraceDays: 0, ExtraMarkers: list{}} },
+	Run:     runFutureDate,
+}
+
+type futureOptions struct {
+	GraceDays    int  `yaml:"grace-days" doc:"days after the publication date that are not yet flagged, for a report that gives the day it was approved rather than published"`
+	ExtraMarkers list `yaml:"extra-markers" doc:"more future markers, added to the list in rules/data/dated-claims.yaml"`
+}
+
+func (o *futureOptions) Validate() error {
+	if o.ExtraMarkers == nil {
+		return errors.New("extra-markers: give a list (it may be empty)")
+	}
+	return validateCount("grace-days", o.GraceDays)
+}
+
+func runFutureDate(pass *lint.Pass) {
+	pub, ok := published(pass.Doc)
+	if !ok {
+		return
+	}
+	opts := pass.Options.(*futureOptions)
+	limit := pub.AddDate(0, 0, opts.GraceDays).Format("2006-01-02")
+	lx := words()
+	extra := compileSet(opts.ExtraMarkers)
+	notDate := func(t *token) bool { return t.inDate }
+	for _, u := range analyse(pass) {
+		planned := u.sentenceHas(notDate, lx.futureMarkers, extra)
+		for _, m := range u.dates {
+			if m.Kind != document.DateExplicit || m.From == "" || m.From <= limit || m.Span == pass.Doc.Published.Span {
+				continue
+			}
+			if attributive(u, m, lx) {
+				continue
+			}
+			s := u.sents[m.sent]
+			if planned(m.sent) {
+				continue
+			}
+			if lx.futurePrepositions.endsAt(u.toks, s.tok0, m.tok0, nil) {
+				continue
+			}
+			c0, c1 := clauseOf(u, s, m.tok0, lx)
+			verb, ok := pastVerb(u, c0, c1, s.tok0, m, lx)
+			if !ok {
+				continue
+			}
+			pass.Report(lint.Finding{
+				Span: u.source(m.start, m.end),
+				Message: fmt.Sprintf("%q is after the publication date (%s), but its sentence tells it as past (%q)",
+					u.quote(m.start, m.end), publishedText(pass), verb),
+				Hint: `check the year; if the event is still to come, say so ("is scheduled for", "will")`,
+			})
+		}
+	}
+}
+
+// attributive reports whether m is a year used to name a thing ("the 2025
+// budget", "its 2026 elections"): an article or the like before it (the
+// participle-openers) and a word after it. Such a thing may be planned or
+// approved before its year.
+func attributive(u *unit, m mention, lx *lexicon) bool {
+	if m.Precision != document.PrecisionYear || m.Range || m.tok0 == 0 || m.tok1 >= len(u.toks) {
+		return false
+	}
+	next := &u.toks[m.tok1]
+	return lx.participleOpeners.has(&u.toks[m.tok0-1]) && next.kind == tokWord && !next.inDate
+}
+
+// clauseOf is the token range of the clause around token at, within sentence
+// s: cut at semicolons, and at a comma followed by a clause conjunction.
+func clauseOf(u *unit, s sentence, at int, lx *lexicon) (int, int) {
+	cut := func(i int) bool {
+		t := &u.toks[i]
+		if t.kind != tokPunct {
+			return false
+		}
+		if t.lower == ";" {
+			return true
+		}
+		if t.lower != "," {
+			return false
+		}
+		_, ok := lx.clauseConjunctions.matchAt(u.toks, i+1, s.tok1, nil)
+		return ok
+	}
+	c0 := at
+	for c0 > s.tok0 && !cut(c0-1) {
+		c0--
+	}
+	c1 := at
+	for c1 < s.tok1 && !cut(c1) {
+		c1++
+	}
+	return c0, c1
+}
+
+// pastVerb finds a past tense that governs mention m in toks[c0:c1], its
+// clause (in a sentence starting at s0), and returns it as written. A past
+// tense in an aside that does not hold the date ("The charter, adopted in
+// 2024, takes effect in 2029") does not govern it, nor one whose reach an
+// infinitive interrupts ("was allowed to run in 2029").
+func pastVerb(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, bool) {
+	toks := u.toks
+	notDate := func(t *token) bool { return t.inDate }
+	opened := func(i int) bool {
+		return i > c0 && lx.participleOpeners.has(&toks[i-1])
+	}
+	for i := c0; i < c1; i++ {
+		t := &toks[i]
+		if t.inDate {
+			continue
+		}
+		end, aux := lx.pastAuxiliaries.matchAt(toks, i, c1, notDate)
+		if aux {
+			// An auxiliary is quoted with the participle after it: "was attacked".
+			if end < c1 && !toks[end].inDate && (isEd(&toks[end], lx) || lx.pastVerbs.has(&toks[end])) {
+				end++
+			}
+		} else if e, ok := lx.pastVerbs.matchAt(toks, i, c1, notDate); ok && !opened(i) && (!t.upper || i == s0) {
+			end = e
+		} else if isEd(t, lx) && !opened(i) && !t.upper {
+			end = i + 1
+		} else {
+			continue
+		}
+		if aside(u, c0, c1, i, m) || infinitiveBetween(u, i, end, m, lx) {
+			i = end - 1
+			continue
+		}
+		return u.Text[t.start:toks[end-1].end], true
+	}
+	return "", false
+}
+
+// aside reports whether toks[v] stands in a part of the clause toks[c0:c1]
+// set off by commas, brackets or dashes on both sides that does not hold m
+// and does not follow an opening phrase holding m.
+func aside(u *unit, c0, c1, v int, m mention) bool {
+	mark := func(t *token) bool {
+		return t.kind == tokPunct && !t.inDate && strings.Contains(",()–—", t.lower)
+	}
+	a := v
+	for a > c0 && !mark(&u.toks[a-1]) {
+		a--
+	}
+	b := v
+	for b < c1 && !mark(&u.toks[b]) {
+		b++
+	}
+	if a == c0 || b == c1 || m.tok0 >= a && m.tok1 <= b {
+		return false
+	}
+	// After an opening phrase that holds the date ("On March 3, 2026,
+	// militants fired on a bus, killing nine"), the part is the main clause.
+	p := a - 1
+	for p > c0 && !mark(&u.toks[p-1]) {
+		p--
+	}
+	return !(p == c0 && m.tok0 >= p && m.tok1 <= a-1)
+}
+
+// infinitiveBetween reports whether "to" and a verb stand between the past
+// tense at toks[v:vEnd] and mention m ("allowed Goïta to run in 2029"):
+// "to" followed by a word in lower case that is not an article or the like.
+func infinitiveBetween(u *unit, v, vEnd int, m mention, lx *lexicon) bool {
+	from, to := vEnd, m.tok0
+	if m.tok1 <= v {
+		from, to = m.tok1, v
+	}
+	for k := from; k+1 < to; k++ {
+		t, next := &u.toks[k], &u.toks[k+1]
+		if t.lower == "to" && !t.inRelative && next.kind == tokWord && !next.upper && !next.inDate &&
+			!lx.participleOpeners.has(next) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEd reports whether a token is a word ending in -ed that is not one of
+// the participle adjectives.
+func isEd(t *token, lx *lexicon) bool {
+	w := t.lower
+	return t.kind == tokWord && len(w) >= 4 && w[len(w)-2:] == "ed" && !lx.participleAdjectives.has(t)
+}

@@ -1,0 +1,239 @@
+package dated
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind tells words from numbers and punctuation.
+type tokKind uint8
+
+const (
+	tokWord   tokKind = iota + 1 // letters, maybe with digits or inner apostrophes: Mali's, G5, 15th
+	tokNumber                    // digits, maybe grouped: 70, 1,200, 3.5
+	tokPunct                     // one character that is neither
+)
+
+// token is a word, a number or a punctuation mark at text[start:end].
+type token struct {
+	start, end int
+	kind       tokKind
+	lower      string // lower case, curly apostrophes made straight
+	upper      bool   // the first letter is a capital
+	// spaceBefore says white space (or the start of the text) comes before.
+	spaceBefore bool
+	// inDate marks tokens inside an explicit date mention; inRelative inside a
+	// relative time phrase.
+	inDate, inRelative bool
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// tokenize cuts text into tokens; white space separates them and is dropped.
+// Time is linear in the text.
+func tokenize(text string) []token {
+	out := make([]token, 0, len(text)/5+1)
+	space := true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case r < utf8.RuneSelf && isDigit(byte(r)):
+			end := scanNumber(text, i)
+			if end < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(next) {
+					end = scanWord(text, end) // 15th, G5-style mixtures are words
+					out = append(out, newToken(text, i, end, tokWord, space))
+					break
+				}
+			}
+			out = append(out, newToken(text, i, end, tokNumber, space))
+		case isWordRune(r): // a letter, or a digit of another script
+			out = append(out, newToken(text, i, scanWord(text, i), tokWord, space))
+		default:
+			out = append(out, newToken(text, i, i+n, tokPunct, space))
+		}
+		i = out[len(out)-1].end
+		space = false
+	}
+	return out
+}
+
+// scanNumber reads digits with groups of three after commas ("1,200") and a
+// decimal part ("3.5").
+func scanNumber(text string, i int) int {
+	end := i
+	for end < len(text) && isDigit(text[end]) {
+		end++
+	}
+	for end+3 < len(text) && text[end] == ',' && isDigit(text[end+1]) && isDigit(text[end+2]) && isDigit(text[end+3]) &&
+		(end+4 == len(text) || !isDigit(text[end+4])) {
+		end += 4
+	}
+	if end+1 < len(text) && text[end] == '.' && isDigit(text[end+1]) {
+		end++
+		for end < len(text) && isDigit(text[end]) {
+			end++
+		}
+	}
+	return end
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// scanWord reads letters and digits, with apostrophes between them.
+func scanWord(text string, i int) int {
+	end := i
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			end += n
+			continue
+		}
+		if isApostrophe(r) && end+n < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[end+n:]); unicode.IsLetter(next) {
+				end += n
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
+
+func newToken(text string, start, end int, kind tokKind, space bool) token {
+	s := text[start:end]
+	first, _ := utf8.DecodeRuneInString(s)
+	return token{start: start, end: end, kind: kind, lower: fold(s), upper: unicode.IsUpper(first), spaceBefore: space}
+}
+
+// fold lower-cases s and makes curly apostrophes straight.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		}
+	}
+	return s // lower-case ASCII already: no copy
+}
+
+// nameSlot in a phrase stands for one word written with a capital letter.
+const nameSlot = "{name}"
+
+// phraseSet is a list of phrases compiled for matching against tokens.
+type phraseSet struct {
+	byFirst map[string][][]string // by first word (or nameSlot), longest first
+}
+
+func compileSet(phrases ...[]string) phraseSet {
+	set := phraseSet{byFirst: map[string][][]string{}}
+	for _, list := range phrases {
+		for _, p := range list {
+			words := phraseWords(p)
+			if len(words) == 0 {
+				continue
+			}
+			set.byFirst[words[0]] = append(set.byFirst[words[0]], words)
+		}
+	}
+	for k, list := range set.byFirst {
+		// Longest first, so the longest phrase at a place is the one reported.
+		for i := 1; i < len(list); i++ {
+			for j := i; j > 0 && len(list[j]) > len(list[j-1]); j-- {
+				list[j], list[j-1] = list[j-1], list[j]
+			}
+		}
+		set.byFirst[k] = list
+	}
+	return set
+}
+
+// phraseWords cuts a phrase into the folded tokens it must match.
+func phraseWords(p string) []string {
+	var out []string
+	for k, part := range strings.Split(p, nameSlot) {
+		if k > 0 {
+			out = append(out, nameSlot)
+		}
+		for _, t := range tokenize(part) {
+			out = append(out, t.lower)
+		}
+	}
+	return out
+}
+
+// matchAt returns the end (exclusive token index) of the longest phrase that
+// starts at toks[i] and ends by toks[limit]; skip tells tokens no phrase may
+// cover.
+func (set phraseSet) matchAt(toks []token, i, limit int, skip func(*token) bool) (int, bool) {
+	if i >= limit || skip != nil && skip(&toks[i]) {
+		return 0, false
+	}
+	try := func(list [][]string) (int, bool) {
+	next:
+		for _, words := range list {
+			if i+len(words) > limit {
+				continue
+			}
+			for k, w := range words {
+				t := &toks[i+k]
+				if skip != nil && skip(t) {
+					continue next
+				}
+				if w == nameSlot {
+					if t.kind != tokWord || !t.upper {
+						continue next
+					}
+				} else if t.lower != w {
+					continue next
+				}
+			}
+			return i + len(words), true
+		}
+		return 0, false
+	}
+	if end, ok := try(set.byFirst[toks[i].lower]); ok {
+		return end, true
+	}
+	return try(set.byFirst[nameSlot])
+}
+
+// find returns the first phrase of the set in toks[from:to], as a token range.
+func (set phraseSet) find(toks []token, from, to int, skip func(*token) bool) (int, int, bool) {
+	for i := from; i < to; i++ {
+		if end, ok := set.matchAt(toks, i, to, skip); ok {
+			return i, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// endsAt reports whether a phrase of the set ends exactly at token index end
+// (exclusive) and starts at or after from.
+func (set phraseSet) endsAt(toks []token, from, end int, skip func(*token) bool) bool {
+	for i := max(from, end-maxPhraseWords); i < end; i++ {
+		if e, ok := set.matchAt(toks, i, end, skip); ok && e == end {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPhraseWords bounds how far back endsAt looks.
+const maxPhraseWords = 8
+
+// has reports whether the single token is a one-word phrase of the set.
+func (set phraseSet) has(t *token) bool {
+	for _, words := range set.byFirst[t.lower] {
+		if len(words) == 1 {
+			return true
+		}
+	}
+	return false
+}
