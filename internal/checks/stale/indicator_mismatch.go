@@ -1,0 +1,330 @@
+package stale
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/prose"
+	"github.com/reportlint/reportlint/internal/vocab"
+)
+
+var IndicatorMismatch = &lint.Rule{
+	ID:      "indicator-mismatch",
+	Level:   lint.Warning,
+	Summary: "the advisory's reasons, its indicators and the text disagree",
+	Doc: `An advisory gives reasons ("do not travel to Mali due to crime, terrorism, and kidnapping"),
+and each reason stands for a risk indicator (C, T, K, …; the words are in
+rules/data/vocabulary.yaml). The rule reports where the reasons, the indicators and the text
+disagree.
+
+In a report that states its indicators ('has included a Kidnapping "K" Indicator', 'has not
+included a … "D" Indicator'), as a Country Security Report does: a reason whose indicator is
+stated as not included; an indicator stated as included that no reason names (when the report
+gives reasons); and a reason whose indicator is not stated at all.
+
+In a report that states none, as a travel advisory (its indicators come only from its reasons):
+a reason no paragraph, heading or bold label speaks of, other than the sentence giving the
+reasons and an area's "due to …" (a paragraph speaks of terrorism if it says "terrorism",
+"terrorist" or another word for the indicator; the "discussion-words" option adds words); and a
+bold label such as "**Crime:**" naming an indicator that no reason of the advisory gives, for
+the country or for an area.
+
+A reason that names no indicator ("due to military zones") is not judged. The extraction of
+statements is strict, so a report that words them otherwise is seen as stating none.`,
+	Bad:     "Egypt - Level 3: Reconsider Travel\n\nReconsider travel to Egypt due to **terrorism**.\n\n**Country Summary:** Terrorists may attack with little or no warning.\n\n**Crime:** Pickpocketing is common in tourist areas.",
+	Good:    "Egypt - Level 3: Reconsider Travel\n\nReconsider travel to Egypt due to **terrorism** and **crime**.\n\n**Country Summary:** Terrorists may attack with little or no warning.\n\n**Crime:** Pickpocketing is common in tourist areas.",
+	Options: func() any { return &indicatorOptions{DiscussionWords: defaultDiscussionWords()} },
+	Run:     runIndicatorMismatch,
+}
+
+type indicatorOptions struct {
+	DiscussionWords map[string][]string `yaml:"discussion-words" doc:"by indicator code, words besides the vocabulary's that show a paragraph speaks of the indicator (a plural in -s or -es counts too); a code given replaces that code's default words"`
+}
+
+func defaultDiscussionWords() map[string][]string {
+	return map[string][]string{
+		"C": {"criminal", "robbery", "robberies", "theft", "carjacking"},
+		"T": {"terrorist", "extremist"},
+		"U": {"protest", "demonstration", "riot"},
+		"H": {"medical", "polio", "vaccine", "vaccination"},
+		"N": {"earthquake", "flood", "flooding", "hurricane", "cyclone", "typhoon", "volcano"},
+		"K": {"kidnapped", "kidnapper", "hostage"},
+		"D": {"detained", "detention"},
+	}
+}
+
+func (o *indicatorOptions) Validate() error {
+	v := vocab.Default()
+	for code, words := range o.DiscussionWords {
+		if _, ok := v.Indicator(code); !ok {
+			return fmt.Errorf("discussion-words: %q is not an indicator code", code)
+		}
+		for _, w := range words {
+			if strings.TrimSpace(w) == "" {
+				return fmt.Errorf("discussion-words: %s has an empty word", code)
+			}
+		}
+	}
+	return nil
+}
+
+// reasonOf is a reason of the advisory that names an indicator.
+type reasonOf struct {
+	text document.Text
+	ind  vocab.Indicator
+}
+
+func runIndicatorMismatch(pass *lint.Pass) {
+	a := pass.Doc.Advisory
+	if a == nil {
+		return
+	}
+	v := vocab.Default()
+	var reasons []reasonOf
+	seen := map[string]bool{}
+	for _, r := range a.Reasons {
+		if ind, ok := v.IndicatorFor(r.Value); ok && !seen[ind.Code] {
+			seen[ind.Code] = true
+			reasons = append(reasons, reasonOf{text: r, ind: ind})
+		}
+	}
+	var stated []document.Indicator
+	for _, ind := range a.Indicators {
+		if ind.Source == "statement" {
+			stated = append(stated, ind)
+		}
+	}
+	if len(stated) > 0 {
+		checkStatements(pass, v, reasons, stated)
+		return
+	}
+	checkDiscussion(pass, v, a, reasons, pass.Options.(*indicatorOptions))
+}
+
+// indicatorName is how messages name an indicator: the Crime "C" indicator.
+func indicatorName(ind vocab.Indicator) string {
+	return fmt.Sprintf("%s %q indicator", ind.Name, ind.Code)
+}
+
+func reasonList(reasons []reasonOf) string {
+	var out []string
+	for _, r := range reasons {
+		out = append(out, r.text.Value)
+	}
+	return strings.Join(out, ", ")
+}
+
+// checkStatements compares the reasons with the indicators the report
+// says are or are not included.
+func checkStatements(pass *lint.Pass, v *vocab.Vocabulary, reasons []reasonOf, stated []document.Indicator) {
+	byCode := map[string]document.Indicator{}
+	for _, s := range stated {
+		byCode[s.Code] = s
+	}
+	given := map[string]bool{}
+	for _, r := range reasons {
+		given[r.ind.Code] = true
+		st, ok := byCode[r.ind.Code]
+		switch {
+		case ok && !st.Included:
+			pass.Report(lint.Finding{
+				Span:    r.text.Span,
+				Message: fmt.Sprintf("reason %q is given for the advisory, but the report says the %s is not included (line %d)", r.text.Value, indicatorName(r.ind), line(pass, st.Span)),
+				Hint:    "drop the reason, or correct the statement about the indicator",
+			})
+		case !ok:
+			pass.Report(lint.Finding{
+				Span:    r.text.Span,
+				Message: fmt.Sprintf("reason %q is given for the advisory, but the report does not state the %s, though it states others", r.text.Value, indicatorName(r.ind)),
+				Hint:    fmt.Sprintf("say that the Travel Advisory has included a %s %q Indicator, where the report states the others", r.ind.Name, r.ind.Code),
+			})
+		}
+	}
+	if len(reasons) == 0 {
+		return // the report gives no reasons to compare with
+	}
+	for _, st := range stated {
+		if !st.Included || given[st.Code] {
+			continue
+		}
+		ind, _ := v.Indicator(st.Code)
+		pass.Report(lint.Finding{
+			Span:    st.Span,
+			Message: fmt.Sprintf("the %s is stated as included, but the advisory's reasons (%s) do not name it", indicatorName(ind), reasonList(reasons)),
+			Hint:    "add the reason to the advisory's sentence, or correct the statement",
+		})
+	}
+}
+
+// dueTo starts an area's or the country's reasons.
+var dueTo = regexp.MustCompile(`(?i)\bdue\s+to\b`)
+
+// indicatorMatchers find, by indicator code, the vocabulary's words for it.
+var indicatorMatchers = sync.OnceValue(func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for _, ind := range vocab.Default().Indicators {
+		out[ind.Code] = wordsRegexp(ind.Words)
+	}
+	return out
+})
+
+// boldLabel is a paragraph led by a bold label ending in a colon, the colon
+// inside or just outside the bold: "**Crime:** Most crimes …", "* **Health**: …".
+var boldLabel = regexp.MustCompile(`^[ \t]*(?:[*+-][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)[ \t]*([^*_\n:]{1,60}?)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)`)
+
+// label is a bold label and the indicator it names.
+type label struct {
+	text string
+	span document.Span
+	ind  vocab.Indicator
+}
+
+// checkDiscussion, for a report that states no indicators: every reason is
+// spoken of somewhere, and no bold label names an indicator no reason gives.
+func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory, reasons []reasonOf, opts *indicatorOptions) {
+	units := pass.Texts()
+	// Indicators given for the country or an area ("… due to terrorism").
+	given := map[string]bool{}
+	for _, r := range reasons {
+		given[r.ind.Code] = true
+	}
+	matchers := indicatorMatchers()
+	for _, u := range units {
+		if u.Heading || !dueTo.MatchString(u.Text) {
+			continue
+		}
+		for _, s := range prose.Sentences(u.Text) {
+			sent := u.Text[s.Start:s.End]
+			loc := dueTo.FindStringIndex(sent)
+			if loc == nil {
+				continue
+			}
+			for code, re := range matchers {
+				if re.MatchString(sent[loc[1]:]) {
+					given[code] = true
+				}
+			}
+		}
+	}
+
+	// Bold labels that name an indicator.
+	var labels []label
+	for _, u := range units {
+		if u.Paragraph == nil {
+			continue
+		}
+		sp := u.Paragraph.Span
+		if sp.Start < 0 || sp.End > len(pass.File.Text) || sp.Start >= sp.End {
+			continue
+		}
+		m := boldLabel.FindStringSubmatchIndex(pass.File.Text[sp.Start:sp.End])
+		if m == nil {
+			continue
+		}
+		text := strings.TrimSpace(pass.File.Text[sp.Start+m[2] : sp.Start+m[3]])
+		if ind, ok := labelIndicator(v, text); ok {
+			labels = append(labels, label{text: text, span: document.Span{Start: sp.Start + m[2], End: sp.Start + m[3]}, ind: ind})
+		}
+	}
+
+	for _, r := range reasons {
+		if discussed(units, a, r, labels, opts.DiscussionWords[r.ind.Code]) {
+			continue
+		}
+		pass.Report(lint.Finding{
+			Span:    r.text.Span,
+			Message: fmt.Sprintf("reason %q is given for the advisory, but no paragraph or bold label speaks of it", r.text.Value),
+			Hint:    fmt.Sprintf("add a paragraph on it, such as one led by \"**%s:**\", or drop the reason", r.ind.Name),
+		})
+	}
+	if len(reasons) == 0 {
+		return // an advisory that gives no reasons has none to disagree with
+	}
+	for _, l := range labels {
+		if given[l.ind.Code] {
+			continue
+		}
+		pass.Report(lint.Finding{
+			Span:    l.span,
+			Message: fmt.Sprintf("bold label %q speaks of the %s, but the advisory's reasons (%s) do not name it", l.text, indicatorName(l.ind), reasonList(reasons)),
+			Hint:    "add the reason to the advisory's sentence, or drop or relabel the paragraph",
+		})
+	}
+}
+
+// labelIndicator is the indicator a label names exactly: its name, or one
+// of its words ("Crime", "Terrorism", "Civil Unrest"), in the singular or
+// plural. The catch-all "Other" is not taken from a label.
+func labelIndicator(v *vocab.Vocabulary, text string) (vocab.Indicator, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	for _, ind := range v.Indicators {
+		if ind.Code == "O" {
+			continue
+		}
+		for _, w := range append([]string{ind.Name}, ind.Words...) {
+			w = strings.ToLower(w)
+			if t == w || t == w+"s" || t == w+"es" {
+				return ind, true
+			}
+		}
+	}
+	return vocab.Indicator{}, false
+}
+
+// discussed reports whether the text speaks of a reason outside the
+// sentence that gives the reasons and outside an area's "due to …".
+func discussed(units []lint.TextUnit, a *document.Advisory, r reasonOf, labels []label, extra []string) bool {
+	for _, l := range labels {
+		if l.ind.Code == r.ind.Code {
+			return true
+		}
+	}
+	words := append(append([]string{r.text.Value}, r.ind.Words...), extra...)
+	re := wordsRegexp(words)
+	for _, u := range units {
+		if !re.MatchString(u.Text) {
+			continue
+		}
+		for _, s := range prose.Sentences(u.Text) {
+			src := u.Source(s.Start, s.End)
+			givesReasons := false
+			for _, rs := range a.Reasons {
+				givesReasons = givesReasons || src.Overlaps(rs.Span)
+			}
+			if givesReasons {
+				continue
+			}
+			sent := u.Text[s.Start:s.End]
+			for _, m := range re.FindAllStringIndex(sent, -1) {
+				if !dueTo.MatchString(sent[:m[0]]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// wordsRegexp matches any of the words or phrases as whole words, ignoring
+// case, with a plural in -s or -es; a space or hyphen may join the words of
+// a phrase.
+func wordsRegexp(words []string) *regexp.Regexp {
+	sorted := append([]string(nil), words...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	var alts []string
+	for _, w := range sorted {
+		var parts []string
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' }) {
+			parts = append(parts, regexp.QuoteMeta(p))
+		}
+		if len(parts) > 0 {
+			alts = append(alts, strings.Join(parts, `[\s-]+`))
+		}
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)(?:e?s)?\b`)
+}

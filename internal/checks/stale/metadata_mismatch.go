@@ -1,0 +1,217 @@
+package stale
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/countries"
+	"github.com/reportlint/reportlint/internal/dates"
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+)
+
+var MetadataMismatch = &lint.Rule{
+	ID:      "metadata-mismatch",
+	Level:   lint.Warning,
+	Summary: "the front matter disagrees with the body",
+	Doc: `A Markdown report's front matter repeats facts the body states, for indexes and tools that
+read only the front matter. When the two disagree one of them is out of date. The rule
+compares the publication date ("published"), the country ("country"), the advisory level
+("advisory: {level: N}") and threat ratings ("ratings: [{category, location, level}]"; a
+rating is matched by category, and by location when the front matter gives one). Each
+finding is at the front matter value and names the body's value and its line. A fact only one
+side states is not compared, and a front matter value the schema cannot read is left to it.
+The "facts" option chooses which facts are compared.`,
+	Bad:     "---\npublished: 2025-03-01\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
+	Good:    "---\npublished: 2025-02-10\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
+	Options: func() any { return &metadataOptions{Facts: []string{"published", "country", "advisory", "ratings"}} },
+	Run:     runMetadataMismatch,
+}
+
+type metadataOptions struct {
+	Facts []string `yaml:"facts" doc:"the facts compared: published, country, advisory (its level) and ratings"`
+}
+
+func (o *metadataOptions) Validate() error {
+	for _, f := range o.Facts {
+		switch f {
+		case "published", "country", "advisory", "ratings":
+		default:
+			return fmt.Errorf("facts: %q is not published, country, advisory or ratings", f)
+		}
+	}
+	return nil
+}
+
+func runMetadataMismatch(pass *lint.Pass) {
+	fm := pass.Doc.FrontMatter
+	if fm == nil || fm.Kind != document.NodeMap {
+		return
+	}
+	for _, f := range pass.Options.(*metadataOptions).Facts {
+		switch f {
+		case "published":
+			comparePublished(pass, fm)
+		case "country":
+			compareCountry(pass, fm)
+		case "advisory":
+			compareAdvisory(pass, fm)
+		case "ratings":
+			compareRatings(pass, fm)
+		}
+	}
+}
+
+// fmString returns a front matter value that is a non-empty scalar.
+func fmString(n *document.Node) (string, bool) {
+	if n == nil || (n.Kind != document.NodeString && n.Kind != document.NodeNumber) {
+		return "", false
+	}
+	s := strings.TrimSpace(n.Scalar)
+	return s, s != ""
+}
+
+func comparePublished(pass *lint.Pass, fm *document.Node) {
+	v := fm.Get("published")
+	s, ok := fmString(v)
+	body := pass.Doc.Published
+	if !ok || body.Value == "" || body.Span == v.Span {
+		return // the body gives none: the value came from the front matter
+	}
+	iso := s
+	if _, ok := isoDay(s); !ok {
+		d, ok := dates.Parse(s)
+		if !ok {
+			return // not a date: the schema's to judge
+		}
+		iso = d.Value
+	}
+	if iso == body.Value {
+		return
+	}
+	pass.Report(lint.Finding{
+		Span:    v.Span,
+		Message: fmt.Sprintf("front matter says published %s, but the body says %q (line %d)", s, written(pass, body.Span), line(pass, body.Span)),
+		Hint:    "make the front matter and the body give the same publication date",
+	})
+}
+
+func compareCountry(pass *lint.Pass, fm *document.Node) {
+	v := fm.Get("country")
+	s, ok := fmString(v)
+	if !ok {
+		return
+	}
+	table := countries.Default()
+	r := pass.Doc
+	body, bodySpan := r.Country.Value, r.Country.Span
+	if body == "" || bodySpan == v.Span {
+		// The body's header gives no country: the title may name one.
+		body, bodySpan = "", document.Span{}
+		if t := fm.Get("title"); r.Title.Value != "" && (t == nil || t.Span != r.Title.Span) {
+			if c, start, end, ok := table.FindIn(r.Title.Value); ok {
+				body = c.Name
+				if i := strings.Index(pass.File.Text[r.Title.Span.Start:r.Title.Span.End], r.Title.Value); i >= 0 {
+					bodySpan = document.Span{Start: r.Title.Span.Start + i + start, End: r.Title.Span.Start + i + end}
+				} else {
+					bodySpan = r.Title.Span
+				}
+			}
+		}
+	}
+	if body == "" {
+		return
+	}
+	same := false
+	fc, ok1 := table.Lookup(s)
+	bc, ok2 := table.Lookup(body)
+	switch {
+	case ok1 && ok2:
+		same = fc.Name == bc.Name
+	default:
+		same = strings.EqualFold(nameKey(s), nameKey(body))
+	}
+	if same {
+		return
+	}
+	pass.Report(lint.Finding{
+		Span:    v.Span,
+		Message: fmt.Sprintf("front matter says country %s, but the body says %q (line %d)", s, written(pass, bodySpan), line(pass, bodySpan)),
+		Hint:    "make the front matter and the body name the same country",
+	})
+}
+
+func compareAdvisory(pass *lint.Pass, fm *document.Node) {
+	a := pass.Doc.Advisory
+	if a == nil || a.Level == 0 {
+		return
+	}
+	v := fm.Get("advisory").Get("level")
+	s, ok := fmString(v)
+	if !ok {
+		return
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "level")))
+	if err != nil || n == a.Level {
+		return
+	}
+	pass.Report(lint.Finding{
+		Span:    v.Span,
+		Message: fmt.Sprintf("front matter says advisory level %d, but the body says Level %d (line %d)", n, a.Level, line(pass, a.LevelSpan)),
+		Hint:    "make the front matter and the body give the same advisory level",
+	})
+}
+
+func compareRatings(pass *lint.Pass, fm *document.Node) {
+	list := fm.Get("ratings")
+	if list == nil || list.Kind != document.NodeList {
+		return
+	}
+	for _, item := range list.Items {
+		cat, ok1 := fmString(item.Get("category"))
+		lv := item.Get("level")
+		level, ok2 := fmString(lv)
+		if !ok1 || !ok2 {
+			continue
+		}
+		loc, hasLoc := fmString(item.Get("location"))
+		var found []document.Rating
+		for _, rt := range pass.Doc.Ratings {
+			if !strings.EqualFold(nameKey(rt.Category.Value), nameKey(cat)) {
+				continue
+			}
+			if hasLoc && !strings.EqualFold(nameKey(rt.Location.Value), nameKey(loc)) {
+				continue
+			}
+			found = append(found, rt)
+		}
+		if len(found) == 0 {
+			continue
+		}
+		body := found[0]
+		agree := false
+		for _, rt := range found {
+			if strings.EqualFold(rt.Level.Value, level) {
+				agree = true
+			}
+			if !strings.EqualFold(rt.Level.Value, body.Level.Value) {
+				body.Level.Value = "" // the body rates it two ways: too unclear to compare
+			}
+		}
+		if agree || body.Level.Value == "" {
+			continue
+		}
+		where := cat
+		if hasLoc {
+			where = cat + " in " + loc
+		} else if body.Location.Value != "" {
+			where = cat + " in " + body.Location.Value
+		}
+		pass.Report(lint.Finding{
+			Span:    lv.Span,
+			Message: fmt.Sprintf("front matter rates %s %s, but the body says %s (line %d)", where, level, body.Level.Value, line(pass, body.Level.Span)),
+			Hint:    "make the front matter and the body give the same rating",
+		})
+	}
+}

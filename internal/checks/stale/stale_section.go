@@ -1,0 +1,136 @@
+package stale
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/profile"
+)
+
+var StaleSection = &lint.Rule{
+	ID:      "stale-section",
+	Level:   lint.Info,
+	Summary: "a section's newest dated event is long before the publication date",
+	Doc: `A section whose newest dated event is more than "max-months" months (24 by default) older
+than the report's publication date was probably not revised with the rest of the report. Events
+are the explicit dates with a year in the section's own paragraphs ("May 2022", "mid-2022",
+"2018"), each taken at its latest day (mid-2022 ends on 31 August 2022); dates after the
+publication date are plans, not events, and are passed over. A section with no dated event,
+and every section of a report with no publication date, is not judged.
+
+Each section is judged on its own paragraphs: a subsection is judged alone and does not
+count toward its parent, because each heading is a unit an editor revises ("Anti-Western
+Sentiment" can go stale under a fresh "Political Violence"). The finding is at the heading,
+at level info: a section may rightly tell history, so this asks for a look rather than a
+change. The "skip" option names headings never judged, such as a history section.`,
+	Bad:     "Published: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022.",
+	Good:    "Published: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022 and again in August 2024.",
+	Options: func() any { return &staleSectionOptions{MaxMonths: 24, Skip: []string{}} },
+	Run:     runStaleSection,
+}
+
+type staleSectionOptions struct {
+	MaxMonths int      `yaml:"max-months" doc:"a section whose newest dated event is more than this many months before publication is stale"`
+	Skip      []string `yaml:"skip" doc:"headings never judged (compared ignoring case and punctuation; {country} stands for the report's country)"`
+}
+
+func (o *staleSectionOptions) Validate() error {
+	if o.MaxMonths < 1 {
+		return errors.New("max-months: give a number of months, 1 or more")
+	}
+	return nil
+}
+
+func runStaleSection(pass *lint.Pass) {
+	opts := pass.Options.(*staleSectionOptions)
+	pub, ok := published(pass.Doc)
+	if !ok {
+		return
+	}
+	skip := map[string]bool{}
+	for _, s := range opts.Skip {
+		skip[profile.NormalizeTitle(expandCountry(s, pass.Doc.Country.Value))] = true
+	}
+	events := datedEvents(pass.Doc.Dates, pub)
+	for _, sec := range pass.Doc.AllSections() {
+		if skip[profile.NormalizeTitle(sec.Title.Value)] {
+			continue
+		}
+		var newest *event
+		for _, p := range sec.Paragraphs {
+			for _, e := range eventsIn(events, p.Span) {
+				if newest == nil || e.to.After(newest.to) {
+					newest = e
+				}
+			}
+		}
+		if newest == nil {
+			continue
+		}
+		age := monthsBetween(newest.to, pub)
+		if age <= opts.MaxMonths {
+			continue
+		}
+		span := sec.Title.Span
+		if span.IsZero() {
+			span = sec.Heading
+		}
+		pass.Report(lint.Finding{
+			Span: span,
+			Message: fmt.Sprintf("the newest dated event in section %q is %q (line %d), %d months before publication on %s (more than %d)",
+				sec.Title.Value, oneLine(newest.m.Text), line(pass, newest.m.Span), age, pub.Format("2006-01-02"), opts.MaxMonths),
+			Hint: "add what has happened since, or confirm the section is still current",
+		})
+	}
+}
+
+// event is an explicit date with a year, and the last day it covers.
+type event struct {
+	m  document.DateMention
+	to time.Time
+}
+
+// datedEvents lists, by position, the explicit dates with a year that do not
+// lie wholly after pub; a date running past pub is taken to end there.
+func datedEvents(dates []document.DateMention, pub time.Time) []*event {
+	var out []*event
+	for _, d := range dates {
+		if d.Kind != document.DateExplicit {
+			continue
+		}
+		from, ok1 := isoDay(d.From)
+		to, ok2 := isoDay(d.To)
+		if !ok1 || !ok2 || from.After(pub) {
+			continue
+		}
+		if to.After(pub) {
+			to = pub
+		}
+		out = append(out, &event{m: d, to: to})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].m.Span.Start < out[j].m.Span.Start })
+	return out
+}
+
+// eventsIn returns the events within span.
+func eventsIn(events []*event, span document.Span) []*event {
+	i := sort.Search(len(events), func(i int) bool { return events[i].m.Span.Start >= span.Start })
+	j := i
+	for j < len(events) && events[j].m.Span.Start < span.End {
+		j++
+	}
+	return events[i:j]
+}
+
+// monthsBetween counts the whole months from a to b.
+func monthsBetween(a, b time.Time) int {
+	n := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	if b.Day() < a.Day() {
+		n--
+	}
+	return n
+}

@@ -1,0 +1,240 @@
+package stale
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/linttest"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/rules"
+)
+
+// TestRules runs every rule of the package over its fixtures under
+// testdata/<rule-id>/: each want marker matched by exactly one finding, and
+// no finding without a marker.
+func TestRules(t *testing.T) {
+	reg, err := lint.NewRegistry(Rules()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range reg.All() {
+		t.Run(rule.ID, func(t *testing.T) {
+			fixtures := linttest.Fixtures(t, filepath.Join("testdata", rule.ID))
+			if len(fixtures) == 0 {
+				t.Fatalf("rule %s has no fixtures under testdata/%s", rule.ID, rule.ID)
+			}
+			for _, fx := range fixtures {
+				t.Run(filepath.Base(fx), func(t *testing.T) { linttest.Run(t, rule, fx) })
+			}
+		})
+	}
+}
+
+// Every rule is documented, with examples, options that document
+// themselves, and lower-case messages.
+func TestRulesAreDocumented(t *testing.T) {
+	for _, r := range Rules() {
+		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" {
+			t.Errorf("rule %s needs a summary, a doc and a bad and a good example", r.ID)
+		}
+		if strings.Contains(r.Summary, "\n") || strings.HasSuffix(r.Summary, ".") {
+			t.Errorf("rule %s: summary %q should be one line with no final period", r.ID, r.Summary)
+		}
+		for _, o := range lint.OptionDocs(r) {
+			if o.Doc == "" {
+				t.Errorf("rule %s: option %s has no doc", r.ID, o.Name)
+			}
+		}
+		// Default options are valid.
+		if r.Options != nil {
+			if v, ok := r.Options().(lint.Validator); ok {
+				if err := v.Validate(); err != nil {
+					t.Errorf("rule %s: default options: %v", r.ID, err)
+				}
+			}
+		}
+	}
+}
+
+// The examples in the docs do what they say: the bad one is flagged, the
+// good one is not.
+func TestRuleExamples(t *testing.T) {
+	asOf := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range Rules() {
+		name := "example.txt"
+		if strings.HasPrefix(r.Bad, "---\n") {
+			name = "example.md"
+		}
+		for _, ex := range []struct {
+			text string
+			bad  bool
+		}{{r.Bad, true}, {r.Good, false}} {
+			text := ex.text
+			if !strings.HasPrefix(text, "---\n") && !strings.HasPrefix(text, "Published:") {
+				text = "Published: June 2, 2025\n\n" + text
+			}
+			got := run(t, r, name, text, asOf)
+			if ex.bad && len(got) == 0 {
+				t.Errorf("%s: bad example not flagged:\n%s", r.ID, text)
+			}
+			if !ex.bad && len(got) != 0 {
+				t.Errorf("%s: good example flagged: %s\n%s", r.ID, got[0], text)
+			}
+		}
+	}
+}
+
+// run runs one rule with its default options and returns "line:col message".
+func run(t *testing.T, r *lint.Rule, name, text string, asOf time.Time) []string {
+	t.Helper()
+	f, err := source.New(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, ok := profile.Default().Get(doc.Profile)
+	if !ok {
+		t.Fatalf("profile %s", doc.Profile)
+	}
+	var opts any
+	if r.Options != nil {
+		opts = r.Options()
+	}
+	var found []lint.Finding
+	r.Run(lint.NewPass(r, f, doc, prof, asOf, opts, r.Level, func(fd lint.Finding) {
+		fd.Locate(f)
+		found = append(found, fd)
+	}))
+	sort.SliceStable(found, func(i, j int) bool { return lint.Less(&found[i], &found[j]) })
+	var out []string
+	for _, fd := range found {
+		out = append(out, fd.Rule+" "+fd.Start.String()+" "+fd.Message)
+	}
+	return out
+}
+
+// The embedded data files load.
+func TestEmbeddedData(t *testing.T) {
+	terms, err := LoadWatchlist(rules.FS, watchlistPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range terms {
+		if strings.Contains(e.Note, "\n") {
+			t.Errorf("%s: the note should be one line", e.Term)
+		}
+	}
+	if _, err := LoadRatingSynonyms(rules.FS, ratingSynonymsPath); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The real reports beside the project, checked as of 2025-08-01: every
+// finding listed here was read and judged right; anything new must be
+// judged too.
+func TestSamples(t *testing.T) {
+	const samples = "../../../../shared/samples"
+	asOf := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	want := map[string][]string{
+		// The Crime section's newest event is the French withdrawal of
+		// 2022; the Anti-Western Sentiment section's too, and it still says
+		// anti-MINUSMA sentiment "manifests" a year after MINUSMA left.
+		// Kidnapping Threat (March 2023, 19 months) is within 24 months.
+		"osac-mali-2024.txt": {
+			`stale-section 33:1 the newest dated event in section "Crime" is "early to mid-2022" (line 49), 26 months before publication on 2024-11-29 (more than 24)`,
+			`stale-section 119:1 the newest dated event in section "Anti-U.S./Anti-Western Sentiment" is "mid-2022" (line 121), 26 months before publication on 2024-11-29 (more than 24)`,
+		},
+		// Two years old on 2025-08-01.
+		"advisory-mali-2023.txt": {
+			`stale-report 3:21 report published 2023-07-31 is 732 days old on 2025-08-01 (more than 365)`,
+		},
+		// Reasons, labels and text agree; no dated events in the sections.
+		"advisory-egypt-2024.txt": nil,
+		"advisory-egypt-2025.txt": nil,
+	}
+	for name, wantFindings := range want {
+		path := filepath.Join(samples, name)
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Skipf("samples not available: %v", err)
+		}
+		var got []string
+		for _, r := range Rules() {
+			got = append(got, run(t, r, path, string(raw), asOf)...)
+		}
+		sort.SliceStable(got, func(i, j int) bool { return position(got[i]).less(position(got[j])) })
+		if !reflect.DeepEqual(got, wantFindings) {
+			t.Errorf("%s: got findings\n%s\nwant\n%s", name, strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
+		}
+	}
+}
+
+type pos struct{ line, col int }
+
+func (a pos) less(b pos) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
+
+// position reads the line:col of a "rule line:col message" string.
+func position(s string) pos {
+	var p pos
+	f := strings.Fields(s)
+	if len(f) > 1 {
+		fmt.Sscanf(f[1], "%d:%d", &p.line, &p.col)
+	}
+	return p
+}
+
+// No rule fails on any report the project keeps as test data, whatever its
+// shape: every fixture of every package, parsed as its name says.
+func TestEveryFixtureRuns(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../../*/testdata/*/*", "../../*/*/testdata/*/*", "../../../testdata/*/*"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	asOf := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	n := 0
+	for _, p := range paths {
+		if _, ok := parse.FormatOf(p); !ok {
+			continue
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		f, err := source.New(p, raw)
+		if err != nil {
+			continue
+		}
+		doc, err := parse.Parse(f, parse.Options{})
+		if err != nil {
+			continue
+		}
+		prof, _ := profile.Default().Get(doc.Profile)
+		for _, r := range Rules() {
+			func() {
+				defer func() {
+					if e := recover(); e != nil {
+						t.Errorf("%s on %s: panic: %v", r.ID, p, e)
+					}
+				}()
+				r.Run(lint.NewPass(r, f, doc, prof, asOf, r.Options(), r.Level, func(lint.Finding) {}))
+			}()
+		}
+		n++
+	}
+	if n < 20 {
+		t.Errorf("only %d fixtures found", n)
+	}
+}

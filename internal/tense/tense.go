@@ -1,0 +1,289 @@
+// Package tense decides whether a sentence speaks of a term (a mission that
+// ended, a group that dissolved, a name that changed) as current. Both the
+// watchlist kind of rule packs and the built-in stale-term rule ask it.
+//
+// Telling "is current" from "was" needs grammar the tool does not have, so
+// the test is a deliberately timid one: a present-tense verb next to the
+// term, and nothing in the sentence that points to the past. When unsure,
+// it says no: a false alarm on every history paragraph would teach editors
+// to switch the rule off.
+//
+// The cue words below are English, not house style, so they live here; a
+// caller adds its own with Cues.
+package tense
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/prose"
+)
+
+// currentAfter are present-tense and present-perfect words that, within a
+// few words after the term, make it the subject of a verb about now:
+// "MINUSMA remains", "MINUSMA peacekeepers are", "MINUSMA has deployed".
+var currentAfter = []string{
+	"is", "are", "remains", "remain", "continues", "continue", "operates", "operate",
+	"maintains", "maintain", "has", "have", "provides", "conducts", "leads", "supports",
+	"controls", "deploys", "patrols", "holds", "runs", "includes",
+	"currently", "still", "presently", "today",
+}
+
+// currentBefore are the words that, just before the term, speak of it as
+// present ("there are MINUSMA bases", "the main force is MINUSMA"). Other
+// verbs before the term mostly have it as their object ("armed groups have
+// attacked MINUSMA"), which says nothing about whether it still exists.
+var currentBefore = []string{"is", "are", "remains", "remain", "currently", "still", "presently"}
+
+// pastWords anywhere in the sentence mean it tells of the past, or of the
+// term's end, or denies it: the judge says no.
+var pastWords = []string{
+	// Past tense and the past of common irregular verbs.
+	"was", "were", "had", "did", "became", "began", "came", "went", "left", "took",
+	"fought", "held", "brought", "saw", "gave", "sent", "lost", "won", "fell", "grew", "led",
+	"used to",
+	// The term's end.
+	"withdrew", "withdrawn", "withdrawal", "withdrawing", "end", "ends", "ended", "ending",
+	"departed", "departure", "exit", "drawdown", "dissolved", "dissolution", "disbanded",
+	"defunct", "expired", "expiry", "expiration", "ceased", "closed", "closure",
+	"concluded", "terminated", "termination", "replaced", "replacement", "successor",
+	"succeeded", "predecessor", "wound down", "shut down", "legacy", "remnants", "aftermath",
+	// Pointers to an earlier time.
+	"former", "formerly", "previously", "then", "ago", "until", "prior", "historically",
+	"after", "following", "once",
+	// Denial.
+	"not", "never", "no", "no longer", "nor",
+}
+
+// auxiliaries before a word ending in -ed make it a participle ("has
+// deployed", "are stationed"), not a past tense.
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "is": true, "are": true, "be": true, "been": true,
+	"being": true, "am": true, "get": true, "gets": true,
+}
+
+// notPastEd end in -ed without being past tenses.
+var notPastEd = map[string]bool{
+	"indeed": true, "hundred": true, "speed": true, "proceed": true, "exceed": true,
+	"succeed": true, "embed": true,
+}
+
+const (
+	windowAfter  = 4 // a present cue after the term is at most this many words on
+	windowBefore = 3 // and one before it at most this many words back
+	edWindow     = 3 // how near an -ed past tense must be to count
+)
+
+// Cues are words a caller adds to the built-in ones.
+type Cues struct {
+	// Current are present-tense words that, a few words after the term,
+	// speak of it as current ("garrisons").
+	Current []string
+	// Past are words that, anywhere in the sentence, point to the past
+	// ("erstwhile").
+	Past []string
+}
+
+// Judge decides with the built-in cue words and a caller's own. It is
+// built once and safe for concurrent use.
+type Judge struct{ after, before, past cueList }
+
+// NewJudge returns a Judge with the built-in cue words and extra's.
+func NewJudge(extra Cues) *Judge {
+	return &Judge{
+		after:  newCueList(currentAfter, extra.Current),
+		before: newCueList(currentBefore),
+		past:   newCueList(pastWords, extra.Past),
+	}
+}
+
+var defaultJudge = sync.OnceValue(func() *Judge { return NewJudge(Cues{}) })
+
+// SpokenOfAsCurrent reports whether sentence speaks of the term at
+// sentence[start:end] as current, for a term that went stale at since: a
+// present-tense cue within a few words after the term in the same clause
+// ("MINUSMA remains", "MINUSMA peacekeepers are"), or "is", "are" or
+// "still" just before it, and nothing anywhere in the sentence that points
+// to the past (a past tense, a word of ending such as "withdrew" or
+// "former", a denial such as "no longer", or a year no later than since's).
+func SpokenOfAsCurrent(sentence string, start, end int, since time.Time, extra Cues) bool {
+	j := defaultJudge()
+	if len(extra.Current) > 0 || len(extra.Past) > 0 {
+		j = NewJudge(extra)
+	}
+	return j.SpokenOfAsCurrent(sentence, prose.Range{Start: 0, End: len(sentence)}, start, end, since)
+}
+
+// SpokenOfAsCurrent is the package function for a sentence that is the
+// range sent of a longer text, the term being text[start:end].
+func (j *Judge) SpokenOfAsCurrent(text string, sent prose.Range, start, end int, since time.Time) bool {
+	if sent.Start < 0 || sent.End > len(text) || sent.Start > sent.End || start >= end {
+		return false
+	}
+	words := splitWords(text, sent)
+	first, last := -1, -1
+	for i, w := range words {
+		if w.end > start && w.start < end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	inTerm := func(i int) bool { return i >= first && i <= last }
+	sinceYear := since.Year()
+
+	// Anything pointing to the past, anywhere in the sentence.
+	for i, w := range words {
+		if inTerm(i) {
+			continue
+		}
+		if _, ok := j.past.at(words, i); ok {
+			return false
+		}
+		if strings.HasSuffix(w.lower, "n't") {
+			return false
+		}
+		if isYear(w.lower) {
+			if y, _ := strconv.Atoi(w.lower); y <= sinceYear {
+				return false
+			}
+		}
+		near := i < first && first-i <= edWindow || i > last && i-last <= edWindow
+		if near && isPastEd(words, i) {
+			return false
+		}
+	}
+
+	// A present cue after the term, in the same clause.
+	for i := last + 1; i < len(words) && i-last <= windowAfter; i++ {
+		if words[i].breakBefore {
+			break
+		}
+		if _, ok := j.after.at(words, i); ok {
+			return true
+		}
+	}
+	// Or one just before it.
+	for i := first - 1; i >= 0 && first-i <= windowBefore; i-- {
+		if words[i+1].breakBefore {
+			break
+		}
+		if end, ok := j.before.at(words, i); ok && end < first {
+			return true
+		}
+	}
+	return false
+}
+
+// isYear: four digits from 1900 to 2099.
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// cueList is a list of words and phrases, each split into lower-case words
+// the way sentences are, so that "no-longer" or "isn’t" in a list matches
+// the text however it is written.
+type cueList [][]string
+
+func newCueList(phrases ...[]string) cueList {
+	var out cueList
+	for _, list := range phrases {
+		for _, p := range list {
+			var cue []string
+			for _, w := range splitWords(p, prose.Range{Start: 0, End: len(p)}) {
+				cue = append(cue, w.lower)
+			}
+			if len(cue) > 0 {
+				out = append(out, cue)
+			}
+		}
+	}
+	return out
+}
+
+// at reports whether a cue starts at word i, and the index of its last word.
+func (c cueList) at(words []word, i int) (int, bool) {
+	for _, cue := range c {
+		if i+len(cue) > len(words) {
+			continue
+		}
+		ok := true
+		for j, w := range cue {
+			ok = ok && words[i+j].lower == w
+		}
+		if ok {
+			return i + len(cue) - 1, true
+		}
+	}
+	return 0, false
+}
+
+// word is a word of a sentence: its place and lower-case form.
+type word struct {
+	start, end int
+	lower      string
+	// capital: it starts with a capital and does not start the sentence,
+	// so it is part of a name ("United Nations").
+	capital bool
+	// breakBefore: clause punctuation (a comma, a semicolon, a bracket, a
+	// dash) comes between it and the word before.
+	breakBefore bool
+}
+
+// isPastEd: a lower-case word ending in -ed that no auxiliary comes before
+// reads as a past tense ("armed groups attacked MINUSMA").
+func isPastEd(words []word, i int) bool {
+	w := words[i]
+	if w.capital || len(w.lower) < 5 || !strings.HasSuffix(w.lower, "ed") || notPastEd[w.lower] {
+		return false
+	}
+	return i == 0 || !auxiliaries[words[i-1].lower]
+}
+
+// splitWords cuts a sentence into words: letters and digits, with
+// apostrophes inside a word kept ("isn't", "MINUSMA's"). Hyphens separate,
+// so "now-defunct" gives "defunct". Curly apostrophes are straightened in
+// the lower-case form.
+func splitWords(text string, sent prose.Range) []word {
+	var out []word
+	brk := false
+	for i := sent.Start; i < sent.End; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if strings.ContainsRune(",;:()[]—–", r) {
+				brk = true
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < sent.End {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				i += n
+				continue
+			}
+			if r == '\'' || r == '’' {
+				if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < sent.End && unicode.IsLetter(next) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		first, _ := utf8.DecodeRuneInString(text[start:])
+		lower := strings.ReplaceAll(strings.ToLower(text[start:i]), "’", "'")
+		out = append(out, word{start: start, end: i, lower: lower, capital: unicode.IsUpper(first) && len(out) > 0, breakBefore: brk})
+		brk = false
+	}
+	return out
+}
