@@ -201,11 +201,22 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	}
 	// A rule that reports the very value the schema rejects (a rating word
 	// outside the vocabulary, a malformed email) says more about it, with a
-	// hint; the schema's finding at the same span is then dropped.
-	bySpan := map[document.Span]bool{}
+	// hint; the schema's finding at the same span is then dropped, and the
+	// rule's finding keeps the schema's level if that is higher, so that
+	// explaining a problem better never makes it pass.
+	schemaLevel := map[document.Span]lint.Level{}
 	for _, fd := range findings {
+		if fd.Rule == "schema" && fd.Level > schemaLevel[fd.Span] {
+			schemaLevel[fd.Span] = fd.Level
+		}
+	}
+	bySpan := map[document.Span]bool{}
+	for i, fd := range findings {
 		if fd.Rule != "schema" {
 			bySpan[fd.Span] = true
+			if l := schemaLevel[fd.Span]; l > fd.Level {
+				findings[i].Level = l
+			}
 		}
 	}
 	kept := findings[:0]
