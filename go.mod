@@ -12,6 +12,7 @@ require (
 )
 
 require (
+	github.com/sergi/go-diff v1.4.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect

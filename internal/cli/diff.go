@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/engine"
+	"github.com/reportlint/reportlint/internal/gitrepo"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/reportdiff"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+func diffCommand(e *env) *ucli.Command {
+	flags := append(inputFlags(),
+		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write the comparison as `FORMAT`: " + strings.Join(reportdiff.Formats(), ", ")},
+		&ucli.StringFlag{Name: "fail-on", Usage: "exit 1 when the new edition has a `CHANGE`: rating-change, escalation or any"},
+		&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the comparison to `FILE` (atomically)"},
+	)
+	return &ucli.Command{
+		Name:      "diff",
+		Usage:     "show what changed between two editions of a report, threat ratings first",
+		ArgsUsage: "OLD NEW",
+		Description: "Compares two editions: first the facts (published date, advisory level,\n" +
+			"indicators, each threat rating old → new marked escalated or lowered,\n" +
+			"regional levels, contacts), then the sections added, removed, renamed,\n" +
+			"moved or changed, with a word-level diff of each changed paragraph.\n" +
+			"Each side is a file or REV:PATH, read with git (main:reports/mali.md).",
+		Flags: flags,
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if cmd.NArg() != 2 {
+				return usageErrorf("diff needs two reports, OLD and NEW (a file or REV:PATH each); got %d", cmd.NArg())
+			}
+			render, err := reportdiff.Get(cmd.String("format"))
+			if err != nil {
+				return usageErrorf("--format: %v", err)
+			}
+			failOn := cmd.String("fail-on")
+			if failOn != "" {
+				if _, err := (&reportdiff.Result{}).FailOn(failOn); err != nil {
+					return usageErrorf("%v", err)
+				}
+			}
+			opt, err := engineOptions(cmd, e)
+			if err != nil {
+				return err
+			}
+			var sides [2]reportdiff.Side
+			var files [2]*source.File
+			for i, arg := range cmd.Args().Slice() {
+				f, r, err := readSide(arg, opt)
+				if err != nil {
+					return &exitError{code: ExitError, err: errString(describe(err))}
+				}
+				sides[i], files[i] = reportdiff.Side{Path: arg, Report: r}, f
+			}
+			res := reportdiff.Compare(sides[0], sides[1], files[0], files[1])
+			if path := cmd.String("output"); path != "" {
+				var b strings.Builder
+				if err := render(&b, res, false); err != nil {
+					return &exitError{code: ExitError, err: err}
+				}
+				if err := writeFileAtomic(path, []byte(b.String())); err != nil {
+					return &exitError{code: ExitError, err: fmt.Errorf("--output: %v", err)}
+				}
+			} else if err := render(e.stdout, res, useColor(e)); err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			if failOn != "" {
+				if hit, _ := res.FailOn(failOn); hit {
+					return silentExit(ExitFindings)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+// readSide reads one side of a diff: a file, or REV:PATH through git.
+func readSide(arg string, opt engine.Options) (*source.File, *document.Report, error) {
+	var f *source.File
+	info, statErr := os.Stat(arg)
+	switch {
+	case statErr == nil && info.IsDir():
+		return nil, nil, &source.Error{Path: arg, Offset: -1, Reason: "is a directory; diff compares two report files"}
+	case statErr == nil:
+		var err error
+		if f, err = source.ReadFile(arg, opt.MaxSize); err != nil {
+			return nil, nil, err
+		}
+	case strings.Contains(arg, ":"):
+		rev, path, _ := strings.Cut(arg, ":")
+		data, err := gitrepo.Show(rev, path)
+		if err != nil {
+			return nil, nil, &source.Error{Path: arg, Offset: -1, Reason: "cannot be read from git: " + err.Error()}
+		}
+		if f, err = source.New(arg, data); err != nil {
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, &source.Error{Path: arg, Offset: -1, Reason: "no such file or directory; check the path (or give REV:PATH to read it from git)"}
+	}
+	// The format comes from the name's extension, REV: prefix or not.
+	r, err := parse.Parse(f, opt.Parse)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, r, nil
+}

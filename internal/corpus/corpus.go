@@ -1,0 +1,103 @@
+// Package corpus writes synthetic security reports, modelled on the real
+// ones (sections, ratings, indicators, dates, contacts, links) with some
+// planted problems, for benchmarks and load tests. The same seed gives the
+// same report.
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+var (
+	sections = []string{
+		"Crime", "Kidnapping Threat", "Terrorism", "Political Violence and Civil Unrest",
+		"Elections/Political Stability", "Protests & Demonstrations", "Law Enforcement",
+		"Police Response", "Transportation Safety", "Health", "Natural Disasters",
+		"Cybersecurity", "Import/Export Restrictions",
+	}
+	levels    = []string{"LOW", "MEDIUM", "HIGH", "CRITICAL"}
+	months    = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	places    = []string{"the capital", "the northern region", "border areas", "the coast", "central districts", "rural roads"}
+	subjects  = []string{"Armed groups", "Criminal networks", "Protesters", "Security forces", "Bandits", "Militants"}
+	verbs     = []string{"attacked", "targeted", "blocked", "occupied", "raided", "threatened"}
+	objects   = []string{"checkpoints", "markets", "convoys", "hotels", "government offices", "aid workers"}
+	fillers   = []string{"Travelers should remain vigilant and avoid large gatherings.", "Local authorities have limited capacity to respond.", "Roads are often poorly lit and travel at night is dangerous.", "Residents report frequent disruptions to services.", "Visitors should keep travel documents up to date."}
+	countries = []string{"Ghana", "Kenya", "Niger", "Chad", "Peru", "Nepal"}
+)
+
+// Options shape a generated report.
+type Options struct {
+	Size    int    // approximate size in bytes
+	Country string // empty: chosen by the seed
+	// Problems plants the kinds of problem the rules look for: mixed quotes
+	// and dashes, a broken paragraph, a placeholder link, undated claims.
+	Problems bool
+}
+
+// Report writes one plain-text Country Security Report.
+func Report(seed uint64, opt Options) string {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	country := opt.Country
+	if country == "" {
+		country = countries[r.IntN(len(countries))]
+	}
+	year := 2020 + r.IntN(5)
+	var b strings.Builder
+	fmt.Fprintf(&b, "OSAC Country Security Report\n\n%s\n\nPublished: %s %d, %d\n\n", country, months[r.IntN(12)], 1+r.IntN(28), year)
+	fmt.Fprintf(&b, "Embassy & Consulate Contact Information\n\nU.S. Embassy %s:\n\nMain Road 12, %s.\n\nTel: +%d-20-555-%04d.\n\nHours of Operation: Monday-Thursday 0800 - 1700; Friday 0800 - 1200.\n\n",
+		country, country, 200+r.IntN(60), r.IntN(10000))
+	fmt.Fprintf(&b, "%s Travel Advisory\n\nThe current U.S. Department of State Travel Advisory assesses %s at Level %d, indicating that travelers should reconsider travel due to crime and terrorism.\n\n", country, country, 1+r.IntN(4))
+	for i := 0; b.Len() < opt.Size || i < 3; i++ {
+		title := sections[i%len(sections)]
+		if i >= len(sections) {
+			title = fmt.Sprintf("%s Annex %d", title, i/len(sections))
+		}
+		fmt.Fprintf(&b, "%s\n\n", title)
+		if i < 3 {
+			cat := []string{"crime", "terrorism", "political violence"}[i]
+			fmt.Fprintf(&b, "The U.S. Department of State has assessed the capital as being a **%s**-threat location for %s directed at or affecting official U.S. government interests.\n\n", levels[r.IntN(4)], cat)
+		}
+		for p := 0; p < 3+r.IntN(4); p++ {
+			var para []string
+			for s := 0; s < 2+r.IntN(4); s++ {
+				switch r.IntN(4) {
+				case 0:
+					para = append(para, fmt.Sprintf("In %s %d, %s %s %s in %s.", months[r.IntN(12)], year-r.IntN(4), strings.ToLower(subjects[r.IntN(len(subjects))]), verbs[r.IntN(len(verbs))], objects[r.IntN(len(objects))], places[r.IntN(len(places))]))
+				case 1:
+					para = append(para, fmt.Sprintf("According to local monitors, %d incidents were recorded in %d.", 10+r.IntN(900), year-1))
+				default:
+					para = append(para, fillers[r.IntN(len(fillers))])
+				}
+			}
+			b.WriteString(strings.Join(para, " "))
+			b.WriteString("\n\n")
+		}
+		if opt.Problems && i%4 == 1 {
+			b.WriteString("Attacks have recently increased, and the \"curly\" quotes are “mixed” here; see the [toolkit](#). Hours are 0900 – 1700. The situation was reported near the\n\nborder crossing by residents.\n\n")
+		}
+	}
+	return b.String()
+}
+
+// Edition writes a later edition of a report: some ratings move, a few
+// sentences change, one section moves to the end.
+func Edition(report string, seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	paras := strings.Split(report, "\n\n")
+	for i, p := range paras {
+		switch {
+		case strings.Contains(p, "-threat location"):
+			for _, l := range levels {
+				if strings.Contains(p, "**"+l+"**") && r.IntN(2) == 0 {
+					paras[i] = strings.Replace(p, "**"+l+"**", "**"+levels[r.IntN(4)]+"**", 1)
+					break
+				}
+			}
+		case len(p) > 80 && r.IntN(10) == 0:
+			paras[i] = strings.Replace(p, " in ", " across ", 1) + " " + fillers[r.IntN(len(fillers))]
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}

@@ -1,0 +1,66 @@
+package reportdiff
+
+import (
+	"html/template"
+	"io"
+)
+
+func init() { renderers["html"] = renderHTML }
+
+// The page is self-contained (styles inline, nothing fetched) and every
+// piece of report text goes through html/template, which escapes it.
+var page = template.Must(template.New("diff").Funcs(template.FuncMap{
+	"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
+}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>reportlint diff: {{.Old.Path}} → {{.New.Path}}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#1f2328}
+h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#f6f8fa}.escalated{color:#b42318;font-weight:bold}.lowered{color:#067647;font-weight:bold}
+.warning{background:#fff8c5;border:1px solid #d4a72c;padding:.5em 1em}
+ins{background:#dafbe1;text-decoration:none}del{background:#ffebe9}
+details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e}
+</style>
+</head>
+<body>
+<h1>What changed: {{.Old.Path}} → {{.New.Path}}</h1>
+<p class="meta">{{.Old.Title}} ({{none .Old.Published}}) → {{.New.Title}} ({{none .New.Published}})</p>
+{{range .Warnings}}<p class="warning">{{.}}</p>{{end}}
+{{if .Empty}}<p id="no-changes">No changes.</p>{{end}}
+{{if .Facts}}
+<h2>Facts</h2>
+<table id="facts">
+<thead><tr><th>change</th><th>fact</th><th>old</th><th>new</th></tr></thead>
+<tbody>
+{{with .Published}}<tr><td>{{.Change}}</td><td>published</td><td>{{none .Old}}</td><td>{{none .New}}</td></tr>{{end}}
+{{with .Advisory}}{{if ne .Change "unchanged"}}<tr class="{{.Change}}"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>advisory level</td><td>{{level .Old .OldWording}}</td><td>{{level .New .NewWording}}</td></tr>{{end}}{{end}}
+{{range .Indicators.Added}}<tr><td>+ added</td><td>indicator {{.Code}} ({{.Name}})</td><td>not included</td><td>included</td></tr>{{end}}
+{{range .Indicators.Removed}}<tr><td>− removed</td><td>indicator {{.Code}} ({{.Name}})</td><td>included</td><td>not included</td></tr>{{end}}
+{{range .Ratings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{.Category}} threat rating, {{.Location}}</td><td>{{none .Old}}</td><td>{{none .New}}</td></tr>{{end}}
+{{range .Regions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{.Name}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
+{{range .Contacts.Changed}}<tr><td>~ changed</td><td>contact: {{contact .Kind .Label}}</td><td>{{.Old}}</td><td>{{.New}}</td></tr>{{end}}
+{{range .Contacts.Added}}<tr><td>+ added</td><td>contact: {{contact .Kind .Label}}</td><td>none</td><td>{{.Value}}</td></tr>{{end}}
+{{range .Contacts.Removed}}<tr><td>− removed</td><td>contact: {{contact .Kind .Label}}</td><td>{{.Value}}</td><td>none</td></tr>{{end}}
+</tbody>
+</table>
+{{end}}
+{{with .ChangedSections}}
+<h2>Sections</h2>
+{{range .}}<details open><summary>{{label .}}</summary>
+<ul>{{range .Paragraphs}}<li>{{if eq .Status "added"}}<ins>{{.New}}</ins>{{else if eq .Status "removed"}}<del>{{.Old}}</del>{{else}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{end}}</li>
+{{end}}</ul>
+</details>
+{{end}}{{end}}
+</body>
+</html>
+`))
+
+// ChangedSections are the sections to show, for templates.
+func (r *Result) ChangedSections() []SectionChange { return r.changedSections() }
+
+func renderHTML(w io.Writer, r *Result, _ bool) error { return page.Execute(w, r) }

@@ -1,0 +1,447 @@
+// Package reportdiff compares two editions of a report: first the facts a
+// reviewer must see (published date, advisory level, indicators, threat
+// ratings, regional levels, contacts), then the sections (added, removed,
+// renamed, moved, changed) with a word-level diff of each changed paragraph.
+package reportdiff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/vocab"
+)
+
+// Change words the direction of a fact's change.
+const (
+	Escalated = "escalated"
+	Lowered   = "lowered"
+	Added     = "added"
+	Removed   = "removed"
+	Unchanged = "unchanged"
+	Changed   = "changed" // a fact with no order, such as a wording or a date
+)
+
+// Section statuses.
+const (
+	StatusAdded     = "added"
+	StatusRemoved   = "removed"
+	StatusRenamed   = "renamed"
+	StatusMoved     = "moved"
+	StatusChanged   = "changed"
+	StatusUnchanged = "unchanged"
+)
+
+// Side is one edition.
+type Side struct {
+	Path   string
+	Report *document.Report
+}
+
+// Result is everything that changed between two editions, in the stable
+// shape `diff --format json` prints.
+type Result struct {
+	Old        SideInfo        `json:"old"`
+	New        SideInfo        `json:"new"`
+	Warnings   []string        `json:"warnings"`
+	Published  *ValueChange    `json:"published,omitempty"`
+	Advisory   *AdvisoryChange `json:"advisory,omitempty"`
+	Indicators IndicatorChange `json:"indicators"`
+	Ratings    []RatingChange  `json:"ratings"`
+	Regions    []RegionChange  `json:"regions"`
+	Contacts   ContactChange   `json:"contacts"`
+	Sections   []SectionChange `json:"sections"`
+}
+
+// SideInfo names an edition.
+type SideInfo struct {
+	Path      string `json:"path"`
+	Title     string `json:"title,omitempty"`
+	Country   string `json:"country,omitempty"`
+	Profile   string `json:"profile"`
+	Published string `json:"published,omitempty"`
+}
+
+// ValueChange is a fact with an old and a new value.
+type ValueChange struct {
+	Old    string `json:"old"`
+	New    string `json:"new"`
+	Change string `json:"change"`
+}
+
+// AdvisoryChange is the advisory level; 0 means the edition states none.
+type AdvisoryChange struct {
+	Old        int    `json:"old"`
+	New        int    `json:"new"`
+	OldWording string `json:"oldWording,omitempty"`
+	NewWording string `json:"newWording,omitempty"`
+	Change     string `json:"change"`
+}
+
+// IndicatorChange lists indicator letters included in one edition only.
+type IndicatorChange struct {
+	Added   []Indicator `json:"added"`
+	Removed []Indicator `json:"removed"`
+}
+
+// Indicator is a risk indicator letter and its name.
+type Indicator struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// RatingChange is a threat rating old -> new.
+type RatingChange struct {
+	Category string `json:"category"`
+	Location string `json:"location"`
+	Old      string `json:"old"`
+	New      string `json:"new"`
+	Change   string `json:"change"`
+}
+
+// RegionChange is an area's advisory level old -> new (0: not stated).
+type RegionChange struct {
+	Name   string `json:"name"`
+	Old    int    `json:"old"`
+	New    int    `json:"new"`
+	Change string `json:"change"`
+}
+
+// ContactChange lists contact details added, removed or changed.
+type ContactChange struct {
+	Added   []Contact       `json:"added"`
+	Removed []Contact       `json:"removed"`
+	Changed []ContactUpdate `json:"changed"`
+}
+
+// Contact is one contact detail.
+type Contact struct {
+	Kind  string `json:"kind"`
+	Label string `json:"label,omitempty"`
+	Value string `json:"value"`
+}
+
+// ContactUpdate is a contact of the same kind and label whose value changed.
+type ContactUpdate struct {
+	Kind  string `json:"kind"`
+	Label string `json:"label,omitempty"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// SectionChange is what happened to one section.
+type SectionChange struct {
+	Title    string `json:"title"`
+	OldTitle string `json:"oldTitle,omitempty"` // for a renamed section
+	Level    int    `json:"level"`
+	Status   string `json:"status"`
+	// TextChanged is set when a renamed or moved section's text changed too.
+	TextChanged bool            `json:"textChanged,omitempty"`
+	OldLine     int             `json:"oldLine,omitempty"`
+	NewLine     int             `json:"newLine,omitempty"`
+	Paragraphs  []ParagraphDiff `json:"paragraphs,omitempty"`
+}
+
+// Facts reports whether anything a reviewer must see first changed.
+func (r *Result) Facts() bool {
+	return r.Published != nil || r.Advisory != nil && r.Advisory.Change != Unchanged ||
+		len(r.Indicators.Added)+len(r.Indicators.Removed) > 0 || len(r.Ratings) > 0 || len(r.Regions) > 0 ||
+		len(r.Contacts.Added)+len(r.Contacts.Removed)+len(r.Contacts.Changed) > 0
+}
+
+// Empty reports whether the editions say the same.
+func (r *Result) Empty() bool {
+	if r.Facts() {
+		return false
+	}
+	for _, s := range r.Sections {
+		if s.Status != StatusUnchanged {
+			return false
+		}
+	}
+	return true
+}
+
+// Positioner gives line numbers for spans, per side.
+type Positioner interface{ LineColumn(offset int) (int, int) }
+
+// Compare compares two editions. oldPos and newPos give line numbers.
+func Compare(old, new Side, oldPos, newPos Positioner) *Result {
+	v := vocab.Default()
+	o, n := old.Report, new.Report
+	res := &Result{
+		Old:      info(old),
+		New:      info(new),
+		Warnings: []string{},
+		Ratings:  []RatingChange{},
+		Regions:  []RegionChange{},
+		Contacts: ContactChange{Added: []Contact{}, Removed: []Contact{}, Changed: []ContactUpdate{}},
+		Indicators: IndicatorChange{
+			Added: []Indicator{}, Removed: []Indicator{},
+		},
+	}
+	if o.Country.Value != "" && n.Country.Value != "" && !strings.EqualFold(o.Country.Value, n.Country.Value) {
+		res.Warnings = append(res.Warnings, "the editions are about different countries ("+o.Country.Value+" and "+n.Country.Value+"); compared anyway")
+	}
+	if o.Profile != n.Profile {
+		res.Warnings = append(res.Warnings, "the editions are different kinds of report ("+o.Profile+" and "+n.Profile+"); compared anyway")
+	}
+	if o.Published.Value != n.Published.Value {
+		res.Published = &ValueChange{Old: o.Published.Value, New: n.Published.Value, Change: presence(o.Published.Value, n.Published.Value)}
+	}
+	res.Advisory = compareAdvisory(o.Advisory, n.Advisory)
+	res.Indicators = compareIndicators(v, o.Advisory, n.Advisory)
+	res.Ratings = compareRatings(v, o.Ratings, n.Ratings)
+	res.Regions = compareRegions(o.Advisory, n.Advisory)
+	res.Contacts = compareContacts(o.Contacts, n.Contacts)
+	res.Sections = compareSections(o, n, oldPos, newPos)
+	return res
+}
+
+func info(s Side) SideInfo {
+	r := s.Report
+	return SideInfo{Path: s.Path, Title: r.Title.Value, Country: r.Country.Value, Profile: r.Profile, Published: r.Published.Value}
+}
+
+// presence words a change of a fact that has no order.
+func presence(old, new string) string {
+	switch {
+	case old == "":
+		return Added
+	case new == "":
+		return Removed
+	}
+	return Changed
+}
+
+// direction words a change on an ordered scale (-1: absent).
+func direction(old, new int) string {
+	switch {
+	case old < 0 && new < 0, old == new:
+		return Unchanged
+	case old < 0:
+		return Added
+	case new < 0:
+		return Removed
+	case new > old:
+		return Escalated
+	}
+	return Lowered
+}
+
+func compareAdvisory(o, n *document.Advisory) *AdvisoryChange {
+	if o == nil && n == nil {
+		return nil
+	}
+	c := &AdvisoryChange{}
+	ol, nl := -1, -1
+	if o != nil {
+		c.Old, c.OldWording, ol = o.Level, o.Wording.Value, o.Level
+	}
+	if n != nil {
+		c.New, c.NewWording, nl = n.Level, n.Wording.Value, n.Level
+	}
+	c.Change = direction(ol, nl)
+	return c
+}
+
+func included(a *document.Advisory) map[string]bool {
+	out := map[string]bool{}
+	if a == nil {
+		return out
+	}
+	for _, ind := range a.Indicators {
+		if ind.Included {
+			out[ind.Code] = true
+		}
+	}
+	return out
+}
+
+func compareIndicators(v *vocab.Vocabulary, o, n *document.Advisory) IndicatorChange {
+	c := IndicatorChange{Added: []Indicator{}, Removed: []Indicator{}}
+	oi, ni := included(o), included(n)
+	for _, ind := range v.Indicators { // vocabulary order: stable output
+		switch {
+		case ni[ind.Code] && !oi[ind.Code]:
+			c.Added = append(c.Added, Indicator{Code: ind.Code, Name: ind.Name})
+		case oi[ind.Code] && !ni[ind.Code]:
+			c.Removed = append(c.Removed, Indicator{Code: ind.Code, Name: ind.Name})
+		}
+	}
+	return c
+}
+
+func ratingKey(r document.Rating) string {
+	return profile.NormalizeTitle(r.Category.Value) + "\x00" + profile.NormalizeTitle(r.Location.Value)
+}
+
+// compareRatings lists every rating that changed, escalations first, then
+// lowerings, additions and removals, each group in the new edition's order.
+func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange {
+	old := map[string]document.Rating{}
+	for _, r := range o {
+		old[ratingKey(r)] = r
+	}
+	var out []RatingChange
+	seen := map[string]bool{}
+	for _, r := range n {
+		k := ratingKey(r)
+		seen[k] = true
+		prev, ok := old[k]
+		oldLevel, oldRank := "", -1
+		if ok {
+			oldLevel, oldRank = prev.Level.Value, rank(v, prev.Level.Value)
+		}
+		change := direction(oldRank, rank(v, r.Level.Value))
+		if ok && change == Unchanged && oldLevel != r.Level.Value {
+			change = Changed // two words outside the vocabulary
+		}
+		if change != Unchanged {
+			out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: oldLevel, New: r.Level.Value, Change: change})
+		}
+	}
+	for _, r := range o {
+		if !seen[ratingKey(r)] {
+			out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: r.Level.Value, Change: Removed})
+		}
+	}
+	order := map[string]int{Escalated: 0, Lowered: 1, Changed: 2, Added: 3, Removed: 4}
+	sort.SliceStable(out, func(i, j int) bool { return order[out[i].Change] < order[out[j].Change] })
+	if out == nil {
+		out = []RatingChange{}
+	}
+	return out
+}
+
+// rank places a rating word on the vocabulary's scale; a word outside it
+// still counts as present.
+func rank(v *vocab.Vocabulary, level string) int {
+	if r := v.RatingRank(level); r >= 0 {
+		return r
+	}
+	return len(v.RatingLevels) // unknown: present, unordered
+}
+
+func compareRegions(o, n *document.Advisory) []RegionChange {
+	levels := func(a *document.Advisory) (map[string]document.Region, []string) {
+		m := map[string]document.Region{}
+		var order []string
+		if a != nil {
+			for _, r := range a.Regions {
+				k := profile.NormalizeTitle(strings.TrimPrefix(strings.TrimPrefix(r.Name.Value, "The "), "the "))
+				if _, dup := m[k]; !dup {
+					order = append(order, k)
+				}
+				m[k] = r
+			}
+		}
+		return m, order
+	}
+	om, oorder := levels(o)
+	nm, norder := levels(n)
+	out := []RegionChange{}
+	for _, k := range norder {
+		nr := nm[k]
+		ol := -1
+		if or, ok := om[k]; ok {
+			ol = or.Level
+		}
+		if c := direction(ol, nr.Level); c != Unchanged {
+			out = append(out, RegionChange{Name: nr.Name.Value, Old: max(ol, 0), New: nr.Level, Change: c})
+		}
+	}
+	for _, k := range oorder {
+		if _, ok := nm[k]; !ok {
+			out = append(out, RegionChange{Name: om[k].Name.Value, Old: om[k].Level, Change: Removed})
+		}
+	}
+	return out
+}
+
+func contactKey(c document.Contact) string {
+	return string(c.Kind) + "\x00" + strings.Join(strings.Fields(strings.ToLower(c.Value)), " ")
+}
+
+// compareContacts pairs a removed and an added contact of the same kind and
+// label as one changed contact (the embassy's phone number, say).
+func compareContacts(o, n []document.Contact) ContactChange {
+	c := ContactChange{Added: []Contact{}, Removed: []Contact{}, Changed: []ContactUpdate{}}
+	count := map[string]int{}
+	for _, x := range o {
+		count[contactKey(x)]++
+	}
+	var added []document.Contact
+	for _, x := range n {
+		k := contactKey(x)
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		added = append(added, x)
+	}
+	var removed []document.Contact
+	for _, x := range o {
+		k := contactKey(x)
+		if count[k] > 0 {
+			count[k]--
+			removed = append(removed, x)
+		}
+	}
+	used := map[int]bool{}
+	for _, a := range added {
+		paired := false
+		for i, r := range removed {
+			if !used[i] && r.Kind == a.Kind && strings.EqualFold(r.Label, a.Label) {
+				used[i], paired = true, true
+				c.Changed = append(c.Changed, ContactUpdate{Kind: string(a.Kind), Label: a.Label, Old: r.Value, New: a.Value})
+				break
+			}
+		}
+		if !paired {
+			c.Added = append(c.Added, Contact{Kind: string(a.Kind), Label: a.Label, Value: a.Value})
+		}
+	}
+	for i, r := range removed {
+		if !used[i] {
+			c.Removed = append(c.Removed, Contact{Kind: string(r.Kind), Label: r.Label, Value: r.Value})
+		}
+	}
+	return c
+}
+
+// FailOn says whether the comparison holds a change of the kind named:
+// "rating-change" (a threat rating, the advisory level or a regional level
+// changed in any direction), "escalation" (any of those went up, or an
+// indicator was added) or "any".
+func (r *Result) FailOn(kind string) (bool, error) {
+	switch kind {
+	case "any":
+		return !r.Empty(), nil
+	case "rating-change", "escalation":
+		escalationOnly := kind == "escalation"
+		hit := func(change string) bool {
+			if escalationOnly {
+				return change == Escalated || change == Added
+			}
+			return change != Unchanged
+		}
+		if r.Advisory != nil && r.Advisory.Change != Unchanged && hit(r.Advisory.Change) {
+			return true, nil
+		}
+		for _, x := range r.Ratings {
+			if hit(x.Change) {
+				return true, nil
+			}
+		}
+		for _, x := range r.Regions {
+			if hit(x.Change) {
+				return true, nil
+			}
+		}
+		return escalationOnly && len(r.Indicators.Added) > 0, nil
+	}
+	return false, fmt.Errorf("unknown --fail-on %q; use rating-change, escalation or any", kind)
+}

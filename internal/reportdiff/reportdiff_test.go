@@ -1,0 +1,167 @@
+package reportdiff
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The same text with CRLF line ends and a BOM is no change at all.
+func TestLineEndsAreNoChange(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/reports/niger-csr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n"))...)
+	o, of := side(t, "lf.txt", raw)
+	n, nf := side(t, "crlf.txt", crlf)
+	if res := Compare(o, n, of, nf); !res.Empty() {
+		t.Errorf("CRLF against LF shows changes: %+v", res)
+	}
+}
+
+func sample(t testing.TB, name string) []byte {
+	data, err := os.ReadFile(filepath.Join("../../../shared/samples", name))
+	if err != nil {
+		t.Skipf("sample %s not available", name)
+	}
+	return data
+}
+
+// The Egypt pair: Level 3 -> Level 2, lowered.
+func TestSampleEgypt(t *testing.T) {
+	o, of := side(t, "advisory-egypt-2024.txt", sample(t, "advisory-egypt-2024.txt"))
+	n, nf := side(t, "advisory-egypt-2025.txt", sample(t, "advisory-egypt-2025.txt"))
+	res := Compare(o, n, of, nf)
+	if a := res.Advisory; a == nil || a.Old != 3 || a.New != 2 || a.Change != Lowered {
+		t.Errorf("advisory = %+v, want 3 -> 2 lowered", res.Advisory)
+	}
+	if res.Published == nil || res.Published.Old != "2024-10-15" || res.Published.New != "2025-07-15" {
+		t.Errorf("published = %+v", res.Published)
+	}
+	if hit, _ := res.FailOn("escalation"); !hit {
+		// Crime and health were added as reasons: indicators added count as escalation.
+		t.Errorf("adding indicators C and H should count as an escalation")
+	}
+	if hit, _ := res.FailOn("rating-change"); !hit {
+		t.Errorf("a lowered advisory level is a rating change")
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	lowered := &Result{Advisory: &AdvisoryChange{Old: 3, New: 2, Change: Lowered}}
+	if hit, _ := lowered.FailOn("escalation"); hit {
+		t.Errorf("a lowering is no escalation")
+	}
+	if hit, _ := lowered.FailOn("rating-change"); !hit {
+		t.Errorf("a lowering is a rating change")
+	}
+	empty := &Result{}
+	for _, k := range []string{"any", "escalation", "rating-change"} {
+		if hit, _ := empty.FailOn(k); hit {
+			t.Errorf("no change fails on %s", k)
+		}
+	}
+	if _, err := empty.FailOn("sometimes"); err == nil {
+		t.Errorf("an unknown kind is an error")
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	got := WordDiff("Bamako is a HIGH-threat location for crime.", "Bamako is a CRITICAL-threat location for crime and terrorism.")
+	var b strings.Builder
+	for _, op := range got {
+		switch op.Op {
+		case "insert":
+			b.WriteString("{+" + op.Text + "+}")
+		case "delete":
+			b.WriteString("[-" + op.Text + "-]")
+		default:
+			b.WriteString(op.Text)
+		}
+	}
+	want := "Bamako is a [-HIGH-]{+CRITICAL+}-threat location for crime{+ and terrorism+}."
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+}
+
+const hostile = `Ghana <script>alert("title")</script> Report
+
+Crime
+
+Street crime is common <script>alert(1)</script> & rising.
+`
+
+// Report text is escaped in the HTML page: a <script> in the report never
+// becomes a script on the page.
+func TestHTMLEscapes(t *testing.T) {
+	o, of := side(t, "old.txt", []byte("Ghana Report\n\nCrime\n\nStreet crime is common.\n"))
+	n, nf := side(t, "new<b>.txt", []byte(hostile))
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, Compare(o, n, of, nf), false); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if strings.Count(page, "<script") != 0 {
+		t.Errorf("unescaped script in the page:\n%s", page)
+	}
+	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") || !strings.Contains(page, "new&lt;b&gt;.txt") {
+		t.Errorf("report text not shown escaped:\n%s", page)
+	}
+}
+
+// A headless Chromium renders the page and shows the ratings table
+// (skipped when Debian's chromium is not installed; .ci/run installs it).
+func TestHTMLInChromium(t *testing.T) {
+	browser := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browser = p
+			break
+		}
+	}
+	if browser == "" {
+		t.Skip("no chromium on the PATH")
+	}
+	o, of := side(t, "old.txt", []byte("OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime directed at or affecting official U.S. government interests.\n"))
+	n, nf := side(t, "new.txt", []byte("OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **CRITICAL**-threat location for crime directed at or affecting official U.S. government interests. <script>document.title='pwned'</script>\n"))
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, Compare(o, n, of, nf), false); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "diff.html")
+	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+page)
+	done := make(chan struct{})
+	var out []byte
+	var err error
+	go func() { out, err = cmd.Output(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("chromium did not finish in 60 s")
+	}
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	dom := string(out)
+	for _, want := range []string{`<table id="facts">`, "crime threat rating, Accra", "HIGH", "CRITICAL", "escalated"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered page lacks %q", want)
+		}
+	}
+	if strings.Contains(dom, "<title>pwned</title>") {
+		t.Errorf("report text ran as a script")
+	}
+}

@@ -1,0 +1,414 @@
+package reportdiff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+)
+
+// ParagraphDiff is one paragraph that differs between the editions.
+type ParagraphDiff struct {
+	Status  string   `json:"status"` // added, removed, changed
+	OldLine int      `json:"oldLine,omitempty"`
+	NewLine int      `json:"newLine,omitempty"`
+	Old     string   `json:"old,omitempty"`
+	New     string   `json:"new,omitempty"`
+	Words   []WordOp `json:"words,omitempty"` // for a changed paragraph
+}
+
+// WordOp is a run of words kept, inserted or deleted.
+type WordOp struct {
+	Op   string `json:"op"` // equal, insert, delete
+	Text string `json:"text"`
+}
+
+type flatSection struct {
+	sec   *document.Section
+	key   string   // normalised title
+	paras []string // paragraph texts, spaces collapsed
+	lines []int
+	words map[string]bool // filled only when needed, for rename detection
+}
+
+// wordSet is the set of words of a section's paragraphs.
+func (f *flatSection) wordSet() map[string]bool {
+	if f.words == nil {
+		f.words = map[string]bool{}
+		for _, p := range f.paras {
+			for _, w := range strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				f.words[w] = true
+			}
+		}
+	}
+	return f.words
+}
+
+// flatten lists a report's sections with the key they are matched by: the
+// normalised title, or, for a header line the profile knows ("Travel
+// Advisory July 15, 2025", "Egypt - Level 2: …"), which header line it is,
+// so that a new date or level does not read as a new section.
+func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSection {
+	var out []flatSection
+	for _, s := range r.AllSections() {
+		key := profile.NormalizeTitle(s.Title.Value)
+		if prof != nil {
+			if h, ok := prof.MatchHeader(profile.StripLineMarkup(s.Title.Value)); ok {
+				key = fmt.Sprintf("\x00header %d", h.Pattern)
+			}
+		}
+		f := flatSection{sec: s, key: key}
+		for _, p := range s.Paragraphs {
+			text := strings.Join(strings.Fields(p.Text), " ")
+			f.paras = append(f.paras, text)
+			line := 0
+			if pos != nil {
+				line, _ = pos.LineColumn(p.Span.Start)
+			}
+			f.lines = append(f.lines, line)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// renameSimilarity is how alike two sections' words must be (Jaccard) for
+// a section whose title changed to count as renamed rather than removed
+// and added.
+const renameSimilarity = 0.5
+
+func compareSections(o, n *document.Report, oldPos, newPos Positioner) []SectionChange {
+	profiles := profile.Default()
+	oldProf, _ := profiles.Get(o.Profile)
+	newProf, _ := profiles.Get(n.Profile)
+	olds, news := flatten(o, oldPos, oldProf), flatten(n, newPos, newProf)
+	match := make([]int, len(news)) // new index -> old index, or -1
+	for i := range match {
+		match[i] = -1
+	}
+	taken := make([]bool, len(olds))
+	renamed := map[int]bool{}
+	// 1. The same title, in order.
+	for i, ns := range news {
+		for j, os := range olds {
+			if !taken[j] && os.key == ns.key && ns.key != "" {
+				match[i], taken[j] = j, true
+				break
+			}
+		}
+	}
+	// 2. A new title over text that is mostly the old one's: renamed.
+	type cand struct {
+		i, j  int
+		score float64
+	}
+	var cands []cand
+	for i := range news {
+		if match[i] >= 0 {
+			continue
+		}
+		for j := range olds {
+			if !taken[j] {
+				if s := jaccard(news[i].wordSet(), olds[j].wordSet()); s >= renameSimilarity {
+					cands = append(cands, cand{i, j, s})
+				}
+			}
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	for _, c := range cands {
+		if match[c.i] < 0 && !taken[c.j] {
+			match[c.i], taken[c.j] = c.j, true
+			renamed[c.i] = true
+		}
+	}
+	// 3. Matched sections out of their old order: moved. The longest run
+	// in the same order stays; the others moved.
+	inOrder := longestIncreasing(match)
+
+	var out []SectionChange
+	for i, ns := range news {
+		line := 0
+		if newPos != nil {
+			line, _ = newPos.LineColumn(ns.sec.Heading.Start)
+		}
+		c := SectionChange{Title: ns.sec.Title.Value, Level: ns.sec.Level, NewLine: line}
+		j := match[i]
+		if j < 0 {
+			c.Status = StatusAdded
+			for k, p := range ns.paras {
+				c.Paragraphs = append(c.Paragraphs, ParagraphDiff{Status: Added, NewLine: ns.lines[k], New: p})
+			}
+			out = append(out, c)
+			continue
+		}
+		os := olds[j]
+		if oldPos != nil {
+			c.OldLine, _ = oldPos.LineColumn(os.sec.Heading.Start)
+		}
+		c.Paragraphs = compareParagraphs(os, ns)
+		changed := len(c.Paragraphs) > 0
+		switch {
+		case renamed[i] || os.sec.Title.Value != ns.sec.Title.Value && os.key != profile.NormalizeTitle(ns.sec.Title.Value):
+			c.Status, c.OldTitle, c.TextChanged = StatusRenamed, os.sec.Title.Value, changed
+		case !inOrder[i]:
+			c.Status, c.TextChanged = StatusMoved, changed
+		case changed:
+			c.Status = StatusChanged
+		default:
+			c.Status = StatusUnchanged
+		}
+		out = append(out, c)
+	}
+	for j, os := range olds {
+		if taken[j] {
+			continue
+		}
+		c := SectionChange{Title: os.sec.Title.Value, Level: os.sec.Level, Status: StatusRemoved}
+		if oldPos != nil {
+			c.OldLine, _ = oldPos.LineColumn(os.sec.Heading.Start)
+		}
+		for k, p := range os.paras {
+			c.Paragraphs = append(c.Paragraphs, ParagraphDiff{Status: Removed, OldLine: os.lines[k], Old: p})
+		}
+		out = append(out, c)
+	}
+	if out == nil {
+		out = []SectionChange{}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// longestIncreasing marks the matched new sections that form the longest
+// run whose old positions increase: those kept their order.
+func longestIncreasing(match []int) map[int]bool {
+	var idx []int // new indices of matched sections
+	for i, j := range match {
+		if j >= 0 {
+			idx = append(idx, i)
+		}
+	}
+	// Patience sorting with predecessor links: O(n log n).
+	tails := []int{} // positions in idx
+	prev := make([]int, len(idx))
+	for k, i := range idx {
+		v := match[i]
+		lo := sort.Search(len(tails), func(t int) bool { return match[idx[tails[t]]] >= v })
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		} else {
+			prev[k] = -1
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	keep := map[int]bool{}
+	if len(tails) == 0 {
+		return keep
+	}
+	for k := tails[len(tails)-1]; k >= 0; k = prev[k] {
+		keep[idx[k]] = true
+	}
+	return keep
+}
+
+// changedSimilarity is how alike an old and a new paragraph must be to be
+// shown as one changed paragraph rather than one removed and one added.
+const changedSimilarity = 0.3
+
+// compareParagraphs aligns two sections' paragraphs (equal ones are
+// anchors) and word-diffs the pairs that changed.
+func compareParagraphs(o, n flatSection) []ParagraphDiff {
+	ops := alignTokens(o.paras, n.paras)
+	var out []ParagraphDiff
+	oi, ni := 0, 0
+	var dels, ins []int
+	flush := func() {
+		// Pair deletions and insertions in order while they are alike.
+		k := 0
+		for ; k < len(dels) && k < len(ins); k++ {
+			a, b := dels[k], ins[k]
+			if similarity(o.paras[a], n.paras[b]) < changedSimilarity {
+				break
+			}
+			out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: WordDiff(o.paras[a], n.paras[b])})
+		}
+		for _, a := range dels[k:] {
+			out = append(out, ParagraphDiff{Status: Removed, OldLine: o.lines[a], Old: o.paras[a]})
+		}
+		for _, b := range ins[k:] {
+			out = append(out, ParagraphDiff{Status: Added, NewLine: n.lines[b], New: n.paras[b]})
+		}
+		dels, ins = nil, nil
+	}
+	for _, op := range ops {
+		switch op {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			oi++
+			ni++
+		case diffmatchpatch.DiffDelete:
+			dels = append(dels, oi)
+			oi++
+		case diffmatchpatch.DiffInsert:
+			ins = append(ins, ni)
+			ni++
+		}
+	}
+	flush()
+	return out
+}
+
+func similarity(a, b string) float64 {
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			m[w] = true
+		}
+		return m
+	}
+	return jaccard(set(a), set(b))
+}
+
+// alignTokens diffs two sequences of strings as sequences of symbols, one
+// rune per distinct string, with go-diff (Myers, no time limit, so the
+// result never degrades to the timeout's coarse fallback). It returns one
+// operation per element: equal (both advance), delete, insert.
+func alignTokens(a, b []string) []diffmatchpatch.Operation {
+	symbols := map[string]rune{}
+	encode := func(ss []string) []rune {
+		out := make([]rune, len(ss))
+		for i, s := range ss {
+			r, ok := symbols[s]
+			if !ok {
+				r = symbolRune(len(symbols))
+				symbols[s] = r
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra, rb := encode(a), encode(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	var ops []diffmatchpatch.Operation
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		for range []rune(d.Text) {
+			ops = append(ops, d.Type)
+		}
+	}
+	return ops
+}
+
+// symbolRune maps the n-th distinct token to a valid rune outside the
+// surrogate range, so that go-diff's internal string conversions keep it.
+func symbolRune(n int) rune {
+	const base = 0xE000 // the Private Use Area, then the planes above it
+	r := rune(base + n)
+	if r >= 0xF900 {
+		r = rune(0x10000 + n)
+	}
+	return r
+}
+
+// WordDiff is the word-level difference between two paragraphs: words and
+// the spaces and punctuation between them are the units, so a change is
+// never shown inside a word; a semantic clean-up merges small equalities.
+func WordDiff(old, new string) []WordOp {
+	ta, tb := tokens(old), tokens(new)
+	symbols := map[string]rune{}
+	var back []string
+	encode := func(ts []string) []rune {
+		out := make([]rune, len(ts))
+		for i, t := range ts {
+			r, ok := symbols[t]
+			if !ok {
+				r = symbolRune(len(back))
+				symbols[t] = r
+				back = append(back, t)
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra, rb := encode(ta), encode(tb)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	var out []WordOp
+	for _, d := range diffs {
+		var b strings.Builder
+		for _, r := range d.Text {
+			i := int(r - 0xE000)
+			if r >= 0x10000 {
+				i = int(r - 0x10000)
+			}
+			if i >= 0 && i < len(back) {
+				b.WriteString(back[i])
+			}
+		}
+		op := map[diffmatchpatch.Operation]string{diffmatchpatch.DiffEqual: "equal", diffmatchpatch.DiffInsert: "insert", diffmatchpatch.DiffDelete: "delete"}[d.Type]
+		if n := len(out); n > 0 && out[n-1].Op == op {
+			out[n-1].Text += b.String()
+			continue
+		}
+		out = append(out, WordOp{Op: op, Text: b.String()})
+	}
+	return out
+}
+
+// tokens cuts text into words, runs of spaces, and single other characters.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	kind := 0 // 1 word, 2 space
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	for i, r := range s {
+		k := 3
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
+			k = 1
+		case unicode.IsSpace(r):
+			k = 2
+		}
+		if k == 3 {
+			flush(i)
+			out = append(out, string(r))
+			continue
+		}
+		if start >= 0 && k != kind {
+			flush(i)
+		}
+		if start < 0 {
+			start, kind = i, k
+		}
+	}
+	flush(len(s))
+	return out
+}
