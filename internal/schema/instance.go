@@ -143,7 +143,6 @@ func slimValue(r *document.Report) any {
 	out := map[string]any{
 		"path": r.Path, "format": string(r.Format), "profile": r.Profile,
 		"ratings": make([]any, 0, len(r.Ratings)), "contacts": make([]any, 0, len(r.Contacts)),
-		"dates": []any{}, "links": []any{}, "preamble": []any{},
 		"sections": slimSections(r.Sections),
 	}
 	optional(out, "title", r.Title.Value)
@@ -176,10 +175,17 @@ func slimValue(r *document.Report) any {
 	return out
 }
 
+// slimSections keeps each section's title (its level is a number the
+// parser sets, always in range), and its subsections
+// only when it has some: an empty list is still a value to validate.
 func slimSections(ss []*document.Section) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
-		out[i] = map[string]any{"title": s.Title.Value, "level": s.Level, "paragraphs": []any{}, "sections": slimSections(s.Sections)}
+		m := map[string]any{"title": s.Title.Value}
+		if len(s.Sections) > 0 {
+			m["sections"] = slimSections(s.Sections)
+		}
+		out[i] = m
 	}
 	return out
 }
