@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -36,12 +37,114 @@ func (o *dashOptions) Validate() error {
 	return fmt.Errorf("prefer: %q is not majority, en-dash or hyphen", o.Prefer)
 }
 
-var (
-	rangeName = `(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
-	// A range: two numbers (not part of a longer chain of digits and dashes,
-	// which is a phone number or an ISO date) or two weekday or month names.
-	dashRange = regexp.MustCompile(`(?:^|[^\d\-–+./:])(\d{1,4}(?::\d{2})?)( ?)([-–])( ?)(\d{1,4}(?::\d{2})?)(?:$|[^\d\-–/])|\b(` + rangeName + `)( ?)([-–])( ?)(` + rangeName + `)\b`)
-)
+// rangeNames are the words that make a range around a dash: weekdays and
+// months, in full and abbreviated.
+var rangeNames = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+		Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+		January February March April May June July August September October November December
+		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`) {
+		rangeNames[n] = true
+	}
+}
+
+// findRanges returns the byte offsets of the dashes that join a range: two
+// numbers of up to four digits (or times such as 8:00), not part of a longer
+// chain of digits and dashes (a phone number, an ISO date), or two weekday
+// or month names. One optional space may stand on either side of the dash.
+// A scan from each dash is much cheaper than a regexp tried at every byte.
+func findRanges(text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "-–")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		size := 1
+		if text[at] != '-' {
+			size = len("–")
+		}
+		i = at + size
+		left := at
+		if left > 0 && text[left-1] == ' ' {
+			left--
+		}
+		right := at + size
+		if right < len(text) && text[right] == ' ' {
+			right++
+		}
+		if numberBefore(text, left) && numberAfter(text, right) {
+			out = append(out, at)
+			continue
+		}
+		if rangeNames[wordBefore(text, left)] && rangeNames[wordAfter(text, right)] {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// numberBefore: text[:end] ends with 1-4 digits (optionally :dd) that are
+// not themselves the tail of a chain of digits, dashes or dots.
+func numberBefore(text string, end int) bool {
+	start := end
+	if start >= 3 && text[start-3] == ':' && isDigit(text[start-2]) && isDigit(text[start-1]) {
+		start -= 3
+	}
+	n := 0
+	for start > 0 && isDigit(text[start-1]) {
+		start--
+		n++
+	}
+	if n == 0 || n > 4 {
+		return false
+	}
+	if start > 0 && strings.ContainsRune("-+./:", rune(text[start-1])) {
+		return false
+	}
+	return start == 0 || !strings.HasSuffix(text[:start], "–")
+}
+
+// numberAfter: text[start:] starts with 1-4 digits (optionally :dd) not
+// followed by more digits, a dash or a slash.
+func numberAfter(text string, start int) bool {
+	end := start
+	for end < len(text) && isDigit(text[end]) {
+		end++
+	}
+	if n := end - start; n == 0 || n > 4 {
+		return false
+	}
+	if end+2 < len(text) && text[end] == ':' && isDigit(text[end+1]) && isDigit(text[end+2]) {
+		end += 3
+	}
+	if end < len(text) && (isDigit(text[end]) || text[end] == '-' || text[end] == '/') {
+		return false
+	}
+	return !strings.HasPrefix(text[end:], "–")
+}
+
+func wordBefore(text string, end int) string {
+	start := end
+	for start > 0 && isLetter(text[start-1]) {
+		start--
+	}
+	return text[start:end]
+}
+
+func wordAfter(text string, start int) string {
+	end := start
+	for end < len(text) && isLetter(text[end]) {
+		end++
+	}
+	return text[start:end]
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 var dashStyles = map[string]string{"-": "hyphen", "–": "en-dash"}
 
@@ -51,12 +154,11 @@ func runDashStyle(pass *lint.Pass) {
 	var marks []mark
 	counts := map[string]int{}
 	for ui, u := range units {
-		for _, m := range dashRange.FindAllStringSubmatchIndex(u.Text, -1) {
-			dash := 6 // group of the dash: 3 for numbers, 8 for names
-			if m[dash] < 0 {
-				dash = 16
+		for _, start := range findRanges(u.Text) {
+			end := start + 1
+			if u.Text[start] != '-' {
+				end = start + len("–")
 			}
-			start, end := m[dash], m[dash+1]
 			if isISODate(u.Text, start) || inContact(pass, u.Source(start, end)) {
 				continue
 			}

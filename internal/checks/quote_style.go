@@ -54,19 +54,23 @@ func runQuoteStyle(pass *lint.Pass) {
 	for _, fam := range quoteFamilies {
 		var marks []mark
 		counts := map[string]int{}
+		chars := fam.straight + fam.curly
 		for ui, u := range units {
-			for off, r := range u.Text {
-				style := ""
-				switch {
-				case strings.ContainsRune(fam.straight, r):
+			// Jump from mark to mark: most of a report has none.
+			for off := 0; off < len(u.Text); {
+				i := strings.IndexAny(u.Text[off:], chars)
+				if i < 0 {
+					break
+				}
+				off += i
+				r, size := utf8.DecodeRuneInString(u.Text[off:])
+				style := "curly"
+				if strings.ContainsRune(fam.straight, r) {
 					style = "straight"
-				case strings.ContainsRune(fam.curly, r):
-					style = "curly"
-				default:
-					continue
 				}
 				counts[style]++
-				marks = append(marks, mark{unit: ui, off: off, size: utf8.RuneLen(r), style: style})
+				marks = append(marks, mark{unit: ui, off: off, size: size, style: style})
+				off += size
 			}
 		}
 		keep := majority(prefer, counts, "curly", "straight")

@@ -181,13 +181,14 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		if !ok {
 			return nil, fmt.Errorf("%s: no profile %q", f.Path, r.Profile)
 		}
+		memo := map[string]any{} // analyses the rules of this file share
 		for _, rule := range opt.Rules.All() {
 			known = append(known, rule.ID)
 			s, ok := enabled(rule.ID)
 			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {
 				continue
 			}
-			if err := runRule(rule, f, r, prof, opt.AsOf, s, &findings); err != nil {
+			if err := runRule(rule, f, r, prof, opt.AsOf, s, memo, &findings); err != nil {
 				return nil, err
 			}
 		}
@@ -235,13 +236,14 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	return kept, nil
 }
 
-func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, out *[]lint.Finding) (err error) {
+func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, out *[]lint.Finding) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error in rule %s: %v; please report this with the file", f.Path, rule.ID, p)
 		}
 	}()
 	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, func(fd lint.Finding) { *out = append(*out, fd) })
+	pass.Memo = memo
 	rule.Run(pass)
 	return nil
 }

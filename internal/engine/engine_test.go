@@ -17,7 +17,7 @@ import (
 	"github.com/reportlint/reportlint/internal/source"
 )
 
-func options(t *testing.T) Options {
+func options(t testing.TB) Options {
 	t.Helper()
 	reg, err := lint.NewRegistry(checks.All()...)
 	if err != nil {

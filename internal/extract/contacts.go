@@ -48,7 +48,7 @@ func (x *extractor) findContacts() {
 			}
 			continue
 		}
-		if postLine.MatchString(text) && next >= 0 && x.looksLikeAddress(x.units[next]) {
+		if isPostLine(text) && next >= 0 && x.looksLikeAddress(x.units[next]) {
 			nu := x.units[next]
 			value := strings.TrimSuffix(strings.TrimSpace(nu.text.Text), ".")
 			start := strings.Index(nu.text.Text, value)
@@ -56,7 +56,7 @@ func (x *extractor) findContacts() {
 			consumed[next] = true
 			continue
 		}
-		if m := inlineLabel.FindStringSubmatchIndex(u.text.Text); m != nil {
+		if m := findInlineLabel(u.text.Text); m != nil {
 			label := u.text.Text[m[2]:m[3]]
 			if kind, ok := x.vocab.ContactKindOf(label); ok {
 				x.labelled(document.ContactKind(kind), label, u, m[1])
@@ -67,6 +67,19 @@ func (x *extractor) findContacts() {
 		x.scanPhones(u, 0, "", "")
 	}
 	sort.SliceStable(x.r.Contacts, func(i, j int) bool { return x.r.Contacts[i].Span.Start < x.r.Contacts[j].Span.Start })
+}
+
+// isPostLine and findInlineLabel run their regexps only on text that can
+// match: both are tried on every paragraph of a report.
+func isPostLine(text string) bool {
+	return len(text) <= 80 && (strings.HasPrefix(text, "U") || strings.HasPrefix(text, "United")) && postLine.MatchString(text)
+}
+
+func findInlineLabel(text string) []int {
+	if colon := strings.IndexByte(text, ':'); colon < 0 || colon > 32 {
+		return nil
+	}
+	return inlineLabel.FindStringSubmatchIndex(text)
 }
 
 // labelled reads the value a label introduces, from offset from in u's text.
@@ -98,7 +111,8 @@ func (x *extractor) looksLikeAddress(u unit) bool {
 	if _, ok := x.vocab.ContactKindOf(t); ok {
 		return false
 	}
-	if m := inlineLabel.FindStringSubmatch(t); m != nil {
+	if m := findInlineLabel(t); m != nil {
+		m := []string{t[m[0]:m[1]], t[m[2]:m[3]]}
 		if _, ok := x.vocab.ContactKindOf(m[1]); ok {
 			return false
 		}

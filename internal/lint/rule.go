@@ -72,8 +72,27 @@ type Pass struct {
 	Options any
 	// Level is the level the configuration gives the rule for this file.
 	Level Level
+	// Memo holds what rules compute about the report and share: the engine
+	// gives every rule of one file the same map. Nil: nothing is shared.
+	Memo map[string]any
 
 	report func(Finding)
+}
+
+// Shared returns the value stored under key in the file's memo, computing
+// it first if need be: several rules reading the same analysis (the dated
+// rules' tokens, say) then pay for it once per report. Shared values must
+// not be changed by the rules that read them.
+func (p *Pass) Shared(key string, compute func() any) any {
+	if p.Memo == nil {
+		return compute()
+	}
+	if v, ok := p.Memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.Memo[key] = v
+	return v
 }
 
 // NewPass prepares a rule's run; report receives each finding.

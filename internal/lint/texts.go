@@ -17,10 +17,15 @@ type TextUnit struct {
 }
 
 // Texts lists the report's title, headings and paragraphs in document
-// order. A heading's text maps to the source where it appears as written;
+// order, computed once per report and shared by the rules (which must not
+// change it). A heading's text maps to the source where it appears as written;
 // a JSON or YAML report's headings are left out, since their text is inside
 // quoted strings.
 func (p *Pass) Texts() []TextUnit {
+	return p.Shared("lint.texts", func() any { return p.texts() }).([]TextUnit)
+}
+
+func (p *Pass) texts() []TextUnit {
 	r := p.Doc
 	var out []TextUnit
 	heading := func(s *document.Section, t document.Text) {

@@ -20,12 +20,13 @@ type Heading struct {
 // Headings lists every section of the report in document order, matched
 // against specs (in canonical order, parents before children).
 func Headings(r *document.Report, specs []*profile.Section, country string) []Heading {
+	idx := index(specs, country)
 	var out []Heading
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
 			h := Heading{Section: s, Index: -1}
-			if i := match(specs, s.Title.Value, country); i >= 0 {
+			if i := idx.match(s.Title.Value); i >= 0 {
 				h.Spec, h.Index = specs[i], i
 			}
 			out = append(out, h)
@@ -36,17 +37,27 @@ func Headings(r *document.Report, specs []*profile.Section, country string) []He
 	return out
 }
 
-func match(specs []*profile.Section, title, country string) int {
-	key := profile.NormalizeTitle(title)
-	if key == "" {
-		return -1
-	}
+// specIndex maps every normalised name and alias to its spec's place; the
+// first spec to claim a name keeps it.
+type specIndex map[string]int
+
+func index(specs []*profile.Section, country string) specIndex {
+	idx := specIndex{}
 	for i, s := range specs {
 		for _, n := range s.Names(country) {
-			if profile.NormalizeTitle(n) == key {
-				return i
+			if k := profile.NormalizeTitle(n); k != "" {
+				if _, taken := idx[k]; !taken {
+					idx[k] = i
+				}
 			}
 		}
+	}
+	return idx
+}
+
+func (idx specIndex) match(title string) int {
+	if i, ok := idx[profile.NormalizeTitle(title)]; ok {
+		return i
 	}
 	return -1
 }
@@ -116,12 +127,13 @@ func nearMiss(heads []Heading, spec *profile.Section, country string, used map[*
 // precede, that heading and the one it should come before. Only siblings
 // are compared: subsections are ordered within their parent.
 func OutOfOrder(r *document.Report, specs []*profile.Section, country string) [][2]Heading {
+	idx := index(specs, country)
 	var out [][2]Heading
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		var seen []Heading // known siblings so far
 		for _, s := range ss {
-			if i := match(specs, s.Title.Value, country); i >= 0 {
+			if i := idx.match(s.Title.Value); i >= 0 {
 				h := Heading{Section: s, Spec: specs[i], Index: i}
 				// The earliest sibling that should come after this one.
 				for _, prev := range seen {

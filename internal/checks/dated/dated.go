@@ -52,6 +52,10 @@ type mention struct {
 // stands in. Mentions whose span cannot be mapped back into a unit's text
 // (inside markup) are left out.
 func analyse(pass *lint.Pass) []*unit {
+	return pass.Shared("dated.analyse", func() any { return analyseReport(pass) }).([]*unit)
+}
+
+func analyseReport(pass *lint.Pass) []*unit {
 	ds := make([]*document.DateMention, 0, len(pass.Doc.Dates))
 	for i := range pass.Doc.Dates {
 		ds = append(ds, &pass.Doc.Dates[i])

@@ -156,6 +156,20 @@ type watched struct {
 	since time.Time
 	re    *regexp.Regexp
 	caps  map[string]bool // folded names whose first letter is a capital
+	// firstWords are the lower-case first words of the names: a text that
+	// contains none of them cannot mention the entry, which is cheaper to
+	// know than to run the regexp.
+	firstWords []string
+}
+
+// mentionedIn is the cheap test before find; lower is the text in lower case.
+func (w *watched) mentionedIn(lower string) bool {
+	for _, fw := range w.firstWords {
+		if strings.Contains(lower, fw) {
+			return true
+		}
+	}
+	return false
 }
 
 func compileEntry(e WatchEntry) *watched {
@@ -165,6 +179,11 @@ func compileEntry(e WatchEntry) *watched {
 	for _, n := range names {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(n)); unicode.IsUpper(r) {
 			w.caps[nameKey(n)] = true
+		}
+		if f := strings.Fields(strings.ToLower(n)); len(f) > 0 {
+			// Up to an apostrophe, which the regexp lets be straight or curly.
+			first, _, _ := strings.Cut(strings.NewReplacer("’", "'").Replace(f[0]), "'")
+			w.firstWords = append(w.firstWords, first)
 		}
 	}
 	w.re = namesRegexp(names)

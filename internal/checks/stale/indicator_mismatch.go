@@ -164,6 +164,11 @@ func checkStatements(pass *lint.Pass, v *vocab.Vocabulary, reasons []reasonOf, s
 // dueTo starts an area's or the country's reasons.
 var dueTo = regexp.MustCompile(`(?i)\bdue\s+to\b`)
 
+// mayGiveReasons is the cheap test before dueTo: the text has "due" in some case.
+func mayGiveReasons(text string) bool {
+	return strings.Contains(text, "ue") && (strings.Contains(text, "due") || strings.Contains(text, "Due") || strings.Contains(text, "DUE"))
+}
+
 // indicatorMatchers find, by indicator code, the vocabulary's words for it.
 var indicatorMatchers = sync.OnceValue(func() map[string]*regexp.Regexp {
 	out := map[string]*regexp.Regexp{}
@@ -195,7 +200,7 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 	}
 	matchers := indicatorMatchers()
 	for _, u := range units {
-		if u.Heading || !dueTo.MatchString(u.Text) {
+		if u.Heading || !mayGiveReasons(u.Text) || !dueTo.MatchString(u.Text) {
 			continue
 		}
 		for _, s := range prose.Sentences(u.Text) {
@@ -222,7 +227,11 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 		if sp.Start < 0 || sp.End > len(pass.File.Text) || sp.Start >= sp.End {
 			continue
 		}
-		m := boldLabel.FindStringSubmatchIndex(pass.File.Text[sp.Start:sp.End])
+		para := pass.File.Text[sp.Start:sp.End]
+		if !strings.Contains(para, "**") && !strings.Contains(para, "__") {
+			continue // no bold text, no label
+		}
+		m := boldLabel.FindStringSubmatchIndex(para)
 		if m == nil {
 			continue
 		}
@@ -313,7 +322,21 @@ func discussed(units []lint.TextUnit, a *document.Advisory, r reasonOf, labels [
 // wordsRegexp matches any of the words or phrases as whole words, ignoring
 // case, with a plural in -s or -es; a space or hyphen may join the words of
 // a phrase.
+// wordsRegexps caches compiled word lists: the same reasons come back in
+// every report, and compiling a regexp costs more than running it.
+var wordsRegexps sync.Map
+
 func wordsRegexp(words []string) *regexp.Regexp {
+	key := strings.Join(words, "\x00")
+	if re, ok := wordsRegexps.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := compileWords(words)
+	wordsRegexps.Store(key, re)
+	return re
+}
+
+func compileWords(words []string) *regexp.Regexp {
 	sorted := append([]string(nil), words...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	var alts []string

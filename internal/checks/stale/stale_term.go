@@ -146,8 +146,12 @@ func runStaleTerm(pass *lint.Pass) {
 			continue
 		}
 		text := u.Text
+		lower := strings.ToLower(text)
 		var sentences []prose.Range
 		for _, w := range active {
+			if !w.mentionedIn(lower) {
+				continue
+			}
 			for _, m := range w.find(text) {
 				if sentences == nil {
 					sentences = prose.Sentences(text)

@@ -1,0 +1,30 @@
+package checks
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestFindRanges(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Monday-Thursday 0730 - 1700; Friday 0730 – 1130.":   {"-", "-", "–"},
+		"Elections 2019–2021 and 2023-24.":                   {"–", "-"},
+		"Open 8:00-17:00 daily.":                             {"-"},
+		"Call +223-2070-2300 or 1-800-555-0100.":             nil,
+		"Published 2024-11-29; COVID-19; mid-2022; 18-month": nil,
+		"A - B and a spaced dash - in prose.":                nil,
+		"From April–July, then Sept - Dec.":                  {"–", "-"},
+	} {
+		var got []string
+		for _, at := range findRanges(text) {
+			if text[at] == '-' {
+				got = append(got, "-")
+			} else {
+				got = append(got, "–")
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findRanges(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
