@@ -8,6 +8,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/reportlint/reportlint/internal/atomicfile"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/gitrepo"
@@ -65,7 +66,7 @@ func diffCommand(e *env) *ucli.Command {
 				if err := render(&b, res, false); err != nil {
 					return &exitError{code: ExitError, err: err}
 				}
-				if err := writeFileAtomic(path, []byte(b.String())); err != nil {
+				if err := atomicfile.Write(path, []byte(b.String()), 0o644); err != nil {
 					return &exitError{code: ExitError, err: fmt.Errorf("--output: %v", err)}
 				}
 			} else if err := render(e.stdout, res, useColor(e)); err != nil {

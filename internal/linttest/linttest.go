@@ -240,3 +240,27 @@ func checkFixes(t *testing.T, fixture string, f *source.File, findings []lint.Fi
 		t.Errorf("%s: fixes give\n%s\nwant (%s)\n%s", fixture, got, golden, want)
 	}
 }
+
+// RunRules runs each rule over its fixtures under dir/<rule-id>/ and fails
+// for a rule without fixtures or without a doc and a bad and a good example.
+func RunRules(t *testing.T, dir string, rules []*lint.Rule) {
+	t.Helper()
+	reg, err := lint.NewRegistry(rules...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range reg.All() {
+		t.Run(rule.ID, func(t *testing.T) {
+			if rule.Summary == "" || rule.Doc == "" || rule.Bad == "" || rule.Good == "" {
+				t.Errorf("rule %s needs a summary, a doc and a bad and a good example", rule.ID)
+			}
+			fixtures := Fixtures(t, filepath.Join(dir, rule.ID))
+			if len(fixtures) == 0 {
+				t.Fatalf("rule %s has no fixtures under %s/%s", rule.ID, dir, rule.ID)
+			}
+			for _, fx := range fixtures {
+				t.Run(filepath.Base(fx), func(t *testing.T) { Run(t, rule, fx) })
+			}
+		})
+	}
+}

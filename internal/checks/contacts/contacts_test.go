@@ -21,22 +21,7 @@ import (
 // TestRules runs every rule of the package over its fixtures under
 // testdata/<rule-id>/, and fails for a rule without documentation or
 // without test data.
-func TestRules(t *testing.T) {
-	for _, rule := range Rules() {
-		t.Run(rule.ID, func(t *testing.T) {
-			if rule.Summary == "" || rule.Doc == "" || rule.Bad == "" || rule.Good == "" {
-				t.Errorf("rule %s needs a summary, a doc and a bad and a good example", rule.ID)
-			}
-			fixtures := linttest.Fixtures(t, filepath.Join("testdata", rule.ID))
-			if len(fixtures) == 0 {
-				t.Fatalf("rule %s has no fixtures under testdata/%s", rule.ID, rule.ID)
-			}
-			for _, fx := range fixtures {
-				t.Run(filepath.Base(fx), func(t *testing.T) { linttest.Run(t, rule, fx) })
-			}
-		})
-	}
-}
+func TestRules(t *testing.T) { linttest.RunRules(t, "testdata", Rules()) }
 
 // findings runs every rule of the package with default options over a
 // report and returns "rule:line" for each finding.

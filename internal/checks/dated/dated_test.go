@@ -23,23 +23,7 @@ import (
 
 // TestRules runs every rule of the package over its fixtures under
 // testdata/<rule-id>/, with want markers checked both ways.
-func TestRules(t *testing.T) {
-	reg, err := lint.NewRegistry(Rules()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rule := range reg.All() {
-		t.Run(rule.ID, func(t *testing.T) {
-			fixtures := linttest.Fixtures(t, filepath.Join("testdata", rule.ID))
-			if len(fixtures) == 0 {
-				t.Fatalf("rule %s has no fixtures under testdata/%s", rule.ID, rule.ID)
-			}
-			for _, fx := range fixtures {
-				t.Run(filepath.Base(fx), func(t *testing.T) { linttest.Run(t, rule, fx) })
-			}
-		})
-	}
-}
+func TestRules(t *testing.T) { linttest.RunRules(t, "testdata", Rules()) }
 
 // Every rule is documented, and its own examples behave: Bad is flagged,
 // Good is not.
