@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/profile"
 )
 
@@ -109,62 +110,18 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // match is a byte range [start, end) in a block's text.
 type match struct{ start, end int }
 
-// phraseRegexp compiles literal words and phrases into one expression: the
-// longest phrase first, so that at any place the longest wins; any run of
-// space between words (a line break became one); a straight or curly
-// apostrophe for either. Word boundaries are checked by findWords, because
-// regexp's \b knows only ASCII.
+// phraseRegexp, phraseKey and findWords are the shared phrase matching
+// (internal/phrase) in this package's terms.
 func phraseRegexp(tokens []string, ignoreCase bool) *regexp.Regexp {
-	sorted := append([]string(nil), tokens...)
-	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	var alts []string
-	for _, t := range sorted {
-		var words []string
-		for _, w := range strings.Fields(t) {
-			q := regexp.QuoteMeta(w)
-			q = strings.NewReplacer("'", "['’]", "’", "['’]").Replace(q)
-			words = append(words, q)
-		}
-		alts = append(alts, strings.Join(words, `\s+`))
-	}
-	expr := "(?:" + strings.Join(alts, "|") + ")"
-	if ignoreCase {
-		expr = "(?i)" + expr
-	}
-	return regexp.MustCompile(expr) // quoted literals always compile
+	return phrase.Regexp(tokens, ignoreCase)
 }
 
-// phraseKey is how a matched phrase is looked up among the tokens it came
-// from: space collapsed, apostrophes straightened, and folded when case is
-// ignored.
-func phraseKey(s string, ignoreCase bool) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, "’", "'")
-	if ignoreCase {
-		s = strings.ToLower(s)
-	}
-	return s
-}
+func phraseKey(s string, ignoreCase bool) string { return phrase.Key(s, ignoreCase) }
 
-// findWords returns the non-overlapping matches of re in text that start
-// and end on word boundaries: "alot" is not found in "Alotau".
 func findWords(re *regexp.Regexp, text string) []match {
 	var out []match
-	for pos := 0; pos <= len(text); {
-		loc := re.FindStringIndex(text[pos:])
-		if loc == nil {
-			break
-		}
-		start, end := pos+loc[0], pos+loc[1]
-		if end > start && onBoundary(text, start, end) {
-			out = append(out, match{start, end})
-			pos = end
-			continue
-		}
-		// Try again one character on: a match refused here may hide one
-		// that starts inside it.
-		_, n := utf8.DecodeRuneInString(text[start:])
-		pos = start + max(n, 1)
+	for _, m := range phrase.Find(re, text, nil) {
+		out = append(out, match{m.Start, m.End})
 	}
 	return out
 }
@@ -179,28 +136,6 @@ func findAll(re *regexp.Regexp, text string) []match {
 	}
 	return out
 }
-
-// onBoundary: a match that begins (ends) with a word character must not
-// have one just before (after) it.
-func onBoundary(text string, start, end int) bool {
-	first, _ := utf8.DecodeRuneInString(text[start:])
-	if isWordRune(first) && start > 0 {
-		prev, _ := utf8.DecodeLastRuneInString(text[:start])
-		if isWordRune(prev) {
-			return false
-		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(text[:end])
-	if isWordRune(last) && end < len(text) {
-		next, _ := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(next) {
-			return false
-		}
-	}
-	return true
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // dropOverlaps keeps, from matches found by several expressions, one per
 // place: the earliest, and the longest of those starting together.

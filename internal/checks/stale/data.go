@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/suggest"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -186,31 +186,13 @@ func compileEntry(e WatchEntry) *watched {
 			w.firstWords = append(w.firstWords, first)
 		}
 	}
-	w.re = namesRegexp(names)
+	w.re = phrase.Regexp(names, true)
 	return w
-}
-
-// namesRegexp matches any of the names ignoring case, the longest first,
-// with any run of space between words and either apostrophe.
-func namesRegexp(names []string) *regexp.Regexp {
-	sorted := append([]string(nil), names...)
-	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	var alts []string
-	for _, n := range sorted {
-		var words []string
-		for _, w := range strings.Fields(n) {
-			words = append(words, strings.NewReplacer("'", "['’]", "’", "['’]").Replace(regexp.QuoteMeta(w)))
-		}
-		alts = append(alts, strings.Join(words, `\s+`))
-	}
-	return regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
 }
 
 // nameKey is how names compare: space collapsed, apostrophes straightened,
 // lower case.
-func nameKey(s string) string {
-	return strings.ToLower(strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "’", "'"))
-}
+func nameKey(s string) string { return phrase.Key(s, true) }
 
 // span is a byte range [start, end) in a text.
 type span struct{ start, end int }
@@ -219,19 +201,8 @@ type span struct{ start, end int }
 // capital first letter where the name has one.
 func (w *watched) find(text string) []span {
 	var out []span
-	for pos := 0; pos < len(text); {
-		loc := w.re.FindStringIndex(text[pos:])
-		if loc == nil {
-			break
-		}
-		start, end := pos+loc[0], pos+loc[1]
-		if end > start && onWordBoundary(text, start, end) && w.capsAgree(text[start:end]) {
-			out = append(out, span{start, end})
-			pos = end
-			continue
-		}
-		_, n := utf8.DecodeRuneInString(text[start:])
-		pos = start + max(n, 1)
+	for _, m := range phrase.Find(w.re, text, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
+		out = append(out, span{m.Start, m.End})
 	}
 	return out
 }
@@ -243,23 +214,6 @@ func (w *watched) capsAgree(matched string) bool {
 	r, _ := utf8.DecodeRuneInString(matched)
 	return unicode.IsUpper(r)
 }
-
-// onWordBoundary: no letter or digit just before start or just after end.
-func onWordBoundary(text string, start, end int) bool {
-	if start > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(text[:start]); isWordRune(r) {
-			return false
-		}
-	}
-	if end < len(text) {
-		if r, _ := utf8.DecodeRuneInString(text[end:]); isWordRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // oneLine collapses runs of space (a line break, a blanked comment).
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
