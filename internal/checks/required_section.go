@@ -2,9 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/outline"
 )
@@ -28,8 +26,8 @@ that heading, with "did you mean".`,
 func runRequiredSection(pass *lint.Pass) {
 	specs := pass.Profile.All()
 	country := pass.Doc.Country.Value
-	for _, m := range outline.FindMissing(pass.Doc, specs, country, len(pass.File.Text)) {
-		name := displayName(m.Spec.Name, country)
+	for _, m := range outline.FindMissing(pass.Doc, specs, country, pass.File.Text) {
+		name := m.Name
 		if m.Suggestion != nil {
 			pass.Report(lint.Finding{
 				Span:    m.Suggestion.Heading,
@@ -38,12 +36,8 @@ func runRequiredSection(pass *lint.Pass) {
 			})
 			continue
 		}
-		at := m.At
-		if at.Start == len(pass.File.Text) {
-			at = lastLine(pass.File.Text)
-		}
 		pass.Report(lint.Finding{
-			Span:    at,
+			Span:    m.At,
 			Message: fmt.Sprintf("the report has no %q section", name),
 			Hint:    requiredHint(m, name),
 		})
@@ -51,23 +45,8 @@ func runRequiredSection(pass *lint.Pass) {
 }
 
 func requiredHint(m outline.Missing, name string) string {
-	if m.At.Start != m.At.End {
-		return fmt.Sprintf("add the section %q before this one", name)
+	if m.AtEnd {
+		return fmt.Sprintf("add the section %q", name)
 	}
-	return fmt.Sprintf("add the section %q", name)
-}
-
-// displayName fills {country} in a section name, or says where it goes.
-func displayName(name, country string) string {
-	if country == "" {
-		country = "<Country>"
-	}
-	return strings.ReplaceAll(name, "{country}", country)
-}
-
-// lastLine is the span of the last non-blank line of text.
-func lastLine(text string) document.Span {
-	end := len(strings.TrimRight(text, " \t\n"))
-	start := strings.LastIndexByte(text[:end], '\n') + 1
-	return document.Span{Start: start, End: end}
+	return fmt.Sprintf("add the section %q before this one", name)
 }

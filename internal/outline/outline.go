@@ -5,6 +5,8 @@
 package outline
 
 import (
+	"strings"
+
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/suggest"
@@ -65,16 +67,21 @@ func (idx specIndex) match(title string) int {
 // Missing is an expected section the report lacks.
 type Missing struct {
 	Spec *profile.Section
+	// Name is the section's name as a message gives it: {country} filled
+	// in, or "<Country>" when the report names none.
+	Name string
 	// At is where the section should be: the heading of the next expected
-	// section the report has, or the end of the report.
-	At document.Span
+	// section the report has, or (AtEnd) the report's last non-blank line.
+	At    document.Span
+	AtEnd bool
 	// Suggestion is a heading that matches no expected section but nearly
 	// names this one ("Crme"), or nil.
 	Suggestion *document.Section
 }
 
-// FindMissing lists the required sections among specs that no heading names.
-func FindMissing(r *document.Report, specs []*profile.Section, country string, textEnd int) []Missing {
+// FindMissing lists the required sections among specs that no heading
+// names; text is the report's source text.
+func FindMissing(r *document.Report, specs []*profile.Section, country, text string) []Missing {
 	heads := Headings(r, specs, country)
 	present := map[int]bool{}
 	for _, h := range heads {
@@ -88,16 +95,16 @@ func FindMissing(r *document.Report, specs []*profile.Section, country string, t
 		if !spec.Required || present[i] {
 			continue
 		}
-		m := Missing{Spec: spec, At: document.Span{Start: textEnd, End: textEnd}}
+		m := Missing{Spec: spec, Name: fillCountry(spec.Name, country), At: lastLine(text), AtEnd: true}
 		// Where it should be: before the first present section that comes later in the canonical order.
 		for _, h := range heads {
 			if h.Index > i {
-				m.At = h.Section.Heading
+				m.At, m.AtEnd = h.Section.Heading, false
 				break
 			}
 		}
 		if s := nearMiss(heads, spec, country, used); s != nil {
-			m.Suggestion, m.At = s, s.Heading
+			m.Suggestion, m.At, m.AtEnd = s, s.Heading, false
 			used[s] = true
 		}
 		out = append(out, m)
@@ -149,4 +156,20 @@ func OutOfOrder(r *document.Report, specs []*profile.Section, country string) []
 	}
 	walk(r.Sections)
 	return out
+}
+
+// fillCountry fills {country} in a section name, or says where it goes.
+func fillCountry(name, country string) string {
+	if country == "" {
+		country = "<Country>"
+	}
+	return strings.ReplaceAll(name, "{country}", country)
+}
+
+// lastLine is the span of the last non-blank line of text: the end of the
+// text may be blank, and a finding there would show nothing.
+func lastLine(text string) document.Span {
+	end := len(strings.TrimRight(text, " \t\n"))
+	start := strings.LastIndexByte(text[:end], '\n') + 1
+	return document.Span{Start: start, End: end}
 }

@@ -6,7 +6,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/outline"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -99,8 +98,8 @@ func buildRequiredSections(d *ruleDef) error {
 	r.Run = func(p *lint.Pass) {
 		country := p.Doc.Country.Value
 		text := p.File.Text
-		for _, m := range outline.FindMissing(p.Doc, specs, country, len(text)) {
-			name := displayName(m.Spec.Name, country)
+		for _, m := range outline.FindMissing(p.Doc, specs, country, text) {
+			name := m.Name
 			vars := map[string]string{"section": name}
 			f := lint.Finding{Span: m.At, Message: expand(message, vars), Hint: expand(hint, vars)}
 			switch {
@@ -109,9 +108,7 @@ func buildRequiredSections(d *ruleDef) error {
 				if hint == "" {
 					f.Hint = fmt.Sprintf("rename the heading to %q", name)
 				}
-			case m.At.Start == len(text):
-				// The end of the text may be a blank line; its last line reads better.
-				f.Span = lastLine(text)
+			case m.AtEnd:
 				if hint == "" {
 					f.Hint = fmt.Sprintf("add the section %q at the end", name)
 				}
@@ -129,21 +126,6 @@ func buildRequiredSections(d *ruleDef) error {
 		}
 	}
 	return nil
-}
-
-// displayName fills {country} in a section name, or says where it goes.
-func displayName(name, country string) string {
-	if country == "" {
-		country = "<Country>"
-	}
-	return strings.ReplaceAll(name, "{country}", country)
-}
-
-// lastLine is the span of the last non-blank line of text.
-func lastLine(text string) document.Span {
-	end := len(strings.TrimRight(text, " \t\n"))
-	start := strings.LastIndexByte(text[:end], '\n') + 1
-	return document.Span{Start: start, End: end}
 }
 
 func requiredNames(specs []*profile.Section) []string {
