@@ -29,6 +29,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
 )
 
@@ -111,7 +112,7 @@ func Find(startDir string) (string, bool, error) {
 		case err == nil && !info.IsDir():
 			return p, true, nil
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return "", false, &Error{Path: p, Msg: reason(err)}
+			return "", false, &Error{Path: p, Msg: source.PathErrorReason(err)}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -130,7 +131,7 @@ func Default() *Config { return &Config{} }
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: reason(err)}
+		return nil, &Error{Path: path, Msg: source.PathErrorReason(err)}
 	}
 	return Parse(path, data)
 }
@@ -559,20 +560,6 @@ func (l *loader) overrides(n *yaml.Node) ([]override, error) {
 		out = append(out, o)
 	}
 	return out, nil
-}
-
-func reason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory; check the path"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // relSlash is p relative to dir, slash-separated, or ok=false when p is

@@ -4,12 +4,13 @@
 package discover
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // Stdin is the path that means standard input.
@@ -70,7 +71,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, &Error{Path: arg, Reason: statReason(err)})
+			errs = append(errs, &Error{Path: arg, Reason: source.PathErrorReason(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -91,7 +92,7 @@ func walk(root string, opt Options) ([]string, []error) {
 	var errs []error
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &Error{Path: p, Reason: statReason(err)})
+			errs = append(errs, &Error{Path: p, Reason: source.PathErrorReason(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -120,7 +121,7 @@ func walk(root string, opt Options) ([]string, []error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &Error{Path: root, Reason: statReason(err)})
+		errs = append(errs, &Error{Path: root, Reason: source.PathErrorReason(err)})
 	}
 	// WalkDir visits in lexical order already; sorting again keeps the
 	// promise if that ever changes.
@@ -144,18 +145,4 @@ func ignored(p, name string, globs []string) bool {
 		}
 	}
 	return false
-}
-
-func statReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory; check the path"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

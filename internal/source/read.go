@@ -91,3 +91,15 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// PathErrorReason words a failed stat or open of a path for a message that
+// already names the path.
+func PathErrorReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory; check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return unwrapPathError(err).Error()
+}
