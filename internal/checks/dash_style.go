@@ -159,7 +159,7 @@ func runDashStyle(pass *lint.Pass) {
 			if u.Text[start] != '-' {
 				end = start + len("–")
 			}
-			if isISODate(u.Text, start) || inContact(pass, u.Source(start, end)) {
+			if isISODate(u.Text, start) || u.InCode(start, end) || inContact(pass, u.Source(start, end)) {
 				continue
 			}
 			style := dashStyles[u.Text[start:end]]

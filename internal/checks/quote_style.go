@@ -64,6 +64,10 @@ func runQuoteStyle(pass *lint.Pass) {
 				}
 				off += i
 				r, size := utf8.DecodeRuneInString(u.Text[off:])
+				if u.InCode(off, off+size) {
+					off += size
+					continue // code keeps its straight quotes
+				}
 				style := "curly"
 				if strings.ContainsRune(fam.straight, r) {
 					style = "straight"

@@ -38,7 +38,7 @@ func runTermConsistency(pass *lint.Pass) {
 		}
 		for _, w := range words(u.Text) {
 			word := u.Text[w[0]:w[1]]
-			if upperCount(word) < 2 {
+			if upperCount(word) < 2 || u.InCode(w[0], w[1]) {
 				continue
 			}
 			key := strings.ToLower(word)

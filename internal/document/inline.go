@@ -13,6 +13,19 @@ type Inline struct {
 	// Anchor is where text with no verbatim run maps to: a JSON string
 	// written with escapes maps, as a whole, to its token.
 	Anchor Span
+	// Code are the ranges of Text that are code (a Markdown code span):
+	// shown as written, but not prose, so facts and style are not read there.
+	Code []Span
+}
+
+// InCode reports whether the text range [start, end) overlaps code.
+func (in *Inline) InCode(start, end int) bool {
+	for _, c := range in.Code {
+		if start < c.End && c.Start < max(end, start+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // Segment says that Text[TextStart:TextStart+Len] is Source[SourceStart:SourceStart+Len].
@@ -26,6 +39,14 @@ type Segment struct {
 type InlineBuilder struct {
 	buf  []byte
 	segs []Segment
+	code []Span
+}
+
+// MarkCode records that the text from offset start to the current end is code.
+func (b *InlineBuilder) MarkCode(start int) {
+	if start < len(b.buf) {
+		b.code = append(b.code, Span{Start: start, End: len(b.buf)})
+	}
 }
 
 // Append adds s, which is the source text starting at sourceStart.
@@ -65,7 +86,7 @@ func (b *InlineBuilder) Since(n int) string { return string(b.buf[n:]) }
 
 // Inline returns the text built so far.
 func (b *InlineBuilder) Inline() Inline {
-	return Inline{Text: string(b.buf), Segments: b.segs}
+	return Inline{Text: string(b.buf), Segments: b.segs, Code: b.code}
 }
 
 // Source maps the text range [start, end) to a source span.

@@ -130,6 +130,9 @@ func (x *extractor) scanEmails(u unit, from int) {
 		for e > s && strings.ContainsRune(".-'", rune(text[e-1])) {
 			e--
 		}
+		if u.text.InCode(s, e) {
+			continue // code, such as a module path "name@version"
+		}
 		if !strings.Contains(text[s:e], "@") || strings.HasSuffix(text[s:e], "@") || strings.HasPrefix(text[s:e], "@") {
 			continue
 		}
@@ -150,7 +153,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	}
 	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
-		if digits(text[s:e]) < 6 {
+		if digits(text[s:e]) < 6 || u.text.InCode(s, e) {
 			continue
 		}
 		k := kind
@@ -161,7 +164,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	}
 	for _, m := range localPhone.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
-		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || isYear(text[s:e]) || countWords.MatchString(text[e:]) {
+		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || isYear(text[s:e]) || countWords.MatchString(text[e:]) || u.text.InCode(s, e) {
 			continue
 		}
 		k := kind

@@ -12,6 +12,9 @@ func (x *extractor) findDates() {
 	finder := dates.Default()
 	for _, u := range x.units {
 		for _, m := range finder.Find(u.text.Text) {
+			if u.text.InCode(m.Start, m.End) {
+				continue
+			}
 			d := m.DateMention
 			d.Points = string(m.PhraseKind)
 			d.Span = u.source(m.Start, m.End)

@@ -185,3 +185,14 @@ func TestDatesMapToSource(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// Code spans in Markdown are code, not prose: no contact or date is read there.
+func TestCodeSpansAreNotFacts(t *testing.T) {
+	_, r := report(t, "x.md", "# Notes\n\nInstall with `go install example.org/tool@latest` on `2024-11-29`; write to ops@example.org.\n")
+	if len(r.Contacts) != 1 || r.Contacts[0].Value != "ops@example.org" {
+		t.Errorf("contacts = %+v, want only ops@example.org", r.Contacts)
+	}
+	if len(r.Dates) != 0 {
+		t.Errorf("dates = %+v, want none", r.Dates)
+	}
+}

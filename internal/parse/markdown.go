@@ -156,6 +156,10 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 				b.AppendSynthetic(label)
 			}
 			mp.r.Links = append(mp.r.Links, document.Link{Text: label, Target: string(c.URL(mp.source)), Span: document.Span{Start: start, End: start + len(label) + 2}})
+		case *ast.CodeSpan:
+			start := b.Len()
+			mp.inline(c, b)
+			b.MarkCode(start)
 		case *ast.RawHTML:
 			// Inline HTML is markup, not text.
 		default:
