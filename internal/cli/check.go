@@ -113,7 +113,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		if err := b.Write(path); err != nil {
 			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %v", err)}
 		}
-		fmt.Fprintf(e.stderr, "recorded %s in %s\n", plural(len(b.Findings), "finding"), path)
+		fmt.Fprintf(e.stderr, "recorded %s in %s\n", format.Plural(len(b.Findings), "finding"), path)
 		if failed {
 			return silentExit(ExitError)
 		}
@@ -123,7 +123,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		shown, hidden, stale := base.Filter(basePath, out.Findings, out.Files)
 		out.Findings = shown
 		if hidden > 0 {
-			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", plural(hidden, "finding"), basePath)
+			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", format.Plural(hidden, "finding"), basePath)
 		}
 		if len(stale) > 0 {
 			what := fmt.Sprintf("%d entries in the baseline no longer match", len(stale))

@@ -10,6 +10,7 @@ import (
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/fixes"
+	"github.com/reportlint/reportlint/internal/format"
 )
 
 func fixCommand(e *env) *ucli.Command {
@@ -74,13 +75,13 @@ func fixCommand(e *env) *ucli.Command {
 					failed = true
 					continue
 				}
-				fmt.Fprintf(e.stderr, "fixed %s in %s\n", plural(res.Applied, "problem"), res.Path)
+				fmt.Fprintf(e.stderr, "fixed %s in %s\n", format.Plural(res.Applied, "problem"), res.Path)
 			}
 			switch {
 			case total == 0:
 				fmt.Fprintln(e.stderr, "nothing to fix")
 			case !write:
-				fmt.Fprintf(e.stderr, "%s in %s can be fixed; run with --write to apply\n", plural(total, "problem"), plural(files, "file"))
+				fmt.Fprintf(e.stderr, "%s in %s can be fixed; run with --write to apply\n", format.Plural(total, "problem"), format.Plural(files, "file"))
 			}
 			if failed {
 				return silentExit(ExitError)
@@ -88,11 +89,4 @@ func fixCommand(e *env) *ucli.Command {
 			return nil
 		},
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

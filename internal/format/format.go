@@ -80,7 +80,8 @@ func Names() []string {
 	return out
 }
 
-func plural(n int, word string) string {
+// Plural counts a regular noun: "1 file", "3 files".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, word)
 	}
@@ -89,5 +90,5 @@ func plural(n int, word string) string {
 
 // SummaryLine is the one-line summary that ends text output.
 func SummaryLine(s Summary) string {
-	return fmt.Sprintf("%s checked: %s, %s, %s", plural(s.Files, "file"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
+	return fmt.Sprintf("%s checked: %s, %s, %s", Plural(s.Files, "file"), Plural(s.Errors, "error"), Plural(s.Warnings, "warning"), Plural(s.Infos, "info"))
 }
