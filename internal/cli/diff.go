@@ -53,12 +53,20 @@ func diffCommand(e *env) *ucli.Command {
 			}
 			var sides [2]reportdiff.Side
 			var files [2]*source.File
+			failed := false
 			for i, arg := range cmd.Args().Slice() {
+				// Both sides are read, so that one run names every
+				// side that cannot be used.
 				f, r, err := readSide(arg, opt)
 				if err != nil {
-					return &exitError{code: ExitError, err: errString(describe(err))}
+					fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(err))
+					failed = true
+					continue
 				}
 				sides[i], files[i] = reportdiff.Side{Path: arg, Report: r}, f
+			}
+			if failed {
+				return silentExit(ExitError)
 			}
 			res := reportdiff.Compare(sides[0], sides[1], files[0], files[1])
 			if path := cmd.String("output"); path != "" {

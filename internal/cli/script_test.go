@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -8,7 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -56,15 +59,27 @@ func TestScripts(t *testing.T) {
 			return false, errors.New("unknown condition " + cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// exits CODE PROGRAM ARGS...: run a program and require its exit code.
+			// exits [-within DURATION] CODE PROGRAM ARGS...: run a program and
+			// require its exit code, and that it ended within the duration.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				var within time.Duration
+				if len(args) > 1 && args[0] == "-within" {
+					d, err := time.ParseDuration(args[1])
+					ts.Check(err)
+					within, args = d, args[2:]
+				}
 				if neg || len(args) < 2 {
-					ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+					ts.Fatalf("usage: exits [-within DURATION] CODE PROGRAM [ARGS...]")
 				}
 				want, err := strconv.Atoi(args[0])
 				ts.Check(err)
 				got := 0
-				if err := ts.Exec(args[1], args[2:]...); err != nil {
+				start := time.Now()
+				err = ts.Exec(args[1], args[2:]...)
+				if took := time.Since(start); within > 0 && took > within {
+					ts.Fatalf("%s took %v, more than %v", args[1], took.Round(time.Millisecond), within)
+				}
+				if err != nil {
 					var ee *exec.ExitError
 					if !errors.As(err, &ee) {
 						ts.Fatalf("%s: %v", args[1], err)
@@ -84,6 +99,35 @@ func TestScripts(t *testing.T) {
 				s, err := strconv.Unquote(`"` + args[1] + `"`)
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(s), 0o644))
+			},
+			// mkrepeat NAME COUNT UNIT [STEP]: append COUNT copies of UNIT (a Go
+			// string literal, like mkfile's) to NAME, creating it; copy i is
+			// indented by STEP repeated i times. For deep and long inputs:
+			// mkrepeat f.md 3000 '- item\n' '  ' is 3,000 nested lists.
+			"mkrepeat": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 3 || len(args) > 4 {
+					ts.Fatalf("usage: mkrepeat NAME COUNT UNIT [STEP]")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				unit, err := strconv.Unquote(`"` + args[2] + `"`)
+				ts.Check(err)
+				step := ""
+				if len(args) == 4 {
+					step, err = strconv.Unquote(`"` + args[3] + `"`)
+					ts.Check(err)
+				}
+				f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+				ts.Check(err)
+				w := bufio.NewWriter(f)
+				for i := range n {
+					if step != "" {
+						w.WriteString(strings.Repeat(step, i))
+					}
+					w.WriteString(unit)
+				}
+				ts.Check(w.Flush())
+				ts.Check(f.Close())
 			},
 			// mkbig NAME BYTES: write a file of that many bytes of report-like text.
 			"mkbig": func(ts *testscript.TestScript, neg bool, args []string) {

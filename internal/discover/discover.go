@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -90,7 +91,15 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 func walk(root string, opt Options) ([]string, []error) {
 	var files []string
 	var errs []error
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	// A folder named through a symbolic link is walked (the user chose
+	// it); WalkDir would take the link for a file, so the walk starts at
+	// "link/", which the system resolves. Links met inside the folder are
+	// never followed into folders, so a link loop cannot trap the walk.
+	start := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		start = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &Error{Path: p, Reason: source.PathErrorReason(err)})
 			if d != nil && d.IsDir() {
@@ -100,7 +109,7 @@ func walk(root string, opt Options) ([]string, []error) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || ignored(p, name, opt.Ignore)) {
+			if p != start && (strings.HasPrefix(name, ".") || ignored(p, name, opt.Ignore)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -112,12 +121,17 @@ func walk(root string, opt Options) ([]string, []error) {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(name))
-		for _, e := range opt.Extensions {
-			if ext == e {
-				files = append(files, p)
-				break
+		if !slices.Contains(opt.Extensions, ext) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a folder is not followed, whatever its name; a
+			// broken link or a loop is kept, so that reading it says so.
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				return nil
 			}
 		}
+		files = append(files, p)
 		return nil
 	})
 	if err != nil {

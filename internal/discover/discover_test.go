@@ -49,3 +49,38 @@ func TestExpandSymlinkLoopEnds(t *testing.T) {
 		t.Errorf("inputs = %v, want r.txt once", in)
 	}
 }
+
+// A folder named through a link is walked; links inside a walk are not
+// followed into folders, even one named like a report, so a loop ends.
+func TestExpandSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	reports := filepath.Join(dir, "reports")
+	if err := os.MkdirAll(filepath.Join(reports, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(reports, "sub", "r.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		filepath.Join(dir, "link"):              reports,         // the folder given through a link
+		filepath.Join(reports, "sub", "up"):     "..",            // a loop
+		filepath.Join(reports, "folder.md"):     "sub",           // a folder named like a report
+		filepath.Join(reports, "same.txt"):      "sub/r.txt",     // a file: taken
+		filepath.Join(reports, "dangling.md"):   "gone.md",       // broken: kept, reading says so
+		filepath.Join(reports, "self-loop.txt"): "self-loop.txt", // a link to itself: kept likewise
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip(err)
+		}
+	}
+	in, errs := Expand([]string{filepath.Join(dir, "link")}, Options{})
+	var got []string
+	for _, i := range in {
+		got = append(got, strings.TrimPrefix(filepath.ToSlash(i.Path), filepath.ToSlash(dir)+"/"))
+	}
+	want := []string{"link/dangling.md", "link/same.txt", "link/self-loop.txt", "link/sub/r.txt"}
+	if !reflect.DeepEqual(got, want) || len(errs) != 0 {
+		t.Errorf("inputs = %q, errors %v; want %q", got, errs, want)
+	}
+}

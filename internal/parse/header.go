@@ -28,10 +28,24 @@ func (h *headerReader) isHeaderLine(line string) bool {
 	return ok
 }
 
+// maxCountryLine is the longest line looked up as a country's name. The
+// longest name in the table is some 50 bytes; a longer line (a paragraph,
+// or a 5 MB line of text) is not a country, and splitting it into words to
+// look it up would cost time and memory for nothing.
+const maxCountryLine = 200
+
 // isCountryLine reports whether line is nothing but a country's name.
 func (h *headerReader) isCountryLine(line string) bool {
-	_, ok := h.countries.Lookup(stripEmphasis(line))
+	_, ok := h.lookupCountry(stripEmphasis(line))
 	return ok
+}
+
+// lookupCountry finds the country a short line names.
+func (h *headerReader) lookupCountry(name string) (countries.Country, bool) {
+	if len(name) > maxCountryLine {
+		return countries.Country{}, false
+	}
+	return h.countries.Lookup(name)
 }
 
 // readLine reads one header line, src[start:end], filling what the report
@@ -52,7 +66,7 @@ func (h *headerReader) readLine(r *document.Report, src string, start, end int) 
 			}
 		}
 		if m.Country != "" && r.Country.Value == "" {
-			if c, ok := h.countries.Lookup(m.Country); ok {
+			if c, ok := h.lookupCountry(m.Country); ok {
 				s := base + m.CountryStart
 				r.Country = document.Text{Value: c.Name, Span: document.Span{Start: s, End: s + len(m.Country)}}
 			}
@@ -60,7 +74,7 @@ func (h *headerReader) readLine(r *document.Report, src string, start, end int) 
 		return
 	}
 	if r.Country.Value == "" {
-		if c, ok := h.countries.Lookup(line); ok {
+		if c, ok := h.lookupCountry(line); ok {
 			r.Country = document.Text{Value: c.Name, Span: document.Span{Start: base, End: base + len(line)}}
 		}
 	}

@@ -115,6 +115,9 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		}
 		r.FrontMatter = fm
 		src = blanked
+		if err := checkNesting(f, src); err != nil {
+			return nil, err
+		}
 	}
 	prof, err := chooseProfile(f, opt.Profile, r.FrontMatter, profiles)
 	if err != nil {

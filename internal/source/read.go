@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 // ReadFile reads and checks one report file. Every refusal is an *Error that
@@ -29,7 +30,11 @@ func ReadFile(path string, maxSize int64) (*File, error) {
 	if info.Mode().IsRegular() && info.Size() > maxSize {
 		return nil, &Error{Path: path, Offset: -1, Reason: tooLarge(info.Size(), maxSize)}
 	}
-	return read(path, fh, maxSize)
+	f, err := read(path, fh, maxSize)
+	if err == nil && isBlank(f) {
+		return nil, &Error{Path: path, Offset: -1, Reason: blankReason(f) + "; there is no report to check"}
+	}
+	return f, err
 }
 
 // Read reads a report from r (standard input), named path in messages.
@@ -37,7 +42,26 @@ func Read(path string, r io.Reader, maxSize int64) (*File, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
-	return read(path, r, maxSize)
+	f, err := read(path, r, maxSize)
+	if err == nil && isBlank(f) {
+		return nil, &Error{Path: path, Offset: -1, Reason: blankReason(f) + ": nothing came on standard input; pipe a report in, or name a file"}
+	}
+	return f, err
+}
+
+// isBlank reports whether a file holds no text at all: empty, or nothing
+// but spaces and line ends. Such a file is refused rather than checked, so
+// that a report truncated to nothing, or a pipe that gave nothing (closed
+// standard input reads as empty), fails loudly instead of passing clean.
+func isBlank(f *File) bool {
+	return strings.TrimSpace(f.Text) == ""
+}
+
+func blankReason(f *File) string {
+	if len(f.Text) == 0 {
+		return "is empty"
+	}
+	return "holds only blank space"
 }
 
 func read(path string, r io.Reader, maxSize int64) (*File, error) {

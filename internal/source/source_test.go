@@ -131,3 +131,29 @@ func FuzzNew(f *testing.F) {
 		}
 	})
 }
+
+// An empty or blank report is refused, naming the file, so that a report
+// saved as nothing or a pipe that gave nothing cannot pass clean.
+func TestReadBlank(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"empty.txt": "", "blank.md": " \n\r\n\t\n", "bom.txt": "\ufeff"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadFile(p, 0)
+		var se *Error
+		if !errors.As(err, &se) || !strings.HasPrefix(err.Error(), p+": ") || !strings.Contains(err.Error(), "there is no report to check") {
+			t.Errorf("%s: err = %v, want a refusal naming the file", name, err)
+		}
+	}
+	if _, err := Read("in.txt", strings.NewReader(""), 0); err == nil || err.Error() != "in.txt: is empty: nothing came on standard input; pipe a report in, or name a file" {
+		t.Errorf("empty standard input: %v", err)
+	}
+	if _, err := Read("<stdin>", strings.NewReader("\n\n"), 0); err == nil || !strings.Contains(err.Error(), "<stdin>: holds only blank space") {
+		t.Errorf("blank standard input: %v", err)
+	}
+	if f, err := Read("<stdin>", strings.NewReader("x\n"), 0); err != nil || f.Text != "x\n" {
+		t.Errorf("one word: %v", err)
+	}
+}

@@ -1,0 +1,118 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// MaxNesting is how deep block quotes and lists may nest in a Markdown
+// report. goldmark's work on a line grows with the square of the containers
+// open on it (200,000 nested block quotes take minutes, 3,000 nested lists
+// over a minute and a gigabyte), and no report nests more than a few levels,
+// so a file that goes past the limit is refused before goldmark sees it.
+const MaxNesting = 100
+
+// checkNesting refuses Markdown whose block quotes and lists nest deeper
+// than MaxNesting, naming the line and column where the limit is passed.
+//
+// The depth of a line is bounded from above without parsing: every block
+// quote mark ">" and list marker ("-", "+", "*", "1." or "1)" followed by a
+// space) at its start opens a level, and its indentation can continue at
+// most one list item per two columns, and no more items than the list
+// markers seen on earlier lines. Thematic breaks ("- - -") open nothing.
+func checkNesting(f *source.File, src string) error {
+	listsSeen := 0
+	for start := 0; start < len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		line := src[start:end]
+		if !isThematicBreak(line) {
+			at, lists := lineNesting(line, listsSeen)
+			if at >= 0 {
+				off := start + at
+				return &source.Error{Path: f.Path, Pos: f.Position(off), Offset: f.OriginalOffset(off),
+					Reason: fmt.Sprintf("block quotes and lists nest more than %d deep here; no report needs that, so reportlint does not read the file", MaxNesting)}
+			}
+			listsSeen += lists
+		}
+		start = end + 1
+	}
+	return nil
+}
+
+// lineNesting scans the container marks at the start of line. It returns
+// the offset of the mark or indentation at which the line's depth passes
+// MaxNesting (-1 if it does not), and the number of list markers on it.
+func lineNesting(line string, listsSeen int) (at, lists int) {
+	marks, cols := 0, 0
+	for i := 0; i < len(line); {
+		mark := i
+		switch c := line[i]; {
+		case c == ' ':
+			cols++
+			i++
+		case c == '\t':
+			cols += 4 - cols%4
+			i++
+		case c == '>':
+			marks++
+			i++
+		case (c == '-' || c == '+' || c == '*') && markerEnds(line, i+1):
+			marks++
+			lists++
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j == len(line) || line[j] != '.' && line[j] != ')' || !markerEnds(line, j+1) {
+				return -1, lists
+			}
+			marks++
+			lists++
+			i = j + 1
+		default:
+			return -1, lists
+		}
+		if marks+min(cols/2, listsSeen) > MaxNesting {
+			return mark, lists
+		}
+	}
+	return -1, lists
+}
+
+// markerEnds: a list marker is followed by a space, a tab or the line end.
+func markerEnds(line string, i int) bool {
+	return i >= len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\r'
+}
+
+// isThematicBreak: three or more of one of - * _, with only spaces and tabs
+// between, and nothing else on the line (up to three spaces before).
+func isThematicBreak(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || t == "" {
+		return false
+	}
+	c := t[0]
+	if c != '-' && c != '*' && c != '_' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case c:
+			n++
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}

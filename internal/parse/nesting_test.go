@@ -1,0 +1,72 @@
+package parse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Markdown that nests deeper than MaxNesting is refused at once, at the
+// place the limit is passed, instead of keeping goldmark busy for minutes.
+func TestNestingTooDeep(t *testing.T) {
+	var stair strings.Builder
+	stair.WriteString("# Niger\n\n")
+	for i := range 3000 {
+		stair.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	for _, tt := range []struct {
+		name, text string
+		pos        source.Position
+	}{
+		{"quotes.md", "# Niger\n\n" + strings.Repeat("> ", 200000) + "deep\n", source.Position{Line: 3, Column: 201}},
+		{"lists.md", "# Niger\n\n" + strings.Repeat("- ", 3000) + "deep\n", source.Position{Line: 3, Column: 201}},
+		{"ordered.md", "# Niger\n\n" + strings.Repeat("1. ", 3000) + "deep\n", source.Position{Line: 3, Column: 301}},
+		{"mixed.md", "# Niger\n\n" + strings.Repeat("> - ", 3000) + "deep\n", source.Position{Line: 3, Column: 201}},
+		// Each line one list deeper than the one before, by indentation.
+		{"stair.md", stair.String(), source.Position{Line: 103, Column: 201}},
+		// The front matter's lines are not Markdown.
+		{"front.md", "---\ntitle: x\n---\n" + strings.Repeat(">", 150) + " deep\n", source.Position{Line: 4, Column: 101}},
+	} {
+		f, err := source.New(tt.name, []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		_, err = Parse(f, Options{})
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: refused after %v", tt.name, d)
+		}
+		var se *source.Error
+		if !errors.As(err, &se) {
+			t.Fatalf("%s: err = %v, want a *source.Error", tt.name, err)
+		}
+		if se.Pos != tt.pos || !strings.Contains(se.Reason, "nest more than 100 deep") {
+			t.Errorf("%s: got %v %q, want at %v", tt.name, se.Pos, se.Reason, tt.pos)
+		}
+	}
+}
+
+// What a report really does is read, up to the limit, and a thematic break
+// made of list marks or deep indentation in a file without lists opens
+// nothing.
+func TestNestingAllowed(t *testing.T) {
+	for name, text := range map[string]string{
+		"limit.md":    "# Niger\n\n" + strings.Repeat("> ", MaxNesting) + "deep\n",
+		"lists.md":    "# Niger\n\n" + strings.Repeat("- ", MaxNesting/2) + strings.Repeat("> ", MaxNesting/2) + "deep\n",
+		"break.md":    "# Niger\n\nText.\n\n" + strings.Repeat("- ", 500) + "\n\n" + strings.Repeat("* ", 500) + "\n",
+		"indented.md": "# Niger\n\nText.\n\n" + strings.Repeat(" ", 1000) + "code\n",
+		"numbers.md":  "# Niger\n\n" + strings.Repeat("1 ", 500) + "\n",
+		"stair.md":    "# Niger\n\n- a\n  - b\n    - c\n      - d\n" + strings.Repeat(" ", 400) + "text\n",
+	} {
+		f, err := source.New(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse(f, Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
