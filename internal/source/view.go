@@ -1,0 +1,120 @@
+package source
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// View is what output reads of a checked file: positions, lines and pieces
+// of text. A *File is a View; so is the *Kept a run holds once a file's
+// model is dropped, so that checking ten thousand files does not hold ten
+// thousand texts until the report is written.
+type View interface {
+	Position(offset int) Position
+	LineStart(line int) int
+	Line(line int) string
+	// Slice is the text between two offsets.
+	Slice(start, end int) string
+}
+
+// Slice is f.Text[start:end], with the offsets clamped to the text.
+func (f *File) Slice(start, end int) string {
+	start = min(max(start, 0), len(f.Text))
+	end = min(max(end, start), len(f.Text))
+	return f.Text[start:end]
+}
+
+// Kept is the part of a file that output quotes: the whole lines that some
+// byte ranges touch. Offsets are those of the full file; asked about an
+// offset outside the kept lines, it answers as if the text there were empty.
+type Kept struct {
+	lines []keptLine // in order
+}
+
+type keptLine struct {
+	number int // 1-based
+	start  int // offset of its first byte in the file
+	text   string
+}
+
+// Keep copies out the lines that the ranges [start, end) touch, so that f
+// itself can be let go.
+func (f *File) Keep(ranges [][2]int) *Kept {
+	wanted := map[int]bool{}
+	for _, r := range ranges {
+		first := f.Position(r[0]).Line
+		last := f.Position(max(r[1], r[0])).Line
+		for l := first; l <= last; l++ {
+			wanted[l] = true
+		}
+	}
+	k := &Kept{lines: make([]keptLine, 0, len(wanted))}
+	for l := range wanted {
+		// A copy, not a slice of f.Text, so that the text can be collected.
+		k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: string([]byte(f.Line(l)))})
+	}
+	sort.Slice(k.lines, func(i, j int) bool { return k.lines[i].number < k.lines[j].number })
+	return k
+}
+
+// find is the kept line holding offset, if any.
+func (k *Kept) find(offset int) (keptLine, bool) {
+	i := sort.Search(len(k.lines), func(i int) bool { return k.lines[i].start > offset }) - 1
+	if i < 0 {
+		return keptLine{}, false
+	}
+	l := k.lines[i]
+	if offset > l.start+len(l.text) {
+		return keptLine{}, false
+	}
+	return l, true
+}
+
+// Position is the line and column of an offset in a kept line; for any
+// other offset it is the zero Position.
+func (k *Kept) Position(offset int) Position {
+	l, ok := k.find(max(offset, 0))
+	if !ok {
+		return Position{}
+	}
+	return Position{Line: l.number, Column: 1 + utf8.RuneCountInString(l.text[:offset-l.start])}
+}
+
+func (k *Kept) line(n int) (keptLine, bool) {
+	i := sort.Search(len(k.lines), func(i int) bool { return k.lines[i].number >= n })
+	if i < len(k.lines) && k.lines[i].number == n {
+		return k.lines[i], true
+	}
+	return keptLine{}, false
+}
+
+// LineStart is the offset of a kept line's first byte (0 for a line not kept).
+func (k *Kept) LineStart(n int) int {
+	l, _ := k.line(n)
+	return l.start
+}
+
+// Line is a kept line's text, without its line end ("" for a line not kept).
+func (k *Kept) Line(n int) string {
+	l, _ := k.line(n)
+	return l.text
+}
+
+// Slice is the text between two offsets, from the kept lines, with the line
+// ends between them.
+func (k *Kept) Slice(start, end int) string {
+	var b []byte
+	first := true
+	for _, l := range k.lines {
+		lineEnd := l.start + len(l.text)
+		if lineEnd < start || l.start > end {
+			continue
+		}
+		if !first {
+			b = append(b, '\n')
+		}
+		first = false
+		b = append(b, l.text[max(start, l.start)-l.start:min(end, lineEnd)-l.start]...)
+	}
+	return string(b)
+}

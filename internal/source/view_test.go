@@ -1,0 +1,45 @@
+package source
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// A Kept answers like the full file for every offset in its kept lines.
+func TestKeptAnswersLikeTheFile(t *testing.T) {
+	f, err := New("r.txt", []byte("\ufeffTitle\r\n\r\nCrème brûlée – “quoted”.\r\nSecond line here.\r\n\r\nLast"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 500; n++ {
+		a := r.IntN(len(f.Text) + 1)
+		b := a + r.IntN(len(f.Text)-a+1)
+		k := f.Keep([][2]int{{a, b}})
+		for off := a; off <= b; off++ {
+			if got, want := k.Position(off), f.Position(off); got != want {
+				t.Fatalf("Keep(%d,%d).Position(%d) = %v, want %v", a, b, off, got, want)
+			}
+		}
+		if got, want := k.Slice(a, b), f.Slice(a, b); got != want {
+			t.Fatalf("Keep(%d,%d).Slice = %q, want %q", a, b, got, want)
+		}
+		for l := f.Position(a).Line; l <= f.Position(b).Line; l++ {
+			if k.Line(l) != f.Line(l) || k.LineStart(l) != f.LineStart(l) {
+				t.Fatalf("Keep(%d,%d) line %d = %q at %d, want %q at %d", a, b, l, k.Line(l), k.LineStart(l), f.Line(l), f.LineStart(l))
+			}
+		}
+	}
+}
+
+// Lines not asked for are not kept.
+func TestKeptDropsTheRest(t *testing.T) {
+	f, _ := New("r.txt", []byte("one\ntwo\nthree\nfour\n"))
+	k := f.Keep([][2]int{{4, 6}})
+	if k.Line(1) != "" || k.Line(3) != "" || k.Line(2) != "two" {
+		t.Fatalf("kept lines: %q %q %q", k.Line(1), k.Line(2), k.Line(3))
+	}
+	if p := k.Position(0); p != (Position{}) {
+		t.Fatalf("Position outside the kept lines = %v, want zero", p)
+	}
+}
