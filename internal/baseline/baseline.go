@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -50,22 +51,17 @@ const neighbours = 2
 // the file, the flagged text with spaces collapsed, and the words next to
 // it on its line. Words are runs of letters, so link targets and numbers
 // around a finding do not change its fingerprint.
-func Fingerprint(f *source.File, fd lint.Finding, path string) string {
-	text := f.Text
-	start, end := max(fd.Span.Start, 0), min(max(fd.Span.End, fd.Span.Start), len(text))
-	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
-	lineEnd := strings.IndexByte(text[end:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(text)
-	} else {
-		lineEnd += end
-	}
-	before := letterWords(text[lineStart:start])
-	after := letterWords(text[end:lineEnd])
+func Fingerprint(f source.View, fd lint.Finding, path string) string {
+	start, end := max(fd.Span.Start, 0), max(fd.Span.End, fd.Span.Start)
+	lineStart := f.LineStart(f.Position(start).Line)
+	endLine := f.Position(end).Line
+	lineEnd := f.LineStart(endLine) + len(f.Line(endLine))
+	before := letterWords(f.Slice(lineStart, start))
+	after := letterWords(f.Slice(end, lineEnd))
 	before = before[max(len(before)-neighbours, 0):]
 	after = after[:min(len(after), neighbours)]
 	h := sha256.New()
-	for _, part := range []string{fd.Rule, path, collapse(text[start:end]), strings.Join(before, " "), strings.Join(after, " ")} {
+	for _, part := range []string{fd.Rule, path, collapse(f.Slice(start, end)), strings.Join(before, " "), strings.Join(after, " ")} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -93,7 +89,7 @@ func RelPath(baselinePath, path string) string {
 }
 
 // Build records findings; files maps each finding's path to its source.
-func Build(baselinePath string, findings []lint.Finding, files map[string]*source.File) *File {
+func Build(baselinePath string, findings []lint.Finding, files map[string]source.View) *File {
 	b := &File{Version: Version, Tool: "reportlint", Findings: []Entry{}}
 	for _, fd := range findings {
 		f := files[fd.Path]
@@ -141,37 +137,73 @@ func Read(path string) (*File, error) {
 // Filter hides the findings the baseline records. Each entry hides one
 // finding. It returns the findings still shown, how many were hidden, and
 // the entries that matched nothing (fixed problems, or a stale baseline).
-func (b *File) Filter(baselinePath string, findings []lint.Finding, files map[string]*source.File) (shown []lint.Finding, hidden int, unmatched []Entry) {
-	remaining := map[string]int{}
-	key := func(path, rule, fp string) string { return path + "\x00" + rule + "\x00" + fp }
-	for _, e := range b.Findings {
-		remaining[key(e.Path, e.Rule, e.Fingerprint)]++
-	}
+func (b *File) Filter(baselinePath string, findings []lint.Finding, files map[string]source.View) (shown []lint.Finding, hidden int, unmatched []Entry) {
+	m := b.Matcher(baselinePath)
+	byPath := map[string][]lint.Finding{}
 	for _, fd := range findings {
-		f := files[fd.Path]
-		if f == nil {
+		if files[fd.Path] == nil {
 			shown = append(shown, fd)
 			continue
 		}
-		rel := RelPath(baselinePath, fd.Path)
-		k := key(rel, fd.Rule, Fingerprint(f, fd, rel))
-		if remaining[k] > 0 {
-			remaining[k]--
-			hidden++
+		byPath[fd.Path] = append(byPath[fd.Path], fd)
+	}
+	for path, view := range files {
+		shown = append(shown, m.Filter(path, view, byPath[path])...)
+	}
+	sort.SliceStable(shown, func(i, j int) bool { return lint.Less(&shown[i], &shown[j]) })
+	return shown, m.Hidden, m.Unmatched()
+}
+
+// Matcher hides recorded findings file by file, as a run checks them.
+type Matcher struct {
+	baselinePath string
+	entries      []Entry
+	remaining    map[string]int
+	checked      map[string]bool // only entries for files the run read can be judged
+	// Hidden counts the findings hidden so far.
+	Hidden int
+}
+
+// Matcher starts matching a run's findings against the baseline.
+func (b *File) Matcher(baselinePath string) *Matcher {
+	m := &Matcher{baselinePath: baselinePath, entries: b.Findings, remaining: map[string]int{}, checked: map[string]bool{}}
+	for _, e := range b.Findings {
+		m.remaining[entryKey(e.Path, e.Rule, e.Fingerprint)]++
+	}
+	return m
+}
+
+func entryKey(path, rule, fp string) string { return path + "\x00" + rule + "\x00" + fp }
+
+// Filter returns the findings of one checked file that the baseline does
+// not hide. Each entry hides one finding.
+func (m *Matcher) Filter(path string, view source.View, findings []lint.Finding) []lint.Finding {
+	rel := RelPath(m.baselinePath, path)
+	m.checked[rel] = true
+	shown := findings[:0:0]
+	for _, fd := range findings {
+		k := entryKey(rel, fd.Rule, Fingerprint(view, fd, rel))
+		if m.remaining[k] > 0 {
+			m.remaining[k]--
+			m.Hidden++
 			continue
 		}
 		shown = append(shown, fd)
 	}
-	checked := map[string]bool{} // only entries for files this run read can be judged
-	for path := range files {
-		checked[RelPath(baselinePath, path)] = true
-	}
-	for _, e := range b.Findings {
-		k := key(e.Path, e.Rule, e.Fingerprint)
-		if remaining[k] > 0 && checked[e.Path] {
-			remaining[k]--
-			unmatched = append(unmatched, e)
+	return shown
+}
+
+// Unmatched lists the entries, for files the run checked, that hid nothing:
+// fixed problems, or a stale baseline.
+func (m *Matcher) Unmatched() []Entry {
+	left := maps.Clone(m.remaining)
+	var out []Entry
+	for _, e := range m.entries {
+		k := entryKey(e.Path, e.Rule, e.Fingerprint)
+		if left[k] > 0 && m.checked[e.Path] {
+			left[k]--
+			out = append(out, e)
 		}
 	}
-	return shown, hidden, unmatched
+	return out
 }

@@ -58,7 +58,7 @@ func TestFilterCountsRepeats(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		fs = append(fs, finding(t, two, "placeholder-link", "[x](#)", i))
 	}
-	b := Build(base, fs, map[string]*source.File{path: two})
+	b := Build(base, fs, map[string]source.View{path: two})
 	if err := b.Write(base); err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestFilterCountsRepeats(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		now = append(now, finding(t, three, "placeholder-link", "[x](#)", i))
 	}
-	shown, hidden, stale := read.Filter(base, now, map[string]*source.File{path: three})
+	shown, hidden, stale := read.Filter(base, now, map[string]source.View{path: three})
 	if len(shown) != 1 || hidden != 2 || len(stale) != 0 {
 		t.Errorf("shown %d hidden %d stale %d, want 1, 2, 0", len(shown), hidden, len(stale))
 	}

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -91,25 +91,47 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		}
 	}
 
-	results := engine.Check(ctx, inputs, opt)
-	out := &format.Run{Files: map[string]*source.File{}, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Color: useColor(e)}
-	for _, res := range results {
-		if res.Err != nil {
-			fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
-			failed = true
-			continue
-		}
-		out.Checked++
-		out.Files[res.Path] = res.File
-		for _, fd := range res.Findings {
-			if changes == nil || changedSpan(changes, res.File, fd) {
-				out.Findings = append(out.Findings, fd)
-			}
-		}
+	// Files are checked, filtered and written one at a time, in input
+	// order: a file's model is gone once its findings are out, and the
+	// findings once they are written (JUnit, and --write-baseline, which
+	// need every finding before writing, are the exceptions).
+	var matcher *baseline.Matcher
+	if base != nil {
+		matcher = base.Matcher(basePath)
 	}
+	worst := lint.Level(-1)
+	files := func(yield func(format.File) bool) {
+		engine.Each(ctx, inputs, opt, func(res engine.Result) bool {
+			if res.Err != nil {
+				fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
+				failed = true
+				return true
+			}
+			shown := res.Findings[:0:0]
+			for _, fd := range res.Findings {
+				if changes == nil || changedSpan(changes, res.Path, fd) {
+					shown = append(shown, fd)
+				}
+			}
+			if matcher != nil {
+				shown = matcher.Filter(res.Path, res.Source, shown)
+			}
+			for _, fd := range shown {
+				worst = max(worst, fd.Level)
+			}
+			return yield(format.File{Path: res.Path, Source: res.Source, Findings: shown})
+		})
+	}
+	out := &format.Run{Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Color: useColor(e)}
 
 	if path := cmd.String("write-baseline"); path != "" {
-		b := baseline.Build(path, out.Findings, out.Files)
+		var all []lint.Finding
+		views := map[string]source.View{}
+		for f := range files {
+			all = append(all, f.Findings...)
+			views[f.Path] = f.Source
+		}
+		b := baseline.Build(path, all, views)
 		if err := b.Write(path); err != nil {
 			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %v", err)}
 		}
@@ -119,13 +141,15 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		}
 		return nil
 	}
-	if base != nil {
-		shown, hidden, stale := base.Filter(basePath, out.Findings, out.Files)
-		out.Findings = shown
-		if hidden > 0 {
-			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", format.Plural(hidden, "finding"), basePath)
+
+	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	if matcher != nil {
+		if matcher.Hidden > 0 {
+			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", format.Plural(matcher.Hidden, "finding"), basePath)
 		}
-		if len(stale) > 0 {
+		if stale := matcher.Unmatched(); len(stale) > 0 {
 			what := fmt.Sprintf("%d entries in the baseline no longer match", len(stale))
 			if len(stale) == 1 {
 				what = "1 entry in the baseline no longer matches"
@@ -136,22 +160,17 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			}
 		}
 	}
-
-	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
-		return &exitError{code: ExitError, err: err}
-	}
 	switch {
 	case failed:
 		return silentExit(ExitError)
-	case hasLevel(out.Findings, failLevel):
+	case worst >= failLevel:
 		return silentExit(ExitFindings)
 	}
 	return nil
 }
 
 // changedSpan reports whether any line of a finding changed.
-func changedSpan(c *gitrepo.Changes, f *source.File, fd lint.Finding) bool {
-	path := f.Path
+func changedSpan(c *gitrepo.Changes, path string, fd lint.Finding) bool {
 	for l := fd.Start.Line; l <= max(fd.End.Line, fd.Start.Line); l++ {
 		if c.Changed(path, l) {
 			return true
@@ -168,29 +187,16 @@ func writeReport(path string, formatter format.Formatter, out *format.Run, e *en
 	}
 	file := *out
 	file.Color = false
-	var buf bytes.Buffer
-	if err := formatter(&buf, &file); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
+	if err := atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return formatter(w, &file) }); err != nil {
 		return fmt.Errorf("--output: %v", err)
 	}
-	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(out.Summarize())+"; report written to "+path)
+	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+path)
 	return err
 }
 
 func anyUnder(inputs []discover.Input, dir string) bool {
 	for _, in := range inputs {
 		if !in.Stdin && len(in.Path) > len(dir) && in.Path[:len(dir)] == dir {
-			return true
-		}
-	}
-	return false
-}
-
-func hasLevel(fs []lint.Finding, at lint.Level) bool {
-	for _, f := range fs {
-		if f.Level >= at {
 			return true
 		}
 	}

@@ -54,8 +54,12 @@ func (opt *Options) settingsFor(path string) (string, map[string]lint.Setting) {
 
 // Result is what one input gave: findings, or the error that stopped it.
 type Result struct {
-	Path     string
-	File     *source.File
+	Path string
+	// Source holds the lines the findings and their fixes touch, for
+	// excerpts and fingerprints; the rest of the file and its model are
+	// dropped once the findings are out, so memory does not grow with the
+	// number of files.
+	Source   source.View
 	Findings []lint.Finding
 	Err      error
 }
@@ -63,32 +67,84 @@ type Result struct {
 // Check runs the pipeline on every input, in parallel, and returns one
 // result per input in input order, so the output never depends on timing.
 func Check(ctx context.Context, inputs []discover.Input, opt Options) []Result {
-	results := make([]Result, len(inputs))
+	results := make([]Result, 0, len(inputs))
+	Each(ctx, inputs, opt, func(r Result) bool {
+		results = append(results, r)
+		return true
+	})
+	return results
+}
+
+// Each runs the pipeline on every input, in parallel, and hands each
+// result to emit in input order, as soon as it and every one before it are
+// done. Workers run at most a few inputs ahead of the one emit waits for,
+// so the results held at once do not grow with the number of inputs.
+// When emit returns false, no further input is started.
+func Each(ctx context.Context, inputs []discover.Input, opt Options, emit func(Result) bool) {
 	jobs := opt.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	jobs = max(min(jobs, len(inputs)), 1)
+	type done struct {
+		i   int
+		res Result
+	}
+	slots := make(chan struct{}, 4*jobs) // inputs started and not yet emitted
 	next := make(chan int)
+	out := make(chan done)
+	stop := make(chan struct{})
+	go func() {
+		defer close(next)
+		for i := range inputs {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
 	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, len(inputs)); w++ {
+	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = checkOne(inputs[i], opt)
+				if err := ctx.Err(); err != nil {
+					out <- done{i, Result{Path: inputs[i].Path, Err: err}}
+					continue
+				}
+				out <- done{i, checkOne(inputs[i], opt)}
 			}
 		}()
 	}
-	for i := range inputs {
-		if ctx.Err() != nil {
-			results[i] = Result{Path: inputs[i].Path, Err: ctx.Err()}
-			continue
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	waiting := map[int]Result{}
+	want, stopped := 0, false
+	for d := range out {
+		waiting[d.i] = d.res
+		for {
+			r, ok := waiting[want]
+			if !ok {
+				break
+			}
+			delete(waiting, want)
+			want++
+			<-slots
+			if !stopped && !emit(r) {
+				stopped = true
+				close(stop)
+			}
 		}
-		next <- i
 	}
-	close(next)
-	wg.Wait()
-	return results
 }
 
 // Read reads one input as a checked source file.
@@ -132,7 +188,7 @@ func checkOne(in discover.Input, opt Options) (res Result) {
 		opt.Parse.Profile = profileName
 	}
 	f, r, err := Parse(in, opt)
-	res = Result{Path: in.Path, File: f}
+	res = Result{Path: in.Path}
 	if f != nil {
 		res.Path = f.Path
 	}
@@ -146,7 +202,23 @@ func checkOne(in discover.Input, opt Options) (res Result) {
 		return res
 	}
 	res.Findings = findings
+	res.Source = f.Keep(quoted(findings))
 	return res
+}
+
+// quoted lists the byte ranges output may quote: each finding's span and
+// the spans its fix edits.
+func quoted(findings []lint.Finding) [][2]int {
+	var out [][2]int
+	for _, fd := range findings {
+		out = append(out, [2]int{fd.Span.Start, fd.Span.End})
+		if fd.Fix != nil {
+			for _, e := range fd.Fix.Edits {
+				out = append(out, [2]int{e.Span.Start, e.Span.End})
+			}
+		}
+	}
+	return out
 }
 
 // Lint runs schema validation and every enabled rule on a parsed report,

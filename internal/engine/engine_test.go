@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/reportlint/reportlint/internal/checks"
 	"github.com/reportlint/reportlint/internal/discover"
@@ -136,5 +138,40 @@ func TestSchemaFindingGivesWayToRule(t *testing.T) {
 	want := []string{"schema: other span", `placeholder-link: link "the page" has a placeholder target "#"`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Each hands results over in input order; while the first input is slow,
+// workers run only a few inputs ahead of it; once emit says stop, no more
+// start.
+func TestEachStopsEarly(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []discover.Input
+	for i := 0; i < 200; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("r%03d.txt", i))
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("Report %d\n\nText.\n", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, discover.Input{Path: p})
+	}
+	var started atomic.Int64
+	opt := Options{Jobs: 2, Validate: func(f *source.File, _ *document.Report) []lint.Finding {
+		started.Add(1)
+		if strings.HasSuffix(f.Path, "r000.txt") {
+			time.Sleep(300 * time.Millisecond) // the others would all finish meanwhile, unbounded
+		}
+		return nil
+	}}
+	var got []string
+	Each(context.Background(), inputs, opt, func(r Result) bool {
+		got = append(got, filepath.Base(r.Path))
+		return len(got) < 3
+	})
+	if strings.Join(got, " ") != "r000.txt r001.txt r002.txt" {
+		t.Errorf("emitted %v", got)
+	}
+	// 3 emitted, and at most 4 per worker waiting or under way.
+	if n := started.Load(); n > 3+4*2 {
+		t.Errorf("%d inputs were checked after emit said stop at the third", n)
 	}
 }

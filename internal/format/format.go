@@ -5,6 +5,7 @@ package format
 import (
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 
@@ -14,16 +15,52 @@ import (
 
 // Run is everything a formatter may show about one check run.
 type Run struct {
-	Findings []lint.Finding
-	// Files holds the checked files by path, for excerpts.
-	Files map[string]*source.File
-	// Checked is the number of files read and checked.
-	Checked int
-	Tool    Tool
+	// Files yields each checked file with its findings, in output order.
+	// The CLI yields them while the check goes on, so that a run over
+	// thousands of files holds one file's findings at a time, not all.
+	Files iter.Seq[File]
+	Tool  Tool
 	// Rules are every rule of the run, for formats that describe them (SARIF).
 	Rules []*lint.Rule
 	// Color turns on terminal colours in formats that have them.
 	Color bool
+
+	summary Summary
+}
+
+// File is one checked file and its findings, sorted.
+type File struct {
+	Path string
+	// Source holds the lines the findings quote, for excerpts and byte
+	// columns; nil when unknown.
+	Source   source.View
+	Findings []lint.Finding
+}
+
+// Collect makes a run's Files from findings already at hand: every file
+// of views, and every path a finding names, in path order.
+func Collect(views map[string]source.View, findings []lint.Finding) iter.Seq[File] {
+	byPath := map[string][]lint.Finding{}
+	for _, f := range findings {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	var paths []string
+	for p := range views {
+		paths = append(paths, p)
+	}
+	for p := range byPath {
+		if _, ok := views[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return func(yield func(File) bool) {
+		for _, p := range paths {
+			if !yield(File{Path: p, Source: views[p], Findings: byPath[p]}) {
+				return
+			}
+		}
+	}
 }
 
 // Tool names the program, for formats that record it.
@@ -39,21 +76,36 @@ type Summary struct {
 	Infos    int `json:"infos"`
 }
 
-// Summarize counts the run's findings.
-func (r *Run) Summarize() Summary {
-	s := Summary{Files: r.Checked}
-	for _, f := range r.Findings {
-		switch f.Level {
-		case lint.Error:
-			s.Errors++
-		case lint.Warning:
-			s.Warnings++
-		default:
-			s.Infos++
+// each reads the run's files, counting them and their findings for
+// Summary as they pass.
+func (r *Run) each() iter.Seq[File] {
+	return func(yield func(File) bool) {
+		r.summary = Summary{}
+		if r.Files == nil {
+			return
+		}
+		for f := range r.Files {
+			r.summary.Files++
+			for _, fd := range f.Findings {
+				switch fd.Level {
+				case lint.Error:
+					r.summary.Errors++
+				case lint.Warning:
+					r.summary.Warnings++
+				default:
+					r.summary.Infos++
+				}
+			}
+			if !yield(f) {
+				return
+			}
 		}
 	}
-	return s
 }
+
+// Summary counts the files and findings a formatter has read so far: all
+// of them once it has written the run.
+func (r *Run) Summary() Summary { return r.summary }
 
 // Formatter writes a run in one format.
 type Formatter func(w io.Writer, r *Run) error

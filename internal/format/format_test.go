@@ -19,7 +19,7 @@ func run(t *testing.T) *Run {
 	start := strings.Index(f.Text, "SEVERE")
 	fd := lint.Finding{Path: "r.txt", Rule: "schema", Level: lint.Error, Message: "bad level", Hint: "use HIGH", Span: document.Span{Start: start, End: start + 6}}
 	fd.Locate(f)
-	return &Run{Findings: []lint.Finding{fd}, Files: map[string]*source.File{"r.txt": f}, Checked: 1}
+	return &Run{Files: Collect(map[string]source.View{"r.txt": f}, []lint.Finding{fd})}
 }
 
 func TestText(t *testing.T) {

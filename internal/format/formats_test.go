@@ -46,8 +46,8 @@ func sampleRun(t *testing.T) *Run {
 		{ID: "schema", Level: lint.Error, Summary: "the report satisfies its schema", Doc: "Validated."},
 	}
 	return &Run{
-		Findings: findings, Checked: 2, Rules: rules,
-		Files: map[string]*source.File{a.Path: a, clean.Path: clean},
+		Rules: rules,
+		Files: Collect(map[string]source.View{a.Path: a, clean.Path: clean}, findings),
 		Tool:  Tool{Name: "reportlint", Version: "v1.2.3"},
 	}
 }

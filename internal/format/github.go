@@ -15,21 +15,23 @@ func init() { register("github", writeGitHub) }
 // ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message
 func writeGitHub(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range r.Findings {
-		cmd := "notice"
-		switch f.Level {
-		case lint.Error:
-			cmd = "error"
-		case lint.Warning:
-			cmd = "warning"
+	for file := range r.each() {
+		for _, f := range file.Findings {
+			cmd := "notice"
+			switch f.Level {
+			case lint.Error:
+				cmd = "error"
+			case lint.Warning:
+				cmd = "warning"
+			}
+			msg := f.Message
+			if f.Hint != "" {
+				msg += " (" + f.Hint + ")"
+			}
+			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+				cmd, escapeProperty(f.Path), f.Start.Line, f.Start.Column, f.End.Line, f.End.Column,
+				escapeProperty("reportlint "+f.Rule), escapeData(msg))
 		}
-		msg := f.Message
-		if f.Hint != "" {
-			msg += " (" + f.Hint + ")"
-		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			cmd, escapeProperty(f.Path), f.Start.Line, f.Start.Column, f.End.Line, f.End.Column,
-			escapeProperty("reportlint "+f.Rule), escapeData(msg))
 	}
 	return bw.Flush()
 }

@@ -1,8 +1,11 @@
 package format
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
+
+	"github.com/reportlint/reportlint/internal/lint"
 )
 
 func init() { register("json", writeJSON) }
@@ -20,18 +23,47 @@ type jsonFinding struct {
 	Hint      string `json:"hint,omitempty"`
 }
 
+// writeJSON writes one finding at a time rather than the whole document
+// at once, so that the output of a large run is never held twice.
 func writeJSON(w io.Writer, r *Run) error {
-	out := struct {
-		Findings []jsonFinding `json:"findings"`
-		Summary  Summary       `json:"summary"`
-	}{Findings: []jsonFinding{}, Summary: r.Summarize()}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
-			Path: f.Path, Rule: f.Rule, Level: f.Level.String(), Message: f.Message,
-			Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column, Hint: f.Hint,
-		})
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{\n  \"findings\": [")
+	n := 0
+	for file := range r.each() {
+		for _, f := range file.Findings {
+			if err := writeJSONFinding(bw, f, n); err != nil {
+				return err
+			}
+			n++
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	summary, err := json.MarshalIndent(r.Summary(), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	bw.WriteString("],\n  \"summary\": ")
+	bw.Write(summary)
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeJSONFinding writes the i-th finding of the array, indented as
+// json.MarshalIndent would indent it in place.
+func writeJSONFinding(bw *bufio.Writer, f lint.Finding, i int) error {
+	item, err := json.MarshalIndent(jsonFinding{
+		Path: f.Path, Rule: f.Rule, Level: f.Level.String(), Message: f.Message,
+		Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column, Hint: f.Hint,
+	}, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	if i > 0 {
+		bw.WriteByte(',')
+	}
+	bw.WriteString("\n    ")
+	_, err = bw.Write(item)
+	return err
 }

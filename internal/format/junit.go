@@ -4,8 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-
-	"github.com/reportlint/reportlint/internal/lint"
 )
 
 func init() { register("junit", writeJUnit) }
@@ -41,13 +39,12 @@ type (
 
 func writeJUnit(w io.Writer, r *Run) error {
 	root := junitSuites{Name: r.Tool.Name}
-	byPath := map[string][]lint.Finding{}
-	for _, f := range r.Findings {
-		byPath[f.Path] = append(byPath[f.Path], f)
-	}
-	for _, p := range r.allPaths() {
+	// The totals come first in JUnit XML, so this format holds the whole
+	// run before writing it.
+	for file := range r.each() {
+		p := file.Path
 		s := junitSuite{Name: p}
-		for _, f := range byPath[p] {
+		for _, f := range file.Findings {
 			text := fmt.Sprintf("%s:%d:%d: %s", f.Path, f.Start.Line, f.Start.Column, f.Message)
 			if f.Hint != "" {
 				text += "\nhint: " + f.Hint

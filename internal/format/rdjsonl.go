@@ -51,31 +51,33 @@ func writeRDJSONL(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, f := range r.Findings {
-		d := rdDiagnostic{
-			Message:  f.Message,
-			Severity: map[lint.Level]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Level],
-			Source:   rdSource{Name: r.Tool.Name, URL: "https://github.com/reportlint/reportlint"},
-			Code:     rdCode{Value: f.Rule, URL: ruleURL(f.Rule)},
-		}
-		if f.Hint != "" {
-			d.Message += " (" + f.Hint + ")"
-		}
-		d.Location.Path = f.Path
-		if file := r.Files[f.Path]; file != nil {
-			l1, c1, l2, c2 := spanBytes(file, f.Span)
-			d.Location.Range = rdRange{Start: rdPosition{l1, c1}, End: rdPosition{l2, c2}}
-			if f.Fix != nil {
-				for _, e := range f.Fix.Edits {
-					l1, c1, l2, c2 := spanBytes(file, e.Span)
-					d.Suggestions = append(d.Suggestions, rdSuggestion{Range: rdRange{Start: rdPosition{l1, c1}, End: rdPosition{l2, c2}}, Text: e.New})
-				}
+	for file := range r.each() {
+		for _, f := range file.Findings {
+			d := rdDiagnostic{
+				Message:  f.Message,
+				Severity: map[lint.Level]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Level],
+				Source:   rdSource{Name: r.Tool.Name, URL: "https://github.com/reportlint/reportlint"},
+				Code:     rdCode{Value: f.Rule, URL: ruleURL(f.Rule)},
 			}
-		} else {
-			d.Location.Range = rdRange{Start: rdPosition{f.Start.Line, f.Start.Column}, End: rdPosition{f.End.Line, f.End.Column}}
-		}
-		if err := enc.Encode(d); err != nil {
-			return err
+			if f.Hint != "" {
+				d.Message += " (" + f.Hint + ")"
+			}
+			d.Location.Path = f.Path
+			if view := file.Source; view != nil {
+				l1, c1, l2, c2 := spanBytes(view, f.Span)
+				d.Location.Range = rdRange{Start: rdPosition{l1, c1}, End: rdPosition{l2, c2}}
+				if f.Fix != nil {
+					for _, e := range f.Fix.Edits {
+						l1, c1, l2, c2 := spanBytes(view, e.Span)
+						d.Suggestions = append(d.Suggestions, rdSuggestion{Range: rdRange{Start: rdPosition{l1, c1}, End: rdPosition{l2, c2}}, Text: e.New})
+					}
+				}
+			} else {
+				d.Location.Range = rdRange{Start: rdPosition{f.Start.Line, f.Start.Column}, End: rdPosition{f.End.Line, f.End.Column}}
+			}
+			if err := enc.Encode(d); err != nil {
+				return err
+			}
 		}
 	}
 	return bw.Flush()

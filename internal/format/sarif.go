@@ -1,7 +1,10 @@
 package format
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -108,29 +111,77 @@ func writeSARIF(w io.Writer, r *Run) error {
 	for _, rule := range r.Rules {
 		addRule(rule.ID, rule.Summary, rule.Doc, rule.Level)
 	}
-	results := []sarifResult{}
-	for _, f := range r.Findings {
-		addRule(f.Rule, f.Rule, "", f.Level) // a rule the run did not list
-		msg := f.Message
-		if f.Hint != "" {
-			msg += " (" + f.Hint + ")"
-		}
-		results = append(results, sarifResult{
-			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Level), Message: sarifText{msg},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path)},
-				Region:           sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
-			}}},
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{
+	head, tail, err := sarifEnvelope(sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results, ColumnKind: "unicodeCodePoints"}},
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}},
 	})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	// Results are written one at a time, as the files come, indented as
+	// they would be in place.
+	var item bytes.Buffer
+	enc := json.NewEncoder(&item)
+	enc.SetIndent("        ", "  ")
+	enc.SetEscapeHTML(false)
+	n := 0
+	for file := range r.each() {
+		for _, f := range file.Findings {
+			msg := f.Message
+			if f.Hint != "" {
+				msg += " (" + f.Hint + ")"
+			}
+			res := sarifResult{
+				RuleID: f.Rule, RuleIndex: -1, Level: sarifLevel(f.Level), Message: sarifText{msg},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+					ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path)},
+					Region:           sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
+				}}},
+			}
+			if i, ok := index[f.Rule]; ok {
+				res.RuleIndex = i
+			}
+			item.Reset()
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n        ")
+			bw.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+			n++
+		}
+	}
+	if n > 0 {
+		bw.WriteString("\n      ")
+	}
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// sarifEnvelope writes the log with an empty results array and cuts it
+// there: what goes before the results, and what after.
+func sarifEnvelope(log sarifLog) (head, tail []byte, err error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(log); err != nil {
+		return nil, nil, err
+	}
+	// Inside a JSON string a quote is escaped, so this text can only be
+	// the results key itself.
+	marker := []byte(`"results": [`)
+	i := bytes.Index(buf.Bytes(), marker)
+	if i < 0 {
+		return nil, nil, fmt.Errorf("sarif: no results array in the log")
+	}
+	cut := i + len(marker)
+	return buf.Bytes()[:cut], buf.Bytes()[cut:], nil
 }
 
 // sarifVersion writes a version so that it starts with a number, as SARIF

@@ -35,31 +35,33 @@ func writeText(w io.Writer, r *Run) error {
 		}
 		return code + s + ansiReset
 	}
-	for _, f := range r.Findings {
-		levelColor := ansiBlue
-		switch f.Level {
-		case lint.Error:
-			levelColor = ansiRed
-		case lint.Warning:
-			levelColor = ansiYellow
-		}
-		fmt.Fprintf(bw, "%s %s %s %s\n",
-			paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column)),
-			paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), f.Message)
-		if file := r.Files[f.Path]; file != nil && f.Start.Line > 0 {
-			endCol := -1
-			if f.End.Line == f.Start.Line {
-				endCol = f.End.Column
+	for file := range r.each() {
+		for _, f := range file.Findings {
+			levelColor := ansiBlue
+			switch f.Level {
+			case lint.Error:
+				levelColor = ansiRed
+			case lint.Warning:
+				levelColor = ansiYellow
 			}
-			line, caretCol, width := excerpt(file.Line(f.Start.Line), f.Start.Column, endCol)
-			fmt.Fprintf(bw, "%s%s\n", paint(ansiDim, fmt.Sprintf("%5d | ", f.Start.Line)), line)
-			fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
-		}
-		if f.Hint != "" {
-			fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), f.Hint)
+			fmt.Fprintf(bw, "%s %s %s %s\n",
+				paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column)),
+				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), f.Message)
+			if view := file.Source; view != nil && f.Start.Line > 0 {
+				endCol := -1
+				if f.End.Line == f.Start.Line {
+					endCol = f.End.Column
+				}
+				line, caretCol, width := excerpt(view.Line(f.Start.Line), f.Start.Column, endCol)
+				fmt.Fprintf(bw, "%s%s\n", paint(ansiDim, fmt.Sprintf("%5d | ", f.Start.Line)), line)
+				fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
+			}
+			if f.Hint != "" {
+				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), f.Hint)
+			}
 		}
 	}
-	fmt.Fprintln(bw, SummaryLine(r.Summarize()))
+	fmt.Fprintln(bw, SummaryLine(r.Summary()))
 	return bw.Flush()
 }
 
