@@ -34,6 +34,9 @@ type Options struct {
 	// Problems plants the kinds of problem the rules look for: mixed quotes
 	// and dashes, a broken paragraph, a placeholder link, undated claims.
 	Problems bool
+	// Markdown writes the report as Markdown: "#" for the title and "##"
+	// for each section, the rest unchanged.
+	Markdown bool
 }
 
 // Report writes one plain-text Country Security Report.
@@ -43,18 +46,22 @@ func Report(seed uint64, opt Options) string {
 	if country == "" {
 		country = countries[r.IntN(len(countries))]
 	}
-	year := 2020 + r.IntN(5)
+	year, month := 2020+r.IntN(5), r.IntN(12)
+	h1, h2 := "", ""
+	if opt.Markdown {
+		h1, h2 = "# ", "## "
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "OSAC Country Security Report\n\n%s\n\nPublished: %s %d, %d\n\n", country, months[r.IntN(12)], 1+r.IntN(28), year)
-	fmt.Fprintf(&b, "Embassy & Consulate Contact Information\n\nU.S. Embassy %s:\n\nMain Road 12, %s.\n\nTel: +%d-20-555-%04d.\n\nHours of Operation: Monday-Thursday 0800 - 1700; Friday 0800 - 1200.\n\n",
-		country, country, 200+r.IntN(60), r.IntN(10000))
-	fmt.Fprintf(&b, "%s Travel Advisory\n\nThe current U.S. Department of State Travel Advisory assesses %s at Level %d, indicating that travelers should reconsider travel due to crime and terrorism.\n\n", country, country, 1+r.IntN(4))
+	fmt.Fprintf(&b, "%sOSAC Country Security Report\n\n%s\n\nPublished: %s %d, %d\n\n", h1, country, months[month], 1+r.IntN(28), year)
+	fmt.Fprintf(&b, "%sEmbassy & Consulate Contact Information\n\nU.S. Embassy %s:\n\nMain Road 12, %s.\n\nTel: +%d-20-555-%04d.\n\nHours of Operation: Monday-Thursday 0800 - 1700; Friday 0800 - 1200.\n\n",
+		h2, country, country, 200+r.IntN(60), r.IntN(10000))
+	fmt.Fprintf(&b, "%s%s Travel Advisory\n\nThe current U.S. Department of State Travel Advisory assesses %s at Level %d, indicating that travelers should reconsider travel due to crime and terrorism.\n\n", h2, country, country, 1+r.IntN(4))
 	for i := 0; b.Len() < opt.Size || i < 3; i++ {
 		title := sections[i%len(sections)]
 		if i >= len(sections) {
 			title = fmt.Sprintf("%s Annex %d", title, i/len(sections))
 		}
-		fmt.Fprintf(&b, "%s\n\n", title)
+		fmt.Fprintf(&b, "%s%s\n\n", h2, title)
 		if i < 3 {
 			cat := []string{"crime", "terrorism", "political violence"}[i]
 			fmt.Fprintf(&b, "The U.S. Department of State has assessed the capital as being a **%s**-threat location for %s directed at or affecting official U.S. government interests.\n\n", levels[r.IntN(4)], cat)
@@ -64,7 +71,10 @@ func Report(seed uint64, opt Options) string {
 			for s := 0; s < 2+r.IntN(4); s++ {
 				switch r.IntN(4) {
 				case 0:
-					para = append(para, fmt.Sprintf("In %s %d, %s %s %s in %s.", months[r.IntN(12)], year-r.IntN(4), strings.ToLower(subjects[r.IntN(len(subjects))]), verbs[r.IntN(len(verbs))], objects[r.IntN(len(objects))], places[r.IntN(len(places))]))
+					// Events come before publication, 1 to 30 months back, as
+					// in a real report.
+					back := year*12 + month - 1 - r.IntN(30)
+					para = append(para, fmt.Sprintf("In %s %d, %s %s %s in %s.", months[back%12], back/12, strings.ToLower(subjects[r.IntN(len(subjects))]), verbs[r.IntN(len(verbs))], objects[r.IntN(len(objects))], places[r.IntN(len(places))]))
 				case 1:
 					para = append(para, fmt.Sprintf("According to local monitors, %d incidents were recorded in %d.", 10+r.IntN(900), year-1))
 				default:
@@ -74,7 +84,8 @@ func Report(seed uint64, opt Options) string {
 			b.WriteString(strings.Join(para, " "))
 			b.WriteString("\n\n")
 		}
-		if opt.Problems && i%4 == 1 {
+		// Twice per report, about as often as the samples have such problems.
+		if opt.Problems && (i == 1 || i == 6) {
 			b.WriteString("Attacks have recently increased, and the \"curly\" quotes are “mixed” here; see the [toolkit](#). Hours are 0900 – 1700. The situation was reported near the\n\nborder crossing by residents.\n\n")
 		}
 	}
