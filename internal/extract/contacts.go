@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/prose"
@@ -180,9 +181,31 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 
 // mentionsPhoneWord is a cheap test before the number scans.
 func (x *extractor) mentionsPhoneWord(text string) bool {
-	lower := strings.ToLower(text)
 	for _, w := range x.vocab.PhoneWords {
-		if strings.Contains(lower, w) {
+		if containsFold(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case word w in any
+// case, without lower-casing s (which costs a copy per paragraph).
+func containsFold(s, w string) bool {
+	if w == "" {
+		return true
+	}
+	c := w[0]
+	if c >= utf8.RuneSelf || c < 'a' || c > 'z' {
+		return strings.Contains(strings.ToLower(s), w)
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := strings.IndexAny(s[i:len(s)-len(w)+1], string([]byte{c, c - 'a' + 'A'}))
+		if j < 0 {
+			return false
+		}
+		i += j
+		if strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -201,7 +202,13 @@ func NormalizeTitle(s string) string {
 			b.WriteString("and")
 			space = true
 		case r == '.' || r == '\'' || r == '’':
-		case isWordRune(r):
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			sep()
+			b.WriteByte(byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			sep()
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r >= utf8.RuneSelf && isWordRune(r):
 			sep()
 			b.WriteRune(foldRune(unicode.ToLower(r)))
 		default:
