@@ -16,7 +16,10 @@ import (
 // BenchmarkCheckOne is one 20 KB report parsed, validated and checked by
 // every default rule.
 func BenchmarkCheckOne(b *testing.B) {
-	text := corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true})
+	benchCheck(b, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true}))
+}
+
+func benchCheck(b *testing.B, text string) {
 	opt := options(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
@@ -29,6 +32,16 @@ func BenchmarkCheckOne(b *testing.B) {
 		if _, err := Lint(f, r, opt, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCheckSize checks one report of 20 KB, 200 KB and 2 MB: the
+// time per byte (MB/s) should stay flat if the cost is linear in the input.
+func BenchmarkCheckSize(b *testing.B) {
+	for _, size := range []int{20 << 10, 200 << 10, 2000 << 10} {
+		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
+			benchCheck(b, corpus.Report(7, corpus.Options{Size: size, Problems: true}))
+		})
 	}
 }
 
