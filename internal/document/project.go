@@ -189,7 +189,11 @@ func (pr *projector) report(r *Report) *ReportJSON {
 			p := "/advisory/regions/" + strconv.Itoa(i)
 			line, _ := pr.at(p, rg.Span)
 			pr.set(p+"/name", rg.Name.Span)
-			pr.set(p+"/wording", rg.Wording.Span)
+			// Like the advisory's: a wording the text does not give is
+			// not in the projection, and has no place of its own.
+			if rg.Wording.Value != "" && !rg.Wording.Span.IsZero() {
+				pr.set(p+"/wording", rg.Wording.Span)
+			}
 			aj.Regions = append(aj.Regions, RegionJSON{Name: rg.Name.Value, Level: rg.Level, Wording: rg.Wording.Value, Line: line})
 		}
 		out.Advisory = aj

@@ -87,7 +87,18 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 func lineSpan(n ast.Node, src string) document.Span {
 	lines := n.Lines()
 	if lines == nil || lines.Len() == 0 {
-		p := max(n.Pos(), 0)
+		p := min(max(n.Pos(), 0), len(src))
+		if _, ok := n.(*ast.Heading); ok {
+			// An empty heading ("##") is still a line of the report: its
+			// span is its marks, where a finding about it is shown.
+			ls := strings.LastIndexByte(src[:p], '\n') + 1
+			le := len(src)
+			if i := strings.IndexByte(src[p:], '\n'); i >= 0 {
+				le = p + i
+			}
+			line := strings.TrimRight(src[ls:le], " \t")
+			return document.Span{Start: ls + leadingSpace(line), End: ls + len(line)}
+		}
 		return document.Span{Start: p, End: p}
 	}
 	start := lines.At(0).Start

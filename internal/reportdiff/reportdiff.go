@@ -280,19 +280,24 @@ func ratingKey(r document.Rating) string {
 
 // compareRatings lists every rating that changed, escalations first, then
 // lowerings, additions and removals, each group in the new edition's order.
+// A report may rate the same threat at the same place more than once (in a
+// summary and again in its section): the n-th such rating of the new
+// edition is compared with the n-th of the old.
 func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange {
-	old := map[string]document.Rating{}
+	old := map[string][]document.Rating{}
 	for _, r := range o {
-		old[ratingKey(r)] = r
+		k := ratingKey(r)
+		old[k] = append(old[k], r)
 	}
 	var out []RatingChange
-	seen := map[string]bool{}
+	used := map[string]int{} // old ratings of each key already paired
 	for _, r := range n {
 		k := ratingKey(r)
-		seen[k] = true
-		prev, ok := old[k]
+		ok := used[k] < len(old[k])
 		oldLevel, oldRank := "", -1
 		if ok {
+			prev := old[k][used[k]]
+			used[k]++
 			oldLevel, oldRank = prev.Level.Value, rank(v, prev.Level.Value)
 		}
 		change := direction(oldRank, rank(v, r.Level.Value))
@@ -304,9 +309,12 @@ func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange 
 		}
 	}
 	for _, r := range o {
-		if !seen[ratingKey(r)] {
-			out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: r.Level.Value, Change: Removed})
+		k := ratingKey(r)
+		if used[k] > 0 {
+			used[k]-- // paired with a rating of the new edition
+			continue
 		}
+		out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: r.Level.Value, Change: Removed})
 	}
 	order := map[string]int{Escalated: 0, Lowered: 1, Changed: 2, Added: 3, Removed: 4}
 	sort.SliceStable(out, func(i, j int) bool { return order[out[i].Change] < order[out[j].Change] })

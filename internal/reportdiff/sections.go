@@ -2,6 +2,7 @@ package reportdiff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -97,6 +98,19 @@ func compareSections(o, n *document.Report, oldPos, newPos Positioner) []Section
 	for i, ns := range news {
 		for j, os := range olds {
 			if !taken[j] && os.key == ns.key && ns.key != "" {
+				match[i], taken[j] = j, true
+				break
+			}
+		}
+	}
+	// 1b. A section whose title has no words ("#", "***") is matched only
+	// with one that is the same, title and text: it is unchanged.
+	for i, ns := range news {
+		if match[i] >= 0 || ns.key != "" {
+			continue
+		}
+		for j, os := range olds {
+			if !taken[j] && os.key == "" && os.sec.Title.Value == ns.sec.Title.Value && slices.Equal(os.paras, ns.paras) {
 				match[i], taken[j] = j, true
 				break
 			}

@@ -107,6 +107,7 @@ func date(d document.DateJSON) any {
 	if d.Range {
 		m["range"] = true
 	}
+	optional(m, "points", d.Points)
 	return m
 }
 

@@ -65,7 +65,8 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 	case *kind.AdditionalProperties:
 		var out []message
 		for _, p := range k.Properties {
-			out = append(out, unknownProperty(ptr+"/"+p, instance))
+			// A name is a pointer token only escaped: "a/b" is one property.
+			out = append(out, unknownProperty(ptr+"/"+escapeToken(p), instance))
 		}
 		return out
 	case *kind.FalseSchema:
@@ -88,7 +89,7 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 
 func unknownProperty(ptr string, instance any) message {
 	i := strings.LastIndexByte(ptr, '/')
-	name := strings.NewReplacer("~1", "/", "~0", "~").Replace(ptr[i+1:])
+	name := unescapeToken(ptr[i+1:])
 	text := fmt.Sprintf("%s has an unknown property %q", noun(ptr[:i], instance), name)
 	m := message{text: text, at: ptr, atKey: true}
 	if s, ok := suggest.Closest(name, knownProperties()); ok {
@@ -280,7 +281,7 @@ func noun(ptr string, instance any) string {
 		case "title", "country", "profile", "format", "path", "dates", "links":
 			return "the " + last
 		}
-		return strconv.Quote(strings.NewReplacer("~1", "/", "~0", "~").Replace(last))
+		return strconv.Quote(unescapeToken(last))
 	case toks[0] == "advisory":
 		switch {
 		case len(toks) == 2 && last == "level":
@@ -354,7 +355,7 @@ func lookup(v any, ptr string) any {
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		switch x := v.(type) {
 		case map[string]any:
-			v = x[tok]
+			v = x[unescapeToken(tok)]
 		case []any:
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(x) {

@@ -314,7 +314,7 @@ func keySpans(root *document.Node) map[string]document.Span {
 			return
 		}
 		for _, f := range n.Fields {
-			p := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(f.Key)
+			p := ptr + "/" + escapeToken(f.Key)
 			out[p] = f.KeySpan
 			walk(p, f.Value)
 		}
@@ -331,7 +331,18 @@ func pointer(loc []string) string {
 	var b strings.Builder
 	for _, tok := range loc {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(tok))
+		b.WriteString(escapeToken(tok))
 	}
 	return b.String()
 }
+
+var (
+	tokenEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
+// escapeToken writes a property name as one token of a JSON pointer.
+func escapeToken(name string) string { return tokenEscaper.Replace(name) }
+
+// unescapeToken reads one token of a JSON pointer back as a property name.
+func unescapeToken(tok string) string { return tokenUnescaper.Replace(tok) }

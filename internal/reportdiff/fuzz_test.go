@@ -1,0 +1,362 @@
+package reportdiff
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// fuzzNames are the formats an edition is read as; the fuzz byte's low two
+// bits pick the old edition's, the next two the new one's.
+var fuzzNames = []string{"txt", "md", "json", "yaml"}
+
+func fuzzFormatOf(name string) uint8 {
+	for i, n := range fuzzNames {
+		if strings.TrimPrefix(filepath.Ext(name), ".") == n {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// FuzzCompare compares two editions of any text, read as any of the
+// formats, and renders the comparison in every format. Besides not
+// panicking or hanging: an edition compared with itself has no changes;
+// comparing is deterministic and accounts for every section of both
+// editions; the JSON is valid and round-trips; the Markdown and HTML let no
+// markup of the report's through; every renderer is deterministic.
+func FuzzCompare(f *testing.F) {
+	archives, _ := filepath.Glob("../../testdata/diff/*.txtar")
+	for _, path := range archives {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var o, n string
+		var format uint8
+		for _, file := range ar.Files {
+			switch {
+			case strings.HasPrefix(file.Name, "old."):
+				o, format = string(file.Data), format|fuzzFormatOf(file.Name)
+			case strings.HasPrefix(file.Name, "new."):
+				n, format = string(file.Data), format|fuzzFormatOf(file.Name)<<2
+			}
+		}
+		f.Add(format, o, n)
+	}
+	for _, p := range []string{"../../testdata/reports/niger-csr.txt", "../../testdata/reports/kenya-advisory.md"} {
+		if data, err := os.ReadFile(p); err == nil {
+			ff := fuzzFormatOf(p)
+			f.Add(ff|ff<<2, string(data), strings.Replace(string(data), "HIGH", "LOW", 1))
+		}
+	}
+	f.Add(uint8(0), "Ghana Report\n\nCrime\n\nStreet crime is common.\n", hostile)
+	f.Add(uint8(1|1<<2), "# T <b>\n\n## A & B\n\n- x | y\n- `z`\n\n## C\n\nThe <script>alert(1)</script> end.\n",
+		"# T\n\n## C\n\nThe <SCRIPT src=x> end & more.\n\n## A &amp; B\n\n- x | y\n\n## New ]]></details>\n\n<iframe>\n")
+	f.Add(uint8(2|3<<2), `{"title": "x", "advisory": {"level": 2, "regions": [{"name": "North", "level": 3}]}, "ratings": [{"category": "crime", "location": "A", "level": "HIGH"}, {"category": "crime", "location": "A", "level": "LOW"}], "sections": [{"title": "S", "paragraphs": [{"text": "p q r"}]}]}`,
+		"title: x\nadvisory: {level: 4, regions: [{name: the north, level: 1}, {name: North, level: 2}]}\ncontacts: [{kind: phone, value: '+1 2'}, {kind: phone, value: '+1 2'}]\nsections: [{title: S, paragraphs: [{text: p r q}]}, {title: S}]\n")
+
+	f.Fuzz(func(t *testing.T, format uint8, oldText, newText string) {
+		defer watchdog(oldText + "\x00" + newText)()
+		o, of := fuzzSide(t, "old."+fuzzNames[format&3], oldText)
+		n, nf := fuzzSide(t, "new."+fuzzNames[format>>2&3], newText)
+		for _, s := range []struct {
+			side Side
+			file *source.File
+		}{{o, of}, {n, nf}} {
+			if s.side.Report == nil {
+				continue
+			}
+			same := Compare(s.side, s.side, s.file, s.file)
+			if !same.Empty() || len(same.Warnings) > 0 {
+				t.Fatalf("%s compared with itself shows changes:\n%s", s.side.Path, render(t, "text", same))
+			}
+			for _, kind := range []string{"any", "rating-change", "escalation"} {
+				if hit, err := same.FailOn(kind); hit || err != nil {
+					t.Fatalf("%s compared with itself fails on %s (%v)", s.side.Path, kind, err)
+				}
+			}
+			checkResult(t, same, s.side.Report, s.side.Report, s.file, s.file)
+			if out := render(t, "text", same); !strings.Contains(out, "\nno changes\n") {
+				t.Fatalf("no changes, but the text says:\n%s", out)
+			}
+		}
+		if o.Report == nil || n.Report == nil {
+			return
+		}
+		res := Compare(o, n, of, nf)
+		if again := Compare(o, n, of, nf); !reflect.DeepEqual(res, again) {
+			t.Fatalf("comparing twice differs:\n%+v\n%+v", res, again)
+		}
+		checkResult(t, res, o.Report, n.Report, of, nf)
+		checkReversed(t, res, Compare(n, o, nf, of))
+		// An escalation or a rating change is a change.
+		anyChange, _ := res.FailOn("any")
+		for _, kind := range []string{"rating-change", "escalation"} {
+			if hit, _ := res.FailOn(kind); hit && !anyChange {
+				t.Fatalf("fails on %s but not on any", kind)
+			}
+		}
+		if anyChange != !res.Empty() {
+			t.Fatalf("--fail-on any is %v, Empty is %v", anyChange, res.Empty())
+		}
+	})
+}
+
+// opposite is the change seen from the other edition.
+var opposite = map[string]string{Escalated: Lowered, Lowered: Escalated, Added: Removed, Removed: Added, Changed: Changed, Unchanged: Unchanged}
+
+// checkReversed checks that comparing the editions the other way round
+// gives the same facts, each in the opposite direction.
+func checkReversed(t *testing.T, res, rev *Result) {
+	t.Helper()
+	fail := func(what string, a, b any) {
+		t.Fatalf("%s differs when the editions are swapped:\n%+v\n%+v", what, a, b)
+	}
+	if (res.Published == nil) != (rev.Published == nil) || res.Published != nil &&
+		(res.Published.Old != rev.Published.New || res.Published.New != rev.Published.Old || opposite[res.Published.Change] != rev.Published.Change) {
+		fail("published", res.Published, rev.Published)
+	}
+	if (res.Advisory == nil) != (rev.Advisory == nil) || res.Advisory != nil &&
+		(res.Advisory.Old != rev.Advisory.New || res.Advisory.New != rev.Advisory.Old || opposite[res.Advisory.Change] != rev.Advisory.Change) {
+		fail("advisory", res.Advisory, rev.Advisory)
+	}
+	if !reflect.DeepEqual(res.Indicators.Added, rev.Indicators.Removed) || !reflect.DeepEqual(res.Indicators.Removed, rev.Indicators.Added) {
+		fail("indicators", res.Indicators, rev.Indicators)
+	}
+	// Ratings and regions: the same changes, opposite ways (names as
+	// written may differ in case or spacing between the editions).
+	ratings := func(r *Result, swap bool) map[string]int {
+		m := map[string]int{}
+		for _, x := range r.Ratings {
+			o, n, c := x.Old, x.New, x.Change
+			if swap {
+				o, n, c = n, o, opposite[c]
+			}
+			m[o+"\x00"+n+"\x00"+c]++
+		}
+		return m
+	}
+	if !reflect.DeepEqual(ratings(res, false), ratings(rev, true)) {
+		fail("ratings", res.Ratings, rev.Ratings)
+	}
+	regions := func(r *Result, swap bool) map[string]int {
+		m := map[string]int{}
+		for _, x := range r.Regions {
+			o, n, c := x.Old, x.New, x.Change
+			if swap {
+				o, n, c = n, o, opposite[c]
+			}
+			m[fmt.Sprint(o, n, c)]++
+		}
+		return m
+	}
+	if !reflect.DeepEqual(regions(res, false), regions(rev, true)) {
+		fail("regions", res.Regions, rev.Regions)
+	}
+	c, rc := res.Contacts, rev.Contacts
+	if len(c.Added) != len(rc.Removed) || len(c.Removed) != len(rc.Added) || len(c.Changed) != len(rc.Changed) {
+		fail("contacts", c, rc)
+	}
+	if res.Empty() != rev.Empty() {
+		fail("emptiness", res.Empty(), rev.Empty())
+	}
+}
+
+// fuzzSide parses one edition; its Report is nil when the input is not a
+// report (not UTF-8, or data that does not decode).
+func fuzzSide(t *testing.T, name, text string) (Side, *source.File) {
+	f, err := source.New(name, []byte(text))
+	if err != nil {
+		return Side{Path: name}, nil
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		return Side{Path: name}, nil
+	}
+	return Side{Path: name, Report: r}, f
+}
+
+// checkResult checks a comparison and its rendering in every format.
+func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *source.File) {
+	t.Helper()
+	// Every new section is shown once, and every old one is either matched
+	// or removed.
+	var kept, removed int
+	for _, s := range res.Sections {
+		switch s.Status {
+		case StatusRemoved:
+			removed++
+			if s.NewLine != 0 || s.OldLine < 1 || s.OldLine > of.Lines() {
+				t.Fatalf("removed section %q at old line %d, new line %d", s.Title, s.OldLine, s.NewLine)
+			}
+		case StatusAdded:
+			if s.OldLine != 0 || s.NewLine < 1 || s.NewLine > nf.Lines() {
+				t.Fatalf("added section %q at old line %d, new line %d", s.Title, s.OldLine, s.NewLine)
+			}
+		default:
+			kept++
+			if s.OldLine < 1 || s.OldLine > of.Lines() || s.NewLine < 1 || s.NewLine > nf.Lines() {
+				t.Fatalf("%s section %q at old line %d, new line %d", s.Status, s.Title, s.OldLine, s.NewLine)
+			}
+		}
+		if s.Status == StatusUnchanged && len(s.Paragraphs) > 0 {
+			t.Fatalf("unchanged section %q has paragraph changes", s.Title)
+		}
+		for _, p := range s.Paragraphs {
+			if p.Status == Changed && len(p.Words) == 0 {
+				t.Fatalf("changed paragraph with no word diff in %q", s.Title)
+			}
+			// The word diff rebuilds both paragraphs.
+			if p.Status == Changed {
+				var ob, nb strings.Builder
+				for _, w := range p.Words {
+					if w.Op != "insert" {
+						ob.WriteString(w.Text)
+					}
+					if w.Op != "delete" {
+						nb.WriteString(w.Text)
+					}
+				}
+				if ob.String() != p.Old || nb.String() != p.New {
+					t.Fatalf("word diff %+v does not rebuild %q -> %q", p.Words, p.Old, p.New)
+				}
+			}
+		}
+	}
+	if nNew, nOld := len(n.AllSections()), len(o.AllSections()); len(res.Sections)-removed != nNew || kept+removed != nOld {
+		t.Fatalf("%d sections shown (%d removed, %d matched) for %d old and %d new", len(res.Sections), removed, kept, nOld, nNew)
+	}
+	for _, a := range res.Indicators.Added {
+		for _, r := range res.Indicators.Removed {
+			if a.Code == r.Code {
+				t.Fatalf("indicator %s both added and removed", a.Code)
+			}
+		}
+	}
+
+	for _, format := range Formats() {
+		out := render(t, format, res)
+		if again := render(t, format, res); again != out {
+			t.Fatalf("%s output differs between two renderings", format)
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("%s output is not UTF-8", format)
+		}
+		switch format {
+		case "json":
+			checkJSON(t, res, out)
+		case "markdown":
+			checkMarkdown(t, out)
+		case "html":
+			checkHTML(t, out)
+		}
+	}
+}
+
+func render(t *testing.T, format string, res *Result) string {
+	t.Helper()
+	r, err := Get(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r(&buf, res, false); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return buf.String()
+}
+
+func checkJSON(t *testing.T, res *Result, out string) {
+	t.Helper()
+	if !json.Valid([]byte(out)) {
+		t.Fatalf("JSON output is not valid JSON:\n%s", out)
+	}
+	var back Result
+	if err := json.Unmarshal([]byte(out), &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*res, back) {
+		t.Fatalf("JSON output does not round-trip:\n%+v\n%+v", *res, back)
+	}
+}
+
+// The Markdown renderer writes these tags; report text may add none.
+var mdTags = regexp.MustCompile(`</?(details|summary|ins|del)>`)
+
+func checkMarkdown(t *testing.T, out string) {
+	t.Helper()
+	if i := strings.IndexByte(mdTags.ReplaceAllString(out, ""), '<'); i >= 0 {
+		t.Fatalf("Markdown output lets report markup through:\n%s", out)
+	}
+	for line := range strings.Lines(out) {
+		// A table row has its four cells whatever the report says.
+		if strings.HasPrefix(line, "| ") {
+			cells := strings.Count(line, "|") - strings.Count(line, `\|`)
+			if cells != 5 {
+				t.Fatalf("table row with %d cells: %q", cells-1, line)
+			}
+		}
+	}
+}
+
+// The page's own markup: every tag in the output is one of these, and
+// every & starts an entity.
+var (
+	htmlTag    = regexp.MustCompile(`^<(!DOCTYPE html|/?(html|head|meta|title|style|body|h1|h2|p|table|thead|tbody|tr|th|td|details|summary|ul|li|ins|del))[ >]`)
+	htmlEntity = regexp.MustCompile(`^&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
+)
+
+func checkHTML(t *testing.T, out string) {
+	t.Helper()
+	if strings.Contains(strings.ToLower(out), "<script") {
+		t.Fatalf("HTML output has a script:\n%s", out)
+	}
+	for i := 0; i < len(out); i++ {
+		switch out[i] {
+		case '<':
+			if !htmlTag.MatchString(out[i:]) {
+				t.Fatalf("HTML output has markup the page does not write at %d: %q", i, out[i:min(len(out), i+40)])
+			}
+		case '&':
+			if !htmlEntity.MatchString(out[i:]) {
+				t.Fatalf("HTML output has a bare & at %d: %q", i, out[i:min(len(out), i+40)])
+			}
+		}
+	}
+	if strings.Count(out, "<details") != strings.Count(out, "</details>") || strings.Count(out, "<tr") != strings.Count(out, "</tr>") {
+		t.Fatalf("HTML output has unbalanced elements:\n%s", out)
+	}
+}
+
+// watchdog fails an input that has not been compared and rendered in ten
+// seconds, with the input and every stack; call the returned function when
+// done.
+func watchdog(input string) func() {
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			panic(fmt.Sprintf("hung on %q\n%s", input, buf[:n]))
+		}
+	}()
+	return func() { close(done) }
+}
