@@ -276,10 +276,12 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	// outside the vocabulary, a malformed email) says more about it, with a
 	// hint; the schema's finding at the same span is then dropped, and the
 	// rule's finding keeps the schema's level if that is higher, so that
-	// explaining a problem better never makes it pass.
+	// explaining a problem better never makes it pass. A schema finding
+	// about something absent ("no published date", at the title) is not
+	// about the text there, so it stays next to a rule's finding on it.
 	schemaLevel := map[document.Span]lint.Level{}
 	for _, fd := range findings {
-		if fd.Rule == "schema" && fd.Level > schemaLevel[fd.Span] {
+		if fd.Rule == "schema" && !fd.Absent && fd.Level > schemaLevel[fd.Span] {
 			schemaLevel[fd.Span] = fd.Level
 		}
 	}
@@ -297,7 +299,7 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		if fd.Rule != "bad-directive" && sup.Suppressed(fd) {
 			continue
 		}
-		if fd.Rule == "schema" && bySpan[fd.Span] {
+		if fd.Rule == "schema" && !fd.Absent && bySpan[fd.Span] {
 			continue
 		}
 		fd.Path = f.Path

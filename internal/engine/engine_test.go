@@ -128,6 +128,7 @@ func TestSchemaFindingGivesWayToRule(t *testing.T) {
 		return []lint.Finding{
 			{Rule: "schema", Level: lint.Error, Message: "same span", Span: r.Links[0].Span},
 			{Rule: "schema", Level: lint.Error, Message: "other span", Span: document.Span{Start: 0, End: 5}},
+			{Rule: "schema", Level: lint.Error, Message: "absent, same span", Span: r.Links[0].Span, Absent: true},
 		}
 	}
 	opt.Validate = schemaAt
@@ -135,7 +136,7 @@ func TestSchemaFindingGivesWayToRule(t *testing.T) {
 	for _, fd := range Check(context.Background(), []discover.Input{{Path: p}}, opt)[0].Findings {
 		got = append(got, fd.Rule+": "+fd.Message)
 	}
-	want := []string{"schema: other span", `placeholder-link: link "the page" has a placeholder target "#"`}
+	want := []string{"schema: other span", `placeholder-link: link "the page" has a placeholder target "#"`, "schema: absent, same span"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -57,6 +57,9 @@ type Finding struct {
 	Hint    string
 	Span    document.Span
 	Fix     *Fix // a safe correction, if the rule offers one
+	// Absent says the finding is about something missing, reported at
+	// what should hold it, not about the text at Span.
+	Absent bool
 	// Start and End are Span as positions; the engine fills them from the
 	// source file, the one place offsets become lines and columns.
 	Start, End source.Position

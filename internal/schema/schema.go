@@ -67,10 +67,15 @@ var ProfileSchemas = map[string]string{
 
 // New compiles the embedded schemas, and the house schema at housePath if
 // it is not empty (it then applies to every report).
-func New(housePath string) (*Validator, error) {
+func New(housePath string) (*Validator, error) { return newValidator(housePath, true) }
+
+// newValidator compiles the built-in schemas, flattened (see flatten) or
+// as written, and the house schema if one is given.
+func newValidator(housePath string, flat bool) (*Validator, error) {
 	c := newCompiler()
 	v := &Validator{byProfile: map[string]*jsonschema.Schema{}}
 	names, _ := fs.Glob(schemas.FS, "*.schema.json")
+	docs := map[string]any{}
 	for _, name := range names {
 		data, _ := fs.ReadFile(schemas.FS, name)
 		doc, err := decodeSchema("schemas/"+name, data)
@@ -80,9 +85,21 @@ func New(housePath string) (*Validator, error) {
 		if err := c.AddResource(embeddedBase+name, doc); err != nil {
 			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
 		}
+		docs[name] = doc
 	}
 	for profile, name := range ProfileSchemas {
-		sch, err := c.Compile(embeddedBase + name)
+		url := embeddedBase + name
+		if flat {
+			doc, err := flatten(docs, name)
+			if err != nil {
+				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+			}
+			url = embeddedBase + "flat/" + name
+			if err := c.AddResource(url, doc); err != nil {
+				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+			}
+		}
+		sch, err := c.Compile(url)
 		if err != nil {
 			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()} // a test guards the embedded schemas
 		}
@@ -297,7 +314,7 @@ func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding 
 					span.End = f.LineEnd(line)
 				}
 			}
-			out = append(out, lint.Finding{Rule: RuleID, Level: lint.Error, Message: m.text, Span: span, Hint: m.hint})
+			out = append(out, lint.Finding{Rule: RuleID, Level: lint.Error, Message: m.text, Span: span, Hint: m.hint, Absent: m.clip})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
