@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("text", writeText) }
@@ -44,9 +45,11 @@ func writeText(w io.Writer, r *Run) error {
 			case lint.Warning:
 				levelColor = ansiYellow
 			}
+			// Messages quote the report, and paths come from the disk:
+			// neither may send control sequences to the terminal.
 			fmt.Fprintf(bw, "%s %s %s %s\n",
-				paint(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column)),
-				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), f.Message)
+				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.Printable(f.Path), f.Start.Line, f.Start.Column)),
+				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.Printable(f.Message))
 			if view := file.Source; view != nil && f.Start.Line > 0 {
 				endCol := -1
 				if f.End.Line == f.Start.Line {
@@ -57,7 +60,7 @@ func writeText(w io.Writer, r *Run) error {
 				fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), f.Hint)
+				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), source.Printable(f.Hint))
 			}
 		}
 	}
@@ -69,7 +72,7 @@ func writeText(w io.Writer, r *Run) error {
 // characters around the span), the caret's column in it and its width. An
 // endCol of -1 means the span runs past the end of the line.
 func excerpt(line string, startCol, endCol int) (string, int, int) {
-	runes := []rune(strings.ReplaceAll(line, "\t", " "))
+	runes := []rune(source.Printable(strings.ReplaceAll(line, "\t", " ")))
 	startCol = min(max(startCol, 1), len(runes)+1)
 	if endCol < 0 || endCol > len(runes)+1 {
 		endCol = len(runes) + 1

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { renderers["text"] = renderText }
@@ -22,15 +24,18 @@ const (
 // with its word diffs: [-deleted-] and {+inserted+}, in colour on a terminal.
 func renderText(w io.Writer, r *Result, color bool) error {
 	bw := bufio.NewWriter(w)
+	// Everything shown comes from the reports, which must not send control
+	// sequences to the terminal: paint and plain make it printable.
+	plain := source.Printable
 	paint := func(code, s string) string {
 		if !color {
-			return s
+			return plain(s)
 		}
-		return code + s + reset
+		return code + plain(s) + reset
 	}
-	fmt.Fprintf(bw, "%s %s\n%s %s\n", paint(bold, "old:"), r.Old.Path, paint(bold, "new:"), r.New.Path)
+	fmt.Fprintf(bw, "%s %s\n%s %s\n", paint(bold, "old:"), plain(r.Old.Path), paint(bold, "new:"), plain(r.New.Path))
 	for _, wmsg := range r.Warnings {
-		fmt.Fprintf(bw, "%s %s\n", paint(yellow, "warning:"), wmsg)
+		fmt.Fprintf(bw, "%s %s\n", paint(yellow, "warning:"), plain(wmsg))
 	}
 	if r.Empty() {
 		fmt.Fprintln(bw, "\nno changes")
@@ -46,7 +51,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 			case Lowered:
 				c = paint(green, "▼ "+change)
 			}
-			fmt.Fprintf(bw, "  %-34s %-30s → %-30s %s\n", what, old, new, c)
+			fmt.Fprintf(bw, "  %-34s %-30s → %-30s %s\n", plain(what), plain(old), plain(new), c)
 		}
 		if p := r.Published; p != nil {
 			row("published", orNone(p.Old), orNone(p.New), p.Change)
@@ -79,7 +84,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 	if secs := r.changedSections(); len(secs) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", paint(bold, "Sections"))
 		for _, s := range secs {
-			fmt.Fprintf(bw, "  %s\n", sectionLabel(s))
+			fmt.Fprintf(bw, "  %s\n", plain(sectionLabel(s)))
 			for _, p := range s.Paragraphs {
 				switch p.Status {
 				case Added:
@@ -94,16 +99,16 @@ func renderText(w io.Writer, r *Result, color bool) error {
 							if color {
 								fmt.Fprint(bw, paint(green, op.Text))
 							} else {
-								fmt.Fprintf(bw, "{+%s+}", op.Text)
+								fmt.Fprintf(bw, "{+%s+}", plain(op.Text))
 							}
 						case "delete":
 							if color {
 								fmt.Fprint(bw, paint(red+"\x1b[9m", op.Text))
 							} else {
-								fmt.Fprintf(bw, "[-%s-]", op.Text)
+								fmt.Fprintf(bw, "[-%s-]", plain(op.Text))
 							}
 						default:
-							fmt.Fprint(bw, op.Text)
+							fmt.Fprint(bw, plain(op.Text))
 						}
 					}
 					fmt.Fprintln(bw)
