@@ -47,8 +47,8 @@ func TestKeptDropsTheRest(t *testing.T) {
 
 func TestPrintable(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain – text\twith tab": "plain – text\twith tab",
-		"\x1b]0;owned\x07title":  "␛]0;owned␇title",
+		"plain – text\twith tab":  "plain – text\twith tab",
+		"\x1b]0;owned\x07title":   "␛]0;owned␇title",
 		"a\x1b[2Jb\rc\x7fd\u0085": "a␛[2Jb␍c␡d�",
 	} {
 		if got := Printable(in); got != want {
