@@ -27,15 +27,29 @@ func (p *Pass) Texts() []TextUnit {
 
 func (p *Pass) texts() []TextUnit {
 	r := p.Doc
-	var out []TextUnit
+	// Sized up front, and the headings' one-segment maps cut from one
+	// array: every rule reads these, and a report has hundreds.
+	n, heads := len(r.Preamble), 1
+	var count func([]*document.Section)
+	count = func(ss []*document.Section) {
+		for _, s := range ss {
+			n += len(s.Paragraphs)
+			heads++
+			count(s.Sections)
+		}
+	}
+	count(r.Sections)
+	out := make([]TextUnit, 0, n+heads)
+	segs := make([]document.Segment, 0, heads)
 	heading := func(s *document.Section, t document.Text) {
 		if r.Data != nil || t.Value == "" || t.Span.End > len(p.File.Text) || t.Span.Start > t.Span.End {
 			return
 		}
 		if i := strings.Index(p.File.Text[t.Span.Start:t.Span.End], t.Value); i >= 0 {
-			var b document.InlineBuilder
-			b.Append(t.Value, t.Span.Start+i)
-			out = append(out, TextUnit{Inline: b.Inline(), Span: t.Span, Section: s, Heading: true})
+			// What a document.InlineBuilder would make of t.Value at its place.
+			segs = append(segs, document.Segment{TextStart: 0, SourceStart: t.Span.Start + i, Len: len(t.Value)})
+			in := document.Inline{Text: t.Value, Segments: segs[len(segs)-1 : len(segs) : len(segs)]}
+			out = append(out, TextUnit{Inline: in, Span: t.Span, Section: s, Heading: true})
 		}
 	}
 	heading(nil, r.Title)

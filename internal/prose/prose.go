@@ -28,14 +28,18 @@ var abbreviations = map[string]bool{
 // capital letter, a digit or an opening quote, or by the end of the text. A
 // period after an abbreviation ("U.S.", "e.g.", "Col.") or a single
 // initial does not end a sentence.
-func Sentences(text string) []Range {
-	var out []Range
+func Sentences(text string) []Range { return AppendSentences(nil, text) }
+
+// AppendSentences appends the sentences of text to out, so that a caller
+// reading many texts can reuse one slice.
+func AppendSentences(out []Range, text string) []Range {
 	start := skipSpace(text, 0)
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c != '.' && c != '!' && c != '?' {
-			_, n := utf8.DecodeRuneInString(text[i:])
-			i += n
+			// The marks are ASCII, never part of a longer UTF-8 sequence,
+			// so bytes may be skipped without decoding runes.
+			i++
 			continue
 		}
 		end := i + 1
@@ -101,10 +105,12 @@ func startsSentence(s string) bool {
 // isAbbreviation looks at the word before a period.
 func isAbbreviation(before string) bool {
 	w := before
-	if i := strings.LastIndexFunc(w, unicode.IsSpace); i >= 0 {
+	if i := lastSpace(w); i >= 0 {
 		w = w[i+1:]
 	}
-	w = strings.TrimLeft(w, `("'“‘[`)
+	if w != "" && (w[0] >= utf8.RuneSelf || strings.IndexByte(`("'[`, w[0]) >= 0) {
+		w = strings.TrimLeft(w, `("'“‘[`)
+	}
 	if w == "" {
 		return false
 	}
@@ -115,7 +121,42 @@ func isAbbreviation(before string) bool {
 	if strings.Contains(w, ".") && allInitials(w) {
 		return true
 	}
-	return abbreviations[strings.ToLower(w)]
+	return isAbbreviationWord(w)
+}
+
+// lastSpace is strings.LastIndexFunc(s, unicode.IsSpace), reading the
+// ASCII end of s a byte at a time.
+func lastSpace(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.LastIndexFunc(s[:i+1], unicode.IsSpace)
+		case c == ' ' || '\t' <= c && c <= '\r':
+			return i
+		}
+	}
+	return -1
+}
+
+// isAbbreviationWord looks w up in abbreviations, ignoring case, without
+// allocating for a short ASCII word: every word that ends a sentence is
+// looked up.
+func isAbbreviationWord(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return abbreviations[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
 }
 
 func allInitials(w string) bool {

@@ -55,8 +55,9 @@ func runDateMissingYear(pass *lint.Pass) {
 	case n > 1:
 		where = fmt.Sprintf("its sentence or the %d before", n)
 	}
+	var shared []bool // reused from unit to unit
 	for _, u := range analyse(pass) {
-		shared := yearsShared(u, lx)
+		shared = yearsShared(shared, u, lx)
 		recurring := u.sentenceHas(nil, lx.recurring)
 		lastYear := -1 // the sentence of the last date with a year seen
 		for i, m := range u.dates {
@@ -100,9 +101,10 @@ func yearOf(m mention, lx *lexicon) bool {
 // yearsShared says, for each mention, whether it is a day or month without
 // a year that shares the year of a date after it in its sentence, with only
 // connectors and other yearless days between ("March 3 and May 5, 2024";
-// "April 2 last year"). It works from the right, so it is linear.
-func yearsShared(u *unit, lx *lexicon) []bool {
-	out := make([]bool, len(u.dates))
+// "April 2 last year"). It works from the right, so it is linear. The
+// answer reuses out's array.
+func yearsShared(out []bool, u *unit, lx *lexicon) []bool {
+	out = append(out[:0], make([]bool, len(u.dates))...) // all false
 	for i := len(u.dates) - 2; i >= 0; i-- {
 		m, o := u.dates[i], u.dates[i+1]
 		if !noYear(m.DateMention) || o.sent != m.sent || !onlyConnectors(u, m.tok1, o.tok0, lx) {

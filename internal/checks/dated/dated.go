@@ -9,6 +9,7 @@ package dated
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"time"
 
@@ -28,10 +29,10 @@ func Rules() []*lint.Rule {
 // unit is a paragraph or heading read for dated claims: its tokens, its
 // sentences and the date mentions in it.
 type unit struct {
-	lint.TextUnit
-	toks  []token
-	sents []sentence
-	dates []mention // in text order
+	*lint.TextUnit // in pass.Texts()
+	toks           []token
+	sents          []sentence
+	dates          []mention // in text order
 }
 
 // sentence is text[start:end] of a unit and its tokens toks[tok0:tok1].
@@ -61,19 +62,46 @@ func analyseReport(pass *lint.Pass) []*unit {
 		ds = append(ds, &pass.Doc.Dates[i])
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
-	var out []*unit
-	for _, tu := range pass.Texts() {
-		if tu.Text == "" {
+	tus := pass.Texts()
+	size := 0
+	for _, tu := range tus {
+		size += len(tu.Text)
+	}
+	// The units' slices are cut from one array each, filled unit by unit:
+	// a report's words then cost a few allocations, not one or more each.
+	// The cuts are capped, so a unit's slice never grows into the next one's.
+	var f folder
+	f.buf.Grow(size / 8) // about the capitalised words' share of prose
+
+	units := make([]unit, 0, len(tus)) // never grows: out points into it
+	out := make([]*unit, 0, len(tus))
+	toks := make([]token, 0, size/5+1)
+	sents := make([]sentence, 0, len(tus)+size/64)
+	dated := make([]mention, 0, len(ds))
+	var ranges []prose.Range // reused for each text
+	for i := range tus {
+		tu := &tus[i]
+		text := tu.Text
+		if text == "" || len(text) > math.MaxInt32 {
+			continue // int32 offsets: a text of 2 GiB is not read
+		}
+		ranges = prose.AppendSentences(ranges[:0], text)
+		if len(ranges) == 0 {
 			continue
 		}
-		u := &unit{TextUnit: tu, toks: tokenize(tu.Text)}
-		for _, r := range prose.Sentences(tu.Text) {
-			u.sents = append(u.sents, sentence{start: r.Start, end: r.End, tok0: u.tokenAt(r.Start), tok1: u.tokenAt(r.End)})
+		t0 := len(toks)
+		toks = appendTokens(toks, text, &f)
+		units = append(units, unit{TextUnit: tu, toks: toks[t0:len(toks):len(toks)]})
+		u := &units[len(units)-1]
+		s0 := len(sents)
+		for _, r := range ranges {
+			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: u.tokenAt(r.Start), tok1: u.tokenAt(r.End)})
 		}
-		if len(u.sents) == 0 {
-			continue
-		}
-		for _, m := range u.mentions(pass.Doc, ds) {
+		u.sents = sents[s0:len(sents):len(sents)]
+		d0 := len(dated)
+		dated = u.appendMentions(dated, pass.Doc, ds)
+		for j := d0; j < len(dated); j++ {
+			m := &dated[j]
 			m.tok0, m.tok1 = u.tokenAt(m.start), u.tokenAt(m.end)
 			m.sent = u.sentenceAt(m.start)
 			for k := m.tok0; k < m.tok1; k++ {
@@ -83,20 +111,19 @@ func analyseReport(pass *lint.Pass) []*unit {
 					u.toks[k].inDate = true
 				}
 			}
-			u.dates = append(u.dates, m)
 		}
+		u.dates = dated[d0:len(dated):len(dated)]
 		out = append(out, u)
 	}
 	return out
 }
 
-// mentions lists the date mentions in the unit, placed in its text. In a
-// text or Markdown report they are the model's (ds, sorted by position),
-// mapped back from their source spans. In a JSON or YAML report the model's
-// dates point into its "dates" list, not into the paragraphs, so the unit's
-// text is read again with the same finder the extractor uses.
-func (u *unit) mentions(r *document.Report, ds []*document.DateMention) []mention {
-	var out []mention
+// appendMentions appends to out the date mentions in the unit, placed in
+// its text. In a text or Markdown report they are the model's (ds, sorted by
+// position), mapped back from their source spans. In a JSON or YAML report
+// the model's dates point into its "dates" list, not into the paragraphs, so
+// the unit's text is read again with the same finder the extractor uses.
+func (u *unit) appendMentions(out []mention, r *document.Report, ds []*document.DateMention) []mention {
 	if r.Data != nil {
 		for _, f := range dates.Default().Find(u.Text) {
 			d := f.DateMention
@@ -152,7 +179,7 @@ func textOffset(in *document.Inline, src int) (int, bool) {
 
 // tokenAt is the index of the first token that ends after off.
 func (u *unit) tokenAt(off int) int {
-	return sort.Search(len(u.toks), func(i int) bool { return u.toks[i].end > off })
+	return sort.Search(len(u.toks), func(i int) bool { return int(u.toks[i].end) > off })
 }
 
 // sentenceAt is the index of the sentence holding off (the last one that

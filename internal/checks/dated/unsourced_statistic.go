@@ -65,12 +65,13 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 	lx := words()
 	extra := compileSet(opts.ExtraAttributions)
 	contacts := contactSpans(pass.Doc)
+	var stats []statistic // reused from sentence to sentence
 	for _, u := range analyse(pass) {
 		if u.Heading {
 			continue
 		}
 		for _, s := range u.sents {
-			stats := findStatistics(contacts, u, s, opts, lx)
+			stats = appendStatistics(stats[:0], contacts, u, s, opts, lx)
 			if len(stats) == 0 {
 				continue
 			}
@@ -81,7 +82,7 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 				continue
 			}
 			first := stats[0]
-			start, end := u.toks[first.start].start, u.toks[first.end-1].end
+			start, end := int(u.toks[first.start].start), int(u.toks[first.end-1].end)
 			msg := fmt.Sprintf("the count %q has no source in its sentence", u.quote(start, end))
 			if n := len(stats) - 1; n == 1 {
 				msg += ", nor has the other count there"
@@ -97,10 +98,10 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 	}
 }
 
-// findStatistics lists the counts of events or casualties in sentence s.
-func findStatistics(contacts spans, u *unit, s sentence, opts *statOptions, lx *lexicon) []statistic {
+// appendStatistics appends to out the counts of events or casualties in
+// sentence s.
+func appendStatistics(out []statistic, contacts spans, u *unit, s sentence, opts *statOptions, lx *lexicon) []statistic {
 	toks := u.toks
-	var out []statistic
 	for i := s.tok0; i < s.tok1; i++ {
 		if !isCount(contacts, u, s, i, opts, lx) {
 			continue
@@ -156,7 +157,7 @@ func isCount(contacts spans, u *unit, s sentence, i int, opts *statOptions, lx *
 	if _, ok := lx.units.matchAt(toks, i+1, s.tok1, nil); ok {
 		return false
 	}
-	return !contacts.overlap(u.source(t.start, t.end))
+	return !contacts.overlap(u.source(int(t.start), int(t.end)))
 }
 
 // spans are source spans sorted by start, with the furthest end reached by

@@ -15,12 +15,15 @@ const (
 	tokPunct                     // one character that is neither
 )
 
-// token is a word, a number or a punctuation mark at text[start:end].
+// token is a word, a number or a punctuation mark at text[start:end]. A
+// report has thousands, all kept while its rules run, so the fields are
+// packed: 32 bytes. Offsets are int32, which the units' texts never
+// outgrow (analyseReport passes over a longer one).
 type token struct {
-	start, end int
-	kind       tokKind
 	lower      string // lower case, curly apostrophes made straight
-	upper      bool   // the first letter is a capital
+	start, end int32
+	kind       tokKind
+	upper      bool // the first letter is a capital
 	// spaceBefore says white space (or the start of the text) comes before.
 	spaceBefore bool
 	// inDate marks tokens inside an explicit date mention; inRelative inside a
@@ -28,19 +31,51 @@ type token struct {
 	inDate, inRelative bool
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune is unicode.IsLetter or IsDigit, by table for ASCII: small
+// enough to inline, for the tokenizer calls it on every byte.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRuneSlow(rune(r))
+	}
+	return t
+}()
+
+// isSpace is unicode.IsSpace, quicker for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // tokenize cuts text into tokens; white space separates them and is dropped.
 // Time is linear in the text.
 func tokenize(text string) []token {
-	out := make([]token, 0, len(text)/5+1)
+	return appendTokens(make([]token, 0, len(text)/5+1), text, new(folder))
+}
+
+// appendTokens appends the tokens of text to out, f giving their lower forms.
+func appendTokens(out []token, text string, f *folder) []token {
 	space := true
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		// ASCII, nearly all of a report, is classed without decoding.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			space = true
 			i += n
 			continue
@@ -49,17 +84,17 @@ func tokenize(text string) []token {
 			if end < len(text) {
 				if next, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(next) {
 					end = scanWord(text, end) // 15th, G5-style mixtures are words
-					out = append(out, newToken(text, i, end, tokWord, space))
+					out = append(out, f.token(text, i, end, tokWord, space))
 					break
 				}
 			}
-			out = append(out, newToken(text, i, end, tokNumber, space))
+			out = append(out, f.token(text, i, end, tokNumber, space))
 		case isWordRune(r): // a letter, or a digit of another script
-			out = append(out, newToken(text, i, scanWord(text, i), tokWord, space))
+			out = append(out, f.token(text, i, scanWord(text, i), tokWord, space))
 		default:
-			out = append(out, newToken(text, i, i+n, tokPunct, space))
+			out = append(out, f.token(text, i, i+n, tokPunct, space))
 		}
-		i = out[len(out)-1].end
+		i = int(out[len(out)-1].end)
 		space = false
 	}
 	return out
@@ -91,7 +126,10 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func scanWord(text string, i int) int {
 	end := i
 	for end < len(text) {
-		r, n := utf8.DecodeRuneInString(text[end:])
+		r, n := rune(text[end]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[end:])
+		}
 		if isWordRune(r) {
 			end += n
 			continue
@@ -107,20 +145,46 @@ func scanWord(text string, i int) int {
 	return end
 }
 
-func newToken(text string, start, end int, kind tokKind, space bool) token {
+// folder makes tokens. The lower forms of ASCII words with capitals are
+// written one after another into one buffer, so that the capitalised words
+// of a report cost a few allocations rather than one each.
+type folder struct{ buf strings.Builder }
+
+func (f *folder) token(text string, start, end int, kind tokKind, space bool) token {
 	s := text[start:end]
-	first, _ := utf8.DecodeRuneInString(s)
-	return token{start: start, end: end, kind: kind, lower: fold(s), upper: unicode.IsUpper(first), spaceBefore: space}
+	upper := 'A' <= s[0] && s[0] <= 'Z'
+	if s[0] >= utf8.RuneSelf {
+		first, _ := utf8.DecodeRuneInString(s)
+		upper = unicode.IsUpper(first)
+	}
+	return token{start: int32(start), end: int32(end), kind: kind, lower: f.fold(s), upper: upper, spaceBefore: space}
 }
 
 // fold lower-cases s and makes curly apostrophes straight.
-func fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+func (f *folder) fold(s string) string {
+	i := 0 // the first capital, or the first byte not ASCII
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s // lower-case ASCII already: no copy
+	}
+	for j := i; j < len(s); j++ {
+		if s[j] >= utf8.RuneSelf {
 			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 		}
 	}
-	return s // lower-case ASCII already: no copy
+	start := f.buf.Len()
+	f.buf.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		f.buf.WriteByte(c)
+	}
+	// A Builder never changes bytes it has handed out, as it grows.
+	return f.buf.String()[start:]
 }
 
 // nameSlot in a phrase stands for one word written with a capital letter.
