@@ -58,11 +58,10 @@ func init() {
 func findRanges(text string) []int {
 	var out []int
 	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], "-–")
-		if j < 0 {
+		at := indexDash(text, i)
+		if at < 0 {
 			break
 		}
-		at := i + j
 		size := 1
 		if text[at] != '-' {
 			size = len("–")
@@ -85,6 +84,23 @@ func findRanges(text string) []int {
 		}
 	}
 	return out
+}
+
+// indexDash is the offset of the first hyphen or en dash in text[from:],
+// or -1. strings.IndexAny would decode every rune, the en dash not being
+// ASCII; this looks at bytes.
+func indexDash(text string, from int) int {
+	for i := from; i < len(text); i++ {
+		switch text[i] {
+		case '-':
+			return i
+		case "–"[0]:
+			if strings.HasPrefix(text[i:], "–") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // numberBefore: text[:end] ends with 1-4 digits (optionally :dd) that are

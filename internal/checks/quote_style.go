@@ -48,21 +48,42 @@ var quoteFamilies = []quoteFamily{
 	{name: "apostrophes and single quotes", straight: `'`, curly: "‘’"},
 }
 
+// index is the offset of the family's first mark in text[from:], or -1.
+// strings.IndexAny would decode every rune, the curly marks not being
+// ASCII; this decodes only the runes that are not ASCII.
+func (fam quoteFamily) index(text string, from int) int {
+	for i := from; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == fam.straight[0] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if strings.ContainsRune(fam.curly, r) {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
 func runQuoteStyle(pass *lint.Pass) {
 	prefer := pass.Options.(*quoteOptions).Prefer
 	units := texts(pass)
 	for _, fam := range quoteFamilies {
 		var marks []mark
 		counts := map[string]int{}
-		chars := fam.straight + fam.curly
 		for ui, u := range units {
 			// Jump from mark to mark: most of a report has none.
 			for off := 0; off < len(u.Text); {
-				i := strings.IndexAny(u.Text[off:], chars)
+				i := fam.index(u.Text, off)
 				if i < 0 {
 					break
 				}
-				off += i
+				off = i
 				r, size := utf8.DecodeRuneInString(u.Text[off:])
 				if u.InCode(off, off+size) {
 					off += size

@@ -26,7 +26,7 @@ that heading, with "did you mean".`,
 func runRequiredSection(pass *lint.Pass) {
 	specs := pass.Profile.All()
 	country := pass.Doc.Country.Value
-	for _, m := range outline.FindMissing(pass.Doc, specs, country, pass.File.Text) {
+	for _, m := range outline.MissingFrom(outline.ProfileHeadings(pass), specs, country, pass.File.Text) {
 		name := m.Name
 		if m.Suggestion != nil {
 			pass.Report(lint.Finding{

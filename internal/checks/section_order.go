@@ -18,8 +18,7 @@ siblings: subsections are ordered within their parent) is reported at its headin
 	Bad:  "Terrorism\n\n…\n\nCrime\n\n…",
 	Good: "Crime\n\n…\n\nTerrorism\n\n…",
 	Run: func(pass *lint.Pass) {
-		country := pass.Doc.Country.Value
-		for _, pair := range outline.OutOfOrder(pass.Doc, pass.Profile.All(), country) {
+		for _, pair := range outline.OutOfOrderFrom(pass.Doc, outline.ProfileHeadings(pass)) {
 			h, before := pair[0], pair[1]
 			pass.Report(lint.Finding{
 				Span:    h.Section.Heading,

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -30,40 +31,48 @@ type termUse struct {
 }
 
 func runTermConsistency(pass *lint.Pass) {
-	uses := map[string][]termUse{} // lower-case form -> every use
-	var order []string
+	index := map[string]int{} // lower-case form -> its place in uses
+	var uses [][]termUse      // every use of each form, in order of first use
 	for _, u := range texts(pass) {
 		if !hasLower(u.Text) {
 			continue
 		}
-		for _, w := range words(u.Text) {
-			word := u.Text[w[0]:w[1]]
-			if upperCount(word) < 2 || u.InCode(w[0], w[1]) {
+		// Most words have fewer than two capitals: they are passed over as
+		// they are read, without allocating.
+		text := u.Text
+		for i := nextWord(text, 0); i < len(text); i = nextWord(text, i) {
+			start := i
+			var caps int
+			i, caps = scanWord(text, i)
+			if caps < 2 || u.InCode(start, i) {
 				continue
 			}
-			key := strings.ToLower(word)
-			if _, seen := uses[key]; !seen {
-				order = append(order, key)
+			word := text[start:i]
+			k, ok := lookupLower(index, word)
+			if !ok {
+				k = len(uses)
+				index[strings.ToLower(word)] = k
+				uses = append(uses, nil)
 			}
-			uses[key] = append(uses[key], termUse{spelling: word, span: u.Source(w[0], w[1])})
+			uses[k] = append(uses[k], termUse{spelling: word, span: u.Source(start, i)})
 		}
 	}
-	for _, key := range order {
+	for _, all := range uses {
+		if !twoSpellings(all) {
+			continue
+		}
 		count := map[string]int{}
 		var spellings []string
-		for _, u := range uses[key] {
+		for _, u := range all {
 			if count[u.spelling] == 0 {
 				spellings = append(spellings, u.spelling)
 			}
 			count[u.spelling]++
 		}
-		if len(spellings) < 2 {
-			continue
-		}
 		// Most frequent first; the first written wins a tie (stable sort).
 		sort.SliceStable(spellings, func(i, j int) bool { return count[spellings[i]] > count[spellings[j]] })
 		main := spellings[0]
-		for _, u := range uses[key] {
+		for _, u := range all {
 			if u.spelling == main {
 				continue
 			}
@@ -76,35 +85,104 @@ func runTermConsistency(pass *lint.Pass) {
 	}
 }
 
-// words returns the byte ranges of runs of letters and digits.
-func words(text string) [][2]int {
-	var out [][2]int
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, [2]int{start, i})
-			start = -1
+// twoSpellings reports whether the uses spell the word more than one way.
+func twoSpellings(uses []termUse) bool {
+	for _, u := range uses[1:] {
+		if u.spelling != uses[0].spelling {
+			return true
 		}
 	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(text)})
-	}
-	return out
+	return false
 }
 
-func upperCount(s string) int {
-	n := 0
-	for _, r := range s {
+// lookupLower is index[strings.ToLower(word)], without allocating for a
+// short ASCII word.
+func lookupLower(index map[string]int, word string) (int, bool) {
+	var buf [64]byte
+	if len(word) > len(buf) {
+		k, ok := index[strings.ToLower(word)]
+		return k, ok
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			k, ok := index[strings.ToLower(word)]
+			return k, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	k, ok := index[string(buf[:len(word)])]
+	return k, ok
+}
+
+// nextWord is where the next run of letters and digits starts, from i on.
+func nextWord(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII, by table: the common case
+			if asciiClass[c]&classWord != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isLetterOrDigit(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// scanWord reads the run of letters and digits at i: its end, and how many
+// capitals it has.
+func scanWord(text string, i int) (end, caps int) {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			k := asciiClass[c]
+			if k&classWord == 0 {
+				break
+			}
+			if k&classUpper != 0 {
+				caps++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isLetterOrDigit(r) {
+			break
+		}
 		if unicode.IsUpper(r) {
-			n++
+			caps++
+		}
+		i += n
+	}
+	return i, caps
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+const (
+	classWord = 1 << iota
+	classUpper
+)
+
+// asciiClass classes ASCII as isLetterOrDigit and unicode.IsUpper do.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := range t {
+		if isLetterOrDigit(rune(r)) {
+			t[r] |= classWord
+		}
+		if unicode.IsUpper(rune(r)) {
+			t[r] |= classUpper
 		}
 	}
-	return n
-}
+	return t
+}()
 
 func hasLower(s string) bool {
 	for _, r := range s {

@@ -6,8 +6,10 @@ package outline
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/suggest"
 )
@@ -22,13 +24,18 @@ type Heading struct {
 // Headings lists every section of the report in document order, matched
 // against specs (in canonical order, parents before children).
 func Headings(r *document.Report, specs []*profile.Section, country string) []Heading {
-	idx := index(specs, country)
+	return headings(r, specs, index(specs, country), nil)
+}
+
+// headings is Headings with the specs' names indexed in idx, and in more
+// (which may be nil) where a spec before idx's claims the name.
+func headings(r *document.Report, specs []*profile.Section, idx, more specIndex) []Heading {
 	var out []Heading
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
 			h := Heading{Section: s, Index: -1}
-			if i := idx.match(s.Title.Value); i >= 0 {
+			if i := match(s.Title.Value, idx, more); i >= 0 {
 				h.Spec, h.Index = specs[i], i
 			}
 			out = append(out, h)
@@ -39,6 +46,16 @@ func Headings(r *document.Report, specs []*profile.Section, country string) []He
 	return out
 }
 
+// ProfileHeadings is Headings against the sections of the pass's profile.
+// It is made once for a report and shared by the rules that read it, which
+// must not change it.
+func ProfileHeadings(pass *lint.Pass) []Heading {
+	return pass.Shared("outline.headings", func() any {
+		pi := indexOf(pass.Profile)
+		return headings(pass.Doc, pi.specs, pi.fixed, pi.withCountry(pass.Doc.Country.Value))
+	}).([]Heading)
+}
+
 // specIndex maps every normalised name and alias to its spec's place; the
 // first spec to claim a name keeps it.
 type specIndex map[string]int
@@ -47,21 +64,103 @@ func index(specs []*profile.Section, country string) specIndex {
 	idx := specIndex{}
 	for i, s := range specs {
 		for _, n := range s.Names(country) {
-			if k := profile.NormalizeTitle(n); k != "" {
-				if _, taken := idx[k]; !taken {
-					idx[k] = i
-				}
+			idx.claim(n, i)
+		}
+	}
+	return idx
+}
+
+// claim gives name to spec i, unless an earlier spec has it.
+func (idx specIndex) claim(name string, i int) {
+	if k := profile.NormalizeTitle(name); k != "" {
+		if _, taken := idx[k]; !taken {
+			idx[k] = i
+		}
+	}
+}
+
+// match is the place of the spec a title names, in idx or more, whichever
+// has the earlier spec; -1 if neither has it.
+func match(title string, idx, more specIndex) int {
+	k := profile.NormalizeTitle(title)
+	i, ok := idx[k]
+	if j, found := more[k]; found && (!ok || j < i) {
+		i, ok = j, true
+	}
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// profileIndex is a profile's sections with their names indexed, but for
+// the names with {country}, which depend on the report.
+type profileIndex struct {
+	prof    *profile.Profile
+	specs   []*profile.Section // prof.All()
+	fixed   specIndex
+	country []int // places of the specs that have a name with {country}
+}
+
+func newProfileIndex(p *profile.Profile) *profileIndex {
+	pi := &profileIndex{prof: p, specs: p.All(), fixed: specIndex{}}
+	for i, s := range pi.specs {
+		inCountry := false
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if strings.Contains(n, "{country}") {
+				inCountry = true
+			} else {
+				pi.fixed.claim(n, i)
+			}
+		}
+		if inCountry {
+			pi.country = append(pi.country, i)
+		}
+	}
+	return pi
+}
+
+// withCountry indexes the names with {country}, filled in; nil when the
+// report names no country, as Names leaves those names out then.
+func (pi *profileIndex) withCountry(country string) specIndex {
+	if country == "" || len(pi.country) == 0 {
+		return nil
+	}
+	idx := specIndex{}
+	for _, i := range pi.country {
+		s := pi.specs[i]
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if strings.Contains(n, "{country}") {
+				idx.claim(strings.ReplaceAll(n, "{country}", country), i)
 			}
 		}
 	}
 	return idx
 }
 
-func (idx specIndex) match(title string) int {
-	if i, ok := idx[profile.NormalizeTitle(title)]; ok {
-		return i
+// recentIndexes keeps the profileIndex of the last few profiles used: the
+// reports of a run share a profile or two, whose many names would
+// otherwise be normalised again for each report.
+var recentIndexes struct {
+	sync.Mutex
+	list [4]*profileIndex // most recent first
+}
+
+func indexOf(p *profile.Profile) *profileIndex {
+	r := &recentIndexes
+	r.Lock()
+	defer r.Unlock()
+	for k, pi := range r.list {
+		if pi != nil && pi.prof == p {
+			copy(r.list[1:k+1], r.list[:k])
+			r.list[0] = pi
+			return pi
+		}
 	}
-	return -1
+	pi := newProfileIndex(p)
+	copy(r.list[1:], r.list[:])
+	r.list[0] = pi
+	return pi
 }
 
 // Missing is an expected section the report lacks.
@@ -82,7 +181,11 @@ type Missing struct {
 // FindMissing lists the required sections among specs that no heading
 // names; text is the report's source text.
 func FindMissing(r *document.Report, specs []*profile.Section, country, text string) []Missing {
-	heads := Headings(r, specs, country)
+	return MissingFrom(Headings(r, specs, country), specs, country, text)
+}
+
+// MissingFrom is FindMissing for headings already matched against specs.
+func MissingFrom(heads []Heading, specs []*profile.Section, country, text string) []Missing {
 	present := map[int]bool{}
 	for _, h := range heads {
 		if h.Index >= 0 {
@@ -134,17 +237,24 @@ func nearMiss(heads []Heading, spec *profile.Section, country string, used map[*
 // precede, that heading and the one it should come before. Only siblings
 // are compared: subsections are ordered within their parent.
 func OutOfOrder(r *document.Report, specs []*profile.Section, country string) [][2]Heading {
-	idx := index(specs, country)
+	return OutOfOrderFrom(r, Headings(r, specs, country))
+}
+
+// OutOfOrderFrom is OutOfOrder for the report's headings already matched
+// against the specs (by Headings, in document order).
+func OutOfOrderFrom(r *document.Report, heads []Heading) [][2]Heading {
 	var out [][2]Heading
+	next := 0 // the walk meets the sections in the order Headings lists them
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		var seen []Heading // known siblings so far
 		for _, s := range ss {
-			if i := idx.match(s.Title.Value); i >= 0 {
-				h := Heading{Section: s, Spec: specs[i], Index: i}
+			h := heads[next]
+			next++
+			if h.Index >= 0 {
 				// The earliest sibling that should come after this one.
 				for _, prev := range seen {
-					if prev.Index > i {
+					if prev.Index > h.Index {
 						out = append(out, [2]Heading{h, prev})
 						break
 					}

@@ -38,7 +38,7 @@ func reportCountry(pass *lint.Pass) (countries.Country, bool) {
 // document order.
 func sectionsFor(pass *lint.Pass, specs ...*profile.Section) []*document.Section {
 	var out []*document.Section
-	for _, h := range outline.Headings(pass.Doc, pass.Profile.All(), pass.Doc.Country.Value) {
+	for _, h := range outline.ProfileHeadings(pass) {
 		for _, s := range specs {
 			if h.Spec == s {
 				out = append(out, h.Section)

@@ -162,10 +162,67 @@ type watched struct {
 	firstWords []string
 }
 
-// mentionedIn is the cheap test before find; lower is the text in lower case.
-func (w *watched) mentionedIn(lower string) bool {
-	for _, fw := range w.firstWords {
-		if strings.Contains(lower, fw) {
+// firstWordSieve finds which entries of a watch list a lower-case text may
+// mention: those with a first word in it. It reads the text once, where
+// testing each first word would read it once a word.
+type firstWordSieve struct {
+	words   []string // every entry's first words, each once
+	entries [][]int  // by entry, its first words' places in words
+	// pairs holds the first two bytes of the words that have two, and
+	// byPair their places by those bytes; short are the words that do not.
+	pairs  [1 << 16 / 64]uint64
+	byPair map[uint16][]int
+	short  []int
+}
+
+func newFirstWordSieve(list []*watched) *firstWordSieve {
+	s := &firstWordSieve{byPair: map[uint16][]int{}}
+	at := map[string]int{}
+	for _, w := range list {
+		var places []int
+		for _, fw := range w.firstWords {
+			k, ok := at[fw]
+			if !ok {
+				k = len(s.words)
+				at[fw] = k
+				s.words = append(s.words, fw)
+				if len(fw) < 2 {
+					s.short = append(s.short, k)
+				} else {
+					p := pair(fw, 0)
+					s.pairs[p/64] |= 1 << (p % 64)
+					s.byPair[p] = append(s.byPair[p], k)
+				}
+			}
+			places = append(places, k)
+		}
+		s.entries = append(s.entries, places)
+	}
+	return s
+}
+
+func pair(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
+
+// find sets found[k] when the text holds words[k]; found has one place a word.
+func (s *firstWordSieve) find(lower string, found []bool) {
+	clear(found)
+	for _, k := range s.short {
+		found[k] = s.words[k] == "" || strings.IndexByte(lower, s.words[k][0]) >= 0
+	}
+	for i := 0; i+1 < len(lower); i++ {
+		if p := pair(lower, i); s.pairs[p/64]&(1<<(p%64)) != 0 {
+			for _, k := range s.byPair[p] {
+				found[k] = found[k] || strings.HasPrefix(lower[i:], s.words[k])
+			}
+		}
+	}
+}
+
+// mentioned reports whether entry e may be mentioned, by what find found:
+// the cheap test before the entry's regexp.
+func (s *firstWordSieve) mentioned(e int, found []bool) bool {
+	for _, k := range s.entries[e] {
+		if found[k] {
 			return true
 		}
 	}

@@ -242,7 +242,7 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 	}
 
 	for _, r := range reasons {
-		if discussed(units, a, r, labels, opts.DiscussionWords[r.ind.Code]) {
+		if discussed(units, lowerTexts(pass), a, r, labels, opts.DiscussionWords[r.ind.Code]) {
 			continue
 		}
 		pass.Report(lint.Finding{
@@ -287,7 +287,7 @@ func labelIndicator(v *vocab.Vocabulary, text string) (vocab.Indicator, bool) {
 
 // discussed reports whether the text speaks of a reason outside the
 // sentence that gives the reasons and outside an area's "due to …".
-func discussed(units []lint.TextUnit, a *document.Advisory, r reasonOf, labels []label, extra []string) bool {
+func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reasonOf, labels []label, extra []string) bool {
 	for _, l := range labels {
 		if l.ind.Code == r.ind.Code {
 			return true
@@ -295,7 +295,15 @@ func discussed(units []lint.TextUnit, a *document.Advisory, r reasonOf, labels [
 	}
 	words := append(append([]string{r.text.Value}, r.ind.Words...), extra...)
 	re := wordsRegexp(words)
-	for _, u := range units {
+	firsts, sieve := firstParts(words)
+	for i, u := range units {
+		// A match starts with the first part of a word, which an ASCII
+		// text then holds in lower case (the regexp also folds "K", the
+		// Kelvin sign, and "ſ" to ASCII letters; there is no such rune in
+		// an ASCII text). Most texts are passed over this way.
+		if sieve && low.ascii[i] && !containsAny(low.text[i], firsts) {
+			continue
+		}
 		if !re.MatchString(u.Text) {
 			continue
 		}
@@ -314,6 +322,33 @@ func discussed(units []lint.TextUnit, a *document.Advisory, r reasonOf, labels [
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// firstParts are, in lower case, the parts of the words that wordsRegexp's
+// matches start with. ok is false when they are no test: when one is not
+// ASCII, or there are none.
+func firstParts(words []string) (firsts []string, ok bool) {
+	for _, w := range words {
+		parts := strings.FieldsFunc(w, func(r rune) bool { return r == ' ' || r == '-' })
+		if len(parts) == 0 {
+			continue
+		}
+		p := strings.ToLower(parts[0])
+		if !isASCII(p) {
+			return nil, false
+		}
+		firsts = append(firsts, p)
+	}
+	return firsts, len(firsts) > 0
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
 		}
 	}
 	return false

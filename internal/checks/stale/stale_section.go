@@ -57,7 +57,7 @@ func runStaleSection(pass *lint.Pass) {
 	}
 	events := datedEvents(pass.Doc.Dates, pub)
 	for _, sec := range pass.Doc.AllSections() {
-		if skip[profile.NormalizeTitle(sec.Title.Value)] {
+		if len(skip) > 0 && skip[profile.NormalizeTitle(sec.Title.Value)] {
 			continue
 		}
 		var newest *event
@@ -90,15 +90,17 @@ func runStaleSection(pass *lint.Pass) {
 
 // event is an explicit date with a year, and the last day it covers.
 type event struct {
-	m  document.DateMention
+	m  *document.DateMention // in the report's Dates
 	to time.Time
 }
 
 // datedEvents lists, by position, the explicit dates with a year that do not
 // lie wholly after pub; a date running past pub is taken to end there.
 func datedEvents(dates []document.DateMention, pub time.Time) []*event {
-	var out []*event
-	for _, d := range dates {
+	all := make([]event, 0, len(dates)) // one allocation for a report's events
+	out := make([]*event, 0, len(dates))
+	for i := range dates {
+		d := &dates[i]
 		if d.Kind != document.DateExplicit {
 			continue
 		}
@@ -110,7 +112,8 @@ func datedEvents(dates []document.DateMention, pub time.Time) []*event {
 		if to.After(pub) {
 			to = pub
 		}
-		out = append(out, &event{m: d, to: to})
+		all = append(all, event{m: d, to: to})
+		out = append(out, &all[len(all)-1])
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].m.Span.Start < out[j].m.Span.Start })
 	return out

@@ -95,12 +95,15 @@ var builtinWatched = sync.OnceValue(func() []*watched {
 	return out
 })
 
+var builtinSieve = sync.OnceValue(func() *firstWordSieve { return newFirstWordSieve(builtinWatched()) })
+
 var defaultJudge = sync.OnceValue(func() *tense.Judge { return tense.NewJudge(tense.Cues{}) })
 
-// watchlist is the built-in list less the skipped terms, plus the option's.
-func (o *staleTermOptions) watchlist() []*watched {
+// watchlist is the built-in list less the skipped terms, plus the
+// option's, and the sieve for it.
+func (o *staleTermOptions) watchlist() ([]*watched, *firstWordSieve) {
 	if len(o.Skip) == 0 && len(o.Terms) == 0 {
-		return builtinWatched()
+		return builtinWatched(), builtinSieve()
 	}
 	skip := map[string]bool{}
 	for _, s := range o.Skip {
@@ -115,7 +118,7 @@ func (o *staleTermOptions) watchlist() []*watched {
 	for _, e := range o.Terms {
 		out = append(out, compileEntry(e))
 	}
-	return out
+	return out, newFirstWordSieve(out)
 }
 
 func (o *staleTermOptions) judge() *tense.Judge {
@@ -132,24 +135,28 @@ func runStaleTerm(pass *lint.Pass) {
 	if pub, ok := published(pass.Doc); ok {
 		date = pub
 	}
-	var active []*watched
-	for _, w := range opts.watchlist() {
+	list, sieve := opts.watchlist()
+	var active []int // places in list
+	for e, w := range list {
 		if date.After(w.since) && concerns(w, pass.Doc.Country.Value) {
-			active = append(active, w)
+			active = append(active, e)
 		}
 	}
 	if len(active) == 0 {
 		return
 	}
-	for _, u := range pass.Texts() {
+	low := lowerTexts(pass)
+	found := make([]bool, len(sieve.words))
+	for i, u := range pass.Texts() {
 		if u.Heading {
 			continue
 		}
 		text := u.Text
-		lower := strings.ToLower(text)
+		sieve.find(low.text[i], found)
 		var sentences []prose.Range
-		for _, w := range active {
-			if !w.mentionedIn(lower) {
+		for _, e := range active {
+			w := list[e]
+			if !sieve.mentioned(e, found) {
 				continue
 			}
 			for _, m := range w.find(text) {
