@@ -21,13 +21,13 @@ type when struct {
 // civil is a calendar day; the zero value means unknown.
 type civil struct{ y, m, d int }
 
-func (c civil) String() string {
+// append appends the day as YYYY-MM-DD, or nothing for the zero day.
+func (c civil) append(b []byte) []byte {
 	if c.y == 0 {
-		return ""
+		return b
 	}
-	b := [10]byte{byte('0' + c.y/1000%10), byte('0' + c.y/100%10), byte('0' + c.y/10%10), byte('0' + c.y%10), '-',
-		byte('0' + c.m/10), byte('0' + c.m%10), '-', byte('0' + c.d/10), byte('0' + c.d%10)}
-	return string(b[:])
+	return append(b, byte('0'+c.y/1000%10), byte('0'+c.y/100%10), byte('0'+c.y/10%10), byte('0'+c.y%10), '-',
+		byte('0'+c.m/10), byte('0'+c.m%10), '-', byte('0'+c.d/10), byte('0'+c.d%10))
 }
 
 func (c civil) before(o civil) bool {
@@ -40,12 +40,14 @@ func (c civil) before(o civil) bool {
 	return c.d < o.d
 }
 
-func pad(n, width int) string {
-	s := strconv.Itoa(n)
-	for len(s) < width {
-		s = "0" + s
+// appendPad appends n in decimal, with zeros before it up to width digits.
+func appendPad(b []byte, n, width int) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	for k := len(d); k < width; k++ {
+		b = append(b, '0')
 	}
-	return s
+	return append(b, d...)
 }
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
@@ -97,23 +99,24 @@ func (w when) precision() document.Precision {
 	return w.prec
 }
 
-// value is the ISO 8601 form to the date's precision.
-func (w when) value() string {
+// appendValue appends the ISO 8601 form to the date's precision.
+func (w when) appendValue(b []byte) []byte {
 	switch w.prec {
 	case document.PrecisionDay:
 		if w.year == 0 {
-			return "--" + pad(w.month, 2) + "-" + pad(w.day, 2)
+			b = appendPad(append(b, "--"...), w.month, 2)
+			return appendPad(append(b, '-'), w.day, 2)
 		}
-		return civil{w.year, w.month, w.day}.String()
+		return civil{w.year, w.month, w.day}.append(b)
 	case document.PrecisionMonth:
 		if w.year == 0 {
-			return "--" + pad(w.month, 2)
+			return appendPad(append(b, "--"...), w.month, 2)
 		}
-		return pad(w.year, 4) + "-" + pad(w.month, 2)
+		return appendPad(append(appendPad(b, w.year, 4), '-'), w.month, 2)
 	case document.PrecisionDecade:
-		return pad(w.year/10, 3)
+		return appendPad(b, w.year/10, 3)
 	}
-	return pad(w.year, 4)
+	return appendPad(b, w.year, 4)
 }
 
 // bounds is the first and last day meant, or zero days when no year is known.

@@ -90,6 +90,9 @@ func NewFinder(phrases []Phrase) *Finder {
 		}
 	}
 	for w := range f.starters {
+		if w == numberSlot {
+			continue // never a word: readAt looks up words only
+		}
 		first, last, ok := asciiEnds(w)
 		if !ok {
 			// A starter outside a-z cannot be sieved; let every word through.
@@ -156,7 +159,7 @@ func (f *Finder) Find(text string) []Mention {
 	defer workspaces.Put(w)
 	s := &w.stream
 	s.reset(text)
-	var out []Mention
+	out := w.out[:0]         // copied out at the end, at its final size
 	pending := w.pending[:0] // readings that may still overlap one to come
 	pendingEnd := 0          // token index past the last pending reading
 	for i := 0; ; i++ {
@@ -175,12 +178,17 @@ func (f *Finder) Find(text string) []Mention {
 		s.release(i)
 	}
 	out, w.taken = settle(text, pending, out, w.taken)
-	w.pending = pending[:0]
-	if cap(w.pending) > maxKept || cap(w.taken) > maxKept || cap(s.toks) > maxKept {
+	var found []Mention
+	if len(out) > 0 {
+		found = slices.Clone(out)
+		clear(out) // drop the references to text
+	}
+	w.pending, w.out = pending[:0], out[:0]
+	if cap(w.pending) > maxKept || cap(w.taken) > maxKept || cap(s.toks) > maxKept || cap(w.out) > maxKept {
 		*w = workspace{} // do not hold on to what one freak input needed
 	}
 	s.reset("") // drop the reference to text
-	return out
+	return found
 }
 
 // workspace is the scratch memory of one Find, reused across calls so that
@@ -189,6 +197,7 @@ type workspace struct {
 	stream  stream
 	pending []candidate
 	taken   []bool
+	out     []Mention
 }
 
 var workspaces = sync.Pool{New: func() any { return new(workspace) }}
@@ -334,26 +343,39 @@ func (c candidate) mention(text string) Mention {
 		return m
 	}
 	m.Kind = document.DateExplicit
+	// From, To and Value are cut from one string: a report has hundreds
+	// of dates, and this is one allocation for each rather than three.
+	var buf [64]byte
 	from, to := c.a.bounds()
+	if c.isRange {
+		_, to = c.b.bounds()
+	}
+	b := from.append(buf[:0])
+	nf := len(b)
+	b = to.append(b)
+	nt := len(b)
+	b = c.a.appendValue(b)
+	nv := len(b)
+	if c.isRange {
+		// "a/b", or "a" when both ends read the same.
+		b = c.b.appendValue(append(b, '/'))
+		if string(b[nv+1:]) == string(b[nt:nv]) {
+			b = b[:nv]
+		}
+	}
+	all := string(b)
+	m.From, m.To, m.Value = all[:nf], all[nf:nt], all[nt:]
 	if !c.isRange {
 		m.Precision = c.a.precision()
-		m.Value = c.a.value()
 		m.Qualifier = c.a.qual
-		m.From, m.To = from.String(), to.String()
 		return m
 	}
-	_, to = c.b.bounds()
 	m.Range = true
-	m.From, m.To = from.String(), to.String()
 	coarser := c.a.prec
 	if rank(c.b.prec) > rank(coarser) {
 		coarser = c.b.prec
 	}
 	m.Precision = when{prec: coarser, year: c.a.year}.precision()
-	m.Value = c.a.value()
-	if v := c.b.value(); v != m.Value {
-		m.Value += "/" + v
-	}
 	if c.a.qual != "" && c.b.qual != "" {
 		m.Qualifier = c.a.qual + " to " + c.b.qual
 	}
