@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 // buildExistence reads a rule that flags words, phrases and patterns
@@ -26,7 +27,7 @@ func buildExistence(d *ruleDef) error {
 	if len(tokens) == 0 && len(patterns) == 0 {
 		return d.errorf(0, "an existence rule needs tokens (words and phrases), patterns (regular expressions) or both")
 	}
-	var tokenRE *regexp.Regexp
+	var tokenRE *phrase.Matcher
 	if len(tokens) > 0 {
 		tokenRE = phraseRegexp(tokens, ignoreCase)
 	}

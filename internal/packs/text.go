@@ -111,16 +111,17 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 type match struct{ start, end int }
 
 // phraseRegexp, phraseKey and findWords are the shared phrase matching
-// (internal/phrase) in this package's terms.
-func phraseRegexp(tokens []string, ignoreCase bool) *regexp.Regexp {
-	return phrase.Regexp(tokens, ignoreCase)
+// (internal/phrase) in this package's terms. The regexp comes with a cheap
+// test that passes over the many paragraphs it cannot match.
+func phraseRegexp(tokens []string, ignoreCase bool) *phrase.Matcher {
+	return phrase.Compile(tokens, ignoreCase)
 }
 
 func phraseKey(s string, ignoreCase bool) string { return phrase.Key(s, ignoreCase) }
 
-func findWords(re *regexp.Regexp, text string) []match {
+func findWords(pm *phrase.Matcher, text string) []match {
 	var out []match
-	for _, m := range phrase.Find(re, text, nil) {
+	for _, m := range pm.Find(text, nil) {
 		out = append(out, match{m.Start, m.End})
 	}
 	return out

@@ -2,13 +2,13 @@ package packs
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/tense"
 )
@@ -26,7 +26,7 @@ type watchTerm struct {
 	since     time.Time
 	sinceText string // as the pack writes it, for messages
 	note      string
-	re        *regexp.Regexp
+	re        *phrase.Matcher
 }
 
 func buildWatchlist(d *ruleDef) error {

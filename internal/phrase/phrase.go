@@ -7,6 +7,7 @@ package phrase
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,6 +32,219 @@ func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
 		expr = "(?i)" + expr
 	}
 	return regexp.MustCompile(expr) // quoted literals always compile
+}
+
+// Matcher finds phrases as Find does, with a cheap test first: a text that
+// cannot hold a phrase is passed over without running the regexp, which
+// most paragraphs are for most phrase lists.
+type Matcher struct {
+	re *regexp.Regexp
+	// runs holds, for each phrase, runs of it that every match holds as
+	// written (in lower case when case is ignored), longest first, as
+	// places in words; nil when some phrase has none that can be looked
+	// for byte by byte.
+	runs    [][]int
+	words   []string
+	anchors []int // by word, the place of its rarest byte (see containsFold)
+	fold    bool  // case is ignored
+	// foldsIn says a run holds "k" or "s", which the regexp also matches
+	// to the Kelvin sign and the long s.
+	foldsIn bool
+}
+
+// Compile is Regexp made a Matcher.
+func Compile(phrases []string, ignoreCase bool) *Matcher {
+	m := &Matcher{re: Regexp(phrases, ignoreCase), fold: ignoreCase}
+	var all [][]string
+	for _, p := range phrases {
+		lits := literals(p, ignoreCase)
+		if len(lits) == 0 {
+			return &Matcher{re: m.re} // no test: every text is read
+		}
+		all = append(all, lits)
+		for _, lit := range lits {
+			m.foldsIn = m.foldsIn || ignoreCase && strings.ContainsAny(lit, "ks")
+		}
+	}
+	// A phrase whose runs all hold a run of another, kept phrase needs no
+	// test of its own: "e-mails" holds "e-mail".
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) < len(all[j]) })
+	var kept [][]string
+	for _, lits := range all {
+		if !slices.ContainsFunc(kept, func(k []string) bool { return implies(lits, k) }) {
+			kept = append(kept, lits)
+		}
+	}
+	at := map[string]int{}
+	for _, lits := range kept {
+		var places []int
+		for _, lit := range lits {
+			k, ok := at[lit]
+			if !ok {
+				k = len(m.words)
+				at[lit] = k
+				m.words = append(m.words, lit)
+				m.anchors = append(m.anchors, rarest(lit))
+			}
+			places = append(places, k)
+		}
+		m.runs = append(m.runs, places)
+	}
+	return m
+}
+
+// literals are the runs of p that a match holds byte for byte (ASCII
+// letters in either case when case is ignored), longest first: the runs of
+// a word between apostrophes, which match either one, and between spaces,
+// which match any run of space. Ignoring case, a run outside ASCII may
+// match other bytes, so only ASCII runs are taken.
+func literals(p string, ignoreCase bool) []string {
+	var out []string
+	for _, w := range strings.Fields(p) {
+		for _, run := range strings.FieldsFunc(w, func(r rune) bool { return r == '\'' || r == '’' }) {
+			if ignoreCase {
+				if !isASCII(run) {
+					continue
+				}
+				run = strings.ToLower(run)
+			}
+			out = append(out, run)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// implies reports whether a text holding every run of a holds every run of b.
+func implies(a, b []string) bool {
+	for _, y := range b {
+		if !slices.ContainsFunc(a, func(x string) bool { return strings.Contains(x, y) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// Regexp is the matcher's expression.
+func (m *Matcher) Regexp() *regexp.Regexp { return m.re }
+
+// Find is Find with the matcher's expression.
+func (m *Matcher) Find(text string, accept func(start, end int) bool) []Match {
+	if !m.mayMatch(text) {
+		return nil
+	}
+	return Find(m.re, text, accept)
+}
+
+// mayMatch reports whether text may hold a match: it holds every run of
+// some phrase. Each run is looked for once.
+func (m *Matcher) mayMatch(text string) bool {
+	if m.runs == nil {
+		return true
+	}
+	var known, held uint64 // by place in words, for the first 64
+	holds := func(k int) bool {
+		if k < 64 && known&(1<<k) != 0 {
+			return held&(1<<k) != 0
+		}
+		lit := m.words[k]
+		ok := m.fold && containsFold(text, lit, m.anchors[k]) || !m.fold && strings.Contains(text, lit)
+		if k < 64 {
+			known |= 1 << k
+			if ok {
+				held |= 1 << k
+			}
+		}
+		return ok
+	}
+	for _, places := range m.runs {
+		if !slices.ContainsFunc(places, func(k int) bool { return !holds(k) }) {
+			return true
+		}
+	}
+	return m.foldsIn && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+}
+
+// containsFold reports whether s holds lit, a lower-case ASCII run, with
+// ASCII letters in either case. It looks for lit[a], lit's rarest letter,
+// so that few places need a closer look. Time is linear in s.
+func containsFold(s, lit string, a int) bool {
+	if len(lit) > len(s) {
+		return false
+	}
+	lo, up := lit[a], lit[a]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	// lit[a] may stand at s[a:end]: lit starts a bytes before it.
+	end := len(s) - len(lit) + a + 1
+	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
+	for i := a; i < end; {
+		if nextLo < i {
+			nextLo = indexByteFrom(s[:end], lo, i)
+		}
+		if nextUp < i {
+			nextUp = indexByteFrom(s[:end], up, i)
+		}
+		j := min(nextLo, nextUp)
+		if j >= end {
+			return false
+		}
+		if equalFoldASCII(s[j-a:j-a+len(lit)], lit) {
+			return true
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// rarest is the place in lit of its least common byte in English text.
+func rarest(lit string) int {
+	best := 0
+	for i := 1; i < len(lit); i++ {
+		if commonness(lit[i]) < commonness(lit[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// commonness ranks lower-case letters by their frequency in English; other
+// bytes, rarer in prose, rank below them all.
+func commonness(c byte) int {
+	return strings.IndexByte("zqxjkvbpygfwmucldrhsnioate", c) + 1
+}
+
+// indexByteFrom is the first place of c in s at or after i, or len(s).
+func indexByteFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// equalFoldASCII compares s with lower-case lit, ignoring the case of ASCII
+// letters in s.
+func equalFoldASCII(s, lit string) bool {
+	for i := 0; i < len(lit); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Key is how a matched phrase is looked up among the phrases it came from:
