@@ -1,11 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/prose"
@@ -179,37 +179,44 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	}
 }
 
-// mentionsPhoneWord is a cheap test before the number scans.
+// mentionsPhoneWord is a cheap test before the number scans: the text,
+// lower-cased into a buffer the extractor reuses, holds a phone word.
 func (x *extractor) mentionsPhoneWord(text string) bool {
+	x.lower = appendLowerASCII(x.lower[:0], text)
 	for _, w := range x.vocab.PhoneWords {
-		if containsFold(text, w) {
+		if !isASCII(w) { // an editor's word with accents: fold it all
+			if strings.Contains(strings.ToLower(text), w) {
+				return true
+			}
+			continue
+		}
+		if bytes.Contains(x.lower, []byte(w)) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold reports whether s contains the lower-case word w in any
-// case, without lower-casing s (which costs a copy per paragraph).
-func containsFold(s, w string) bool {
-	if w == "" {
-		return true
-	}
-	c := w[0]
-	if c >= utf8.RuneSelf || c < 'a' || c > 'z' {
-		return strings.Contains(strings.ToLower(s), w)
-	}
-	for i := 0; i+len(w) <= len(s); i++ {
-		j := strings.IndexAny(s[i:len(s)-len(w)+1], string([]byte{c, c - 'a' + 'A'}))
-		if j < 0 {
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return false
 		}
-		i += j
-		if strings.EqualFold(s[i:i+len(w)], w) {
-			return true
-		}
 	}
-	return false
+	return true
+}
+
+// appendLowerASCII appends s with ASCII capitals made small; the phone
+// words are ASCII, so other letters need no folding.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // calledNumber: the number at off follows a phone word ("number", "call",

@@ -51,6 +51,7 @@ type extractor struct {
 	vocab     *vocab.Vocabulary
 	countries *countries.Table
 	units     []unit
+	lower     []byte // scratch for mentionsPhoneWord
 }
 
 // unit is a piece of running text: a paragraph or a heading.
