@@ -149,7 +149,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	if !strings.ContainsAny(text[from:], "0123456789") {
 		return
 	}
-	if kind == "" && !strings.Contains(text[from:], "+") && !x.mentionsPhoneWord(text[from:]) {
+	if kind == "" && !strings.Contains(text[from:], "+") && (!mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
 		return // neither an international number nor a number the text asks to call
 	}
 	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
@@ -277,6 +277,32 @@ func digits(s string) int {
 	}
 	return n
 }
+
+// mayHoldLocalNumber is a cheap test that text has a number the local
+// phone scan could take: a run of two or more digits that is neither a
+// year on its own nor a count ("412 incidents"). It may say yes wrongly,
+// never no wrongly.
+func mayHoldLocalNumber(text string) bool {
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		run := text[i:j]
+		grouped := j+1 < len(text) && strings.IndexByte(" .-", text[j]) >= 0 && isDigit(text[j+1])
+		if len(run) >= 2 && (grouped || !isYear(run) && !countWords.MatchString(text[j:])) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isYear(s string) bool {
 	if len(s) != 4 {
