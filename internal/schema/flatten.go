@@ -16,7 +16,106 @@ import (
 //
 // docs holds the embedded schemas by file name, decoded.
 func flatten(docs map[string]any, name string) (any, error) {
-	return inlineRefs(docs, name, docs[name], nil)
+	flat, err := inlineRefs(docs, name, docs[name], nil)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := flat.(map[string]any); ok {
+		return mergeAllOf(m), nil
+	}
+	return flat, nil
+}
+
+// mergeAllOf folds a profile's {"allOf": [report], "required": …,
+// "properties": …} into one schema, which spares the validator a level of
+// evaluation for every report. It merges only when that cannot change a
+// verdict: the one allOf entry is an object schema, the profile adds
+// nothing but required names and constraints on properties the entry
+// already declares (so its unevaluatedProperties sees the same names), and
+// a property constrained by both is merged only when their keywords differ.
+func mergeAllOf(n map[string]any) map[string]any {
+	all, ok := n["allOf"].([]any)
+	if !ok || len(all) != 1 {
+		return n
+	}
+	base, ok := all[0].(map[string]any)
+	if !ok {
+		return n
+	}
+	baseProps, _ := base["properties"].(map[string]any)
+	for k, v := range n {
+		switch k {
+		case "allOf", "$schema", "$id", "title", "description":
+		case "required":
+			if _, ok := v.([]any); !ok {
+				return n
+			}
+		case "properties":
+			props, ok := v.(map[string]any)
+			if !ok {
+				return n
+			}
+			for p, ps := range props {
+				bp, ok := baseProps[p].(map[string]any)
+				pm, ok2 := ps.(map[string]any)
+				if !ok || !ok2 {
+					return n
+				}
+				for kw := range pm {
+					if _, clash := bp[kw]; clash {
+						return n
+					}
+				}
+			}
+		default:
+			return n
+		}
+	}
+	merged := make(map[string]any, len(base)+3)
+	for k, v := range base {
+		merged[k] = v
+	}
+	for _, k := range []string{"$schema", "$id", "title", "description"} {
+		if v, ok := n[k]; ok {
+			merged[k] = v
+		}
+	}
+	if req, ok := n["required"].([]any); ok {
+		seen := map[any]bool{}
+		var out []any
+		for _, list := range [][]any{asList(base["required"]), req} {
+			for _, r := range list {
+				if !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+		}
+		merged["required"] = out
+	}
+	if props, ok := n["properties"].(map[string]any); ok {
+		mp := make(map[string]any, len(baseProps))
+		for p, v := range baseProps {
+			mp[p] = v
+		}
+		for p, v := range props {
+			both := map[string]any{}
+			for kw, x := range mp[p].(map[string]any) {
+				both[kw] = x
+			}
+			for kw, x := range v.(map[string]any) {
+				both[kw] = x
+			}
+			mp[p] = both
+		}
+		merged["properties"] = mp
+	}
+	return merged
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 // maxUnroll is how many times a recursive reference is unrolled before it

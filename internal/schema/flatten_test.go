@@ -53,3 +53,31 @@ func TestFlattenedSchemasAgree(t *testing.T) {
 		t.Errorf("only %d findings over %d files: the comparison proves little", findings, len(paths))
 	}
 }
+
+// A profile is folded into the schema it extends only when that cannot
+// change a verdict.
+func TestMergeAllOf(t *testing.T) {
+	base := func() map[string]any {
+		return map[string]any{"type": "object", "unevaluatedProperties": false,
+			"required": []any{"title"}, "properties": map[string]any{"sections": map[string]any{"type": "array"}}}
+	}
+	merged := mergeAllOf(map[string]any{"allOf": []any{base()}, "required": []any{"title", "country"},
+		"properties": map[string]any{"sections": map[string]any{"minItems": 1}}})
+	if _, ok := merged["allOf"]; ok {
+		t.Fatalf("not merged: %v", merged)
+	}
+	if !reflect.DeepEqual(merged["required"], []any{"title", "country"}) ||
+		!reflect.DeepEqual(merged["properties"], map[string]any{"sections": map[string]any{"type": "array", "minItems": 1}}) {
+		t.Errorf("merged wrongly: %v", merged)
+	}
+	for name, profile := range map[string]map[string]any{
+		"a property the base does not declare": {"allOf": []any{base()}, "properties": map[string]any{"extra": map[string]any{}}},
+		"the same keyword on both sides":       {"allOf": []any{base()}, "properties": map[string]any{"sections": map[string]any{"type": "string"}}},
+		"another keyword beside allOf":         {"allOf": []any{base()}, "not": map[string]any{}},
+		"two allOf entries":                    {"allOf": []any{base(), base()}},
+	} {
+		if _, ok := mergeAllOf(profile)["allOf"]; !ok {
+			t.Errorf("%s: merged, which could change a verdict", name)
+		}
+	}
+}
