@@ -70,3 +70,28 @@ func TestNestingAllowed(t *testing.T) {
 		}
 	}
 }
+
+// Links that never close on one long line are refused where the rescanning
+// they would cost passes the budget; closed links, however many, are not.
+func TestCheckLinkScans(t *testing.T) {
+	open := "# T\n\n" + strings.Repeat("[x](", 20000) + "\n"
+	f, err := source.New("open.md", []byte(open))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = checkLinkScans(f, f.Text)
+	var se *source.Error
+	if !errors.As(err, &se) || se.Pos.Line != 3 || !strings.Contains(se.Reason, "never close") {
+		t.Fatalf("got %v, want a refusal on line 3", err)
+	}
+	closed := "# T\n\n" + strings.Repeat("[x](https://example.org/a) ", 50000) + "\n"
+	if f, _ := source.New("closed.md", []byte(closed)); checkLinkScans(f, f.Text) != nil {
+		t.Errorf("50,000 closed links refused")
+	}
+	// Unclosed openers on many short lines cost little: each scan stops at
+	// its line's end.
+	lines := "# T\n\n" + strings.Repeat("[x](\n", 100000)
+	if f, _ := source.New("lines.md", []byte(lines)); checkLinkScans(f, f.Text) != nil {
+		t.Errorf("100,000 short lines refused")
+	}
+}

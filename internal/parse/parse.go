@@ -118,6 +118,9 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		if err := checkNesting(f, src); err != nil {
 			return nil, err
 		}
+		if err := checkLinkScans(f, src); err != nil {
+			return nil, err
+		}
 	}
 	prof, err := chooseProfile(f, opt.Profile, r.FrontMatter, profiles)
 	if err != nil {
