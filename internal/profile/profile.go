@@ -32,9 +32,12 @@ type Profile struct {
 	Schema string // schema file name under schemas/ (or beside a house profile)
 	File   string // where the profile was read from, for messages
 
-	detect   []*regexp.Regexp
-	header   []*regexp.Regexp
-	Sections []*Section // top-level sections in canonical order
+	detect []*regexp.Regexp
+	header []*regexp.Regexp
+	// headerNeeds holds, per header pattern, literal pieces a line must
+	// contain to match it (see requiredLiterals).
+	headerNeeds [][]string
+	Sections    []*Section // top-level sections in canonical order
 
 	// byName maps the normalised names and aliases that need no country to
 	// their section; names with {country} are matched per report.
@@ -89,6 +92,9 @@ type HeaderMatch struct {
 // profile, and what it gives.
 func (p *Profile) MatchHeader(line string) (HeaderMatch, bool) {
 	for pi, re := range p.header {
+		if pi < len(p.headerNeeds) && !containsAll(line, p.headerNeeds[pi]) {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -442,6 +448,9 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if p.header, err = compileAll(file, root.Content[0], "header", fp.Header); err != nil {
 		return nil, err
 	}
+	for _, pat := range fp.Header {
+		p.headerNeeds = append(p.headerNeeds, requiredLiterals(pat))
+	}
 	lines := sectionLines(root.Content[0])
 	var build func([]fileSection, *Section, int) []*Section
 	build = func(fs []fileSection, parent *Section, level int) []*Section {
@@ -601,6 +610,15 @@ func compileAll(file string, root *yaml.Node, key string, pats []string) ([]*reg
 		out = append(out, re)
 	}
 	return out, nil
+}
+
+func containsAll(line string, lits []string) bool {
+	for _, lit := range lits {
+		if !containsFoldASCII(line, lit) {
+			return false
+		}
+	}
+	return true
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {
