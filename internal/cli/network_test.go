@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -79,6 +80,7 @@ func TestHouseSchemaNeverReachesTheNetwork(t *testing.T) {
 		name   string
 		files  map[string]string // house.json and what it refers to
 		remote string            // the address the message must name
+		says   string            // a regexp the message must match, if set
 	}{
 		{
 			name:   "top-level http $ref",
@@ -102,6 +104,7 @@ func TestHouseSchemaNeverReachesTheNetwork(t *testing.T) {
 			name:   "remote $schema",
 			files:  map[string]string{"house.json": `{"$schema": "http://ADDR/meta.json", "type": "object"}`},
 			remote: "http://ADDR/meta.json",
+			says:   `house\.json:1:13: remote \$schema "[^"]+" refused: .*draft 2020-12 built in`,
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +123,9 @@ func TestHouseSchemaNeverReachesTheNetwork(t *testing.T) {
 			remote := strings.ReplaceAll(tt.remote, "ADDR", addr)
 			if !strings.Contains(stderr, remote) || !strings.Contains(stderr, "never reaches the network") {
 				t.Errorf("message does not name %s as refused:\n%s", remote, stderr)
+			}
+			if tt.says != "" && !regexp.MustCompile(tt.says).MatchString(stderr) {
+				t.Errorf("message does not match %s:\n%s", tt.says, stderr)
 			}
 			if strings.Contains(stdout, "checked") {
 				t.Errorf("reports were checked without the schema:\n%s", stdout)

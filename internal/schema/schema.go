@@ -146,10 +146,20 @@ func (localLoader) Load(u string) (any, error) {
 	return decodeSchema(path, data)
 }
 
-type remoteRefError struct{ url string }
+type remoteRefError struct {
+	url string
+	key string // "$ref", or "$schema" when the dialect is what is remote
+}
 
 func (e *remoteRefError) Error() string {
-	return fmt.Sprintf("remote $ref %q refused: reportlint never reaches the network; save that schema beside yours and $ref it by relative path", e.url)
+	key := e.key
+	if key == "" {
+		key = "$ref"
+	}
+	if key == "$schema" {
+		return fmt.Sprintf("remote $schema %q refused: reportlint never reaches the network and knows draft 2020-12 built in; write \"https://json-schema.org/draft/2020-12/schema\", or leave $schema out", e.url)
+	}
+	return fmt.Sprintf("remote %s %q refused: reportlint never reaches the network; save that schema beside yours and $ref it by relative path", key, e.url)
 }
 
 // decodeSchema reads a schema file as JSON, naming the line and column of a
@@ -229,13 +239,19 @@ func houseError(path string, data []byte, err error) error {
 		}
 	}
 	if remote != nil || errors.As(err, &remote) {
-		// Point at the $ref that names it.
+		// Point at the $ref (or $schema) that names it.
 		var pos source.Position
 		if root != nil {
 			base := strings.SplitN(remote.url, "#", 2)[0]
 			datanode.Walk(root, func(p string, n *document.Node) {
-				if pos.Line == 0 && strings.HasSuffix(p, "/$ref") && n.Kind == document.NodeString && strings.HasPrefix(n.Scalar, base) {
-					pos = f.Position(n.Span.Start)
+				if pos.Line != 0 || n.Kind != document.NodeString || !strings.HasPrefix(n.Scalar, base) {
+					return
+				}
+				for _, key := range []string{"$ref", "$dynamicRef", "$schema"} {
+					if strings.HasSuffix(p, "/"+key) {
+						pos, remote.key = f.Position(n.Span.Start), key
+						return
+					}
 				}
 			})
 		}
