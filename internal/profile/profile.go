@@ -92,7 +92,9 @@ type HeaderMatch struct {
 // profile, and what it gives.
 func (p *Profile) MatchHeader(line string) (HeaderMatch, bool) {
 	for pi, re := range p.header {
-		if pi < len(p.headerNeeds) && !containsAll(line, p.headerNeeds[pi]) {
+		// Only on ASCII lines: (?i) also matches "K" (Kelvin) and "ſ" (long
+		// s) for k and s, which an ASCII search would miss.
+		if pi < len(p.headerNeeds) && isASCII(line) && !containsAll(line, p.headerNeeds[pi]) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(line)
