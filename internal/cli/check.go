@@ -95,8 +95,10 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	// order: a file's model is gone once its findings are out, and the
 	// findings once they are written (JUnit, and --write-baseline, which
 	// need every finding before writing, are the exceptions).
+	// A baseline being written records every finding, those an old
+	// --baseline would hide too: rewriting a baseline must not drop them.
 	var matcher *baseline.Matcher
-	if base != nil {
+	if base != nil && cmd.String("write-baseline") == "" {
 		matcher = base.Matcher(basePath)
 	}
 	worst := lint.Level(-1)

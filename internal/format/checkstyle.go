@@ -26,14 +26,17 @@ type (
 
 func writeCheckstyle(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header + `<checkstyle version="4.3">` + "\n")
+	bw.WriteString(xml.Header + `<checkstyle version="4.3">`)
 	enc := xml.NewEncoder(bw)
 	enc.Indent("  ", "  ")
 	// One <file> at a time, as the files come; the encoder starts each
-	// after the first on a new line.
+	// after the first on a new line, and no file at all gives
+	// <checkstyle …></checkstyle> as before.
 	n := 0
 	for file := range r.each() {
-		n++
+		if n++; n == 1 {
+			bw.WriteString("\n")
+		}
 		el := checkstyleFile{Name: file.Path}
 		for _, f := range file.Findings {
 			el.Errors = append(el.Errors, checkstyleError{Line: f.Start.Line, Column: f.Start.Column, Severity: f.Level.String(), Message: f.Message, Source: "reportlint." + f.Rule})

@@ -2,6 +2,8 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"strings"
 	"testing"
 
@@ -67,6 +69,28 @@ func TestJSON(t *testing.T) {
 	for _, want := range []string{`"line": 3`, `"column": 17`, `"endColumn": 23`, `"errors": 1`, `"hint": "use HIGH"`} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("json lacks %s:\n%s", want, buf.String())
+		}
+	}
+}
+
+// A run that checked no file still gives a well-formed document.
+func TestEmptyRun(t *testing.T) {
+	empty := func() *Run { return &Run{Files: Collect(nil, nil)} }
+	var buf bytes.Buffer
+	if err := writeCheckstyle(&buf, empty()); err != nil {
+		t.Fatal(err)
+	}
+	if want := xml.Header + `<checkstyle version="4.3"></checkstyle>` + "\n"; buf.String() != want {
+		t.Errorf("checkstyle: %q, want %q", buf.String(), want)
+	}
+	for _, name := range []string{"json", "sarif"} {
+		buf.Reset()
+		f, _ := Get(name)
+		if err := f(&buf, empty()); err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(buf.Bytes()) {
+			t.Errorf("%s: not valid JSON:\n%s", name, buf.String())
 		}
 	}
 }

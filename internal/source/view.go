@@ -29,7 +29,8 @@ func (f *File) Slice(start, end int) string {
 // byte ranges touch. Offsets are those of the full file; asked about an
 // offset outside the kept lines, it answers as if the text there were empty.
 type Kept struct {
-	lines []keptLine // in order
+	lines   []keptLine // in order
+	textLen int        // len of the file's Text, to clamp offsets as File does
 }
 
 type keptLine struct {
@@ -49,7 +50,7 @@ func (f *File) Keep(ranges [][2]int) *Kept {
 			wanted[l] = true
 		}
 	}
-	k := &Kept{lines: make([]keptLine, 0, len(wanted))}
+	k := &Kept{lines: make([]keptLine, 0, len(wanted)), textLen: len(f.Text)}
 	for l := range wanted {
 		// A copy, not a slice of f.Text, so that the text can be collected.
 		k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: string([]byte(f.Line(l)))})
@@ -74,7 +75,8 @@ func (k *Kept) find(offset int) (keptLine, bool) {
 // Position is the line and column of an offset in a kept line; for any
 // other offset it is the zero Position.
 func (k *Kept) Position(offset int) Position {
-	l, ok := k.find(max(offset, 0))
+	offset = min(max(offset, 0), k.textLen)
+	l, ok := k.find(offset)
 	if !ok {
 		return Position{}
 	}
@@ -104,6 +106,8 @@ func (k *Kept) Line(n int) string {
 // Slice is the text between two offsets, from the kept lines, with the line
 // ends between them.
 func (k *Kept) Slice(start, end int) string {
+	start = min(max(start, 0), k.textLen)
+	end = min(max(end, start), k.textLen)
 	var b []byte
 	first := true
 	for _, l := range k.lines {

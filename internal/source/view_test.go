@@ -33,6 +33,22 @@ func TestKeptAnswersLikeTheFile(t *testing.T) {
 	}
 }
 
+// Offsets outside the text are clamped as File clamps them.
+func TestKeptClampsLikeTheFile(t *testing.T) {
+	f, _ := New("r.txt", []byte("one\ntwo"))
+	k := f.Keep([][2]int{{0, 2}, {5, 7}})
+	for _, off := range []int{-5, -1, 7, 8, 100} {
+		if got, want := k.Position(off), f.Position(off); got != want {
+			t.Errorf("Position(%d) = %v, want %v", off, got, want)
+		}
+	}
+	for _, r := range [][2]int{{5, 2}, {-3, 2}, {5, 100}} {
+		if got, want := k.Slice(r[0], r[1]), f.Slice(r[0], r[1]); got != want {
+			t.Errorf("Slice(%d, %d) = %q, want %q", r[0], r[1], got, want)
+		}
+	}
+}
+
 // Lines not asked for are not kept.
 func TestKeptDropsTheRest(t *testing.T) {
 	f, _ := New("r.txt", []byte("one\ntwo\nthree\nfour\n"))
