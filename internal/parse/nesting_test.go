@@ -88,10 +88,26 @@ func TestCheckLinkScans(t *testing.T) {
 	if f, _ := source.New("closed.md", []byte(closed)); checkLinkScans(f, f.Text) != nil {
 		t.Errorf("50,000 closed links refused")
 	}
-	// Unclosed openers on many short lines cost little: each scan stops at
-	// its line's end.
-	lines := "# T\n\n" + strings.Repeat("[x](\n", 100000)
+	// Unclosed openers on many short paragraphs cost little: each scan
+	// stops at its line's end. (In one paragraph they are refused; see
+	// TestCheckLinkScansParagraph.)
+	lines := "# T\n\n" + strings.Repeat("[x](\n\n", 100000)
 	if f, _ := source.New("lines.md", []byte(lines)); checkLinkScans(f, f.Text) != nil {
-		t.Errorf("100,000 short lines refused")
+		t.Errorf("100,000 short paragraphs refused")
+	}
+}
+
+// A paragraph of very many lines, each with a link bracket, is refused at
+// its first line; the same links split into paragraphs are not.
+func TestCheckLinkScansParagraph(t *testing.T) {
+	long := "# T\n\nIntro.\n\n" + strings.Repeat("[x]\n", 100000)
+	f, _ := source.New("long.md", []byte(long))
+	var se *source.Error
+	if err := checkLinkScans(f, f.Text); !errors.As(err, &se) || se.Pos.Line != 5 || se.Pos.Column != 1 {
+		t.Fatalf("got %v, want a refusal at 5:1", err)
+	}
+	split := "# T\n\n" + strings.Repeat("[x]\n[y](https://example.org)\n\n", 50000)
+	if f, _ := source.New("split.md", []byte(split)); checkLinkScans(f, f.Text) != nil {
+		t.Errorf("50,000 short paragraphs with links refused")
 	}
 }
