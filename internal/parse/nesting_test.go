@@ -111,3 +111,25 @@ func TestCheckLinkScansParagraph(t *testing.T) {
 		t.Errorf("50,000 short paragraphs with links refused")
 	}
 }
+
+// A Markdown file of more blocks than any report has is refused where it
+// passes the limit; one just under it is read.
+func TestMaxBlocks(t *testing.T) {
+	list := "# T\n\n" + strings.Repeat("- item\n", MaxBlocks+10)
+	f, _ := source.New("list.md", []byte(list))
+	var se *source.Error
+	if err := checkNesting(f, f.Text); !errors.As(err, &se) || !strings.Contains(se.Reason, "more than 100000 paragraphs") {
+		t.Fatalf("got %v, want a refusal", err)
+	}
+	if se.Pos.Line != MaxBlocks+1 {
+		t.Errorf("refused at line %d, want %d", se.Pos.Line, MaxBlocks+1)
+	}
+	headings := "# T\n\n" + strings.Repeat("## H\n", MaxBlocks+10)
+	if f, _ := source.New("h.md", []byte(headings)); checkNesting(f, f.Text) == nil {
+		t.Errorf("%d headings read", MaxBlocks+10)
+	}
+	paras := strings.Repeat("A paragraph\nof two lines.\n\n", MaxBlocks-10)
+	if f, _ := source.New("p.md", []byte(paras)); checkNesting(f, f.Text) != nil {
+		t.Errorf("%d paragraphs refused", MaxBlocks-10)
+	}
+}
