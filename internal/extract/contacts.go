@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 )
 
@@ -179,44 +179,15 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	}
 }
 
-// mentionsPhoneWord is a cheap test before the number scans: the text,
-// lower-cased into a buffer the extractor reuses, holds a phone word.
+// mentionsPhoneWord is a cheap test before the number scans.
 func (x *extractor) mentionsPhoneWord(text string) bool {
-	x.lower = appendLowerASCII(x.lower[:0], text)
 	for _, w := range x.vocab.PhoneWords {
-		if !isASCII(w) { // an editor's word with accents: fold it all
-			if strings.Contains(strings.ToLower(text), w) {
-				return true
-			}
-			continue
-		}
-		if bytes.Contains(x.lower, []byte(w)) {
+		if phrase.IsASCII(w) && phrase.ContainsFold(text, w) ||
+			!phrase.IsASCII(w) && strings.Contains(strings.ToLower(text), w) { // an editor's word with accents
 			return true
 		}
 	}
 	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// appendLowerASCII appends s with ASCII capitals made small; the phone
-// words are ASCII, so other letters need no folding.
-func appendLowerASCII(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // calledNumber: the number at off follows a phone word ("number", "call",

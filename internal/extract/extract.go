@@ -51,7 +51,6 @@ type extractor struct {
 	vocab     *vocab.Vocabulary
 	countries *countries.Table
 	units     []unit
-	lower     []byte // scratch for mentionsPhoneWord
 }
 
 // unit is a piece of running text: a paragraph or a heading.

@@ -103,7 +103,7 @@ func literals(p string, ignoreCase bool) []string {
 	for _, w := range strings.Fields(p) {
 		for _, run := range strings.FieldsFunc(w, func(r rune) bool { return r == '\'' || r == '’' }) {
 			if ignoreCase {
-				if !isASCII(run) {
+				if !IsASCII(run) {
 					continue
 				}
 				run = strings.ToLower(run)
@@ -163,6 +163,15 @@ func (m *Matcher) mayMatch(text string) bool {
 		}
 	}
 	return m.foldsIn && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+}
+
+// ContainsFold reports whether s holds lit, lower-case ASCII, with ASCII
+// letters in either case, looking first for lit's rarest letter.
+func ContainsFold(s, lit string) bool {
+	if lit == "" {
+		return true
+	}
+	return containsFold(s, lit, rarest(lit))
 }
 
 // containsFold reports whether s holds lit, a lower-case ASCII run, with
@@ -238,7 +247,9 @@ func equalFoldASCII(s, lit string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII, where byte-wise case folding is
+// exact.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -3,7 +3,8 @@ package profile
 import (
 	"regexp/syntax"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 // requiredLiterals lists the literal pieces every match of pattern
@@ -31,7 +32,7 @@ func requiredLiterals(pattern string) []string {
 			walk(n.Sub[0])
 		case syntax.OpLiteral:
 			lit := string(n.Rune)
-			if len(lit) < 3 || !isASCII(lit) {
+			if len(lit) < 3 || !phrase.IsASCII(lit) {
 				return
 			}
 			if n.Flags&syntax.FoldCase != 0 {
@@ -44,29 +45,4 @@ func requiredLiterals(pattern string) []string {
 	}
 	walk(re)
 	return out
-}
-
-// containsFoldASCII reports whether s contains lit (lower-case ASCII) in
-// any case.
-func containsFoldASCII(s, lit string) bool {
-	first := lit[0]
-	upper := first
-	if 'a' <= first && first <= 'z' {
-		upper -= 'a' - 'A'
-	}
-	for i := 0; i+len(lit) <= len(s); i++ {
-		if c := s[i]; (c == first || c == upper) && strings.EqualFold(s[i:i+len(lit)], lit) {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 func TestRequiredLiterals(t *testing.T) {
@@ -46,7 +48,7 @@ func TestHeaderPrefilterKeepsMatches(t *testing.T) {
 		for i, re := range p.header {
 			for _, l := range lines {
 				want := re.MatchString(l)
-				if got := !isASCII(l) || containsAll(l, p.headerNeeds[i]); want && !got {
+				if got := !phrase.IsASCII(l) || containsAll(l, p.headerNeeds[i]); want && !got {
 					t.Errorf("profile %s pattern %q matches %q, but the prefilter turns it away", p.Name, re, l)
 				}
 				if want {

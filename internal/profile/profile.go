@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -94,7 +95,7 @@ func (p *Profile) MatchHeader(line string) (HeaderMatch, bool) {
 	for pi, re := range p.header {
 		// Only on ASCII lines: (?i) also matches "K" (Kelvin) and "ſ" (long
 		// s) for k and s, which an ASCII search would miss.
-		if pi < len(p.headerNeeds) && isASCII(line) && !containsAll(line, p.headerNeeds[pi]) {
+		if pi < len(p.headerNeeds) && phrase.IsASCII(line) && !containsAll(line, p.headerNeeds[pi]) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(line)
@@ -616,7 +617,7 @@ func compileAll(file string, root *yaml.Node, key string, pats []string) ([]*reg
 
 func containsAll(line string, lits []string) bool {
 	for _, lit := range lits {
-		if !containsFoldASCII(line, lit) {
+		if !phrase.ContainsFold(line, lit) {
 			return false
 		}
 	}

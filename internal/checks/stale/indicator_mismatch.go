@@ -9,6 +9,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
@@ -337,7 +338,7 @@ func firstParts(words []string) (firsts []string, ok bool) {
 			continue
 		}
 		p := strings.ToLower(parts[0])
-		if !isASCII(p) {
+		if !phrase.IsASCII(p) {
 			return nil, false
 		}
 		firsts = append(firsts, p)

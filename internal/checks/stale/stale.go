@@ -7,10 +7,10 @@ package stale
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 // Rules returns the rules of this package.
@@ -105,7 +105,7 @@ func lowerTexts(pass *lint.Pass) *lowered {
 		b.Grow(size)
 		low := &lowered{text: make([]string, len(units)), ascii: make([]bool, len(units))}
 		for i, u := range units {
-			if !isASCII(u.Text) {
+			if !phrase.IsASCII(u.Text) {
 				low.text[i] = strings.ToLower(u.Text)
 				continue
 			}
@@ -122,13 +122,4 @@ func lowerTexts(pass *lint.Pass) *lowered {
 		}
 		return low
 	}).(*lowered)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
