@@ -178,7 +178,10 @@ func Parse(in discover.Input, opt Options) (*source.File, *document.Report, erro
 	return f, r, nil
 }
 
-func checkOne(in discover.Input, opt Options) (res Result) {
+// forInput is the name an input is known by (standard input takes
+// --stdin-filename), the options with the profile its settings give, and
+// those settings.
+func forInput(in discover.Input, opt Options) (string, Options, map[string]lint.Setting) {
 	path := in.Path
 	if in.Stdin && opt.StdinName != "" {
 		path = opt.StdinName
@@ -187,6 +190,11 @@ func checkOne(in discover.Input, opt Options) (res Result) {
 	if profileName != "" && opt.Parse.Profile == "" {
 		opt.Parse.Profile = profileName
 	}
+	return path, opt, settings
+}
+
+func checkOne(in discover.Input, opt Options) (res Result) {
+	_, opt, settings := forInput(in, opt)
 	f, r, err := Parse(in, opt)
 	res = Result{Path: in.Path}
 	if f != nil {
@@ -339,14 +347,7 @@ type FixResult struct {
 // the result again and applies what is left, until nothing changes. It
 // writes nothing.
 func Fix(in discover.Input, opt Options) FixResult {
-	path := in.Path
-	if in.Stdin && opt.StdinName != "" {
-		path = opt.StdinName
-	}
-	profileName, settings := opt.settingsFor(path)
-	if profileName != "" && opt.Parse.Profile == "" {
-		opt.Parse.Profile = profileName
-	}
+	path, opt, settings := forInput(in, opt)
 	f, r, err := Parse(in, opt)
 	res := FixResult{Path: path, Original: f, Err: err}
 	if err != nil {

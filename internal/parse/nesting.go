@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/source"
@@ -34,14 +35,7 @@ const MaxBlocks = 100_000
 // as paragraph starts, headings and list items.
 func checkNesting(f *source.File, src string) error {
 	listsSeen, blocks, blank := 0, 0, true
-	for start := 0; start < len(src); {
-		end := strings.IndexByte(src[start:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-		}
-		line := src[start:end]
+	for start, line := range lines(src) {
 		trimmed := strings.TrimLeft(line, " \t")
 		switch {
 		case strings.TrimSpace(line) == "":
@@ -63,7 +57,6 @@ func checkNesting(f *source.File, src string) error {
 			return &source.Error{Path: f.Path, Pos: f.Position(start), Offset: f.OriginalOffset(start),
 				Reason: fmt.Sprintf("the file has more than %d paragraphs, headings and list items by here; no report needs that, so reportlint does not read the file", MaxBlocks)}
 		}
-		start = end + 1
 	}
 	return nil
 }
@@ -166,14 +159,7 @@ func checkLinkScans(f *source.File, src string) error {
 		paraStart, paraLines, paraClosers = -1, 0, 0
 		return nil
 	}
-	for start := 0; start < len(src); {
-		end := strings.IndexByte(src[start:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-		}
-		line := src[start:end]
+	for start, line := range lines(src) {
 		if strings.TrimSpace(line) == "" {
 			if err := endParagraph(); err != nil {
 				return err
@@ -204,7 +190,25 @@ func checkLinkScans(f *source.File, src string) error {
 				}
 			}
 		}
-		start = end + 1
 	}
 	return endParagraph()
+}
+
+// lines yields each line of src with the offset it starts at, without its
+// line feed.
+func lines(src string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for start := 0; start < len(src); {
+			end := strings.IndexByte(src[start:], '\n')
+			if end < 0 {
+				end = len(src)
+			} else {
+				end += start
+			}
+			if !yield(start, src[start:end]) {
+				return
+			}
+			start = end + 1
+		}
+	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -71,10 +72,7 @@ func mergeAllOf(n map[string]any) map[string]any {
 			return n
 		}
 	}
-	merged := make(map[string]any, len(base)+3)
-	for k, v := range base {
-		merged[k] = v
-	}
+	merged := maps.Clone(base)
 	for _, k := range []string{"$schema", "$id", "title", "description"} {
 		if v, ok := n[k]; ok {
 			merged[k] = v
@@ -94,18 +92,10 @@ func mergeAllOf(n map[string]any) map[string]any {
 		merged["required"] = out
 	}
 	if props, ok := n["properties"].(map[string]any); ok {
-		mp := make(map[string]any, len(baseProps))
-		for p, v := range baseProps {
-			mp[p] = v
-		}
+		mp := maps.Clone(baseProps)
 		for p, v := range props {
-			both := map[string]any{}
-			for kw, x := range mp[p].(map[string]any) {
-				both[kw] = x
-			}
-			for kw, x := range v.(map[string]any) {
-				both[kw] = x
-			}
+			both := maps.Clone(mp[p].(map[string]any))
+			maps.Copy(both, v.(map[string]any))
 			mp[p] = both
 		}
 		merged["properties"] = mp
