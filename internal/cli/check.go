@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -190,6 +192,9 @@ func writeReport(path string, formatter format.Formatter, out *format.Run, e *en
 	file := *out
 	file.Color = false
 	if err := atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error { return formatter(w, &file) }); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("--output: %v; create the folder first, or write elsewhere", err)
+		}
 		return fmt.Errorf("--output: %v", err)
 	}
 	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+path)
