@@ -111,17 +111,11 @@ func (d *ruleDef) finishDoc(b *strings.Builder) {
 // tokens reads a list of literal words and phrases; a phrase listed twice
 // is a slip worth pointing out.
 func (d *ruleDef) tokens(key string, ignoreCase bool) ([]string, error) {
-	v := d.keys[key]
-	if v == nil {
-		return nil, nil
-	}
-	list, err := d.stringList(key, v)
-	if err != nil {
+	list, err := d.optionalList(key)
+	if list == nil || err != nil {
 		return nil, err
 	}
-	if len(list) == 0 {
-		return nil, d.errorf(v.Line, "%s is empty", key)
-	}
+	v := d.keys[key]
 	seen := map[string]bool{}
 	for i, t := range list {
 		k := phraseKey(t, ignoreCase)
@@ -136,17 +130,11 @@ func (d *ruleDef) tokens(key string, ignoreCase bool) ([]string, error) {
 // patterns compiles a list of regular expressions, naming the line of one
 // that does not compile.
 func (d *ruleDef) patterns(key string) ([]*regexp.Regexp, []string, error) {
-	v := d.keys[key]
-	if v == nil {
-		return nil, nil, nil
-	}
-	list, err := d.stringList(key, v)
-	if err != nil {
+	list, err := d.optionalList(key)
+	if list == nil || err != nil {
 		return nil, nil, err
 	}
-	if len(list) == 0 {
-		return nil, nil, d.errorf(v.Line, "%s is empty", key)
-	}
+	v := d.keys[key]
 	var out []*regexp.Regexp
 	for i, src := range list {
 		line := v.Content[i].Line
