@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"sync"
+
 	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/source"
@@ -23,7 +25,7 @@ func Instance(f *source.File, r *document.Report) (any, document.Pointers) {
 }
 
 func instance(f *source.File, r *document.Report, full bool) (any, document.Pointers) {
-	return instanceValue(r, full), pointers(r)
+	return instanceValue(r, full, new(arena)), pointers(r)
 }
 
 // pointers maps every value of the instance to its source span; it is
@@ -38,12 +40,14 @@ func pointers(r *document.Report) document.Pointers {
 	return ptrs
 }
 
-func instanceValue(r *document.Report, full bool) any {
+// instanceValue builds the instance; a slim one takes its maps and lists
+// from a, which must not be reset while the instance is in use.
+func instanceValue(r *document.Report, full bool, a *arena) any {
 	if r.Data != nil {
 		return datanode.ToAny(r.Data)
 	}
 	if !full {
-		return slimValue(r)
+		return slimValue(r, a)
 	}
 	// The instance carries no line or column, so none are computed.
 	p := document.ProjectValues(r)
@@ -137,59 +141,118 @@ func region(r document.RegionJSON) any {
 	return m
 }
 
-// slimValue is the instance the built-in schemas see: the projection's
-// shape with paragraphs, dates and links left empty, built straight from
-// the model.
-func slimValue(r *document.Report) any {
-	out := map[string]any{
-		"path": r.Path, "format": string(r.Format), "profile": r.Profile,
-		"ratings": make([]any, 0, len(r.Ratings)), "contacts": make([]any, 0, len(r.Contacts)),
-		"sections": slimSections(r.Sections),
+// slimValue is the instance the built-in schemas see, built straight from
+// the model: the projection's shape without the paragraphs, dates and
+// links, and without the optional values the parser can only write right
+// (path, format, profile, a contact's label, an indicator's source): the
+// built-in schemas check only their type or vocabulary. Its maps and list
+// slots come from a, so that validating report after report reuses them.
+func slimValue(r *document.Report, a *arena) any {
+	ratings := a.list(len(r.Ratings))
+	for i, rt := range r.Ratings {
+		m := a.object()
+		m["category"], m["location"], m["level"] = rt.Category.Value, rt.Location.Value, rt.Level.Value
+		ratings[i] = m
 	}
+	contacts := a.list(len(r.Contacts))
+	for i, c := range r.Contacts {
+		m := a.object()
+		m["kind"], m["value"] = string(c.Kind), c.Value
+		contacts[i] = m
+	}
+	out := a.object()
+	out["ratings"], out["contacts"], out["sections"] = ratings, contacts, slimSections(r.Sections, a)
 	optional(out, "title", r.Title.Value)
 	optional(out, "country", r.Country.Value)
 	optional(out, "published", r.Published.Value)
-	for _, rt := range r.Ratings {
-		out["ratings"] = append(out["ratings"].([]any), map[string]any{"category": rt.Category.Value, "location": rt.Location.Value, "level": rt.Level.Value})
-	}
-	for _, c := range r.Contacts {
-		m := map[string]any{"kind": string(c.Kind), "value": c.Value}
-		optional(m, "label", c.Label)
-		out["contacts"] = append(out["contacts"].([]any), m)
-	}
-	if a := r.Advisory; a != nil {
-		adv := map[string]any{"level": a.Level, "indicators": []any{}, "reasons": []any{}, "regions": []any{}}
-		optional(adv, "wording", a.Wording.Value)
-		for _, ind := range a.Indicators {
-			adv["indicators"] = append(adv["indicators"].([]any), map[string]any{"code": ind.Code, "included": ind.Included, "source": ind.Source})
+	if adv := r.Advisory; adv != nil {
+		indicators := a.list(len(adv.Indicators))
+		for i, ind := range adv.Indicators {
+			m := a.object()
+			m["code"], m["included"] = ind.Code, ind.Included
+			indicators[i] = m
 		}
-		for _, rs := range a.Reasons {
-			adv["reasons"] = append(adv["reasons"].([]any), rs.Value)
+		reasons := a.list(len(adv.Reasons))
+		for i, rs := range adv.Reasons {
+			reasons[i] = rs.Value
 		}
-		for _, rg := range a.Regions {
-			m := map[string]any{"name": rg.Name.Value, "level": rg.Level}
+		regions := a.list(len(adv.Regions))
+		for i, rg := range adv.Regions {
+			m := a.object()
+			m["name"], m["level"] = rg.Name.Value, rg.Level
 			optional(m, "wording", rg.Wording.Value)
-			adv["regions"] = append(adv["regions"].([]any), m)
+			regions[i] = m
 		}
-		out["advisory"] = adv
+		m := a.object()
+		m["level"], m["indicators"], m["reasons"], m["regions"] = adv.Level, indicators, reasons, regions
+		optional(m, "wording", adv.Wording.Value)
+		out["advisory"] = m
 	}
 	return out
 }
 
 // slimSections keeps each section's title (its level is a number the
-// parser sets, always in range), and its subsections
-// only when it has some: an empty list is still a value to validate.
-func slimSections(ss []*document.Section) []any {
-	out := make([]any, len(ss))
+// parser sets, always in range), and its subsections only when it has
+// some: an empty list is still a value to validate.
+func slimSections(ss []*document.Section, a *arena) []any {
+	out := a.list(len(ss))
 	for i, s := range ss {
-		m := map[string]any{"title": s.Title.Value}
+		m := a.object()
+		m["title"] = s.Title.Value
 		if len(s.Sections) > 0 {
-			m["sections"] = slimSections(s.Sections)
+			m["sections"] = slimSections(s.Sections, a)
 		}
 		out[i] = m
 	}
 	return out
 }
+
+// arena lends the maps and list slots of one slim instance and takes them
+// all back at once. They were a quarter of what validating a report
+// allocated, and in a run of many reports the garbage collector's work
+// grows with what is allocated. An arena serves one report at a time.
+type arena struct {
+	objects []map[string]any
+	used    int   // objects lent since reset
+	slots   []any // list slots lent since reset, in the current chunk
+}
+
+func (a *arena) object() map[string]any {
+	if a.used == len(a.objects) {
+		a.objects = append(a.objects, make(map[string]any, 4))
+	}
+	m := a.objects[a.used]
+	a.used++
+	return m
+}
+
+// list lends n slots. A list is never appended to by the validator, so
+// its capacity is cut at n; a new chunk is started when the current one is
+// full, leaving the lists already lent where they are.
+func (a *arena) list(n int) []any {
+	if n == 0 {
+		return []any{} // an empty list, not JSON's null
+	}
+	if cap(a.slots)-len(a.slots) < n {
+		a.slots = make([]any, 0, max(2*cap(a.slots), n, 64))
+	}
+	start := len(a.slots)
+	a.slots = a.slots[:start+n]
+	return a.slots[start : start+n : start+n]
+}
+
+// reset takes back everything lent, dropping what it refers to so that a
+// pooled arena does not keep a report's text alive.
+func (a *arena) reset() {
+	for _, m := range a.objects[:a.used] {
+		clear(m)
+	}
+	a.used = 0
+	clear(a.slots)
+	a.slots = a.slots[:0]
+}
+
+var arenas = sync.Pool{New: func() any { return new(arena) }}
 
 type noPositions struct{}
 

@@ -300,7 +300,9 @@ func (v *Validator) For(profile string) *jsonschema.Schema {
 // Validate checks one report and returns a finding per schema error, at the
 // source span of the value concerned, in source order.
 func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding {
-	instance := instanceValue(r, v.house != nil)
+	a := arenas.Get().(*arena)
+	defer func() { a.reset(); arenas.Put(a) }()
+	instance := instanceValue(r, v.house != nil, a)
 	err := v.For(r.Profile).Validate(instance)
 	if err == nil {
 		return nil
