@@ -86,12 +86,6 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
 	}
-	for _, arg := range cmd.Args().Slice() {
-		if info, err := os.Stat(arg); err == nil && info.IsDir() && !anyUnder(inputs, arg) {
-			fmt.Fprintf(e.stderr, "reportlint: %s: no reports found (looked for %v)\n", arg, discover.DefaultExtensions)
-			failed = true
-		}
-	}
 
 	// Files are checked, filtered and written one at a time, in input
 	// order: a file's model is gone once its findings are out, and the
@@ -199,15 +193,6 @@ func writeReport(path string, formatter format.Formatter, out *format.Run, e *en
 	}
 	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+path)
 	return err
-}
-
-func anyUnder(inputs []discover.Input, dir string) bool {
-	for _, in := range inputs {
-		if !in.Stdin && len(in.Path) > len(dir) && in.Path[:len(dir)] == dir {
-			return true
-		}
-	}
-	return false
 }
 
 // useColor: colour only on a terminal, and never when NO_COLOR is set

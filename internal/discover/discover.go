@@ -4,6 +4,7 @@
 package discover
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,7 +46,8 @@ var DefaultExtensions = []string{".txt", ".md", ".markdown", ".json", ".yaml", "
 
 // Expand returns the inputs for args, in the order given (each folder's files
 // sorted), without duplicates, and an error for each path that cannot be
-// used. The other paths are still returned.
+// used, a folder holding no report included. The other paths are still
+// returned.
 func Expand(args []string, opt Options) ([]Input, []error) {
 	if opt.Extensions == nil {
 		opt.Extensions = DefaultExtensions
@@ -81,6 +83,9 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 		}
 		files, werrs := walk(arg, opt)
 		errs = append(errs, werrs...)
+		if len(files) == 0 && len(werrs) == 0 {
+			errs = append(errs, &Error{Path: arg, Reason: fmt.Sprintf("no reports found (looked for %s)", strings.Join(opt.Extensions, " "))})
+		}
 		for _, f := range files {
 			add(Input{Path: f})
 		}

@@ -84,3 +84,29 @@ func TestExpandSymlinks(t *testing.T) {
 		t.Errorf("inputs = %q, errors %v; want %q", got, errs, want)
 	}
 }
+
+// A folder is named however the user likes ("." or "./reports", twice),
+// and only one that holds no report is an error.
+func TestExpandFolderSpellings(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"reports/a.txt", "empty/notes.pdf"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	for _, args := range [][]string{{"."}, {"./reports"}, {"reports/"}, {"reports", "./reports"}, {"reports/a.txt", "reports"}} {
+		in, errs := Expand(args, Options{})
+		if len(errs) != 0 || len(in) != 1 || filepath.Clean(in[0].Path) != filepath.Join("reports", "a.txt") {
+			t.Errorf("Expand(%q) = %v, %v; want reports/a.txt alone and no error", args, in, errs)
+		}
+	}
+	_, errs := Expand([]string{"empty", "reports"}, Options{})
+	if len(errs) != 1 || errs[0].Error() != "empty: no reports found (looked for .txt .md .markdown .json .yaml .yml)" {
+		t.Errorf("an empty folder gives %v", errs)
+	}
+}
