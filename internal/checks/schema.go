@@ -14,7 +14,13 @@ validated against the JSON Schema of its profile (schemas/*.schema.json, draft 2
 against a house schema given with --schema or the config's "schema" key. Each error is shown at
 the source line of the value it is about: the rating word, the date, the email address; a
 missing property is shown at the object that should hold it (for a text report, its title).
-JSON and YAML reports are validated as written, with positions in that file.`,
+JSON and YAML reports are validated as written, with positions in that file.
+
+When a rule reports the very value the schema rejects (rating-vocabulary on a rating word,
+email-format on an address), the rule's finding is shown instead, with its hint, at the
+schema's level if that is higher: explaining a problem better never makes it pass. Silencing
+that rule, inline or in the config, brings the schema's finding back; to pass over the value,
+silence "schema" there too.`,
 	Bad:  "The U.S. Department of State has assessed Accra as being a **SEVERE**-threat location for crime.",
 	Good: "The U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime.",
 	Run:  func(*lint.Pass) {},

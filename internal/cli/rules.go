@@ -108,6 +108,11 @@ func Explain(r *lint.Rule) string {
 	if opts := lint.OptionDocs(r); len(opts) > 0 {
 		b.WriteString("\nOptions (in .reportlint.yaml, under rules: " + r.ID + ": options:):\n\n")
 		for _, o := range opts {
+			if strings.Contains(o.Default, "\n") {
+				// A list or map default reads as the YAML block it is.
+				fmt.Fprintf(&b, "  %s:\n      %s\n      By default:\n%s\n", o.Name, o.Doc, indent(indent(o.Default)))
+				continue
+			}
 			fmt.Fprintf(&b, "  %s: %s\n      %s\n", o.Name, o.Default, o.Doc)
 		}
 	}

@@ -280,40 +280,48 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 			findings = append(findings, fd)
 		}
 	}
-	// A rule that reports the very value the schema rejects (a rating word
-	// outside the vocabulary, a malformed email) says more about it, with a
-	// hint; the schema's finding at the same span is then dropped, and the
-	// rule's finding keeps the schema's level if that is higher, so that
-	// explaining a problem better never makes it pass. A schema finding
-	// about something absent ("no published date", at the title) is not
-	// about the text there, so it stays next to a rule's finding on it.
-	schemaLevel := map[document.Span]lint.Level{}
-	for _, fd := range findings {
-		if fd.Rule == "schema" && !fd.Absent && fd.Level > schemaLevel[fd.Span] {
-			schemaLevel[fd.Span] = fd.Level
-		}
-	}
-	bySpan := map[document.Span]bool{}
-	for i, fd := range findings {
-		if fd.Rule != "schema" {
-			bySpan[fd.Span] = true
-			if l := schemaLevel[fd.Span]; l > fd.Level {
-				findings[i].Level = l
-			}
-		}
-	}
+	// Inline directives first: what they silence is gone before anything
+	// else is decided.
 	kept := findings[:0]
 	for _, fd := range findings {
 		if fd.Rule != "bad-directive" && sup.Suppressed(fd) {
 			continue
 		}
+		kept = append(kept, fd)
+	}
+	// A rule that reports the very value the schema rejects (a rating word
+	// outside the vocabulary, a malformed email) says more about it, with a
+	// hint; the schema's finding at the same span is then dropped, and the
+	// rule's finding keeps the schema's level if that is higher, so that
+	// explaining a problem better never makes it pass. Silencing the rule
+	// there brings the schema's finding back, for the same reason. A schema
+	// finding about something absent ("no published date", at the title)
+	// is not about the text there, so it stays next to a rule's finding on it.
+	schemaLevel := map[document.Span]lint.Level{}
+	for _, fd := range kept {
+		if fd.Rule == "schema" && !fd.Absent && fd.Level > schemaLevel[fd.Span] {
+			schemaLevel[fd.Span] = fd.Level
+		}
+	}
+	bySpan := map[document.Span]bool{}
+	for i, fd := range kept {
+		if fd.Rule != "schema" {
+			bySpan[fd.Span] = true
+			if l := schemaLevel[fd.Span]; l > fd.Level {
+				kept[i].Level = l
+			}
+		}
+	}
+	out := kept[:0]
+	for _, fd := range kept {
 		if fd.Rule == "schema" && !fd.Absent && bySpan[fd.Span] {
 			continue
 		}
 		fd.Path = f.Path
 		fd.Locate(f)
-		kept = append(kept, fd)
+		out = append(out, fd)
 	}
+	kept = out
 	sort.SliceStable(kept, func(i, j int) bool { return lint.Less(&kept[i], &kept[j]) })
 	return kept, nil
 }

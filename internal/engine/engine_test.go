@@ -142,6 +142,36 @@ func TestSchemaFindingGivesWayToRule(t *testing.T) {
 	}
 }
 
+// Silencing the rule that explains a schema error does not silence the
+// error: the schema's finding comes back, unless it is silenced too.
+func TestSilencedRuleLeavesSchemaFinding(t *testing.T) {
+	dir := t.TempDir()
+	opt := options(t)
+	opt.Validate = func(f *source.File, r *document.Report) []lint.Finding {
+		return []lint.Finding{{Rule: "schema", Level: lint.Error, Message: "same span", Span: r.Links[0].Span}}
+	}
+	for _, tc := range []struct {
+		directive string
+		want      []string
+	}{
+		{"", []string{`placeholder-link: link "the page" has a placeholder target "#"`}},
+		{"<!-- reportlint-disable-next-line placeholder-link -->\n", []string{"schema: same span"}},
+		{"<!-- reportlint-disable-next-line placeholder-link schema -->\n", nil},
+	} {
+		p := filepath.Join(dir, "r.md")
+		if err := os.WriteFile(p, []byte("# Notes\n\n"+tc.directive+"See [the page](#).\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, fd := range Check(context.Background(), []discover.Input{{Path: p}}, opt)[0].Findings {
+			got = append(got, fd.Rule+": "+fd.Message)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("with %q: got %q, want %q", tc.directive, got, tc.want)
+		}
+	}
+}
+
 // Each hands results over in input order; while the first input is slow,
 // workers run only a few inputs ahead of it; once emit says stop, no more
 // start.
