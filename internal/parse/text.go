@@ -162,10 +162,20 @@ func textHeading(line string, prof *profile.Profile, country string, hp *headerR
 	if hp.isHeaderLine(line) {
 		return nil, false
 	}
-	if spec := prof.MatchSection(stripEmphasis(line), country); spec != nil {
+	if spec := prof.MatchSection(stripEmphasis(line), country); spec != nil && !continuesSentence(line) {
 		return spec, true
 	}
 	return nil, headingShape(line) && !(inHeader && hp.isCountryLine(line))
+}
+
+// continuesSentence: a line that starts in lower case and ends a sentence
+// ("kidnapping.") is the end of the paragraph before, cut by a page break,
+// even when its words are a section's name.
+func continuesSentence(line string) bool {
+	line = stripEmphasis(line)
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return unicode.IsLower(first) && strings.ContainsRune(".,;!?", last)
 }
 
 // headingShape: a title-cased phrase with no final punctuation, such as

@@ -27,7 +27,9 @@ Published: June 2, 2025
 
 Crime
 
-Street crime is common.
+Street crime is common. Thieves work in pairs, and some move on to
+
+kidnapping.
 
 Kidnapping Threat
 
