@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -162,6 +163,8 @@ func TestCommandsLeaveInputsUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	all := fmt.Sprintf("%d files checked", len(reports))
+
 	type run struct {
 		args []string
 		code int      // the exit code, to be sure the command did its work
@@ -169,10 +172,10 @@ func TestCommandsLeaveInputsUnchanged(t *testing.T) {
 		adds []string // the paths it may add or change (none: read only)
 	}
 	runs := []run{
-		{args: []string{"check", "reports"}, code: 1, out: `(?m)^8 files checked: `},
-		{args: []string{"check", "--fail-level", "warning", "--config", ".reportlint.yaml", "--as-of", "2025-06-01", "reports"}, code: 1, out: `8 files checked`},
-		{args: []string{"check", "--schema", "house.schema.json", "reports"}, code: 1, out: `8 files checked`},
-		{args: []string{"check", "--baseline", "baseline.json", "reports"}, code: 0, out: `8 files checked: 0 errors, 0 warnings`},
+		{args: []string{"check", "reports"}, code: 1, out: "(?m)^" + all + ": "},
+		{args: []string{"check", "--fail-level", "warning", "--config", ".reportlint.yaml", "--as-of", "2025-06-01", "reports"}, code: 1, out: all},
+		{args: []string{"check", "--schema", "house.schema.json", "reports"}, code: 1, out: all},
+		{args: []string{"check", "--baseline", "baseline.json", "reports"}, code: 0, out: all + ": 0 errors, 0 warnings"},
 		{args: []string{"check", "--profile", "osac-csr", "--input-format", "text", "reports/niger-csr.txt"}, code: 0, out: `1 file checked`},
 		{args: []string{"check", "-j", "1", reports[0], reports[1], reports[0]}, code: 0, out: `2 files checked`},
 		{args: []string{"check", "--format", "sarif", "--output", "findings.sarif", "reports"}, code: 1, out: `report written to findings.sarif`, adds: []string{".", "findings.sarif"}},

@@ -60,9 +60,15 @@ func (h *headerReader) readLine(r *document.Report, src string, start, end int) 
 	base := start + strings.Index(raw, line)
 	if m, ok := h.prof.MatchHeader(line); ok {
 		if m.Date != "" && r.Published.Value == "" {
+			s := base + m.DateStart
+			span := document.Span{Start: s, End: s + len(strings.TrimSpace(m.Date))}
 			if d, ok := dates.Parse(m.Date); ok && d.Precision == document.PrecisionDay {
-				s := base + m.DateStart
-				r.Published = document.Text{Value: d.Value, Span: document.Span{Start: s, End: s + len(strings.TrimSpace(m.Date))}}
+				r.Published = document.Text{Value: d.Value, Span: span}
+			} else if date := strings.TrimSpace(m.Date); date != "" {
+				// Kept as written ("February 30, 2024"), as front matter
+				// keeps it: the schema then says what is wrong with it,
+				// on its line, rather than that there is no date.
+				r.Published = document.Text{Value: date, Span: span}
 			}
 		}
 		if m.Country != "" && r.Country.Value == "" {

@@ -150,6 +150,11 @@ func describe(ek jsonschema.ErrorKind, what string) string {
 	case *kind.Const:
 		return fmt.Sprintf("%s should be %s, not %s", what, show(k.Want), show(k.Got))
 	case *kind.Format:
+		if v, ok := k.Got.(string); ok && k.Want == "date" && !isoShaped(v) {
+			// Written as the report has it ("February 30, 2024"): the
+			// YYYY-MM-DD form is the model's, not the editor's business.
+			return fmt.Sprintf("%s %s is not a valid calendar date", what, show(k.Got))
+		}
 		return fmt.Sprintf("%s %s is not a valid %s", what, show(k.Got), formatName(k.Want))
 	case *kind.Pattern:
 		if k.Want == `\S` {
@@ -248,7 +253,10 @@ func hint(e *jsonschema.ValidationError, ptr string) string {
 		}
 	case *kind.Format:
 		if ptr == "/published" {
-			return "write the date as YYYY-MM-DD, and check the month and day"
+			if v, _ := k.Got.(string); isoShaped(v) {
+				return "check the month and day"
+			}
+			return "check the month and day, and write the date in full, such as November 29, 2024 (2024-11-29 in a JSON or YAML report)"
 		}
 	case *kind.Type:
 		if strings.Contains(ptr, "/paragraphs/") {
@@ -490,4 +498,17 @@ func sectionNoun(toks []string, instance any) string {
 		return "the " + rest[0] + " of " + name
 	}
 	return name
+}
+
+// isoShaped: s is written YYYY-MM-DD, whether or not it is a real date.
+func isoShaped(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
