@@ -80,6 +80,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	opt := run.engine
 	opt.Jobs = int(cmd.Int("jobs"))
+	if opt.Jobs < 0 {
+		return usageErrorf("--jobs %d: give a number of files to check at a time, or 0 for one per CPU", opt.Jobs)
+	}
 
 	inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
 	failed := len(errs) > 0

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
+
+	"github.com/reportlint/reportlint/internal/suggest"
 )
 
 // Exit codes, decided here and nowhere else.
@@ -90,7 +92,7 @@ func exitCode(e *env, err error) int {
 }
 
 func newRoot(e *env) *ucli.Command {
-	return &ucli.Command{
+	root := &ucli.Command{
 		Name:    "reportlint",
 		Usage:   "check security reports before they are published",
 		Version: version(),
@@ -108,11 +110,47 @@ func newRoot(e *env) *ucli.Command {
 		OnUsageError:          onUsageError,
 		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), diffCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e), initCommand(e)},
 		EnableShellCompletion: false,
+		Action:                rootAction,
 	}
+	// Without this, a command's usage mistake prints its whole help to
+	// standard output and the error twice.
+	for _, c := range root.Commands {
+		c.OnUsageError = onUsageError
+	}
+	return root
 }
 
-func onUsageError(_ context.Context, _ *ucli.Command, err error, _ bool) error {
-	return usageErrorf("%v\nRun 'reportlint --help' for usage.", err)
+// rootAction: reportlint alone shows help; a word that is no command is a
+// usage mistake, with the nearest command suggested.
+func rootAction(ctx context.Context, cmd *ucli.Command) error {
+	if cmd.NArg() == 0 {
+		return ucli.ShowAppHelp(cmd)
+	}
+	name := cmd.Args().First()
+	var names []string
+	for _, c := range cmd.Commands {
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
+	}
+	if near, ok := suggest.Closest(name, names); ok {
+		return usageErrorf("%q is not a command; did you mean %q?\nRun 'reportlint --help' for the commands.", name, near)
+	}
+	return usageErrorf("%q is not a command; the commands are %s.\nRun 'reportlint --help' for usage.", name, strings.Join(names, ", "))
+}
+
+// undefinedFlag is how the flag package words an unknown flag.
+const undefinedFlag = "flag provided but not defined: -"
+
+func onUsageError(_ context.Context, cmd *ucli.Command, err error, _ bool) error {
+	help := "reportlint --help"
+	if cmd.Name != "reportlint" {
+		help = "reportlint " + cmd.Name + " --help"
+	}
+	if name, ok := strings.CutPrefix(err.Error(), undefinedFlag); ok {
+		return usageErrorf("%s: unknown flag --%s\nRun '%s' for its flags.", cmd.Name, strings.TrimLeft(name, "-"), help)
+	}
+	return usageErrorf("%v\nRun '%s' for usage.", err, help)
 }
 
 // version is the module version from the build info: a tag for
