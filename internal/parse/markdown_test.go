@@ -82,6 +82,8 @@ func TestFrontMatterErrors(t *testing.T) {
 	}{
 		{"bad yaml", "---\ntitle: [unclosed\n---\n# T\n", "front matter:", 2},
 		{"unknown profile", "---\nprofile: nope\n---\n# T\n", `unknown profile "nope"`, 2},
+		{"empty front matter only", "---\n---\n", "holds only an empty front matter; there is no report to check", 0},
+		{"empty map, blank body", "---\n{}\n---\n\n  \n", "holds only an empty front matter", 0},
 	}
 	for _, tt := range tests {
 		f, _ := source.New("x.md", []byte(tt.text))
@@ -90,6 +92,10 @@ func TestFrontMatterErrors(t *testing.T) {
 		if !errors.As(err, &se) || !strings.Contains(se.Reason, tt.want) || se.Pos.Line < tt.line {
 			t.Errorf("%s: err = %v, want %q at line %d", tt.name, err, tt.want, tt.line)
 		}
+	}
+	// Front matter alone, with something in it, is a report to check.
+	if r := parseString(t, "x.md", "---\ntitle: T\n---\n"); r.Title.Value != "T" {
+		t.Errorf("front matter alone: title %q", r.Title.Value)
 	}
 	// An opening --- that is never closed is a thematic break, not front matter.
 	r := parseString(t, "x.md", "---\nJust text\n")

@@ -115,6 +115,10 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		}
 		r.FrontMatter = fm
 		src = blanked
+		if strings.TrimSpace(src) == "" && (fm == nil || fm.Kind == document.NodeNull || fm.Kind == document.NodeMap && len(fm.Fields) == 0) {
+			// "---\n---\n" is as blank as an empty file.
+			return nil, &source.Error{Path: f.Path, Offset: -1, Reason: "holds only an empty front matter; there is no report to check"}
+		}
 		if err := checkNesting(f, src); err != nil {
 			return nil, err
 		}

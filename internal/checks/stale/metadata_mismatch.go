@@ -21,8 +21,11 @@ compares the publication date ("published"), the country ("country"), the adviso
 ("advisory: {level: N}") and threat ratings ("ratings: [{category, location, level}]"; a
 rating is matched by category, and by location when the front matter gives one). Each
 finding is at the front matter value and names the body's value and its line. A fact only one
-side states is not compared, and a front matter value the schema cannot read is left to it.
-The "facts" option chooses which facts are compared.`,
+side states is not compared. A front matter value that cannot be read as its fact (an
+advisory level "x", ratings that are not a list, a date with no day) is reported too: the
+schema sees only what the body says, or the front matter's title, country and date when the
+body gives none, and then judges those itself. The "facts" option chooses which facts are
+compared.`,
 	Bad:     "---\npublished: 2025-03-01\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
 	Good:    "---\npublished: 2025-02-10\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
 	Options: func() any { return &metadataOptions{Facts: []string{"published", "country", "advisory", "ratings"}} },
@@ -50,6 +53,11 @@ func runMetadataMismatch(pass *lint.Pass) {
 		return
 	}
 	for _, f := range pass.Options.(*metadataOptions).Facts {
+		if v := fm.Get(f); v != nil && !modelValue(pass.Doc, f, v) {
+			if unreadable(pass, f, v) {
+				continue
+			}
+		}
 		switch f {
 		case "published":
 			comparePublished(pass, fm)
@@ -148,12 +156,8 @@ func compareAdvisory(pass *lint.Pass, fm *document.Node) {
 		return
 	}
 	v := fm.Get("advisory").Get("level")
-	s, ok := fmString(v)
-	if !ok {
-		return
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "level")))
-	if err != nil || n == a.Level {
+	n, ok := advisoryLevel(v)
+	if !ok || n == a.Level {
 		return
 	}
 	pass.Report(lint.Finding{
@@ -214,4 +218,94 @@ func compareRatings(pass *lint.Pass, fm *document.Node) {
 			Hint:    "make the front matter and the body give the same rating",
 		})
 	}
+}
+
+// modelValue: the front matter's value for fact is the model's, filled in
+// because the body gives none; the schema judges it there.
+func modelValue(r *document.Report, fact string, v *document.Node) bool {
+	switch fact {
+	case "published":
+		return r.Published.Span == v.Span
+	case "country":
+		return r.Country.Span == v.Span
+	}
+	return false
+}
+
+// unreadable reports a front matter value that cannot be read as its
+// fact, and says whether it did for the value as a whole (the fact is then
+// not compared).
+func unreadable(pass *lint.Pass, fact string, v *document.Node) bool {
+	report := func(n *document.Node, msg, hint string) {
+		pass.Report(lint.Finding{Span: n.Span, Message: msg, Hint: hint})
+	}
+	switch fact {
+	case "published":
+		s, ok := fmString(v)
+		if !ok {
+			report(v, "front matter published is not a date", "write the publication date, such as published: 2024-11-29")
+			return true
+		}
+		if _, ok := isoDay(s); ok {
+			return false
+		}
+		if d, ok := dates.Parse(s); !ok || d.Precision != document.PrecisionDay {
+			report(v, fmt.Sprintf("front matter published %q is not a date with a day, month and year", s), "write the publication date, such as published: 2024-11-29")
+			return true
+		}
+	case "country":
+		if _, ok := fmString(v); !ok {
+			report(v, "front matter country is not a name", "write the country's name, such as country: Mali")
+			return true
+		}
+	case "advisory":
+		if v.Kind != document.NodeMap {
+			report(v, "front matter advisory does not give a level", "write the advisory level as advisory: {level: 2}")
+			return true
+		}
+		if lv := v.Get("level"); lv != nil {
+			if _, ok := advisoryLevel(lv); !ok {
+				report(lv, fmt.Sprintf("front matter advisory level %s is not a level from 1 to 4", shown(lv)), "write the advisory level as a number from 1 to 4")
+				return true
+			}
+		}
+	case "ratings":
+		if v.Kind != document.NodeList {
+			report(v, "front matter ratings are not a list", "list the ratings as ratings: [{category: crime, location: Bamako, level: HIGH}]")
+			return true
+		}
+		for _, item := range v.Items {
+			if item.Kind != document.NodeMap {
+				report(item, fmt.Sprintf("front matter rating %s is not a {category, location, level} map", shown(item)), "write each rating as {category: crime, location: Bamako, level: HIGH}")
+				continue
+			}
+			for _, key := range []string{"category", "level"} {
+				if _, ok := fmString(item.Get(key)); !ok {
+					report(item, "front matter rating has no "+key, "write each rating as {category: crime, location: Bamako, level: HIGH}")
+				}
+			}
+		}
+	}
+	return false
+}
+
+// advisoryLevel reads a front matter advisory level: 3, "3" or "Level 3".
+func advisoryLevel(v *document.Node) (int, bool) {
+	s, ok := fmString(v)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "level")))
+	return n, err == nil && n >= 1 && n <= 4
+}
+
+// shown quotes a scalar as written, and names a list or map by its kind.
+func shown(v *document.Node) string {
+	switch v.Kind {
+	case document.NodeMap:
+		return "(a map)"
+	case document.NodeList:
+		return "(a list)"
+	}
+	return strconv.Quote(v.Scalar)
 }
