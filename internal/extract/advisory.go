@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -78,11 +79,101 @@ func (x *extractor) findAdvisory() {
 	if a.Wording.Value == "" {
 		a.Wording.Value = x.vocab.Levels[a.Level]
 	}
+	a.Regions = x.listedAreas(a.Regions)
 	if a.Reasons == nil {
 		a.Reasons = x.advisoryReasons(a.Level)
 	}
 	a.Indicators = x.indicators(a.Reasons)
 	x.r.Advisory = a
+}
+
+var (
+	// "Do not travel to:", the label of a list of areas at one level.
+	areaListLabel = regexp.MustCompile(`(?i)^(do not travel|reconsider travel|exercise increased caution)\s+to\s*:$`)
+	// " due to terrorism": where an area's name ends in its list item
+	// (the text may have lost the space before bold words: "due toterrorism").
+	areaReason = regexp.MustCompile(`(?i)\s+due\s+to`)
+)
+
+// listedAreas adds the areas a "Do not travel to:" list names that no
+// "Area - Level N: …" line gives: an advisory may list them only, and an
+// edition that lists an area is not one that leaves it out. A line's level
+// wins over the list's for the same area.
+func (x *extractor) listedAreas(regions []document.Region) []document.Region {
+	var known []string
+	for _, r := range regions {
+		known = append(known, areaKey(r.Name.Value))
+	}
+	isKnown := func(key string) bool {
+		for _, k := range known {
+			// "Kenya-Somalia border counties" in the list is the
+			// "Kenya-Somalia Border" of the level line.
+			short, long := k, key
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if long == short || strings.HasPrefix(long, short+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	level, wording := 0, document.Text{}
+	for _, u := range x.units {
+		if u.heading || u.para == nil {
+			level = 0
+			continue
+		}
+		if u.para.Kind != document.KindListItem {
+			level = 0
+			line, base := x.firstLine(u)
+			if m := areaListLabel.FindStringSubmatchIndex(line); m != nil {
+				level = x.levelOf(line[m[2]:m[3]])
+				wording = document.Text{Value: x.vocab.Levels[level], Span: document.Span{Start: base + m[2], End: base + m[3]}}
+			}
+			continue
+		}
+		if level == 0 {
+			continue
+		}
+		text := u.text.Text
+		end := len(text)
+		if m := areaReason.FindStringIndex(text); m != nil {
+			end = m[0]
+		}
+		name := strings.TrimRight(strings.TrimSpace(text[:end]), ".;:, ")
+		if name == "" || len(strings.Fields(name)) > 12 || isKnown(areaKey(name)) {
+			continue
+		}
+		known = append(known, areaKey(name))
+		start := strings.Index(text, name)
+		regions = append(regions, document.Region{
+			Name:    document.Text{Value: name, Span: u.source(start, start+len(name))},
+			Level:   level,
+			Wording: wording,
+			Span:    u.span,
+		})
+	}
+	sort.SliceStable(regions, func(i, j int) bool { return regions[i].Span.Start < regions[j].Span.Start })
+	return regions
+}
+
+// levelOf is the advisory level whose wording begins with verb ("do not
+// travel" is 4), or 0.
+func (x *extractor) levelOf(verb string) int {
+	for level, w := range x.vocab.Levels {
+		if len(w) >= len(verb) && strings.EqualFold(w[:len(verb)], verb) {
+			return level
+		}
+	}
+	return 0
+}
+
+// areaKey names an area the same however an edition writes it: "The
+// Northern Sinai" is "Northern Sinai".
+func areaKey(name string) string {
+	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	return strings.TrimPrefix(k, "the ")
 }
 
 func (x *extractor) isCountry(name string) bool {

@@ -103,6 +103,53 @@ Terrorist groups operate here.
 	}
 }
 
+// Areas an advisory only lists ("Do not travel to:" and a bullet list)
+// are regions at the list's level; an area that also has its own level
+// line is taken once, from that line, however the list words its name.
+func TestAdvisoryListedAreas(t *testing.T) {
+	f, r := report(t, "x.md", `# Egypt Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Egypt - Level 2: Exercise Increased Caution
+
+Exercise increased caution in Egypt due to **terrorism**.
+
+**Do not travel to:**
+
+* The Northern Sinai Peninsula border counties due to **terrorism**.
+* The Western Desert due to**terrorism**.
+
+**Reconsider travel to:**
+
+* Cairo's old city.
+
+If you decide to travel to Egypt:
+
+* Keep travel documents up to date.
+
+**Northern Sinai Peninsula – Level 4: Do Not Travel**
+`)
+	type region struct {
+		name    string
+		level   int
+		wording string
+		line    int
+	}
+	var got []region
+	for _, rg := range r.Advisory.Regions {
+		got = append(got, region{at(f, rg.Name.Span), rg.Level, rg.Wording.Value, f.Position(rg.Span.Start).Line})
+	}
+	want := []region{
+		{"The Western Desert", 4, "Do Not Travel", 12},
+		{"Cairo's old city", 3, "Reconsider Travel", 16},
+		{"Northern Sinai Peninsula", 4, "Do Not Travel", 22},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("regions =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
 func TestRatings(t *testing.T) {
 	f, r := report(t, "x.txt", `Title
 
