@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -369,8 +370,21 @@ func compareRegions(o, n *document.Advisory) []RegionChange {
 	return out
 }
 
+// contactKey is what makes two contacts the same: the kind, and the
+// value's letters and digits only, lower-cased, so that
+// "+227-2072-2661." and "+227 2072 2661" are one number and a change of
+// spacing or punctuation is no change. A label ("Tel", "Telephone") is not
+// part of it.
 func contactKey(c document.Contact) string {
-	return string(c.Kind) + "\x00" + strings.Join(strings.Fields(strings.ToLower(c.Value)), " ")
+	var b strings.Builder
+	b.WriteString(string(c.Kind))
+	b.WriteByte(0)
+	for _, r := range strings.ToLower(c.Value) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || c.Kind == document.ContactEmail && r != ' ' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // compareContacts pairs a removed and an added contact of the same kind and
@@ -398,22 +412,40 @@ func compareContacts(o, n []document.Contact) ContactChange {
 			removed = append(removed, x)
 		}
 	}
-	used := map[int]bool{}
-	for _, a := range added {
-		paired := false
-		for i, r := range removed {
-			if !used[i] && r.Kind == a.Kind && strings.EqualFold(r.Label, a.Label) {
-				used[i], paired = true, true
-				c.Changed = append(c.Changed, ContactUpdate{Kind: string(a.Kind), Label: a.Label, Old: r.Value, New: a.Value})
-				break
+	// A removed and an added contact are one that changed when they have
+	// the same kind and label; or the same kind, when each side has only
+	// that one left of it ("Tel: …" became "Telephone: …").
+	usedOld, usedNew := map[int]bool{}, map[int]bool{}
+	pair := func(same func(r, a document.Contact) bool) {
+		for j, a := range added {
+			for i, r := range removed {
+				if !usedNew[j] && !usedOld[i] && same(r, a) {
+					usedOld[i], usedNew[j] = true, true
+					c.Changed = append(c.Changed, ContactUpdate{Kind: string(a.Kind), Label: a.Label, Old: r.Value, New: a.Value})
+				}
 			}
 		}
-		if !paired {
+	}
+	left := func(list []document.Contact, used map[int]bool, kind document.ContactKind) int {
+		n := 0
+		for i, x := range list {
+			if !used[i] && x.Kind == kind {
+				n++
+			}
+		}
+		return n
+	}
+	pair(func(r, a document.Contact) bool { return r.Kind == a.Kind && strings.EqualFold(r.Label, a.Label) })
+	pair(func(r, a document.Contact) bool {
+		return r.Kind == a.Kind && left(removed, usedOld, r.Kind) == 1 && left(added, usedNew, a.Kind) == 1
+	})
+	for j, a := range added {
+		if !usedNew[j] {
 			c.Added = append(c.Added, Contact{Kind: string(a.Kind), Label: a.Label, Value: a.Value})
 		}
 	}
 	for i, r := range removed {
-		if !used[i] {
+		if !usedOld[i] {
 			c.Removed = append(c.Removed, Contact{Kind: string(r.Kind), Label: r.Label, Value: r.Value})
 		}
 	}

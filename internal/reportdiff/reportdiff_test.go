@@ -5,9 +5,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/reportlint/reportlint/internal/document"
 )
 
 // The same text with CRLF line ends and a BOM is no change at all.
@@ -169,5 +172,38 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	if strings.Contains(dom, "<title>pwned</title>") {
 		t.Errorf("report text ran as a script")
+	}
+}
+
+// A contact written with other spacing, punctuation or label is the same
+// contact; a number that changed under a new label is one change, not a
+// removal and an addition.
+func TestCompareContacts(t *testing.T) {
+	c := func(kind document.ContactKind, label, value string) document.Contact {
+		return document.Contact{Kind: kind, Label: label, Value: value}
+	}
+	old := []document.Contact{
+		c(document.ContactPhone, "Tel", "+227-2072-2661."),
+		c(document.ContactEmail, "", "ACS@state.gov"),
+		c(document.ContactAddress, "", "Rue 1,Porte 2, Niamey"),
+		c(document.ContactFax, "Fax", "+227 2072 0000"),
+		c(document.ContactHours, "", "0730 - 1700"),
+	}
+	new := []document.Contact{
+		c(document.ContactPhone, "Telephone", "+227 2072 2661"),
+		c(document.ContactEmail, "", "acs@state.gov"),
+		c(document.ContactAddress, "", "Rue 1, Porte 2, Niamey"),
+		c(document.ContactFax, "Facsimile", "+227 2072 1111"),
+		c(document.ContactHours, "", "0730-1700"),
+		c(document.ContactEmergency, "", "17"),
+	}
+	got := compareContacts(old, new)
+	want := ContactChange{
+		Added:   []Contact{{Kind: "emergency", Value: "17"}},
+		Removed: []Contact{},
+		Changed: []ContactUpdate{{Kind: "fax", Label: "Facsimile", Old: "+227 2072 0000", New: "+227 2072 1111"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
