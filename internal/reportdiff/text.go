@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -43,15 +44,11 @@ func renderText(w io.Writer, r *Result, color bool) error {
 	}
 	if r.Facts() {
 		fmt.Fprintf(bw, "\n%s\n", paint(bold, "Facts"))
+		// The rows are gathered first: each column is as wide as its
+		// widest cell, so that long values do not break the table.
+		var rows [][4]string
 		row := func(what, old, new, change string) {
-			c := change
-			switch change {
-			case Escalated:
-				c = paint(red, "▲ "+change)
-			case Lowered:
-				c = paint(green, "▼ "+change)
-			}
-			fmt.Fprintf(bw, "  %-34s %-30s → %-30s %s\n", plain(what), plain(old), plain(new), c)
+			rows = append(rows, [4]string{plain(what), plain(old), plain(new), change})
 		}
 		if p := r.Published; p != nil {
 			row("published", orNone(p.Old), orNone(p.New), p.Change)
@@ -79,6 +76,23 @@ func renderText(w io.Writer, r *Result, color bool) error {
 		}
 		for _, c := range r.Contacts.Removed {
 			row("contact "+contactName(c.Kind, c.Label), c.Value, "none", Removed)
+		}
+		var width [3]int
+		for _, rw := range rows {
+			for i := range width {
+				width[i] = max(width[i], utf8.RuneCountInString(rw[i]))
+			}
+		}
+		for _, rw := range rows {
+			c := rw[3]
+			switch c {
+			case Escalated:
+				c = paint(red, "▲ "+c)
+			case Lowered:
+				c = paint(green, "▼ "+c)
+			}
+			// fmt pads by code points, as the widths count.
+			fmt.Fprintf(bw, "  %-*s  %-*s → %-*s  %s\n", width[0], rw[0], width[1], rw[1], width[2], rw[2], c)
 		}
 	}
 	if secs := r.changedSections(); len(secs) > 0 {
