@@ -65,12 +65,6 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if err != nil {
 		return err
 	}
-	var changes *gitrepo.Changes
-	if rev := cmd.String("changed-since"); rev != "" {
-		if changes, err = gitrepo.ChangedSince(".", rev); err != nil {
-			return &exitError{code: ExitError, err: fmt.Errorf("--changed-since %s: %v", rev, err)}
-		}
-	}
 	var base *baseline.File
 	basePath := cmd.String("baseline")
 	if basePath != "" {
@@ -89,6 +83,20 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
 	}
+	// Lines changed since a revision, in the repository of each file.
+	// Standard input is in none, and is new: its findings all show.
+	var changes *gitrepo.Changes
+	if rev := cmd.String("changed-since"); rev != "" {
+		var files []string
+		for _, in := range inputs {
+			if !in.Stdin {
+				files = append(files, in.Path)
+			}
+		}
+		if changes, err = gitrepo.ChangedSinceFor(files, rev); err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("--changed-since %s: %v", rev, err)}
+		}
+	}
 
 	// Files are checked, filtered and written one at a time, in input
 	// order: a file's model is gone once its findings are out, and the
@@ -102,7 +110,10 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	worst := lint.Level(-1)
 	files := func(yield func(format.File) bool) {
+		next := 0 // results come one per input, in input order
 		engine.Each(ctx, inputs, opt, func(res engine.Result) bool {
+			in := inputs[next]
+			next++
 			if res.Err != nil {
 				fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
 				failed = true
@@ -110,7 +121,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			}
 			shown := res.Findings[:0:0]
 			for _, fd := range res.Findings {
-				if changes == nil || changedSpan(changes, res.Path, fd) {
+				if changes == nil || in.Stdin || changedSpan(changes, res.Path, fd) {
 					shown = append(shown, fd)
 				}
 			}

@@ -55,32 +55,55 @@ type Changes struct {
 	whole map[string]bool         // untracked or added files: every line counts
 }
 
-// ChangedSince compares the working tree with rev in the repository that
-// holds dir. Added and untracked files count as changed throughout.
-func ChangedSince(dir, rev string) (*Changes, error) {
+// ChangedSinceFor compares the working tree with rev in every repository
+// that holds one of the files, wherever the command runs from. A file that
+// is in no repository is an error naming it.
+func ChangedSinceFor(files []string, rev string) (*Changes, error) {
+	c := &Changes{lines: map[string]map[int]bool{}, whole: map[string]bool{}}
+	done := map[string]bool{} // repository roots compared
+	seen := map[string]bool{} // folders looked up
+	for _, f := range files {
+		dir := filepath.Dir(f)
+		if seen[dir] {
+			continue
+		}
+		seen[dir] = true
+		if _, err := c.addRepo(dir, rev, done); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+	}
+	return c, nil
+}
+
+// addRepo adds the changes of the repository holding dir, unless done
+// has its root already, and returns the root.
+func (c *Changes) addRepo(dir, rev string, done map[string]bool) (string, error) {
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	root := realPath(strings.TrimSpace(string(top)))
+	if done[root] {
+		return root, nil
+	}
+	done[root] = true
 	diff, err := git(root, "diff", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", rev, "--", ".")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	c := &Changes{lines: map[string]map[int]bool{}, whole: map[string]bool{}}
 	if err := c.readDiff(root, diff); err != nil {
-		return nil, err
+		return "", err
 	}
 	others, err := git(root, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	for _, name := range strings.Split(string(others), "\x00") {
 		if name != "" {
 			c.whole[filepath.Join(root, filepath.FromSlash(name))] = true
 		}
 	}
-	return c, nil
+	return root, nil
 }
 
 // readDiff reads the new-side line ranges of a zero-context unified diff.

@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +55,21 @@ diff --git "a/with\ttab.md" "b/with\ttab.md"
 	}
 	if _, _, err := newRange("@@ -1 +x @@"); err == nil {
 		t.Errorf("a bad hunk header is an error")
+	}
+}
+
+// A file that is in no repository is named in the error.
+func TestChangedSinceForOutsideRepository(t *testing.T) {
+	if _, err := git(".", "--version"); err != nil {
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	if _, err := git(dir, "rev-parse", "--show-toplevel"); err == nil {
+		t.Skip("the temporary folder is inside a git repository")
+	}
+	f := filepath.Join(dir, "r.txt")
+	_, err := ChangedSinceFor([]string{f}, "HEAD")
+	if err == nil || !strings.HasPrefix(err.Error(), f+": ") || !strings.Contains(err.Error(), "not a git repository") {
+		t.Errorf("err = %v, want one naming %s", err, f)
 	}
 }
