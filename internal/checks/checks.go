@@ -29,6 +29,7 @@ func base() []*lint.Rule {
 		DuplicateSection,
 		BrokenParagraph,
 		PlaceholderLink,
+		MalformedLink,
 		QuoteStyle,
 		DashStyle,
 		TermConsistency,
