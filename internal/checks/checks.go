@@ -27,6 +27,7 @@ func base() []*lint.Rule {
 		SectionOrder,
 		EmptySection,
 		DuplicateSection,
+		DuplicateParagraph,
 		BrokenParagraph,
 		PlaceholderLink,
 		MalformedLink,
