@@ -36,7 +36,3 @@ func base() []*lint.Rule {
 		TermConsistency,
 	}
 }
-
-// Structure rules compare headings with the profile's sections; a profile
-// with none (generic) gives them nothing to do.
-var withSections = []string{"osac-csr", "travel-advisory"}

@@ -8,6 +8,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/reportlint/reportlint/internal/config"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -24,32 +25,69 @@ func inputFlags() []ucli.Flag {
 	}
 }
 
-// engineOptions reads the input flags.
-func engineOptions(cmd *ucli.Command, e *env) (engine.Options, error) {
+// houses is the configuration a run read and the house profiles it names.
+type houses struct {
+	cfg      *config.Config
+	profiles []*profile.Profile
+}
+
+// engineOptions reads the input flags, and the configuration for its house
+// profiles, which every command that reads reports knows.
+func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 	var opt engine.Options
 	maxSize, err := parseSize(cmd.String("max-size"))
 	if err != nil {
-		return opt, usageErrorf("--max-size: %v", err)
+		return opt, houses{}, usageErrorf("--max-size: %v", err)
 	}
 	opt.MaxSize = maxSize
 	opt.Stdin = e.stdin
 	opt.StdinName = cmd.String("stdin-filename")
-	profiles := profile.Default()
+	cfg, err := loadConfig(cmd.String("config"))
+	if err != nil {
+		return opt, houses{}, &exitError{code: ExitError, err: err}
+	}
+	house, err := houseProfiles(cfg)
+	if err != nil {
+		return opt, houses{}, &exitError{code: ExitError, err: err}
+	}
+	profiles := profile.Default().With(house...)
 	opt.Parse.Profiles = profiles
 	if p := cmd.String("profile"); p != "" {
 		if _, ok := profiles.Get(p); !ok {
-			return opt, usageErrorf("--profile: unknown profile %q; known profiles: %s", p, strings.Join(profiles.Names(), ", "))
+			return opt, houses{}, usageErrorf("--profile: unknown profile %q; known profiles: %s", p, strings.Join(profiles.Names(), ", "))
 		}
 		opt.Parse.Profile = p
 	}
 	if f := cmd.String("input-format"); f != "" {
 		format, err := parse.ParseFormat(f)
 		if err != nil {
-			return opt, usageErrorf("--input-format: %v", err)
+			return opt, houses{}, usageErrorf("--input-format: %v", err)
 		}
 		opt.Parse.Format = format
 	}
-	return opt, nil
+	return opt, houses{cfg: cfg, profiles: house}, nil
+}
+
+// houseProfiles reads the configuration's house profiles. The files it
+// names must exist (CheckFiles).
+func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
+	if err := cfg.CheckFiles(); err != nil {
+		return nil, err
+	}
+	var house []*profile.Profile
+	seen := map[string]string{}
+	for _, path := range cfg.Profiles {
+		p, err := profile.LoadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := seen[p.Name]; dup {
+			return nil, fmt.Errorf("%s: profile %q is also defined in %s; give each house profile its own name", path, p.Name, first)
+		}
+		seen[p.Name] = path
+		house = append(house, p)
+	}
+	return house, nil
 }
 
 // parseSize reads "10MiB", "512KiB", "1048576", "2GB".

@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	ucli "github.com/urfave/cli/v3"
@@ -12,6 +16,7 @@ import (
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/registry"
 	"github.com/reportlint/reportlint/internal/schema"
+	"github.com/reportlint/reportlint/internal/suggest"
 )
 
 // configFlags are how check and fix are told which configuration to use.
@@ -34,19 +39,20 @@ type runSetup struct {
 // setup reads the flags and the configuration, builds the registry (with the
 // configuration's packs), compiles the schema, and resolves rule settings.
 func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
-	opt, err := engineOptions(cmd, e)
+	opt, h, err := engineOptions(cmd, e)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := loadConfig(cmd.String("config"))
-	if err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	if err := cfg.CheckProfiles(opt.Parse.Profiles.Names()); err != nil {
+	cfg := h.cfg
+	profiles := opt.Parse.Profiles
+	if err := cfg.CheckProfiles(profiles.Names()); err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}
 	reg, err := registry.With(cfg.Packs)
 	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	if err := checkRuleProfiles(reg, profiles.Names()); err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}
 	resolved, err := cfg.Resolve(reg)
@@ -60,6 +66,15 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	validator, err := schema.New(schemaPath)
 	if err != nil {
 		return nil, &exitError{code: ExitError, err: err}
+	}
+	if schemaPath == "" {
+		// Each house profile is validated against its own schema, or the
+		// generic one; --schema and the config's schema apply to all.
+		for _, p := range h.profiles {
+			if err := validator.AddProfile(p.Name, p.Schema); err != nil {
+				return nil, &exitError{code: ExitError, err: err}
+			}
+		}
 	}
 	opt.Validate = validator.Validate
 	opt.Rules = reg
@@ -96,4 +111,27 @@ func loadConfig(path string) (*config.Config, error) {
 		return config.Default(), nil
 	}
 	return config.Load(found)
+}
+
+// checkRuleProfiles refuses a rule (of a pack) limited to a profile that
+// does not exist: it would never run, and nothing would say so.
+func checkRuleProfiles(reg *lint.Registry, known []string) error {
+	for _, r := range reg.All() {
+		for _, p := range r.Profiles {
+			if slices.Contains(known, p) {
+				continue
+			}
+			msg := fmt.Sprintf("rule %s: profiles: unknown profile %q", r.ID, p)
+			if near, ok := suggest.Closest(p, known); ok {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			} else {
+				msg += " (known: " + strings.Join(known, ", ") + ")"
+			}
+			if r.Source != "" {
+				msg = r.Source + ": " + msg
+			}
+			return errors.New(msg)
+		}
+	}
+	return nil
 }

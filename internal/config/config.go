@@ -45,9 +45,13 @@ type Config struct {
 	AsOf    time.Time // zero if not set; a date at midnight UTC
 	Schema  string    // absolute path or ""
 	Packs   []string  // absolute paths
-	Ignore  []string  // globs for discover.Options.Ignore
+	// Profiles are house profile files (absolute paths), added to the
+	// built-in profiles and tried first when detecting a report's.
+	Profiles []string
+	Ignore   []string // globs for discover.Options.Ignore
 
 	profileNode *yaml.Node
+	fileNodes   []*yaml.Node // the schema, pack and profile paths as written
 	rules       []ruleSetting
 	overrides   []override
 }
@@ -191,7 +195,7 @@ func (c *Config) errorAt(n *yaml.Node, msg string) *Error {
 }
 
 var (
-	topKeys      = []string{"profile", "as-of", "schema", "packs", "ignore", "rules", "overrides"}
+	topKeys      = []string{"profile", "profiles", "as-of", "schema", "packs", "ignore", "rules", "overrides"}
 	overrideKeys = []string{"files", "profile", "rules"}
 	ruleKeys     = []string{"level", "options"}
 	levelWords   = []string{"error", "warning", "info", "off"}
@@ -231,11 +235,11 @@ func (l *loader) load() error {
 		case "schema":
 			c.Schema, err = l.scalar(val, "schema")
 			c.Schema = l.abs(c.Schema)
+			c.fileNodes = append(c.fileNodes, val)
 		case "packs":
-			c.Packs, err = l.list(val, "packs", "rules/house-style.yaml", false)
-			for i, p := range c.Packs {
-				c.Packs[i] = l.abs(p)
-			}
+			c.Packs, err = l.files(val, "packs", "rules/house-style.yaml")
+		case "profiles":
+			c.Profiles, err = l.files(val, "profiles", "profiles/house-csr.yaml")
 		case "ignore":
 			c.Ignore, err = l.list(val, "ignore", "drafts/**", true)
 		case "rules":
@@ -427,6 +431,39 @@ func (l *loader) list(n *yaml.Node, what, example string, globs bool) ([]string,
 		out = append(out, item.Value)
 	}
 	return out, nil
+}
+
+// files reads a list of file paths, made absolute.
+func (l *loader) files(n *yaml.Node, what, example string) ([]string, error) {
+	list, err := l.list(n, what, example, false)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range list {
+		list[i] = l.abs(p)
+		l.cfg.fileNodes = append(l.cfg.fileNodes, deref(n.Content[i]))
+	}
+	return list, nil
+}
+
+// CheckFiles refuses a schema, pack or profile path that is not a file
+// that can be read, at its line in the configuration. It is separate from
+// Load so that a configuration can be read on another machine.
+func (c *Config) CheckFiles() error {
+	for _, n := range c.fileNodes {
+		path := n.Value
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(c.Dir, filepath.FromSlash(path))
+		}
+		info, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return c.errorAt(n, fmt.Sprintf("%s: %s", n.Value, source.PathErrorReason(err)))
+		case info.IsDir():
+			return c.errorAt(n, fmt.Sprintf("%s is a folder; name a file", n.Value))
+		}
+	}
+	return nil
 }
 
 // abs resolves a path written in the config against the config's folder.

@@ -17,6 +17,12 @@ const starterHead = `# reportlint configuration. reportlint finds this file by w
 # house profile) instead of detecting it from the text.
 # profile: osac-csr
 
+# House profiles: YAML files in the shape of the built-in ones (run
+# "reportlint profile osac-csr" to start from one), tried before the built-in
+# ones when detecting a report's profile. A profile's "schema" key names its
+# JSON Schema, beside it; its rules are a pack's rules with "profiles: [name]".
+# profiles: [profiles/house-csr.yaml]
+
 # The date staleness is measured against, as YYYY-MM-DD (default: today).
 # as-of: 2025-06-01
 

@@ -7,7 +7,9 @@ package profile
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -20,6 +22,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -375,16 +378,34 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 	return s, nil
 }
 
-// Add puts a house profile first in detection order, replacing a built-in one
-// of the same name.
-func (s *Set) Add(p *Profile) {
-	kept := []*Profile{p}
+// With returns a new set holding the house profiles, first in detection
+// order and in the order given, then the profiles of s that they do not
+// replace by name. s is not changed: the built-in set is shared.
+func (s *Set) With(house ...*Profile) *Set {
+	out := &Set{profiles: append([]*Profile(nil), house...)}
 	for _, q := range s.profiles {
-		if q.Name != p.Name {
-			kept = append(kept, q)
+		if _, replaced := out.Get(q.Name); !replaced {
+			out.profiles = append(out.profiles, q)
 		}
 	}
-	s.profiles = kept
+	return out
+}
+
+// LoadFile reads a house profile from a file. Its schema, if it names one,
+// is a path relative to the profile's folder, made absolute here.
+func LoadFile(path string) (*Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", path, source.PathErrorReason(err))
+	}
+	p, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if p.Schema != "" && !filepath.IsAbs(p.Schema) {
+		p.Schema = filepath.Join(filepath.Dir(path), filepath.FromSlash(p.Schema))
+	}
+	return p, nil
 }
 
 type fileSection struct {

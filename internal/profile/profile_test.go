@@ -2,6 +2,9 @@ package profile
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -155,5 +158,40 @@ func TestContactKeys(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Load(%q) error = %v, want %q", tt.body, err, tt.want)
 		}
+	}
+}
+
+// A house profile comes first and replaces a built-in one of its name, in
+// a new set: the built-in set, shared by every run, is not changed.
+func TestWithHouseProfiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "house.yaml")
+	text := "name: travel-advisory\ntitle: House Advisory\nschema: schemas/house.schema.json\ndetect: ['(?i)^house advisory$']\nsections: []\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	house, err := LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "schemas", "house.schema.json"); house.Schema != want {
+		t.Errorf("schema = %q, want %q beside the profile", house.Schema, want)
+	}
+	builtin := Default()
+	set := builtin.With(house)
+	if p, _ := set.Get("travel-advisory"); p != house {
+		t.Errorf("the house profile does not replace the built-in one of its name")
+	}
+	if p := set.Detect("House Advisory\n\nText."); p != house {
+		t.Errorf("detected %s, want the house profile", p.Name)
+	}
+	if p, _ := builtin.Get("travel-advisory"); p == house || p.Title != "Travel Advisory" {
+		t.Errorf("the built-in set was changed: %+v", p)
+	}
+	if got, want := set.Names(), builtin.Names(); !reflect.DeepEqual(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	if _, err := LoadFile(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml: no such file") {
+		t.Errorf("a missing file gives %v", err)
 	}
 }

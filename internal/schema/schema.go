@@ -140,6 +140,13 @@ func (localLoader) Load(u string) (any, error) {
 		return nil, err
 	}
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(path, ".schema.json") {
+		// A house schema may $ref the built-in ones by name
+		// ("common.schema.json#/$defs/isoDate") without a copy beside it.
+		if embedded, rerr := fs.ReadFile(schemas.FS, filepath.Base(path)); rerr == nil {
+			return decodeSchema("schemas/"+filepath.Base(path), embedded)
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
@@ -284,6 +291,31 @@ func displayPointer(p string) string {
 		return "the top level"
 	}
 	return p
+}
+
+// AddProfile gives a house profile its schema: the file at path, whose
+// relative $refs resolve beside it, or the generic report schema when path
+// is "". A path that names no file but has the name of a built-in schema
+// ("osac-csr.schema.json") is that schema.
+func (v *Validator) AddProfile(name, path string) error {
+	if path == "" {
+		v.byProfile[name] = v.byProfile["generic"]
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		for profile, file := range ProfileSchemas {
+			if filepath.Base(path) == file {
+				v.byProfile[name] = v.byProfile[profile]
+				return nil
+			}
+		}
+	}
+	sch, err := compileHouse(path)
+	if err != nil {
+		return err
+	}
+	v.byProfile[name] = sch
+	return nil
 }
 
 // For returns the schema for a profile: the house schema if one was given.
