@@ -31,12 +31,14 @@ silence "schema" there too.`,
 var BadDirective = &lint.Rule{
 	ID:      "bad-directive",
 	Level:   lint.Warning,
-	Summary: "a reportlint-disable or -enable comment names a rule that does not exist",
+	Summary: "a reportlint- comment names a rule or a directive that does not exist",
 	Doc: "Findings can be silenced where an editor decides, with HTML comments in the report:\n" +
-		"`<!-- reportlint-disable RULE… -->` until `<!-- reportlint-enable RULE… -->`, or\n" +
+		"`<!-- reportlint-disable RULE… -->` until `<!-- reportlint-enable RULE… -->`,\n" +
+		"`<!-- reportlint-disable-line RULE… -->` for the line the comment is on, or\n" +
 		"`<!-- reportlint-disable-next-line RULE… -->` for the next non-blank line; without a rule list\n" +
-		`they apply to every rule. A directive that names an unknown rule silences nothing, so it is
-reported, with the nearest rule id when one is close.`,
+		`they apply to every rule. An unknown rule id silences nothing (the other rules named still
+are), and a directive that does not exist ("reportlint-disable-lines") silences nothing at all;
+each is reported, with the nearest rule id or directive when one is close.`,
 	Bad:  "<!-- reportlint-disable-next-line quote-styel -->",
 	Good: "<!-- reportlint-disable-next-line quote-style -->",
 	Run:  func(*lint.Pass) {},

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -10,13 +11,18 @@ import (
 	"github.com/reportlint/reportlint/internal/suggest"
 )
 
-// directiveRE reads <!-- reportlint-disable RULE… -->, -enable and
-// -disable-next-line. Rule ids are separated by spaces or commas.
-var directiveRE = regexp.MustCompile(`<!--\s*reportlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->`)
+// directiveRE reads <!-- reportlint-KIND RULE… -->: the kind is the whole
+// word after "reportlint-", so that a kind that does not exist
+// ("disable-lines") is not read as a known one followed by rule ids. Rule
+// ids are separated by spaces or commas.
+var directiveRE = regexp.MustCompile(`<!--\s*reportlint-([A-Za-z]+(?:-[A-Za-z]+)*)((?:[\s,][^>]*?)?)\s*-->`)
+
+// directiveKinds are the kinds of directive there are.
+var directiveKinds = []string{"disable", "enable", "disable-next-line", "disable-line"}
 
 // Directive is one inline directive.
 type Directive struct {
-	Kind  string   // disable, enable, disable-next-line
+	Kind  string   // disable, enable, disable-next-line, disable-line, or one that does not exist
 	Rules []string // empty: every rule
 	Span  document.Span
 }
@@ -54,6 +60,15 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 		isKnown[k] = true
 	}
 	for _, d := range Directives(f.Text) {
+		if !slices.Contains(directiveKinds, d.Kind) {
+			msg := fmt.Sprintf("reportlint-%s is not a directive, so it silences nothing", d.Kind)
+			if sug, ok := suggest.Closest(d.Kind, directiveKinds); ok {
+				msg += fmt.Sprintf("; did you mean reportlint-%s?", sug)
+			}
+			bad = append(bad, Finding{Path: f.Path, Rule: "bad-directive", Span: d.Span, Message: msg,
+				Hint: "the directives are reportlint-disable, -enable, -disable-line and -disable-next-line"})
+			continue
+		}
 		ids := d.Rules
 		var good []string
 		for _, id := range ids {
@@ -93,6 +108,12 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 					s.ranges[id] = append(s.ranges[id], document.Span{Start: start, End: d.Span.Start})
 					delete(open, id)
 				}
+			}
+		case "disable-line":
+			line := f.Position(d.Span.Start).Line
+			span := document.Span{Start: f.LineStart(line), End: f.LineEnd(line) + 1}
+			for _, id := range good {
+				s.ranges[id] = append(s.ranges[id], span)
 			}
 		case "disable-next-line":
 			next := nextNonBlankLine(f, f.Position(d.Span.End).Line+1)
