@@ -83,7 +83,7 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 			m.text = fmt.Sprintf("%s %q is neither in international form nor a short local number", noun(ptr, instance), v)
 		}
 	}
-	m.hint = hint(e, ptr)
+	m.hint = hint(e, ptr, instance)
 	return []message{m}
 }
 
@@ -237,18 +237,24 @@ func missingHint(ptr, prop string) string {
 }
 
 // hint suggests the fix for the common cases.
-func hint(e *jsonschema.ValidationError, ptr string) string {
+// The hints read the error and the instance, never the built-in schema's
+// content: a house schema may allow other levels or forms.
+func hint(e *jsonschema.ValidationError, ptr string, instance any) string {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Enum:
 		if strings.HasSuffix(ptr, "/level") && strings.HasPrefix(ptr, "/ratings/") {
-			return "use LOW, MEDIUM, HIGH or CRITICAL"
+			words := make([]string, len(k.Want))
+			for i, w := range k.Want {
+				words[i] = joinAny([]any{w})
+			}
+			return "use " + orList(words)
 		}
 	case *kind.Pattern:
-		if strings.HasPrefix(ptr, "/contacts/") && k.Want != `\S` {
+		if k.Want != `\S` && isPhoneContact(ptr, instance) {
 			return "write phone numbers in international form, such as +223 2070 2300"
 		}
 	case *kind.AnyOf:
-		if strings.HasPrefix(ptr, "/contacts/") {
+		if isPhoneContact(ptr, instance) {
 			return "write phone numbers in international form, such as +223 2070 2300"
 		}
 	case *kind.Format:
@@ -511,4 +517,19 @@ func isoShaped(s string) bool {
 		}
 	}
 	return true
+}
+
+// isPhoneContact: ptr is the value of a contact of a kind that is a
+// number (phone, fax, emergency).
+func isPhoneContact(ptr string, instance any) bool {
+	parent, ok := strings.CutSuffix(ptr, "/value")
+	if !ok || !strings.HasPrefix(ptr, "/contacts/") {
+		return false
+	}
+	c, _ := lookup(instance, parent).(map[string]any)
+	switch c["kind"] {
+	case "phone", "fax", "emergency":
+		return true
+	}
+	return false
 }

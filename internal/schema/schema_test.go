@@ -274,3 +274,36 @@ func BenchmarkValidateOnly(b *testing.B) {
 		}
 	}
 }
+
+// Hints follow the schema in use: a house schema that allows fewer rating
+// levels is quoted as it is, and a pattern on an email is not explained
+// as a phone number's.
+func TestHintsFollowHouseSchema(t *testing.T) {
+	dir := t.TempDir()
+	house := filepath.Join(dir, "house.schema.json")
+	err := os.WriteFile(house, []byte(`{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "properties": {
+    "ratings": {"items": {"properties": {"level": {"enum": ["LOW", "MEDIUM", "HIGH"]}}}},
+    "contacts": {"items": {"properties": {"value": {"pattern": "^[^@]+@state\\.gov$|^[^@]*$"}}}}
+  }
+}`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(dir, "r.json")
+	err = os.WriteFile(report, []byte(`{"ratings": [{"category": "crime", "location": "Accra", "level": "CRITICAL"}],
+ "contacts": [{"kind": "email", "value": "info@example.org"}]}`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(check(t, validator(t, house), report), "\n")
+	for _, want := range []string{`is not one of LOW, MEDIUM, HIGH (hint: use LOW, MEDIUM or HIGH)`, `"info@example.org"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "phone") || strings.Contains(got, "CRITICAL)") {
+		t.Errorf("a hint speaks of the built-in schema:\n%s", got)
+	}
+}
