@@ -90,7 +90,17 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		}
 		opt.AsOf = d
 	}
-	return &runSetup{engine: opt, discover: discover.Options{Ignore: cfg.Ignore}, config: cfg, rules: reg}, nil
+	// The run's own files are not reports, though they are JSON and YAML
+	// and may lie in the folders it walks.
+	skip := append(append([]string{cfg.Schema, schemaPath}, cfg.Packs...), cfg.Profiles...)
+	for _, p := range h.profiles {
+		skip = append(skip, p.Schema)
+	}
+	for _, flag := range []string{"baseline", "write-baseline", "output"} {
+		skip = append(skip, cmd.String(flag))
+	}
+	skip = slices.DeleteFunc(skip, func(s string) bool { return s == "" })
+	return &runSetup{engine: opt, discover: discover.Options{Ignore: cfg.Ignore, Skip: skip}, config: cfg, rules: reg}, nil
 }
 
 // loadConfig reads the named file, or the .reportlint.yaml found by walking

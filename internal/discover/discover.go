@@ -39,6 +39,10 @@ type Options struct {
 	// Ignore holds glob patterns (path.Match syntax, matched against the
 	// slash-separated path and against the base name) of files and folders to skip.
 	Ignore []string
+	// Skip holds files that are not reports though they may look like
+	// them: the run's own schema, packs, profiles and baseline. A walk
+	// passes over them; a file named on its own is still read.
+	Skip []string
 }
 
 // DefaultExtensions are the report files a folder walk picks up.
@@ -81,7 +85,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			add(Input{Path: arg})
 			continue
 		}
-		files, werrs := walk(arg, opt)
+		files, werrs := walk(arg, opt, skipSet(opt.Skip))
 		errs = append(errs, werrs...)
 		if len(files) == 0 && len(werrs) == 0 {
 			errs = append(errs, &Error{Path: arg, Reason: fmt.Sprintf("no reports found (looked for %s)", strings.Join(opt.Extensions, " "))})
@@ -93,7 +97,31 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 	return out, errs
 }
 
-func walk(root string, opt Options) ([]string, []error) {
+// skipSet holds the files to pass over, by their absolute paths with
+// links resolved.
+func skipSet(files []string) map[string]bool {
+	if len(files) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range files {
+		out[canonical(f)] = true
+	}
+	return out
+}
+
+func canonical(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
+}
+
+func walk(root string, opt Options, skip map[string]bool) ([]string, []error) {
 	var files []string
 	var errs []error
 	// A folder named through a symbolic link is walked (the user chose
@@ -126,7 +154,7 @@ func walk(root string, opt Options) ([]string, []error) {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(name))
-		if !slices.Contains(opt.Extensions, ext) {
+		if !slices.Contains(opt.Extensions, ext) || skip != nil && skip[canonical(p)] {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
