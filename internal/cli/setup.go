@@ -100,7 +100,7 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		skip = append(skip, cmd.String(flag))
 	}
 	skip = slices.DeleteFunc(skip, func(s string) bool { return s == "" })
-	return &runSetup{engine: opt, discover: discover.Options{Ignore: cfg.Ignore, Skip: skip}, config: cfg, rules: reg}, nil
+	return &runSetup{engine: opt, discover: discover.Options{Ignore: cfg.Ignored, Skip: skip}, config: cfg, rules: reg}, nil
 }
 
 // loadConfig reads the named file, or the .reportlint.yaml found by walking

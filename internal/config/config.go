@@ -48,10 +48,11 @@ type Config struct {
 	// Profiles are house profile files (absolute paths), added to the
 	// built-in profiles and tried first when detecting a report's.
 	Profiles []string
-	Ignore   []string // globs for discover.Options.Ignore
+	Ignore   []string // globs of files and folders a walk skips (see Ignored)
 
 	profileNode *yaml.Node
 	fileNodes   []*yaml.Node // the schema, pack and profile paths as written
+	ignore      []glob       // Ignore, compiled
 	rules       []ruleSetting
 	overrides   []override
 }
@@ -242,6 +243,10 @@ func (l *loader) load() error {
 			c.Profiles, err = l.files(val, "profiles", "profiles/house-csr.yaml")
 		case "ignore":
 			c.Ignore, err = l.list(val, "ignore", "drafts/**", true)
+			for _, p := range c.Ignore {
+				g, _ := compileGlob(p) // checked by list
+				c.ignore = append(c.ignore, g)
+			}
 		case "rules":
 			c.rules, err = l.ruleSettings(val)
 		case "overrides":
@@ -427,6 +432,13 @@ func (l *loader) list(n *yaml.Node, what, example string, globs bool) ([]string,
 			if _, err := compileGlob(item.Value); err != nil {
 				return nil, l.errorf(item, "bad glob %q in %s: %v", item.Value, what, err)
 			}
+			v := filepath.ToSlash(item.Value)
+			if strings.Contains("/"+v+"/", "/../") {
+				return nil, l.errorf(item, "glob %q in %s reaches outside the configuration's folder, where it can never match; globs are relative to that folder", item.Value, what)
+			}
+			if dir := filepath.ToSlash(l.cfg.Dir) + "/"; strings.HasPrefix(v, dir) {
+				return nil, l.errorf(item, "glob %q in %s is an absolute path; globs are relative to the configuration's folder: write %q", item.Value, what, strings.TrimPrefix(v, dir))
+			}
 		}
 		out = append(out, item.Value)
 	}
@@ -601,6 +613,27 @@ func (l *loader) overrides(n *yaml.Node) ([]override, error) {
 
 // relSlash is p relative to dir, slash-separated, or ok=false when p is
 // not inside dir.
+// Ignored reports whether a walk skips path, a file or folder, by the
+// ignore globs: they are matched as overrides' are, against the path
+// relative to the configuration's folder, so that "drafts", "drafts/" and
+// "drafts/**" all skip that folder. Paths outside the folder are never
+// ignored.
+func (c *Config) Ignored(p string) bool {
+	if len(c.ignore) == 0 {
+		return false
+	}
+	rel, ok := relSlash(c.Dir, p)
+	if !ok || rel == "." {
+		return false
+	}
+	for _, g := range c.ignore {
+		if g.match(rel) {
+			return true
+		}
+	}
+	return false
+}
+
 func relSlash(dir, p string) (string, bool) {
 	abs, err := filepath.Abs(p)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -255,6 +257,46 @@ func TestCheckProfiles(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.yaml, got, tt.want)
+		}
+	}
+}
+
+// Ignore globs read as overrides' do, relative to the configuration's
+// folder: a folder is skipped however it is written, a pattern without a
+// slash matches at any depth, and a glob that could never match is refused.
+func TestIgnored(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	for _, pattern := range []string{"drafts", "drafts/", "drafts/**", "./drafts/**", "/drafts"} {
+		c, err := Parse(path, []byte("ignore: ["+strconv.Quote(pattern)+", \"*.tmp.md\", \"legacy/*.txt\"]\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", pattern, err)
+		}
+		for p, want := range map[string]bool{
+			"drafts":               true,
+			"drafts/a.md":          true,
+			"drafts/deep/a.md":     true,
+			"reports/drafts.md":    false,
+			"reports/x.tmp.md":     true,
+			"legacy/a.txt":         true,
+			"reports/legacy/a.txt": false,
+			"reports/a.md":         false,
+		} {
+			if got := c.Ignored(filepath.Join(dir, filepath.FromSlash(p))); got != want {
+				t.Errorf("ignore %q: Ignored(%s) = %v, want %v", pattern, p, got, want)
+			}
+		}
+		if c.Ignored(filepath.Join(filepath.Dir(dir), "drafts", "a.md")) {
+			t.Errorf("ignore %q: a path outside the configuration's folder is ignored", pattern)
+		}
+	}
+	for pattern, want := range map[string]string{
+		"../x/**":                            "reaches outside the configuration's folder",
+		filepath.ToSlash(dir) + "/drafts/**": `is an absolute path; globs are relative to the configuration's folder: write "drafts/**"`,
+	} {
+		_, err := Parse(path, []byte("ignore: ["+strconv.Quote(pattern)+"]\n"))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ignore %q: err = %v, want %q", pattern, err, want)
 		}
 	}
 }

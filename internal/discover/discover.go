@@ -36,9 +36,9 @@ func (e *Error) Error() string { return e.Path + ": " + e.Reason }
 type Options struct {
 	// Extensions taken when walking a folder (lower case, with the dot).
 	Extensions []string
-	// Ignore holds glob patterns (path.Match syntax, matched against the
-	// slash-separated path and against the base name) of files and folders to skip.
-	Ignore []string
+	// Ignore, if set, tells the files and folders a walk skips (the
+	// configuration's ignore globs). A path named on its own is still read.
+	Ignore func(path string) bool
 	// Skip holds files that are not reports though they may look like
 	// them: the run's own schema, packs, profiles and baseline. A walk
 	// passes over them; a file named on its own is still read.
@@ -85,9 +85,13 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			add(Input{Path: arg})
 			continue
 		}
-		files, werrs := walk(arg, opt, skipSet(opt.Skip))
+		files, ignored, werrs := walk(arg, opt, skipSet(opt.Skip))
 		errs = append(errs, werrs...)
-		if len(files) == 0 && len(werrs) == 0 {
+		switch {
+		case len(files) > 0 || len(werrs) > 0:
+		case ignored > 0:
+			errs = append(errs, &Error{Path: arg, Reason: "what it holds is skipped by the configuration's ignore globs; name a file to check it anyway"})
+		default:
 			errs = append(errs, &Error{Path: arg, Reason: fmt.Sprintf("no reports found (looked for %s)", strings.Join(opt.Extensions, " "))})
 		}
 		for _, f := range files {
@@ -121,9 +125,12 @@ func canonical(p string) string {
 	return abs
 }
 
-func walk(root string, opt Options, skip map[string]bool) ([]string, []error) {
+// walk lists the reports under root, and counts those the ignore globs
+// skip.
+func walk(root string, opt Options, skip map[string]bool) ([]string, int, []error) {
 	var files []string
 	var errs []error
+	ignored := 0
 	// A folder named through a symbolic link is walked (the user chose
 	// it); WalkDir would take the link for a file, so the walk starts at
 	// "link/", which the system resolves. Links met inside the folder are
@@ -142,19 +149,24 @@ func walk(root string, opt Options, skip map[string]bool) ([]string, []error) {
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != start && (strings.HasPrefix(name, ".") || ignored(p, name, opt.Ignore)) {
+			if p != start && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			if p != start && opt.Ignore != nil && opt.Ignore(p) {
+				ignored++
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if ignored(p, name, opt.Ignore) || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			return nil
-		}
-		if strings.HasPrefix(name, ".") {
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || strings.HasPrefix(name, ".") {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(name))
 		if !slices.Contains(opt.Extensions, ext) || skip != nil && skip[canonical(p)] {
+			return nil
+		}
+		if opt.Ignore != nil && opt.Ignore(p) {
+			ignored++
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -173,23 +185,5 @@ func walk(root string, opt Options, skip map[string]bool) ([]string, []error) {
 	// WalkDir visits in lexical order already; sorting again keeps the
 	// promise if that ever changes.
 	sort.Strings(files)
-	return files, errs
-}
-
-// ignored matches a glob against the whole slash path, its base name, and
-// every trailing part of the path ("drafts/*.md" matches "reports/drafts/a.md").
-func ignored(p, name string, globs []string) bool {
-	slash := filepath.ToSlash(p)
-	for _, g := range globs {
-		if ok, _ := filepath.Match(g, name); ok {
-			return true
-		}
-		parts := strings.Split(slash, "/")
-		for i := range parts {
-			if ok, _ := filepath.Match(g, strings.Join(parts[i:], "/")); ok {
-				return true
-			}
-		}
-	}
-	return false
+	return files, ignored, errs
 }

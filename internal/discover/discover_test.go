@@ -19,7 +19,7 @@ func TestExpand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	in, errs := Expand([]string{dir, filepath.Join(dir, "a.json"), "-", filepath.Join(dir, "missing.txt")}, Options{Ignore: []string{"drafts/*.md"}})
+	in, errs := Expand([]string{dir, filepath.Join(dir, "a.json"), "-", filepath.Join(dir, "missing.txt")}, Options{Ignore: func(p string) bool { return filepath.Base(filepath.Dir(p)) == "drafts" }})
 	var got []string
 	for _, i := range in {
 		got = append(got, strings.TrimPrefix(filepath.ToSlash(i.Path), filepath.ToSlash(dir)+"/"))
