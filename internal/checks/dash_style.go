@@ -14,8 +14,8 @@ var DashStyle = &lint.Rule{
 	Level:   lint.Warning,
 	Summary: "ranges use one kind of dash: hyphen or en dash",
 	Fixable: true,
-	Doc: `Ranges of times, years, numbers, weekdays and months ("0730 - 1700", "2019–2021",
-"Monday-Thursday") should be written with one kind of dash throughout a report. The dash used
+	Doc: `Ranges of times, years, numbers, weekdays and months ("0730 - 1700", "8:00 a.m. – 5:00 p.m.",
+"2019–2021", "Monday-Thursday") should be written with one kind of dash throughout a report. The dash used
 less often in ranges is reported, one finding per line, unless the "prefer" option names the
 dash to keep. Phone numbers, ISO dates and words such as "mid-2022" or "COVID-19" are not
 ranges. The fix rewrites the dash, keeping the spaces around it.`,
@@ -75,7 +75,7 @@ func findRanges(text string) []int {
 		if right < len(text) && text[right] == ' ' {
 			right++
 		}
-		if numberBefore(text, left) && numberAfter(text, right) {
+		if numberBefore(text, meridiemBefore(text, left)) && numberAfter(text, right) {
 			out = append(out, at)
 			continue
 		}
@@ -122,6 +122,22 @@ func numberBefore(text string, end int) bool {
 		return false
 	}
 	return start == 0 || !strings.HasSuffix(text[:start], "–")
+}
+
+// meridiemBefore is end moved back over a 12-hour clock's "a.m." or "pm"
+// (with a space before it or not), so that "8:00 a.m. – 5:00 p.m." is a
+// range of times like "0800–1700"; end itself when there is none.
+func meridiemBefore(text string, end int) int {
+	for _, m := range []string{"a.m.", "p.m.", "am", "pm"} {
+		start := end - len(m)
+		if start > 0 && strings.EqualFold(text[start:end], m) && (isDigit(text[start-1]) || text[start-1] == ' ') {
+			if text[start-1] == ' ' {
+				start--
+			}
+			return start
+		}
+	}
+	return end
 }
 
 // numberAfter: text[start:] starts with 1-4 digits (optionally :dd) not
