@@ -22,6 +22,10 @@ type Run struct {
 	Tool  Tool
 	// Rules are every rule of the run, for formats that describe them (SARIF).
 	Rules []*lint.Rule
+	// Documented holds the ids of the rules docs/rules.md describes (those
+	// that ship with reportlint), which formats may link to; a house rule
+	// has no page there.
+	Documented map[string]bool
 	// Color turns on terminal colours in formats that have them.
 	Color bool
 

@@ -35,6 +35,7 @@ func sampleRun(t *testing.T) *Run {
 		{Path: a.Path, Rule: "schema", Level: lint.Error, Message: `the crime threat rating level "SEVERE" is not one of LOW, MEDIUM, HIGH, CRITICAL`, Hint: "use LOW, MEDIUM, HIGH or CRITICAL", Span: at(a, "SEVERE")},
 		{Path: a.Path, Rule: "quote-style", Level: lint.Warning, Message: "straight double quotes here, but curly elsewhere (2 to 2)", Span: quote,
 			Fix: &lint.Fix{Message: "rewrite as curly", Edits: []lint.Edit{{Span: quote, New: "“"}}}},
+		{Path: a.Path, Rule: "house/ratings-word", Level: lint.Info, Message: "a house rule, with no page in docs/rules.md", Span: at(a, "ratings")},
 		{Path: a.Path, Rule: "placeholder-link", Level: lint.Info, Message: "100% wrong:\nline two, with :: and, commas\r", Span: at(a, "[link](#)")},
 	}
 	for i := range findings {
@@ -44,11 +45,13 @@ func sampleRun(t *testing.T) *Run {
 		{ID: "placeholder-link", Level: lint.Warning, Summary: "a link points nowhere", Doc: "A link whose target is \"#\"\ngoes nowhere."},
 		{ID: "quote-style", Level: lint.Warning, Summary: "straight and curly quotes are not mixed", Doc: "One style."},
 		{ID: "schema", Level: lint.Error, Summary: "the report satisfies its schema", Doc: "Validated."},
+		{ID: "house/ratings-word", Level: lint.Info, Summary: "a house rule", Doc: "From a house pack."},
 	}
 	return &Run{
-		Rules: rules,
-		Files: Collect(map[string]source.View{a.Path: a, clean.Path: clean}, findings),
-		Tool:  Tool{Name: "reportlint", Version: "v1.2.3"},
+		Rules:      rules,
+		Documented: map[string]bool{"placeholder-link": true, "quote-style": true, "schema": true},
+		Files:      Collect(map[string]source.View{a.Path: a, clean.Path: clean}, findings),
+		Tool:       Tool{Name: "reportlint", Version: "v1.2.3"},
 	}
 }
 
@@ -93,10 +96,10 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("%d lines for 3 findings:\n%s", len(lines), buf.String())
+	if len(lines) != 4 {
+		t.Fatalf("%d lines for 4 findings:\n%s", len(lines), buf.String())
 	}
-	last := lines[2]
+	last := lines[3]
 	props, msg, ok := strings.Cut(strings.TrimPrefix(last, "::notice "), "::")
 	if !ok || !strings.HasPrefix(last, "::notice ") {
 		t.Fatalf("not a command: %q", last)

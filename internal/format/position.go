@@ -19,8 +19,12 @@ func spanBytes(f source.View, s document.Span) (l1, c1, l2, c2 int) {
 	return
 }
 
-// ruleURL links a rule id to its documentation.
-func ruleURL(id string) string {
+// ruleURL links a rule to its page in docs/rules.md, or is "" for a rule
+// that has none.
+func (r *Run) ruleURL(id string) string {
+	if !r.Documented[id] {
+		return ""
+	}
 	anchor := make([]byte, 0, len(id))
 	for i := 0; i < len(id); i++ {
 		if id[i] != '/' && id[i] != '.' {

@@ -57,7 +57,7 @@ func writeRDJSONL(w io.Writer, r *Run) error {
 				Message:  f.Message,
 				Severity: map[lint.Level]string{lint.Error: "ERROR", lint.Warning: "WARNING", lint.Info: "INFO"}[f.Level],
 				Source:   rdSource{Name: r.Tool.Name, URL: "https://github.com/reportlint/reportlint"},
-				Code:     rdCode{Value: f.Rule, URL: ruleURL(f.Rule)},
+				Code:     rdCode{Value: f.Rule, URL: r.ruleURL(f.Rule)},
 			}
 			if f.Hint != "" {
 				d.Message += " (" + f.Hint + ")"

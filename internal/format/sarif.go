@@ -40,7 +40,7 @@ type (
 		ID                   string             `json:"id"`
 		ShortDescription     sarifText          `json:"shortDescription"`
 		FullDescription      sarifText          `json:"fullDescription"`
-		HelpURI              string             `json:"helpUri"`
+		HelpURI              string             `json:"helpUri,omitempty"`
 		DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
 	}
 	sarifConfiguration struct {
@@ -106,7 +106,7 @@ func writeSARIF(w io.Writer, r *Run) error {
 		if full == "" {
 			full = summary
 		}
-		driver.Rules = append(driver.Rules, sarifRule{ID: id, ShortDescription: sarifText{summary}, FullDescription: sarifText{full}, HelpURI: ruleURL(id), DefaultConfiguration: sarifConfiguration{sarifLevel(level)}})
+		driver.Rules = append(driver.Rules, sarifRule{ID: id, ShortDescription: sarifText{summary}, FullDescription: sarifText{full}, HelpURI: r.ruleURL(id), DefaultConfiguration: sarifConfiguration{sarifLevel(level)}})
 	}
 	for _, rule := range r.Rules {
 		addRule(rule.ID, rule.Summary, rule.Doc, rule.Level)
