@@ -74,7 +74,7 @@ func buildExistence(d *ruleDef) error {
 
 	message, hint, sc := d.message, d.hint, d.scope
 	r.Run = func(p *lint.Pass) {
-		for _, b := range sc.blocks(p.Doc, p.File.Text, true) {
+		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, true) {
 			text := b.text.Text
 			var ms []match
 			if tokenRE != nil {

@@ -86,7 +86,7 @@ func buildSubstitution(d *ruleDef) error {
 
 	message, hint, sc := d.message, d.hint, d.scope
 	r.Run = func(p *lint.Pass) {
-		for _, b := range sc.blocks(p.Doc, p.File.Text, false) {
+		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, false) {
 			text := b.text.Text
 			for _, m := range findWords(re, text) {
 				matched := text[m.start:m.end]

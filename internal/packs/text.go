@@ -14,9 +14,12 @@ import (
 )
 
 // scope is the sections a rule reads: the rule's `sections` names, compared
-// as headings are (profile.NormalizeTitle). A section is in scope when it or
-// a section above it is named, so a scope of "Crime" covers "Kidnapping
-// Threat" under it. No names means the whole report.
+// as headings are (profile.NormalizeTitle), and through the report's
+// profile: a heading that the profile reads as a section named in the scope,
+// under that section's name or any of its aliases, is in scope too ("Crime
+// Threats" for a scope of "Crime", when the profile has that alias). A
+// section is in scope when it or a section above it is. No names means the
+// whole report.
 type scope struct {
 	names []string // as written, for docs; may contain {country}
 }
@@ -50,10 +53,28 @@ type block struct {
 
 // blocks lists, in document order, the text in scope: paragraphs, and with
 // headings set the report title and section headings too.
-func (s scope) blocks(r *document.Report, src string, headings bool) []block {
+func (s scope) blocks(r *document.Report, prof *profile.Profile, src string, headings bool) []block {
 	var keys map[string]bool
 	if s.names != nil {
 		keys = s.keys(r.Country.Value)
+	}
+	named := func(sec *document.Section) bool {
+		if keys[profile.NormalizeTitle(sec.Title.Value)] {
+			return true
+		}
+		if prof == nil {
+			return false
+		}
+		spec := prof.MatchSection(sec.Title.Value, r.Country.Value)
+		if spec == nil {
+			return false
+		}
+		for _, n := range spec.Names(r.Country.Value) {
+			if keys[profile.NormalizeTitle(n)] {
+				return true
+			}
+		}
+		return false
 	}
 	var out []block
 	if keys == nil {
@@ -67,7 +88,7 @@ func (s scope) blocks(r *document.Report, src string, headings bool) []block {
 	var walk func(ss []*document.Section, inScope bool)
 	walk = func(ss []*document.Section, inScope bool) {
 		for _, sec := range ss {
-			in := inScope || keys == nil || keys[profile.NormalizeTitle(sec.Title.Value)]
+			in := inScope || keys == nil || named(sec)
 			if in {
 				if headings && sec.Title.Value != "" {
 					out = append(out, block{text: headingInline(sec.Title, src), section: sec})

@@ -94,7 +94,7 @@ func buildWatchlist(d *ruleDef) error {
 		if len(active) == 0 {
 			return
 		}
-		for _, b := range sc.blocks(p.Doc, p.File.Text, false) {
+		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, false) {
 			text := b.text.Text
 			sentences := prose.Sentences(text)
 			for _, t := range active {
