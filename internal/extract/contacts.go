@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,10 @@ func (x *extractor) findContacts() {
 	sort.SliceStable(x.r.Contacts, func(i, j int) bool { return x.r.Contacts[i].Span.Start < x.r.Contacts[j].Span.Start })
 }
 
+// endsInAbbreviation: a value ending "p.m." or "U.S." keeps its last
+// period.
+var endsInAbbreviation = regexp.MustCompile(`(?:^|[^\pL])\pL\.\pL\.$`)
+
 // isPostLine and findInlineLabel run their regexps only on text that can
 // match: both are tried on every paragraph of a report.
 func isPostLine(text string) bool {
@@ -93,7 +98,9 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 		x.scanEmails(u, from)
 	default:
 		value := strings.TrimSpace(text[from:])
-		value = strings.TrimSuffix(value, ".")
+		if !endsInAbbreviation.MatchString(value) {
+			value = strings.TrimSuffix(value, ".") // the sentence's, not "p.m."'s
+		}
 		if value == "" {
 			return
 		}
@@ -200,6 +207,14 @@ func (x *extractor) calledNumber(text string, off int) bool {
 	for i := len(words) - 1; i >= 0 && i >= len(words)-9; i-- {
 		w := strings.Trim(words[i], "*\"'")
 		if digits(w) > 0 {
+			// "Dial 191 for the police or 112 in an emergency": a number
+			// joined by "or" or "and" to a called one is called too.
+			between := words[i+1:]
+			if slices.Contains(between, "or") || slices.Contains(between, "and") {
+				if prev := lastNumberStart(text[sent.Start:off]); prev >= 0 {
+					return x.calledNumber(text, sent.Start+prev)
+				}
+			}
 			return false
 		}
 		for _, pw := range x.vocab.PhoneWords {
@@ -209,6 +224,22 @@ func (x *extractor) calledNumber(text string, off int) bool {
 		}
 	}
 	return false
+}
+
+// lastNumberStart is the offset of the last run of digits in s, or -1.
+func lastNumberStart(s string) int {
+	end := len(s)
+	for end > 0 && !isDigit(s[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return -1
+	}
+	start := end
+	for start > 0 && isDigit(s[start-1]) {
+		start--
+	}
+	return start
 }
 
 // phoneKind: a number in a sentence about emergencies or the police is an

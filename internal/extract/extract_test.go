@@ -189,11 +189,15 @@ Tel: +51-1-618-2000.
 
 Hours of Operation: Monday-Friday 0800 - 1700.
 
+Hours: Saturday 9:00 a.m. - 12:30 p.m.
+
 Email LimaACS@state.gov with questions.
 
 Law Enforcement
 
 The emergency number for the National Police is **105**. The number of attacks rose to 887 in 2023. Call 911 for nothing here 2024.
+
+Dial 116 for the fire brigade or 117 in an emergency. Gangs killed 12 people and 15 police officers.
 `)
 	type contact struct{ Kind, Value, Text string }
 	var got []contact
@@ -204,9 +208,12 @@ The emergency number for the National Police is **105**. The number of attacks r
 		{"address", "Avenida La Encalada cdra. 17 s/n, Surco, Lima 33", "Avenida La Encalada cdra. 17 s/n, Surco, Lima 33"},
 		{"phone", "+51-1-618-2000", "+51-1-618-2000"},
 		{"hours", "Monday-Friday 0800 - 1700", "Monday-Friday 0800 - 1700"},
+		{"hours", "Saturday 9:00 a.m. - 12:30 p.m.", "Saturday 9:00 a.m. - 12:30 p.m."}, // the period is p.m.'s
 		{"email", "LimaACS@state.gov", "LimaACS@state.gov"},
 		{"emergency", "105", "105"},
-		{"phone", "911", "911"}, // no emergency word in its sentence
+		{"phone", "911", "911"},     // no emergency word in its sentence
+		{"emergency", "116", "116"}, // "fire" is an emergency word
+		{"emergency", "117", "117"}, // joined by "or" to a number to dial
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("contacts =\n%+v\nwant\n%+v", got, want)
