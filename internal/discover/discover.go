@@ -109,20 +109,9 @@ func skipSet(files []string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, f := range files {
-		out[canonical(f)] = true
+		out[source.RealPath(f)] = true
 	}
 	return out
-}
-
-func canonical(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r
-	}
-	return abs
 }
 
 // walk lists the reports under root, and counts those the ignore globs
@@ -162,7 +151,7 @@ func walk(root string, opt Options, skip map[string]bool) ([]string, int, []erro
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(name))
-		if !slices.Contains(opt.Extensions, ext) || skip != nil && skip[canonical(p)] {
+		if !slices.Contains(opt.Extensions, ext) || skip != nil && skip[source.RealPath(p)] {
 			return nil
 		}
 		if opt.Ignore != nil && opt.Ignore(p) {

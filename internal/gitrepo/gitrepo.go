@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // git runs a git command in dir and returns its standard output, or an
@@ -82,7 +84,7 @@ func (c *Changes) addRepo(dir, rev string, done map[string]bool) (string, error)
 	if err != nil {
 		return "", err
 	}
-	root := realPath(strings.TrimSpace(string(top)))
+	root := source.RealPath(strings.TrimSpace(string(top)))
 	if done[root] {
 		return root, nil
 	}
@@ -169,22 +171,9 @@ func newRange(hunk string) (start, count int, err error) {
 // Changed reports whether line of path (as given on the command line)
 // changed since the revision.
 func (c *Changes) Changed(path string, line int) bool {
-	abs := realPath(path)
+	abs := source.RealPath(path)
 	if c.whole[abs] {
 		return true
 	}
 	return c.lines[abs][line]
-}
-
-// realPath is an absolute path with symbolic links resolved, so that paths
-// given different ways compare equal.
-func realPath(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r
-	}
-	return abs
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -126,4 +127,18 @@ func PathErrorReason(err error) string {
 		return "permission denied"
 	}
 	return unwrapPathError(err).Error()
+}
+
+// RealPath is p made absolute with symbolic links resolved, so that a file
+// named two ways compares equal; p as absolute as can be when it cannot
+// be resolved (it does not exist).
+func RealPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
 }
