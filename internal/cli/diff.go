@@ -9,6 +9,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/reportlint/reportlint/internal/atomicfile"
+	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/gitrepo"
@@ -37,6 +38,9 @@ func diffCommand(e *env) *ucli.Command {
 			if cmd.NArg() != 2 {
 				return usageErrorf("diff needs two reports, OLD and NEW (a file or REV:PATH each); got %d", cmd.NArg())
 			}
+			if cmd.Args().Get(0) == discover.Stdin && cmd.Args().Get(1) == discover.Stdin {
+				return usageErrorf("diff can read only one side from standard input (-)")
+			}
 			render, err := reportdiff.Get(cmd.String("format"))
 			if err != nil {
 				return usageErrorf("--format: %v", err)
@@ -63,7 +67,7 @@ func diffCommand(e *env) *ucli.Command {
 					failed = true
 					continue
 				}
-				sides[i], files[i] = reportdiff.Side{Path: arg, Report: r}, f
+				sides[i], files[i] = reportdiff.Side{Path: f.Path, Report: r}, f
 			}
 			if failed {
 				return silentExit(ExitError)
@@ -92,6 +96,9 @@ func diffCommand(e *env) *ucli.Command {
 
 // readSide reads one side of a diff: a file, or REV:PATH through git.
 func readSide(arg string, opt engine.Options) (*source.File, *document.Report, error) {
+	if arg == discover.Stdin {
+		return engine.Parse(discover.Input{Path: arg, Stdin: true}, opt)
+	}
 	var f *source.File
 	info, statErr := os.Stat(arg)
 	switch {

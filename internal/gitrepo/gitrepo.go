@@ -41,14 +41,21 @@ func git(dir string, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// Show returns the content of path (relative to the working folder) at a
-// revision, as `git show REV:./PATH` reads it.
+// Show returns the content of path at a revision as `git show REV:PATH`
+// reads it from the working folder: relative to the repository's top, or
+// to the working folder when it starts with "./" or "../". A path that is
+// not at the top is then looked for from the working folder, so that
+// "HEAD:mali.txt" works inside reports/ too.
 func Show(rev, path string) ([]byte, error) {
-	dir, file := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+	slash := filepath.ToSlash(path)
+	data, err := git(".", "show", rev+":"+slash)
+	if err == nil || strings.HasPrefix(slash, "./") || strings.HasPrefix(slash, "../") || filepath.IsAbs(path) {
+		return data, err
 	}
-	return git(dir, "show", rev+":./"+filepath.ToSlash(file))
+	if near, err2 := git(".", "show", rev+":./"+slash); err2 == nil {
+		return near, nil
+	}
+	return nil, err
 }
 
 // Changes are the lines changed since a revision, by absolute file path.

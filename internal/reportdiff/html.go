@@ -41,8 +41,8 @@ details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e
 {{with .Advisory}}{{if ne .Change "unchanged"}}<tr class="{{.Change}}"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>advisory level</td><td>{{level .Old .OldWording}}</td><td>{{level .New .NewWording}}</td></tr>{{end}}{{end}}
 {{range .Indicators.Added}}<tr><td>+ added</td><td>indicator {{.Code}} ({{.Name}})</td><td>not included</td><td>included</td></tr>{{end}}
 {{range .Indicators.Removed}}<tr><td>− removed</td><td>indicator {{.Code}} ({{.Name}})</td><td>included</td><td>not included</td></tr>{{end}}
-{{range .Ratings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{.Category}} threat rating, {{.Location}}</td><td>{{none .Old}}</td><td>{{none .New}}</td></tr>{{end}}
-{{range .Regions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{.Name}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
+{{range .ChangedRatings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{.Category}} threat rating, {{.Location}}</td><td>{{none .Old}}</td><td>{{none .New}}</td></tr>{{end}}
+{{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{.Name}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
 {{range .Contacts.Changed}}<tr><td>~ changed</td><td>contact: {{contact .Kind .Label}}</td><td>{{.Old}}</td><td>{{.New}}</td></tr>{{end}}
 {{range .Contacts.Added}}<tr><td>+ added</td><td>contact: {{contact .Kind .Label}}</td><td>none</td><td>{{.Value}}</td></tr>{{end}}
 {{range .Contacts.Removed}}<tr><td>− removed</td><td>contact: {{contact .Kind .Label}}</td><td>{{.Value}}</td><td>none</td></tr>{{end}}

@@ -47,10 +47,10 @@ func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 		for _, i := range r.Indicators.Removed {
 			row(Removed, "indicator "+i.Code+" ("+i.Name+")", "included", "not included")
 		}
-		for _, x := range r.Ratings {
+		for _, x := range r.ChangedRatings() {
 			row(x.Change, x.Category+" threat rating, "+x.Location, orNone(x.Old), orNone(x.New))
 		}
-		for _, x := range r.Regions {
+		for _, x := range r.ChangedRegions() {
 			row(x.Change, "region: "+x.Name, regionLevel(x.Old), regionLevel(x.New))
 		}
 		for _, c := range r.Contacts.Changed {

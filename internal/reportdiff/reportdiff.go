@@ -148,8 +148,31 @@ type SectionChange struct {
 // Facts reports whether anything a reviewer must see first changed.
 func (r *Result) Facts() bool {
 	return r.Published != nil || r.Advisory != nil && r.Advisory.Change != Unchanged ||
-		len(r.Indicators.Added)+len(r.Indicators.Removed) > 0 || len(r.Ratings) > 0 || len(r.Regions) > 0 ||
+		len(r.Indicators.Added)+len(r.Indicators.Removed) > 0 || len(r.ChangedRatings()) > 0 || len(r.ChangedRegions()) > 0 ||
 		len(r.Contacts.Added)+len(r.Contacts.Removed)+len(r.Contacts.Changed) > 0
+}
+
+// ChangedRatings are the ratings that did not stay as they were; Ratings
+// holds every rating, for scripts that read the JSON.
+func (r *Result) ChangedRatings() []RatingChange {
+	var out []RatingChange
+	for _, x := range r.Ratings {
+		if x.Change != Unchanged {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ChangedRegions are the regional levels that did not stay as they were.
+func (r *Result) ChangedRegions() []RegionChange {
+	var out []RegionChange
+	for _, x := range r.Regions {
+		if x.Change != Unchanged {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // Empty reports whether the editions say the same.
@@ -295,19 +318,13 @@ func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange 
 	for _, r := range n {
 		k := ratingKey(r)
 		ok := used[k] < len(old[k])
-		oldLevel, oldRank := "", -1
+		oldLevel, change := "", Added
 		if ok {
 			prev := old[k][used[k]]
 			used[k]++
-			oldLevel, oldRank = prev.Level.Value, rank(v, prev.Level.Value)
+			oldLevel, change = prev.Level.Value, ratingDirection(v, prev.Level.Value, r.Level.Value)
 		}
-		change := direction(oldRank, rank(v, r.Level.Value))
-		if ok && change == Unchanged && oldLevel != r.Level.Value {
-			change = Changed // two words outside the vocabulary
-		}
-		if change != Unchanged {
-			out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: oldLevel, New: r.Level.Value, Change: change})
-		}
+		out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: oldLevel, New: r.Level.Value, Change: change})
 	}
 	for _, r := range o {
 		k := ratingKey(r)
@@ -317,7 +334,7 @@ func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange 
 		}
 		out = append(out, RatingChange{Category: r.Category.Value, Location: r.Location.Value, Old: r.Level.Value, Change: Removed})
 	}
-	order := map[string]int{Escalated: 0, Lowered: 1, Changed: 2, Added: 3, Removed: 4}
+	order := map[string]int{Escalated: 0, Lowered: 1, Changed: 2, Added: 3, Removed: 4, Unchanged: 5}
 	sort.SliceStable(out, func(i, j int) bool { return order[out[i].Change] < order[out[j].Change] })
 	if out == nil {
 		out = []RatingChange{}
@@ -325,13 +342,24 @@ func compareRatings(v *vocab.Vocabulary, o, n []document.Rating) []RatingChange 
 	return out
 }
 
-// rank places a rating word on the vocabulary's scale; a word outside it
-// still counts as present.
-func rank(v *vocab.Vocabulary, level string) int {
-	if r := v.RatingRank(level); r >= 0 {
-		return r
+// ratingDirection compares two rating words on the vocabulary's scale,
+// reading a synonym as the levels it may mean ("severe": HIGH to
+// CRITICAL). When the two overlap, or a word is not on the scale, the
+// direction cannot be told: the change is Changed, never a guess.
+func ratingDirection(v *vocab.Vocabulary, old, new string) string {
+	olo, ohi, ok1 := v.RatingSpan(old)
+	nlo, nhi, ok2 := v.RatingSpan(new)
+	switch {
+	case strings.EqualFold(strings.TrimSpace(old), strings.TrimSpace(new)):
+		return Unchanged
+	case !ok1 || !ok2:
+		return Changed
+	case nlo > ohi:
+		return Escalated
+	case nhi < olo:
+		return Lowered
 	}
-	return len(v.RatingLevels) // unknown: present, unordered
+	return Changed
 }
 
 func compareRegions(o, n *document.Advisory) []RegionChange {
@@ -358,9 +386,7 @@ func compareRegions(o, n *document.Advisory) []RegionChange {
 		if or, ok := om[k]; ok {
 			ol = or.Level
 		}
-		if c := direction(ol, nr.Level); c != Unchanged {
-			out = append(out, RegionChange{Name: nr.Name.Value, Old: max(ol, 0), New: nr.Level, Change: c})
-		}
+		out = append(out, RegionChange{Name: nr.Name.Value, Old: max(ol, 0), New: nr.Level, Change: direction(ol, nr.Level)})
 	}
 	for _, k := range oorder {
 		if _, ok := nm[k]; !ok {
@@ -464,7 +490,9 @@ func (r *Result) FailOn(kind string) (bool, error) {
 		escalationOnly := kind == "escalation"
 		hit := func(change string) bool {
 			if escalationOnly {
-				return change == Escalated || change == Added
+				// A change whose direction cannot be told (a word off the
+				// scale) may be an escalation: the gate stops for a look.
+				return change == Escalated || change == Added || change == Changed
 			}
 			return change != Unchanged
 		}

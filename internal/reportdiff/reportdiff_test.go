@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // The same text with CRLF line ends and a BOM is no change at all.
@@ -56,8 +57,8 @@ func TestSampleEgypt(t *testing.T) {
 	// The 2024 edition lists the Western Desert and the border areas under
 	// "Do not travel to:"; the 2025 edition gives each a Level 4 line: no
 	// area changed level.
-	if len(res.Regions) != 0 {
-		t.Errorf("regions changed: %+v", res.Regions)
+	if changed := res.ChangedRegions(); len(changed) != 0 || len(res.Regions) != 3 {
+		t.Errorf("regions: %+v, want the three, all unchanged", res.Regions)
 	}
 }
 
@@ -205,5 +206,33 @@ func TestCompareContacts(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// A rating word off the scale is read through its synonyms when they place
+// it; when they do not, or the two words overlap, the change has no
+// direction, and the escalation gate stops for it.
+func TestRatingDirection(t *testing.T) {
+	v := vocab.Default()
+	for _, tc := range []struct{ old, new, want string }{
+		{"MODERATE", "CRITICAL", Escalated},
+		{"CRITICAL", "MODERATE", Lowered},
+		{"LOW", "severe", Escalated},
+		{"CRITICAL", "SEVERE", Changed}, // severe is HIGH or CRITICAL
+		{"HIGH", "BANANA", Changed},
+		{"MEDIUM", "medium", Unchanged},
+		{"HIGH", "CRITICAL", Escalated},
+	} {
+		if got := ratingDirection(v, tc.old, tc.new); got != tc.want {
+			t.Errorf("%s -> %s: %s, want %s", tc.old, tc.new, got, tc.want)
+		}
+	}
+	r := &Result{Ratings: []RatingChange{{Category: "crime", Location: "Bamako", Old: "CRITICAL", New: "SEVERE", Change: Changed}}}
+	if hit, _ := r.FailOn("escalation"); !hit {
+		t.Errorf("a rating change of unknown direction passes the escalation gate")
+	}
+	r.Ratings[0].Change = Unchanged
+	if hit, _ := r.FailOn("any"); hit || !r.Empty() {
+		t.Errorf("an unchanged rating counts as a change")
 	}
 }

@@ -62,10 +62,10 @@ func renderText(w io.Writer, r *Result, color bool) error {
 		for _, i := range r.Indicators.Removed {
 			row("indicator "+i.Code+" ("+i.Name+")", "included", "not included", Removed)
 		}
-		for _, x := range r.Ratings {
+		for _, x := range r.ChangedRatings() {
 			row(x.Category+" rating, "+x.Location, orNone(x.Old), orNone(x.New), x.Change)
 		}
-		for _, x := range r.Regions {
+		for _, x := range r.ChangedRegions() {
 			row("region "+x.Name, regionLevel(x.Old), regionLevel(x.New), x.Change)
 		}
 		for _, c := range r.Contacts.Changed {

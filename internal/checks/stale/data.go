@@ -16,13 +16,13 @@ import (
 
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/suggest"
+	"github.com/reportlint/reportlint/internal/vocab"
 	"github.com/reportlint/reportlint/rules"
 )
 
 // Paths of the data files in rules/ that these rules read.
 const (
-	watchlistPath      = "data/watchlist.yaml"
-	ratingSynonymsPath = "data/rating-synonyms.yaml"
+	watchlistPath = "data/watchlist.yaml"
 )
 
 // WatchEntry is one entry of the watch list: a name that has gone stale.
@@ -104,26 +104,6 @@ func LoadWatchlist(fsys fs.FS, path string) ([]WatchEntry, error) {
 	return doc.Terms, nil
 }
 
-// LoadRatingSynonyms reads `synonyms:`, a map from a word to the rating
-// levels to suggest for it.
-func LoadRatingSynonyms(fsys fs.FS, path string) (map[string][]string, error) {
-	var doc struct {
-		Synonyms map[string][]string `yaml:"synonyms"`
-	}
-	if err := decodeStrict(fsys, path, &doc); err != nil {
-		return nil, err
-	}
-	if len(doc.Synonyms) == 0 {
-		return nil, fmt.Errorf("%s: synonyms is empty", path)
-	}
-	for w, levels := range doc.Synonyms {
-		if len(levels) == 0 {
-			return nil, fmt.Errorf("%s: synonym %q suggests no level", path, w)
-		}
-	}
-	return doc.Synonyms, nil
-}
-
 func decodeStrict(fsys fs.FS, path string, v any) error {
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
@@ -139,7 +119,7 @@ func decodeStrict(fsys fs.FS, path string, v any) error {
 
 var (
 	defaultWatchlist      = sync.OnceValues(func() ([]WatchEntry, error) { return LoadWatchlist(rules.FS, watchlistPath) })
-	defaultRatingSynonyms = sync.OnceValues(func() (map[string][]string, error) { return LoadRatingSynonyms(rules.FS, ratingSynonymsPath) })
+	defaultRatingSynonyms = func() (map[string][]string, error) { return vocab.RatingSynonyms(), nil }
 )
 
 // must returns v, or panics for a broken embedded file: a test guards this.

@@ -8,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // Bad options are refused with a message that names the option.
@@ -76,7 +77,7 @@ func TestLoadWatchlistErrors(t *testing.T) {
 		}
 	}
 	fsys := fstest.MapFS{"s.yaml": {Data: []byte("synonyms: {}\n")}}
-	if _, err := LoadRatingSynonyms(fsys, "s.yaml"); err == nil || !strings.Contains(err.Error(), "synonyms is empty") {
+	if _, err := vocab.LoadRatingSynonyms(fsys, "s.yaml"); err == nil || !strings.Contains(err.Error(), "synonyms is empty") {
 		t.Errorf("empty synonyms: %v", err)
 	}
 }

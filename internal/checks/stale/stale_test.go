@@ -15,6 +15,7 @@ import (
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/vocab"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -119,7 +120,7 @@ func TestEmbeddedData(t *testing.T) {
 			t.Errorf("%s: the note should be one line", e.Term)
 		}
 	}
-	if _, err := LoadRatingSynonyms(rules.FS, ratingSynonymsPath); err != nil {
+	if _, err := vocab.LoadRatingSynonyms(rules.FS, vocab.RatingSynonymsPath); err != nil {
 		t.Fatal(err)
 	}
 }
