@@ -75,7 +75,7 @@ func findRanges(text string) []int {
 		if right < len(text) && text[right] == ' ' {
 			right++
 		}
-		if numberBefore(text, meridiemBefore(text, left)) && numberAfter(text, right) {
+		if numberBefore(text, meridiemBefore(text, left)) && numberAfter(text, right) && plausibleRange(text, left, right) {
 			out = append(out, at)
 			continue
 		}
@@ -122,6 +122,36 @@ func numberBefore(text string, end int) bool {
 		return false
 	}
 	return start == 0 || !strings.HasSuffix(text[:start], "–")
+}
+
+// plausibleRange: two four-digit numbers around a dash are a range only as
+// two times of day (0730–1700) or two years, the second not earlier
+// (2019–2021); "2070-2300" is a local phone number. Shorter numbers are
+// not judged.
+func plausibleRange(text string, left, right int) bool {
+	a, okA := fourDigits(text, left-4)
+	b, okB := fourDigits(text, right)
+	if !okA || !okB {
+		return true
+	}
+	isTime := func(n int) bool { return n/100 <= 24 && n%100 < 60 }
+	isYear := func(n int) bool { return n >= 1000 && n <= 2199 }
+	return isTime(a) && isTime(b) || isYear(a) && isYear(b) && b >= a
+}
+
+// fourDigits reads a number of exactly four digits at text[at:at+4].
+func fourDigits(text string, at int) (int, bool) {
+	if at < 0 || at+4 > len(text) || at > 0 && isDigit(text[at-1]) || at+4 < len(text) && isDigit(text[at+4]) {
+		return 0, false
+	}
+	n := 0
+	for _, c := range []byte(text[at : at+4]) {
+		if !isDigit(c) {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // meridiemBefore is end moved back over a 12-hour clock's "a.m." or "pm"

@@ -16,6 +16,8 @@ func TestFindRanges(t *testing.T) {
 		"From April–July, then Sept - Dec.":                         {"–", "-"},
 		"Open 8:00 a.m. – 5:00 p.m., Tue 9 AM-4 PM, Wed 9am - 1pm.": {"–", "-", "-"},
 		"The program-2 and Islam - 3 are not times.":                nil,
+		"Call 8000-1115 or 2070-2300; 1996-1990 is no range.":       nil,
+		"Open 0730-1700; elections 2019–2023 and 1990-2100.":        {"-", "–", "-"},
 	} {
 		var got []string
 		for _, at := range findRanges(text) {

@@ -137,6 +137,15 @@ func runQuoteStyle(pass *lint.Pass) {
 	}
 }
 
+// elidedYear: s starts with a year cut to two digits ("90s", "24 budget"),
+// so the mark before it is an apostrophe, not an opening quote.
+func elidedYear(s string) bool {
+	if len(s) < 2 || !isDigit(s[0]) || !isDigit(s[1]) {
+		return false
+	}
+	return len(s) == 2 || s[2] == 's' || !isDigit(s[2]) && !isLetter(s[2])
+}
+
 // convertQuote rewrites the mark at text[off:off+size] in style keep.
 func convertQuote(text string, off, size int, fam quoteFamily, keep string) string {
 	if keep == "straight" {
@@ -146,8 +155,8 @@ func convertQuote(text string, off, size int, fam quoteFamily, keep string) stri
 	next, _ := utf8.DecodeRuneInString(text[off+size:])
 	opening := off == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev)
 	curly := []rune(fam.curly)
-	if fam.straight == "'" && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
-		return string(curly[1]) // an apostrophe: Mali’s
+	if fam.straight == "'" && (unicode.IsLetter(prev) || unicode.IsDigit(prev) || elidedYear(text[off+size:])) {
+		return string(curly[1]) // an apostrophe: Mali’s, the ’90s
 	}
 	if opening && !unicode.IsSpace(next) && next != utf8.RuneError {
 		return string(curly[0])
