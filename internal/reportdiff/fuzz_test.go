@@ -239,7 +239,14 @@ func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *sourc
 			}
 		}
 	}
-	if nNew, nOld := len(n.AllSections()), len(o.AllSections()); len(res.Sections)-removed != nNew || kept+removed != nOld {
+	// The text before the first heading counts as a section of its own.
+	sections := func(r *document.Report) int {
+		if len(r.Preamble) > 0 {
+			return len(r.AllSections()) + 1
+		}
+		return len(r.AllSections())
+	}
+	if nNew, nOld := sections(n), sections(o); len(res.Sections)-removed != nNew || kept+removed != nOld {
 		t.Fatalf("%d sections shown (%d removed, %d matched) for %d old and %d new", len(res.Sections), removed, kept, nOld, nNew)
 	}
 	for _, a := range res.Indicators.Added {

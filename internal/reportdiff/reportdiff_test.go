@@ -236,3 +236,36 @@ func TestRatingDirection(t *testing.T) {
 		t.Errorf("an unchanged rating counts as a change")
 	}
 }
+
+// Text before the first heading and the address of a link are part of
+// what is compared: a change to either is a change.
+func TestOpeningTextAndLinkTargets(t *testing.T) {
+	old := "# Notes\n\nThis note supplements the advisory.\n\n## Crime\n\nRead the [country page](https://travel.state.gov/mali).\n"
+	for _, tc := range []struct{ new, section, want string }{
+		{"# Notes\n\nThis note replaces the advisory.\n\n## Crime\n\nRead the [country page](https://travel.state.gov/mali).\n", OpeningTitle, "replaces"},
+		{"# Notes\n\nThis note supplements the advisory.\n\n## Crime\n\nRead the [country page](https://evil.example/phish).\n", "Crime", "evil.example"},
+	} {
+		o, of := side(t, "old.md", []byte(old))
+		n, nf := side(t, "new.md", []byte(tc.new))
+		res := Compare(o, n, of, nf)
+		if hit, _ := res.FailOn("any"); !hit {
+			t.Errorf("%s: no change found", tc.want)
+			continue
+		}
+		found := false
+		for _, s := range res.Sections {
+			for _, p := range s.Paragraphs {
+				if s.Title == tc.section && s.Status == StatusChanged && strings.Contains(p.New, tc.want) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: not shown as a change in %q: %+v", tc.want, tc.section, res.Sections)
+		}
+	}
+	o, of := side(t, "old.md", []byte(old))
+	if res := Compare(o, o, of, of); !res.Empty() {
+		t.Errorf("an edition against itself: %+v", res.Sections)
+	}
+}

@@ -54,11 +54,22 @@ func (f *flatSection) wordSet() map[string]bool {
 // normalised title, or, for a header line the profile knows ("Travel
 // Advisory July 15, 2025", "Egypt - Level 2: …"), which header line it is,
 // so that a new date or level does not read as a new section.
+//
+// The text before the first heading is a section of its own, matched only
+// with the other edition's. A paragraph's text is followed by the address
+// of each link in it, so that a link pointed elsewhere is a change too.
 func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSection {
 	var out []flatSection
-	for _, s := range r.AllSections() {
+	sections := r.AllSections()
+	if len(r.Preamble) > 0 {
+		opening := &document.Section{Title: document.Text{Value: OpeningTitle}, Paragraphs: r.Preamble, Heading: r.Preamble[0].Span}
+		sections = append([]*document.Section{opening}, sections...)
+	}
+	for _, s := range sections {
 		key := profile.NormalizeTitle(s.Title.Value)
-		if prof != nil {
+		if s.Title.Value == OpeningTitle && s.Level == 0 {
+			key = openingKey
+		} else if prof != nil {
 			if h, ok := prof.MatchHeader(profile.StripLineMarkup(s.Title.Value)); ok {
 				key = fmt.Sprintf("\x00header %d", h.Pattern)
 			}
@@ -66,6 +77,11 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 		f := flatSection{sec: s, key: key}
 		for _, p := range s.Paragraphs {
 			text := strings.Join(strings.Fields(p.Text), " ")
+			for _, l := range r.Links {
+				if p.Span.Contains(l.Span) && l.Target != "" {
+					text += " (→ " + l.Target + ")"
+				}
+			}
 			f.paras = append(f.paras, text)
 			line := 0
 			if pos != nil {
@@ -77,6 +93,11 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 	}
 	return out
 }
+
+// OpeningTitle names the text before a report's first heading in a diff.
+const OpeningTitle = "(before the first heading)"
+
+const openingKey = "\x00opening"
 
 // renameSimilarity is how alike two sections' words must be (Jaccard) for
 // a section whose title changed to count as renamed rather than removed
@@ -127,7 +148,7 @@ func compareSections(o, n *document.Report, oldPos, newPos Positioner) []Section
 			continue
 		}
 		for j := range olds {
-			if !taken[j] {
+			if !taken[j] && news[i].key != openingKey && olds[j].key != openingKey {
 				if s := jaccard(news[i].wordSet(), olds[j].wordSet()); s >= renameSimilarity {
 					cands = append(cands, cand{i, j, s})
 				}
