@@ -269,3 +269,20 @@ func TestOpeningTextAndLinkTargets(t *testing.T) {
 		t.Errorf("an edition against itself: %+v", res.Sections)
 	}
 }
+
+// A subsection moved under another heading is the section reported as
+// moved; the heading it now sits under is unchanged.
+func TestSubsectionMovedToAnotherParent(t *testing.T) {
+	old := "# R\n\n## Crime\n\nCrime text.\n\n### Kidnapping Threat\n\nKidnapping text.\n\n## Terrorism\n\nTerror text.\n\n## Health\n\nHealth text.\n"
+	new := "# R\n\n## Crime\n\nCrime text.\n\n## Terrorism\n\nTerror text.\n\n### Kidnapping Threat\n\nKidnapping text.\n\n## Health\n\nHealth text.\n"
+	o, of := side(t, "old.md", []byte(old))
+	n, nf := side(t, "new.md", []byte(new))
+	got := map[string]string{}
+	for _, s := range Compare(o, n, of, nf).Sections {
+		got[s.Title] = s.Status
+	}
+	want := map[string]string{"Crime": StatusUnchanged, "Terrorism": StatusUnchanged, "Kidnapping Threat": StatusMoved, "Health": StatusUnchanged}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+}

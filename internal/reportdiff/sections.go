@@ -30,11 +30,12 @@ type WordOp struct {
 }
 
 type flatSection struct {
-	sec   *document.Section
-	key   string   // normalised title
-	paras []string // paragraph texts, spaces collapsed
-	lines []int
-	words map[string]bool // filled only when needed, for rename detection
+	sec    *document.Section
+	parent int      // index of the enclosing section in the flat list, -1 at the top
+	key    string   // normalised title
+	paras  []string // paragraph texts, spaces collapsed
+	lines  []int
+	words  map[string]bool // filled only when needed, for rename detection
 }
 
 // wordSet is the set of words of a section's paragraphs.
@@ -65,7 +66,17 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 		opening := &document.Section{Title: document.Text{Value: OpeningTitle}, Paragraphs: r.Preamble, Heading: r.Preamble[0].Span}
 		sections = append([]*document.Section{opening}, sections...)
 	}
+	parentOf := map[*document.Section]int{}
+	for i, s := range sections {
+		for _, c := range s.Sections {
+			parentOf[c] = i
+		}
+	}
 	for _, s := range sections {
+		parent, ok := parentOf[s]
+		if !ok {
+			parent = -1
+		}
 		key := profile.NormalizeTitle(s.Title.Value)
 		if s.Title.Value == OpeningTitle && s.Level == 0 {
 			key = openingKey
@@ -74,7 +85,7 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 				key = fmt.Sprintf("\x00header %d", h.Pattern)
 			}
 		}
-		f := flatSection{sec: s, key: key}
+		f := flatSection{sec: s, parent: parent, key: key}
 		for _, p := range s.Paragraphs {
 			text := strings.Join(strings.Fields(p.Text), " ")
 			for _, l := range r.Links {
@@ -162,9 +173,23 @@ func compareSections(o, n *document.Report, oldPos, newPos Positioner) []Section
 			renamed[c.i] = true
 		}
 	}
-	// 3. Matched sections out of their old order: moved. The longest run
-	// in the same order stays; the others moved.
-	inOrder := longestIncreasing(match)
+	// 3. A matched section under another parent than before moved, and
+	// so did matched sections out of their old order: the longest run in
+	// the same order stays. Sections that changed parent are left out of
+	// that run, so that a subsection moved under another heading is the
+	// one reported, not the heading it now sits under.
+	newParent := make([]bool, len(news))
+	order := slices.Clone(match)
+	for i, j := range match {
+		if j < 0 {
+			continue
+		}
+		np, op := news[i].parent, olds[j].parent
+		if (np < 0) != (op < 0) || np >= 0 && match[np] != op {
+			newParent[i], order[i] = true, -1
+		}
+	}
+	inOrder := longestIncreasing(order)
 
 	var out []SectionChange
 	for i, ns := range news {
@@ -191,7 +216,7 @@ func compareSections(o, n *document.Report, oldPos, newPos Positioner) []Section
 		switch {
 		case renamed[i] || os.sec.Title.Value != ns.sec.Title.Value && os.key != profile.NormalizeTitle(ns.sec.Title.Value):
 			c.Status, c.OldTitle, c.TextChanged = StatusRenamed, os.sec.Title.Value, changed
-		case !inOrder[i]:
+		case newParent[i] || !inOrder[i]:
 			c.Status, c.TextChanged = StatusMoved, changed
 		case changed:
 			c.Status = StatusChanged
