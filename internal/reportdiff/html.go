@@ -51,11 +51,12 @@ details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e
 {{end}}
 {{with .ChangedSections}}
 <h2>Sections</h2>
-{{range .}}<details open><summary>{{label .}}</summary>
+{{range .}}{{if .Paragraphs}}<details open><summary>{{label .}}</summary>
 <ul>{{range .Paragraphs}}<li>{{if eq .Status "added"}}<ins>{{.New}}</ins>{{else if eq .Status "removed"}}<del>{{.Old}}</del>{{else}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{end}}</li>
 {{end}}</ul>
 </details>
-{{end}}{{end}}
+{{else}}<p class="section">{{label .}}</p>
+{{end}}{{end}}{{end}}
 </body>
 </html>
 `))

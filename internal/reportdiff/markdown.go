@@ -65,6 +65,11 @@ func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 		fmt.Fprintln(bw)
 	}
 	for _, s := range r.changedSections() {
+		if len(s.Paragraphs) == 0 {
+			// Renamed or moved, its text the same: a line says it all.
+			fmt.Fprintf(bw, "- %s\n\n", mdEscape(sectionLabel(s)))
+			continue
+		}
 		fmt.Fprintf(bw, "<details><summary>%s</summary>\n\n", mdEscape(sectionLabel(s)))
 		for _, p := range s.Paragraphs {
 			switch p.Status {
