@@ -22,21 +22,25 @@ line under each regional level of an advisory, is boilerplate and is not flagged
 	Good: "If you decide to travel:\n\n* Avoid demonstrations and crowds.\n* Stay alert.",
 	Run: func(pass *lint.Pass) {
 		check := func(paras []*document.Paragraph) {
-			var list map[string]*document.Paragraph // the current list's items, by their words
-			for i := range paras {
-				p := paras[i]
-				key := wordsKey(p.Text)
+			// Paragraphs are told apart by a hash of their words, which
+			// costs no allocation; a repeat is confirmed word by word.
+			var list map[uint64]*document.Paragraph // the current list's items
+			var prev uint64
+			for i, p := range paras {
+				key := wordsHash(p.Text)
 				if p.Kind != document.KindListItem {
 					list = nil
-					if i > 0 && paras[i-1].Kind != document.KindListItem && key != "" && key == wordsKey(paras[i-1].Text) {
+					if i > 0 && paras[i-1].Kind != document.KindListItem && key != 0 && key == prev && sameWords(p.Text, paras[i-1].Text) {
 						reportRepeat(pass, p, paras[i-1], "paragraph", "the one before it")
 					}
+					prev = key
 					continue
 				}
+				prev = 0
 				if list == nil {
-					list = map[string]*document.Paragraph{}
+					list = map[uint64]*document.Paragraph{}
 				}
-				if first, dup := list[key]; dup && key != "" {
+				if first, dup := list[key]; dup && key != 0 && sameWords(p.Text, first.Text) {
 					reportRepeat(pass, p, first, "list item", "an item above it")
 					continue
 				}
@@ -59,12 +63,51 @@ func reportRepeat(pass *lint.Pass, p, first *document.Paragraph, what, where str
 	})
 }
 
-// wordsKey is a text's words, lower-cased and single-spaced; "" for fewer
-// than three.
-func wordsKey(text string) string {
-	words := strings.Fields(strings.ToLower(text))
-	if len(words) < 3 {
-		return ""
+// wordsHash is an FNV-1a hash of a text's words, lower-cased and
+// single-spaced, or 0 for a text of fewer than three words.
+func wordsHash(text string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !isSpaceByte(text[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		for j := start; j < i; j++ {
+			c := text[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * prime
+		}
+		h = (h ^ ' ') * prime
+		n++
+		start = -1
 	}
-	return strings.Join(words, " ")
+	if n < 3 {
+		return 0
+	}
+	return h
 }
+
+// sameWords: a and b have the same words, ignoring case and spacing.
+func sameWords(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for k := range wa {
+		if !strings.EqualFold(wa[k], wb[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
