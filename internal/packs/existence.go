@@ -7,6 +7,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/prose"
 )
 
 // buildExistence reads a rule that flags words, phrases and patterns
@@ -26,6 +27,12 @@ func buildExistence(d *ruleDef) error {
 	}
 	if len(tokens) == 0 && len(patterns) == 0 {
 		return d.errorf(0, "an existence rule needs tokens (words and phrases), patterns (regular expressions) or both")
+	}
+	// unless: patterns that excuse a match in their sentence, such as
+	// wording quoted from elsewhere that the editor may not change.
+	unless, unlessSources, err := d.patterns("unless")
+	if err != nil {
+		return err
 	}
 	var tokenRE *phrase.Matcher
 	if len(tokens) > 0 {
@@ -67,6 +74,16 @@ func buildExistence(d *ruleDef) error {
 			}
 			b.WriteString(".")
 		}
+		if len(unless) > 0 {
+			b.WriteString(" A match is passed over when its sentence matches ")
+			for i, src := range unlessSources {
+				if i > 0 {
+					b.WriteString(" or ")
+				}
+				b.WriteString("`" + src + "`")
+			}
+			b.WriteString(".")
+		}
 		b.WriteString(" Headings are read as well as paragraphs.")
 		d.finishDoc(&b)
 		r.Doc = b.String()
@@ -83,7 +100,17 @@ func buildExistence(d *ruleDef) error {
 			for _, re := range patterns {
 				ms = append(ms, findAll(re, text)...)
 			}
+			var sentences []prose.Range
 			for _, m := range dropOverlaps(ms) {
+				if len(unless) > 0 {
+					if sentences == nil {
+						sentences = prose.Sentences(text)
+					}
+					sent := sentenceAt(sentences, m.start, len(text))
+					if matchesAny(unless, text[sent.Start:sent.End]) {
+						continue
+					}
+				}
 				vars := map[string]string{"match": oneLine(text[m.start:m.end]), "section": sectionName(b)}
 				p.Report(lint.Finding{
 					Span:    b.text.Source(m.start, m.end),
@@ -149,4 +176,13 @@ func (d *ruleDef) patterns(key string) ([]*regexp.Regexp, []string, error) {
 		out = append(out, re)
 	}
 	return out, list, nil
+}
+
+func matchesAny(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }

@@ -206,7 +206,7 @@ type kindSpec struct {
 }
 
 var kinds = map[string]*kindSpec{
-	"existence":         {keys: []string{"tokens", "patterns", "ignore-case", "sections"}, placeholders: []string{"match", "section"}, build: buildExistence},
+	"existence":         {keys: []string{"tokens", "patterns", "ignore-case", "sections", "unless"}, placeholders: []string{"match", "section"}, build: buildExistence},
 	"substitution":      {keys: []string{"swap", "ignore-case", "sections"}, placeholders: []string{"match", "replacement", "section"}, build: buildSubstitution},
 	"required-sections": {keys: []string{"sections", "order", "order-message"}, placeholders: []string{"section"}, build: buildRequiredSections},
 	"watchlist":         {keys: []string{"terms", "ignore-case", "sections", "current-words", "past-words"}, placeholders: []string{"match", "note", "since", "section"}, build: buildWatchlist},
