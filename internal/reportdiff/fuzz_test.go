@@ -219,6 +219,9 @@ func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *sourc
 			t.Fatalf("unchanged section %q has paragraph changes", s.Title)
 		}
 		for _, p := range s.Paragraphs {
+			if p.Status == ParagraphMoved && (p.Old != p.New || p.Old == "") {
+				t.Fatalf("a moved paragraph changed text in %q: %q -> %q", s.Title, p.Old, p.New)
+			}
 			if p.Status == Changed && len(p.Words) == 0 {
 				t.Fatalf("changed paragraph with no word diff in %q", s.Title)
 			}

@@ -52,7 +52,7 @@ details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e
 {{with .ChangedSections}}
 <h2>Sections</h2>
 {{range .}}{{if .Paragraphs}}<details open><summary>{{label .}}</summary>
-<ul>{{range .Paragraphs}}<li>{{if eq .Status "added"}}<ins>{{.New}}</ins>{{else if eq .Status "removed"}}<del>{{.Old}}</del>{{else}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{end}}</li>
+<ul>{{range .Paragraphs}}<li>{{if eq .Status "added"}}<ins>{{.New}}</ins>{{else if eq .Status "removed"}}<del>{{.Old}}</del>{{else if eq .Status "moved"}}<span class="meta">moved:</span> {{.New}}{{else}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{.Text}}</ins>{{else if eq .Op "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{end}}</li>
 {{end}}</ul>
 </details>
 {{else}}<p class="section">{{label .}}</p>

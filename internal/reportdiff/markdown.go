@@ -77,6 +77,8 @@ func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 				fmt.Fprintf(bw, "- **added:** %s\n", mdEscape(p.New))
 			case Removed:
 				fmt.Fprintf(bw, "- **removed:** ~~%s~~\n", mdEscape(p.Old))
+			case ParagraphMoved:
+				fmt.Fprintf(bw, "- **moved:** %s\n", mdEscape(p.New))
 			default:
 				var b strings.Builder
 				for _, op := range p.Words {

@@ -286,3 +286,25 @@ func TestSubsectionMovedToAnotherParent(t *testing.T) {
 		t.Errorf("statuses %v, want %v", got, want)
 	}
 }
+
+// A paragraph that moved within its section, word for word, is one moved
+// paragraph, not one removed and one added.
+func TestParagraphMoved(t *testing.T) {
+	old := "# R\n\n## Advice\n\n* Keep documents up to date.\n* Avoid crowds and demonstrations.\n* Enroll in STEP.\n"
+	new := "# R\n\n## Advice\n\n* Avoid crowds and demonstrations.\n* Keep documents up to date.\n* Enroll in the STEP programme.\n"
+	o, of := side(t, "old.md", []byte(old))
+	n, nf := side(t, "new.md", []byte(new))
+	var got []string
+	for _, s := range Compare(o, n, of, nf).Sections {
+		for _, p := range s.Paragraphs {
+			got = append(got, p.Status+": "+p.Old+" | "+p.New)
+		}
+	}
+	want := []string{
+		"moved: Keep documents up to date. | Keep documents up to date.",
+		"changed: Enroll in STEP. | Enroll in the STEP programme.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

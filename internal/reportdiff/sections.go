@@ -13,9 +13,13 @@ import (
 	"github.com/reportlint/reportlint/internal/profile"
 )
 
+// ParagraphMoved is a paragraph that moved within its section, its text
+// the same.
+const ParagraphMoved = "moved"
+
 // ParagraphDiff is one paragraph that differs between the editions.
 type ParagraphDiff struct {
-	Status  string   `json:"status"` // added, removed, changed
+	Status  string   `json:"status"` // added, removed, changed, moved
 	OldLine int      `json:"oldLine,omitempty"`
 	NewLine int      `json:"newLine,omitempty"`
 	Old     string   `json:"old,omitempty"`
@@ -305,20 +309,29 @@ func compareParagraphs(o, n flatSection) []ParagraphDiff {
 	oi, ni := 0, 0
 	var dels, ins []int
 	flush := func() {
-		// Pair deletions and insertions in order while they are alike.
-		k := 0
-		for ; k < len(dels) && k < len(ins); k++ {
-			a, b := dels[k], ins[k]
-			if similarity(o.paras[a], n.paras[b]) < changedSimilarity {
-				break
+		// Pair each deletion, in order, with the next insertion alike
+		// enough to be its new wording; one word for word the same is
+		// left to movedParagraphs. What is not paired was removed or added.
+		used := make([]bool, len(ins))
+		next := 0
+		for _, a := range dels {
+			paired := false
+			for k := next; k < len(ins) && !paired; k++ {
+				b := ins[k]
+				if o.paras[a] == n.paras[b] || similarity(o.paras[a], n.paras[b]) < changedSimilarity {
+					continue
+				}
+				out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: WordDiff(o.paras[a], n.paras[b])})
+				used[k], next, paired = true, k+1, true
 			}
-			out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: WordDiff(o.paras[a], n.paras[b])})
+			if !paired {
+				out = append(out, ParagraphDiff{Status: Removed, OldLine: o.lines[a], Old: o.paras[a]})
+			}
 		}
-		for _, a := range dels[k:] {
-			out = append(out, ParagraphDiff{Status: Removed, OldLine: o.lines[a], Old: o.paras[a]})
-		}
-		for _, b := range ins[k:] {
-			out = append(out, ParagraphDiff{Status: Added, NewLine: n.lines[b], New: n.paras[b]})
+		for k, b := range ins {
+			if !used[k] {
+				out = append(out, ParagraphDiff{Status: Added, NewLine: n.lines[b], New: n.paras[b]})
+			}
 		}
 		dels, ins = nil, nil
 	}
@@ -337,6 +350,38 @@ func compareParagraphs(o, n flatSection) []ParagraphDiff {
 		}
 	}
 	flush()
+	return movedParagraphs(out)
+}
+
+// movedParagraphs turns a paragraph removed in one place and added word for
+// word in another into one paragraph that moved: it is not a change of
+// text, and showing it twice hides the edits around it.
+func movedParagraphs(diffs []ParagraphDiff) []ParagraphDiff {
+	added := map[string][]int{}
+	for i, d := range diffs {
+		if d.Status == Added {
+			added[d.New] = append(added[d.New], i)
+		}
+	}
+	drop := map[int]bool{}
+	for i, d := range diffs {
+		if d.Status != Removed || len(added[d.Old]) == 0 {
+			continue
+		}
+		j := added[d.Old][0]
+		added[d.Old] = added[d.Old][1:]
+		diffs[i] = ParagraphDiff{Status: ParagraphMoved, OldLine: d.OldLine, NewLine: diffs[j].NewLine, Old: d.Old, New: d.Old}
+		drop[j] = true
+	}
+	if len(drop) == 0 {
+		return diffs
+	}
+	out := diffs[:0]
+	for i, d := range diffs {
+		if !drop[i] {
+			out = append(out, d)
+		}
+	}
 	return out
 }
 

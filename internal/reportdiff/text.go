@@ -105,6 +105,8 @@ func renderText(w io.Writer, r *Result, color bool) error {
 					fmt.Fprintf(bw, "    %s %s\n", paint(green, "+"), paint(green, p.New))
 				case Removed:
 					fmt.Fprintf(bw, "    %s %s\n", paint(red, "-"), paint(red, p.Old))
+				case ParagraphMoved:
+					fmt.Fprintf(bw, "    %s %s\n", paint(dim, "↕"), paint(dim, p.New+" (moved)"))
 				default:
 					fmt.Fprintf(bw, "    %s ", paint(yellow, "~"))
 					for _, op := range p.Words {
