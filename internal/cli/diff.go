@@ -67,7 +67,8 @@ func diffCommand(e *env) *ucli.Command {
 					failed = true
 					continue
 				}
-				sides[i], files[i] = reportdiff.Side{Path: f.Path, Report: r}, f
+				prof, _ := opt.Parse.Profiles.Get(r.Profile) // a house profile too
+				sides[i], files[i] = reportdiff.Side{Path: f.Path, Report: r, Profile: prof}, f
 			}
 			if failed {
 				return silentExit(ExitError)

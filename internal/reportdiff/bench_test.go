@@ -26,7 +26,7 @@ func benchDiff(b *testing.B, size int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if res := Compare(Side{"old.txt", or}, Side{"new.txt", nr}, of, nf); res.Empty() {
+		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
 			b.Fatal("no changes found")
 		}
 	}

@@ -39,6 +39,9 @@ const (
 type Side struct {
 	Path   string
 	Report *document.Report
+	// Profile is the report's profile, a house one included; nil looks
+	// it up among the built-in profiles.
+	Profile *profile.Profile
 }
 
 // Result is everything that changed between two editions, in the stable
@@ -220,7 +223,7 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	res.Ratings = compareRatings(v, o.Ratings, n.Ratings)
 	res.Regions = compareRegions(o.Advisory, n.Advisory)
 	res.Contacts = compareContacts(o.Contacts, n.Contacts)
-	res.Sections = compareSections(o, n, oldPos, newPos)
+	res.Sections = compareSections(old, new, oldPos, newPos)
 	return res
 }
 

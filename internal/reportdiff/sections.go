@@ -119,11 +119,15 @@ const openingKey = "\x00opening"
 // and added.
 const renameSimilarity = 0.5
 
-func compareSections(o, n *document.Report, oldPos, newPos Positioner) []SectionChange {
-	profiles := profile.Default()
-	oldProf, _ := profiles.Get(o.Profile)
-	newProf, _ := profiles.Get(n.Profile)
-	olds, news := flatten(o, oldPos, oldProf), flatten(n, newPos, newProf)
+func compareSections(old, new Side, oldPos, newPos Positioner) []SectionChange {
+	profileOf := func(s Side) *profile.Profile {
+		if s.Profile != nil {
+			return s.Profile
+		}
+		p, _ := profile.Default().Get(s.Report.Profile)
+		return p
+	}
+	olds, news := flatten(old.Report, oldPos, profileOf(old)), flatten(new.Report, newPos, profileOf(new))
 	match := make([]int, len(news)) // new index -> old index, or -1
 	for i := range match {
 		match[i] = -1
