@@ -137,13 +137,23 @@ func runQuoteStyle(pass *lint.Pass) {
 	}
 }
 
-// elidedYear: s starts with a year cut to two digits ("90s", "24 budget"),
-// so the mark before it is an apostrophe, not an opening quote.
+// elidedYear: s starts with a year cut to two digits ("90s", "24 budget",
+// "the '90s."), so the mark before it is an apostrophe, not an opening
+// quote; "'24-hour' rule" is a quotation.
 func elidedYear(s string) bool {
 	if len(s) < 2 || !isDigit(s[0]) || !isDigit(s[1]) {
 		return false
 	}
-	return len(s) == 2 || s[2] == 's' || !isDigit(s[2]) && !isLetter(s[2])
+	if len(s) == 2 {
+		return true
+	}
+	switch c := s[2]; {
+	case c == 's':
+		return len(s) == 3 || !isLetter(s[3]) && s[3] != '\''
+	case c == ' ' || c == ',' || c == '.' || c == ';' || c == ':' || c == ')':
+		return true
+	}
+	return false
 }
 
 // convertQuote rewrites the mark at text[off:off+size] in style keep.

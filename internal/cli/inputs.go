@@ -71,7 +71,7 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 // houseProfiles reads the configuration's house profiles. The files it
 // names must exist (CheckFiles).
 func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
-	if err := cfg.CheckFiles(); err != nil {
+	if err := cfg.CheckFiles("profiles"); err != nil {
 		return nil, err
 	}
 	var house []*profile.Profile

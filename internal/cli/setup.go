@@ -45,6 +45,9 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	}
 	cfg := h.cfg
 	profiles := opt.Parse.Profiles
+	if err := cfg.CheckFiles(); err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
 	if err := cfg.CheckProfiles(profiles.Names()); err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}

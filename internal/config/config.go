@@ -22,6 +22,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,8 +52,8 @@ type Config struct {
 	Ignore   []string // globs of files and folders a walk skips (see Ignored)
 
 	profileNode *yaml.Node
-	fileNodes   []*yaml.Node // the schema, pack and profile paths as written
-	ignore      []glob       // Ignore, compiled
+	fileNodes   []fileNode // the schema, pack and profile paths as written
+	ignore      []glob     // Ignore, compiled
 	rules       []ruleSetting
 	overrides   []override
 }
@@ -74,6 +75,12 @@ const (
 	enable
 	disable
 )
+
+// fileNode is a path the configuration names, under its key.
+type fileNode struct {
+	key  string
+	node *yaml.Node
+}
 
 // override is one entry of `overrides`.
 type override struct {
@@ -236,7 +243,9 @@ func (l *loader) load() error {
 		case "schema":
 			c.Schema, err = l.scalar(val, "schema")
 			c.Schema = l.abs(c.Schema)
-			c.fileNodes = append(c.fileNodes, val)
+			if c.Schema != "" {
+				c.fileNodes = append(c.fileNodes, fileNode{"schema", val})
+			}
 		case "packs":
 			c.Packs, err = l.files(val, "packs", "rules/house-style.yaml")
 		case "profiles":
@@ -453,16 +462,22 @@ func (l *loader) files(n *yaml.Node, what, example string) ([]string, error) {
 	}
 	for i, p := range list {
 		list[i] = l.abs(p)
-		l.cfg.fileNodes = append(l.cfg.fileNodes, deref(n.Content[i]))
+		l.cfg.fileNodes = append(l.cfg.fileNodes, fileNode{what, deref(n.Content[i])})
 	}
 	return list, nil
 }
 
 // CheckFiles refuses a schema, pack or profile path that is not a file
-// that can be read, at its line in the configuration. It is separate from
-// Load so that a configuration can be read on another machine.
-func (c *Config) CheckFiles() error {
-	for _, n := range c.fileNodes {
+// that can be read, at its line in the configuration; keys ("schema",
+// "packs", "profiles") limit it to those a command reads, and none means
+// all. It is separate from Load so that a configuration can be read on
+// another machine.
+func (c *Config) CheckFiles(keys ...string) error {
+	for _, fn := range c.fileNodes {
+		if len(keys) > 0 && !slices.Contains(keys, fn.key) {
+			continue
+		}
+		n := fn.node
 		path := n.Value
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(c.Dir, filepath.FromSlash(path))

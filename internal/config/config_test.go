@@ -300,3 +300,32 @@ func TestIgnored(t *testing.T) {
 		}
 	}
 }
+
+// An empty schema key names no file, and CheckFiles keeps to the keys
+// asked for.
+func TestCheckFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	for _, text := range []string{"schema:\n", "schema: ~\n", "schema: ''\n"} {
+		c, err := Parse(path, []byte(text))
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if err := c.CheckFiles(); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+	c, err := Parse(path, []byte("packs: [missing.yaml]\nprofiles: [house.yaml]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "house.yaml"), []byte("name: h\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckFiles("profiles"); err != nil {
+		t.Errorf("profiles only: %v", err)
+	}
+	if err := c.CheckFiles(); err == nil || !strings.Contains(err.Error(), ":1:9: missing.yaml: no such file") {
+		t.Errorf("all: %v", err)
+	}
+}

@@ -211,7 +211,7 @@ func (x *extractor) calledNumber(text string, off int) bool {
 			// joined by "or" or "and" to a called one is called too.
 			between := words[i+1:]
 			if slices.Contains(between, "or") || slices.Contains(between, "and") {
-				if prev := lastNumberStart(text[sent.Start:off]); prev >= 0 {
+				if prev := numberStart(text[sent.Start:off]); prev >= 0 {
 					return x.calledNumber(text, sent.Start+prev)
 				}
 			}
@@ -226,8 +226,9 @@ func (x *extractor) calledNumber(text string, off int) bool {
 	return false
 }
 
-// lastNumberStart is the offset of the last run of digits in s, or -1.
-func lastNumberStart(s string) int {
+// numberStart is the offset where the last number in s begins, a number
+// written in groups ("+227 2072 2661") taken whole; -1 if s has none.
+func numberStart(s string) int {
 	end := len(s)
 	for end > 0 && !isDigit(s[end-1]) {
 		end--
@@ -236,8 +237,11 @@ func lastNumberStart(s string) int {
 		return -1
 	}
 	start := end
-	for start > 0 && isDigit(s[start-1]) {
+	for start > 0 && (isDigit(s[start-1]) || strings.IndexByte(" +-.()", s[start-1]) >= 0) {
 		start--
+	}
+	for start < end && !isDigit(s[start]) && s[start] != '+' && s[start] != '(' {
+		start++ // the spaces and dots before it are not part of it
 	}
 	return start
 }

@@ -198,6 +198,8 @@ Law Enforcement
 The emergency number for the National Police is **105**. The number of attacks rose to 887 in 2023. Call 911 for nothing here 2024.
 
 Dial 116 for the fire brigade or 117 in an emergency. Gangs killed 12 people and 15 police officers.
+
+Dial +51 1 618 2000 for the embassy or 118 in an emergency.
 `)
 	type contact struct{ Kind, Value, Text string }
 	var got []contact
@@ -211,9 +213,11 @@ Dial 116 for the fire brigade or 117 in an emergency. Gangs killed 12 people and
 		{"hours", "Saturday 9:00 a.m. - 12:30 p.m.", "Saturday 9:00 a.m. - 12:30 p.m."}, // the period is p.m.'s
 		{"email", "LimaACS@state.gov", "LimaACS@state.gov"},
 		{"emergency", "105", "105"},
-		{"phone", "911", "911"},     // no emergency word in its sentence
-		{"emergency", "116", "116"}, // "fire" is an emergency word
-		{"emergency", "117", "117"}, // joined by "or" to a number to dial
+		{"phone", "911", "911"},                           // no emergency word in its sentence
+		{"emergency", "116", "116"},                       // "fire" is an emergency word
+		{"emergency", "117", "117"},                       // joined by "or" to a number to dial
+		{"emergency", "+51 1 618 2000", "+51 1 618 2000"}, // its sentence speaks of an emergency
+		{"emergency", "118", "118"},                       // after a number written in groups
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("contacts =\n%+v\nwant\n%+v", got, want)

@@ -15,7 +15,7 @@ import (
 // word after "reportlint-", so that a kind that does not exist
 // ("disable-lines") is not read as a known one followed by rule ids. Rule
 // ids are separated by spaces or commas.
-var directiveRE = regexp.MustCompile(`<!--\s*reportlint-([A-Za-z]+(?:-[A-Za-z]+)*)((?:[\s,][^>]*?)?)\s*-->`)
+var directiveRE = regexp.MustCompile(`<!--\s*reportlint-([A-Za-z]+(?:-[A-Za-z]+)*)([^>]*?)\s*-->`)
 
 // directiveKinds are the kinds of directive there are.
 var directiveKinds = []string{"disable", "enable", "disable-next-line", "disable-line"}
@@ -25,6 +25,9 @@ type Directive struct {
 	Kind  string   // disable, enable, disable-next-line, disable-line, or one that does not exist
 	Rules []string // empty: every rule
 	Span  document.Span
+	// Malformed is set when something other than a space or a comma
+	// follows the kind ("reportlint-disable-next-line: quote-style").
+	Malformed bool
 }
 
 // Directives finds every directive in a report's text.
@@ -35,6 +38,9 @@ func Directives(text string) []Directive {
 	var out []Directive
 	for _, m := range directiveRE.FindAllStringSubmatchIndex(text, -1) {
 		d := Directive{Kind: text[m[2]:m[3]], Span: document.Span{Start: m[0], End: m[1]}}
+		if rest := text[m[4]:m[5]]; rest != "" && !strings.ContainsRune(" \t\r\n,", rune(rest[0])) {
+			d.Malformed = true
+		}
 		for _, id := range strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' }) {
 			d.Rules = append(d.Rules, id)
 		}
@@ -60,6 +66,12 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 		isKnown[k] = true
 	}
 	for _, d := range Directives(f.Text) {
+		if d.Malformed {
+			bad = append(bad, Finding{Path: f.Path, Rule: "bad-directive", Span: d.Span,
+				Message: fmt.Sprintf("reportlint-%s must be followed by a space before its rule ids, so it silences nothing", d.Kind),
+				Hint:    fmt.Sprintf("write <!-- reportlint-%s RULE -->", d.Kind)})
+			continue
+		}
 		if !slices.Contains(directiveKinds, d.Kind) {
 			msg := fmt.Sprintf("reportlint-%s is not a directive, so it silences nothing", d.Kind)
 			if sug, ok := suggest.Closest(d.Kind, directiveKinds); ok {

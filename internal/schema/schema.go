@@ -41,6 +41,9 @@ type Validator struct {
 	byProfile map[string]*jsonschema.Schema
 	house     *jsonschema.Schema // --schema: used for every profile
 	houseName string
+	// full holds the profiles validated against a house schema of their
+	// own, which sees the whole instance as the built-in ones do not.
+	full map[string]bool
 }
 
 // Error is a schema file that cannot be used: not JSON, not a valid schema,
@@ -315,6 +318,10 @@ func (v *Validator) AddProfile(name, path string) error {
 		return err
 	}
 	v.byProfile[name] = sch
+	if v.full == nil {
+		v.full = map[string]bool{}
+	}
+	v.full[name] = true
 	return nil
 }
 
@@ -334,7 +341,7 @@ func (v *Validator) For(profile string) *jsonschema.Schema {
 func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding {
 	a := arenas.Get().(*arena)
 	defer func() { a.reset(); arenas.Put(a) }()
-	instance := instanceValue(r, v.house != nil, a)
+	instance := instanceValue(r, v.house != nil || v.full[r.Profile], a)
 	err := v.For(r.Profile).Validate(instance)
 	if err == nil {
 		return nil
