@@ -2,10 +2,13 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -204,5 +207,55 @@ func TestEachStopsEarly(t *testing.T) {
 	// 3 emitted, and at most 4 per worker waiting or under way.
 	if n := started.Load(); n > 3+4*2 {
 		t.Errorf("%d inputs were checked after emit said stop at the third", n)
+	}
+}
+
+// A report and the JSON `reportlint parse` prints of it give the same
+// findings: the JSON keeps what the rules read, dates in their sentences
+// included. Only positions, and lines quoted in messages, differ, and how
+// many times a rule that reports once per line speaks (a paragraph of
+// several lines is one line of JSON), so findings are compared as a set.
+func TestParsedJSONChecksAlike(t *testing.T) {
+	paths := []string{"../../testdata/reports/niger-csr.txt", "../../testdata/reports/kenya-advisory.md"}
+	if _, err := os.Stat("../../../shared/samples/osac-mali-2024.txt"); err == nil {
+		paths = append(paths, "../../../shared/samples/osac-mali-2024.txt")
+	}
+	opt := options(t)
+	opt.AsOf = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	lineRef := regexp.MustCompile(`\(line \d+\)`)
+	dir := t.TempDir()
+	for _, p := range paths {
+		f, r, err := Parse(discover.Input{Path: p}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		projected, _ := document.Project(r, f)
+		data, err := json.Marshal(projected)
+		if err != nil {
+			t.Fatal(err)
+		}
+		jp := filepath.Join(dir, filepath.Base(p)+".json")
+		if err := os.WriteFile(jp, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := Check(context.Background(), []discover.Input{{Path: p}, {Path: jp}}, opt)
+		var got [2][]string
+		for i, rs := range res {
+			if rs.Err != nil {
+				t.Fatal(rs.Err)
+			}
+			seen := map[string]bool{}
+			for _, fd := range rs.Findings {
+				m := fd.Rule + ": " + lineRef.ReplaceAllString(fd.Message, "(line N)")
+				if !seen[m] {
+					seen[m] = true
+					got[i] = append(got[i], m)
+				}
+			}
+			sort.Strings(got[i])
+		}
+		if !reflect.DeepEqual(got[0], got[1]) {
+			t.Errorf("%s and its JSON differ:\n%s\n--- JSON:\n%s", p, strings.Join(got[0], "\n"), strings.Join(got[1], "\n"))
+		}
 	}
 }

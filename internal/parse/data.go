@@ -51,8 +51,13 @@ func parseData(f *source.File, format document.Format, profileFlag string, profi
 	r.Title = str(root.Get("title"))
 	r.Country = str(root.Get("country"))
 	r.Published = str(root.Get("published"))
+	var paras []placedParagraph
+	for _, p := range items(root.Get("preamble")) {
+		r.Preamble = append(r.Preamble, dataParagraph(f.Text, p))
+		paras = append(paras, placedParagraph{r.Preamble[len(r.Preamble)-1], num(p.Get("line"))})
+	}
 	if n := root.Get("sections"); n != nil {
-		r.Sections = dataSections(f.Text, n, 2)
+		r.Sections = dataSections(f.Text, n, 2, &paras)
 	}
 	if n := root.Get("advisory"); n != nil && n.Kind == document.NodeMap {
 		r.Advisory = dataAdvisory(n)
@@ -73,7 +78,7 @@ func parseData(f *source.File, format document.Format, profileFlag string, profi
 	for _, n := range items(root.Get("dates")) {
 		t := str(n.Get("text"))
 		r.Dates = append(r.Dates, document.DateMention{
-			Kind: document.DateKind(str(n.Get("kind")).Value), Text: t.Value, Span: t.Span,
+			Kind: document.DateKind(str(n.Get("kind")).Value), Text: t.Value, Span: placeDate(paras, t, num(n.Get("line"))),
 			Precision: document.Precision(str(n.Get("precision")).Value), Value: str(n.Get("value")).Value,
 			From: str(n.Get("from")).Value, To: str(n.Get("to")).Value, Qualifier: str(n.Get("qualifier")).Value,
 			Range: n.Get("range") != nil && n.Get("range").Scalar == "true",
@@ -116,7 +121,36 @@ func num(n *document.Node) int {
 	return v
 }
 
-func dataSections(src string, n *document.Node, level int) []*document.Section {
+// placedParagraph is a paragraph of a JSON or YAML report and the line it
+// gives for itself (the line of the text it was parsed from), 0 if none.
+type placedParagraph struct {
+	para *document.Paragraph
+	line int
+}
+
+// placeDate finds a date of the file's "dates" list in the paragraph it
+// came from: the last paragraph whose line is at or before the date's,
+// holding its text. The rules then read the date in its sentence, as in a
+// text report. A date found in no paragraph keeps the span of its entry.
+func placeDate(paras []placedParagraph, t document.Text, line int) document.Span {
+	if t.Value == "" || line <= 0 {
+		return t.Span
+	}
+	best := -1
+	for i, p := range paras {
+		if p.line > 0 && p.line <= line && (best < 0 || p.line >= paras[best].line) && strings.Contains(p.para.Text, t.Value) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return t.Span
+	}
+	p := paras[best].para
+	i := strings.Index(p.Text, t.Value)
+	return p.Source(i, i+len(t.Value))
+}
+
+func dataSections(src string, n *document.Node, level int, paras *[]placedParagraph) []*document.Section {
 	var out []*document.Section
 	for _, it := range items(n) {
 		title := str(it.Get("title"))
@@ -125,9 +159,11 @@ func dataSections(src string, n *document.Node, level int) []*document.Section {
 			sec.Level = l
 		}
 		for _, p := range items(it.Get("paragraphs")) {
-			sec.Paragraphs = append(sec.Paragraphs, dataParagraph(src, p))
+			para := dataParagraph(src, p)
+			sec.Paragraphs = append(sec.Paragraphs, para)
+			*paras = append(*paras, placedParagraph{para, num(p.Get("line"))})
 		}
-		sec.Sections = dataSections(src, it.Get("sections"), sec.Level+1)
+		sec.Sections = dataSections(src, it.Get("sections"), sec.Level+1, paras)
 		out = append(out, sec)
 	}
 	return out
