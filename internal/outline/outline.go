@@ -82,7 +82,17 @@ func (idx specIndex) claim(name string, i int) {
 // match is the place of the spec a title names, in idx or more, whichever
 // has the earlier spec; -1 if neither has it.
 func match(title string, idx, more specIndex) int {
-	k := profile.NormalizeTitle(title)
+	if i := matchKey(profile.NormalizeTitle(title), idx, more); i >= 0 {
+		return i
+	}
+	// A numbered heading ("1. Crime") names the section its words do.
+	if bare := profile.StripNumbering(title); bare != title {
+		return matchKey(profile.NormalizeTitle(bare), idx, more)
+	}
+	return -1
+}
+
+func matchKey(k string, idx, more specIndex) int {
 	i, ok := idx[k]
 	if j, found := more[k]; found && (!ok || j < i) {
 		i, ok = j, true

@@ -85,12 +85,14 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 	var stack []*document.Section // open sections, outermost first
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
-		if b.kind == document.KindParagraph && b.singleLine {
-			title := strings.TrimSpace(src[b.start:b.end])
+		title := strings.TrimSpace(src[b.start:b.end])
+		if b.kind == document.KindParagraph && b.singleLine || numberedSection(b, title, prof, r.Country.Value) {
 			if spec, ok := textHeading(title, prof, r.Country.Value, hp, len(r.Sections) == 0); ok {
 				level := 2
 				if spec != nil {
 					level = spec.Level
+				} else if d := profile.NumberingDepth(title); d > 1 {
+					level = d + 1 // "3.1 Something" under "3. …"
 				}
 				sec := &document.Section{Level: level, Heading: document.Span{Start: b.start, End: b.end}, Span: document.Span{Start: b.start, End: b.end}}
 				sec.Title = inlineValue(src, b.start, b.end, &r.Links)
@@ -105,6 +107,20 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 		addParagraph(r, stack, p)
 	}
 }
+
+// numberedSection: a one-line list item such as "1. Crime" or "4) TERRORISM"
+// is a numbered heading when, without its number, it names a section the
+// profile knows and does not end a sentence. Other numbered lines stay
+// list items.
+func numberedSection(b block, line string, prof *profile.Profile, country string) bool {
+	if b.kind != document.KindListItem || !b.singleLine || !isDigit(strings.TrimSpace(line)[0]) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune(".,;:!?", last) && prof.MatchSection(profile.StripLineMarkup(line), country) != nil
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // inlineValue reads src[start:end] as a one-line value with inline markup removed.
 func inlineValue(src string, start, end int, links *[]document.Link) document.Text {

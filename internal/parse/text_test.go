@@ -77,6 +77,39 @@ Short sentence without a period here
 	}
 }
 
+// Numbered headings are headings when, without the number, they name a
+// known section; "3.1" nests under "3."; a numbered list stays a list.
+func TestNumberedTextHeadings(t *testing.T) {
+	r := parseString(t, "niger.txt", `OSAC Country Security Report
+
+Niger
+
+Published: October 1, 2024
+
+1. Crime
+
+Crime text.
+
+3.1 Kidnapping Threat
+
+Kidnapping is a threat.
+
+4. TERRORISM
+
+Terror text.
+
+1. Keep documents.
+2. Register with STEP
+`)
+	want := []string{"1. Crime", "  3.1 Kidnapping Threat", "4. TERRORISM"}
+	if got := titles(r.Sections, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("sections = %q, want %q", got, want)
+	}
+	if n := len(r.Sections[1].Paragraphs); n != 3 {
+		t.Errorf("TERRORISM has %d paragraphs, want its text and two list items", n)
+	}
+}
+
 func TestTextInline(t *testing.T) {
 	text := "Title\n\nRated **CRITICAL** for crime; see [the page (2024)](https://x.test/a_(b)) and\n[Toolkit](#).\n"
 	f, _ := source.New("x.txt", []byte(text))

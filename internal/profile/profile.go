@@ -139,6 +139,40 @@ func (p *Profile) All() []*Section {
 // MatchSection finds the known section a heading names, tolerating case,
 // punctuation and "&" for "and". country fills {country}.
 func (p *Profile) MatchSection(heading, country string) *Section {
+	if s := p.matchSection(heading, country); s != nil {
+		return s
+	}
+	// "1. Crime", "3.1 Kidnapping Threat", "II. Kenya Travel Advisory".
+	if bare := StripNumbering(heading); bare != heading {
+		return p.matchSection(bare, country)
+	}
+	return nil
+}
+
+// numbering is a section number before a heading's words: "1.", "3.1",
+// "2)", "II.", "5 -".
+var numbering = regexp.MustCompile(`^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)])(?:\s*[-–—:])?\s+`)
+
+// StripNumbering removes a section number from the start of a heading.
+func StripNumbering(heading string) string {
+	if m := numbering.FindStringIndex(heading); m != nil && m[1] < len(heading) {
+		return heading[m[1]:]
+	}
+	return heading
+}
+
+// NumberingDepth is how many levels a heading's section number has: 1 for
+// "1." or "II.", 2 for "3.1", 0 for none.
+func NumberingDepth(heading string) int {
+	m := numbering.FindString(heading)
+	if m == "" {
+		return 0
+	}
+	num := strings.TrimRight(strings.TrimSpace(m), ".)-–—: ")
+	return strings.Count(num, ".") + 1
+}
+
+func (p *Profile) matchSection(heading, country string) *Section {
 	key := NormalizeTitle(heading)
 	if key == "" {
 		return nil

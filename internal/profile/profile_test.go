@@ -195,3 +195,29 @@ func TestWithHouseProfiles(t *testing.T) {
 		t.Errorf("a missing file gives %v", err)
 	}
 }
+
+// A section number before a heading's words does not hide the section.
+func TestNumberedHeadings(t *testing.T) {
+	p, _ := Default().Get("osac-csr")
+	for heading, want := range map[string]string{
+		"1. Crime":                                "Crime",
+		"4) TERRORISM":                            "Terrorism",
+		"3.1 Kidnapping Threat":                   "Kidnapping Threat",
+		"II. Mali Travel Advisory":                "{country} Travel Advisory",
+		"5 - Political Violence and Civil Unrest": "Political Violence and Civil Unrest",
+		"2024 Elections":                          "",
+	} {
+		got := ""
+		if s := p.MatchSection(heading, "Mali"); s != nil {
+			got = s.Name
+		}
+		if got != want {
+			t.Errorf("MatchSection(%q) = %q, want %q", heading, got, want)
+		}
+	}
+	for heading, want := range map[string]int{"1. Crime": 1, "3.1 Kidnapping": 2, "II. Advisory": 1, "Crime": 0, "2024 Elections": 0} {
+		if got := NumberingDepth(heading); got != want {
+			t.Errorf("NumberingDepth(%q) = %d, want %d", heading, got, want)
+		}
+	}
+}
