@@ -72,6 +72,11 @@ func New(path string, raw []byte) (*File, error) {
 		i := firstInvalid(body)
 		return nil, f.refuse(body, i, base, fmt.Sprintf("is not valid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", body[i], base+i))
 	}
+	if bytes.Count(body, []byte("\r")) > 1 && bytes.IndexByte(body, '\n') < 0 {
+		// Old Mac line ends: read as they are, the file would be one
+		// line, and every position in it wrong.
+		return nil, &Error{Path: path, Offset: -1, Reason: "ends its lines with a carriage return alone (old Mac line ends); save it with LF or CRLF line ends"}
+	}
 	if bytes.Contains(body, []byte("\r\n")) {
 		out := make([]byte, 0, len(body))
 		for i := 0; i < len(body); i++ {

@@ -73,6 +73,7 @@ func TestRefusals(t *testing.T) {
 		{"nul", "ok\nab\x00c", "NUL byte", Position{2, 3}, 5},
 		{"latin1", "Title\nGo\xefta", "not valid UTF-8 (byte 0xEF at offset 8)", Position{2, 3}, 8},
 		{"bom then bad", "\ufeffA\r\n\xff", "not valid UTF-8 (byte 0xFF at offset 6)", Position{2, 1}, 6},
+		{"old mac", "Title\r\rText.\r", "carriage return alone (old Mac line ends)", Position{}, -1},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.name, []byte(tt.raw))
@@ -85,6 +86,16 @@ func TestRefusals(t *testing.T) {
 		}
 		if !strings.HasPrefix(se.Error(), tt.name+":") {
 			t.Errorf("%s: message %q does not name the file", tt.name, se.Error())
+		}
+	}
+}
+
+// A stray carriage return in a file of LF lines is text, not a reason to
+// refuse the file; nor is one at the end of a one-line file.
+func TestLoneCarriageReturnsKept(t *testing.T) {
+	for _, raw := range []string{"Title\n\nA\rB\n", "Title\r"} {
+		if _, err := New("f.txt", []byte(raw)); err != nil {
+			t.Errorf("%q: %v", raw, err)
 		}
 	}
 }
