@@ -150,10 +150,10 @@ func checkStatements(pass *lint.Pass, v *vocab.Vocabulary, reasons []reasonOf, s
 		return // the report gives no reasons to compare with
 	}
 	for _, st := range stated {
-		if !st.Included || given[st.Code] {
-			continue
+		ind, known := v.Indicator(st.Code)
+		if !st.Included || given[st.Code] || !known {
+			continue // an unknown letter is the schema's to report
 		}
-		ind, _ := v.Indicator(st.Code)
 		pass.Report(lint.Finding{
 			Span:    st.Span,
 			Message: fmt.Sprintf("the %s is stated as included, but the advisory's reasons (%s) do not name it", indicatorName(ind), reasonList(reasons)),

@@ -222,3 +222,15 @@ func TestEveryFixtureRuns(t *testing.T) {
 		t.Errorf("only %d fixtures found", n)
 	}
 }
+
+// An indicator letter the vocabulary does not have is the schema's to
+// report; indicator-mismatch does not speak of a nameless indicator.
+func TestUnknownIndicatorLetter(t *testing.T) {
+	report := `{"profile": "travel-advisory", "title": "Mali Travel Advisory", "country": "Mali",
+  "advisory": {"level": 4, "reasons": ["crime"],
+    "indicators": [{"code": "Z", "included": true, "source": "statement"}, {"code": "C", "included": true, "source": "statement"}]}}`
+	got := run(t, IndicatorMismatch, "r.json", report, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(got) != 0 {
+		t.Errorf("findings: %q", got)
+	}
+}
