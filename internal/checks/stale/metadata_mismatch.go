@@ -2,6 +2,7 @@ package stale
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/reportlint/reportlint/internal/dates"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/profile"
 )
 
 var MetadataMismatch = &lint.Rule{
@@ -17,7 +19,8 @@ var MetadataMismatch = &lint.Rule{
 	Summary: "the front matter disagrees with the body",
 	Doc: `A Markdown report's front matter repeats facts the body states, for indexes and tools that
 read only the front matter. When the two disagree one of them is out of date. The rule
-compares the publication date ("published"), the country ("country"), the advisory level
+compares the title ("title", ignoring case and punctuation), the publication date
+("published"), the country ("country"), the advisory level
 ("advisory: {level: N}") and threat ratings ("ratings: [{category, location, level}]"; a
 rating is matched by category, and by location when the front matter gives one). Each
 finding is at the front matter value and names the body's value and its line. A fact only one
@@ -25,23 +28,26 @@ side states is not compared. A front matter value that cannot be read as its fac
 advisory level "x", ratings that are not a list, a date with no day) is reported too: the
 schema sees only what the body says, or the front matter's title, country and date when the
 body gives none, and then judges those itself. The "facts" option chooses which facts are
-compared.`,
-	Bad:     "---\npublished: 2025-03-01\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
-	Good:    "---\npublished: 2025-02-10\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
-	Options: func() any { return &metadataOptions{Facts: []string{"published", "country", "advisory", "ratings"}} },
-	Run:     runMetadataMismatch,
+compared. A report that opens a front matter block with "---" and never closes it is told
+so: its metadata would otherwise be read as a paragraph of the body.`,
+	Bad:  "---\npublished: 2025-03-01\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
+	Good: "---\npublished: 2025-02-10\n---\n# Kenya Travel Advisory\n\n### Travel Advisory February 10, 2025",
+	Options: func() any {
+		return &metadataOptions{Facts: []string{"title", "published", "country", "advisory", "ratings"}}
+	},
+	Run: runMetadataMismatch,
 }
 
 type metadataOptions struct {
-	Facts []string `yaml:"facts" doc:"the facts compared: published, country, advisory (its level) and ratings"`
+	Facts []string `yaml:"facts" doc:"the facts compared: title, published, country, advisory (its level) and ratings"`
 }
 
 func (o *metadataOptions) Validate() error {
 	for _, f := range o.Facts {
 		switch f {
-		case "published", "country", "advisory", "ratings":
+		case "title", "published", "country", "advisory", "ratings":
 		default:
-			return fmt.Errorf("facts: %q is not published, country, advisory or ratings", f)
+			return fmt.Errorf("facts: %q is not title, published, country, advisory or ratings", f)
 		}
 	}
 	return nil
@@ -49,6 +55,14 @@ func (o *metadataOptions) Validate() error {
 
 func runMetadataMismatch(pass *lint.Pass) {
 	fm := pass.Doc.FrontMatter
+	if fm == nil && pass.Doc.Format == document.FormatMarkdown && unclosedFrontMatter(pass.File.Text) {
+		pass.Report(lint.Finding{
+			Span:    document.Span{Start: 0, End: 3},
+			Message: "this front matter is never closed, so its lines are read as the body's first paragraph",
+			Hint:    `end the front matter with a line of "---"`,
+		})
+		return
+	}
 	if fm == nil || fm.Kind != document.NodeMap {
 		return
 	}
@@ -59,6 +73,8 @@ func runMetadataMismatch(pass *lint.Pass) {
 			}
 		}
 		switch f {
+		case "title":
+			compareTitle(pass, fm)
 		case "published":
 			comparePublished(pass, fm)
 		case "country":
@@ -69,6 +85,44 @@ func runMetadataMismatch(pass *lint.Pass) {
 			compareRatings(pass, fm)
 		}
 	}
+}
+
+// unclosedFrontMatter: text opens with "---" and a "key: value" line, and
+// no later "---" or "..." line closes the block.
+func unclosedFrontMatter(text string) bool {
+	open, rest, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(open, " \t") != "---" {
+		return false
+	}
+	first, _, _ := strings.Cut(rest, "\n")
+	if !frontMatterKey.MatchString(first) {
+		return false
+	}
+	for _, line := range strings.Split(rest, "\n") {
+		if l := strings.TrimRight(line, " \t"); l == "---" || l == "..." {
+			return false
+		}
+	}
+	return true
+}
+
+var frontMatterKey = regexp.MustCompile(`^[A-Za-z][\w-]*:(\s|$)`)
+
+func compareTitle(pass *lint.Pass, fm *document.Node) {
+	v := fm.Get("title")
+	s, ok := fmString(v)
+	body := pass.Doc.Title
+	if !ok || body.Value == "" || body.Span == v.Span {
+		return // one side only: the title came from the front matter
+	}
+	if profile.NormalizeTitle(s) == profile.NormalizeTitle(body.Value) {
+		return
+	}
+	pass.Report(lint.Finding{
+		Span:    v.Span,
+		Message: fmt.Sprintf("front matter says title %q, but the body says %q (line %d)", s, body.Value, line(pass, body.Span)),
+		Hint:    "make the front matter and the body give the same title",
+	})
 }
 
 // fmString returns a front matter value that is a non-empty scalar.

@@ -30,7 +30,7 @@ func TestOptionErrors(t *testing.T) {
 		{RatingVocabulary, "synonyms: {moderate: [AVERAGE]}", `synonyms: "moderate" suggests "AVERAGE", which is not one of LOW, MEDIUM, HIGH, CRITICAL`},
 		{RatingVocabulary, "synonyms: {moderate: []}", `synonyms: "moderate" suggests no level`},
 		{IndicatorMismatch, "discussion-words: {Z: [zebra]}", `discussion-words: "Z" is not an indicator code`},
-		{MetadataMismatch, "facts: [title]", `facts: "title" is not published, country, advisory or ratings`},
+		{MetadataMismatch, "facts: [headline]", `facts: "headline" is not title, published, country, advisory or ratings`},
 		{StaleReport, "max-age-day: 10", `did you mean "max-age-days"?`},
 	}
 	for _, c := range cases {
