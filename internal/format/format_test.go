@@ -94,3 +94,23 @@ func TestEmptyRun(t *testing.T) {
 		}
 	}
 }
+
+// The caret is placed in terminal cells: a CJK character takes two, a
+// combining accent none, so the caret stays under the span.
+func TestExcerptCaretInCells(t *testing.T) {
+	for _, tc := range []struct {
+		line              string
+		start, end        int // columns in code points
+		wantCol, wantWide int
+	}{
+		{"北京 x recently.", 6, 14, 8, 8},
+		{"e\u0301 recently.", 4, 12, 3, 8},
+		{"plain recently.", 7, 15, 7, 8},
+		{"😀 hi", 3, 5, 4, 2},
+	} {
+		_, col, width := excerpt(tc.line, tc.start, tc.end)
+		if col != tc.wantCol || width != tc.wantWide {
+			t.Errorf("%q: caret at %d, %d wide; want %d, %d", tc.line, col, width, tc.wantCol, tc.wantWide)
+		}
+	}
+}

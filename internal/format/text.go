@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
@@ -72,6 +73,43 @@ func writeText(w io.Writer, r *Run) error {
 // characters around the span), the caret's column in it and its width. An
 // endCol of -1 means the span runs past the end of the line.
 func excerpt(line string, startCol, endCol int) (string, int, int) {
+	shown, caret, width := excerptRunes(line, startCol, endCol)
+	// The caret goes under the span as a terminal draws it: a CJK
+	// character or an emoji takes two cells, a combining accent none.
+	runes := []rune(shown)
+	caret = min(caret, len(runes)+1)
+	end := min(caret-1+width, len(runes))
+	return shown, 1 + cells(runes[:caret-1]), max(cells(runes[caret-1:end]), 1)
+}
+
+// cells is how many terminal cells runes take.
+func cells(runes []rune) int {
+	n := 0
+	for _, r := range runes {
+		n += cellWidth(r)
+	}
+	return n
+}
+
+// cellWidth is 0 for a combining mark or a zero-width character, 2 for an
+// East Asian wide or fullwidth character or an emoji, 1 otherwise: the few
+// lines of Unicode's East Asian Width that reports meet.
+func cellWidth(r rune) int {
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me), r >= 0x200B && r <= 0x200F, r == 0xFEFF, r >= 0xFE00 && r <= 0xFE0F:
+		return 0
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0x303E, r >= 0x3041 && r <= 0x33FF,
+		r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xA000 && r <= 0xA4CF,
+		r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F,
+		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F300 && r <= 0x1F64F,
+		r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
+		return 2
+	}
+	return 1
+}
+
+// excerptRunes is excerpt with the caret's column and width in characters.
+func excerptRunes(line string, startCol, endCol int) (string, int, int) {
 	runes := []rune(source.Printable(strings.ReplaceAll(line, "\t", " ")))
 	startCol = min(max(startCol, 1), len(runes)+1)
 	if endCol < 0 || endCol > len(runes)+1 {
