@@ -3,6 +3,8 @@ package parse
 import (
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/document"
@@ -193,10 +195,90 @@ func dataParagraph(src string, n *document.Node) *document.Paragraph {
 			return p
 		}
 	}
+	// A JSON string with escapes ("A \"big\" attack"): each character
+	// maps to its place, an escaped one to its backslash.
+	if t.Span.End-t.Span.Start >= 2 && src[t.Span.Start] == '"' && src[t.Span.End-1] == '"' {
+		if esc, ok := jsonStringInline(src, t.Span.Start+1, t.Span.End-1); ok && esc.Text == t.Scalar {
+			p.Inline = esc
+			p.Inline.Anchor = t.Span
+			return p
+		}
+	}
 	ib.AppendSynthetic(t.Scalar)
 	p.Inline = ib.Inline()
 	p.Inline.Anchor = t.Span
 	return p
+}
+
+// jsonStringInline decodes the JSON string body src[start:end] (between
+// its quotes), keeping where each character came from.
+func jsonStringInline(src string, start, end int) (document.Inline, bool) {
+	var ib document.InlineBuilder
+	run := start
+	for i := start; i < end; {
+		if src[i] != '\\' {
+			i++
+			continue
+		}
+		ib.Append(src[run:i], run)
+		if i+1 >= end {
+			return document.Inline{}, false
+		}
+		size := 2
+		var decoded string
+		switch c := src[i+1]; c {
+		case '"', '\\', '/':
+			decoded = string(c)
+		case 'b':
+			decoded = "\b"
+		case 'f':
+			decoded = "\f"
+		case 'n':
+			decoded = "\n"
+		case 'r':
+			decoded = "\r"
+		case 't':
+			decoded = "\t"
+		case 'u':
+			r, n, ok := jsonUnicodeEscape(src[i:end])
+			if !ok {
+				return document.Inline{}, false
+			}
+			decoded, size = string(r), n
+		default:
+			return document.Inline{}, false
+		}
+		ib.Append(decoded, i)
+		i += size
+		run = i
+	}
+	ib.Append(src[run:end], run)
+	return ib.Inline(), true
+}
+
+// jsonUnicodeEscape reads \uXXXX, or a surrogate pair of two, at the start
+// of s: the rune and the bytes it took.
+func jsonUnicodeEscape(s string) (rune, int, bool) {
+	hex4 := func(s string) (rune, bool) {
+		if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(s[2:6], 16, 32)
+		return rune(n), err == nil
+	}
+	r, ok := hex4(s)
+	if !ok {
+		return 0, 0, false
+	}
+	if utf16.IsSurrogate(r) {
+		if r2, ok := hex4(s[6:]); ok {
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				return d, 12, true
+			}
+		}
+		return utf8.RuneError, 6, true
+	}
+	return r, 6, true
 }
 
 func dataAdvisory(n *document.Node) *document.Advisory {
