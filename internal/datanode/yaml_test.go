@@ -382,18 +382,20 @@ func TestFromYAMLErrors(t *testing.T) {
 		offset int
 		msg    string
 	}{
-		{"mapping value in a plain scalar", "a: 1\nb: 2\nc: d: e\n", 10, "mapping values are not allowed in this context"},
-		{"unclosed double quote", "a: 1\nb: \"unterminated\nc: 3\n", 5, "found unexpected end of stream"},
-		{"unclosed single quote", "a: 1\nkey: 'abc\n", 5, "found unexpected end of stream"},
+		{"mapping value in a plain scalar", "a: 1\nb: 2\nc: d: e\n", 14, "mapping values are not allowed in this context"},
+		{"unclosed double quote", "a: 1\nb: \"unterminated\nc: 3\n", 8, "found unexpected end of stream"},
+		{"unclosed single quote", "a: 1\nkey: 'abc\n", 10, "found unexpected end of stream"},
 		{"tab as indentation", "a: 1\n\tb: 2\n", 5, "found a tab character that violates indentation"},
 		{"key without a colon", "a: 1\nb: 2\nc\nd: 4\n", 10, "could not find expected ':'"},
 		// yaml.v3 says "line 1" for the next two: its parser counts lines from 0.
-		{"map after a list", "- a\nb: c\n", 4, "did not find expected '-' indicator"},
-		{"map entry inside a list", "a:\n  - b\n  c: d\n", 9, "did not find expected '-' indicator"},
-		// The text goes wrong for good on the line with the '['.
-		{"unclosed flow sequence", "a: [1, 2\nb: 3\n", 0, "did not find expected ',' or ']'"},
-		{"bad indentation", "a: 1\n  b: 2\n", 5, "mapping values are not allowed in this context"},
-		{"reserved indicator", "a: b\nc: @x\n", 5, "found character that cannot start any token"},
+		{"map after a list", "- a\nb: c\n", 5, "did not find expected '-' indicator"},
+		{"map entry inside a list", "a:\n  - b\n  c: d\n", 12, "did not find expected '-' indicator"},
+		// The offset is the character that makes the text fail: the
+		// colon of a value where none may be, an opening quote never
+		// closed, the first item of a list never closed.
+		{"unclosed flow sequence", "a: [1, 2\nb: 3\n", 4, "did not find expected ',' or ']'"},
+		{"bad indentation", "a: 1\n  b: 2\n", 8, "mapping values are not allowed in this context"},
+		{"reserved indicator", "a: b\nc: @x\n", 8, "found character that cannot start any token"},
 		// yaml.v3 gives no line for these.
 		{"unknown anchor", "a: 1\nb: [x, *nope]\n", 12, "alias *nope refers to an anchor &nope that is not defined before it"},
 		{"control character", "a: b\n\x01\n", 5, "control character U+0001 is not allowed in YAML"},
@@ -421,7 +423,7 @@ func TestFromYAMLErrors(t *testing.T) {
 		{"alias inside its own anchor", "a: &a [1, *a]\n", 10, "alias *a refers to a value that contains the alias itself"},
 		{"too deep in flow style", strings.Repeat("[", 1001) + strings.Repeat("]", 1001), 1000, "nesting is deeper than 1000 levels"},
 		{"too deep in block style", strings.Repeat("- ", 1001) + "x\n", 2000, "nesting is deeper than 1000 levels"},
-		{"too deep for yaml.v3", strings.Repeat("[", 200_000), 0, "nesting is deeper than 1000 levels"},
+		{"too deep for yaml.v3", strings.Repeat("[", 200_000), 10000, "nesting is deeper than 1000 levels"},
 		{
 			"too deep once an alias is expanded",
 			"a: &a " + strings.Repeat("[", 600) + strings.Repeat("]", 600) + "\nb: " + strings.Repeat("[", 500) + "*a" + strings.Repeat("]", 500) + "\n",

@@ -67,8 +67,39 @@ func yamlSyntaxError(text string, lines *lineIndex, err error) error {
 		if i := strings.Index(line, "*"+m[1]); i >= 0 {
 			offset += i
 		}
+		return &SyntaxError{Offset: offset, Msg: describeYAMLProblem(msg)}
 	}
-	return &SyntaxError{Offset: offset, Msg: describeYAMLProblem(msg)}
+	return &SyntaxError{Offset: failingColumn(text, offset, lines.lineEnd(lo), msg), Msg: describeYAMLProblem(msg)}
+}
+
+// failingColumn finds, on the line text[start:end] where parsing first
+// fails, the character that makes it fail: the shortest prefix of the line
+// that already fails with msg ends with it ("country: Mali" indented under
+// a scalar fails at its colon). The same halving as for the line; if the
+// prefixes do not fail in order, the line's start is kept.
+func failingColumn(text string, start, end int, msg string) int {
+	end = min(end, len(text))
+	if end <= start || !failsWith(text[:end], msg) {
+		return start
+	}
+	lo, hi := start+1, end
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if failsWith(text[:mid], msg) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	// Step back to the start of the character, and off trailing blanks.
+	at := lo - 1
+	for at > start && (text[at]&0xC0 == 0x80) {
+		at--
+	}
+	if at < start || !failsWith(text[:lo], msg) {
+		return start
+	}
+	return at
 }
 
 func failsWith(text, msg string) bool {
