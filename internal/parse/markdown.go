@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"html"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -39,6 +41,7 @@ type mdParser struct {
 	src    string
 	source []byte
 	r      *document.Report
+	inCode bool // inside a code span: entities are text as written
 	hp     *headerReader
 	stack  []*document.Section
 	// headerDone is set once a heading that is not a header line (or a
@@ -143,7 +146,11 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 		case *ast.Text:
 			seg := c.Segment
 			if seg.Stop > seg.Start {
-				b.Append(mp.src[seg.Start:seg.Stop], seg.Start)
+				if mp.inCode {
+					b.Append(mp.src[seg.Start:seg.Stop], seg.Start)
+				} else {
+					appendUnescaped(b, mp.src, seg.Start, seg.Stop)
+				}
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				if b.Len() > 0 && b.LastByte() != ' ' {
@@ -169,7 +176,9 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 			mp.r.Links = append(mp.r.Links, document.Link{Text: label, Target: string(c.URL(mp.source)), Span: document.Span{Start: start, End: start + len(label) + 2}})
 		case *ast.CodeSpan:
 			start := b.Len()
+			mp.inCode = true
 			mp.inline(c, b)
+			mp.inCode = false
 			b.MarkCode(start)
 		case *ast.RawHTML:
 			// Inline HTML is markup, not text.
@@ -178,6 +187,31 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 			mp.inline(c, b)
 		}
 	}
+}
+
+// entity is an HTML character reference: &amp; &#233; &#xE9;.
+var entity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// appendUnescaped appends src[start:end] with its character references
+// decoded, as a reader sees "Embassy &amp; Consulate"; a decoded character
+// maps to its "&".
+func appendUnescaped(b *document.InlineBuilder, src string, start, end int) {
+	text := src[start:end]
+	if !strings.Contains(text, "&") {
+		b.Append(text, start)
+		return
+	}
+	run := 0
+	for _, m := range entity.FindAllStringIndex(text, -1) {
+		decoded := html.UnescapeString(text[m[0]:m[1]])
+		if decoded == text[m[0]:m[1]] {
+			continue // not an entity HTML knows: text as written
+		}
+		b.Append(text[run:m[0]], start+run)
+		b.Append(decoded, start+m[0])
+		run = m[1]
+	}
+	b.Append(text[run:], start+run)
 }
 
 // addLink records a link whose "[" is at start. goldmark gives no end

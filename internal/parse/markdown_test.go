@@ -113,3 +113,21 @@ func TestFrontMatterProfile(t *testing.T) {
 		t.Errorf("format %s", r.Format)
 	}
 }
+
+// Character references read as the characters they stand for, as a reader
+// sees them, except in code; words after them keep their places.
+func TestMarkdownEntities(t *testing.T) {
+	src := "# Report\n\n## Embassy &amp; Consulate Contact Information\n\nTom &amp; Jerry&#8217;s caf&eacute; recently, not `&amp;` in code, nor &bogus;.\n"
+	r := parseString(t, "r.md", src)
+	if got := r.Sections[0].Title.Value; got != "Embassy & Consulate Contact Information" {
+		t.Errorf("heading %q", got)
+	}
+	p := r.Sections[0].Paragraphs[0]
+	if want := "Tom & Jerry’s café recently, not &amp; in code, nor &bogus;."; p.Text != want {
+		t.Errorf("text %q, want %q", p.Text, want)
+	}
+	i := strings.Index(p.Text, "recently")
+	if span := p.Source(i, i+len("recently")); src[span.Start:span.End] != "recently" {
+		t.Errorf("recently maps to %q", src[span.Start:span.End])
+	}
+}
