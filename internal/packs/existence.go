@@ -65,24 +65,10 @@ func buildExistence(d *ruleDef) error {
 			b.WriteString(".")
 		}
 		if len(patterns) > 0 {
-			b.WriteString(" It flags text matching the regular expressions ")
-			for i, s := range sources {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("`" + s + "`")
-			}
-			b.WriteString(".")
+			b.WriteString(" It flags text matching the regular expressions " + codeList(sources, ", ") + ".")
 		}
 		if len(unless) > 0 {
-			b.WriteString(" A match is passed over when its sentence matches ")
-			for i, src := range unlessSources {
-				if i > 0 {
-					b.WriteString(" or ")
-				}
-				b.WriteString("`" + src + "`")
-			}
-			b.WriteString(".")
+			b.WriteString(" A match is passed over when its sentence matches " + codeList(unlessSources, " or ") + ".")
 		}
 		b.WriteString(" Headings are read as well as paragraphs.")
 		d.finishDoc(&b)
@@ -185,4 +171,13 @@ func matchesAny(res []*regexp.Regexp, s string) bool {
 		}
 	}
 	return false
+}
+
+// codeList writes patterns as code, joined by sep.
+func codeList(items []string, sep string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = "`" + s + "`"
+	}
+	return strings.Join(quoted, sep)
 }

@@ -77,13 +77,7 @@ func arrow(change string) string {
 
 // changedSections are the sections to show: everything but unchanged ones.
 func (r *Result) changedSections() []SectionChange {
-	var out []SectionChange
-	for _, s := range r.Sections {
-		if s.Status != StatusUnchanged {
-			out = append(out, s)
-		}
-	}
-	return out
+	return keep(r.Sections, func(s SectionChange) bool { return s.Status != StatusUnchanged })
 }
 
 func sectionLabel(s SectionChange) string {

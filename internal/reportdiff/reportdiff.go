@@ -158,20 +158,19 @@ func (r *Result) Facts() bool {
 // ChangedRatings are the ratings that did not stay as they were; Ratings
 // holds every rating, for scripts that read the JSON.
 func (r *Result) ChangedRatings() []RatingChange {
-	var out []RatingChange
-	for _, x := range r.Ratings {
-		if x.Change != Unchanged {
-			out = append(out, x)
-		}
-	}
-	return out
+	return keep(r.Ratings, func(x RatingChange) bool { return x.Change != Unchanged })
 }
 
 // ChangedRegions are the regional levels that did not stay as they were.
 func (r *Result) ChangedRegions() []RegionChange {
-	var out []RegionChange
-	for _, x := range r.Regions {
-		if x.Change != Unchanged {
+	return keep(r.Regions, func(x RegionChange) bool { return x.Change != Unchanged })
+}
+
+// keep is the items that pass, in order.
+func keep[T any](items []T, pass func(T) bool) []T {
+	var out []T
+	for _, x := range items {
+		if pass(x) {
 			out = append(out, x)
 		}
 	}
