@@ -3,14 +3,13 @@ package datanode
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/watchdog"
 )
 
 var jsonSeeds = []string{
@@ -49,7 +48,7 @@ func FuzzFromJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		defer watchdog(text)()
+		defer watchdog.Start(text)()
 		n, err := FromJSON(text)
 		if err != nil {
 			checkSyntaxError(t, text, err)
@@ -85,7 +84,7 @@ func FuzzFromYAML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		defer watchdog(text)()
+		defer watchdog.Start(text)()
 		n, problems, err := fromYAML(text)
 		if err != nil {
 			checkSyntaxError(t, text, err)
@@ -104,14 +103,6 @@ func FuzzFromYAML(f *testing.F) {
 		}
 		_ = ToAny(n)
 	})
-}
-
-// watchdog crashes the fuzz worker, which saves the input, if decoding it
-// has not finished within ten seconds: a hang would otherwise go unnoticed.
-// Call the returned function when done.
-func watchdog(text string) (stop func()) {
-	timer := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("no result after 10s for %q", text)) })
-	return func() { timer.Stop() }
 }
 
 func checkSyntaxError(t *testing.T, text string, err error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/reportlint/reportlint/internal/registry"
 	"github.com/reportlint/reportlint/internal/schema"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/watchdog"
 )
 
 // FuzzLint runs every built-in rule and the schema on any input, as check
@@ -37,6 +38,7 @@ func FuzzLint(f *testing.F) {
 	}
 	opt := Options{Rules: reg, Validate: v.Validate}
 	f.Fuzz(func(t *testing.T, ext, text string) {
+		defer watchdog.Start(text)()
 		switch ext {
 		case ".txt", ".md", ".json", ".yaml":
 		default:

@@ -1,35 +1,17 @@
 package packs
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-	"time"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/watchdog"
 )
-
-// watchdog fails a fuzz input that hangs, with the input and every stack;
-// call the returned function when done.
-func watchdog(input string) func() {
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			buf := make([]byte, 1<<20)
-			n := runtime.Stack(buf, true)
-			panic(fmt.Sprintf("hung on %q\n%s", input, buf[:n]))
-		}
-	}()
-	return func() { close(done) }
-}
 
 // fuzzRules is every rule the tests know: the built-in packs and the
 // fixture packs of each kind.
@@ -89,7 +71,7 @@ func FuzzRules(f *testing.F) {
 	f.Add(false, "T\n\nPublished: June 2, 2025\n\nCrme\n\nMINUSMA is. E-mail alot. In order\nto")
 	rules := fuzzRules(f)
 	f.Fuzz(func(t *testing.T, markdown bool, text string) {
-		defer watchdog(text)()
+		defer watchdog.Start(text)()
 		name := "f.txt"
 		if markdown {
 			name = "f.md"
@@ -111,7 +93,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("pack: p\nrules:\n  - {name: a, kind: required-sections, message: m, order: true, sections: [A, {name: B}]}\n")
 	const report = "T\n\nPublished: June 2, 2025\n\nA\n\nX is here. e-mail.\n\nB\n"
 	f.Fuzz(func(t *testing.T, data string) {
-		defer watchdog(data)()
+		defer watchdog.Start(data)()
 		rules, err := Parse("f.yaml", []byte(data))
 		if err != nil {
 			return

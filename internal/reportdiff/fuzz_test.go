@@ -8,10 +8,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -19,6 +17,7 @@ import (
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/watchdog"
 )
 
 // fuzzNames are the formats an edition is read as; the fuzz byte's low two
@@ -72,7 +71,7 @@ func FuzzCompare(f *testing.F) {
 		"title: x\nadvisory: {level: 4, regions: [{name: the north, level: 1}, {name: North, level: 2}]}\ncontacts: [{kind: phone, value: '+1 2'}, {kind: phone, value: '+1 2'}]\nsections: [{title: S, paragraphs: [{text: p r q}]}, {title: S}]\n")
 
 	f.Fuzz(func(t *testing.T, format uint8, oldText, newText string) {
-		defer watchdog(oldText + "\x00" + newText)()
+		defer watchdog.Start(oldText + "\x00" + newText)()
 		o, of := fuzzSide(t, "old."+fuzzNames[format&3], oldText)
 		n, nf := fuzzSide(t, "new."+fuzzNames[format>>2&3], newText)
 		for _, s := range []struct {
@@ -352,21 +351,4 @@ func checkHTML(t *testing.T, out string) {
 	if strings.Count(out, "<details") != strings.Count(out, "</details>") || strings.Count(out, "<tr") != strings.Count(out, "</tr>") {
 		t.Fatalf("HTML output has unbalanced elements:\n%s", out)
 	}
-}
-
-// watchdog fails an input that has not been compared and rendered in ten
-// seconds, with the input and every stack; call the returned function when
-// done.
-func watchdog(input string) func() {
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			buf := make([]byte, 1<<20)
-			n := runtime.Stack(buf, true)
-			panic(fmt.Sprintf("hung on %q\n%s", input, buf[:n]))
-		}
-	}()
-	return func() { close(done) }
 }

@@ -3,23 +3,21 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/watchdog"
 )
 
 // fuzzNames picks the format a fuzz input is read as: the file name says it.
@@ -79,7 +77,7 @@ func FuzzValidate(f *testing.F) {
 	}
 
 	f.Fuzz(func(t *testing.T, format uint8, text string) {
-		defer watchdog(text)()
+		defer watchdog.Start(text)()
 		src, err := source.New(fuzzNames[int(format)%len(fuzzNames)], []byte(text))
 		if err != nil {
 			return // refused before parsing
@@ -358,20 +356,4 @@ func resolve(v any, ptr string) (any, bool) {
 		}
 	}
 	return v, true
-}
-
-// watchdog fails an input that has not been validated in ten seconds,
-// with the input and every stack; call the returned function when done.
-func watchdog(input string) func() {
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			buf := make([]byte, 1<<20)
-			n := runtime.Stack(buf, true)
-			panic(fmt.Sprintf("hung on %q\n%s", input, buf[:n]))
-		}
-	}()
-	return func() { close(done) }
 }
