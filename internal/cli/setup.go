@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	ucli "github.com/urfave/cli/v3"
@@ -134,12 +133,7 @@ func checkRuleProfiles(reg *lint.Registry, known []string) error {
 			if slices.Contains(known, p) {
 				continue
 			}
-			msg := fmt.Sprintf("rule %s: profiles: unknown profile %q", r.ID, p)
-			if near, ok := suggest.Closest(p, known); ok {
-				msg += fmt.Sprintf("; did you mean %q?", near)
-			} else {
-				msg += " (known: " + strings.Join(known, ", ") + ")"
-			}
+			msg := fmt.Sprintf("rule %s: profiles: %s", r.ID, suggest.Unknown("profile", p, known))
 			if r.Source != "" {
 				msg = r.Source + ": " + msg
 			}

@@ -175,13 +175,7 @@ func (c *Config) CheckProfiles(known []string) error {
 				return nil
 			}
 		}
-		msg := fmt.Sprintf("unknown profile %q", name)
-		if s, ok := suggest.Closest(name, known); ok {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else if len(known) > 0 {
-			msg += " (known: " + strings.Join(known, ", ") + ")"
-		}
-		return c.errorAt(n, msg)
+		return c.errorAt(n, suggest.Unknown("profile", name, known))
 	}
 	if err := check(c.Profile, c.profileNode); err != nil {
 		return err
@@ -354,7 +348,7 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) ([][2]*yaml.
 			return nil, l.errorf(key, "a key in %s should be a name, not %s", what, describe(key))
 		}
 		if known != nil && !contains(known, key.Value) {
-			return nil, l.errorf(key, "%s", unknownMessage("key", key.Value, known))
+			return nil, l.errorf(key, "%s", suggest.Unknown("key", key.Value, known))
 		}
 		if first, dup := seen[key.Value]; dup {
 			return nil, l.errorf(key, "%q is set twice in %s (first on line %d)", key.Value, what, first.Line)
@@ -363,14 +357,6 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string) ([][2]*yaml.
 		pairs = append(pairs, [2]*yaml.Node{key, val})
 	}
 	return pairs, nil
-}
-
-func unknownMessage(kind, name string, known []string) string {
-	msg := fmt.Sprintf("unknown %s %q", kind, name)
-	if s, ok := suggest.Closest(name, known); ok {
-		return msg + fmt.Sprintf("; did you mean %q?", s)
-	}
-	return msg + " (known: " + strings.Join(known, ", ") + ")"
 }
 
 func contains(list []string, s string) bool {

@@ -445,12 +445,7 @@ func mappingKeys(file, rule string, n *yaml.Node, allowed []string, explain func
 				msg = explain(k.Value)
 			}
 			if msg == "" {
-				msg = fmt.Sprintf("unknown key %q", k.Value)
-				if s, ok := suggest.Closest(k.Value, allowed); ok {
-					msg += fmt.Sprintf("; did you mean %q?", s)
-				} else {
-					msg += " (known: " + strings.Join(allowed, ", ") + ")"
-				}
+				msg = suggest.Unknown("key", k.Value, allowed)
 			}
 			return nil, &Error{File: file, Line: k.Line, Rule: rule, Msg: msg}
 		}

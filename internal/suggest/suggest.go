@@ -4,6 +4,7 @@
 package suggest
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,6 +22,19 @@ func Closest(word string, candidates []string) (string, bool) {
 		}
 	}
 	return best, bestDist <= limit
+}
+
+// Unknown words a name that is not among known: `unknown KIND "name"`,
+// then the nearest known name, or else the list of known names (if any).
+func Unknown(kind, name string, known []string) string {
+	msg := fmt.Sprintf("unknown %s %q", kind, name)
+	if s, ok := Closest(name, known); ok {
+		return msg + fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(known) == 0 {
+		return msg
+	}
+	return msg + " (known: " + strings.Join(known, ", ") + ")"
 }
 
 // Distance is the Levenshtein distance between a and b, counted in code

@@ -34,3 +34,19 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		known []string
+		want  string
+	}{
+		{"profle", []string{"osac-csr", "profile"}, `unknown key "profle"; did you mean "profile"?`},
+		{"zzz", []string{"a", "b"}, `unknown key "zzz" (known: a, b)`},
+		{"zzz", nil, `unknown key "zzz"`},
+	} {
+		if got := Unknown("key", tc.name, tc.known); got != tc.want {
+			t.Errorf("Unknown(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
