@@ -135,7 +135,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			return yield(format.File{Path: res.Path, Source: res.Source, Findings: shown})
 		})
 	}
-	out := &format.Run{Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: documented(), Color: useColor(e)}
+	out := &format.Run{Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: useColor(e)}
 
 	if path := cmd.String("write-baseline"); path != "" {
 		var all []lint.Finding
@@ -218,18 +218,4 @@ func useColor(e *env) bool {
 	}
 	f, ok := e.stdout.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// documented is the ids of the rules that ship with reportlint, which
-// docs/rules.md describes.
-func documented() map[string]bool {
-	reg, err := registry.Builtin()
-	if err != nil {
-		return nil // cannot happen: the built-in rules are tested
-	}
-	ids := map[string]bool{}
-	for _, r := range reg.All() {
-		ids[r.ID] = true
-	}
-	return ids
 }

@@ -4,6 +4,8 @@
 package registry
 
 import (
+	"sync"
+
 	"github.com/reportlint/reportlint/internal/checks"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/packs"
@@ -26,3 +28,14 @@ func With(packFiles []string) (*lint.Registry, error) {
 	}
 	return lint.NewRegistry(rules...)
 }
+
+// Shipped is the ids of the rules that ship with reportlint (built-in rules
+// and built-in packs): those docs/rules.md describes, unlike a house pack's.
+// The map is shared; callers must not change it.
+var Shipped = sync.OnceValue(func() map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range append(checks.All(), packs.Builtin()...) {
+		ids[r.ID] = true
+	}
+	return ids
+})

@@ -38,3 +38,22 @@ func TestEveryRuleIsDocumentedAndTested(t *testing.T) {
 		}
 	}
 }
+
+// Shipped holds every rule that ships, and no house pack's rule.
+func TestShipped(t *testing.T) {
+	reg, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(Shipped()), len(reg.All()); got != want {
+		t.Errorf("%d shipped ids for %d built-in rules", got, want)
+	}
+	for _, id := range []string{"schema", "style/in-order-to"} {
+		if !Shipped()[id] {
+			t.Errorf("%s is not shipped", id)
+		}
+	}
+	if Shipped()["house/x"] {
+		t.Errorf("a house rule counts as shipped")
+	}
+}
