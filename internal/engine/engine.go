@@ -321,9 +321,8 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		fd.Locate(f)
 		out = append(out, fd)
 	}
-	kept = out
-	sort.SliceStable(kept, func(i, j int) bool { return lint.Less(&kept[i], &kept[j]) })
-	return kept, nil
+	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
+	return out, nil
 }
 
 func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, out *[]lint.Finding) (err error) {

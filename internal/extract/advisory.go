@@ -126,6 +126,9 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 		}
 		if u.para.Kind != document.KindListItem {
 			level = 0
+			if t := strings.TrimSpace(u.text.Text); len(t) > 40 || !strings.HasSuffix(t, ":") {
+				continue // the cheap test first: a label is short and ends in ":"
+			}
 			line, base := x.firstLine(u)
 			if m := areaListLabel.FindStringSubmatchIndex(line); m != nil {
 				level = x.levelOf(line[m[2]:m[3]])
