@@ -71,7 +71,7 @@ func linkProblem(target string) (string, string) {
 		path = path[:i]
 	}
 	for _, loc := range secondScheme.FindAllStringIndex(path, -1) {
-		if at := loc[0]; at > 0 && isWordByte(path[at-1]) {
+		if at := loc[0]; at > 0 && (isLetter(path[at-1]) || isDigit(path[at-1])) {
 			from := max(0, at-12)
 			for from < at && !utf8.RuneStart(target[from]) {
 				from++
@@ -93,8 +93,4 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
