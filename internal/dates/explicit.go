@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 type monthName struct {
@@ -194,12 +195,12 @@ func (s *stream) nameBefore(i int) bool {
 		return false
 	}
 	for _, p := range prepositions {
-		if equalFoldASCII(w, p) {
+		if phrase.EqualFoldASCII(w, p) {
 			return false
 		}
 	}
 	for _, p := range wordsBeforeYears {
-		if equalFoldASCII(w, p) {
+		if phrase.EqualFoldASCII(w, p) {
 			return false
 		}
 	}
@@ -275,8 +276,8 @@ func (s *stream) dayAt(i int) (day int, ordinal, ok bool) {
 			return 0, false, false
 		}
 		suffix := w[len(w)-2:]
-		if !equalFoldASCII(suffix, "st") && !equalFoldASCII(suffix, "nd") &&
-			!equalFoldASCII(suffix, "rd") && !equalFoldASCII(suffix, "th") {
+		if !phrase.EqualFoldASCII(suffix, "st") && !phrase.EqualFoldASCII(suffix, "nd") &&
+			!phrase.EqualFoldASCII(suffix, "rd") && !phrase.EqualFoldASCII(suffix, "th") {
 			return 0, false, false
 		}
 		w = w[:len(w)-2]

@@ -3,6 +3,8 @@ package dates
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 // tokenKind classifies a token by the characters it holds. Whitespace is never
@@ -181,7 +183,7 @@ func (s *stream) punct(i int) rune {
 // isWord reports whether token i is the word w, ignoring case.
 func (s *stream) isWord(i int, w string) bool {
 	t, ok := s.get(i)
-	return ok && t.kind == tokWord && t.end-t.start == len(w) && equalFoldASCII(s.text[t.start:t.end], w)
+	return ok && t.kind == tokWord && t.end-t.start == len(w) && phrase.EqualFoldASCII(s.text[t.start:t.end], w)
 }
 
 // number returns the value and digit count of number token i.
@@ -203,23 +205,6 @@ func (s *stream) number(i int) (value, digits int, ok bool) {
 func (s *stream) hasDigit(i int) bool {
 	k := s.kind(i)
 	return k == tokNumber || k == tokMixed
-}
-
-// equalFoldASCII compares s with lower-case ASCII w ignoring the case of s.
-func equalFoldASCII(s, w string) bool {
-	if len(s) != len(w) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func isDash(r rune) bool {

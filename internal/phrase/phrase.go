@@ -199,7 +199,7 @@ func containsFold(s, lit string, a int) bool {
 		if j >= end {
 			return false
 		}
-		if equalFoldASCII(s[j-a:j-a+len(lit)], lit) {
+		if EqualFoldASCII(s[j-a:j-a+len(lit)], lit) {
 			return true
 		}
 		i = j + 1
@@ -232,9 +232,13 @@ func indexByteFrom(s string, c byte, i int) int {
 	return len(s)
 }
 
-// equalFoldASCII compares s with lower-case lit, ignoring the case of ASCII
-// letters in s.
-func equalFoldASCII(s, lit string) bool {
+// EqualFoldASCII reports whether s is the lower-case ASCII lit, ignoring
+// the case of ASCII letters in s: cheaper than strings.EqualFold where one
+// side is known to be lower-case ASCII.
+func EqualFoldASCII(s, lit string) bool {
+	if len(s) != len(lit) {
+		return false
+	}
 	for i := 0; i < len(lit); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
