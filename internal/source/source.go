@@ -19,6 +19,19 @@ const DefaultMaxSize = 10 << 20
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// otherBOMs are the byte order marks of the encodings a report saved by
+// mistake is most often in. UTF-32 first: its little-endian mark begins
+// with UTF-16's.
+var otherBOMs = []struct {
+	mark     []byte
+	encoding string
+}{
+	{[]byte{0xFF, 0xFE, 0x00, 0x00}, "UTF-32"},
+	{[]byte{0x00, 0x00, 0xFE, 0xFF}, "UTF-32"},
+	{[]byte{0xFF, 0xFE}, "UTF-16"},
+	{[]byte{0xFE, 0xFF}, "UTF-16"},
+}
+
 // File is a report's text, checked and normalised, with its line index.
 type File struct {
 	Path string // as given by the user; "-" reads become the --stdin-filename
@@ -56,9 +69,16 @@ func (e *Error) Error() string {
 }
 
 // New checks raw and returns the normalised file. It refuses NUL bytes and
-// invalid UTF-8, naming the first offending byte's line and column.
+// invalid UTF-8, naming the first offending byte's line and column, and
+// text in UTF-16 or UTF-32 with a byte order mark, naming the encoding.
 func New(path string, raw []byte) (*File, error) {
 	f := &File{Path: path, Raw: raw}
+	for _, b := range otherBOMs {
+		if bytes.HasPrefix(raw, b.mark) {
+			// Its NUL bytes would otherwise call it a binary file.
+			return nil, &Error{Path: path, Offset: -1, Reason: fmt.Sprintf("is %s (it starts with a %s byte order mark); save it as UTF-8", b.encoding, b.encoding)}
+		}
+	}
 	body := raw
 	if bytes.HasPrefix(body, bom) {
 		f.HasBOM = true

@@ -74,6 +74,12 @@ func TestRefusals(t *testing.T) {
 		{"latin1", "Title\nGo\xefta", "not valid UTF-8 (byte 0xEF at offset 8)", Position{2, 3}, 8},
 		{"bom then bad", "\ufeffA\r\n\xff", "not valid UTF-8 (byte 0xFF at offset 6)", Position{2, 1}, 6},
 		{"old mac", "Title\r\rText.\r", "carriage return alone (old Mac line ends)", Position{}, -1},
+		// A byte order mark names the encoding, where the NUL bytes of
+		// UTF-16 text would call it binary.
+		{"utf16le", "\xff\xfeT\x00i\x00", "is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", Position{}, -1},
+		{"utf16be", "\xfe\xff\x00T\x00i", "is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", Position{}, -1},
+		{"utf32le", "\xff\xfe\x00\x00T\x00\x00\x00", "is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", Position{}, -1},
+		{"utf32be", "\x00\x00\xfe\xff\x00\x00\x00T", "is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", Position{}, -1},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.name, []byte(tt.raw))
