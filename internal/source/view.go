@@ -2,7 +2,6 @@ package source
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -122,39 +121,4 @@ func (k *Kept) Slice(start, end int) string {
 		b = append(b, l.text[max(start, l.start)-l.start:min(end, lineEnd)-l.start]...)
 	}
 	return string(b)
-}
-
-// Printable makes text from a report safe to print on a terminal: control
-// characters other than tab and line feed, which could move the cursor or
-// retitle the window (ESC sequences), become their visible Unicode
-// pictures ("␛"), one character for one, so columns do not shift.
-func Printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case !isControl(r):
-			b.WriteRune(r)
-		case r < 0x20:
-			b.WriteRune(0x2400 + r) // ␀ … ␟
-		case r == 0x7f:
-			b.WriteRune('␡')
-		default:
-			b.WriteRune('�') // C1 controls have no pictures
-		}
-	}
-	return b.String()
-}
-
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || 0x80 <= r && r < 0xa0
 }

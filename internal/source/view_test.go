@@ -3,7 +3,6 @@ package source
 import (
 	"math/rand/v2"
 	"testing"
-	"unicode/utf8"
 )
 
 // A Kept answers like the full file for every offset in its kept lines.
@@ -58,20 +57,5 @@ func TestKeptDropsTheRest(t *testing.T) {
 	}
 	if p := k.Position(0); p != (Position{}) {
 		t.Fatalf("Position outside the kept lines = %v, want zero", p)
-	}
-}
-
-func TestPrintable(t *testing.T) {
-	for in, want := range map[string]string{
-		"plain – text\twith tab":  "plain – text\twith tab",
-		"\x1b]0;owned\x07title":   "␛]0;owned␇title",
-		"a\x1b[2Jb\rc\x7fd\u0085": "a␛[2Jb␍c␡d�",
-	} {
-		if got := Printable(in); got != want {
-			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
-		}
-		if utf8.RuneCountInString(Printable(in)) != utf8.RuneCountInString(in) {
-			t.Errorf("Printable(%q) changes the number of characters", in)
-		}
 	}
 }
