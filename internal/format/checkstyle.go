@@ -2,8 +2,11 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"io"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("checkstyle", writeCheckstyle) }
@@ -27,7 +30,8 @@ type (
 func writeCheckstyle(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(xml.Header + `<checkstyle version="4.3">`)
-	enc := xml.NewEncoder(bw)
+	var el bytes.Buffer
+	enc := xml.NewEncoder(&el)
 	enc.Indent("  ", "  ")
 	// One <file> at a time, as the files come; the encoder starts each
 	// after the first on a new line, and no file at all gives
@@ -37,13 +41,15 @@ func writeCheckstyle(w io.Writer, r *Run) error {
 		if n++; n == 1 {
 			bw.WriteString("\n")
 		}
-		el := checkstyleFile{Name: file.Path}
+		cf := checkstyleFile{Name: file.Path}
 		for _, f := range file.Findings {
-			el.Errors = append(el.Errors, checkstyleError{Line: f.Start.Line, Column: f.Start.Column, Severity: f.Level.String(), Message: f.Message, Source: "reportlint." + f.Rule})
+			cf.Errors = append(cf.Errors, checkstyleError{Line: f.Start.Line, Column: f.Start.Column, Severity: f.Level.String(), Message: f.Message, Source: "reportlint." + f.Rule})
 		}
-		if err := enc.Encode(el); err != nil {
+		el.Reset()
+		if err := enc.Encode(cf); err != nil {
 			return err
 		}
+		bw.Write(source.PrintableXML(el.Bytes()))
 	}
 	if n > 0 {
 		bw.WriteString("\n")

@@ -2,9 +2,13 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,5 +134,118 @@ func TestRDJSONLByteColumns(t *testing.T) {
 	want := `"start":{"line":3,"column":` + strconv.Itoa(col) + `},"end":{"line":3,"column":` + strconv.Itoa(col+6) + `}`
 	if !strings.Contains(first, want) {
 		t.Errorf("got %s\nwant range %s", first, want)
+	}
+}
+
+// Hostile names and text, as a pull request can bring them: a file name
+// with a newline and a forged workflow command, one with terminal escapes
+// and a bidi override, report lines that are commands themselves, and a
+// rule (of a house pack) whose message and hint quote them.
+const (
+	forgedPath = "reports/a\n::error title=Forged::Approved.txt"
+	escapePath = "reports/b\x1b[31m\u202eevil\u202c\u009b2J.txt"
+	forgedText = "Title\n\n::error::Approved by security\n\nSee ##[error]boom and \x1b]0;owned\x07 here, \u202ereversed\u202c.\n"
+)
+
+func hostileRun(t *testing.T) *Run {
+	t.Helper()
+	var views = map[string]source.View{}
+	var findings []lint.Finding
+	for _, path := range []string{forgedPath, escapePath} {
+		f, err := source.New(path, []byte(forgedText))
+		if err != nil {
+			t.Fatal(err)
+		}
+		views[path] = f
+		for _, needle := range []string{"::error::Approved", "##[error]boom", "\x1b]0;owned"} {
+			i := strings.Index(f.Text, needle)
+			fd := lint.Finding{Path: path, Rule: "house/quoted", Level: lint.Error,
+				Message: "quoting " + needle + " and\n::warning::forged\r\x1b[2J", Hint: "\u202eteg\u202c ##[notice]x\n::notice::y",
+				Span: document.Span{Start: i, End: i + len(needle)}}
+			fd.Locate(f)
+			findings = append(findings, fd)
+		}
+	}
+	return &Run{
+		Rules:      []*lint.Rule{{ID: "house/quoted", Level: lint.Error, Summary: "a house rule \x1b[1m##[error]x", Doc: "Doc\n::error::forged\n\u202e"}},
+		Documented: map[string]bool{},
+		Files:      Collect(views, findings),
+		Tool:       Tool{Name: "reportlint", Version: "v1.2.3"},
+	}
+}
+
+// ownGitHubCommand is the shape of the lines the github format writes.
+var ownGitHubCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=reportlint [a-z/-]+::[^\n]*$`)
+
+// Every format keeps hostile names and text from acting on a terminal or a
+// CI log: no control or bidi character, no line a runner reads as a
+// command but the github format's own; JSON and XML stay well-formed and
+// keep the names, escaped, as they are.
+func TestFormatsHostile(t *testing.T) {
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			f, _ := Get(name)
+			var buf bytes.Buffer
+			if err := f(&buf, hostileRun(t)); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for i, r := range out {
+				if r < 0x20 && r != '\n' || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+					0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 {
+					t.Errorf("%U at byte %d:\n%s", r, i, out)
+					break
+				}
+			}
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			for _, line := range lines {
+				if strings.Contains(line, "##[") {
+					t.Errorf("a runner reads %q as a command", line)
+				}
+				if strings.HasPrefix(strings.TrimSpace(line), "::") && !(name == "github" && ownGitHubCommand.MatchString(line)) {
+					t.Errorf("a runner reads %q as a command", line)
+				}
+			}
+			switch name {
+			case "github":
+				if len(lines) != 6 {
+					t.Errorf("%d lines for 6 findings:\n%s", len(lines), out)
+				}
+			case "text":
+				if !strings.Contains(out, `reports/a\n::error title=Forged::Approved.txt:3:1 error`) || !strings.Contains(out, `reports/b\x1b[31m\u202eevil\u202c\u009b2J.txt:5:5`) {
+					t.Errorf("the paths are not shown escaped:\n%s", out)
+				}
+			case "json", "sarif":
+				var v any
+				if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+					t.Errorf("not JSON: %v\n%s", err, out)
+				}
+				if name == "json" {
+					var doc struct{ Findings []struct{ Path string } }
+					json.Unmarshal(buf.Bytes(), &doc)
+					if len(doc.Findings) != 6 || doc.Findings[0].Path != forgedPath || doc.Findings[5].Path != escapePath {
+						t.Errorf("the paths do not decode as they are: %+v", doc.Findings)
+					}
+				}
+			case "rdjsonl":
+				for _, line := range lines {
+					var d struct{ Location struct{ Path string } }
+					if err := json.Unmarshal([]byte(line), &d); err != nil || d.Location.Path != forgedPath && d.Location.Path != escapePath {
+						t.Errorf("%v: %s", err, line)
+					}
+				}
+			case "checkstyle", "junit":
+				dec := xml.NewDecoder(&buf)
+				for {
+					_, err := dec.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("not well-formed XML: %v\n%s", err, out)
+					}
+				}
+			}
+		})
 	}
 }

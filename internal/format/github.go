@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("github", writeGitHub) }
@@ -28,9 +29,12 @@ func writeGitHub(w io.Writer, r *Run) error {
 			if f.Hint != "" {
 				msg += " (" + f.Hint + ")"
 			}
+			// The runner's escapes keep a line break in a path or message
+			// (it is decoded back); what they cannot hold, a terminal
+			// escape or a bidi control, is made printable.
 			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-				cmd, escapeProperty(f.Path), f.Start.Line, f.Start.Column, f.End.Line, f.End.Column,
-				escapeProperty("reportlint "+f.Rule), escapeData(msg))
+				cmd, source.PrintableLine(escapeProperty(f.Path)), f.Start.Line, f.Start.Column, f.End.Line, f.End.Column,
+				source.PrintableLine(escapeProperty("reportlint "+f.Rule)), source.PrintableLine(escapeData(msg)))
 		}
 	}
 	return bw.Flush()

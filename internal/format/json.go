@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("json", writeJSON) }
@@ -64,6 +65,6 @@ func writeJSONFinding(bw *bufio.Writer, f lint.Finding, i int) error {
 		bw.WriteByte(',')
 	}
 	bw.WriteString("\n    ")
-	_, err = bw.Write(item)
+	_, err = bw.Write(source.PrintableJSON(item))
 	return err
 }

@@ -1,9 +1,12 @@
 package format
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("junit", writeJUnit) }
@@ -64,14 +67,14 @@ func writeJUnit(w io.Writer, r *Run) error {
 		root.Failures += s.Failures
 		root.Suites = append(root.Suites, s)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(root); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	buf.WriteString("\n")
+	_, err := w.Write(source.PrintableXML(buf.Bytes()))
 	return err
 }

@@ -2,10 +2,12 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("rdjsonl", writeRDJSONL) }
@@ -49,7 +51,8 @@ type (
 
 func writeRDJSONL(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
 	for file := range r.each() {
 		for _, f := range file.Findings {
@@ -75,9 +78,11 @@ func writeRDJSONL(w io.Writer, r *Run) error {
 			} else {
 				d.Location.Range = rdRange{Start: rdPosition{f.Start.Line, f.Start.Column}, End: rdPosition{f.End.Line, f.End.Column}}
 			}
+			line.Reset()
 			if err := enc.Encode(d); err != nil {
 				return err
 			}
+			bw.Write(source.PrintableJSON(line.Bytes()))
 		}
 	}
 	return bw.Flush()

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { register("sarif", writeSARIF) }
@@ -120,7 +121,7 @@ func writeSARIF(w io.Writer, r *Run) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	bw.Write(head)
+	bw.Write(source.PrintableJSON(head))
 	// Results are written one at a time, as the files come, indented as
 	// they would be in place.
 	var item bytes.Buffer
@@ -152,14 +153,14 @@ func writeSARIF(w io.Writer, r *Run) error {
 				bw.WriteByte(',')
 			}
 			bw.WriteString("\n        ")
-			bw.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+			bw.Write(source.PrintableJSON(bytes.TrimSuffix(item.Bytes(), []byte("\n"))))
 			n++
 		}
 	}
 	if n > 0 {
 		bw.WriteString("\n      ")
 	}
-	bw.Write(tail)
+	bw.Write(source.PrintableJSON(tail))
 	return bw.Flush()
 }
 

@@ -47,10 +47,11 @@ func writeText(w io.Writer, r *Run) error {
 				levelColor = ansiYellow
 			}
 			// Messages quote the report, and paths come from the disk:
-			// neither may send control sequences to the terminal.
+			// neither may act on the terminal, nor start a line a CI
+			// runner reads as a command.
 			fmt.Fprintf(bw, "%s %s %s %s\n",
-				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.Printable(f.Path), f.Start.Line, f.Start.Column)),
-				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.Printable(f.Message))
+				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.PrintableLine(f.Path), f.Start.Line, f.Start.Column)),
+				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.PrintableLine(f.Message))
 			if view := file.Source; view != nil && f.Start.Line > 0 {
 				endCol := -1
 				if f.End.Line == f.Start.Line {
@@ -61,7 +62,7 @@ func writeText(w io.Writer, r *Run) error {
 				fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), source.Printable(f.Hint))
+				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), source.PrintableLine(f.Hint))
 			}
 		}
 	}
