@@ -82,7 +82,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
 	failed := len(errs) > 0
 	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
+		e.stderrf("reportlint: %v", err)
 	}
 	// Lines changed since a revision, in the repository of each file.
 	// Standard input is in none, and is new: its findings all show.
@@ -116,7 +116,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			in := inputs[next]
 			next++
 			if res.Err != nil {
-				fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
+				e.stderrf("reportlint: %s", describe(res.Err))
 				failed = true
 				return true
 			}
@@ -148,7 +148,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		if err := b.Write(path); err != nil {
 			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %v", err)}
 		}
-		fmt.Fprintf(e.stderr, "recorded %s in %s\n", format.Plural(len(b.Findings), "finding"), path)
+		e.stderrf("recorded %s in %s", format.Plural(len(b.Findings), "finding"), path)
 		if failed {
 			return silentExit(ExitError)
 		}
@@ -160,16 +160,16 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	if matcher != nil {
 		if matcher.Hidden > 0 {
-			fmt.Fprintf(e.stderr, "%s hidden by the baseline %s\n", format.Plural(matcher.Hidden, "finding"), basePath)
+			e.stderrf("%s hidden by the baseline %s", format.Plural(matcher.Hidden, "finding"), basePath)
 		}
 		if stale := matcher.Unmatched(); len(stale) > 0 {
 			what := fmt.Sprintf("%d entries in the baseline no longer match", len(stale))
 			if len(stale) == 1 {
 				what = "1 entry in the baseline no longer matches"
 			}
-			fmt.Fprintf(e.stderr, "%s (fixed, or the text changed); refresh it with --write-baseline %s:\n", what, basePath)
+			e.stderrf("%s (fixed, or the text changed); refresh it with --write-baseline %s:", what, basePath)
 			for _, s := range stale {
-				fmt.Fprintf(e.stderr, "  %s (line %d) %s: %s\n", s.Path, s.Line, s.Rule, s.Message)
+				e.stderrf("  %s (line %d) %s: %s", s.Path, s.Line, s.Rule, s.Message)
 			}
 		}
 	}
@@ -206,7 +206,7 @@ func writeReport(path string, formatter format.Formatter, out *format.Run, e *en
 		}
 		return fmt.Errorf("--output: %v", err)
 	}
-	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+path)
+	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+source.PrintableLine(path))
 	return err
 }
 

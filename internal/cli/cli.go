@@ -14,6 +14,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
 )
 
@@ -28,14 +29,22 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// help is a line of reportlint's own printed after the message, which
+	// is printed as one line (see stderrf).
+	help string
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
-// usageErrorf is a mistake on the command line: exit 2, with a pointer to help.
+// usageErrorf is a mistake on the command line: exit 2.
 func usageErrorf(format string, args ...any) error {
 	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}
+}
+
+// usageHelpf is usageErrorf with a line saying where to read more.
+func usageHelpf(help, format string, args ...any) error {
+	return &exitError{code: ExitError, err: fmt.Errorf(format, args...), help: help}
 }
 
 // silentExit ends the run with a code; its messages were already printed.
@@ -82,13 +91,28 @@ func exitCode(e *env, err error) int {
 	}
 	var x *exitError
 	if errors.As(err, &x) {
-		fmt.Fprintf(e.stderr, "reportlint: %v\n", x.err)
+		e.stderrf("reportlint: %v", x.err)
+		if x.help != "" {
+			fmt.Fprintln(e.stderr, x.help)
+		}
 		return x.code
 	}
 	// Anything urfave/cli returns itself is a usage mistake (an unknown flag,
 	// a missing value).
-	fmt.Fprintf(e.stderr, "reportlint: %v\nRun 'reportlint --help' for usage.\n", err)
+	e.stderrf("reportlint: %v", err)
+	fmt.Fprintln(e.stderr, "Run 'reportlint --help' for usage.")
 	return ExitError
+}
+
+// stderrf prints one line on standard error, made printable whole
+// (source.PrintableLine): its paths come from the disk, and the values it
+// quotes from reports, configurations, packs, profiles and baselines, any
+// of which a pull request can write. Made printable here, where every
+// message passes, none can act on the terminal or print a line that a CI
+// runner reads as a command, whoever built the message; reportlint's own
+// line breaks are printed apart (exitError.help).
+func (e *env) stderrf(format string, args ...any) {
+	fmt.Fprintln(e.stderr, source.PrintableLine(fmt.Sprintf(format, args...)))
 }
 
 func newRoot(e *env) *ucli.Command {
@@ -134,9 +158,9 @@ func rootAction(ctx context.Context, cmd *ucli.Command) error {
 		}
 	}
 	if near, ok := suggest.Closest(name, names); ok {
-		return usageErrorf("%q is not a command; did you mean %q?\nRun 'reportlint --help' for the commands.", name, near)
+		return usageHelpf("Run 'reportlint --help' for the commands.", "%q is not a command; did you mean %q?", name, near)
 	}
-	return usageErrorf("%q is not a command; the commands are %s.\nRun 'reportlint --help' for usage.", name, strings.Join(names, ", "))
+	return usageHelpf("Run 'reportlint --help' for usage.", "%q is not a command; the commands are %s.", name, strings.Join(names, ", "))
 }
 
 // undefinedFlag is how the flag package words an unknown flag.
@@ -148,9 +172,9 @@ func onUsageError(_ context.Context, cmd *ucli.Command, err error, _ bool) error
 		help = "reportlint " + cmd.Name + " --help"
 	}
 	if name, ok := strings.CutPrefix(err.Error(), undefinedFlag); ok {
-		return usageErrorf("%s: unknown flag --%s\nRun '%s' for its flags.", cmd.Name, strings.TrimLeft(name, "-"), help)
+		return usageHelpf("Run '"+help+"' for its flags.", "%s: unknown flag --%s", cmd.Name, strings.TrimLeft(name, "-"))
 	}
-	return usageErrorf("%v\nRun '%s' for usage.", err, help)
+	return usageHelpf("Run '"+help+"' for usage.", "%v", err)
 }
 
 // version is the module version from the build info: a tag for

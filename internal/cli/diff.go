@@ -63,7 +63,7 @@ func diffCommand(e *env) *ucli.Command {
 				// side that cannot be used.
 				f, r, err := readSide(arg, opt)
 				if err != nil {
-					fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(err))
+					e.stderrf("reportlint: %s", describe(err))
 					failed = true
 					continue
 				}

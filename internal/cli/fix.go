@@ -38,18 +38,18 @@ func fixCommand(e *env) *ucli.Command {
 			inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
 			failed := len(errs) > 0
 			for _, err := range errs {
-				fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
+				e.stderrf("reportlint: %v", err)
 			}
 			files, total := 0, 0
 			for _, in := range inputs {
 				if in.Stdin && write {
-					fmt.Fprintln(e.stderr, "reportlint: fix --write cannot write to standard input; run without --write for a diff")
+					e.stderrf("reportlint: fix --write cannot write to standard input; run without --write for a diff")
 					failed = true
 					continue
 				}
 				res := engine.Fix(in, run.engine)
 				if res.Err != nil {
-					fmt.Fprintf(e.stderr, "reportlint: %s\n", describe(res.Err))
+					e.stderrf("reportlint: %s", describe(res.Err))
 					failed = true
 					continue
 				}
@@ -68,20 +68,20 @@ func fixCommand(e *env) *ucli.Command {
 				if err := fixes.WriteAtomic(in.Path, res.Original.Raw, res.Fixed); err != nil {
 					var changed *fixes.ChangedError
 					if errors.As(err, &changed) {
-						fmt.Fprintf(e.stderr, "reportlint: %v\n", err)
+						e.stderrf("reportlint: %v", err)
 					} else {
-						fmt.Fprintf(e.stderr, "reportlint: %s: cannot write the fixed report: %v\n", in.Path, err)
+						e.stderrf("reportlint: %s: cannot write the fixed report: %v", in.Path, err)
 					}
 					failed = true
 					continue
 				}
-				fmt.Fprintf(e.stderr, "fixed %s in %s\n", format.Plural(res.Applied, "problem"), res.Path)
+				e.stderrf("fixed %s in %s", format.Plural(res.Applied, "problem"), res.Path)
 			}
 			switch {
 			case total == 0:
-				fmt.Fprintln(e.stderr, "nothing to fix")
+				e.stderrf("nothing to fix")
 			case !write:
-				fmt.Fprintf(e.stderr, "%s in %s can be fixed; run with --write to apply\n", format.Plural(total, "problem"), format.Plural(files, "file"))
+				e.stderrf("%s in %s can be fixed; run with --write to apply", format.Plural(total, "problem"), format.Plural(files, "file"))
 			}
 			if failed {
 				return silentExit(ExitError)
