@@ -1,16 +1,25 @@
 package reportdiff
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { renderers["json"] = renderJSON }
 
-// renderJSON writes the stable shape (see Result).
+// renderJSON writes the stable shape (see Result), with what encoding/json
+// leaves raw of the reports' text escaped (source.PrintableJSON).
 func renderJSON(w io.Writer, r *Result, _ bool) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	_, err := w.Write(source.PrintableJSON(buf.Bytes()))
+	return err
 }

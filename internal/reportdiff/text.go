@@ -25,9 +25,10 @@ const (
 // with its word diffs: [-deleted-] and {+inserted+}, in colour on a terminal.
 func renderText(w io.Writer, r *Result, color bool) error {
 	bw := bufio.NewWriter(w)
-	// Everything shown comes from the reports, which must not send control
-	// sequences to the terminal: paint and plain make it printable.
-	plain := source.Printable
+	// Everything shown comes from the reports and the paths given, which
+	// must neither act on the terminal nor start a line a CI runner reads
+	// as a command: paint and plain make each piece printable as one line.
+	plain := source.PrintableLine
 	paint := func(code, s string) string {
 		if !color {
 			return plain(s)
