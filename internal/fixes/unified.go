@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // contextLines is how many unchanged lines surround each change, as in diff -u and git.
@@ -17,6 +19,12 @@ const contextLines = 3
 // CRLF to LF, or gains a final newline, shows as changed; a last line without
 // a newline is followed by "\ No newline at end of file". Changes at most six
 // unchanged lines apart share a hunk, as in git.
+//
+// The diff is for a terminal or a CI log, so the path and the lines are made
+// printable (source.PrintableLine, source.PrintableText): an ordinary
+// report's diff, tabs and CRLF included, is unchanged and applies with patch
+// or git apply; a line holding a control character or a workflow command
+// does not, and is not meant to.
 func Unified(name string, old, new []byte) string {
 	if bytes.Equal(old, new) {
 		return ""
@@ -25,7 +33,7 @@ func Unified(name string, old, new []byte) string {
 	ops := diffLines(a, b)
 
 	var out strings.Builder
-	p := diffPath(name)
+	p := source.PrintableLine(diffPath(name))
 	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", p, p)
 	aBefore, bBefore := 0, 0 // lines of old and new before ops[done]
 	done := 0
@@ -95,7 +103,7 @@ func hunkRange(before, count int) string {
 
 func writeLine(out *strings.Builder, prefix byte, line string) {
 	out.WriteByte(prefix)
-	out.WriteString(line)
+	out.WriteString(source.PrintableText(line))
 	if !strings.HasSuffix(line, "\n") {
 		out.WriteString("\n\\ No newline at end of file\n")
 	}

@@ -454,3 +454,24 @@ func TestUnifiedIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A diff of hostile text and names prints nothing that acts on a terminal
+// or a CI log: the path is one line, and each line of report text is made
+// printable (source.PrintableText), its tabs and CRLF kept so that an
+// ordinary report's diff still applies.
+func TestUnifiedHostile(t *testing.T) {
+	old := "Title\r\n\tkept tab\r\n::error::Approved\r\nsee ##[error]boom \x1b[2J\u202eevil\r\nend \"quoted\"\r\n"
+	new := strings.Replace(old, `"quoted"`, "“quoted”", 1)
+	got := Unified("a\n::error title=Forged::Approved\x1b[31m.txt", []byte(old), []byte(new))
+	want := "--- a/a\\n::error title=Forged::Approved\\x1b[31m.txt\n" +
+		"+++ b/a\\n::error title=Forged::Approved\\x1b[31m.txt\n" +
+		"@@ -2,4 +2,4 @@\n" +
+		" \tkept tab\r\n" +
+		" \\x3a:error::Approved\r\n" +
+		" see ##\\x5berror]boom \\x1b[2J\\u202eevil\r\n" +
+		"-end \"quoted\"\r\n" +
+		"+end “quoted”\r\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
