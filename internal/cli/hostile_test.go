@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -99,5 +100,79 @@ func TestErrorsPrintHostileNames(t *testing.T) {
 				t.Errorf("stderr does not name the hostile value, escaped:\n%s", stderr.String())
 			}
 		})
+	}
+}
+
+// A house pack is as hostile as a report: rules and explain print its
+// names, summaries, docs and examples, and where it is, printable.
+func TestRulesAndExplainPrintHostilePacks(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	pack := "pack: house\nrules:\n  - name: forged\n    kind: existence\n    message: 'quoting {{match}}'\n    tokens: [hereby]\n" +
+		"    profiles: [" + strconv.Quote("generic\n::error::profile\x1b[31m") + "]\n" +
+		"    summary: " + strconv.Quote("a summary \x1b]0;owned\x07 ##[error]x") + "\n" +
+		"    doc: " + strconv.Quote("First line.\n::error title=Forged::Approved\n\u202eevil\u202c\n\tindented") + "\n" +
+		"    bad: " + strconv.Quote("::warning::bad example\x1b[2J") + "\n" +
+		"    good: " + strconv.Quote("  ::notice::good example") + "\n"
+	if err := os.WriteFile(filepath.Join(dir, forged+".yaml"), []byte(pack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "house.yaml"), []byte("packs: ["+strconv.Quote(forged+".yaml")+"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"rules", "--config", "house.yaml"}, {"explain", "house/forged", "--config", "house.yaml"}} {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+		if code := run(context.Background(), append([]string{"reportlint"}, args...), e); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", args[0], code, stderr.String())
+		}
+		out := stdout.String()
+		if strings.ContainsAny(out, "\x1b\a\u202e\u202c") {
+			t.Errorf("%s prints a control or bidi character: %q", args[0], out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "::") || strings.Contains(line, "##[") {
+				t.Errorf("%s prints a line a CI runner reads as a command: %q", args[0], line)
+			}
+		}
+		// Tabs and line breaks are kept in a doc, but nowhere else.
+		wants := []string{`generic\n::error::profile\x1b[31m`, `a summary \x1b]0;owned\a ##\x5berror]x`}
+		if args[0] == "explain" {
+			wants = append(wants, "First line.\n\\x3a:error title=Forged::Approved\n\\u202eevil\\u202c\n\tindented\n",
+				"    \\x3a:warning::bad example\\x1b[2J\n", "    \\x3a:notice::good example\n", "/"+forgedShown+".yaml:3.")
+		}
+		for _, want := range wants {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q:\n%s", args[0], want, out)
+			}
+		}
+	}
+}
+
+// parse prints a report's text as JSON that keeps it as it is but writes
+// what could act on a terminal or a CI log with JSON's escapes.
+func TestParsePrintsHostileText(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	const text = "Street crime.\n::error::Forged\x1b[31m ##[error]x \u202eevil\u202c \u009b2J"
+	quoted, _ := json.Marshal(text)
+	report := `{"title": "Ghana Report", "country": "Ghana", "sections": [{"title": "Crime", "level": 1, "paragraphs": [{"text": ` + string(quoted) + `}]}]}`
+	if err := os.WriteFile(filepath.Join(dir, "r.json"), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	if code := run(context.Background(), []string{"reportlint", "parse", "r.json"}, e); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	if strings.ContainsAny(out, "\x1b\u202e\u202c\u009b") || strings.Contains(out, "##[") {
+		t.Errorf("parse prints a control, a bidi character or a command: %s", out)
+	}
+	var back struct {
+		Sections []struct{ Paragraphs []struct{ Text string } }
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &back); err != nil || len(back.Sections) != 1 || back.Sections[0].Paragraphs[0].Text != text {
+		t.Errorf("parse output does not decode to the text (%v):\n%s", err, out)
 	}
 }

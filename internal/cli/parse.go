@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/engine"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func parseCommand(e *env) *ucli.Command {
@@ -36,10 +38,16 @@ func parseCommand(e *env) *ucli.Command {
 				return &exitError{code: ExitError, err: errString(describe(err))}
 			}
 			out, _ := document.Project(r, f)
-			enc := json.NewEncoder(e.stdout)
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			return enc.Encode(out)
+			if err := enc.Encode(out); err != nil {
+				return err
+			}
+			// The report's text, with what encoding/json leaves raw escaped.
+			_, err = e.stdout.Write(source.PrintableJSON(buf.Bytes()))
+			return err
 		},
 	}
 }
