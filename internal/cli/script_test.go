@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/xml"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -90,15 +92,54 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 				}
 			},
-			// mkfile NAME QUOTED: write a file whose content is a Go string
-			// literal, for bytes a txtar archive cannot hold (NUL, invalid UTF-8).
+			// mkfile NAME QUOTED: write a file whose name and content are Go
+			// string literals (without the quotes), for bytes a txtar archive
+			// cannot hold (NUL, invalid UTF-8; a newline or ESC in a name).
 			"mkfile": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 2 {
 					ts.Fatalf("usage: mkfile NAME QUOTED")
 				}
+				name, err := strconv.Unquote(`"` + args[0] + `"`)
+				ts.Check(err)
 				s, err := strconv.Unquote(`"` + args[1] + `"`)
 				ts.Check(err)
-				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(s), 0o644))
+				ts.Check(os.WriteFile(ts.MkAbs(name), []byte(s), 0o644))
+			},
+			// envq NAME QUOTED: set a variable to a Go string literal, to name
+			// a file a script line cannot spell (exec reportlint check $BAD).
+			"envq": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: envq NAME QUOTED")
+				}
+				s, err := strconv.Unquote(`"` + args[1] + `"`)
+				ts.Check(err)
+				ts.Setenv(args[0], s)
+			},
+			// printable [-github] FILE: FILE (or stdout, stderr) holds nothing
+			// that acts on a terminal or a CI log (see unprintable); with
+			// -github, lines of the github format's own shape are allowed.
+			"printable": func(ts *testscript.TestScript, neg bool, args []string) {
+				github := len(args) == 2 && args[0] == "-github"
+				if neg || len(args) != 1 && !github {
+					ts.Fatalf("usage: printable [-github] FILE")
+				}
+				if problems := unprintable(ts.ReadFile(args[len(args)-1]), github); len(problems) > 0 {
+					ts.Fatalf("%s:\n%s", args[len(args)-1], strings.Join(problems, "\n"))
+				}
+			},
+			// xmlwf FILE: FILE (or stdout) is well-formed XML.
+			"xmlwf": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: xmlwf FILE")
+				}
+				dec := xml.NewDecoder(strings.NewReader(ts.ReadFile(args[0])))
+				for {
+					if _, err := dec.Token(); err == io.EOF {
+						break
+					} else if err != nil {
+						ts.Fatalf("%s is not well-formed XML: %v", args[0], err)
+					}
+				}
 			},
 			// mkrepeat NAME COUNT UNIT [STEP]: append COUNT copies of UNIT (a Go
 			// string literal, like mkfile's) to NAME, creating it; copy i is
