@@ -44,10 +44,12 @@ import (
 //     becomes the format's own escape (\u009b, &#x202E;), which every reader
 //     decodes back to the same text, so nothing is lost.
 // Everything else — accents, CJK, emoji, joiners, quotes — prints as it is.
+// (The Markdown and HTML diffs, written for a pull-request comment and a
+// browser, escape for those.)
 
-// unsafe reports whether r must not be printed raw: a C0 or C1 control,
+// mustEscape reports whether r must not be printed raw: a C0 or C1 control,
 // DEL, a line or paragraph separator, or a bidi control.
-func unsafe(r rune) bool {
+func mustEscape(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, 0x80 <= r && r < 0xa0:
 		return true
@@ -75,7 +77,7 @@ func startsCommand(s string) bool {
 // PrintableText (keepTab true) would change s.
 func needsEscape(s string, keepTab bool) bool {
 	for i, r := range s {
-		if unsafe(r) && !(keepTab && r == '\t') || invalid(s, i, r) {
+		if mustEscape(r) && !(keepTab && r == '\t') || invalid(s, i, r) {
 			return true
 		}
 	}
@@ -101,7 +103,7 @@ func Printable(s string) string {
 		if dirty {
 			break
 		}
-		dirty = unsafe(r) && r != '\t' && r != '\n' || invalid(s, i, r)
+		dirty = mustEscape(r) && r != '\t' && r != '\n' || invalid(s, i, r)
 	}
 	if !dirty {
 		return s
@@ -116,7 +118,7 @@ func Printable(s string) string {
 			b.WriteRune(0x2400 + r) // ␀ … ␟
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case unsafe(r) || invalid(s, i, r):
+		case mustEscape(r) || invalid(s, i, r):
 			// C1 and bidi controls and the separators have no pictures; an
 			// invalid byte counts as one character, as Position counts it.
 			b.WriteRune('\ufffd')
@@ -186,7 +188,7 @@ func appendLine(b *strings.Builder, s string, keepTab bool) {
 			fmt.Fprintf(b, `\x%02x`, s[i])
 		case keepTab && r == '\t':
 			b.WriteByte('\t')
-		case unsafe(r):
+		case mustEscape(r):
 			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
 			b.WriteString(q[1 : len(q)-1])
 		case guardStart && r == ':':
@@ -224,14 +226,15 @@ func PrintableXML(b []byte) []byte {
 	})
 }
 
-// rewriteEncoded writes every unsafe rune of b but its white space, and
-// the '[' of "##[", as escape gives it. b is valid UTF-8 (both encoders
-// write only that); a byte that is not is written as U+FFFD.
+// rewriteEncoded writes each rune of b that must be escaped (but the white
+// space between tokens) and the '[' of "##[" as escape gives it. b is valid
+// UTF-8 (both encoders write only that); a byte that is not is written as
+// U+FFFD.
 func rewriteEncoded(b []byte, escape func(rune) string) []byte {
 	clean := !bytes.Contains(b, []byte(legacyCommand))
 	for i := 0; clean && i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
-		clean = !(unsafe(r) && r != '\n' && r != '\r' && r != '\t') && !(r == utf8.RuneError && n == 1)
+		clean = !(mustEscape(r) && r != '\n' && r != '\r' && r != '\t') && !(r == utf8.RuneError && n == 1)
 		i += n
 	}
 	if clean {
@@ -243,7 +246,7 @@ func rewriteEncoded(b []byte, escape func(rune) string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			out = append(out, "\ufffd"...)
-		case unsafe(r) && r != '\n' && r != '\r' && r != '\t',
+		case mustEscape(r) && r != '\n' && r != '\r' && r != '\t',
 			r == '[' && bytes.HasSuffix(b[:i], []byte("##")):
 			out = append(out, escape(r)...)
 		default:
