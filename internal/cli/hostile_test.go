@@ -80,6 +80,7 @@ func TestErrorsPrintHostileNames(t *testing.T) {
 	profileConfig := write("profiles/.reportlint.yaml", "profiles: ["+strconv.Quote(forged+".yaml")+"]\n")
 	staleBaseline := write("stale.json", `{"version": 1, "tool": "reportlint", "findings": [{"path": "good.txt", "rule": "r\n::error::y", "fingerprint": "f", "message": "m\n::error::z\u001b[2J", "line": 1}]}`)
 	missing := filepath.Join(dir, forged)
+	fixable := write("fix/"+forged+".txt", "Title\n\n\"straight\" and “curly”.\n")
 
 	for _, tc := range []struct {
 		name string
@@ -92,6 +93,7 @@ func TestErrorsPrintHostileNames(t *testing.T) {
 		{"diff", []string{"diff", missing, latin1}},
 		{"diff REV:PATH", []string{"diff", "HEAD:" + forged, good}},
 		{"fix", []string{"fix", latin1}},
+		{"fix --write, the file changed meanwhile", []string{"fix", "--write", fixable}},
 		{"a configuration that is not there", []string{"check", "--config", missing, good}},
 		{"a configuration that is not YAML", []string{"check", "--config", badConfig, good}},
 		{"a value of the configuration", []string{"check", "--config", valueConfig, good}},
@@ -109,7 +111,9 @@ func TestErrorsPrintHostileNames(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			e := &env{stdin: strings.NewReader("Title\n\nGo\xefta\n"), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+			e := &env{stdin: strings.NewReader("Title\n\nGo\xefta\n"), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" },
+				// An editor saves the file between fix reading and writing it.
+				beforeWrite: func(path string) { os.WriteFile(path, []byte("Title\n\nEdited.\n"), 0o644) }}
 			code := run(context.Background(), append([]string{"reportlint"}, tc.args...), e)
 			want := ExitError
 			if tc.args[1] == "--baseline" && tc.args[2] == staleBaseline {
@@ -122,6 +126,9 @@ func TestErrorsPrintHostileNames(t *testing.T) {
 				if problems := unprintable(out, false); len(problems) > 0 {
 					t.Errorf("%s: %s in:\n%q", name, strings.Join(problems, "; "), out)
 				}
+			}
+			if strings.Contains(tc.name, "meanwhile") && !strings.Contains(stderr.String(), "changed since it was read") {
+				t.Errorf("fix did not find the file changed:\n%s", stderr.String())
 			}
 			if !strings.Contains(stderr.String(), `\n::error`) {
 				t.Errorf("stderr does not name the hostile value, escaped:\n%s", stderr.String())
