@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -120,9 +119,9 @@ func (b *File) Write(path string) error {
 
 // Read loads a baseline file.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadAll(path, source.Baseline)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, err)
+		return nil, fmt.Errorf("baseline %s: %s", path, source.PathErrorReason(err))
 	}
 	var b File
 	if err := json.Unmarshal(data, &b); err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -112,11 +113,11 @@ func readSide(arg string, opt engine.Options) (*source.File, *document.Report, e
 		}
 	case strings.Contains(arg, ":"):
 		rev, path, _ := strings.Cut(arg, ":")
-		data, err := gitrepo.Show(rev, path)
+		data, err := gitrepo.Show(rev, path, opt.MaxSize)
 		if err != nil {
 			return nil, nil, &source.Error{Path: arg, Offset: -1, Reason: "cannot be read from git: " + err.Error()}
 		}
-		if f, err = source.New(arg, data); err != nil {
+		if f, err = source.ReadFrom(arg, bytes.NewReader(data), opt.MaxSize); err != nil {
 			return nil, nil, err
 		}
 	default:

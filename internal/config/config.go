@@ -141,7 +141,7 @@ func Default() *Config { return &Config{} }
 
 // Load reads and decodes a configuration file. Every error is an *Error.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadAll(path, source.Configuration)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: source.PathErrorReason(err)}
 	}
@@ -469,11 +469,11 @@ func (c *Config) CheckFiles(keys ...string) error {
 			path = filepath.Join(c.Dir, filepath.FromSlash(path))
 		}
 		info, err := os.Stat(path)
-		switch {
-		case err != nil:
+		if err != nil {
 			return c.errorAt(n, fmt.Sprintf("%s: %s", n.Value, source.PathErrorReason(err)))
-		case info.IsDir():
-			return c.errorAt(n, fmt.Sprintf("%s is a folder; name a file", n.Value))
+		}
+		if reason := source.NotRegular(info); reason != "" {
+			return c.errorAt(n, n.Value+" "+reason)
 		}
 	}
 	return nil

@@ -147,7 +147,10 @@ func walk(root string, opt Options, skip map[string]bool) ([]string, int, []erro
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || strings.HasPrefix(name, ".") {
+		// A named pipe, device or socket named like a report is kept, so
+		// that reading it refuses it by name rather than the walk passing
+		// over it in silence.
+		if strings.HasPrefix(name, ".") {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(name))

@@ -19,11 +19,23 @@ import (
 // git runs a git command in dir and returns its standard output, or an
 // error carrying what git printed.
 func git(dir string, args ...string) ([]byte, error) {
+	return gitCapped(dir, -1, args...)
+}
+
+// gitCapped is git keeping at most limit+1 bytes of the output (all of it
+// when limit < 0): more than limit, and git is stopped and the first
+// limit+1 bytes returned, without an error, for the caller to refuse.
+func gitCapped(dir string, limit int64, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-c", "core.quotepath=off"}, args...)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out := &capped{limit: limit}
+	cmd.Stdout = out
+	err := cmd.Run()
+	if out.over {
+		return out.buf.Bytes(), nil
+	}
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
@@ -38,21 +50,45 @@ func git(dir string, args ...string) ([]byte, error) {
 		}
 		return nil, err
 	}
-	return out, nil
+	return out.buf.Bytes(), nil
+}
+
+// capped holds what is written to it up to limit+1 bytes, then refuses
+// more, which ends the copy from git's output and so git itself.
+type capped struct {
+	buf   bytes.Buffer
+	limit int64 // < 0: no limit
+	over  bool
+}
+
+var errOverLimit = errors.New("output over the limit")
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.limit >= 0 && int64(c.buf.Len()+len(p)) > c.limit+1 {
+		c.buf.Write(p[:c.limit+1-int64(c.buf.Len())])
+		c.over = true
+		return 0, errOverLimit
+	}
+	return c.buf.Write(p)
 }
 
 // Show returns the content of path at a revision as `git show REV:PATH`
 // reads it from the working folder: relative to the repository's top, or
 // to the working folder when it starts with "./" or "../". A path that is
 // not at the top is then looked for from the working folder, so that
-// "HEAD:mali.txt" works inside reports/ too.
-func Show(rev, path string) ([]byte, error) {
+// "HEAD:mali.txt" works inside reports/ too. It returns at most limit+1
+// bytes: more than limit means the file is larger, and is the caller's to
+// refuse.
+func Show(rev, path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = source.DefaultMaxSize
+	}
 	slash := filepath.ToSlash(path)
-	data, err := git(".", "show", rev+":"+slash)
+	data, err := gitCapped(".", limit, "show", rev+":"+slash)
 	if err == nil || strings.HasPrefix(slash, "./") || strings.HasPrefix(slash, "../") || filepath.IsAbs(path) {
 		return data, err
 	}
-	if near, err2 := git(".", "show", rev+":./"+slash); err2 == nil {
+	if near, err2 := gitCapped(".", limit, "show", rev+":./"+slash); err2 == nil {
 		return near, nil
 	}
 	return nil, err

@@ -20,7 +20,6 @@ package packs
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"sort"
@@ -31,6 +30,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -65,7 +65,7 @@ func Load(fsys fs.FS, name string) ([]*lint.Rule, error) {
 
 // LoadFile reads a pack from disk, as a configuration names it.
 func LoadFile(name string) ([]*lint.Rule, error) {
-	data, err := os.ReadFile(name)
+	data, err := source.ReadAll(name, source.Pack)
 	if err != nil {
 		return nil, err
 	}

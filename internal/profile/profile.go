@@ -7,7 +7,6 @@ package profile
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -428,7 +427,7 @@ func (s *Set) With(house ...*Profile) *Set {
 // LoadFile reads a house profile from a file. Its schema, if it names one,
 // is a path relative to the profile's folder, made absolute here.
 func LoadFile(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadAll(path, source.Profile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", path, source.PathErrorReason(err))
 	}

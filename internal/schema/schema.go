@@ -142,7 +142,7 @@ func (localLoader) Load(u string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := source.ReadAll(path, source.Schema)
 	if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(path, ".schema.json") {
 		// A house schema may $ref the built-in ones by name
 		// ("common.schema.json#/$defs/isoDate") without a copy beside it.
@@ -151,7 +151,7 @@ func (localLoader) Load(u string) (any, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, err
 	}
 	return decodeSchema(path, data)
 }
@@ -197,9 +197,9 @@ func compileHouse(path string) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Reason: err.Error()}
 	}
-	data, err := os.ReadFile(abs)
+	data, err := source.ReadAll(abs, source.Schema)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: "cannot be read: " + strings.TrimPrefix(err.Error(), "open "+abs+": ")}
+		return nil, &Error{Path: path, Reason: source.PathErrorReason(err)}
 	}
 	doc, err := decodeSchema(path, data)
 	if err != nil {

@@ -209,7 +209,7 @@ func TestBrokenHouseSchema(t *testing.T) {
 			t.Errorf("%s: err = %v at %v, want %q at %d:%d", tt.name, err, se.Pos, tt.want, tt.line, tt.col)
 		}
 	}
-	if _, err := New("/no/such/schema.json"); err == nil || !strings.Contains(err.Error(), "cannot be read") {
+	if _, err := New("/no/such/schema.json"); err == nil || !strings.Contains(err.Error(), "schema /no/such/schema.json: no such file or directory; check the path") {
 		t.Errorf("missing schema: %v", err)
 	}
 }

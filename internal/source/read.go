@@ -6,9 +6,48 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 )
+
+// Kind is what a file that is not a report is read as: its size limit, and
+// how messages name it. Every file reportlint reads goes through ReadAll or
+// ReadFile, so that none can hang the run or fill its memory.
+type Kind struct {
+	Name  string // "configuration file", for "over the 1 MiB limit for a configuration file"
+	Limit int64  // the most bytes read
+	Hint  string // what to do about a file over the limit
+}
+
+// The kinds of file reportlint reads besides reports. The limits are far
+// above any real file of the kind (the built-in schemas, packs and profiles
+// are a few KiB), and far below what would hurt the machine.
+var (
+	Configuration = Kind{"configuration file", 1 << 20, "check that it is the file you meant"}
+	Schema        = Kind{"schema", 4 << 20, "split it into files that $ref each other"}
+	Pack          = Kind{"rule pack", 4 << 20, "split it into several packs"}
+	Profile       = Kind{"house profile", 1 << 20, "check that it is the file you meant"}
+	// A baseline records every old finding of a repository: it may be large.
+	Baseline = Kind{"baseline", 64 << 20, "fix some of the old findings, or check the folders in separate runs, each with its own baseline"}
+)
+
+// ReadAll reads a whole file of kind k. It refuses, without blocking and
+// without reading, anything that is not a regular file (a named pipe, a
+// device, a socket, a folder), and a file over the kind's limit. Every
+// refusal is an *Error naming the file and saying what to do.
+func ReadAll(path string, k Kind) ([]byte, error) {
+	over := func(size int64) string {
+		if size >= 0 {
+			return fmt.Sprintf("is %s, over the %s limit for a %s; %s", human(size), human(k.Limit), k.Name, k.Hint)
+		}
+		return fmt.Sprintf("is over the %s limit for a %s; %s", human(k.Limit), k.Name, k.Hint)
+	}
+	fh, err := openRegular(path, "is a folder; name a file")
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return readLimited(path, fh, k.Limit, over)
+}
 
 // ReadFile reads and checks one report file. Every refusal is an *Error that
 // names the file and says what to do.
@@ -16,38 +55,97 @@ func ReadFile(path string, maxSize int64) (*File, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
-	fh, err := os.Open(path)
+	fh, err := openRegular(path, "is a directory, not a report file")
 	if err != nil {
-		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err)}
+		return nil, err
 	}
 	defer fh.Close()
-	info, err := fh.Stat()
+	raw, err := readLimited(path, fh, maxSize, func(size int64) string { return tooLarge(size, maxSize) })
 	if err != nil {
-		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err)}
+		return nil, err
 	}
-	if info.IsDir() {
-		return nil, &Error{Path: path, Offset: -1, Reason: "is a directory, not a report file"}
-	}
-	if info.Mode().IsRegular() && info.Size() > maxSize {
-		return nil, &Error{Path: path, Offset: -1, Reason: tooLarge(info.Size(), maxSize)}
-	}
-	f, err := read(path, fh, maxSize)
+	f, err := New(path, raw)
 	if err == nil && isBlank(f) {
 		return nil, &Error{Path: path, Offset: -1, Reason: blankReason(f) + "; there is no report to check"}
 	}
 	return f, err
 }
 
+// openRegular opens path for reading if it is a regular file. It looks
+// before it opens, so that a device (whose opening alone may do something)
+// or a named pipe (whose opening waits for a writer) is never opened; the
+// open itself does not wait (see openFlags), and what was opened is looked
+// at again, so that a file swapped for a pipe in between is refused too.
+// isDir is the reason given for a folder.
+func openRegular(path, isDir string) (*os.File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
+	}
+	if reason := notRegular(info, isDir); reason != "" {
+		return nil, &Error{Path: path, Offset: -1, Reason: reason}
+	}
+	fh, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
+	}
+	info, err = fh.Stat()
+	if err == nil {
+		if reason := notRegular(info, isDir); reason != "" {
+			err = errors.New(reason)
+		}
+	}
+	if err != nil {
+		fh.Close()
+		return nil, &Error{Path: path, Offset: -1, Reason: unwrapPathError(err).Error()}
+	}
+	return fh, nil
+}
+
+// NotRegular says why a file (as os.Stat describes it) is not read, or ""
+// for a regular file, which is read.
+func NotRegular(info fs.FileInfo) string { return notRegular(info, "is a folder; name a file") }
+
+// notRegular says why a file that is not a regular file is not read, or
+// "" for a regular file; isDir is the reason given for a folder.
+func notRegular(info fs.FileInfo, isDir string) string {
+	const only = ", not a regular file; reportlint reads only regular files"
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return isDir
+	case m&fs.ModeNamedPipe != 0:
+		return "is a named pipe (FIFO)" + only
+	case m&fs.ModeSocket != 0:
+		return "is a socket" + only
+	case m&fs.ModeDevice != 0:
+		return "is a device" + only
+	}
+	return "is not a regular file; reportlint reads only regular files"
+}
+
 // Read reads a report from r (standard input), named path in messages.
 func Read(path string, r io.Reader, maxSize int64) (*File, error) {
-	if maxSize <= 0 {
-		maxSize = DefaultMaxSize
-	}
-	f, err := read(path, r, maxSize)
+	f, err := ReadFrom(path, r, maxSize)
 	if err == nil && isBlank(f) {
 		return nil, &Error{Path: path, Offset: -1, Reason: blankReason(f) + ": nothing came on standard input; pipe a report in, or name a file"}
 	}
 	return f, err
+}
+
+// ReadFrom reads and checks a report from r, a stream that is neither a
+// file nor standard input (git's output), named path in messages.
+func ReadFrom(path string, r io.Reader, maxSize int64) (*File, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	raw, err := readLimited(path, r, maxSize, func(size int64) string { return tooLarge(size, maxSize) })
+	if err != nil {
+		return nil, err
+	}
+	return New(path, raw)
 }
 
 // isBlank reports whether a file holds no text at all: empty, or nothing
@@ -65,17 +163,24 @@ func blankReason(f *File) string {
 	return "holds only blank space"
 }
 
-func read(path string, r io.Reader, maxSize int64) (*File, error) {
+// readLimited reads r whole, but never more than limit bytes; over words
+// the refusal of a larger one, given its size when known (-1 otherwise).
+func readLimited(path string, r io.Reader, limit int64, over func(size int64) string) ([]byte, error) {
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+			return nil, &Error{Path: path, Offset: -1, Reason: over(info.Size())}
+		}
+	}
 	// Read one byte past the limit so that a pipe or a growing file cannot
-	// make us hold more than maxSize+1 bytes.
-	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	// make us hold more than limit+1 bytes.
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, &Error{Path: path, Offset: -1, Reason: "cannot be read: " + unwrapPathError(err).Error()}
 	}
-	if int64(len(raw)) > maxSize {
-		return nil, &Error{Path: path, Offset: -1, Reason: tooLarge(-1, maxSize)}
+	if int64(len(raw)) > limit {
+		return nil, &Error{Path: path, Offset: -1, Reason: over(-1)}
 	}
-	return New(path, raw)
+	return raw, nil
 }
 
 func tooLarge(size, limit int64) string {
@@ -117,9 +222,13 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// PathErrorReason words a failed stat or open of a path for a message that
-// already names the path.
+// PathErrorReason words a failed stat, open or read of a path for a
+// message that already names the path.
 func PathErrorReason(err error) string {
+	var se *Error
+	if errors.As(err, &se) {
+		return se.Reason
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file or directory; check the path"
@@ -127,18 +236,4 @@ func PathErrorReason(err error) string {
 		return "permission denied"
 	}
 	return unwrapPathError(err).Error()
-}
-
-// RealPath is p made absolute with symbolic links resolved, so that a file
-// named two ways compares equal; p as absolute as can be when it cannot
-// be resolved (it does not exist).
-func RealPath(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r
-	}
-	return abs
 }

@@ -59,7 +59,10 @@ type Error struct {
 	Pos    Position // zero when the problem is not at a place in the file
 	Offset int      // byte offset in the file, -1 when not applicable
 	Reason string
+	Err    error // the system's error behind Reason, if any
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if e.Pos.Line > 0 {

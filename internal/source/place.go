@@ -1,0 +1,163 @@
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// maxLinks is how many symbolic links Resolve follows before it calls the
+// path a loop (Linux gives up after 40).
+const maxLinks = 255
+
+// ErrLinkLoop is a path whose symbolic links lead round in a circle.
+var ErrLinkLoop = errors.New("too many levels of symbolic links")
+
+// Resolve is path made absolute with every symbolic link in it resolved,
+// as the system would resolve it to open the file. Unlike
+// filepath.EvalSymlinks it resolves a path that does not exist as far as
+// it exists, links included, and joins the rest on as written: so that
+// where a broken link leads can be judged as where a working one leads,
+// and a refusal never tells whether a file outside exists.
+func Resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	vol := filepath.VolumeName(abs)
+	done, rest := vol+string(filepath.Separator), abs[len(vol):]
+	links := 0
+	for rest != "" {
+		rest = strings.TrimLeft(rest, string(filepath.Separator))
+		name := rest
+		if i := strings.IndexRune(rest, filepath.Separator); i >= 0 {
+			name, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		switch name {
+		case "", ".":
+			continue
+		case "..":
+			// done has no links left in it, so its parent is the real one.
+			done = filepath.Dir(done)
+			continue
+		}
+		next := filepath.Join(done, name)
+		info, err := os.Lstat(next)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// Nothing under a missing name exists either, links included.
+			return filepath.Join(next, rest), nil
+		case err != nil:
+			return "", err
+		case info.Mode()&fs.ModeSymlink == 0:
+			done = next
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", ErrLinkLoop
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			return "", err
+		}
+		if filepath.IsAbs(target) {
+			vol = filepath.VolumeName(target)
+			done, rest = vol+string(filepath.Separator), target[len(vol):]+rest
+		} else {
+			rest = target + string(filepath.Separator) + rest
+		}
+	}
+	return done, nil
+}
+
+// RealPath is p made absolute with symbolic links resolved, so that a file
+// named two ways compares equal; p as absolute as can be when it cannot be
+// resolved (a link loop).
+func RealPath(p string) string {
+	if r, err := Resolve(p); err == nil {
+		return r
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
+
+// RepoRoot is the top folder of the git repository that holds dir (the
+// nearest folder, dir included, with a .git folder or file in it), links
+// resolved; ok is false when dir is in no repository. It looks at the
+// files, so that it needs no git and runs no command.
+func RepoRoot(dir string) (root string, ok bool) {
+	d := RealPath(dir)
+	for {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+}
+
+// Place is where a file lies, as Locate sees it.
+type Place int
+
+const (
+	Inside  Place = iota // under a root, in no hidden folder
+	Hidden               // under a root, in a folder or file whose name starts with "."
+	InGit                // under a root, in a .git folder: a token may be kept there
+	Allowed              // outside every root, under a folder the user allowed (--allow-outside)
+	Outside              // anywhere else
+)
+
+// Locate says where resolved (a path Resolve returned) lies: under the
+// first of roots that holds it, judged by its path from there; else under
+// one of allowed; else outside. Roots and allowed are resolved paths too.
+func Locate(resolved string, roots, allowed []string) Place {
+	for _, root := range roots {
+		rel, ok := under(root, resolved)
+		if !ok {
+			continue
+		}
+		place := Inside
+		for _, part := range strings.Split(rel, string(filepath.Separator)) {
+			switch {
+			case part == ".git":
+				return InGit
+			case strings.HasPrefix(part, ".") && part != ".":
+				place = Hidden
+			}
+		}
+		return place
+	}
+	for _, a := range allowed {
+		if _, ok := under(a, resolved); ok {
+			return Allowed
+		}
+	}
+	return Outside
+}
+
+// under is p relative to dir, when p is dir or inside it.
+func under(dir, p string) (string, bool) {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return rel, true
+}
+
+// ResolveAll resolves each path (the --allow-outside folders) for Locate.
+func ResolveAll(paths []string) []string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, RealPath(p))
+	}
+	return out
+}

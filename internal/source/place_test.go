@@ -1,0 +1,125 @@
+package source
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadAllLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, ".reportlint.yaml")
+	if err := os.WriteFile(big, []byte(strings.Repeat("#\n", 1<<20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadAll(big, Configuration)
+	want := big + ": is 2 MiB, over the 1 MiB limit for a configuration file; check that it is the file you meant"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	if data, err := ReadAll(big, Baseline); err != nil || len(data) != 2<<20 {
+		t.Errorf("under the limit: %d bytes, %v", len(data), err)
+	}
+	if _, err := ReadAll(dir, Schema); err == nil || err.Error() != dir+": is a folder; name a file" {
+		t.Errorf("folder: %v", err)
+	}
+}
+
+func symlinks(t *testing.T, links map[string]string) {
+	t.Helper()
+	for link, target := range links {
+		if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+}
+
+// Resolve follows links as the system does, also where the path ends at
+// nothing, so that a broken link is judged by where it leads.
+func TestResolve(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "repo", "deep", "er"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "secret"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	symlinks(t, map[string]string{
+		filepath.Join(dir, "repo", "up.txt"):        "../secret",
+		filepath.Join(dir, "repo", "abs.txt"):       filepath.Join(dir, "secret"),
+		filepath.Join(dir, "repo", "gone.txt"):      "../missing/file",
+		filepath.Join(dir, "repo", "deeplink"):      "deep/er",
+		filepath.Join(dir, "repo", "dotdot.txt"):    "deeplink/../../secret", // ".." after a link leaves its target
+		filepath.Join(dir, "repo", "chain.txt"):     "up.txt",
+		filepath.Join(dir, "repo", "loop.txt"):      "loop.txt",
+		filepath.Join(dir, "repo", "deep", "x.txt"): "../inside.txt",
+	})
+	for link, want := range map[string]string{
+		"up.txt":       filepath.Join(dir, "secret"),
+		"abs.txt":      filepath.Join(dir, "secret"),
+		"gone.txt":     filepath.Join(dir, "missing", "file"),
+		"dotdot.txt":   filepath.Join(dir, "repo", "secret"),
+		"chain.txt":    filepath.Join(dir, "secret"),
+		"deep/x.txt":   filepath.Join(dir, "repo", "inside.txt"),
+		"nothing/here": filepath.Join(dir, "repo", "nothing", "here"),
+	} {
+		got, err := Resolve(filepath.Join(dir, "repo", link))
+		if err != nil || got != want {
+			t.Errorf("Resolve(%s) = %q, %v; want %q", link, got, err, want)
+		}
+	}
+	if _, err := Resolve(filepath.Join(dir, "repo", "loop.txt")); !errors.Is(err, ErrLinkLoop) {
+		t.Errorf("a loop: err = %v", err)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	root, other := filepath.FromSlash("/w/repo"), filepath.FromSlash("/w/shared")
+	for p, want := range map[string]Place{
+		"/w/repo/a/b.txt":         Inside,
+		"/w/repo":                 Inside,
+		"/w/repo/.github/x.json":  Hidden,
+		"/w/repo/a/.env":          Hidden,
+		"/w/repo/.git/config":     InGit,
+		"/w/repo/sub/.git/config": InGit,
+		"/w/shared/x.yaml":        Allowed,
+		"/w/repository/x":         Outside,
+		"/etc/passwd":             Outside,
+	} {
+		if got := Locate(filepath.FromSlash(p), []string{root}, []string{other}); got != want {
+			t.Errorf("Locate(%s) = %d, want %d", p, got, want)
+		}
+	}
+	// The first root that holds the path judges it: a walk of a hidden
+	// folder reads the files in it.
+	walked := filepath.FromSlash("/w/repo/.github/reports")
+	if got := Locate(filepath.FromSlash("/w/repo/.github/reports/r.md"), []string{walked, root}, nil); got != Inside {
+		t.Errorf("a file in the hidden folder walked: %d, want Inside", got)
+	}
+}
+
+func TestRepoRoot(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "repo", "reports", "2024")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A worktree or submodule has a .git file, not a folder.
+	if err := os.WriteFile(filepath.Join(dir, "repo", ".git"), []byte("gitdir: elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := RepoRoot(sub); !ok || got != filepath.Join(dir, "repo") {
+		t.Errorf("RepoRoot = %q, %v; want the folder with .git", got, ok)
+	}
+}
