@@ -20,7 +20,7 @@ import (
 )
 
 func diffCommand(e *env) *ucli.Command {
-	flags := append(inputFlags(), configFlags()[0],
+	flags := append(append(inputFlags(), configFileFlags()...),
 		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write the comparison as `FORMAT`: " + strings.Join(reportdiff.Formats(), ", ")},
 		&ucli.StringFlag{Name: "fail-on", Usage: "exit 1 when the new edition has a `CHANGE`: rating-change, escalation or any"},
 		&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the comparison to `FILE` (atomically)"},

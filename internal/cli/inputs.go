@@ -42,7 +42,7 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 	opt.MaxSize = maxSize
 	opt.Stdin = e.stdin
 	opt.StdinName = cmd.String("stdin-filename")
-	cfg, err := loadConfig(cmd.String("config"))
+	cfg, err := loadConfig(cmd)
 	if err != nil {
 		return opt, houses{}, &exitError{code: ExitError, err: err}
 	}
@@ -80,6 +80,11 @@ func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
 		p, err := profile.LoadFile(path)
 		if err != nil {
 			return nil, err
+		}
+		if p.Schema != "" {
+			if reason := cfg.Confine(p.Schema); reason != "" {
+				return nil, fmt.Errorf("%s:%d: schema %s %s", path, p.SchemaLine, p.Schema, reason)
+			}
 		}
 		if first, dup := seen[p.Name]; dup {
 			return nil, fmt.Errorf("%s: profile %q is also defined in %s; give each house profile its own name", path, p.Name, first)

@@ -22,7 +22,7 @@ func parseCommand(e *env) *ucli.Command {
 			"advisory level and indicators, threat ratings, contacts, every date and\n" +
 			"relative time phrase, links, and the sections with their paragraphs.\n" +
 			"Every item has its line and column. Use - to read standard input.",
-		Flags: append(inputFlags(), configFlags()[0]),
+		Flags: append(inputFlags(), configFileFlags()...),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() != 1 {
 				return usageErrorf("parse needs exactly one report (a file, or - for standard input); got %d", cmd.NArg())

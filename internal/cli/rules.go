@@ -25,8 +25,11 @@ func today() time.Time {
 // configuredRegistry is the built-in rules plus the packs of the
 // configuration in use, so that rules and explain show a house's own rules.
 func configuredRegistry(cmd *ucli.Command) (*lint.Registry, error) {
-	cfg, err := loadConfig(cmd.String("config"))
+	cfg, err := loadConfig(cmd)
 	if err != nil {
+		return nil, err
+	}
+	if err := cfg.CheckFiles("packs"); err != nil {
 		return nil, err
 	}
 	return registry.With(cfg.Packs)
@@ -36,7 +39,7 @@ func rulesCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:  "rules",
 		Usage: "list every rule: id, level, profiles and summary",
-		Flags: []ucli.Flag{configFlags()[0]},
+		Flags: configFileFlags(),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			reg, err := configuredRegistry(cmd)
 			if err != nil {
@@ -68,7 +71,7 @@ func explainCommand(e *env) *ucli.Command {
 		Name:      "explain",
 		Usage:     "explain a rule: what it checks, why, an example, and its options",
 		ArgsUsage: "RULE",
-		Flags:     []ucli.Flag{configFlags()[0]},
+		Flags:     configFileFlags(),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() != 1 {
 				return usageErrorf("explain needs one rule id; run 'reportlint rules' for the list")

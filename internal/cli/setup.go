@@ -18,12 +18,22 @@ import (
 	"github.com/reportlint/reportlint/internal/suggest"
 )
 
-// configFlags are how check and fix are told which configuration to use.
+// configFlags are how check and fix are told which configuration to use,
+// and what a folder walk may follow.
 func configFlags() []ucli.Flag {
-	return []ucli.Flag{
-		&ucli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` instead of the .reportlint.yaml found by walking up from the current folder"},
+	return append(configFileFlags(),
 		&ucli.StringFlag{Name: "as-of", Usage: "measure staleness against `DATE` (YYYY-MM-DD) instead of the config's as-of or today"},
 		&ucli.StringFlag{Name: "schema", Usage: "validate every report against the JSON Schema in `FILE` instead of its profile's; relative $refs resolve beside it"},
+		&ucli.BoolFlag{Name: "follow-symlinks", Usage: "take every symbolic link a folder walk finds, wherever it leads (by default a link out of the repository, or into a hidden folder, is skipped with a note)"},
+	)
+}
+
+// configFileFlags are how every command that reads the configuration is
+// told which, and which files outside the repository it may read.
+func configFileFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` instead of the .reportlint.yaml found by walking up from the current folder"},
+		&ucli.StringSliceFlag{Name: "allow-outside", Usage: "read files under `PATH` though they are outside the repository: files the configuration names, a schema's $refs, links a folder walk finds (repeatable)"},
 	}
 }
 
@@ -65,7 +75,7 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	if schemaPath == "" {
 		schemaPath = cfg.Schema
 	}
-	validator, err := schema.New(schemaPath)
+	validator, err := schema.New(schemaPath, cfg.AllowOutside...)
 	if err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}
@@ -102,12 +112,29 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		skip = append(skip, cmd.String(flag))
 	}
 	skip = slices.DeleteFunc(skip, func(s string) bool { return s == "" })
-	return &runSetup{engine: opt, discover: discover.Options{Ignore: cfg.Ignored, Skip: skip}, config: cfg, rules: reg}, nil
+	walk := discover.Options{
+		Ignore:         cfg.Ignored,
+		Skip:           skip,
+		FollowSymlinks: cmd.Bool("follow-symlinks"),
+		AllowOutside:   cfg.AllowOutside,
+		Note:           func(msg string) { fmt.Fprintf(e.stderr, "reportlint: note: %s\n", msg) },
+	}
+	return &runSetup{engine: opt, discover: walk, config: cfg, rules: reg}, nil
 }
 
-// loadConfig reads the named file, or the .reportlint.yaml found by walking
-// up from the current folder, or returns the defaults.
-func loadConfig(path string) (*config.Config, error) {
+// loadConfig reads the file --config names, or the .reportlint.yaml found
+// by walking up from the current folder, or returns the defaults; with
+// --allow-outside, for the files it names.
+func loadConfig(cmd *ucli.Command) (*config.Config, error) {
+	cfg, err := findConfig(cmd.String("config"), cmd.StringSlice("allow-outside"))
+	if err != nil {
+		return nil, err
+	}
+	cfg.AllowOutside = cmd.StringSlice("allow-outside")
+	return cfg, nil
+}
+
+func findConfig(path string, allow []string) (*config.Config, error) {
 	if path != "" {
 		return config.Load(path)
 	}
@@ -121,6 +148,9 @@ func loadConfig(path string) (*config.Config, error) {
 	}
 	if !ok {
 		return config.Default(), nil
+	}
+	if err := config.CheckFound(found, allow); err != nil {
+		return nil, err
 	}
 	return config.Load(found)
 }

@@ -50,6 +50,9 @@ type Config struct {
 	// built-in profiles and tried first when detecting a report's.
 	Profiles []string
 	Ignore   []string // globs of files and folders a walk skips (see Ignored)
+	// AllowOutside are folders and files outside the repository that the
+	// files the configuration names may still be (--allow-outside).
+	AllowOutside []string
 
 	profileNode *yaml.Node
 	fileNodes   []fileNode // the schema, pack and profile paths as written
@@ -468,6 +471,9 @@ func (c *Config) CheckFiles(keys ...string) error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(c.Dir, filepath.FromSlash(path))
 		}
+		if reason := c.Confine(path); reason != "" {
+			return c.errorAt(n, n.Value+" "+reason)
+		}
 		info, err := os.Stat(path)
 		if err != nil {
 			return c.errorAt(n, fmt.Sprintf("%s: %s", n.Value, source.PathErrorReason(err)))
@@ -475,6 +481,54 @@ func (c *Config) CheckFiles(keys ...string) error {
 		if reason := source.NotRegular(info); reason != "" {
 			return c.errorAt(n, n.Value+" "+reason)
 		}
+	}
+	return nil
+}
+
+// Confine says why a file the configuration names (a schema, pack or
+// house profile, or a schema a house profile names) may not be read, or
+// "" when it may. Such a file must lie, links resolved, inside the
+// repository that holds the configuration (inside its folder, when it is
+// in none) and outside .git, or under a folder of AllowOutside: a pull
+// request can change the configuration, and would otherwise have any file
+// of the machine that checks it read, and its words printed in errors.
+// Where the file lies is judged before whether it exists, so that a
+// refusal never tells whether a file outside exists.
+func (c *Config) Confine(path string) string {
+	switch place, scope := confine(c.Dir, path, c.AllowOutside); place {
+	case source.Outside:
+		return "is outside " + scope + "; name a file inside it, or pass --allow-outside PATH to read files under PATH"
+	case source.InGit:
+		return "is inside .git, which reportlint does not read; name a file outside it"
+	}
+	return ""
+}
+
+// confine says where path lies for a configuration in dir, and what
+// bounds it there: the repository, or the configuration's folder.
+func confine(dir, path string, allow []string) (source.Place, string) {
+	root, scope := source.RealPath(dir), "the configuration's folder"
+	if repo, ok := source.RepoRoot(dir); ok {
+		root, scope = repo, "the repository"
+	}
+	target, err := source.Resolve(path)
+	if err != nil {
+		return source.Inside, scope // a link loop: reading it says so
+	}
+	return source.Locate(target, []string{root}, source.ResolveAll(allow)), scope
+}
+
+// CheckFound refuses a configuration file found by Find that is a link
+// leading outside its repository (or its folder, when it is in none) or
+// into .git, unless allow holds where it leads: the file is the
+// repository's say, as the files it names are. A file named with --config
+// is the user's choice, and is not checked.
+func CheckFound(path string, allow []string) error {
+	switch place, scope := confine(filepath.Dir(path), path, allow); place {
+	case source.Outside:
+		return &Error{Path: path, Msg: "is a symbolic link that leads outside " + scope + "; put the file itself there, name it with --config, or pass --allow-outside PATH to read files under PATH"}
+	case source.InGit:
+		return &Error{Path: path, Msg: "is a symbolic link into .git, which reportlint does not read; put the file itself there, or name it with --config"}
 	}
 	return nil
 }

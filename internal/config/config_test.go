@@ -329,3 +329,102 @@ func TestCheckFiles(t *testing.T) {
 		t.Errorf("all: %v", err)
 	}
 }
+
+// A file the configuration names must lie inside its repository (its
+// folder, when it is in none), links resolved, and outside .git; it is
+// refused at its line before it is looked for, so that the refusal does
+// not tell whether the file exists. --allow-outside lets one be read.
+func TestCheckFilesConfined(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Join(top, "repo")
+	for name, content := range map[string]string{
+		"secret.json":                  "root:x:0:0",
+		"shared/pack.yaml":             "pack: p\nrules: []\n",
+		"repo/.github/house.json":      "{}",
+		"repo/.git/config":             "[core]",
+		"repo/schemas/house.json":      "{}",
+		"repo/reports/.reportlint.cfg": "",
+	} {
+		p := filepath.Join(top, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../secret.json", filepath.Join(repo, "link.json")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	path := filepath.Join(repo, "reports", FileName)
+	for text, want := range map[string]string{
+		"schema: ../../secret.json\n":                         ":1:9: ../../secret.json is outside the repository; name a file inside it, or pass --allow-outside PATH to read files under PATH",
+		"schema: ../../missing.json\n":                        ":1:9: ../../missing.json is outside the repository;",
+		"schema: " + filepath.Join(top, "secret.json") + "\n": "is outside the repository;",
+		"schema: ../link.json\n":                              ":1:9: ../link.json is outside the repository;",
+		"packs: [../.git/config]\n":                           ":1:9: ../.git/config is inside .git, which reportlint does not read; name a file outside it",
+		"profiles:\n  - ../../shared/pack.yaml\n":             ":2:5: ../../shared/pack.yaml is outside the repository;",
+		"schema: ../.github/house.json\n":                     "",
+		"schema: ../schemas/house.json\n":                     "",
+	} {
+		c, err := Parse(path, []byte(text))
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		err = c.CheckFiles()
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%q: %v", text, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%q: err = %v, want %q", text, err, want)
+		}
+	}
+	c, err := Parse(path, []byte("packs: [../../shared/pack.yaml]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.AllowOutside = []string{filepath.Join(top, "shared")}
+	if err := c.CheckFiles(); err != nil {
+		t.Errorf("--allow-outside: %v", err)
+	}
+	// Not in a repository, the configuration's folder is the bound.
+	if err := os.Rename(filepath.Join(repo, ".git"), filepath.Join(repo, "git")); err != nil {
+		t.Fatal(err)
+	}
+	c, err = Parse(path, []byte("schema: ../schemas/house.json\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckFiles(); err == nil || !strings.Contains(err.Error(), "is outside the configuration's folder") {
+		t.Errorf("outside a repository: %v", err)
+	}
+}
+
+// A configuration found by walking up that is a link out of its
+// repository is refused; --config is the user's choice.
+func TestCheckFound(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(top, "repo", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(top, "elsewhere.yaml"), []byte("rules: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	found := filepath.Join(top, "repo", FileName)
+	if err := os.Symlink("../elsewhere.yaml", found); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	err = CheckFound(found, nil)
+	if err == nil || err.Error() != found+": is a symbolic link that leads outside the repository; put the file itself there, name it with --config, or pass --allow-outside PATH to read files under PATH" {
+		t.Errorf("err = %v", err)
+	}
+	if err := CheckFound(found, []string{filepath.Join(top, "elsewhere.yaml")}); err != nil {
+		t.Errorf("allowed: %v", err)
+	}
+}

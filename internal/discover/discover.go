@@ -43,6 +43,18 @@ type Options struct {
 	// them: the run's own schema, packs, profiles and baseline. A walk
 	// passes over them; a file named on its own is still read.
 	Skip []string
+	// FollowSymlinks has a walk take every symbolic link it finds to a
+	// file, wherever it leads (--follow-symlinks). Otherwise a link that
+	// leads outside the folder walked (outside its repository, when the
+	// folder is in one) or into a hidden folder or file is skipped, with
+	// a note: a pull request can hold a link to any file of the machine
+	// that checks it, and the findings would print its lines.
+	FollowSymlinks bool
+	// AllowOutside are folders and files outside the repository that
+	// links may still lead to (--allow-outside).
+	AllowOutside []string
+	// Note, if set, is told of each link a walk skips, and why.
+	Note func(msg string)
 }
 
 // DefaultExtensions are the report files a folder walk picks up.
@@ -71,6 +83,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			out = append(out, in)
 		}
 	}
+	allowed := source.ResolveAll(opt.AllowOutside)
 	for _, arg := range args {
 		if arg == Stdin {
 			add(Input{Path: Stdin, Stdin: true})
@@ -85,7 +98,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			add(Input{Path: arg})
 			continue
 		}
-		files, ignored, werrs := walk(arg, opt, skipSet(opt.Skip))
+		files, ignored, werrs := walk(arg, opt, skipSet(opt.Skip), allowed)
 		errs = append(errs, werrs...)
 		switch {
 		case len(files) > 0 || len(werrs) > 0:
@@ -99,6 +112,26 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 		}
 	}
 	return out, errs
+}
+
+// linkRefused says why a walk does not take the link at p, or "" when it
+// does. Where the link leads is judged before whether anything is there,
+// so that the answer never tells whether a file outside exists; a loop is
+// kept, and reading it says so.
+func linkRefused(p string, roots, allowed []string, outside string) string {
+	target, err := source.Resolve(p)
+	if err != nil {
+		return ""
+	}
+	switch source.Locate(target, roots, allowed) {
+	case source.Outside:
+		return "a symbolic link that leads outside " + outside
+	case source.InGit:
+		return "a symbolic link into .git"
+	case source.Hidden:
+		return "a symbolic link to a hidden file or folder"
+	}
+	return ""
 }
 
 // skipSet holds the files to pass over, by their absolute paths with
@@ -116,10 +149,19 @@ func skipSet(files []string) map[string]bool {
 
 // walk lists the reports under root, and counts those the ignore globs
 // skip.
-func walk(root string, opt Options, skip map[string]bool) ([]string, int, []error) {
+func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]string, int, []error) {
 	var files []string
 	var errs []error
 	ignored := 0
+	// Where links may lead: the folder walked, then its repository. The
+	// folder comes first so that a walk of a hidden folder (.github/x)
+	// may take links within it.
+	roots := []string{source.RealPath(root)}
+	outside := "the folder checked"
+	if repo, ok := source.RepoRoot(roots[0]); ok {
+		roots = append(roots, repo)
+		outside = "the repository"
+	}
 	// A folder named through a symbolic link is walked (the user chose
 	// it); WalkDir would take the link for a file, so the walk starts at
 	// "link/", which the system resolves. Links met inside the folder are
@@ -162,6 +204,14 @@ func walk(root string, opt Options, skip map[string]bool) ([]string, int, []erro
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
+			if !opt.FollowSymlinks {
+				if why := linkRefused(p, roots, allowed, outside); why != "" {
+					if opt.Note != nil {
+						opt.Note(fmt.Sprintf("skipped %s: %s; --follow-symlinks follows it", p, why))
+					}
+					return nil
+				}
+			}
 			// A link to a folder is not followed, whatever its name; a
 			// broken link or a loop is kept, so that reading it says so.
 			if info, err := os.Stat(p); err == nil && info.IsDir() {

@@ -110,3 +110,105 @@ func TestExpandFolderSpellings(t *testing.T) {
 		t.Errorf("an empty folder gives %v", errs)
 	}
 }
+
+// A walk takes a link only where it leads inside the folder walked, or
+// inside the repository that holds it, and not into a hidden folder or
+// file; the others are skipped with a note, and are no error.
+// --follow-symlinks and --allow-outside take them back.
+func TestExpandLinksLeadingOut(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{
+		"secret.json":               "{}",
+		"home/.docker/config.json":  "{}",
+		"repo/.env.txt":             "TOKEN=x",
+		"repo/shared/common.md":     "x",
+		"repo/reports/r.txt":        "x",
+		"outside-but-allowed/a.txt": "x",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reports := filepath.Join(dir, "repo", "reports")
+	for link, target := range map[string]string{
+		"abs.json":     filepath.Join(dir, "secret.json"),
+		"up.json":      "../../secret.json",
+		"docker.json":  "../../home/.docker/config.json",
+		"gone.json":    "../../home/.aws/credentials.json", // nothing there: skipped all the same
+		"git.txt":      "../.git/config",
+		"env.txt":      "../.env.txt",
+		"chain.txt":    "up.json",
+		"shared.md":    "../shared/common.md", // elsewhere in the repository: taken
+		"same.txt":     "r.txt",
+		"allowed.txt":  "../../outside-but-allowed/a.txt",
+		"dangling.txt": "nothing.txt", // inside: kept, reading says so
+	} {
+		if err := os.Symlink(target, filepath.Join(reports, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	rel := func(in []Input) []string {
+		var out []string
+		for _, i := range in {
+			out = append(out, filepath.Base(i.Path))
+		}
+		return out
+	}
+
+	// Not yet a repository: the folder walked is the bound.
+	var notes []string
+	in, errs := Expand([]string{reports}, Options{Note: func(m string) { notes = append(notes, m) }})
+	if want := []string{"dangling.txt", "r.txt", "same.txt"}; !reflect.DeepEqual(rel(in), want) || len(errs) != 0 {
+		t.Errorf("outside a repository: inputs %q, errors %v; want %q", rel(in), errs, want)
+	}
+	want := filepath.Join(reports, "abs.json") + ": a symbolic link that leads outside the folder checked; --follow-symlinks follows it"
+	if len(notes) != 9 || notes[0] != "skipped "+want {
+		t.Errorf("notes = %q\nwant 9, the first %q", notes, "skipped "+want)
+	}
+
+	// In a repository, the repository is the bound.
+	if err := os.Mkdir(filepath.Join(dir, "repo", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "repo", ".git", "config"), []byte("[core]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notes = nil
+	in, _ = Expand([]string{reports}, Options{Note: func(m string) { notes = append(notes, m) }})
+	if want := []string{"dangling.txt", "r.txt", "same.txt", "shared.md"}; !reflect.DeepEqual(rel(in), want) {
+		t.Errorf("in a repository: inputs %q, want %q", rel(in), want)
+	}
+	got := strings.Join(notes, "\n")
+	for _, w := range []string{
+		"skipped " + filepath.Join(reports, "docker.json") + ": a symbolic link that leads outside the repository; --follow-symlinks follows it",
+		"skipped " + filepath.Join(reports, "gone.json") + ": a symbolic link that leads outside the repository",
+		"skipped " + filepath.Join(reports, "git.txt") + ": a symbolic link into .git",
+		"skipped " + filepath.Join(reports, "env.txt") + ": a symbolic link to a hidden file or folder",
+		"skipped " + filepath.Join(reports, "chain.txt") + ": a symbolic link that leads outside the repository",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("notes lack %q:\n%s", w, got)
+		}
+	}
+
+	in, _ = Expand([]string{reports}, Options{AllowOutside: []string{filepath.Join(dir, "outside-but-allowed")}})
+	if want := []string{"allowed.txt", "dangling.txt", "r.txt", "same.txt", "shared.md"}; !reflect.DeepEqual(rel(in), want) {
+		t.Errorf("--allow-outside: inputs %q, want %q", rel(in), want)
+	}
+	in, _ = Expand([]string{reports}, Options{FollowSymlinks: true})
+	if len(in) != 12 {
+		t.Errorf("--follow-symlinks: inputs %q, want all 12", rel(in))
+	}
+	// Named on its own, a link is the user's choice.
+	in, errs = Expand([]string{filepath.Join(reports, "abs.json")}, Options{Note: func(m string) { t.Errorf("note for a file named: %s", m) }})
+	if len(in) != 1 || len(errs) != 0 {
+		t.Errorf("a link named on its own: %v, %v", in, errs)
+	}
+}

@@ -33,7 +33,9 @@ type Profile struct {
 	Name   string
 	Title  string
 	Schema string // schema file name under schemas/ (or beside a house profile)
-	File   string // where the profile was read from, for messages
+	// SchemaLine is the line of schema: in a house profile's file.
+	SchemaLine int
+	File       string // where the profile was read from, for messages
 
 	detect []*regexp.Regexp
 	header []*regexp.Regexp
@@ -498,6 +500,9 @@ func Parse(file string, data []byte) (*Profile, error) {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
 	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file}
+	if n := mapValue(root.Content[0], "schema"); n != nil {
+		p.SchemaLine = n.Line
+	}
 	var err error
 	if p.detect, err = compileAll(file, root.Content[0], "detect", fp.Detect); err != nil {
 		return nil, err

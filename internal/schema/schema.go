@@ -6,7 +6,9 @@
 // span it came from; a JSON or YAML report is validated as written, with the
 // position of every value in that file. Schemas are compiled once per run
 // and shared by all files. Nothing is ever fetched: a $ref to an http(s)
-// address is refused.
+// address is refused. A $ref reads only files under the folder of the
+// schema it starts from (links resolved), or the built-in schemas, or
+// files under a folder allowed with --allow-outside.
 package schema
 
 import (
@@ -44,6 +46,9 @@ type Validator struct {
 	// full holds the profiles validated against a house schema of their
 	// own, which sees the whole instance as the built-in ones do not.
 	full map[string]bool
+	// allowOutside are folders a house schema's $refs may read outside
+	// its own folder (--allow-outside), resolved.
+	allowOutside []string
 }
 
 // Error is a schema file that cannot be used: not JSON, not a valid schema,
@@ -69,14 +74,17 @@ var ProfileSchemas = map[string]string{
 }
 
 // New compiles the embedded schemas, and the house schema at housePath if
-// it is not empty (it then applies to every report).
-func New(housePath string) (*Validator, error) { return newValidator(housePath, true) }
+// it is not empty (it then applies to every report). The $refs of a house
+// schema may read files under allowOutside too.
+func New(housePath string, allowOutside ...string) (*Validator, error) {
+	return newValidator(housePath, true, allowOutside...)
+}
 
 // newValidator compiles the built-in schemas, flattened (see flatten) or
 // as written, and the house schema if one is given.
-func newValidator(housePath string, flat bool) (*Validator, error) {
-	c := newCompiler()
-	v := &Validator{byProfile: map[string]*jsonschema.Schema{}}
+func newValidator(housePath string, flat bool, allowOutside ...string) (*Validator, error) {
+	c := newCompiler(localLoader{})
+	v := &Validator{byProfile: map[string]*jsonschema.Schema{}, allowOutside: source.ResolveAll(allowOutside)}
 	names, _ := fs.Glob(schemas.FS, "*.schema.json")
 	docs := map[string]any{}
 	for _, name := range names {
@@ -109,7 +117,7 @@ func newValidator(housePath string, flat bool) (*Validator, error) {
 		v.byProfile[profile] = sch
 	}
 	if housePath != "" {
-		sch, err := compileHouse(housePath)
+		sch, err := v.compileHouse(housePath)
 		if err != nil {
 			return nil, err
 		}
@@ -118,29 +126,48 @@ func newValidator(housePath string, flat bool) (*Validator, error) {
 	return v, nil
 }
 
-func newCompiler() *jsonschema.Compiler {
+func newCompiler(loader localLoader) *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	c.UseLoader(localLoader{})
+	c.UseLoader(loader)
 	return c
 }
 
 // localLoader reads file: URLs and refuses everything else, so that a
-// schema can never make reportlint reach the network.
-type localLoader struct{}
+// schema can never make reportlint reach the network. It reads only files
+// under root (the folder of the schema compiled, links resolved) and
+// under allow, and never in .git, so that a schema in a pull request
+// cannot have any file of the machine read and its words printed in an
+// error; a file it may not read is refused before it is looked for, so
+// that the refusal does not tell whether it exists.
+type localLoader struct {
+	root  string
+	allow []string
+}
 
-func (localLoader) Load(u string) (any, error) {
+func (l localLoader) Load(u string) (any, error) {
 	parsed, err := url.Parse(u)
 	if err != nil {
 		return nil, err
 	}
 	if parsed.Scheme != "file" {
-		return nil, &remoteRefError{url: u}
+		return nil, &refusedRefError{url: u}
 	}
 	path, err := jsonschema.FileLoader{}.ToFile(u)
 	if err != nil {
 		return nil, err
+	}
+	if l.root == "" {
+		return nil, &refusedRefError{url: u, outside: "the built-in schemas"}
+	}
+	target, err := source.Resolve(path)
+	if err != nil {
+		return nil, &refusedRefError{url: u, outside: "the schema's folder"}
+	}
+	switch source.Locate(target, []string{l.root}, l.allow) {
+	case source.Outside, source.InGit:
+		return nil, &refusedRefError{url: u, outside: "the schema's folder"}
 	}
 	data, err := source.ReadAll(path, source.Schema)
 	if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(path, ".schema.json") {
@@ -156,17 +183,23 @@ func (localLoader) Load(u string) (any, error) {
 	return decodeSchema(path, data)
 }
 
-type remoteRefError struct {
-	url string
-	key string // "$ref", or "$schema" when the dialect is what is remote
+// refusedRefError is a $ref (or $schema) that is not read: a remote one,
+// or a file outside what the schema may read.
+type refusedRefError struct {
+	url     string
+	outside string // what the file is outside of; "" for a remote address
+	key     string // "$ref", or "$schema" when the dialect is what is refused
 }
 
-func (e *remoteRefError) Error() string {
+func (e *refusedRefError) Error() string {
 	key := e.key
 	if key == "" {
 		key = "$ref"
 	}
-	if key == "$schema" {
+	switch {
+	case e.outside != "":
+		return fmt.Sprintf("%s %q refused: it leads outside %s, and a schema reads only files under its own folder or the built-in schemas; copy that schema beside yours, or pass --allow-outside PATH to read files under PATH", key, e.url, e.outside)
+	case key == "$schema":
 		return fmt.Sprintf("remote $schema %q refused: reportlint never reaches the network and knows draft 2020-12 built in; write \"https://json-schema.org/draft/2020-12/schema\", or leave $schema out", e.url)
 	}
 	return fmt.Sprintf("remote %s %q refused: reportlint never reaches the network; save that schema beside yours and $ref it by relative path", key, e.url)
@@ -191,8 +224,8 @@ func decodeSchema(path string, data []byte) (any, error) {
 }
 
 // compileHouse compiles a schema file; its relative $refs resolve against
-// its own folder.
-func compileHouse(path string) (*jsonschema.Schema, error) {
+// its own folder, and may read files only there (or under allowOutside).
+func (v *Validator) compileHouse(path string) (*jsonschema.Schema, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &Error{Path: path, Reason: err.Error()}
@@ -205,21 +238,21 @@ func compileHouse(path string) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCompiler()
+	c := newCompiler(localLoader{root: source.RealPath(filepath.Dir(abs)), allow: v.allowOutside})
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 	if err := c.AddResource(u, doc); err != nil {
 		return nil, &Error{Path: path, Reason: err.Error()}
 	}
 	sch, err := c.Compile(u)
 	if err != nil {
-		return nil, houseError(path, data, err)
+		return nil, houseError(path, u, data, err)
 	}
 	return sch, nil
 }
 
 // houseError explains why a house schema did not compile, at the line of the
 // offending value when it can be found.
-func houseError(path string, data []byte, err error) error {
+func houseError(path, schemaURL string, data []byte, err error) error {
 	f, ferr := source.New(path, data)
 	var root *document.Node
 	if ferr == nil {
@@ -240,32 +273,40 @@ func houseError(path string, data []byte, err error) error {
 		}
 		return f.Position(found.Span.Start)
 	}
-	var remote *remoteRefError
+	var refused *refusedRefError
 	if le := (*jsonschema.LoadURLError)(nil); errors.As(err, &le) {
-		if r, ok := le.Err.(*remoteRefError); ok {
-			remote = r
+		if r, ok := le.Err.(*refusedRefError); ok {
+			refused = r
 		} else {
-			return &Error{Path: path, Reason: fmt.Sprintf("cannot load $ref %s: %v", le.URL, le.Err)}
+			return &Error{Path: path, Reason: fmt.Sprintf("cannot load $ref %s: %s", le.URL, source.PathErrorReason(le.Err))}
 		}
 	}
-	if remote != nil || errors.As(err, &remote) {
+	if refused != nil || errors.As(err, &refused) {
 		// Point at the $ref (or $schema) that names it.
 		var pos source.Position
 		if root != nil {
-			base := strings.SplitN(remote.url, "#", 2)[0]
+			want := withoutFragment(refused.url)
+			base, _ := url.Parse(schemaURL)
 			datanode.Walk(root, func(p string, n *document.Node) {
-				if pos.Line != 0 || n.Kind != document.NodeString || !strings.HasPrefix(n.Scalar, base) {
+				if pos.Line != 0 || n.Kind != document.NodeString {
+					return
+				}
+				ref, err := url.Parse(n.Scalar)
+				if err != nil || base == nil || withoutFragment(base.ResolveReference(ref).String()) != want {
 					return
 				}
 				for _, key := range []string{"$ref", "$dynamicRef", "$schema"} {
 					if strings.HasSuffix(p, "/"+key) {
-						pos, remote.key = f.Position(n.Span.Start), key
+						pos, refused.key = f.Position(n.Span.Start), key
+						if refused.outside != "" {
+							refused.url = n.Scalar // as written, as the reader will look for it
+						}
 						return
 					}
 				}
 			})
 		}
-		return &Error{Path: path, Pos: pos, Reason: remote.Error()}
+		return &Error{Path: path, Pos: pos, Reason: refused.Error()}
 	}
 	var sve *jsonschema.SchemaValidationError
 	if errors.As(err, &sve) {
@@ -280,6 +321,11 @@ func houseError(path string, data []byte, err error) error {
 		return &Error{Path: path, Pos: at(ptr), Reason: msg}
 	}
 	return &Error{Path: path, Reason: err.Error()}
+}
+
+func withoutFragment(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	return u
 }
 
 func deepest(ve *jsonschema.ValidationError) *jsonschema.ValidationError {
@@ -313,7 +359,7 @@ func (v *Validator) AddProfile(name, path string) error {
 			}
 		}
 	}
-	sch, err := compileHouse(path)
+	sch, err := v.compileHouse(path)
 	if err != nil {
 		return err
 	}

@@ -307,3 +307,69 @@ func TestHintsFollowHouseSchema(t *testing.T) {
 		t.Errorf("a hint speaks of the built-in schema:\n%s", got)
 	}
 }
+
+// A $ref reads only files under the folder of the schema it starts from
+// (links resolved), or the built-in schemas: not an absolute file: address
+// elsewhere, a ../ out, a link out, a $id that moves the base out, or a
+// file in .git. The refusal names the $ref at its line and never shows a
+// word of the file refused. --allow-outside lets files under it be read.
+func TestRefConfinedToSchemaFolder(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(top, "secret.json")
+	if err := os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(top, "schemas")
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".git", "config.json"), []byte("[core]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "link.json")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	fileURL := "file://" + filepath.ToSlash(secret)
+	for name, ref := range map[string]string{
+		"absolute URL":    `"$ref": "` + fileURL + `"`,
+		"../ out":         `"$ref": "../secret.json"`,
+		"link out":        `"$ref": "link.json"`,
+		"into .git":       `"$ref": ".git/config.json"`,
+		"missing outside": `"$ref": "../nothing.json"`,
+		"$id moves out":   `"$id": "file://` + filepath.ToSlash(top) + `/x.json", "$ref": "secret.json"`,
+	} {
+		house := filepath.Join(dir, "house.json")
+		if err := os.WriteFile(house, []byte("{\n  "+ref+"\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := New(house)
+		var se *Error
+		if !errors.As(err, &se) || !strings.Contains(se.Reason, "refused: it leads outside the schema's folder") || strings.Contains(err.Error(), "root") {
+			t.Errorf("%s: err = %v, want the $ref refused without the file's words", name, err)
+			continue
+		}
+		// A $ref made absolute by a $id is not traced back to its line.
+		if se.Pos.Line != 2 && name != "$id moves out" {
+			t.Errorf("%s: err at line %d, want 2 (the $ref)", name, se.Pos.Line)
+		}
+	}
+	house := filepath.Join(dir, "house.json")
+	if err := os.WriteFile(house, []byte(`{"$ref": "../secret.json"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Allowed, the file is read: it is no JSON, and the message says so.
+	_, err = New(house, top)
+	if err == nil || strings.Contains(err.Error(), "refused") || !strings.Contains(err.Error(), "not valid JSON") {
+		t.Errorf("--allow-outside: err = %v, want the file read", err)
+	}
+	// A built-in schema by name still needs no copy beside the house one.
+	if err := os.WriteFile(house, []byte(`{"$ref": "common.schema.json#/$defs/isoDate"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(house); err != nil {
+		t.Errorf("a built-in schema by name: %v", err)
+	}
+}
