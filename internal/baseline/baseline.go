@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -125,12 +126,37 @@ func Read(path string) (*File, error) {
 	}
 	var b File
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a baseline file (%v); write one with --write-baseline", path, err)
+		return nil, fmt.Errorf("baseline %s: not a baseline file (%s); write one with --write-baseline", path, jsonProblem(path, data, err))
 	}
 	if b.Version != Version {
 		return nil, fmt.Errorf("baseline %s: version %d, this reportlint reads version %d; write it again with --write-baseline", path, b.Version, Version)
 	}
 	return &b, nil
+}
+
+// jsonProblem says where a baseline fails to decode, and what kind of
+// problem it is, without the file's words (encoding/json quotes the
+// character it stops at): a path may have made it any file.
+func jsonProblem(path string, data []byte, err error) string {
+	var (
+		syntax   *json.SyntaxError
+		mismatch *json.UnmarshalTypeError
+		offset   int64
+		what     string
+	)
+	switch {
+	case errors.As(err, &syntax):
+		offset, what = syntax.Offset-1, "not valid JSON"
+	case errors.As(err, &mismatch):
+		offset, what = mismatch.Offset-1, fmt.Sprintf("a JSON %s where a baseline has another kind of value", mismatch.Value)
+	default:
+		return "not valid JSON"
+	}
+	if f, err := source.New(path, data); err == nil {
+		p := f.Position(int(max(offset, 0)))
+		return fmt.Sprintf("%s at line %d, column %d", what, p.Line, p.Column)
+	}
+	return what
 }
 
 // Filter hides the findings the baseline records. Each entry hides one

@@ -23,12 +23,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
@@ -224,6 +224,15 @@ func (l *loader) load() error {
 	if root == nil {
 		return nil // an empty file, or only comments: the defaults
 	}
+	if root.Kind != yaml.MappingNode {
+		// Not a word of it is quoted: a path or a link may have made it
+		// any file of the machine.
+		what := "a single value"
+		if root.Kind == yaml.SequenceNode {
+			what = "a list"
+		}
+		return l.errorf(root, "the configuration should be a mapping of keys to values (key: value lines), not %s; is this a reportlint configuration?", what)
+	}
 	pairs, err := l.mapping(root, "the configuration", topKeys)
 	if err != nil {
 		return err
@@ -296,23 +305,19 @@ func emptyDocument(doc *yaml.Node) bool {
 	return len(doc.Content) == 0 || isNull(doc.Content[0])
 }
 
-var (
-	lineInMessage = regexp.MustCompile(`^line (\d+): `)
-	anchorMessage = regexp.MustCompile(`anchor '([^']*)'`)
-)
+var anchorMessage = regexp.MustCompile(`anchor '([^']*)'`)
 
-// syntaxError turns a yaml.v3 error into an *Error with a line. yaml.v3
+// syntaxError turns a yaml.v3 error into an *Error with a line, and
+// without the text's words (see datanode.UnquotedYAMLError). yaml.v3
 // leaves the line out for problems on the first line, and for a bad alias
 // it gives none at all, so the alias is looked for in the text.
 func (l *loader) syntaxError(err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{Path: l.path, Msg: msg}
-	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
-		e.Line, _ = strconv.Atoi(m[1])
-		e.Msg = msg[len(m[0]):]
+	line, msg := datanode.UnquotedYAMLError(err)
+	e := &Error{Path: l.path, Line: line, Msg: msg}
+	if line > 0 {
 		return e
 	}
-	if m := anchorMessage.FindStringSubmatch(msg); m != nil {
+	if m := anchorMessage.FindStringSubmatch(err.Error()); m != nil {
 		for i, line := range strings.Split(string(l.data), "\n") {
 			if col := strings.Index(line, "*"+m[1]); col >= 0 {
 				e.Line, e.Column = i+1, col+1

@@ -25,14 +25,34 @@ const maxDepth = 1000
 type SyntaxError struct {
 	Offset int    // byte offset into the text where the problem is
 	Msg    string // plain English, without a position
+	// Plain is Msg without the words or characters of the text it quotes
+	// ("unexpected word" for `unexpected word "root"`), or "" when Msg
+	// quotes none.
+	Plain string
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("byte %d: %s", e.Offset, e.Msg)
 }
 
+// Unquoted is the message without any of the text's own words, for a file
+// that is not a report: its words are never shown, since a link or a path
+// may have made it any file of the machine.
+func (e *SyntaxError) Unquoted() string {
+	if e.Plain != "" {
+		return e.Plain
+	}
+	return e.Msg
+}
+
 func syntaxErrorf(offset int, format string, args ...any) *SyntaxError {
 	return &SyntaxError{Offset: offset, Msg: fmt.Sprintf(format, args...)}
+}
+
+// quotingErrorf is syntaxErrorf for a message that quotes the text; plain
+// is the message without the quote.
+func quotingErrorf(offset int, plain, format string, args ...any) *SyntaxError {
+	return &SyntaxError{Offset: offset, Msg: fmt.Sprintf(format, args...), Plain: plain}
 }
 
 // ToAny converts n to the plain Go values github.com/santhosh-tekuri/jsonschema/v6

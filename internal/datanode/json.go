@@ -29,7 +29,7 @@ func FromJSON(text string) (*document.Node, error) {
 	}
 	p.skipSpace()
 	if p.pos < len(text) {
-		return nil, syntaxErrorf(p.pos, "unexpected %s after the end of the JSON value", p.describe(p.pos))
+		return nil, p.unexpected(" after the end of the JSON value")
 	}
 	return n, nil
 }
@@ -86,7 +86,7 @@ func (p *jsonParser) unexpectedValue() error {
 	case rest[0] == '\'':
 		return syntaxErrorf(p.pos, "strings must be in double quotes, not single quotes")
 	}
-	return syntaxErrorf(p.pos, "unexpected %s; expected a value (an object, array, string, number, true, false or null)", p.describe(p.pos))
+	return p.unexpected("; expected a value (an object, array, string, number, true, false or null)")
 }
 
 func (p *jsonParser) open() error {
@@ -123,7 +123,7 @@ func (p *jsonParser) object() (*document.Node, error) {
 			if strings.HasPrefix(p.text[p.pos:], "//") || strings.HasPrefix(p.text[p.pos:], "/*") {
 				return nil, syntaxErrorf(p.pos, "comments are not allowed in JSON")
 			}
-			return nil, syntaxErrorf(p.pos, "unexpected %s; expected a key in double quotes", p.describe(p.pos))
+			return nil, p.unexpected("; expected a key in double quotes")
 		}
 		keyStart := p.pos
 		key, err := p.str()
@@ -132,7 +132,7 @@ func (p *jsonParser) object() (*document.Node, error) {
 		}
 		keySpan := document.Span{Start: keyStart, End: p.pos}
 		if duplicate(n.Fields, seen, key) {
-			return nil, syntaxErrorf(keyStart, "duplicate key %q", key)
+			return nil, quotingErrorf(keyStart, "duplicate key", "duplicate key %q", key)
 		}
 		if len(n.Fields) == 8 {
 			seen = make(map[string]bool)
@@ -145,7 +145,7 @@ func (p *jsonParser) object() (*document.Node, error) {
 		}
 		p.skipSpace()
 		if p.pos == len(p.text) || p.text[p.pos] != ':' {
-			return nil, syntaxErrorf(p.pos, "unexpected %s; expected ':' after the key", p.describe(p.pos))
+			return nil, p.unexpected("; expected ':' after the key")
 		}
 		p.pos++
 		p.skipSpace()
@@ -166,7 +166,7 @@ func (p *jsonParser) object() (*document.Node, error) {
 		if p.pos == len(p.text) {
 			return nil, syntaxErrorf(n.Span.Start, "this object is never closed; the file ends before its '}'")
 		}
-		return nil, syntaxErrorf(p.pos, "unexpected %s; expected ',' or '}' after an object entry", p.describe(p.pos))
+		return nil, p.unexpected("; expected ',' or '}' after an object entry")
 	}
 	p.pos++ // }
 	n.Span.End = p.pos
@@ -223,7 +223,7 @@ func (p *jsonParser) array() (*document.Node, error) {
 		if p.pos == len(p.text) {
 			return nil, syntaxErrorf(n.Span.Start, "this array is never closed; the file ends before its ']'")
 		}
-		return nil, syntaxErrorf(p.pos, "unexpected %s; expected ',' or ']' after an array item", p.describe(p.pos))
+		return nil, p.unexpected("; expected ',' or ']' after an array item")
 	}
 	p.pos++ // ]
 	n.Span.End = p.pos
@@ -258,13 +258,13 @@ func (p *jsonParser) str() (string, error) {
 			if c == '\n' {
 				return "", syntaxErrorf(p.pos, "a line break inside a string must be written as \\n (or is the closing quote missing?)")
 			}
-			return "", syntaxErrorf(p.pos, "control character U+%04X inside a string must be written as \\u%04X", c, c)
+			return "", quotingErrorf(p.pos, "a control character inside a string must be written as a \\u escape", "control character U+%04X inside a string must be written as \\u%04X", c, c)
 		case c < utf8.RuneSelf:
 			p.pos++
 		default:
 			r, size := utf8.DecodeRuneInString(p.text[p.pos:])
 			if r == utf8.RuneError && size == 1 {
-				return "", syntaxErrorf(p.pos, "the text is not valid UTF-8 (byte 0x%02X)", c)
+				return "", quotingErrorf(p.pos, "the text is not valid UTF-8", "the text is not valid UTF-8 (byte 0x%02X)", c)
 			}
 			p.pos += size
 		}
@@ -290,9 +290,9 @@ func (p *jsonParser) escape() error {
 	}
 	r, _ := utf8.DecodeRuneInString(p.text[p.pos+1:])
 	if !unicode.IsPrint(r) {
-		return syntaxErrorf(start, "invalid escape sequence in a string: a backslash followed by character U+%04X", r)
+		return quotingErrorf(start, "invalid escape sequence in a string", "invalid escape sequence in a string: a backslash followed by character U+%04X", r)
 	}
-	return syntaxErrorf(start, "invalid escape sequence \\%c in a string", r)
+	return quotingErrorf(start, "invalid escape sequence in a string", "invalid escape sequence \\%c in a string", r)
 }
 
 func isHex4(s string) bool {
@@ -376,7 +376,7 @@ func (p *jsonParser) number() (*document.Node, error) {
 	}
 	text := p.text[start:end]
 	if !isJSONNumber(text) {
-		return nil, syntaxErrorf(start, "invalid number %q", text)
+		return nil, quotingErrorf(start, "invalid number", "invalid number %q", text)
 	}
 	p.pos = end
 	return &document.Node{Kind: document.NodeNumber, Scalar: text, Span: document.Span{Start: start, End: end}}, nil
@@ -397,10 +397,20 @@ func (p *jsonParser) word() (*document.Node, error) {
 	case "null":
 		n.Kind = document.NodeNull
 	default:
-		return nil, syntaxErrorf(start, "unexpected word %q; JSON values are objects, arrays, strings, numbers, true, false and null", w)
+		return nil, quotingErrorf(start, "unexpected word; JSON values are objects, arrays, strings, numbers, true, false and null", "unexpected word %q; JSON values are objects, arrays, strings, numbers, true, false and null", w)
 	}
 	p.pos = end
 	return n, nil
+}
+
+// unexpected is the error for the character at the parser's position,
+// named in Msg and not in Plain; rest says what was expected.
+func (p *jsonParser) unexpected(rest string) *SyntaxError {
+	plain := "unexpected character"
+	if p.pos >= len(p.text) {
+		plain = "unexpected end of file"
+	}
+	return &SyntaxError{Offset: p.pos, Msg: "unexpected " + p.describe(p.pos) + rest, Plain: plain + rest}
 }
 
 // describe names the character at offset i for a message.

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // yamlLinePrefix is the position yaml.v3 puts before its messages.
@@ -124,4 +126,30 @@ func describeYAMLProblem(msg string) string {
 		return "the YAML parser failed on this text (an internal error in the parser)"
 	}
 	return msg
+}
+
+// yamlQuotes are the places where yaml.v3 puts the text's own words in
+// its messages: an anchor's name ('x'), the first bytes of a value that
+// does not fit (`x`), a key (%#v, double quoted).
+var yamlQuotes = regexp.MustCompile("'[^']*'|`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"")
+
+// UnquotedYAMLError is a yaml.v3 error as its line (0 when it names none)
+// and a message that holds none of the text's own words, for a file that
+// is not a report (a configuration, pack or house profile): its words are
+// never shown, since a link or a path may have made it any file of the
+// machine. Of decode errors, the first is kept.
+func UnquotedYAMLError(err error) (line int, msg string) {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		err = errors.New(te.Errors[0])
+	}
+	line, msg = splitYAMLError(err)
+	switch {
+	case unknownAnchor.MatchString(msg):
+		return line, "an alias (*) refers to an anchor (&) that is not defined before it"
+	case strings.HasPrefix(msg, "anchor '") && strings.HasSuffix(msg, "' value contains itself"):
+		return line, "an anchor's value holds an alias to itself"
+	}
+	msg = yamlQuotes.ReplaceAllString(msg, "")
+	return line, strings.Join(strings.Fields(msg), " ")
 }

@@ -29,6 +29,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
@@ -182,16 +183,11 @@ func Parse(file string, data []byte) ([]*lint.Rule, error) {
 	return out, nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a YAML syntax error into file:line form.
+// yamlError turns a YAML syntax error into file:line form, without the
+// text's words: a path or a link may have made it any file.
 func yamlError(file string, err error) error {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: line, Msg: m[2]}
-	}
-	return &Error{File: file, Msg: strings.TrimPrefix(msg, "yaml: ")}
+	line, msg := datanode.UnquotedYAMLError(err)
+	return &Error{File: file, Line: line, Msg: msg}
 }
 
 // Keys every rule may have; each kind adds its own.

@@ -19,6 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/source"
@@ -470,11 +471,21 @@ type fileEmergency struct {
 	Sections []string `yaml:"sections"`
 }
 
+// yamlError names the file and line of a YAML error, without the text's
+// words: a path or a link may have made it any file.
+func yamlError(file string, err error) error {
+	line, msg := datanode.UnquotedYAMLError(err)
+	if line > 0 {
+		return fmt.Errorf("%s:%d: %s", file, line, msg)
+	}
+	return fmt.Errorf("%s: %s", file, msg)
+}
+
 // Parse reads one profile file. Errors name the file and line.
 func Parse(file string, data []byte) (*Profile, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %v", file, err)
+		return nil, yamlError(file, err)
 	}
 	var fp fileProfile
 	dec := func() error {
@@ -491,7 +502,10 @@ func Parse(file string, data []byte) (*Profile, error) {
 				}
 			}
 		}
-		return root.Content[0].Decode(&fp)
+		if err := root.Content[0].Decode(&fp); err != nil {
+			return yamlError(file, err)
+		}
+		return nil
 	}
 	if err := dec(); err != nil {
 		return nil, err

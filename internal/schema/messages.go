@@ -141,6 +141,23 @@ func describeKind(e *jsonschema.ValidationError, instance any) message {
 	return message{text: describe(e.ErrorKind, noun(ptr, instance)), at: ptr}
 }
 
+// describeUnquoted is describe without the value found, for a mistake in
+// a schema file: its words are not shown, since a path or a $ref may have
+// made it any file of the machine.
+func describeUnquoted(ek jsonschema.ErrorKind, what string) string {
+	switch k := ek.(type) {
+	case *kind.Enum:
+		return fmt.Sprintf("%s is not one of %s", what, joinAny(k.Want))
+	case *kind.Const:
+		return fmt.Sprintf("%s should be %s", what, show(k.Want))
+	case *kind.Format:
+		return fmt.Sprintf("%s is not a valid %s", what, formatName(k.Want))
+	case *kind.Pattern:
+		return what + " is not in the expected form"
+	}
+	return describe(ek, what)
+}
+
 func describe(ek jsonschema.ErrorKind, what string) string {
 	switch k := ek.(type) {
 	case *kind.Type:

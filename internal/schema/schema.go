@@ -206,7 +206,8 @@ func (e *refusedRefError) Error() string {
 }
 
 // decodeSchema reads a schema file as JSON, naming the line and column of a
-// syntax error.
+// syntax error, and not the words there: a path or a $ref may have made it
+// any file of the machine.
 func decodeSchema(path string, data []byte) (any, error) {
 	f, err := source.New(path, data)
 	if err != nil {
@@ -216,7 +217,7 @@ func decodeSchema(path string, data []byte) (any, error) {
 	if err != nil {
 		var se *datanode.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &Error{Path: path, Pos: f.Position(se.Offset), Reason: "not valid JSON: " + se.Msg}
+			return nil, &Error{Path: path, Pos: f.Position(se.Offset), Reason: "not valid JSON: " + se.Unquoted()}
 		}
 		return nil, &Error{Path: path, Reason: err.Error()}
 	}
@@ -316,7 +317,7 @@ func houseError(path, schemaURL string, data []byte, err error) error {
 		if errors.As(sve.Err, &ve) {
 			leaf := deepest(ve)
 			ptr = pointer(leaf.InstanceLocation)
-			msg = fmt.Sprintf("not a valid JSON Schema at %s: %s", displayPointer(ptr), describe(leaf.ErrorKind, "the value"))
+			msg = fmt.Sprintf("not a valid JSON Schema at %s: %s", displayPointer(ptr), describeUnquoted(leaf.ErrorKind, "the value"))
 		}
 		return &Error{Path: path, Pos: at(ptr), Reason: msg}
 	}
