@@ -212,9 +212,13 @@ func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]s
 					return nil
 				}
 			}
-			// A link to a folder is not followed, whatever its name; a
-			// broken link or a loop is kept, so that reading it says so.
+			// A link to a folder is not followed, whatever its name, so
+			// that a loop cannot trap the walk; a broken link or a loop
+			// is kept, so that reading it says so.
 			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				if opt.Note != nil {
+					opt.Note(fmt.Sprintf("skipped %s: a symbolic link to a folder, which a walk does not follow; name the folder to check it", p))
+				}
 				return nil
 			}
 		}
