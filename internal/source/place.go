@@ -128,7 +128,7 @@ func Locate(resolved string, roots, allowed []string) Place {
 		place := Inside
 		for _, part := range strings.Split(rel, string(filepath.Separator)) {
 			switch {
-			case part == ".git":
+			case isGitFolder(part):
 				return InGit
 			case strings.HasPrefix(part, ".") && part != ".":
 				place = Hidden
@@ -142,6 +142,13 @@ func Locate(resolved string, roots, allowed []string) Place {
 		}
 	}
 	return Outside
+}
+
+// isGitFolder reports whether a name is .git as a file system may take
+// it: in any case (macOS and Windows fold it), with trailing dots or
+// spaces (which Windows drops).
+func isGitFolder(name string) bool {
+	return strings.EqualFold(strings.TrimRight(name, ". "), ".git")
 }
 
 // under is p relative to dir, when p is dir or inside it.

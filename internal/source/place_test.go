@@ -90,6 +90,8 @@ func TestLocate(t *testing.T) {
 		"/w/repo/a/.env":          Hidden,
 		"/w/repo/.git/config":     InGit,
 		"/w/repo/sub/.git/config": InGit,
+		"/w/repo/.GIT/config":     InGit, // the same folder where names fold case
+		"/w/repo/.git./config":    InGit,
 		"/w/shared/x.yaml":        Allowed,
 		"/w/repository/x":         Outside,
 		"/etc/passwd":             Outside,
