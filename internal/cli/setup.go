@@ -117,7 +117,7 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		Skip:           skip,
 		FollowSymlinks: cmd.Bool("follow-symlinks"),
 		AllowOutside:   cfg.AllowOutside,
-		Note:           func(msg string) { fmt.Fprintf(e.stderr, "reportlint: note: %s\n", msg) },
+		Note:           func(msg string) { e.stderrf("reportlint: note: %s", msg) },
 	}
 	return &runSetup{engine: opt, discover: walk, config: cfg, rules: reg}, nil
 }
