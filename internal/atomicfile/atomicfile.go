@@ -1,7 +1,16 @@
 // Package atomicfile writes a file so that a reader never sees half of it:
 // the data goes to a temporary file in the same folder, which is then
-// renamed over the target. Reports written with --output, baselines and
-// rendered diffs go through it.
+// renamed over the target. Reports written with --output, baselines,
+// rendered diffs and fix --write go through it.
+//
+// No temporary file outlives its writer. One is named
+// .NAME.reportlint-PID-N.tmp and, where the system has flock, is locked for
+// as long as its writer has it open. SIGINT or SIGTERM during a write
+// removes it before the process ends by that signal. A writer killed
+// outright (SIGKILL, a crash) leaves it behind, unlocked; the next write of
+// NAME removes it once it has taken the lock, which proves the writer gone.
+// Nothing else is ever removed: not a file named otherwise, not a link or a
+// folder, not another user's file, and not a file whose lock is held.
 package atomicfile
 
 import (
@@ -10,8 +19,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // Write replaces path with data, with permissions perm.
@@ -24,36 +36,216 @@ func Write(path string, data []byte, perm os.FileMode) error {
 
 // WriteFunc replaces path with what write writes, with permissions perm,
 // so that large output is streamed to disk rather than held first. If
-// write fails, path is left as it was.
+// write fails, path is left as it was, and write's error is returned as
+// it is; other errors name path.
 func WriteFunc(path string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	tmp, err := Create(path)
 	if err != nil {
-		// Name the file asked for, not the temporary one.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, Cause(err))
 	}
-	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on error
+	defer tmp.Discard()
 	bw := bufio.NewWriter(tmp)
 	if err := write(bw); err != nil {
-		tmp.Close()
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		tmp.Close()
+		return fmt.Errorf("%s: %w", path, Cause(err))
+	}
+	if err := tmp.SetMode(perm); err != nil {
+		return fmt.Errorf("%s: %w", path, Cause(err))
+	}
+	if err := tmp.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", path, Cause(err))
+	}
+	return nil
+}
+
+// Cause is the system's reason beneath err, without the temporary file's
+// name that an *fs.PathError or *os.LinkError carries, for a message that
+// names the file asked for instead.
+func Cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// File is a temporary file that replaces its target on Commit.
+type File struct {
+	f      *os.File
+	name   string
+	target string
+	done   bool // committed or discarded
+}
+
+// Create makes the temporary file that is to replace target, in target's
+// folder (so that the rename cannot cross file systems), readable by its
+// owner only until SetMode or KeepAttributes. It first removes the
+// temporary files of target that earlier writers, now dead, left behind.
+// The caller must Commit or Discard it.
+func Create(target string) (*File, error) {
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	removeStale(dir, base, target)
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, tempName(base))
+		f, err := createTracked(name)
+		if errors.Is(err, fs.ErrExist) || errors.Is(err, errLostRace) {
+			if try < 100 {
+				continue
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &File{f: f, name: name, target: target}, nil
+	}
+}
+
+// errLostRace: another process took the new temporary file for a dead
+// writer's between its creation and its locking; a fresh name is tried.
+var errLostRace = errors.New("temporary file taken by another process")
+
+// tempName is a name for a temporary file of base that no earlier run can
+// have used at the same time: the process id, then a random number.
+func tempName(base string) string {
+	return "." + base + tempMarker + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(uint64(rand.Uint32()), 10) + tempSuffix
+}
+
+const (
+	tempMarker = ".reportlint-"
+	tempSuffix = ".tmp"
+)
+
+// isTempName reports whether name is exactly a name tempName gives for
+// base, whatever the numbers.
+func isTempName(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, "."+base+tempMarker)
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutSuffix(rest, tempSuffix)
+	if !ok {
+		return false
+	}
+	pid, random, ok := strings.Cut(rest, "-")
+	return ok && allDigits(pid) && allDigits(random)
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeStale removes the temporary files of base in dir whose writers are
+// provably dead. It is best effort: what it cannot read or remove stays.
+func removeStale(dir, base, target string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isTempName(e.Name(), base) {
+			removeIfDead(filepath.Join(dir, e.Name()), target)
+		}
+	}
+}
+
+// Name is the temporary file's path.
+func (t *File) Name() string { return t.name }
+
+// Write writes to the temporary file.
+func (t *File) Write(p []byte) (int, error) { return t.f.Write(p) }
+
+// SetMode gives the temporary file mode's permission bits, and its setuid,
+// setgid and sticky bits as far as the system lets this process set them.
+// Unlike creating a file, it ignores the umask.
+func (t *File) SetMode(mode fs.FileMode) error {
+	special := mode & (fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	perm := mode.Perm()
+	if special != 0 {
+		// Some systems refuse the sticky bit on a file (FreeBSD, but for
+		// root) or setuid and setgid (to a user outside the group);
+		// the permission bits count most.
+		if t.f.Chmod(perm|special) == nil {
+			return nil
+		}
+		if special&fs.ModeSticky != 0 && t.f.Chmod(perm|special&^fs.ModeSticky) == nil {
+			return nil
+		}
+	}
+	return t.f.Chmod(perm)
+}
+
+// KeepAttributes gives the temporary file the owner, group and mode of the
+// file described by info, the one it replaces. The owner and group are
+// kept where this process may set them (root may; another user may keep
+// the group if it is one of theirs) and otherwise left as they are: those
+// of whoever runs reportlint. The mode is set after them, since a change
+// of owner clears setuid and setgid.
+func (t *File) KeepAttributes(info fs.FileInfo) error {
+	keepOwner(t.f, info)
+	return t.SetMode(info.Mode())
+}
+
+// Sync flushes the temporary file to disk.
+func (t *File) Sync() error { return t.f.Sync() }
+
+// Commit syncs the temporary file and renames it over the target.
+// Afterwards Discard does nothing.
+func (t *File) Commit() error {
+	if t.done {
+		return errors.New("atomicfile: Commit after Commit or Discard")
+	}
+	if err := t.f.Sync(); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+	if err := renameTracked(t.name, t.target); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
+	t.done = true
+	// Closing releases the lock, which moved with the file onto the target.
+	if err := t.f.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return err
+	syncDir(filepath.Dir(t.name))
+	return nil
+}
+
+// Discard removes the temporary file unless it was committed; it is meant
+// to be deferred.
+func (t *File) Discard() {
+	if t.done {
+		return
 	}
-	return os.Rename(tmp.Name(), path)
+	t.done = true
+	// Removed before the lock goes with the close, so that no other run
+	// sees it unlocked while it exists.
+	removeTracked(t.name)
+	t.f.Close()
+}
+
+// syncDir makes the rename itself durable. It is best effort: the file is
+// already in place, and some systems cannot sync a folder at all.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
 }
