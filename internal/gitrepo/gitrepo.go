@@ -1,6 +1,7 @@
 // Package gitrepo reads what reportlint needs from git: a file as it was at
-// a revision (for diff REV:PATH), and the lines changed since a revision
-// (for check --changed-since). It runs the git command; nothing else does.
+// a revision (for diff REV:PATH), the lines changed since a revision (for
+// check --changed-since), and which repository holds a file (for what fix
+// --write may write). It runs the git command; nothing else does.
 package gitrepo
 
 import (
