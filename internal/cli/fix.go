@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	ucli "github.com/urfave/cli/v3"
@@ -22,9 +21,12 @@ func fixCommand(e *env) *ucli.Command {
 		ArgsUsage: "PATH...",
 		Description: "Prints, as a unified diff, what the safe fixes would change, and writes\n" +
 			"nothing. With --write, each report is replaced atomically (a temporary file\n" +
-			"in the same folder, then a rename; its permissions kept); a report that\n" +
-			"changed since it was read is left alone and named. Rules turned off in the\n" +
-			"configuration fix nothing.",
+			"in the same folder, then a rename; its mode kept, and its owner where\n" +
+			"reportlint may set it); a report that changed since it was read is left\n" +
+			"alone and named. A report that is a symbolic link is written through to\n" +
+			"its target only within the link's repository (outside one, the current\n" +
+			"folder); one that leads elsewhere is left alone and named: name the target\n" +
+			"itself to fix it. Rules turned off in the configuration fix nothing.",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() == 0 {
@@ -66,12 +68,8 @@ func fixCommand(e *env) *ucli.Command {
 					e.beforeWrite(in.Path)
 				}
 				if err := fixes.WriteAtomic(in.Path, res.Original.Raw, res.Fixed); err != nil {
-					var changed *fixes.ChangedError
-					if errors.As(err, &changed) {
-						e.stderrf("reportlint: %v", err)
-					} else {
-						e.stderrf("reportlint: %s: cannot write the fixed report: %v", in.Path, err)
-					}
+					// Each error names the file and says what to do.
+					e.stderrf("reportlint: %v", err)
 					failed = true
 					continue
 				}

@@ -7,6 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/reportlint/reportlint/internal/atomicfile"
+	"github.com/reportlint/reportlint/internal/gitrepo"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // ChangedError says a file changed on disk between being read and being
@@ -17,62 +22,77 @@ func (e *ChangedError) Error() string {
 	return fmt.Sprintf("%s: changed since it was read; run fix again", e.Path)
 }
 
+// OutsideError says a report leads through a symbolic link to a file outside
+// the folder it may be written in (see WriteAtomic), so it was not written.
+type OutsideError struct {
+	Path   string // as given
+	Target string // where it leads, absolute, links resolved
+	Bound  string // the folder it had to stay in, absolute, links resolved
+	What   string // what Bound is: "the repository", "the current folder", "its folder"
+}
+
+func (e *OutsideError) Error() string {
+	return fmt.Sprintf("%s: not written: it leads through a symbolic link to %s, outside %s %s; to fix that file, name it: reportlint fix --write %s",
+		e.Path, e.Target, e.What, e.Bound, e.Target)
+}
+
 // WriteAtomic replaces path with data: it writes a temporary file in the same
 // folder (so that the rename cannot cross file systems), syncs it, gives it
-// the original file's permission bits, and renames it over the original. A
-// reader thus sees the old file or the new one, never half of either.
+// the original file's mode (setuid, setgid and sticky bits included) and,
+// where this process may, its owner and group, and renames it over the
+// original. A reader thus sees the old file or the new one, never half of
+// either. The temporary file is atomicfile's: no run leaves one behind.
 //
 // Just before renaming it reads the file again and compares it with original,
 // the bytes it was read as; if they differ, or the file is gone, it returns a
 // *ChangedError naming path. No temporary file is left behind on any error.
-// A symbolic link is followed, so the link stays and its target is replaced.
-// The owner is not kept: the new file belongs to whoever runs the fix.
+//
+// A symbolic link is followed, so the link stays and its target is replaced,
+// but only within the repository that holds path (see gitrepo.TopOf); outside
+// any repository, within the current folder if path is under it, or else
+// within path's own folder. A report that leads anywhere else, through a
+// link to a file or to a folder, is left alone with an *OutsideError: a
+// pull request could otherwise have a CI job's fix --write overwrite any
+// file the job may write. Other errors name path.
 func WriteAtomic(path string, original, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	target, err := filepath.EvalSymlinks(abs)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &ChangedError{Path: path}
 	}
 	if err != nil {
-		return err
+		return cannotWrite(path, err)
+	}
+	if bound, what := boundOf(abs); !isWithin(target, bound) {
+		return &OutsideError{Path: path, Target: target, Bound: bound, What: what}
 	}
 	info, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &ChangedError{Path: path}
 	}
 	if err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
 	if !info.Mode().IsRegular() {
 		return fmt.Errorf("%s: not a regular file", path)
 	}
 
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".reportlint-*")
+	tmp, err := atomicfile.Create(target)
 	if err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
-	renamed := false
-	defer func() {
-		if !renamed {
-			tmp.Close() // may already be closed; only the removal matters
-			os.Remove(tmp.Name())
-		}
-	}()
+	defer tmp.Discard()
 	if _, err := tmp.Write(data); err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
-	// CreateTemp makes the file 0600; Chmod, unlike create, ignores the umask.
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-		return err
+	if err := tmp.KeepAttributes(info); err != nil {
+		return cannotWrite(path, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
 
 	// As late as possible, so the window in which another writer's edit
@@ -82,26 +102,35 @@ func WriteAtomic(path string, original, data []byte) error {
 		return &ChangedError{Path: path}
 	}
 	if err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
 	if !bytes.Equal(current, original) {
 		return &ChangedError{Path: path}
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return err
+	if err := tmp.Commit(); err != nil {
+		return cannotWrite(path, err)
 	}
-	renamed = true
-	syncDir(dir)
 	return nil
 }
 
-// syncDir makes the rename itself durable. It is best effort: the file is
-// already in place, and some systems cannot sync a folder at all.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
+func cannotWrite(path string, err error) error {
+	return fmt.Errorf("%s: cannot write the fixed report: %w", path, atomicfile.Cause(err))
+}
+
+// boundOf is the folder, absolute with links resolved, that a report at abs
+// (absolute, as named) may be written in, and what that folder is.
+func boundOf(abs string) (dir, what string) {
+	if top, ok := gitrepo.TopOf(abs); ok {
+		return source.RealPath(top), "the repository"
 	}
-	d.Sync()
-	d.Close()
+	if wd, err := os.Getwd(); err == nil && isWithin(abs, wd) {
+		return source.RealPath(wd), "the current folder"
+	}
+	return source.RealPath(filepath.Dir(abs)), "its folder"
+}
+
+// isWithin reports whether path is dir or under it; both are absolute.
+func isWithin(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

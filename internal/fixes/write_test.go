@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/gitrepo"
 )
 
 // listDir names what is in dir, sorted, so that a stray temporary file shows.
@@ -161,5 +163,173 @@ func TestWriteAtomicRelativePath(t *testing.T) {
 	}
 	if got, want := listDir(t, dir), []string{"report.md"}; !slices.Equal(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)
+	}
+}
+
+// The replacement keeps setgid (a shared folder's group files), setuid and
+// sticky, not only the permission bits: Chmod alone of Perm() drops them.
+func TestWriteAtomicKeepsSpecialModeBits(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no setgid on Windows")
+	}
+	for _, mode := range []os.FileMode{
+		0o640 | os.ModeSetgid,
+		0o750 | os.ModeSetuid | os.ModeSetgid,
+		0o644 | os.ModeSticky,
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "report.md")
+		writeFile(t, path, "old\n", 0)
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := info.Mode() // what the system let us set
+		if want&(os.ModeSetuid|os.ModeSetgid|os.ModeSticky) == 0 {
+			t.Logf("the system does not keep %v on a file; skipped", mode)
+			continue
+		}
+		if err := WriteAtomic(path, []byte("old\n"), []byte("new\n")); err != nil {
+			t.Fatal(err)
+		}
+		if info, err := os.Stat(path); err != nil || info.Mode() != want {
+			t.Errorf("mode = %v (%v), want %v", info.Mode(), err, want)
+		}
+	}
+}
+
+// Run as root, the replacement keeps the file's owner and group (and the
+// setgid bit, which a change of owner clears).
+func TestWriteAtomicKeepsOwner(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() != 0 {
+		t.Skip("needs root on a Unix system to give a file to another user")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.md")
+	writeFile(t, path, "old\n", 0o664)
+	if err := os.Chown(path, 4242, 4343); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o664|os.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAtomic(path, []byte("old\n"), []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if uid, gid := owner(info); uid != 4242 || gid != 4343 {
+		t.Errorf("owner = %d:%d, want 4242:4343", uid, gid)
+	}
+	if info.Mode() != 0o664|os.ModeSetgid {
+		t.Errorf("mode = %v, want %v", info.Mode(), 0o664|os.ModeSetgid)
+	}
+}
+
+// linkOrSkip makes a symbolic link, or skips a test where there are none.
+func linkOrSkip(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+}
+
+// A report that leads through a symbolic link out of its repository is not
+// written: a pull request could otherwise have fix --write overwrite any
+// file the CI runner may write. A link within the repository is followed.
+func TestWriteAtomicRefusesALinkOutOfTheRepository(t *testing.T) {
+	tmp := t.TempDir()
+	repo := filepath.Join(tmp, "repo")
+	outside := filepath.Join(tmp, "outside")
+	for _, d := range []string{filepath.Join(repo, ".git"), filepath.Join(repo, "shared"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secret := filepath.Join(outside, "secret.md")
+	writeFile(t, secret, "old\n", 0o600)
+	linkOrSkip(t, "../outside/secret.md", filepath.Join(repo, "link.md"))
+	linkOrSkip(t, "../outside", filepath.Join(repo, "docs"))
+	linkOrSkip(t, secret, filepath.Join(repo, "absolute.md"))
+
+	for _, name := range []string{"link.md", "docs/secret.md", "absolute.md"} {
+		path := filepath.Join(repo, name)
+		err := WriteAtomic(path, []byte("old\n"), []byte("new\n"))
+		var outsideErr *OutsideError
+		if !errors.As(err, &outsideErr) {
+			t.Fatalf("%s: err = %v, want an *OutsideError", name, err)
+		}
+		realSecret, _ := filepath.EvalSymlinks(secret)
+		realRepo, _ := filepath.EvalSymlinks(repo)
+		msg := err.Error()
+		for _, part := range []string{path + ": not written", realSecret, "outside the repository " + realRepo, "reportlint fix --write " + realSecret} {
+			if !strings.Contains(msg, part) {
+				t.Errorf("%s: message %q does not say %q", name, msg, part)
+			}
+		}
+		if got := readFile(t, secret); got != "old\n" {
+			t.Fatalf("%s: the file outside was written: %q", name, got)
+		}
+	}
+	if got, want := listDir(t, outside), []string{"secret.md"}; !slices.Equal(got, want) {
+		t.Errorf("outside holds %q, want %q", got, want)
+	}
+
+	// Named itself, the file is written.
+	if err := WriteAtomic(secret, []byte("old\n"), []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+
+	// Within the repository, a link is written through to its target.
+	target := filepath.Join(repo, "shared", "common.md")
+	writeFile(t, target, "old\n", 0o644)
+	linkOrSkip(t, "shared/common.md", filepath.Join(repo, "common.md"))
+	if err := WriteAtomic(filepath.Join(repo, "common.md"), []byte("old\n"), []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, target); got != "new\n" {
+		t.Errorf("target holds %q, want %q", got, "new\n")
+	}
+}
+
+// Outside any repository, a link may lead anywhere under the working folder
+// (for a file under it), or under the file's own folder.
+func TestWriteAtomicRefusesALinkOutOfTheFolderOutsideRepositories(t *testing.T) {
+	tmp := t.TempDir()
+	for _, d := range []string{"work/reports", "elsewhere"} {
+		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, ok := gitrepo.TopOf(filepath.Join(tmp, "work", "x")); ok {
+		t.Skip("the temporary folder is inside a git repository")
+	}
+	writeFile(t, filepath.Join(tmp, "work/notes.md"), "old\n", 0o644)
+	writeFile(t, filepath.Join(tmp, "elsewhere/secret.md"), "old\n", 0o644)
+	linkOrSkip(t, "../notes.md", filepath.Join(tmp, "work/reports/notes.md"))
+	linkOrSkip(t, "../../elsewhere/secret.md", filepath.Join(tmp, "work/reports/secret.md"))
+
+	t.Chdir(filepath.Join(tmp, "work"))
+	if err := WriteAtomic("reports/notes.md", []byte("old\n"), []byte("new\n")); err != nil {
+		t.Errorf("a link within the working folder: %v", err)
+	}
+	var outsideErr *OutsideError
+	if err := WriteAtomic("reports/secret.md", []byte("old\n"), []byte("new\n")); !errors.As(err, &outsideErr) || !strings.Contains(err.Error(), "outside the current folder") {
+		t.Errorf("a link out of the working folder: err = %v, want an *OutsideError", err)
+	}
+
+	// From elsewhere, a file's own folder bounds it.
+	t.Chdir(filepath.Join(tmp, "elsewhere"))
+	writeFile(t, filepath.Join(tmp, "work/notes.md"), "old\n", 0o644)
+	if err := WriteAtomic(filepath.Join(tmp, "work/reports/notes.md"), []byte("old\n"), []byte("new\n")); !errors.As(err, &outsideErr) || !strings.Contains(err.Error(), "outside its folder") {
+		t.Errorf("a link out of its folder: err = %v, want an *OutsideError", err)
+	}
+	if got := readFile(t, filepath.Join(tmp, "work/notes.md")); got != "old\n" {
+		t.Errorf("notes.md was written: %q", got)
 	}
 }
