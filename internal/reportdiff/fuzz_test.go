@@ -306,12 +306,21 @@ func checkJSON(t *testing.T, res *Result, out string) {
 }
 
 // The Markdown renderer writes these tags; report text may add none.
-var mdTags = regexp.MustCompile(`</?(details|summary|ins|del)>`)
+var mdTags = regexp.MustCompile(`</?(details|summary|ins|del|code)>`)
+
+// What GitHub would link in a comment: a mention, an issue reference, a
+// commit hash.
+var autolinks = regexp.MustCompile(`(?i)(^|[^a-z0-9_])@[a-z0-9]|#[0-9]|gh-[0-9]|(^|[^a-z0-9_])[0-9a-f]{7,}($|[^a-z0-9_])`)
 
 func checkMarkdown(t *testing.T, out string) {
 	t.Helper()
 	if i := strings.IndexByte(mdTags.ReplaceAllString(out, ""), '<'); i >= 0 {
 		t.Fatalf("Markdown output lets report markup through:\n%s", out)
+	}
+	// The word joiners as the reader sees them, so that their own "#8288"
+	// is not taken for an issue.
+	if m := autolinks.FindString(strings.ReplaceAll(out, wordJoiner, "\u2060")); m != "" {
+		t.Fatalf("Markdown output lets GitHub link %q:\n%s", m, out)
 	}
 	for line := range strings.Lines(out) {
 		// A table row has its four cells whatever the report says.

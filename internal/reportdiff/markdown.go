@@ -5,15 +5,129 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { renderers["markdown"] = renderMarkdown }
 
-// mdEscape keeps report text from being read as Markdown or HTML in a
-// pull-request comment.
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "~", `\~`)
-	return r.Replace(strings.ReplaceAll(s, "\n", " "))
+// mdEscape makes report text safe in a pull-request comment, as Markdown
+// inline text (a table cell, a list item, a word diff): it is not read as
+// Markdown or HTML, and pings no one and links nothing (see escapeComment).
+func mdEscape(s string) string { return escapeComment(s, true) }
+
+// htmlBlockEscape is mdEscape for text inside an HTML block, such as a
+// section's <summary>: there Markdown is not read, so only HTML is escaped,
+// and a backslash would show.
+func htmlBlockEscape(s string) string { return escapeComment(s, false) }
+
+// wordJoiner is U+2060, invisible, written as a character reference so that
+// the raw comment shows where it is.
+const wordJoiner = "&#8288;"
+
+// escapeComment escapes s for a GitHub comment. A line break becomes a
+// space, since it would end the table row or list item and start a block of
+// the report's choosing; other controls become visible (source.Printable).
+// Then GitHub's autolinks are broken by a word joiner, which it does not read
+// as part of a name or a number: after "@" of a mention ("@user",
+// "@org/team"), after "#" or "GH-" before an issue number ("#123",
+// "owner/repo#123", "GH-123"), and every six characters of a word of seven
+// or more hex digits (a commit hash, "user@sha" included). A mention would
+// notify its people and a reference would mark the issue as mentioned from
+// the pull request, at a stranger's choice. '&' is escaped too, so that a
+// character reference in the text ("&#64;") stays text rather than spelling
+// an '@' after the escaping.
+func escapeComment(s string, markdown bool) string {
+	s = source.Printable(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s))
+	join := autolinkBreaks(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case markdown && strings.ContainsRune("\\`*_[]|#~", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+		if end := i + utf8.RuneLen(r); end < len(join) && join[end] {
+			b.WriteString(wordJoiner)
+		}
+	}
+	return b.String()
+}
+
+// autolinkBreaks marks the byte offsets of s before which a word joiner
+// goes, or returns nil if there are none. Words are ASCII letters, digits
+// and '_', as GitHub reads them.
+func autolinkBreaks(s string) []bool {
+	var join []bool
+	mark := func(i int) {
+		if join == nil {
+			join = make([]bool, len(s)+1)
+		}
+		join[i] = true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		next := s[i+1]
+		switch s[i] {
+		case '@':
+			// "name@host" mentions no one; only an '@' starting a word does.
+			if isASCIIAlnum(next) && (i == 0 || !isASCIIWord(s[i-1])) {
+				mark(i + 1)
+			}
+		case '#':
+			if isASCIIDigit(next) {
+				mark(i + 1)
+			}
+		case '-':
+			if isASCIIDigit(next) && i >= 2 && strings.EqualFold(s[i-2:i], "gh") {
+				mark(i + 1)
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		if !isASCIIWord(s[i]) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(s) && isASCIIWord(s[end]) {
+			end++
+		}
+		if end-i >= 7 && isHex(s[i:end]) {
+			for k := i + 6; k < end; k += 6 {
+				mark(k)
+			}
+		}
+		i = end
+	}
+	return join
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isASCIIAlnum(c byte) bool { return isASCIIDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
+func isASCIIWord(c byte) bool  { return isASCIIAlnum(c) || c == '_' }
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; !isASCIIDigit(s[i]) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // renderMarkdown writes a pull-request comment: a table of the facts that
@@ -21,7 +135,7 @@ func mdEscape(s string) string {
 // section in a collapsible block with its word diffs.
 func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### reportlint diff: `%s` → `%s`\n\n", strings.ReplaceAll(r.Old.Path, "`", "'"), strings.ReplaceAll(r.New.Path, "`", "'"))
+	fmt.Fprintf(bw, "### reportlint diff: <code>%s</code> → <code>%s</code>\n\n", mdEscape(r.Old.Path), mdEscape(r.New.Path))
 	for _, wmsg := range r.Warnings {
 		fmt.Fprintf(bw, "> **Warning:** %s\n\n", mdEscape(wmsg))
 	}
@@ -70,7 +184,7 @@ func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 			fmt.Fprintf(bw, "- %s\n\n", mdEscape(sectionLabel(s)))
 			continue
 		}
-		fmt.Fprintf(bw, "<details><summary>%s</summary>\n\n", mdEscape(sectionLabel(s)))
+		fmt.Fprintf(bw, "<details><summary>%s</summary>\n\n", htmlBlockEscape(sectionLabel(s)))
 		for _, p := range s.Paragraphs {
 			switch p.Status {
 			case Added:
