@@ -24,9 +24,10 @@ func fixCommand(e *env) *ucli.Command {
 			"in the same folder, then a rename; its mode kept, and its owner where\n" +
 			"reportlint may set it); a report that changed since it was read is left\n" +
 			"alone and named. A report that is a symbolic link is written through to\n" +
-			"its target only within the link's repository (outside one, the current\n" +
-			"folder); one that leads elsewhere is left alone and named: name the target\n" +
-			"itself to fix it. Rules turned off in the configuration fix nothing.",
+			"its target only within the link's repository, not into its .git folder\n" +
+			"(outside a repository, within the current folder); one that leads\n" +
+			"elsewhere is left alone and named: name the target itself to fix it.\n" +
+			"Rules turned off in the configuration fix nothing.",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() == 0 {

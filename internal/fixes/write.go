@@ -22,18 +22,18 @@ func (e *ChangedError) Error() string {
 	return fmt.Sprintf("%s: changed since it was read; run fix again", e.Path)
 }
 
-// OutsideError says a report leads through a symbolic link to a file outside
-// the folder it may be written in (see WriteAtomic), so it was not written.
+// OutsideError says a report leads through a symbolic link to a file
+// outside the folder it may be written in (see WriteAtomic), so it was not
+// written.
 type OutsideError struct {
 	Path   string // as given
 	Target string // where it leads, absolute, links resolved
-	Bound  string // the folder it had to stay in, absolute, links resolved
-	What   string // what Bound is: "the repository", "the current folder", "its folder"
+	Where  string // where that is: "outside the repository /r", "into the .git folder of /r"
 }
 
 func (e *OutsideError) Error() string {
-	return fmt.Sprintf("%s: not written: it leads through a symbolic link to %s, outside %s %s; to fix that file, name it: reportlint fix --write %s",
-		e.Path, e.Target, e.What, e.Bound, e.Target)
+	return fmt.Sprintf("%s: not written: it leads through a symbolic link to %s, %s; to fix that file, name it: reportlint fix --write %s",
+		e.Path, e.Target, e.Where, e.Target)
 }
 
 // WriteAtomic replaces path with data: it writes a temporary file in the same
@@ -48,12 +48,13 @@ func (e *OutsideError) Error() string {
 // *ChangedError naming path. No temporary file is left behind on any error.
 //
 // A symbolic link is followed, so the link stays and its target is replaced,
-// but only within the repository that holds path (see gitrepo.TopOf); outside
-// any repository, within the current folder if path is under it, or else
-// within path's own folder. A report that leads anywhere else, through a
-// link to a file or to a folder, is left alone with an *OutsideError: a
-// pull request could otherwise have a CI job's fix --write overwrite any
-// file the job may write. Other errors name path.
+// but only within the repository that holds path (see gitrepo.TopOf), and
+// not into its .git folder; outside any repository, within the current
+// folder if path is under it, or else within path's own folder. A report
+// that leads anywhere else, through a link to a file or to a folder, is left
+// alone with an *OutsideError: a pull request could otherwise have a CI
+// job's fix --write overwrite any file the job may write. Other errors name
+// path.
 func WriteAtomic(path string, original, data []byte) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -66,8 +67,8 @@ func WriteAtomic(path string, original, data []byte) error {
 	if err != nil {
 		return cannotWrite(path, err)
 	}
-	if bound, what := boundOf(abs); !isWithin(target, bound) {
-		return &OutsideError{Path: path, Target: target, Bound: bound, What: what}
+	if where := outside(abs, target); where != "" {
+		return &OutsideError{Path: path, Target: target, Where: where}
 	}
 	info, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -117,16 +118,33 @@ func cannotWrite(path string, err error) error {
 	return fmt.Errorf("%s: cannot write the fixed report: %w", path, atomicfile.Cause(err))
 }
 
-// boundOf is the folder, absolute with links resolved, that a report at abs
-// (absolute, as named) may be written in, and what that folder is.
-func boundOf(abs string) (dir, what string) {
+// outside says where target, the file that abs (as named) leads to, lies
+// if that is out of bounds for writing, or returns "". The bound is the
+// repository that holds abs, less its .git folder, where git keeps what a
+// pull request cannot change (its configuration, its hooks); outside any
+// repository, the current folder, or abs's own folder if not under it.
+func outside(abs, target string) string {
 	if top, ok := gitrepo.TopOf(abs); ok {
-		return source.RealPath(top), "the repository"
+		named := isWithin(abs, filepath.Join(top, ".git")) // a file of .git named itself
+		top = source.RealPath(top)
+		if !isWithin(target, top) {
+			return "outside the repository " + top
+		}
+		if !named && isWithin(target, filepath.Join(top, ".git")) {
+			return "into the .git folder of " + top
+		}
+		return ""
 	}
 	if wd, err := os.Getwd(); err == nil && isWithin(abs, wd) {
-		return source.RealPath(wd), "the current folder"
+		if wd = source.RealPath(wd); !isWithin(target, wd) {
+			return "outside the current folder " + wd
+		}
+		return ""
 	}
-	return source.RealPath(filepath.Dir(abs)), "its folder"
+	if dir := source.RealPath(filepath.Dir(abs)); !isWithin(target, dir) {
+		return "outside its folder " + dir
+	}
+	return ""
 }
 
 // isWithin reports whether path is dir or under it; both are absolute.

@@ -256,6 +256,9 @@ func TestWriteAtomicRefusesALinkOutOfTheRepository(t *testing.T) {
 	linkOrSkip(t, "../outside/secret.md", filepath.Join(repo, "link.md"))
 	linkOrSkip(t, "../outside", filepath.Join(repo, "docs"))
 	linkOrSkip(t, secret, filepath.Join(repo, "absolute.md"))
+	gitConfig := filepath.Join(repo, ".git", "config")
+	writeFile(t, gitConfig, "old\n", 0o644)
+	linkOrSkip(t, ".git/config", filepath.Join(repo, "config.md"))
 
 	for _, name := range []string{"link.md", "docs/secret.md", "absolute.md"} {
 		path := filepath.Join(repo, name)
@@ -278,6 +281,20 @@ func TestWriteAtomicRefusesALinkOutOfTheRepository(t *testing.T) {
 	}
 	if got, want := listDir(t, outside), []string{"secret.md"}; !slices.Equal(got, want) {
 		t.Errorf("outside holds %q, want %q", got, want)
+	}
+
+	// Nor into .git, which is git's, not the pull request's.
+	var outsideErr *OutsideError
+	err := WriteAtomic(filepath.Join(repo, "config.md"), []byte("old\n"), []byte("new\n"))
+	if !errors.As(err, &outsideErr) || !strings.Contains(err.Error(), "into the .git folder of ") {
+		t.Errorf("config.md: err = %v, want an *OutsideError into .git", err)
+	}
+	if got := readFile(t, gitConfig); got != "old\n" {
+		t.Errorf(".git/config was written: %q", got)
+	}
+	// Named itself, it is the user's choice.
+	if err := WriteAtomic(gitConfig, []byte("old\n"), []byte("new\n")); err != nil {
+		t.Errorf("named itself: %v", err)
 	}
 
 	// Named itself, the file is written.
