@@ -7,10 +7,12 @@
 // .NAME.reportlint-PID-N.tmp and, where the system has flock, is locked for
 // as long as its writer has it open. SIGINT or SIGTERM during a write
 // removes it before the process ends by that signal. A writer killed
-// outright (SIGKILL, a crash) leaves it behind, unlocked; the next write of
-// NAME removes it once it has taken the lock, which proves the writer gone.
+// outright (SIGKILL, a crash) leaves it behind, unlocked; the next run that
+// writes in its folder removes it once it has taken the lock, which proves
+// the writer gone.
 // Nothing else is ever removed: not a file named otherwise, not a link or a
-// folder, not another user's file, and not a file whose lock is held.
+// folder, not a file of a user other than this one and the owner of the file
+// it was to replace, and not a file whose lock is held.
 package atomicfile
 
 import (
@@ -24,6 +26,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Write replaces path with data, with permissions perm.
@@ -85,15 +88,16 @@ type File struct {
 
 // Create makes the temporary file that is to replace target, in target's
 // folder (so that the rename cannot cross file systems), readable by its
-// owner only until SetMode or KeepAttributes. It first removes the
-// temporary files of target that earlier writers, now dead, left behind.
+// owner only until SetMode or KeepAttributes. The first time this process
+// writes in that folder, it removes the temporary files earlier writers,
+// now dead, left behind there.
 // The caller must Commit or Discard it.
 func Create(target string) (*File, error) {
 	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
-	removeStale(dir, base, target)
+	removeStaleOnce(dir)
 	for try := 0; ; try++ {
 		name := filepath.Join(dir, tempName(base))
 		f, err := createTracked(name)
@@ -124,19 +128,26 @@ const (
 	tempSuffix = ".tmp"
 )
 
-// isTempName reports whether name is exactly a name tempName gives for
-// base, whatever the numbers.
-func isTempName(name, base string) bool {
-	rest, ok := strings.CutPrefix(name, "."+base+tempMarker)
+// tempBase returns the base of the file that name, a name tempName gave,
+// is the temporary file of; ok is false if name is not such a name. A base
+// may hold ".reportlint-" itself: the last one is tempName's.
+func tempBase(name string) (base string, ok bool) {
+	rest, ok := strings.CutPrefix(name, ".")
 	if !ok {
-		return false
+		return "", false
 	}
-	rest, ok = strings.CutSuffix(rest, tempSuffix)
-	if !ok {
-		return false
+	if rest, ok = strings.CutSuffix(rest, tempSuffix); !ok {
+		return "", false
 	}
-	pid, random, ok := strings.Cut(rest, "-")
-	return ok && allDigits(pid) && allDigits(random)
+	i := strings.LastIndex(rest, tempMarker)
+	if i <= 0 {
+		return "", false
+	}
+	pid, random, ok := strings.Cut(rest[i+len(tempMarker):], "-")
+	if !ok || !allDigits(pid) || !allDigits(random) {
+		return "", false
+	}
+	return rest[:i], true
 }
 
 func allDigits(s string) bool {
@@ -151,16 +162,40 @@ func allDigits(s string) bool {
 	return true
 }
 
-// removeStale removes the temporary files of base in dir whose writers are
-// provably dead. It is best effort: what it cannot read or remove stays.
-func removeStale(dir, base, target string) {
+// cleaned holds the folders this process has looked through for stale
+// temporary files: once is enough, so that writing many files in one
+// folder reads it once, not once per file.
+var cleaned struct {
+	sync.Mutex
+	dirs map[string]bool
+}
+
+// removeStaleOnce removes, the first time this process writes in dir, the
+// temporary files there whose writers are provably dead, whatever file
+// they were to replace. It is best effort: what it cannot read or remove
+// stays.
+func removeStaleOnce(dir string) {
+	key := dir
+	if abs, err := filepath.Abs(dir); err == nil {
+		key = abs
+	}
+	cleaned.Lock()
+	done := cleaned.dirs[key]
+	if cleaned.dirs == nil {
+		cleaned.dirs = map[string]bool{}
+	}
+	cleaned.dirs[key] = true
+	cleaned.Unlock()
+	if done {
+		return
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.Type().IsRegular() && isTempName(e.Name(), base) {
-			removeIfDead(filepath.Join(dir, e.Name()), target)
+		if base, ok := tempBase(e.Name()); ok && e.Type().IsRegular() {
+			removeIfDead(filepath.Join(dir, e.Name()), filepath.Join(dir, base))
 		}
 	}
 }

@@ -23,7 +23,18 @@ import (
 // write until its standard input closes.
 const stalledWriterEnv = "ATOMICFILE_TEST_STALLED_WRITER"
 
+// writerEnv names, in the environment of the test binary run again as a
+// child, the file it is to write at once: a later run of reportlint.
+const writerEnv = "ATOMICFILE_TEST_WRITER"
+
 func TestMain(m *testing.M) {
+	if path := os.Getenv(writerEnv); path != "" {
+		if err := Write(path, []byte("from a later run\n"), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if path := os.Getenv(stalledWriterEnv); path != "" {
 		err := WriteFunc(path, 0o644, func(w io.Writer) error {
 			// By now the temporary file exists and is locked.
@@ -73,6 +84,16 @@ func startStalledWriter(t *testing.T, path string) (*exec.Cmd, io.Closer) {
 	return cmd, stdin
 }
 
+// runWriter runs a child that writes path and exits, as a later run would.
+func runWriter(t *testing.T, path string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), writerEnv+"="+path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the writer failed: %v\n%s", err, out)
+	}
+}
+
 // temporaryOf returns the one temporary file beside path, checking that
 // its name carries the writer's process id.
 func temporaryOf(t *testing.T, path string, pid int) string {
@@ -90,8 +111,8 @@ func temporaryOf(t *testing.T, path string, pid int) string {
 }
 
 // A writer killed outright (SIGKILL: no chance to clean up) leaves its
-// temporary file; while it lives, another write keeps that file, and once it
-// is dead the next write removes it.
+// temporary file; while it lives, another run keeps that file, and once it
+// is dead the next run removes it.
 func TestKilledWritersTemporaryFileIsRemovedByTheNextWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.json")
@@ -102,9 +123,7 @@ func TestKilledWritersTemporaryFileIsRemovedByTheNextWrite(t *testing.T) {
 	tmp := temporaryOf(t, path, cmd.Process.Pid)
 
 	// The writer is alive and holds its lock: its file is not stale.
-	if err := Write(path, []byte("from another run\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	runWriter(t, path)
 	if _, err := os.Lstat(tmp); err != nil {
 		t.Fatalf("a live writer's temporary file was removed: %v", err)
 	}
@@ -116,13 +135,11 @@ func TestKilledWritersTemporaryFileIsRemovedByTheNextWrite(t *testing.T) {
 	if _, err := os.Lstat(tmp); err != nil {
 		t.Fatalf("SIGKILL should leave the temporary file for this test to mean anything: %v", err)
 	}
-	if data, _ := os.ReadFile(path); string(data) != "from another run\n" {
+	if data, _ := os.ReadFile(path); string(data) != "from a later run\n" {
 		t.Errorf("the killed writer changed the file: %q", data)
 	}
 
-	if err := Write(path, []byte("new\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	runWriter(t, path)
 	if got, want := names(t, dir), []string{"out.json"}; !slices.Equal(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
@@ -232,14 +249,17 @@ func TestWriteKeepsAnotherUsersTemporaryFile(t *testing.T) {
 	}
 }
 
-// A temporary file left by a writer that died (nobody holds its lock) is
-// removed by the next write of the same file.
+// Temporary files left by writers that died (nobody holds their lock) are
+// removed by the next write into their folder.
 func TestWriteRemovesADeadWritersTemporaryFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.json")
-	stale := filepath.Join(dir, ".out.json.reportlint-99999-123456.tmp")
-	if err := os.WriteFile(stale, []byte("half a rep"), 0o600); err != nil {
-		t.Fatal(err)
+	// Of this file, and of others in the same folder (a name may hold
+	// ".reportlint-" itself: the last is the writer's).
+	for _, name := range []string{".out.json.reportlint-99999-123456.tmp", ".other.md.reportlint-1-2.tmp", ".x.reportlint-3-4.tmp.reportlint-5-6.tmp"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("half a rep"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := Write(path, []byte("new"), 0o644); err != nil {
 		t.Fatal(err)

@@ -21,22 +21,22 @@ func names(t *testing.T, dir string) []string {
 	return out
 }
 
-// Only a file named exactly as a temporary file of this one, and a plain
-// file, is taken for a dead writer's: the rest is someone else's.
+// Only a plain file named exactly as a temporary file is taken for a dead
+// writer's: the rest is someone else's.
 func TestWriteKeepsLookAlikes(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.json")
 	files := []string{
-		".out.json.reportlint-123",                          // os.CreateTemp's names, before
-		".out.json.reportlint-12-34",                        // no .tmp
-		".out.json.reportlint-x1-34.tmp",                    // not a process id
-		".out.json.reportlint-12-34.tmp.orig",               // more after
-		".out.json.reportlint--34.tmp",                      // no process id
-		".other.json.reportlint-12-34.tmp",                  // another file's
-		"out.json.reportlint-12-34.tmp",                     // not hidden
-		".out.json.reportlint-12-34.tmp~",                   // an editor's backup
-		".xout.json.reportlint-12-34.tmp",                   // another file's
-		".out.json.reportlint-12-34.tmp.reportlint-1-2.tmp", // a temporary of another file
+		".out.json.reportlint-123",            // os.CreateTemp's names, before
+		".out.json.reportlint-12-34",          // no .tmp
+		".out.json.reportlint-x1-34.tmp",      // not a process id
+		".out.json.reportlint-12-34.tmp.orig", // more after
+		".out.json.reportlint--34.tmp",        // no process id
+		"out.json.reportlint-12-34.tmp",       // not hidden
+		".out.json.reportlint-12-34.tmp~",     // an editor's backup
+		".reportlint-12-34.tmp",               // of no file
+		".out.json.reportlint-12-34-56.tmp",   // three numbers
+		".out.json.reportlint-12-34.TMP",      // not .tmp
 		"target.json",
 	}
 	for _, name := range files {
