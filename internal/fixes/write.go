@@ -7,10 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/reportlint/reportlint/internal/atomicfile"
-	"github.com/reportlint/reportlint/internal/gitrepo"
 	"github.com/reportlint/reportlint/internal/source"
 )
 
@@ -48,7 +46,7 @@ func (e *OutsideError) Error() string {
 // *ChangedError naming path. No temporary file is left behind on any error.
 //
 // A symbolic link is followed, so the link stays and its target is replaced,
-// but only within the repository that holds path (see gitrepo.TopOf), and
+// but only within the repository that holds path (see source.RepoRoot), and
 // not into its .git folder; outside any repository, within the current
 // folder if path is under it, or else within path's own folder. A report
 // that leads anywhere else, through a link to a file or to a folder, is left
@@ -124,31 +122,24 @@ func cannotWrite(path string, err error) error {
 // pull request cannot change (its configuration, its hooks); outside any
 // repository, the current folder, or abs's own folder if not under it.
 func outside(abs, target string) string {
-	if top, ok := gitrepo.TopOf(abs); ok {
-		named := isWithin(abs, filepath.Join(top, ".git")) // a file of .git named itself
-		top = source.RealPath(top)
-		if !isWithin(target, top) {
+	if top, ok := source.RepoRoot(filepath.Dir(abs)); ok {
+		named := source.Within(source.RealPath(filepath.Dir(abs)), filepath.Join(top, ".git")) // a file of .git named itself
+		if !source.Within(target, top) {
 			return "outside the repository " + top
 		}
-		if !named && isWithin(target, filepath.Join(top, ".git")) {
+		if !named && source.Within(target, filepath.Join(top, ".git")) {
 			return "into the .git folder of " + top
 		}
 		return ""
 	}
-	if wd, err := os.Getwd(); err == nil && isWithin(abs, wd) {
-		if wd = source.RealPath(wd); !isWithin(target, wd) {
+	if wd, err := os.Getwd(); err == nil && source.Within(abs, wd) {
+		if wd = source.RealPath(wd); !source.Within(target, wd) {
 			return "outside the current folder " + wd
 		}
 		return ""
 	}
-	if dir := source.RealPath(filepath.Dir(abs)); !isWithin(target, dir) {
+	if dir := source.RealPath(filepath.Dir(abs)); !source.Within(target, dir) {
 		return "outside its folder " + dir
 	}
 	return ""
-}
-
-// isWithin reports whether path is dir or under it; both are absolute.
-func isWithin(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/reportlint/reportlint/internal/gitrepo"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // listDir names what is in dir, sorted, so that a stray temporary file shows.
@@ -323,7 +323,7 @@ func TestWriteAtomicRefusesALinkOutOfTheFolderOutsideRepositories(t *testing.T) 
 			t.Fatal(err)
 		}
 	}
-	if _, ok := gitrepo.TopOf(filepath.Join(tmp, "work", "x")); ok {
+	if _, ok := source.RepoRoot(filepath.Join(tmp, "work")); ok {
 		t.Skip("the temporary folder is inside a git repository")
 	}
 	writeFile(t, filepath.Join(tmp, "work/notes.md"), "old\n", 0o644)

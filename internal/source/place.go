@@ -87,21 +87,44 @@ func RealPath(p string) string {
 	return p
 }
 
-// RepoRoot is the top folder of the git repository that holds dir (the
-// nearest folder, dir included, with a .git folder or file in it), links
-// resolved; ok is false when dir is in no repository. It looks at the
-// files, so that it needs no git and runs no command.
+// RepoRoot is the top folder of the git repository that holds dir, with
+// its links resolved; ok is false when dir is in no repository. The top is
+// the nearest folder, dir included, with a .git entry (a folder, or a file
+// for a worktree or submodule), looked for along dir as it is named: it
+// runs no git, so it works where git is missing or distrusts the folder's
+// owner.
+//
+// A repository reached through a symbolic link from within another one
+// does not count: a link in a pull request that leads to another
+// repository on the machine stays outside the one it came with. A
+// repository whose own top is named through a link from no repository (a
+// project folder linked from the home folder) does.
 func RepoRoot(dir string) (root string, ok bool) {
-	d := RealPath(dir)
-	for {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	top := ""
+	linked := false // a link lies between top and the folder looked at
+	for d := abs; ; d = filepath.Dir(d) {
+		info, err := os.Lstat(d)
+		isLink := err == nil && info.Mode()&fs.ModeSymlink != 0
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d, true
+			if top != "" && !linked {
+				// A repository within this one, reached without a link:
+				// a submodule or a nested clone, which holds dir.
+				return RealPath(top), true
+			}
+			top, linked = d, isLink
+		} else if isLink && top != "" {
+			linked = true
 		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", false
+		if filepath.Dir(d) == d {
+			if top == "" {
+				return "", false
+			}
+			return RealPath(top), true
 		}
-		d = parent
 	}
 }
 
@@ -149,6 +172,13 @@ func Locate(resolved string, roots, allowed []string) Place {
 // spaces (which Windows drops).
 func isGitFolder(name string) bool {
 	return strings.EqualFold(strings.TrimRight(name, ". "), ".git")
+}
+
+// Within reports whether p is dir or inside it; both are absolute, and
+// resolved if links matter.
+func Within(p, dir string) bool {
+	_, ok := under(dir, p)
+	return ok
 }
 
 // under is p relative to dir, when p is dir or inside it.

@@ -120,19 +120,58 @@ func TestLocate(t *testing.T) {
 }
 
 func TestRepoRoot(t *testing.T) {
-	dir, err := filepath.EvalSymlinks(t.TempDir())
+	tmp, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := filepath.Join(dir, "repo", "reports", "2024")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
-		t.Fatal(err)
+	mk := func(dirs ...string) {
+		for _, d := range dirs {
+			if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
+	link := func(name, to string) {
+		if err := os.Symlink(to, filepath.Join(tmp, name)); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	mk("repo/.git", "repo/reports/deep", "repo/sub/.git", "other/.git", "other/x", "plain/y", "linked/.git", "outside")
 	// A worktree or submodule has a .git file, not a folder.
-	if err := os.WriteFile(filepath.Join(dir, "repo", ".git"), []byte("gitdir: elsewhere\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, "repo/reports/deep/.git"), []byte("gitdir: ../../.git/modules/deep\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := RepoRoot(sub); !ok || got != filepath.Join(dir, "repo") {
-		t.Errorf("RepoRoot = %q, %v; want the folder with .git", got, ok)
+	link("repo/to-other", "../other")        // a folder of the repository leading to another one
+	link("repo/to-outside", "../outside")    // and to a folder in none
+	link("repo/sub/to-other", "../../other") // from within a nested repository
+	link("in-none", "linked")                // a repository reached through a link from no repository
+
+	for _, c := range []struct{ dir, want string }{
+		{"repo", "repo"},
+		{"repo/reports", "repo"},
+		{"repo/reports/deep", "repo/reports/deep"},
+		{"repo/sub", "repo/sub"},
+		{"repo/to-other", "repo"},
+		{"repo/to-other/x", "repo"},
+		{"repo/to-outside", "repo"},
+		{"repo/sub/to-other", "repo/sub"},
+		{"in-none", "linked"}, // resolved
+		{"other/x", "other"},
+		{"plain/y", ""},
+	} {
+		root, ok := RepoRoot(filepath.Join(tmp, c.dir))
+		want := ""
+		if c.want != "" {
+			want = filepath.Join(tmp, c.want)
+		}
+		if root != want || ok != (want != "") {
+			t.Errorf("RepoRoot(%s) = %q, %v; want %q", c.dir, root, ok, want)
+		}
+	}
+
+	// A relative path is looked up from the working folder.
+	t.Chdir(filepath.Join(tmp, "repo/reports"))
+	if root, ok := RepoRoot("deep/.."); !ok || root != filepath.Join(tmp, "repo") {
+		t.Errorf("RepoRoot(deep/..) = %q, %v; want the repository", root, ok)
 	}
 }
