@@ -42,7 +42,8 @@ type File struct {
 	// removed holds, in increasing order, the offsets in Text of every LF whose
 	// CR was dropped; OriginalOffset uses it to map back to Raw.
 	removed []int
-	lines   []int // offset in Text of the first byte of each line
+	lines   []int     // offset in Text of the first byte of each line
+	cols    runeIndex // code point counts of Text, for columns
 }
 
 // Position is a 1-based line and column; columns count Unicode code points.
@@ -114,6 +115,7 @@ func New(path string, raw []byte) (*File, error) {
 		f.Text = string(body)
 	}
 	f.lines = lineStarts(f.Text)
+	f.cols = newRuneIndex(f.Text)
 	return f, nil
 }
 
@@ -157,8 +159,13 @@ func (f *File) Position(offset int) Position {
 	if offset > len(f.Text) {
 		offset = len(f.Text)
 	}
-	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset }) - 1
-	return Position{Line: line + 1, Column: 1 + utf8.RuneCountInString(f.Text[f.lines[line]:offset])}
+	line := f.lineOf(offset)
+	return Position{Line: line, Column: f.cols.column(f.Text, f.LineStart(line), offset)}
+}
+
+// lineOf is the 1-based line holding an offset already clamped to Text.
+func (f *File) lineOf(offset int) int {
+	return sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset })
 }
 
 // LineColumn is Position as two numbers, for packages that must not import this one.
@@ -176,13 +183,7 @@ func (f *File) Offset(p Position) int {
 	if p.Line > len(f.lines) {
 		return len(f.Text)
 	}
-	off := f.lines[p.Line-1]
-	end := f.LineEnd(p.Line)
-	for col := 1; col < p.Column && off < end; col++ {
-		_, n := utf8.DecodeRuneInString(f.Text[off:])
-		off += n
-	}
-	return off
+	return f.cols.offset(f.Text, f.LineStart(p.Line), f.LineEnd(p.Line), p.Column)
 }
 
 // Lines is the number of lines in Text.

@@ -2,7 +2,6 @@ package source
 
 import (
 	"sort"
-	"unicode/utf8"
 )
 
 // View is what output reads of a checked file: positions, lines and pieces
@@ -36,15 +35,17 @@ type keptLine struct {
 	number int // 1-based
 	start  int // offset of its first byte in the file
 	text   string
+	cols   runeIndex
 }
 
 // Keep copies out the lines that the ranges [start, end) touch, so that f
 // itself can be let go.
 func (f *File) Keep(ranges [][2]int) *Kept {
 	wanted := map[int]bool{}
+	clamp := func(offset int) int { return min(max(offset, 0), len(f.Text)) }
 	for _, r := range ranges {
-		first := f.Position(r[0]).Line
-		last := f.Position(max(r[1], r[0])).Line
+		first := f.lineOf(clamp(r[0]))
+		last := f.lineOf(clamp(max(r[1], r[0])))
 		for l := first; l <= last; l++ {
 			wanted[l] = true
 		}
@@ -52,7 +53,8 @@ func (f *File) Keep(ranges [][2]int) *Kept {
 	k := &Kept{lines: make([]keptLine, 0, len(wanted)), textLen: len(f.Text)}
 	for l := range wanted {
 		// A copy, not a slice of f.Text, so that the text can be collected.
-		k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: string([]byte(f.Line(l)))})
+		text := string([]byte(f.Line(l)))
+		k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: text, cols: newRuneIndex(text)})
 	}
 	sort.Slice(k.lines, func(i, j int) bool { return k.lines[i].number < k.lines[j].number })
 	return k
@@ -79,7 +81,7 @@ func (k *Kept) Position(offset int) Position {
 	if !ok {
 		return Position{}
 	}
-	return Position{Line: l.number, Column: 1 + utf8.RuneCountInString(l.text[:offset-l.start])}
+	return Position{Line: l.number, Column: l.cols.column(l.text, 0, offset-l.start)}
 }
 
 func (k *Kept) line(n int) (keptLine, bool) {

@@ -1,0 +1,105 @@
+package source
+
+import "unicode/utf8"
+
+// columnStep is how many bytes apart a runeIndex keeps a count of code
+// points: turning an offset into a column counts at most about this many
+// bytes, however long the line.
+const columnStep = 256
+
+// runeIndex answers "how many code points come before byte x" of one text
+// without counting from the start. Counting from the start of the line on
+// every call made a long line with many findings quadratic: a 1.2 MB line
+// of quotes took minutes.
+type runeIndex struct {
+	ascii bool // every byte is a code point, so the count is the offset
+	// marks[i] is the number of code points before markAt(s, i).
+	marks []int
+}
+
+func newRuneIndex(s string) runeIndex {
+	if isASCII(s) {
+		return runeIndex{ascii: true}
+	}
+	marks := make([]int, 1, len(s)/columnStep+1)
+	for i, prev := 1, 0; i*columnStep <= len(s); i++ {
+		at := markAt(s, i)
+		marks = append(marks, marks[i-1]+utf8.RuneCountInString(s[prev:at]))
+		prev = at
+	}
+	return runeIndex{marks: marks}
+}
+
+// markAt is where mark i stands: the code point boundary at or before
+// byte i*columnStep. Counts from a boundary add up exactly to the count
+// from the start, even for an offset inside a character.
+func markAt(s string, i int) int {
+	at := i * columnStep
+	for at > 0 && at < len(s) && !utf8.RuneStart(s[at]) {
+		at--
+	}
+	return at
+}
+
+// before is utf8.RuneCountInString(s[:x]) for the text s the index was
+// built on.
+func (ix *runeIndex) before(s string, x int) int {
+	if ix.ascii {
+		return x
+	}
+	i := x / columnStep
+	at := markAt(s, i)
+	return ix.marks[i] + utf8.RuneCountInString(s[at:x])
+}
+
+// column is the 1-based column of offset x on a line that starts at
+// offset start of s.
+func (ix *runeIndex) column(s string, start, x int) int {
+	if ix.ascii {
+		return 1 + x - start
+	}
+	if x-start < columnStep {
+		return 1 + utf8.RuneCountInString(s[start:x])
+	}
+	return 1 + ix.before(s, x) - ix.before(s, start)
+}
+
+// offset is the byte offset of the 1-based column col on the line
+// s[start:end], clamped to end: the inverse of column.
+func (ix *runeIndex) offset(s string, start, end, col int) int {
+	if col <= 1 {
+		return start
+	}
+	if ix.ascii {
+		return min(start+col-1, end)
+	}
+	// Jump to the last mark on the line at or before the column, then walk.
+	off, left := start, col-1
+	if end-start >= columnStep {
+		want := ix.before(s, start) + left
+		lo, hi := start/columnStep+1, end/columnStep // marks that may lie on the line
+		for lo <= hi {
+			mid := (lo + hi) / 2
+			if ix.marks[mid] <= want {
+				off, left = markAt(s, mid), want-ix.marks[mid]
+				lo = mid + 1
+			} else {
+				hi = mid - 1
+			}
+		}
+	}
+	for ; left > 0 && off < end; left-- {
+		_, n := utf8.DecodeRuneInString(s[off:])
+		off += n
+	}
+	return min(off, end)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
