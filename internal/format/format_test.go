@@ -52,7 +52,7 @@ func TestTextColourOnlyWhenAsked(t *testing.T) {
 
 func TestExcerptCutsLongLines(t *testing.T) {
 	line := strings.Repeat("a", 300) + "TARGET" + strings.Repeat("b", 300)
-	shown, col, width := excerpt(line, 301, 307)
+	shown, col, width := excerpt(line, 300, 306)
 	if got := []rune(shown)[col-1 : col-1+width]; string(got) != "TARGET" {
 		t.Errorf("caret under %q in %q", string(got), shown)
 	}
@@ -95,6 +95,9 @@ func TestEmptyRun(t *testing.T) {
 	}
 }
 
+// byteOfColumn is the byte offset of a 1-based column in code points.
+func byteOfColumn(s string, col int) int { return len(string([]rune(s)[:col-1])) }
+
 // The caret is placed in terminal cells: a CJK character takes two, a
 // combining accent none, so the caret stays under the span.
 func TestExcerptCaretInCells(t *testing.T) {
@@ -108,9 +111,57 @@ func TestExcerptCaretInCells(t *testing.T) {
 		{"plain recently.", 7, 15, 7, 8},
 		{"😀 hi", 3, 5, 4, 2},
 	} {
-		_, col, width := excerpt(tc.line, tc.start, tc.end)
+		_, col, width := excerpt(tc.line, byteOfColumn(tc.line, tc.start), byteOfColumn(tc.line, tc.end))
 		if col != tc.wantCol || width != tc.wantWide {
 			t.Errorf("%q: caret at %d, %d wide; want %d, %d", tc.line, col, width, tc.wantCol, tc.wantWide)
+		}
+	}
+}
+
+// Cutting the line by bytes before counting characters shows the same
+// excerpt, caret and width as cutting the whole line's characters, for
+// spans anywhere in short and long lines of mixed characters.
+func TestExcerptByBytesAgreesWithCharacters(t *testing.T) {
+	byChars := func(line string, startCol, endCol int) (string, int, int) {
+		runes := []rune(source.Printable(strings.ReplaceAll(line, "\t", " ")))
+		startCol = min(max(startCol, 1), len(runes)+1)
+		if endCol < 0 || endCol > len(runes)+1 {
+			endCol = len(runes) + 1
+		}
+		width := max(endCol-startCol, 1)
+		if len(runes) <= maxExcerpt {
+			return string(runes), startCol, width
+		}
+		from := max(startCol-1-maxExcerpt/3, 0)
+		to := min(from+maxExcerpt, len(runes))
+		shown, caret := string(runes[from:to]), startCol-from
+		if from > 0 {
+			shown, caret = "…"+shown, caret+1
+		}
+		if to < len(runes) {
+			shown += "…"
+		}
+		return shown, caret, max(min(width, to-(startCol-1)), 1)
+	}
+	pieces := []string{"a", "b ", "é", "北", "😀", "\t", "\x1b", "e\u0301"}
+	for n := 0; n < 400; n++ {
+		var b strings.Builder
+		for b.Len() < n*2 {
+			b.WriteString(pieces[(n*7+b.Len()*13)%len(pieces)])
+		}
+		line := b.String()
+		chars := len([]rune(line))
+		for _, span := range [][2]int{{1, 2}, {max(chars/2, 1), chars/2 + 3}, {chars, chars + 1}, {chars + 1, -1}, {1, -1}, {max(chars-5, 1), -1}} {
+			col := func(c int) int { return byteOfColumn(line, min(max(c, 1), chars+1)) }
+			end := -1
+			if span[1] > 0 {
+				end = col(span[1])
+			}
+			gotShown, gotCaret, gotWidth := excerptRunes(line, col(span[0]), end)
+			wantShown, wantCaret, wantWidth := byChars(line, span[0], span[1])
+			if gotShown != wantShown || gotCaret != wantCaret || gotWidth != wantWidth {
+				t.Fatalf("%q span %v: got %q caret %d width %d, want %q caret %d width %d", line, span, gotShown, gotCaret, gotWidth, wantShown, wantCaret, wantWidth)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
@@ -53,11 +54,12 @@ func writeText(w io.Writer, r *Run) error {
 				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.PrintableLine(f.Path), f.Start.Line, f.Start.Column)),
 				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.PrintableLine(f.Message))
 			if view := file.Source; view != nil && f.Start.Line > 0 {
-				endCol := -1
+				lineStart := view.LineStart(f.Start.Line)
+				end := -1
 				if f.End.Line == f.Start.Line {
-					endCol = f.End.Column
+					end = f.Span.End - lineStart
 				}
-				line, caretCol, width := excerpt(view.Line(f.Start.Line), f.Start.Column, endCol)
+				line, caretCol, width := excerpt(view.Line(f.Start.Line), f.Span.Start-lineStart, end)
 				fmt.Fprintf(bw, "%s%s\n", paint(ansiDim, fmt.Sprintf("%5d | ", f.Start.Line)), line)
 				fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
 			}
@@ -71,15 +73,16 @@ func writeText(w io.Writer, r *Run) error {
 }
 
 // excerpt returns the line to show (tabs as spaces, cut to maxExcerpt
-// characters around the span), the caret's column in it and its width. An
-// endCol of -1 means the span runs past the end of the line.
-func excerpt(line string, startCol, endCol int) (string, int, int) {
-	shown, caret, width := excerptRunes(line, startCol, endCol)
+// characters around the span), the caret's column in it and its width, in
+// terminal cells. start and end are the span's byte offsets in line; an end
+// of -1 means the span runs past the end of the line.
+func excerpt(line string, start, end int) (string, int, int) {
+	shown, caret, width := excerptRunes(line, start, end)
 	// The caret goes under the span as a terminal draws it: a CJK
 	// character or an emoji takes two cells, a combining accent none.
 	runes := []rune(shown)
 	caret = min(caret, len(runes)+1)
-	end := min(caret-1+width, len(runes))
+	end = min(caret-1+width, len(runes))
 	return shown, 1 + cells(runes[:caret-1]), max(cells(runes[caret-1:end]), 1)
 }
 
@@ -110,27 +113,69 @@ func cellWidth(r rune) int {
 }
 
 // excerptRunes is excerpt with the caret's column and width in characters.
-func excerptRunes(line string, startCol, endCol int) (string, int, int) {
-	runes := []rune(source.Printable(strings.ReplaceAll(line, "\t", " ")))
-	startCol = min(max(startCol, 1), len(runes)+1)
-	if endCol < 0 || endCol > len(runes)+1 {
-		endCol = len(runes) + 1
+// The line is cut by bytes around the span before any character is counted
+// or converted, so that the work per finding does not grow with the line: a
+// 10 MB line with thousands of findings would otherwise be read thousands
+// of times.
+func excerptRunes(line string, start, end int) (string, int, int) {
+	start = runeStartAtOrBefore(line, min(max(start, 0), len(line)))
+	if end < 0 || end > len(line) {
+		end = len(line)
 	}
-	width := max(endCol-startCol, 1)
-	if len(runes) <= maxExcerpt {
-		return string(runes), startCol, width
+	if len(line) <= maxExcerpt || !longerThan(line, maxExcerpt) {
+		return shownText(line), 1 + utf8.RuneCountInString(line[:start]), spanWidth(line, start, end)
 	}
-	from := max(startCol-1-maxExcerpt/3, 0)
-	to := min(from+maxExcerpt, len(runes))
-	shown := string(runes[from:to])
-	caret := startCol - from
+	from, before := start, 0 // the cut's first byte, and the characters from it to the span
+	for before < maxExcerpt/3 && from > 0 {
+		_, n := utf8.DecodeLastRuneInString(line[:from])
+		from -= n
+		before++
+	}
+	to := from // the cut's end: maxExcerpt characters from its first
+	for n := 0; n < maxExcerpt && to < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[to:])
+		to += size
+	}
+	shown := shownText(line[from:to])
+	caret := 1 + before
 	if from > 0 {
 		shown = "…" + shown
 		caret++
 	}
-	if to < len(runes) {
+	if to < len(line) {
 		shown += "…"
 	}
-	width = min(width, to-(startCol-1))
-	return shown, caret, max(width, 1)
+	return shown, caret, spanWidth(line, start, min(end, to))
+}
+
+// shownText is report text as an excerpt shows it: tabs as spaces and
+// control characters as their pictures, one character for one.
+func shownText(s string) string { return source.Printable(strings.ReplaceAll(s, "\t", " ")) }
+
+// spanWidth is the characters in line[start:end], at least one.
+func spanWidth(line string, start, end int) int {
+	if end <= start {
+		return 1
+	}
+	return max(utf8.RuneCountInString(line[start:end]), 1)
+}
+
+// longerThan reports whether s has more than n characters, reading no
+// further than needed to tell.
+func longerThan(s string, n int) bool {
+	for range s {
+		if n == 0 {
+			return true
+		}
+		n--
+	}
+	return false
+}
+
+// runeStartAtOrBefore moves an offset inside a character back to its first byte.
+func runeStartAtOrBefore(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
