@@ -54,7 +54,7 @@ func (x *extractor) findContacts() {
 			nu := x.units[next]
 			value := strings.TrimSuffix(strings.TrimSpace(nu.text.Text), ".")
 			start := strings.Index(nu.text.Text, value)
-			x.add(document.Contact{Kind: document.ContactAddress, Value: value, Span: nu.source(start, start+len(value))})
+			x.add(nu, document.Contact{Kind: document.ContactAddress, Value: value, Span: nu.source(start, start+len(value))})
 			consumed[next] = true
 			continue
 		}
@@ -105,7 +105,7 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 			return
 		}
 		start := from + strings.Index(text[from:], value)
-		x.add(document.Contact{Kind: kind, Value: value, Label: label, Span: u.source(start, start+len(value))})
+		x.add(u, document.Contact{Kind: kind, Value: value, Label: label, Span: u.source(start, start+len(value))})
 	}
 }
 
@@ -144,7 +144,7 @@ func (x *extractor) scanEmails(u unit, from int) {
 		if !strings.Contains(text[s:e], "@") || strings.HasSuffix(text[s:e], "@") || strings.HasPrefix(text[s:e], "@") {
 			continue
 		}
-		x.add(document.Contact{Kind: document.ContactEmail, Value: text[s:e], Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: document.ContactEmail, Value: text[s:e], Span: u.source(s, e)})
 	}
 }
 
@@ -168,7 +168,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 		if k == "" {
 			k = x.phoneKind(text, s)
 		}
-		x.add(document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
 	for _, m := range localPhone.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
@@ -182,7 +182,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 			}
 			k = x.phoneKind(text, s)
 		}
-		x.add(document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
 }
 
@@ -201,8 +201,32 @@ func (x *extractor) mentionsPhoneWord(text string) bool {
 // "dial") within its sentence, with at most eight words and no other number
 // between them, and "number" is not "the number of".
 func (x *extractor) calledNumber(text string, off int) bool {
-	sent := prose.Of(text, off)
-	before := strings.ToLower(text[sent.Start:off])
+	p := x.proseOf(text)
+	if called, ok := p.called[off]; ok {
+		return called
+	}
+	called := x.calledNumberUncached(text, off)
+	p.called[off] = called
+	return called
+}
+
+// calledBefore is how far before a number calledNumber reads: eight words
+// and the number before them take far less, and reading no further keeps
+// a paragraph of numbers linear.
+const calledBefore = 512
+
+func (x *extractor) calledNumberUncached(text string, off int) bool {
+	sent := x.proseOf(text).sentence(off)
+	from := max(sent.Start, off-calledBefore)
+	if from > sent.Start {
+		// Cut at a word boundary, so no word is read from its middle.
+		if i := strings.IndexAny(text[from:off], " (),:"); i >= 0 {
+			from += i
+		} else {
+			from = off
+		}
+	}
+	before := strings.ToLower(text[from:off])
 	words := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == ',' || r == ':' })
 	for i := len(words) - 1; i >= 0 && i >= len(words)-9; i-- {
 		w := strings.Trim(words[i], "*\"'")
@@ -211,8 +235,8 @@ func (x *extractor) calledNumber(text string, off int) bool {
 			// joined by "or" or "and" to a called one is called too.
 			between := words[i+1:]
 			if slices.Contains(between, "or") || slices.Contains(between, "and") {
-				if prev := numberStart(text[sent.Start:off]); prev >= 0 {
-					return x.calledNumber(text, sent.Start+prev)
+				if prev := numberStart(text[from:off]); prev >= 0 {
+					return x.calledNumber(text, from+prev)
 				}
 			}
 			return false
@@ -249,29 +273,110 @@ func numberStart(s string) int {
 // phoneKind: a number in a sentence about emergencies or the police is an
 // emergency number.
 func (x *extractor) phoneKind(text string, off int) document.ContactKind {
-	sent := prose.Of(text, off)
+	p := x.proseOf(text)
+	sent := p.sentence(off)
+	if kind, ok := p.kind[sent.Start]; ok {
+		return kind
+	}
+	kind := document.ContactPhone
 	s := strings.ToLower(text[sent.Start:sent.End])
 	for _, w := range x.vocab.EmergencyWords {
 		if strings.Contains(s, w) {
-			return document.ContactEmergency
+			kind = document.ContactEmergency
+			break
 		}
 	}
-	return document.ContactPhone
+	p.kind[sent.Start] = kind
+	return kind
 }
 
-// add records a contact unless one was already read at that place, or the
-// same value of the same kind was read in the same paragraph (a link's text
-// repeating its target).
-func (x *extractor) add(c document.Contact) {
-	for _, o := range x.r.Contacts {
-		if o.Span.Overlaps(c.Span) {
+// unitProse is what the contact scans learn of one unit's text, kept while
+// they read it: its sentences, the kind of number each sentence gives, and
+// whether the number at an offset is one to call. Without it each number
+// of a long paragraph cut and read the whole paragraph again.
+type unitProse struct {
+	text      string
+	sentences []prose.Range
+	kind      map[int]document.ContactKind // by sentence start
+	called    map[int]bool                 // by number start
+}
+
+func (p *unitProse) sentence(off int) prose.Range { return prose.In(p.sentences, p.text, off) }
+
+// proseOf is the unitProse of text, made when text is not the one kept.
+func (x *extractor) proseOf(text string) *unitProse {
+	if x.prose == nil || x.prose.text != text {
+		x.prose = &unitProse{text: text, sentences: prose.Sentences(text), kind: map[int]document.ContactKind{}, called: map[int]bool{}}
+	}
+	return x.prose
+}
+
+// add records a contact of unit u unless one was already read at that
+// place, or the same value of the same kind was read in the same paragraph
+// (a link's text repeating its target).
+func (x *extractor) add(u unit, c document.Contact) {
+	if x.seen.span != u.span || x.seen.values == nil {
+		x.seen = seenContacts{span: u.span, values: map[contactValue]bool{}}
+	}
+	key := contactValue{c.Kind, c.Value}
+	inside := c.Span.Start < c.Span.End && u.span.Contains(c.Span)
+	if inside && !x.oddContact {
+		if x.seen.values[key] || x.seen.takes(c.Span) {
 			return
 		}
-		if o.Kind == c.Kind && o.Value == c.Value && x.sameUnit(o.Span, c.Span) {
-			return
+	} else {
+		for _, o := range x.r.Contacts {
+			if o.Span.Overlaps(c.Span) {
+				return
+			}
+			if o.Kind == c.Kind && o.Value == c.Value && x.sameUnit(o.Span, c.Span) {
+				return
+			}
 		}
+		x.oddContact = x.oddContact || !inside
+	}
+	if inside {
+		x.seen.mark(c.Span)
+		x.seen.values[key] = true
 	}
 	x.r.Contacts = append(x.r.Contacts, c)
+}
+
+// seenContacts is what add knows of the contacts of the unit being read,
+// so that a paragraph of a hundred thousand numbers is not read again for
+// each. Units do not overlap, so a contact within its unit can neither
+// overlap nor repeat one of another unit; once a contact lies outside its
+// unit, or takes no bytes, add compares each with every contact, as it
+// once did for all.
+type seenContacts struct {
+	span   document.Span // the unit's
+	taken  []uint64      // a bit for each byte of the unit a contact takes
+	values map[contactValue]bool
+}
+
+type contactValue struct {
+	kind  document.ContactKind
+	value string
+}
+
+func (s *seenContacts) takes(sp document.Span) bool {
+	for i := sp.Start; i < sp.End; i++ {
+		b := i - s.span.Start
+		if b/64 < len(s.taken) && s.taken[b/64]&(1<<(b%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *seenContacts) mark(sp document.Span) {
+	if s.taken == nil {
+		s.taken = make([]uint64, (s.span.End-s.span.Start)/64+1)
+	}
+	for i := sp.Start; i < sp.End; i++ {
+		b := i - s.span.Start
+		s.taken[b/64] |= 1 << (b % 64)
+	}
 }
 
 func digits(s string) int {

@@ -51,6 +51,11 @@ type extractor struct {
 	vocab     *vocab.Vocabulary
 	countries *countries.Table
 	units     []unit
+	prose     *unitProse   // the contact scans' knowledge of the unit they read
+	seen      seenContacts // the contacts read in the unit being read
+	// oddContact: a contact lies outside its unit or takes no bytes, so
+	// seen cannot answer for it.
+	oddContact bool
 }
 
 // unit is a piece of running text: a paragraph or a heading.

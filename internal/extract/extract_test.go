@@ -1,7 +1,10 @@
 package extract_test
 
 import (
+	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -229,6 +232,28 @@ Dial +51 1 618 2000 for the embassy or 118 in an emergency.
 	}
 	if want := []string{"2023", "2024"}; !reflect.DeepEqual(dates, want) {
 		t.Errorf("dates = %q, want %q", dates, want)
+	}
+}
+
+// A sentence of a thousand numbers joined by "or" gives each as a number
+// to call (the chain back to "Dial" is followed once, not once per
+// number), a number repeated in the paragraph once, and the numbers
+// overlapping an international one not at all.
+func TestContactsManyNumbersInOneSentence(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Title\n\nLaw Enforcement\n\nDial +51 1 618 2000 or ")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "%d or ", 3000+i)
+	}
+	b.WriteString("3000 in an emergency.\n")
+	_, r := report(t, "x.txt", b.String())
+	if len(r.Contacts) != 1001 {
+		t.Fatalf("%d contacts, want 1001", len(r.Contacts))
+	}
+	for i, c := range r.Contacts[1:] {
+		if c.Kind != document.ContactEmergency || c.Value != strconv.Itoa(3000+i) {
+			t.Fatalf("contact %d = %s %q, want emergency %d", i+1, c.Kind, c.Value, 3000+i)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@
 package prose
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,11 +78,16 @@ func AppendSentences(out []Range, text string) []Range {
 }
 
 // Of returns the sentence containing byte offset off, or the whole text.
-func Of(text string, off int) Range {
-	for _, s := range Sentences(text) {
-		if off >= s.Start && off < s.End {
-			return s
-		}
+// It cuts the whole text: a caller asking about many offsets of one text
+// cuts it once with Sentences and asks In.
+func Of(text string, off int) Range { return In(Sentences(text), text, off) }
+
+// In returns the sentence of sentences (text's, in order) containing byte
+// offset off, or the whole text.
+func In(sentences []Range, text string, off int) Range {
+	i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > off })
+	if i < len(sentences) && sentences[i].Start <= off {
+		return sentences[i]
 	}
 	return Range{0, len(text)}
 }

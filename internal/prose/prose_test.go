@@ -53,3 +53,23 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// In, a search of sentences cut once, finds the sentence the linear
+// search finds at every offset.
+func TestInFindsTheSentenceOf(t *testing.T) {
+	for _, text := range []string{"One. Two.", "  Leading space. Trailing space.  ", "No final stop", "", "A. B. C? D! e.g. x. Y."} {
+		sentences := Sentences(text)
+		for off := -1; off <= len(text)+1; off++ {
+			want := Range{0, len(text)}
+			for _, s := range sentences {
+				if off >= s.Start && off < s.End {
+					want = s
+					break
+				}
+			}
+			if got := In(sentences, text, off); got != want {
+				t.Errorf("%q at %d: %v, want %v", text, off, got, want)
+			}
+		}
+	}
+}
