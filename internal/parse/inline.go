@@ -10,6 +10,15 @@ import (
 // [text](target), from src[start:end]. It returns the text with the markup
 // removed and the links found. Anything else is kept as written.
 func inlineText(src string, start, end int, b *document.InlineBuilder, links *[]document.Link) {
+	var m *linkMatcher
+	if strings.IndexByte(src[start:end], '[') >= 0 {
+		m = newLinkMatcher(src, start, end)
+	}
+	inlineRange(src, start, end, b, links, m)
+}
+
+// inlineRange is inlineText on part of the range m matched.
+func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[]document.Link, m *linkMatcher) {
 	i := start
 	run := start // start of the verbatim run not yet appended
 	flush := func(to int) {
@@ -26,21 +35,21 @@ func inlineText(src string, start, end int, b *document.InlineBuilder, links *[]
 				flush(i)
 				inner := i + 2
 				innerEnd := i + 2 + close
-				inlineText(src, inner, innerEnd, b, links)
+				inlineRange(src, inner, innerEnd, b, links, m)
 				i = innerEnd + 2
 				run = i
 				continue
 			}
 			i += 2
 		case src[i] == '[':
-			textEnd, targetStart, targetEnd, linkEnd, ok := scanLink(src, i, end)
+			textEnd, targetStart, targetEnd, linkEnd, ok := m.link(i, end)
 			if !ok {
 				i++
 				continue
 			}
 			flush(i)
 			before := b.Len()
-			inlineText(src, i+1, textEnd, b, links)
+			inlineRange(src, i+1, textEnd, b, links, m)
 			text := b.Since(before)
 			target, _, _ := strings.Cut(strings.TrimSpace(src[targetStart:targetEnd]), " ")
 			*links = append(*links, document.Link{Text: text, Target: target, Span: document.Span{Start: i, End: linkEnd}})
@@ -111,3 +120,98 @@ func scanLink(src string, i, end int) (textEnd, targetStart, targetEnd, linkEnd 
 	}
 	return
 }
+
+// linkMatcher answers scanLink's question for every "[" of one range of
+// text in time linear in the range. scanLink reads up to 3,000 bytes from
+// the "[" it is given, so a line of brackets took seconds a megabyte;
+// here each bracket and parenthesis is matched once, with a stack.
+type linkMatcher struct {
+	src   string
+	start int
+	// reach[p-start] is, for a "[" or "(" at p, how far after it is the
+	// "]" or ")" that closes it; 0 when nothing closes it within
+	// maxLinkText+maxLinkTarget bytes, or a blank line (a line end, for a
+	// parenthesis) comes first.
+	reach []uint16
+}
+
+const linkWindow = maxLinkText + maxLinkTarget
+
+func newLinkMatcher(src string, start, end int) *linkMatcher {
+	m := &linkMatcher{src: src, start: start, reach: make([]uint16, end-start)}
+	var brackets, parens openers
+	for p := start; p < end; p++ {
+		switch src[p] {
+		case '[':
+			brackets.push(p)
+		case '(':
+			parens.push(p)
+		case ']':
+			if o, ok := brackets.pop(p); ok {
+				m.reach[o-start] = uint16(p - o)
+			}
+		case ')':
+			if o, ok := parens.pop(p); ok {
+				m.reach[o-start] = uint16(p - o)
+			}
+		case '\n':
+			parens.clear()
+			if p+1 < end && src[p+1] == '\n' {
+				brackets.clear()
+			}
+		}
+	}
+	return m
+}
+
+// link is scanLink(src, i, end) for a "[" at i within the matched range.
+func (m *linkMatcher) link(i, end int) (textEnd, targetStart, targetEnd, linkEnd int, ok bool) {
+	end = min(end, i+linkWindow)
+	j := i + int(m.reach[i-m.start])
+	if j == i || j+1 >= end || m.src[j+1] != '(' {
+		return
+	}
+	k := j + 1 + int(m.reach[j+1-m.start])
+	if k == j+1 || k >= end {
+		return
+	}
+	return j, j + 2, k, k + 1, true
+}
+
+// openers is a stack of the offsets of "[" or "(" not yet closed. An
+// opener more than linkWindow bytes back can close no link, so it is
+// dropped: the stack stays small on a line of a million brackets.
+type openers struct {
+	at     []int
+	bottom int // at[:bottom] are dropped
+}
+
+func (s *openers) push(p int) {
+	s.drop(p)
+	s.at = append(s.at, p)
+}
+
+// pop takes the innermost opener for a closer at p, if one is open
+// within reach of p.
+func (s *openers) pop(p int) (int, bool) {
+	s.drop(p)
+	if s.bottom == len(s.at) {
+		return 0, false
+	}
+	o := s.at[len(s.at)-1]
+	s.at = s.at[:len(s.at)-1]
+	return o, true
+}
+
+// drop lets go of the openers too far before p to close a link there.
+func (s *openers) drop(p int) {
+	for s.bottom < len(s.at) && p-s.at[s.bottom] >= linkWindow {
+		s.bottom++
+	}
+	if s.bottom > linkWindow {
+		n := copy(s.at, s.at[s.bottom:])
+		s.at, s.bottom = s.at[:n], 0
+	}
+}
+
+func (s *openers) clear() { s.at, s.bottom = s.at[:0], 0 }
