@@ -15,17 +15,16 @@ type Inline struct {
 	Anchor Span
 	// Code are the ranges of Text that are code (a Markdown code span):
 	// shown as written, but not prose, so facts and style are not read there.
+	// They are in order and do not overlap.
 	Code []Span
 }
 
-// InCode reports whether the text range [start, end) overlaps code.
+// InCode reports whether the text range [start, end) overlaps code. It
+// searches, as rules ask it about every quote or dash of a paragraph that
+// may hold thousands of code spans.
 func (in *Inline) InCode(start, end int) bool {
-	for _, c := range in.Code {
-		if start < c.End && c.Start < max(end, start+1) {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(in.Code), func(i int) bool { return in.Code[i].End > start })
+	return i < len(in.Code) && in.Code[i].Start < max(end, start+1)
 }
 
 // Segment says that Text[TextStart:TextStart+Len] is Source[SourceStart:SourceStart+Len].
