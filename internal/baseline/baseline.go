@@ -12,9 +12,11 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/atomicfile"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -53,25 +55,80 @@ const neighbours = 2
 // around a finding do not change its fingerprint.
 func Fingerprint(f source.View, fd lint.Finding, path string) string {
 	start, end := max(fd.Span.Start, 0), max(fd.Span.End, fd.Span.Start)
-	lineStart := f.LineStart(f.Position(start).Line)
-	endLine := f.Position(end).Line
-	lineEnd := f.LineStart(endLine) + len(f.Line(endLine))
-	before := letterWords(f.Slice(lineStart, start))
-	after := letterWords(f.Slice(end, lineEnd))
-	before = before[max(len(before)-neighbours, 0):]
-	after = after[:min(len(after), neighbours)]
+	startLine, endLine := f.Position(start).Line, f.Position(end).Line
+	before, cutBefore := lineAround(f, startLine, start, true)
+	after, cutAfter := lineAround(f, endLine, end, false)
+	words := []string{strings.Join(lastWords(before, cutBefore, neighbours), " "), strings.Join(firstWords(after, cutAfter, neighbours), " ")}
 	h := sha256.New()
-	for _, part := range []string{fd.Rule, path, collapse(f.Slice(start, end)), strings.Join(before, " "), strings.Join(after, " ")} {
+	for _, part := range []string{fd.Rule, path, collapse(f.Slice(start, end)), words[0], words[1]} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
+// wordReach is how far from a finding its neighbouring words are looked
+// for: far enough for any sentence, and a bound on the work per finding,
+// which read the whole line before, on a long line of many findings.
+const wordReach = 4096
+
+// lineAround is the part of line n before offset (or after it), at most
+// wordReach bytes of it, and whether it was cut there.
+func lineAround(f source.View, n, offset int, before bool) (string, bool) {
+	line := f.Line(n)
+	at := min(max(offset-f.LineStart(n), 0), len(line))
+	if before {
+		return line[max(at-wordReach, 0):at], at > wordReach
+	}
+	return line[at:min(at+wordReach, len(line))], len(line)-at > wordReach
+}
+
 func collapse(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }
 
-func letterWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+// lastWords is the last n words of s, lower-cased, in order; words are
+// runs of letters. If s was cut from a longer text, a word at its start
+// may be a piece of one, and is not taken.
+func lastWords(s string, cut bool, n int) []string {
+	var words []string
+	end := -1 // end of the word being read, -1 between words
+	for i := len(s); i > 0 && len(words) < n; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch letter := unicode.IsLetter(r); {
+		case letter && end < 0:
+			end = i
+		case !letter && end >= 0:
+			words = append(words, strings.ToLower(s[i:end]))
+			end = -1
+		}
+		i -= size
+	}
+	if end >= 0 && len(words) < n && !cut {
+		words = append(words, strings.ToLower(s[:end]))
+	}
+	slices.Reverse(words)
+	return words
+}
+
+// firstWords is the first n words of s, lower-cased; if s was cut, a word
+// at its end is not taken.
+func firstWords(s string, cut bool, n int) []string {
+	var words []string
+	start := -1
+	for i := 0; i < len(s) && len(words) < n; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch letter := unicode.IsLetter(r); {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			words = append(words, strings.ToLower(s[start:i]))
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 && len(words) < n && !cut {
+		words = append(words, strings.ToLower(s[start:]))
+	}
+	return words
 }
 
 // RelPath is a finding's path as recorded: relative to the baseline file's

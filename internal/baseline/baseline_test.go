@@ -1,9 +1,11 @@
 package baseline
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -76,5 +78,36 @@ func TestFilterCountsRepeats(t *testing.T) {
 	}
 	if read.Findings[0].Path != "r.txt" {
 		t.Errorf("paths are recorded relative to the baseline: %q", read.Findings[0].Path)
+	}
+}
+
+// The words either side of a finding, read outward from it, are those of
+// splitting the whole text into words, on text of letters (accented, in
+// other scripts, upper case) and the marks between them.
+func TestNeighbourWordsAsSplittingAll(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "B", "é", "Ü", "北", " ", "-", "1", "[x](#)", "“", ".", "İ", "Ⅻ"}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for b.Len() < n%60 {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		all := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+		wantLast := all[max(len(all)-neighbours, 0):]
+		wantFirst := all[:min(len(all), neighbours)]
+		if got := lastWords(s, false, neighbours); strings.Join(got, " ") != strings.Join(wantLast, " ") {
+			t.Fatalf("lastWords(%q) = %q, want %q", s, got, wantLast)
+		}
+		if got := firstWords(s, false, neighbours); strings.Join(got, " ") != strings.Join(wantFirst, " ") {
+			t.Fatalf("firstWords(%q) = %q, want %q", s, got, wantFirst)
+		}
+	}
+	// Cut from a longer line, a word at the cut may be a piece: left out.
+	if got := lastWords("ending here", true, 3); strings.Join(got, " ") != "here" {
+		t.Errorf("lastWords of a cut text = %q, want [here]", got)
+	}
+	if got := firstWords("start of", true, 3); strings.Join(got, " ") != "start" {
+		t.Errorf("firstWords of a cut text = %q, want [start]", got)
 	}
 }

@@ -41,22 +41,24 @@ type keptLine struct {
 // Keep copies out the lines that the ranges [start, end) touch, so that f
 // itself can be let go.
 func (f *File) Keep(ranges [][2]int) *Kept {
-	wanted := map[int]bool{}
+	// The ranges as runs of lines, in order, so that each line is visited
+	// once however many ranges cover it.
 	clamp := func(offset int) int { return min(max(offset, 0), len(f.Text)) }
+	runs := make([][2]int, 0, len(ranges))
 	for _, r := range ranges {
-		first := f.lineOf(clamp(r[0]))
-		last := f.lineOf(clamp(max(r[1], r[0])))
-		for l := first; l <= last; l++ {
-			wanted[l] = true
+		runs = append(runs, [2]int{f.lineOf(clamp(r[0])), f.lineOf(clamp(max(r[1], r[0])))})
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i][0] < runs[j][0] })
+	k := &Kept{textLen: len(f.Text)}
+	next := 1 // the first line not yet kept
+	for _, run := range runs {
+		for l := max(run[0], next); l <= run[1]; l++ {
+			// A copy, not a slice of f.Text, so that the text can be collected.
+			text := string([]byte(f.Line(l)))
+			k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: text, cols: newRuneIndex(text)})
 		}
+		next = max(next, run[1]+1)
 	}
-	k := &Kept{lines: make([]keptLine, 0, len(wanted)), textLen: len(f.Text)}
-	for l := range wanted {
-		// A copy, not a slice of f.Text, so that the text can be collected.
-		text := string([]byte(f.Line(l)))
-		k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: text, cols: newRuneIndex(text)})
-	}
-	sort.Slice(k.lines, func(i, j int) bool { return k.lines[i].number < k.lines[j].number })
 	return k
 }
 
@@ -111,16 +113,18 @@ func (k *Kept) Slice(start, end int) string {
 	end = min(max(end, start), k.textLen)
 	var b []byte
 	first := true
-	for _, l := range k.lines {
-		lineEnd := l.start + len(l.text)
-		if lineEnd < start || l.start > end {
-			continue
+	// The kept lines are in order: start at the first that reaches start,
+	// as output slices once per finding and a file may keep many lines.
+	from := sort.Search(len(k.lines), func(i int) bool { return k.lines[i].start+len(k.lines[i].text) >= start })
+	for _, l := range k.lines[from:] {
+		if l.start > end {
+			break
 		}
 		if !first {
 			b = append(b, '\n')
 		}
 		first = false
-		b = append(b, l.text[max(start, l.start)-l.start:min(end, lineEnd)-l.start]...)
+		b = append(b, l.text[max(start, l.start)-l.start:min(end, l.start+len(l.text))-l.start]...)
 	}
 	return string(b)
 }

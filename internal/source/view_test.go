@@ -59,3 +59,31 @@ func TestKeptDropsTheRest(t *testing.T) {
 		t.Fatalf("Position outside the kept lines = %v, want zero", p)
 	}
 }
+
+// Many ranges, overlapping and out of order, keep each line they touch
+// once, in order.
+func TestKeepManyRanges(t *testing.T) {
+	f, _ := New("r.txt", []byte("a\nbb\nccc\ndddd\neeeee\nf\n\ng"))
+	r := rand.New(rand.NewPCG(9, 10))
+	for n := 0; n < 200; n++ {
+		var ranges [][2]int
+		want := map[int]bool{}
+		for m := r.IntN(5); m >= 0; m-- {
+			a := r.IntN(len(f.Text) + 1)
+			b := a + r.IntN(len(f.Text)-a+1)
+			ranges = append(ranges, [2]int{a, b})
+			for l := f.Position(a).Line; l <= f.Position(b).Line; l++ {
+				want[l] = true
+			}
+		}
+		k := f.Keep(ranges)
+		if len(k.lines) != len(want) {
+			t.Fatalf("Keep(%v) kept %d lines, want %d", ranges, len(k.lines), len(want))
+		}
+		for i, l := range k.lines {
+			if !want[l.number] || i > 0 && k.lines[i-1].number >= l.number || l.text != f.Line(l.number) {
+				t.Fatalf("Keep(%v) kept line %d %q out of order or not asked for", ranges, l.number, l.text)
+			}
+		}
+	}
+}
