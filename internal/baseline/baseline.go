@@ -150,7 +150,9 @@ func Build(baselinePath string, findings []lint.Finding, files map[string]source
 	b := &File{Version: Version, Tool: "reportlint", Findings: []Entry{}}
 	for _, fd := range findings {
 		f := files[fd.Path]
-		if f == nil {
+		// What a too-many-findings finding stands for changes with every
+		// run, so it is never recorded, and never hidden.
+		if f == nil || fd.Rule == lint.TooManyFindings {
 			continue
 		}
 		rel := RelPath(baselinePath, fd.Path)
@@ -264,6 +266,10 @@ func (m *Matcher) Filter(path string, view source.View, findings []lint.Finding)
 	m.checked[rel] = true
 	shown := findings[:0:0]
 	for _, fd := range findings {
+		if fd.Rule == lint.TooManyFindings {
+			shown = append(shown, fd)
+			continue
+		}
 		k := entryKey(rel, fd.Rule, Fingerprint(view, fd, rel))
 		if m.remaining[k] > 0 {
 			m.remaining[k]--

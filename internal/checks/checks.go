@@ -23,6 +23,7 @@ func base() []*lint.Rule {
 	return []*lint.Rule{
 		Schema,
 		BadDirective,
+		TooManyFindings,
 		RequiredSection,
 		SectionOrder,
 		EmptySection,

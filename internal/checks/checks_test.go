@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/linttest"
@@ -17,8 +19,9 @@ import (
 // engineRun are rules whose checking the engine does; their fixtures run
 // through the same code the engine calls.
 var engineRun = map[string]func(t *testing.T, name, text string, set linttest.Settings) ([]lint.Finding, *source.File){
-	"schema":        runSchema,
-	"bad-directive": runDirectives,
+	"schema":            runSchema,
+	"bad-directive":     runDirectives,
+	"too-many-findings": runLimited,
 }
 
 // TestRules runs every built-in rule over its fixtures under
@@ -87,6 +90,31 @@ func runDirectives(t *testing.T, name, text string, set linttest.Settings) ([]li
 		bad[i].Locate(f)
 	}
 	return bad, f
+}
+
+// runLimited runs the rule the fixture's options name and keeps as many of
+// its findings as they say, as the engine keeps a file's.
+func runLimited(t *testing.T, name, text string, set linttest.Settings) ([]lint.Finding, *source.File) {
+	var opts struct {
+		Rule  string `yaml:"rule"`
+		Limit int    `yaml:"limit"`
+	}
+	if err := set.Options.Decode(&opts); err != nil {
+		t.Fatal(err)
+	}
+	reg, _ := lint.NewRegistry(All()...)
+	rule, ok := reg.Get(opts.Rule)
+	if !ok {
+		t.Fatalf("no rule %q", opts.Rule)
+	}
+	set.Options = yaml.Node{} // the options were the fixture's, not the rule's
+	found, f := linttest.Findings(t, rule, name, text, set)
+	var left lint.LeftOut
+	shown := lint.Limit(found, opts.Limit, &left)
+	if left.Count > 0 {
+		shown = append(shown, left.Finding("a file", opts.Limit, "--max-findings"))
+	}
+	return shown, f
 }
 
 // The Mali Country Security Report has exactly the problems an editor sees:

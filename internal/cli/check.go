@@ -33,6 +33,8 @@ func checkCommand(e *env) *ucli.Command {
 		&ucli.StringFlag{Name: "write-baseline", Usage: "record every finding of this run in `FILE` and exit 0"},
 		&ucli.StringFlag{Name: "changed-since", Usage: "report only findings on lines changed since git revision `REV`"},
 		&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` files at a time (default: one per CPU)"},
+		&ucli.IntFlag{Name: "max-findings", Value: lint.DefaultMaxFindings, Usage: "show at most `N` findings per file, and one more saying how many were left out (0: no limit)"},
+		&ucli.IntFlag{Name: "max-findings-total", Value: lint.DefaultMaxTotalFindings, Usage: "show at most `N` findings in the whole run (0: no limit)"},
 	)
 	return &ucli.Command{
 		Name:      "check",
@@ -78,6 +80,11 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if opt.Jobs < 0 {
 		return usageErrorf("--jobs %d: give a number of files to check at a time, or 0 for one per CPU", opt.Jobs)
 	}
+	limits, err := findingLimits(cmd)
+	if err != nil {
+		return err
+	}
+	opt.MaxFindings = limits.perFile
 
 	inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
 	failed := len(errs) > 0
@@ -122,13 +129,15 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			}
 			shown := res.Findings[:0:0]
 			for _, fd := range res.Findings {
-				if changes == nil || in.Stdin || changedSpan(changes, res.Path, fd) {
+				// What was left out may lie on changed lines.
+				if changes == nil || in.Stdin || fd.Rule == lint.TooManyFindings || changedSpan(changes, res.Path, fd) {
 					shown = append(shown, fd)
 				}
 			}
 			if matcher != nil {
 				shown = matcher.Filter(res.Path, res.Source, shown)
 			}
+			shown = limits.run(shown)
 			for _, fd := range shown {
 				worst = max(worst, fd.Level)
 			}
@@ -180,6 +189,50 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		return silentExit(ExitFindings)
 	}
 	return nil
+}
+
+// findingsLimits are the limits on findings shown: per file (the engine's
+// MaxFindings: 0 the default, below 0 none) and per run, with the number
+// the run has shown so far.
+type findingsLimits struct {
+	perFile int
+	total   int // 0: none
+	shown   int
+}
+
+// findingLimits reads --max-findings and --max-findings-total; 0 means no
+// limit.
+func findingLimits(cmd *ucli.Command) (*findingsLimits, error) {
+	perFile, total := cmd.Int("max-findings"), cmd.Int("max-findings-total")
+	for _, flag := range []struct {
+		name string
+		n    int
+	}{{"--max-findings", perFile}, {"--max-findings-total", total}} {
+		if flag.n < 0 {
+			return nil, usageErrorf("%s %d: give a number of findings, or 0 for no limit", flag.name, flag.n)
+		}
+	}
+	l := &findingsLimits{perFile: perFile, total: total}
+	if perFile == 0 {
+		l.perFile = -1
+	}
+	return l, nil
+}
+
+// run keeps a file's findings within what the run may still show; the
+// rest are counted in one too-many-findings finding at the first of them.
+func (l *findingsLimits) run(findings []lint.Finding) []lint.Finding {
+	room := max(l.total-l.shown, 0)
+	if l.total == 0 || len(findings) <= room {
+		l.shown += len(findings)
+		return findings
+	}
+	var left lint.LeftOut
+	for _, fd := range findings[room:] {
+		left.Add(fd)
+	}
+	l.shown = l.total
+	return append(findings[:room:room], left.Finding("a run", l.total, "--max-findings-total"))
 }
 
 // changedSpan reports whether any line of a finding changed.

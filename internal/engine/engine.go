@@ -39,6 +39,21 @@ type Options struct {
 	Settings func(path string) (string, map[string]lint.Setting)
 	// AsOf is the date staleness is measured against.
 	AsOf time.Time
+	// MaxFindings is how many findings a file shows at most; the rest are
+	// counted in one too-many-findings finding. 0: lint.DefaultMaxFindings;
+	// below 0: no limit.
+	MaxFindings int
+}
+
+// maxFindings is the limit MaxFindings sets, 0 for none.
+func (opt *Options) maxFindings() int {
+	switch {
+	case opt.MaxFindings == 0:
+		return lint.DefaultMaxFindings
+	case opt.MaxFindings < 0:
+		return 0
+	}
+	return opt.MaxFindings
 }
 
 // settingsFor returns the profile and rule settings for one path.
@@ -231,7 +246,9 @@ func quoted(findings []lint.Finding) [][2]int {
 
 // Lint runs schema validation and every enabled rule on a parsed report,
 // applies the report's inline directives, and returns the findings located
-// and sorted. A rule that panics is an error for this file, not a crash.
+// and sorted: at most opt.MaxFindings of them, and one more standing for
+// those left out. A rule that panics is an error for this file, not a
+// crash.
 func Lint(f *source.File, r *document.Report, opt Options, settings map[string]lint.Setting) (findings []lint.Finding, err error) {
 	if settings == nil && opt.Rules != nil {
 		settings = opt.Rules.Defaults()
@@ -243,15 +260,24 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		}
 		return s, ok && s.Enabled
 	}
+	var known []string
+	if opt.Rules != nil {
+		for _, rule := range opt.Rules.All() {
+			known = append(known, rule.ID)
+		}
+	}
+	// Inline directives first: what they silence is gone before anything
+	// else is decided, and is not counted as left out.
+	sup, bad := lint.NewSuppressor(f, known)
+	c := collector{file: f, sup: sup, limit: opt.maxFindings(), kept: map[string]int{}}
 	if s, ok := enabled("schema"); ok && opt.Validate != nil {
 		for _, fd := range opt.Validate(f, r) {
 			if s.Level != 0 {
 				fd.Level = s.Level
 			}
-			findings = append(findings, fd)
+			c.add(fd)
 		}
 	}
-	var known []string
 	if opt.Rules != nil {
 		profiles := opt.Parse.Profiles
 		if profiles == nil {
@@ -263,32 +289,22 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		}
 		memo := map[string]any{} // analyses the rules of this file share
 		for _, rule := range opt.Rules.All() {
-			known = append(known, rule.ID)
 			s, ok := enabled(rule.ID)
 			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {
 				continue
 			}
-			if err := runRule(rule, f, r, prof, opt.AsOf, s, memo, &findings); err != nil {
+			if err := runRule(rule, f, r, prof, opt.AsOf, s, memo, c.add); err != nil {
 				return nil, err
 			}
 		}
 	}
-	sup, bad := lint.NewSuppressor(f, known)
 	if s, ok := enabled("bad-directive"); ok && opt.Rules != nil {
 		for _, fd := range bad {
 			fd.Level = s.Level
-			findings = append(findings, fd)
+			c.add(fd)
 		}
 	}
-	// Inline directives first: what they silence is gone before anything
-	// else is decided.
-	kept := findings[:0]
-	for _, fd := range findings {
-		if fd.Rule != "bad-directive" && sup.Suppressed(fd) {
-			continue
-		}
-		kept = append(kept, fd)
-	}
+	kept := c.findings
 	// A rule that reports the very value the schema rejects (a rating word
 	// outside the vocabulary, a malformed email) says more about it, with a
 	// hint; the schema's finding at the same span is then dropped, and the
@@ -317,21 +333,52 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		if fd.Rule == "schema" && !fd.Absent && bySpan[fd.Span] {
 			continue
 		}
-		fd.Path = f.Path
-		fd.Locate(f)
 		out = append(out, fd)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
+	out = lint.Limit(out, c.limit, &c.left)
+	if c.left.Count > 0 {
+		out = append(out, c.left.Finding("a file", c.limit, "--max-findings"))
+		sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
+	}
 	return out, nil
 }
 
-func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, out *[]lint.Finding) (err error) {
+// collector takes a file's findings as the rules report them. It drops
+// those inline directives silence, and keeps at most limit of each rule:
+// no more can be shown, and a rule that finds a million problems in a
+// hostile file must not hold a million findings. Those past the limit are
+// counted in left.
+type collector struct {
+	file     *source.File
+	sup      *lint.Suppressor
+	limit    int            // 0: keep all
+	kept     map[string]int // by rule
+	findings []lint.Finding
+	left     lint.LeftOut
+}
+
+func (c *collector) add(fd lint.Finding) {
+	if fd.Rule != "bad-directive" && c.sup.Suppressed(fd) {
+		return
+	}
+	fd.Path = c.file.Path
+	fd.Locate(c.file)
+	if c.limit > 0 && c.kept[fd.Rule] >= c.limit {
+		c.left.Add(fd)
+		return
+	}
+	c.kept[fd.Rule]++
+	c.findings = append(c.findings, fd)
+}
+
+func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, report func(lint.Finding)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error in rule %s: %v; please report this with the file", f.Path, rule.ID, p)
 		}
 	}()
-	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, func(fd lint.Finding) { *out = append(*out, fd) })
+	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, report)
 	pass.Memo = memo
 	rule.Run(pass)
 	return nil

@@ -18,6 +18,7 @@ import (
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/schema"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -257,5 +258,72 @@ func TestParsedJSONChecksAlike(t *testing.T) {
 		if !reflect.DeepEqual(got[0], got[1]) {
 			t.Errorf("%s and its JSON differ:\n%s\n--- JSON:\n%s", p, strings.Join(got[0], "\n"), strings.Join(got[1], "\n"))
 		}
+	}
+}
+
+// lintText parses and lints a report given as text.
+func lintText(t *testing.T, name, text string, opt Options) []lint.Finding {
+	t.Helper()
+	f, err := source.New(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, opt.Parse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, err := Lint(f, r, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return findings
+}
+
+// A file shows its first MaxFindings findings by position and one more at
+// the first left out, counting them at the highest level among them: an
+// error past the limit still fails the run. Findings silenced inline are
+// not counted.
+func TestFindingsLimitedPerFile(t *testing.T) {
+	fixture, err := os.ReadFile("../../testdata/reports/niger-csr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(fixture) + "\n\n" + strings.Repeat("Crime recently rose.\n\n", 40) +
+		"<!-- reportlint-disable-next-line -->\nCrime recently rose.\n\n" +
+		"The U.S. Department of State has assessed Zinder as being a **SEVERE**-threat location for crime.\n"
+	opt := options(t)
+	opt.MaxFindings = -1
+	all := lintText(t, "r.md", text, opt)
+	opt.MaxFindings = 10
+	limited := lintText(t, "r.md", text, opt)
+	if len(all) < 40 || len(limited) != 11 {
+		t.Fatalf("%d findings without a limit, %d with 10", len(all), len(limited))
+	}
+	last := limited[10]
+	if !reflect.DeepEqual(limited[:10], all[:10]) {
+		t.Errorf("the findings shown are not the first ten")
+	}
+	if last.Rule != lint.TooManyFindings || last.LeftOut != len(all)-10 || last.Span != all[10].Span || last.Level != lint.Error {
+		t.Errorf("closing finding %+v; want %d left out, at %v, level error", last, len(all)-10, all[10].Span)
+	}
+	if want := fmt.Sprintf("%d more findings, the first of them here, are not shown: a file shows at most 10", len(all)-10); last.Message != want {
+		t.Errorf("message %q, want %q", last.Message, want)
+	}
+	opt.MaxFindings = 0 // the default
+	if n := len(lintText(t, "r.md", text, opt)); n != len(all) {
+		t.Errorf("%d findings under the default limit, want all %d", n, len(all))
+	}
+}
+
+// A rule that reports far more than a file shows keeps no more than the
+// limit: the rest are counted, not held.
+func TestFindingsLimitedPerRule(t *testing.T) {
+	text := "Title\n\n" + strings.Repeat("Crime recently rose. ", 5000) + "\n"
+	opt := options(t)
+	opt.MaxFindings = 100
+	findings := lintText(t, "r.txt", text, opt)
+	last := findings[len(findings)-1]
+	if len(findings) != 101 || last.Rule != lint.TooManyFindings || last.LeftOut < 4900 {
+		t.Fatalf("%d findings, the last %s standing for %d", len(findings), last.Rule, last.LeftOut)
 	}
 }

@@ -63,6 +63,9 @@ type Finding struct {
 	// Start and End are Span as positions; the engine fills them from the
 	// source file, the one place offsets become lines and columns.
 	Start, End source.Position
+	// LeftOut is, for a too-many-findings finding, how many findings it
+	// stands for.
+	LeftOut int
 }
 
 // Locate fills Start and End from the file.
