@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -61,6 +62,7 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 	s := &Suppressor{ranges: map[string][]document.Span{}}
 	var bad []Finding
 	open := map[string]int{} // rule -> start of an open disable range
+	var nextNonBlank nextLine
 	isKnown := map[string]bool{}
 	for _, k := range known {
 		isKnown[k] = true
@@ -128,7 +130,7 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 				s.ranges[id] = append(s.ranges[id], span)
 			}
 		case "disable-next-line":
-			next := nextNonBlankLine(f, f.Position(d.Span.End).Line+1)
+			next := nextNonBlank.find(f, f.Position(d.Span.End).Line+1)
 			if next > 0 {
 				span := document.Span{Start: f.LineStart(next), End: f.LineEnd(next) + 1}
 				for _, id := range good {
@@ -140,26 +142,61 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 	for id, start := range open {
 		s.ranges[id] = append(s.ranges[id], document.Span{Start: start, End: len(f.Text) + 1})
 	}
+	for id, spans := range s.ranges {
+		s.ranges[id] = merge(spans)
+	}
 	return s, bad
 }
 
-func nextNonBlankLine(f *source.File, from int) int {
+// merge sorts spans and joins those that overlap, so that Suppressed can
+// search them: a report can hold a directive on every line.
+func merge(spans []document.Span) []document.Span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.End <= sp.Start {
+			continue // silences nothing
+		}
+		if n := len(out); n > 0 && sp.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// nextLine finds the first line, at or after a given one, that is not
+// blank. It keeps its last question and answer: directives one after
+// another on a line, before a long run of blank lines, would each walk the
+// run again.
+type nextLine struct {
+	asked       bool
+	from, found int // found is 0 when every line from on is blank
+}
+
+func (n *nextLine) find(f *source.File, from int) int {
+	if n.asked && from >= n.from && (n.found == 0 || from <= n.found) {
+		return n.found
+	}
+	n.asked, n.from, n.found = true, from, 0
 	for l := from; l <= f.Lines(); l++ {
 		if strings.TrimSpace(f.Line(l)) != "" {
-			return l
+			n.found = l
+			break
 		}
 	}
-	return 0
+	return n.found
 }
 
 // Suppressed reports whether a finding starts in a silenced range for its
 // rule or for every rule.
 func (s *Suppressor) Suppressed(f Finding) bool {
 	for _, id := range []string{f.Rule, ""} {
-		for _, r := range s.ranges[id] {
-			if f.Span.Start >= r.Start && f.Span.Start < r.End {
-				return true
-			}
+		ranges := s.ranges[id] // in order, apart
+		i := sort.Search(len(ranges), func(i int) bool { return ranges[i].End > f.Span.Start })
+		if i < len(ranges) && ranges[i].Start <= f.Span.Start {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// Silenced ranges, merged and searched, silence the offsets that some
+// range as written holds, for overlapping, touching, nested and empty
+// ranges.
+func TestMergedRangesSilenceAsWritten(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for n := 0; n < 500; n++ {
+		var spans []document.Span
+		for m := r.IntN(8); m > 0; m-- {
+			a := r.IntN(60)
+			spans = append(spans, document.Span{Start: a, End: a + r.IntN(15) - 2})
+		}
+		written := append([]document.Span(nil), spans...)
+		s := &Suppressor{ranges: map[string][]document.Span{"x": merge(spans)}}
+		for off := 0; off < 80; off++ {
+			want := false
+			for _, sp := range written {
+				want = want || off >= sp.Start && off < sp.End
+			}
+			if got := s.Suppressed(Finding{Rule: "x", Span: document.Span{Start: off}}); got != want {
+				t.Fatalf("ranges %v: offset %d silenced %v, want %v", written, off, got, want)
+			}
+		}
+	}
+}
+
+// nextLine answers as a walk from the line asked about, when asked about
+// lines in any order.
+func TestNextLineRemembersRightly(t *testing.T) {
+	f, _ := source.New("r.md", []byte(strings.Join([]string{"a", "", " ", "b", "", "", "c", "", ""}, "\n")))
+	r := rand.New(rand.NewPCG(13, 14))
+	var n nextLine
+	for i := 0; i < 300; i++ {
+		from := 1 + r.IntN(f.Lines()+1)
+		want := 0
+		for l := from; l <= f.Lines(); l++ {
+			if strings.TrimSpace(f.Line(l)) != "" {
+				want = l
+				break
+			}
+		}
+		if got := n.find(f, from); got != want {
+			t.Fatalf("next non-blank line from %d = %d, want %d", from, got, want)
+		}
+	}
+}
