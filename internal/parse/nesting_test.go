@@ -133,3 +133,27 @@ func TestMaxBlocks(t *testing.T) {
 		t.Errorf("%d paragraphs refused", MaxBlocks-10)
 	}
 }
+
+// A Markdown file of more inline marks than any report has is refused
+// where it passes the limit; runs of emphasis count once, and a file
+// with the limit's worth is read.
+func TestMaxInlineMarks(t *testing.T) {
+	brackets := "# T\n\n" + strings.Repeat("[", MaxInlineMarks+10)
+	f, _ := source.New("b.md", []byte(brackets))
+	var se *source.Error
+	if err := checkInlineMarks(f, f.Text); !errors.As(err, &se) || !strings.Contains(se.Reason, "more than 500000 links, emphasis, code and HTML marks") {
+		t.Fatalf("got %v, want a refusal", err)
+	}
+	if se.Pos != (source.Position{Line: 3, Column: MaxInlineMarks + 1}) {
+		t.Errorf("refused at %v, want 3:%d", se.Pos, MaxInlineMarks+1)
+	}
+	for _, text := range []string{
+		strings.Repeat("[x](y) ", MaxInlineMarks/2),
+		strings.Repeat("***bold*** ", MaxInlineMarks/2),
+		strings.Repeat("&amp; <b> \\* `c` ", MaxInlineMarks/6),
+	} {
+		if f, _ := source.New("ok.md", []byte(text)); checkInlineMarks(f, f.Text) != nil {
+			t.Errorf("%.20q… refused", text)
+		}
+	}
+}

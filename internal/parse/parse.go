@@ -125,6 +125,9 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		if err := checkLinkScans(f, src); err != nil {
 			return nil, err
 		}
+		if err := checkInlineMarks(f, src); err != nil {
+			return nil, err
+		}
 	}
 	prof, err := chooseProfile(f, opt.Profile, r.FrontMatter, profiles)
 	if err != nil {
