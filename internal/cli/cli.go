@@ -72,6 +72,13 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	// A hostile file (a 10 MB line of brackets) can still make the live
+	// heap some hundreds of megabytes, and at 4x that the process would
+	// take gigabytes; past 512 MiB the collector runs as often as it needs
+	// to instead. GOMEMLIMIT still wins when set.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(512 << 20)
+	}
 	return run(ctx, args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
 }
 
