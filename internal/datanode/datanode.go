@@ -21,6 +21,19 @@ import (
 // and in the schema validator) far from the goroutine stack limit.
 const maxDepth = 1000
 
+// MaxValues bounds how many values (maps, lists, strings, numbers,
+// booleans and nulls) a report may hold, as written; what YAML aliases
+// repeat is bounded apart (maxAliasRepeats).
+// The JSON of a long real report has a few thousand; a file of a million
+// numbers, each a schema error, took over 300 s and 2 GB. It is refused
+// where the count passes the limit, before the schema sees any of it.
+const MaxValues = 100_000
+
+// tooManyValues is the refusal at the value that passes MaxValues.
+func tooManyValues(offset int) *SyntaxError {
+	return syntaxErrorf(offset, "the file holds more than %d values (strings, numbers, lists and maps) by here; no report needs that, so reportlint does not read it", MaxValues)
+}
+
 // SyntaxError is a file that cannot be decoded.
 type SyntaxError struct {
 	Offset int    // byte offset into the text where the problem is

@@ -35,9 +35,10 @@ func FromJSON(text string) (*document.Node, error) {
 }
 
 type jsonParser struct {
-	text  string
-	pos   int
-	depth int // maps and lists currently open
+	text   string
+	pos    int
+	depth  int // maps and lists currently open
+	values int // values read so far
 }
 
 func (p *jsonParser) skipSpace() {
@@ -54,6 +55,9 @@ func (p *jsonParser) skipSpace() {
 func (p *jsonParser) value() (*document.Node, error) {
 	if p.pos == len(p.text) {
 		return nil, syntaxErrorf(p.pos, "unexpected end of file; expected a value")
+	}
+	if p.values++; p.values > MaxValues {
+		return nil, tooManyValues(p.pos)
 	}
 	switch c := p.text[p.pos]; {
 	case c == '{':

@@ -214,3 +214,39 @@ func TestFromJSONDepthLimit(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// A file of more values than MaxValues is refused at the value that
+// passes the limit, in JSON and in YAML (flow and block); one of exactly
+// MaxValues is read.
+func TestTooManyValues(t *testing.T) {
+	numbers := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('1')
+		}
+		return b.String()
+	}
+	over, under := numbers(MaxValues+5), numbers(MaxValues-1)
+	for _, tc := range []struct {
+		name      string
+		decode    func(string) (*document.Node, error)
+		over, ok  string
+		wantStart int // offset of the first value past the limit
+	}{
+		{"json", FromJSON, "[" + over + "]", "[" + under + "]", 1 + 2*(MaxValues-1)},
+		{"yaml flow", FromYAML, "[" + over + "]", "[" + under + "]", 1 + 2*(MaxValues-1)},
+		{"yaml block", FromYAML, strings.Repeat("- 1\n", MaxValues+5), strings.Repeat("- 1\n", MaxValues-1), 4*(MaxValues-1) + 2},
+	} {
+		_, err := tc.decode(tc.over)
+		var se *SyntaxError
+		if !errors.As(err, &se) || !strings.Contains(se.Msg, "more than 100000 values") || se.Offset != tc.wantStart {
+			t.Errorf("%s: got %v, want a refusal at byte %d", tc.name, err, tc.wantStart)
+		}
+		if _, err := tc.decode(tc.ok); err != nil {
+			t.Errorf("%s: %d values refused: %v", tc.name, MaxValues, err)
+		}
+	}
+}

@@ -139,8 +139,9 @@ type yamlConverter struct {
 	lines *lineIndex
 	built map[*yaml.Node]converted // anchored nodes, for the aliases to them
 	open  map[*yaml.Node]bool      // anchored nodes still being built: an alias to one is a cycle
-	// repeated counts the values aliases have repeated so far.
-	repeated int
+	// repeated counts the values aliases have repeated so far, values
+	// those written; each has its limit.
+	repeated, values int
 	// problems lists spans that had to be approximated because the text did
 	// not look as yaml.v3's positions said it would.
 	problems []string
@@ -165,9 +166,20 @@ func (c *yamlConverter) isBareEmpty(yn *yaml.Node) bool {
 	return yn.Kind == yaml.ScalarNode && yn.Style == 0 && yn.Value == "" && yn.Anchor == "" && !c.at(c.start(yn), '!')
 }
 
+// count adds n values, read at offset, to the file's.
+func (c *yamlConverter) count(n, offset int) error {
+	if c.values += n; c.values > MaxValues {
+		return tooManyValues(offset)
+	}
+	return nil
+}
+
 func (c *yamlConverter) convert(yn *yaml.Node, depth int) (converted, error) {
 	if yn.Kind == yaml.AliasNode {
 		return c.alias(yn, depth)
+	}
+	if err := c.count(1, c.start(yn)); err != nil {
+		return converted{}, err
 	}
 	if yn.Anchor != "" {
 		if r, ok := c.built[yn]; ok {
@@ -302,6 +314,9 @@ func (c *yamlConverter) sequence(yn *yaml.Node, depth int) (converted, error) {
 		if c.isBareEmpty(item) {
 			at := c.afterIndicator(prevEnd, indicator, flow)
 			child = converted{node: &document.Node{Kind: document.NodeNull, Span: document.Span{Start: at, End: at}}, end: at, size: 1}
+			if err := c.count(1, at); err != nil {
+				return converted{}, err
+			}
 		} else {
 			var err error
 			if child, err = c.convert(item, depth+1); err != nil {
@@ -365,6 +380,9 @@ func (c *yamlConverter) mapping(yn *yaml.Node, depth int) (converted, error) {
 			at := c.afterIndicator(keySpan.End, ':', yn.Style&yaml.FlowStyle != 0)
 			valueStart = at
 			value = converted{node: &document.Node{Kind: document.NodeNull, Span: document.Span{Start: at, End: at}}, end: at, size: 1}
+			if err := c.count(1, at); err != nil {
+				return converted{}, err
+			}
 		} else {
 			var err error
 			if value, err = c.convert(v, depth+1); err != nil {
