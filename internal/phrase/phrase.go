@@ -52,9 +52,20 @@ type Matcher struct {
 	foldsIn bool
 }
 
+// maxTestedPhrases is how many phrases a Matcher tests for before running
+// its regexp. The test looks for each phrase's runs in the text, and
+// finding which phrases another implies compares them all, pair by pair;
+// for a long list (a house pack of 100,000 words took minutes to load and
+// read each paragraph 100,000 times) the one regexp, which shares the
+// phrases' common beginnings, is the cheaper test.
+const maxTestedPhrases = 64
+
 // Compile is Regexp made a Matcher.
 func Compile(phrases []string, ignoreCase bool) *Matcher {
 	m := &Matcher{re: Regexp(phrases, ignoreCase), fold: ignoreCase}
+	if len(phrases) > maxTestedPhrases {
+		return m // no test: every text is read
+	}
 	var all [][]string
 	for _, p := range phrases {
 		lits := literals(p, ignoreCase)
