@@ -67,9 +67,12 @@ func analyseReport(pass *lint.Pass) []*unit {
 	for _, tu := range tus {
 		size += len(tu.Text)
 	}
-	// The units' slices are cut from one array each, filled unit by unit:
-	// a report's words then cost a few allocations, not one or more each.
-	// The cuts are capped, so a unit's slice never grows into the next one's.
+	// The units' slices are cut from a few arrays, filled unit by unit: a
+	// report's words then cost a few allocations, not one or more each.
+	// The cuts are capped, so a unit's slice never grows into the next
+	// one's; and a full array is never grown but followed by a new one,
+	// for the cuts from it would keep every old copy alive (a report of
+	// many short paragraphs kept four times its tokens).
 	var f folder
 	f.buf.Grow(size / 8) // about the capitalised words' share of prose
 
@@ -79,9 +82,13 @@ func analyseReport(pass *lint.Pass) []*unit {
 	sents := make([]sentence, 0, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
 	var ranges []prose.Range // reused for each text
+	var unitToks []token     // reused: each text's tokens before they are cut
+	var unitDates []mention  // and its date mentions
+	left := size             // bytes of text not yet read
 	for i := range tus {
 		tu := &tus[i]
 		text := tu.Text
+		left -= len(text)
 		if text == "" || len(text) > math.MaxInt32 {
 			continue // int32 offsets: a text of 2 GiB is not read
 		}
@@ -89,19 +96,27 @@ func analyseReport(pass *lint.Pass) []*unit {
 		if len(ranges) == 0 {
 			continue
 		}
-		t0 := len(toks)
-		toks = appendTokens(toks, text, &f)
-		units = append(units, unit{TextUnit: tu, toks: toks[t0:len(toks):len(toks)]})
+		unitToks = appendTokens(unitToks[:0], text, &f)
+		var ut []token
+		if want := left/5 + 1; cap(toks)-len(toks) < len(unitToks) && len(unitToks) > want {
+			ut, unitToks = unitToks[:len(unitToks):len(unitToks)], nil // big enough to keep its own array
+		} else {
+			toks, ut = cut(toks, unitToks, want)
+		}
+		units = append(units, unit{TextUnit: tu, toks: ut})
 		u := &units[len(units)-1]
+		if cap(sents)-len(sents) < len(ranges) {
+			sents = make([]sentence, 0, max(len(ranges), left/64+1))
+		}
 		s0 := len(sents)
 		for _, r := range ranges {
 			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: u.tokenAt(r.Start), tok1: u.tokenAt(r.End)})
 		}
 		u.sents = sents[s0:len(sents):len(sents)]
-		d0 := len(dated)
-		dated = u.appendMentions(dated, pass.Doc, ds)
-		for j := d0; j < len(dated); j++ {
-			m := &dated[j]
+		unitDates = u.appendMentions(unitDates[:0], pass.Doc, ds)
+		dated, u.dates = cut(dated, unitDates, 16)
+		for j := range u.dates {
+			m := &u.dates[j]
 			m.tok0, m.tok1 = u.tokenAt(m.start), u.tokenAt(m.end)
 			m.sent = u.sentenceAt(m.start)
 			for k := m.tok0; k < m.tok1; k++ {
@@ -112,10 +127,22 @@ func analyseReport(pass *lint.Pass) []*unit {
 				}
 			}
 		}
-		u.dates = dated[d0:len(dated):len(dated)]
 		out = append(out, u)
 	}
 	return out
+}
+
+// cut appends items to block and returns the block and the piece of it
+// holding them. A block that has no room is not grown but replaced by a
+// new one, of at least want, so that the pieces cut from the old one keep
+// only it alive.
+func cut[T any](block, items []T, want int) ([]T, []T) {
+	if cap(block)-len(block) < len(items) {
+		block = make([]T, 0, max(len(items), want))
+	}
+	start := len(block)
+	block = append(block, items...)
+	return block, block[start:len(block):len(block)]
 }
 
 // appendMentions appends to out the date mentions in the unit, placed in
