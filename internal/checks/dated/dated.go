@@ -96,6 +96,15 @@ func analyseReport(pass *lint.Pass) []*unit {
 		if len(ranges) == 0 {
 			continue
 		}
+		need := len(text)/5 + 1 // about a token a word
+		if len(text) > 4<<10 {
+			// A long text's tokens grown from a guess leave copies behind
+			// (a line of "[" is a token a byte): count them first.
+			need = maxTokens(text)
+		}
+		if cap(unitToks) < need {
+			unitToks = make([]token, 0, need)
+		}
 		unitToks = appendTokens(unitToks[:0], text, &f)
 		var ut []token
 		if want := left/5 + 1; cap(toks)-len(toks) < len(unitToks) && len(unitToks) > want {

@@ -3,6 +3,7 @@ package dated
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -124,6 +125,27 @@ func TestTokenize(t *testing.T) {
 	}
 	if !slices.Equal(found, []string{"per…acled", "according…to"}) {
 		t.Errorf("phrases found: %q", found)
+	}
+}
+
+// maxTokens never counts fewer tokens than tokenize makes, and about as
+// many for prose and for a run of marks.
+func TestMaxTokensBoundsTokenize(t *testing.T) {
+	pieces := []string{"Mali’s", " ", "1,200", "G5", "—", "(", "ACLED", ")", "15th", ",", "3.5", "%", "8000-1115", "߇0", "[", "北京", "\t", "e\u0301", "'", "x"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for m := r.IntN(30); m > 0; m-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if text := b.String(); maxTokens(text) < len(tokenize(text)) {
+			t.Fatalf("maxTokens(%q) = %d, tokenize makes %d", text, maxTokens(text), len(tokenize(text)))
+		}
+	}
+	for _, text := range []string{"Crime is common in the capital. ", strings.Repeat("[", 100)} {
+		if got, want := maxTokens(text), len(tokenize(text)); got != want {
+			t.Errorf("maxTokens(%q) = %d, want %d", text, got, want)
+		}
 	}
 }
 

@@ -100,6 +100,35 @@ func appendTokens(out []token, text string, f *folder) []token {
 	return out
 }
 
+// maxTokens is at least the number of tokens appendTokens makes of text,
+// and near it: a word or number is counted at each run of letters and
+// digits, anything else but space at each character. Within a run, a
+// number ends before a digit of another script ("200߇0" is two tokens).
+func maxTokens(text string) int {
+	n, inWord, afterDigit := 0, false, false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case isSpace(r):
+			inWord = false
+		case isWordRune(r):
+			if !inWord || afterDigit && r >= utf8.RuneSelf {
+				n++
+			}
+			inWord = true
+		default:
+			n++
+			inWord = false
+		}
+		afterDigit = r < utf8.RuneSelf && isDigit(byte(r))
+	}
+	return n
+}
+
 // scanNumber reads digits with groups of three after commas ("1,200") and a
 // decimal part ("3.5").
 func scanNumber(text string, i int) int {
