@@ -65,6 +65,7 @@ func Generate(root string, opt Options) ([]Case, error) {
 	g.packs()
 	g.encodings()
 	g.diffs()
+	g.fixes()
 	if g.err != nil {
 		return nil, g.err
 	}
@@ -326,4 +327,16 @@ func (g *gen) diffs() {
 	g.add("diff-mentions", "html", Case{What: "report HTML in the HTML diff",
 		Args: []string{"diff", "--format", "html", "old.md", "new.md"}, Exit: []int{0},
 		Forbidden: []string{"<script>alert"}})
+}
+
+// fixes: fix --write over links that lead out of the repository or into
+// its .git folder, where a CI job's write could change any file it may.
+func (g *gen) fixes() {
+	g.write("outside-report.txt", report(16))
+	g.write("fix-link/.git/notes.txt", report(17))
+	g.symlink("../outside-report.txt", "fix-link/link.txt")
+	g.symlink(".git/notes.txt", "fix-link/hook.txt")
+	g.add("fix-link", "write", Case{What: "fix --write through links out of the repository and into .git",
+		Args: []string{"fix", "--write", "link.txt", "hook.txt"}, Exit: []int{2},
+		Stderr: `link\.txt: not written: .*outside the repository(?s:.*)hook\.txt: not written: .*into the \.git folder`})
 }
