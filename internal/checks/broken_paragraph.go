@@ -69,11 +69,16 @@ func isLabel(text string) bool {
 // startsWithWord: the text starts with a lower-case word, not an address
 // ("https://…"), an email or a code.
 func startsWithWord(text string) bool {
-	fields := strings.Fields(text)
-	if len(fields) == 0 {
+	// The first word alone: splitting a whole paragraph into words to
+	// read one costs as much as the paragraph.
+	first := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if end := strings.IndexFunc(first, unicode.IsSpace); end >= 0 {
+		first = first[:end]
+	}
+	if first == "" {
 		return false
 	}
-	word := strings.TrimRight(fields[0], ",;:.!?")
+	word := strings.TrimRight(first, ",;:.!?")
 	r, _ := utf8.DecodeRuneInString(word)
 	if !unicode.IsLower(r) {
 		return false

@@ -237,7 +237,7 @@ func runDashStyle(pass *lint.Pass) {
 	if counts[other] == 0 || (prefer == "majority" && counts[keep] == 0) {
 		return
 	}
-	var minority []mark
+	minority := marks[:0] // in place: marks is not read again
 	for _, m := range marks {
 		if m.style == other {
 			minority = append(minority, m)

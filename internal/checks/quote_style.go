@@ -70,34 +70,38 @@ func (fam quoteFamily) index(text string, from int) int {
 	return -1
 }
 
-func runQuoteStyle(pass *lint.Pass) {
-	prefer := pass.Options.(*quoteOptions).Prefer
-	units := texts(pass)
-	for _, fam := range quoteFamilies {
-		var marks []mark
-		counts := map[string]int{}
-		for ui, u := range units {
-			// Jump from mark to mark: most of a report has none.
-			for off := 0; off < len(u.Text); {
-				i := fam.index(u.Text, off)
-				if i < 0 {
-					break
-				}
-				off = i
-				r, size := utf8.DecodeRuneInString(u.Text[off:])
-				if u.InCode(off, off+size) {
-					off += size
-					continue // code keeps its straight quotes
-				}
+// each calls found for every mark of the family in units, in order, but
+// those in code, which keeps its straight quotes.
+func (fam quoteFamily) each(units []textUnit, found func(unit, off, size int, style string)) {
+	for ui, u := range units {
+		// Jump from mark to mark: most of a report has none.
+		for off := 0; off < len(u.Text); {
+			i := fam.index(u.Text, off)
+			if i < 0 {
+				break
+			}
+			off = i
+			r, size := utf8.DecodeRuneInString(u.Text[off:])
+			if !u.InCode(off, off+size) {
 				style := "curly"
 				if strings.ContainsRune(fam.straight, r) {
 					style = "straight"
 				}
-				counts[style]++
-				marks = append(marks, mark{unit: ui, off: off, size: size, style: style})
-				off += size
+				found(ui, off, size, style)
 			}
+			off += size
 		}
+	}
+}
+
+func runQuoteStyle(pass *lint.Pass) {
+	prefer := pass.Options.(*quoteOptions).Prefer
+	units := texts(pass)
+	for _, fam := range quoteFamilies {
+		// Count first, then keep only the marks of the style reported,
+		// so that a report of a million quotes holds no more than those.
+		counts := map[string]int{}
+		fam.each(units, func(_, _, _ int, style string) { counts[style]++ })
 		keep := majority(prefer, counts, "curly", "straight")
 		other := "straight"
 		if keep == "straight" {
@@ -106,12 +110,12 @@ func runQuoteStyle(pass *lint.Pass) {
 		if counts[other] == 0 || (prefer == "majority" && counts[keep] == 0) {
 			continue
 		}
-		var minority []mark
-		for _, m := range marks {
-			if m.style == other {
-				minority = append(minority, m)
+		minority := make([]mark, 0, counts[other])
+		fam.each(units, func(ui, off, size int, style string) {
+			if style == other {
+				minority = append(minority, mark{unit: ui, off: off, size: size, style: style})
 			}
-		}
+		})
 		for _, group := range byLine(pass, units, minority) {
 			u := units[group[0].unit]
 			first := u.Source(group[0].off, group[0].off+group[0].size)
@@ -125,7 +129,7 @@ func runQuoteStyle(pass *lint.Pass) {
 				f.Message = fmt.Sprintf("%s %s here; the house style is %s", other, fam.name, keep)
 			}
 			if editable(pass) {
-				fix := &lint.Fix{Message: "rewrite as " + keep}
+				fix := &lint.Fix{Message: "rewrite as " + keep, Edits: make([]lint.Edit, 0, len(group))}
 				for _, m := range group {
 					mu := units[m.unit]
 					fix.Edits = append(fix.Edits, lint.Edit{Span: mu.Source(m.off, m.off+m.size), New: convertQuote(mu.Text, m.off, m.size, fam, keep)})

@@ -22,18 +22,23 @@ type mark struct {
 	style string
 }
 
-// byLine groups marks by the source line they are on, in order.
+// byLine groups marks by the source line they are on, in order: each group
+// is a piece of marks, not a copy, so that a line of a million marks costs
+// no second million.
 func byLine(pass *lint.Pass, units []textUnit, marks []mark) [][]mark {
 	var out [][]mark
-	last := -1
-	for _, m := range marks {
+	start, last := 0, -1
+	for i, m := range marks {
 		span := units[m.unit].Source(m.off, m.off+m.size)
 		line := pass.File.Position(span.Start).Line
-		if line != last {
-			out = append(out, nil)
-			last = line
+		if line != last && i > start {
+			out = append(out, marks[start:i])
+			start = i
 		}
-		out[len(out)-1] = append(out[len(out)-1], m)
+		last = line
+	}
+	if start < len(marks) {
+		out = append(out, marks[start:])
 	}
 	return out
 }
