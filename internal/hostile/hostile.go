@@ -167,9 +167,18 @@ func (g *gen) longLines() {
 		line := strings.Repeat(s.unit, g.big/len(s.unit))
 		g.write(folder+"/r.txt", "Title\n\nPublished: March 14, 2025\n\n"+line+"\n")
 		g.write(folder+"/r.md", "# Title\n\n"+line+"\n")
-		g.add(folder, "check", Case{What: "a one-line report of " + s.name + " near the size limit, as text and Markdown",
-			Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", "r.txt", "r.md"}, Exit: []int{0, 1, 2}})
+		// One file a run: the memory budget is a report's, and --jobs
+		// reports at once take --jobs times as much.
+		g.add(folder, "text", Case{What: "a one-line report of " + s.name + " near the size limit, as plain text",
+			Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", "r.txt"}, Exit: []int{0, 1}})
+		g.add(folder, "markdown", Case{What: "a one-line report of " + s.name + " near the size limit, as Markdown",
+			Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", "r.md"}, Exit: []int{0, 1, 2}})
 	}
+	// Many short paragraphs rather than one long one: the document model's
+	// cost is per paragraph.
+	g.write("many-paragraphs/r.txt", "Title\n\n"+strings.Repeat("He said \"x\" and “y”.\n\n", g.big/26))
+	g.add("many-paragraphs", "text", Case{What: "a report of short paragraphs near the size limit",
+		Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", "r.txt"}, Exit: []int{0, 1}})
 	g.add("long-quotes", "json", Case{What: "every finding of a one-line report, in JSON",
 		Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", "--format", "json", "r.txt"}, Exit: []int{0, 1}})
 	g.add("long-words", "diff", Case{What: "diff of two one-line reports",
@@ -193,6 +202,7 @@ func (g *gen) manyValues() {
 	g.writeBytes("values/numbers.json", b.Bytes())
 	g.write("values/array.json", "["+strings.Repeat("1,", g.big/2-2)+"1]")
 	g.write("values/nested.json", strings.Repeat("[", g.big/2)+strings.Repeat("]", g.big/2))
+	g.write("values/lines.yaml", "title: x\ndates:\n"+strings.Repeat("- 1\n", g.big/4-8))
 	g.write("values/nested.yaml", strings.Repeat("- ", 100000)+"x\n")
 	var laughs strings.Builder
 	laughs.WriteString("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
@@ -201,7 +211,7 @@ func (g *gen) manyValues() {
 	}
 	laughs.WriteString("title: *j\n")
 	g.write("values/laughs.yaml", laughs.String())
-	for _, f := range []string{"numbers.json", "array.json", "nested.json", "nested.yaml", "laughs.yaml"} {
+	for _, f := range []string{"numbers.json", "array.json", "lines.yaml", "nested.json", "nested.yaml", "laughs.yaml"} {
 		g.add("values", f, Case{What: "a report in the document's shape: " + f,
 			Args: []string{"check", "--as-of", "2026-01-01", "--max-size", "11MiB", f}, Exit: []int{1, 2}})
 	}
