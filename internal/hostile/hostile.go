@@ -90,27 +90,28 @@ func (g *gen) write(name, text string) {
 }
 
 func (g *gen) writeBytes(name string, data []byte) {
-	if g.err != nil {
-		return
+	if p := g.place(name); p != "" {
+		g.err = os.WriteFile(p, data, 0o644)
 	}
-	p := filepath.Join(g.root, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		g.err = err
-		return
-	}
-	g.err = os.WriteFile(p, data, 0o644)
 }
 
 func (g *gen) symlink(target, name string) {
+	if p := g.place(name); p != "" {
+		g.err = os.Symlink(target, p)
+	}
+}
+
+// place makes the folder for name and returns its path, or "" once
+// anything has failed.
+func (g *gen) place(name string) string {
 	if g.err != nil {
-		return
+		return ""
 	}
 	p := filepath.Join(g.root, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		g.err = err
-		return
+	if g.err = os.MkdirAll(filepath.Dir(p), 0o755); g.err != nil {
+		return ""
 	}
-	g.err = os.Symlink(target, p)
+	return p
 }
 
 // dir is a case's folder, absolute.

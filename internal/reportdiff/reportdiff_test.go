@@ -81,10 +81,10 @@ func TestFailOn(t *testing.T) {
 	}
 }
 
-func TestWordDiff(t *testing.T) {
-	got := WordDiff("Bamako is a HIGH-threat location for crime.", "Bamako is a CRITICAL-threat location for crime and terrorism.")
+// showOps writes word diff operations as {+added+} and [-removed-].
+func showOps(ops []WordOp) string {
 	var b strings.Builder
-	for _, op := range got {
+	for _, op := range ops {
 		switch op.Op {
 		case "insert":
 			b.WriteString("{+" + op.Text + "+}")
@@ -94,9 +94,14 @@ func TestWordDiff(t *testing.T) {
 			b.WriteString(op.Text)
 		}
 	}
+	return b.String()
+}
+
+func TestWordDiff(t *testing.T) {
+	got := showOps(WordDiff("Bamako is a HIGH-threat location for crime.", "Bamako is a CRITICAL-threat location for crime and terrorism."))
 	want := "Bamako is a [-HIGH-]{+CRITICAL+}-threat location for crime{+ and terrorism+}."
-	if b.String() != want {
-		t.Errorf("got  %s\nwant %s", b.String(), want)
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 
@@ -104,32 +109,18 @@ func TestWordDiff(t *testing.T) {
 // beginning and end removed and added whole; within it, word by word. The
 // budget is spent by each diff, in order.
 func TestWordDiffBudget(t *testing.T) {
-	show := func(ops []WordOp) string {
-		var b strings.Builder
-		for _, op := range ops {
-			switch op.Op {
-			case "insert":
-				b.WriteString("{+" + op.Text + "+}")
-			case "delete":
-				b.WriteString("[-" + op.Text + "-]")
-			default:
-				b.WriteString(op.Text)
-			}
-		}
-		return b.String()
-	}
 	old, new := "Bamako is a HIGH-threat location for crime.", "Bamako is a CRITICAL-threat location for crime and terrorism."
 	// Between "Bamako is a " and "." lie 9 words, spaces and marks, and 13
 	// in the new wording: 22, a square of 484.
 	budget := 483
-	if got, want := show(wordDiff(old, new, &budget)), "Bamako is a [-HIGH-threat location for crime-]{+CRITICAL-threat location for crime and terrorism+}."; got != want {
+	if got, want := showOps(wordDiff(old, new, &budget)), "Bamako is a [-HIGH-threat location for crime-]{+CRITICAL-threat location for crime and terrorism+}."; got != want {
 		t.Errorf("over budget: got  %s\nwant %s", got, want)
 	}
 	budget = 484
-	if got, want := show(wordDiff(old, new, &budget)), "Bamako is a [-HIGH-]{+CRITICAL+}-threat location for crime{+ and terrorism+}."; got != want || budget != 0 {
+	if got, want := showOps(wordDiff(old, new, &budget)), "Bamako is a [-HIGH-]{+CRITICAL+}-threat location for crime{+ and terrorism+}."; got != want || budget != 0 {
 		t.Errorf("within budget: got  %s\nwant %s (budget left %d)", got, want, budget)
 	}
-	if got, want := show(wordDiff("Same.", "Same.", &budget)), "Same."; got != want {
+	if got, want := showOps(wordDiff("Same.", "Same.", &budget)), "Same."; got != want {
 		t.Errorf("no change, no budget: got %s", got)
 	}
 }
