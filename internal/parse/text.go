@@ -42,7 +42,10 @@ func splitBlocks(text string) []block {
 			cur = -1
 		case listMarker.MatchString(line):
 			m := listMarker.FindStringIndex(line)
-			blocks = append(blocks, block{start: pos + leadingSpace(line), end: pos + len(strings.TrimRightFunc(line, unicode.IsSpace)), bodyStart: pos + m[1], kind: document.KindListItem, singleLine: true, firstLine: line})
+			end := pos + len(strings.TrimRightFunc(line, unicode.IsSpace))
+			// A marker with nothing after it ("0. ") has its trailing space
+			// trimmed from end: the body is empty, not before its start.
+			blocks = append(blocks, block{start: pos + leadingSpace(line), end: end, bodyStart: min(pos+m[1], end), kind: document.KindListItem, singleLine: true, firstLine: line})
 			cur = len(blocks) - 1
 		case cur >= 0:
 			blocks[cur].end = pos + len(strings.TrimRightFunc(line, unicode.IsSpace))

@@ -170,3 +170,27 @@ func TestLooksLikeMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// A list marker with nothing after it is an empty item, whatever space
+// follows it.
+func TestTextEmptyListItem(t *testing.T) {
+	for _, text := range []string{"0. ", "Title\n\n- \n\n1.   \n\nText.\n"} {
+		f, _ := source.New("x.txt", []byte(text))
+		r, err := Parse(f, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		var items int
+		for _, p := range r.Preamble {
+			if p.Kind == document.KindListItem {
+				items++
+				if p.Text != "" {
+					t.Errorf("%q: item text %q, want empty", text, p.Text)
+				}
+			}
+		}
+		if items == 0 {
+			t.Errorf("%q: no list item read", text)
+		}
+	}
+}
