@@ -27,7 +27,7 @@ var ownGitHubCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^:,]*
 
 // unprintable lists what in out could act on a terminal or a CI log: a
 // control character (but a line feed, a tab and the CR of a CRLF), a line
-// or paragraph separator, a bidi control, a byte that is not UTF-8, "##["
+// or paragraph separator, a bidi control, a byte order mark, a byte that is not UTF-8, "##["
 // anywhere, a line starting with "::" after white space (but, with github,
 // one of the github format's own).
 func unprintable(out string, github bool) []string {
@@ -36,7 +36,7 @@ func unprintable(out string, github bool) []string {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(out[i:], "\r\n"):
 		case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0x061c ||
-			r == 0x200e || r == 0x200f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069,
+			r == 0x200e || r == 0x200f || r == 0xfeff || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069,
 			r == utf8.RuneError && !strings.HasPrefix(out[i:], "\ufffd"):
 			problems = append(problems, fmt.Sprintf("%U at byte %d", r, i))
 		}

@@ -134,6 +134,7 @@ func (g *gen) names() {
 		"\nHe said \x1b]8;;http://x\a\"x\" \u202eevil\u202c.\n\n::error::Approved\n\n  ##[error]boom\n")
 	g.write("names/c\u202etxt.md", report(3))
 	g.write("names/::error::d.txt", report(4))
+	g.write("names/\ufeff::error::bom.txt", report(18))
 	for _, f := range []string{"text", "github", "json", "sarif", "checkstyle", "junit", "rdjsonl"} {
 		g.add("names", f, Case{What: "file names and report text with a line break, an escape sequence, a bidi override or a workflow command, in " + f + " output",
 			Args: []string{"check", "--as-of", "2026-01-01", "--format", f, "."}, Exit: []int{1}})

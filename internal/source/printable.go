@@ -48,7 +48,9 @@ import (
 // browser, escape for those.)
 
 // mustEscape reports whether r must not be printed raw: a C0 or C1 control,
-// DEL, a line or paragraph separator, or a bidi control.
+// DEL, a line or paragraph separator, a bidi control, or a byte order mark
+// (invisible, and dropped by some readers at the start of a stream, which
+// would leave what follows it at the start of a line).
 func mustEscape(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, 0x80 <= r && r < 0xa0:
@@ -56,7 +58,7 @@ func mustEscape(r rune) bool {
 	case r < 0x61c:
 		return false
 	}
-	return r == 0x61c || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029 ||
+	return r == 0x61c || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029 || r == 0xfeff ||
 		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
 }
 

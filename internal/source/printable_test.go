@@ -57,7 +57,10 @@ func TestPrintableLine(t *testing.T) {
 		"  ::warning::x":        `  \x3a:warning::x`,
 		"\u00a0::x":             "\u00a0\\x3a:x",
 		"note ##[error]boom":    `note ##\x5berror]boom`,
-		"###[x] and ##[y]":      `###\x5bx] and ##\x5by]`,
+		// A byte order mark is invisible, and a reader may drop it at the
+		// start of a stream, leaving the "::" after it at a line's start.
+		"\ufeff::error::bom.txt": `\ufeff::error::bom.txt`,
+		"###[x] and ##[y]":       `###\x5bx] and ##\x5by]`,
 	} {
 		got := PrintableLine(in)
 		if got != want {

@@ -90,6 +90,9 @@ func New(path string, raw []byte) (*File, error) {
 	}
 	base := len(raw) - len(body)
 	if i := bytes.IndexByte(body, 0); i >= 0 {
+		if enc := unmarkedUTF16(body); enc != "" {
+			return nil, &Error{Path: path, Offset: -1, Reason: fmt.Sprintf("looks like %s text without a byte order mark; save it as UTF-8", enc)}
+		}
 		return nil, f.refuse(body, i, base, fmt.Sprintf("contains a NUL byte (at offset %d); this looks like a binary file, not a report", base+i))
 	}
 	if !utf8.Valid(body) {
@@ -117,6 +120,36 @@ func New(path string, raw []byte) (*File, error) {
 	f.lines = lineStarts(f.Text)
 	f.cols = newRuneIndex(f.Text)
 	return f, nil
+}
+
+// unmarkedUTF16 names the byte order of UTF-16 text saved without a byte
+// order mark ("UTF-16LE", "UTF-16BE"), or is "": text in a Latin script
+// has a NUL in every other byte, always on the same side, and no two NULs
+// side by side. A binary file rarely keeps that up for its first kilobytes.
+func unmarkedUTF16(b []byte) string {
+	b = b[:min(len(b), 4096)&^1]
+	if len(b) < 4 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < len(b); i += 2 {
+		switch {
+		case b[i] == 0 && b[i+1] == 0:
+			return ""
+		case b[i] == 0:
+			even++
+		case b[i+1] == 0:
+			odd++
+		}
+	}
+	pairs := len(b) / 2
+	switch {
+	case odd*10 >= pairs*9 && even == 0:
+		return "UTF-16LE"
+	case even*10 >= pairs*9 && odd == 0:
+		return "UTF-16BE"
+	}
+	return ""
 }
 
 // refuse builds an Error at offset i of body (the file without its BOM).

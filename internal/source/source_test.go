@@ -80,6 +80,12 @@ func TestRefusals(t *testing.T) {
 		{"utf16be", "\xfe\xff\x00T\x00i", "is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", Position{}, -1},
 		{"utf32le", "\xff\xfe\x00\x00T\x00\x00\x00", "is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", Position{}, -1},
 		{"utf32be", "\x00\x00\xfe\xff\x00\x00\x00T", "is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8", Position{}, -1},
+		// Without a mark, a NUL in every other byte on one side is UTF-16;
+		// NULs anywhere else are a binary file's.
+		{"utf16le bare", "T\x00i\x00t\x00l\x00e\x00\n\x00", "looks like UTF-16LE text without a byte order mark; save it as UTF-8", Position{}, -1},
+		{"utf16be bare", "\x00T\x00i\x00t\x00l\x00e\x00\n", "looks like UTF-16BE text without a byte order mark; save it as UTF-8", Position{}, -1},
+		{"binary", "T\x00i\x00\x00\x00t\x00l\x00", "contains a NUL byte (at offset 1); this looks like a binary file", Position{1, 2}, 1},
+		{"mixed sides", "T\x00\x00i\x00t\x00l\x00e", "contains a NUL byte (at offset 1); this looks like a binary file", Position{1, 2}, 1},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.name, []byte(tt.raw))
