@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // maxLinks is how many symbolic links Resolve follows before it calls the
@@ -21,10 +22,24 @@ var ErrLinkLoop = errors.New("too many levels of symbolic links")
 // it exists, links included, and joins the rest on as written: so that
 // where a broken link leads can be judged as where a working one leads,
 // and a refusal never tells whether a file outside exists.
+//
+// A ".." is taken where it stands, after the links before it are
+// resolved, as the system takes it ("link/.." is the folder above where
+// the link leads), never removed as text first (see Join). A file judged
+// by what Resolve returns must be read by that path, so that there is no
+// second reading of the name.
+//
+// An error means where path leads cannot be told (a name too long, a
+// folder that may not be searched, a loop); such a file must be refused,
+// never taken as inside.
 func Resolve(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
+	abs := path
+	if !filepath.IsAbs(path) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		abs = Join(wd, path)
 	}
 	vol := filepath.VolumeName(abs)
 	done, rest := vol+string(filepath.Separator), abs[len(vol):]
@@ -48,9 +63,11 @@ func Resolve(path string) (string, error) {
 		next := filepath.Join(done, name)
 		info, err := os.Lstat(next)
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			// Nothing under a missing name exists either, links included.
-			return filepath.Join(next, rest), nil
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+			// Nothing under a missing name (or under a file) exists
+			// either, links included; the system would find nothing
+			// there, so the rest is kept as written, ".." and all.
+			return Join(next, strings.TrimLeft(rest, string(filepath.Separator))), nil
 		case err != nil:
 			return "", err
 		case info.Mode()&fs.ModeSymlink == 0:
@@ -68,10 +85,31 @@ func Resolve(path string) (string, error) {
 			vol = filepath.VolumeName(target)
 			done, rest = vol+string(filepath.Separator), target[len(vol):]+rest
 		} else {
-			rest = target + string(filepath.Separator) + rest
+			rest = target + rest // rest is empty, or starts with a separator
 		}
 	}
 	return done, nil
+}
+
+// Join is name taken from the folder dir as the system takes it, or name
+// itself when it is absolute. Unlike filepath.Join it keeps every "..":
+// after a symbolic link, ".." leads back from where the link leads, not
+// from the link, so removing it as text would name another file than the
+// one the system opens. It drops only "." and doubled separators, which
+// change nothing.
+func Join(dir, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	sep := string(filepath.Separator)
+	vol := filepath.VolumeName(dir)
+	parts := []string{}
+	for _, part := range strings.Split(dir[len(vol):]+sep+name, sep) {
+		if part != "" && part != "." {
+			parts = append(parts, part)
+		}
+	}
+	return vol + sep + strings.Join(parts, sep)
 }
 
 // RealPath is p made absolute with symbolic links resolved, so that a file

@@ -90,6 +90,56 @@ func TestResolve(t *testing.T) {
 	if _, err := Resolve(filepath.Join(dir, "repo", "loop.txt")); !errors.Is(err, ErrLinkLoop) {
 		t.Errorf("a loop: err = %v", err)
 	}
+
+	// A ".." after a link in the path itself leaves the link's target,
+	// as the system takes it, whether the path is absolute or relative:
+	// removed as text first, it would name another file than the one
+	// the system opens.
+	raw := func(parts ...string) string { return strings.Join(parts, string(filepath.Separator)) } // not cleaned
+	t.Chdir(filepath.Join(dir, "repo"))
+	for path, want := range map[string]string{
+		raw(dir, "repo", "deeplink", "..", "x.txt"): filepath.Join(dir, "repo", "inside.txt"),
+		raw(".", "deeplink", "..", "x.txt"):         filepath.Join(dir, "repo", "inside.txt"),
+		raw("deeplink", "..", "..", "..", "secret"): filepath.Join(dir, "secret"),
+		raw("deeplink", "..", "..", "up.txt"):       filepath.Join(dir, "secret"),
+	} {
+		got, err := Resolve(path)
+		if err != nil || got != want {
+			t.Errorf("Resolve(%s) = %q, %v; want %q", path, got, err, want)
+		}
+		// Where the file exists, it is the one the system opens.
+		if opened, err := os.Stat(path); err == nil {
+			if named, err := os.Stat(got); err != nil || !os.SameFile(opened, named) {
+				t.Errorf("Resolve(%s) = %q, not the file the system opens", path, got)
+			}
+		}
+	}
+	// Past a name that does not exist, the rest is kept as written: the
+	// system would find nothing there, ".." or not.
+	if got, err := Resolve(raw(dir, "repo", "nothing", "..", "up.txt")); err != nil || got != raw(dir, "repo", "nothing", "..", "up.txt") {
+		t.Errorf("past a missing name: %q, %v", got, err)
+	}
+	// Under a file, nothing exists either.
+	if got, err := Resolve(filepath.Join(dir, "secret", "x")); err != nil || got != filepath.Join(dir, "secret", "x") {
+		t.Errorf("under a file: %q, %v", got, err)
+	}
+}
+
+// Join keeps every "..", which after a link means something else than
+// cleaning the path as text says.
+func TestJoin(t *testing.T) {
+	for _, c := range []struct{ dir, name, want string }{
+		{"/w/repo", "packs/x.yaml", "/w/repo/packs/x.yaml"},
+		{"/w/repo", "./packs//x.yaml", "/w/repo/packs/x.yaml"},
+		{"/w/repo", "L/../x.yaml", "/w/repo/L/../x.yaml"},
+		{"/w/repo", "../x.yaml", "/w/repo/../x.yaml"},
+		{"/w/repo", "/etc/L/../x", "/etc/L/../x"},
+		{"/", "x", "/x"},
+	} {
+		if got := Join(filepath.FromSlash(c.dir), filepath.FromSlash(c.name)); got != filepath.FromSlash(c.want) {
+			t.Errorf("Join(%s, %s) = %q, want %q", c.dir, c.name, got, c.want)
+		}
+	}
 }
 
 func TestLocate(t *testing.T) {
