@@ -161,15 +161,18 @@ func (l localLoader) Load(u string) (any, error) {
 	if l.root == "" {
 		return nil, &refusedRefError{url: u, outside: "the built-in schemas"}
 	}
+	// The file judged is the file read: path as the system resolves it,
+	// so that a ".." after a link (which the URL kept, encoded) cannot
+	// lead elsewhere than where it was judged to.
 	target, err := source.Resolve(path)
 	if err != nil {
-		return nil, &refusedRefError{url: u, outside: "the schema's folder"}
+		return nil, &refusedRefError{url: u, unresolved: err}
 	}
 	switch source.Locate(target, []string{l.root}, l.allow) {
 	case source.Outside, source.InGit:
 		return nil, &refusedRefError{url: u, outside: "the schema's folder"}
 	}
-	data, err := source.ReadAll(path, source.Schema)
+	data, err := source.ReadAll(target, source.Schema)
 	if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(path, ".schema.json") {
 		// A house schema may $ref the built-in ones by name
 		// ("common.schema.json#/$defs/isoDate") without a copy beside it.
@@ -186,9 +189,10 @@ func (l localLoader) Load(u string) (any, error) {
 // refusedRefError is a $ref (or $schema) that is not read: a remote one,
 // or a file outside what the schema may read.
 type refusedRefError struct {
-	url     string
-	outside string // what the file is outside of; "" for a remote address
-	key     string // "$ref", or "$schema" when the dialect is what is refused
+	url        string
+	outside    string // what the file is outside of; "" for a remote address
+	unresolved error  // why where the file lies cannot be told, if it cannot
+	key        string // "$ref", or "$schema" when the dialect is what is refused
 }
 
 func (e *refusedRefError) Error() string {
@@ -197,6 +201,8 @@ func (e *refusedRefError) Error() string {
 		key = "$ref"
 	}
 	switch {
+	case e.unresolved != nil:
+		return fmt.Sprintf("%s %q refused: where it leads cannot be told (%s), so it is not read; $ref a file under the schema's folder by a path the system can follow", key, e.url, source.PathErrorReason(e.unresolved))
 	case e.outside != "":
 		return fmt.Sprintf("%s %q refused: it leads outside %s, and a schema reads only files under its own folder or the built-in schemas; copy that schema beside yours, or pass --allow-outside PATH to read files under PATH", key, e.url, e.outside)
 	case key == "$schema":
@@ -224,14 +230,16 @@ func decodeSchema(path string, data []byte) (any, error) {
 	return datanode.ToAny(n), nil
 }
 
-// compileHouse compiles a schema file; its relative $refs resolve against
-// its own folder, and may read files only there (or under allowOutside).
+// compileHouse compiles a schema file: the one the system opens by path,
+// links and ".." resolved as it resolves them, whose folder is where its
+// relative $refs resolve and the only one they may read (with
+// allowOutside).
 func (v *Validator) compileHouse(path string) (*jsonschema.Schema, error) {
-	abs, err := filepath.Abs(path)
+	file, err := source.Resolve(path)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: err.Error()}
+		return nil, &Error{Path: path, Reason: source.PathErrorReason(err)}
 	}
-	data, err := source.ReadAll(abs, source.Schema)
+	data, err := source.ReadAll(file, source.Schema)
 	if err != nil {
 		return nil, &Error{Path: path, Reason: source.PathErrorReason(err)}
 	}
@@ -239,8 +247,8 @@ func (v *Validator) compileHouse(path string) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCompiler(localLoader{root: source.RealPath(filepath.Dir(abs)), allow: v.allowOutside})
-	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	c := newCompiler(localLoader{root: filepath.Dir(file), allow: v.allowOutside})
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
 	if err := c.AddResource(u, doc); err != nil {
 		return nil, &Error{Path: path, Reason: err.Error()}
 	}
@@ -299,7 +307,7 @@ func houseError(path, schemaURL string, data []byte, err error) error {
 				for _, key := range []string{"$ref", "$dynamicRef", "$schema"} {
 					if strings.HasSuffix(p, "/"+key) {
 						pos, refused.key = f.Position(n.Span.Start), key
-						if refused.outside != "" {
+						if refused.outside != "" || refused.unresolved != nil {
 							refused.url = n.Scalar // as written, as the reader will look for it
 						}
 						return

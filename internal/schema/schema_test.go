@@ -332,14 +332,25 @@ func TestRefConfinedToSchemaFolder(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(dir, "link.json")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
+	// A link to a folder outside, and a ".." after it that the URL keeps
+	// (encoded, it is no dot segment) and the file path has: the system
+	// takes the ".." from where the link leads.
+	if err := os.MkdirAll(filepath.Join(top, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(top, "sub"), filepath.Join(dir, "R")); err != nil {
+		t.Fatal(err)
+	}
 	fileURL := "file://" + filepath.ToSlash(secret)
 	for name, ref := range map[string]string{
-		"absolute URL":    `"$ref": "` + fileURL + `"`,
-		"../ out":         `"$ref": "../secret.json"`,
-		"link out":        `"$ref": "link.json"`,
-		"into .git":       `"$ref": ".git/config.json"`,
-		"missing outside": `"$ref": "../nothing.json"`,
-		"$id moves out":   `"$id": "file://` + filepath.ToSlash(top) + `/x.json", "$ref": "secret.json"`,
+		"absolute URL":          `"$ref": "` + fileURL + `"`,
+		"../ out":               `"$ref": "../secret.json"`,
+		"link out":              `"$ref": "link.json"`,
+		"into .git":             `"$ref": ".git/config.json"`,
+		"missing outside":       `"$ref": "../nothing.json"`,
+		"$id moves out":         `"$id": "file://` + filepath.ToSlash(top) + `/x.json", "$ref": "secret.json"`,
+		"encoded .. after link": `"$ref": "R/%2e%2e/secret.json"`,
+		"encoded .. in a URL":   `"$ref": "file://` + filepath.ToSlash(dir) + `/R/%2E%2E/secret.json#/obj"`,
 	} {
 		house := filepath.Join(dir, "house.json")
 		if err := os.WriteFile(house, []byte("{\n  "+ref+"\n}\n"), 0o644); err != nil {
@@ -354,6 +365,25 @@ func TestRefConfinedToSchemaFolder(t *testing.T) {
 		// A $ref made absolute by a $id is not traced back to its line.
 		if se.Pos.Line != 2 && name != "$id moves out" {
 			t.Errorf("%s: err at line %d, want 2 (the $ref)", name, se.Pos.Line)
+		}
+	}
+	// Where a $ref leads cannot be told: it is refused, not read, and
+	// the message says why.
+	if err := os.Symlink("loop.json", filepath.Join(dir, "loop.json")); err != nil {
+		t.Fatal(err)
+	}
+	for ref, why := range map[string]string{
+		"loop.json":                        "too many levels of symbolic links",
+		strings.Repeat("a", 300) + ".json": "file name too long",
+	} {
+		house := filepath.Join(dir, "house.json")
+		if err := os.WriteFile(house, []byte("{\n  \"$ref\": \""+ref+"\"\n}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := New(house)
+		var se *Error
+		if !errors.As(err, &se) || se.Pos.Line != 2 || !strings.Contains(se.Reason, "refused: where it leads cannot be told ("+why+")") {
+			t.Errorf("%.20s: err = %v, want the $ref refused at line 2: where it leads cannot be told (%s)", ref, err, why)
 		}
 	}
 	house := filepath.Join(dir, "house.json")
@@ -371,5 +401,39 @@ func TestRefConfinedToSchemaFolder(t *testing.T) {
 	}
 	if _, err := New(house); err != nil {
 		t.Errorf("a built-in schema by name: %v", err)
+	}
+}
+
+// A house schema is the file the system opens by the path given, ".."
+// after a link included, and its relative $refs resolve beside that file:
+// one reading of the name, not one to judge and another to read.
+func TestHouseSchemaReadAsTheSystemOpensIt(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"a/house.json":   `{"$ref": "defs.json"}`,
+		"a/defs.json":    `{"required": ["owner"]}`,
+		"a/b/.keep":      "",
+		"schemas/x.json": `{"required": ["nothing-like-this"]}`,
+	} {
+		p := filepath.Join(top, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(top, "a", "b"), filepath.Join(top, "schemas", "L")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	// Cleaned as text, schemas/L/../house.json is schemas/house.json,
+	// which does not exist; the system opens a/house.json.
+	v := validator(t, strings.Join([]string{top, "schemas", "L", "..", "house.json"}, string(filepath.Separator)))
+	got := check(t, v, "../../testdata/reports/niger-csr.txt")
+	if len(got) != 1 || !strings.Contains(got[0], `the report has no "owner"`) {
+		t.Errorf("got %q, want the finding of a/defs.json", got)
 	}
 }
