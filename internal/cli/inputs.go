@@ -69,7 +69,7 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 }
 
 // houseProfiles reads the configuration's house profiles. The files it
-// names must exist (CheckFiles).
+// names must exist, and are read by the paths CheckFiles resolved.
 func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
 	if err := cfg.CheckFiles("profiles"); err != nil {
 		return nil, err
@@ -82,9 +82,11 @@ func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
 			return nil, err
 		}
 		if p.Schema != "" {
-			if reason := cfg.Confine(p.Schema); reason != "" {
+			resolved, reason := cfg.Confine(p.Schema)
+			if reason != "" {
 				return nil, fmt.Errorf("%s:%d: schema %s %s", path, p.SchemaLine, p.Schema, reason)
 			}
+			p.Schema = resolved // the file judged is the file read
 		}
 		if first, dup := seen[p.Name]; dup {
 			return nil, fmt.Errorf("%s: profile %q is also defined in %s; give each house profile its own name", path, p.Name, first)

@@ -149,10 +149,7 @@ func findConfig(path string, allow []string) (*config.Config, error) {
 	if !ok {
 		return config.Default(), nil
 	}
-	if err := config.CheckFound(found, allow); err != nil {
-		return nil, err
-	}
-	return config.Load(found)
+	return config.LoadFound(found, allow)
 }
 
 // checkRuleProfiles refuses a rule (of a pack) limited to a profile that

@@ -44,10 +44,13 @@ type Config struct {
 	Dir     string    // its folder, absolute: the base for relative paths and override globs
 	Profile string    // "" = detect each report's profile
 	AsOf    time.Time // zero if not set; a date at midnight UTC
-	Schema  string    // absolute path or ""
-	Packs   []string  // absolute paths
-	// Profiles are house profile files (absolute paths), added to the
-	// built-in profiles and tried first when detecting a report's.
+	// Schema, Packs and Profiles are absolute paths, joined to Dir as
+	// the system joins them (see source.Join); CheckFiles makes those it
+	// passes resolved, the files then read.
+	Schema string   // "" for none
+	Packs  []string // rule packs
+	// Profiles are house profile files, added to the built-in profiles
+	// and tried first when detecting a report's.
 	Profiles []string
 	Ignore   []string // globs of files and folders a walk skips (see Ignored)
 	// AllowOutside are folders and files outside the repository that the
@@ -79,10 +82,13 @@ const (
 	disable
 )
 
-// fileNode is a path the configuration names, under its key.
+// fileNode is a path the configuration names, under its key: node as
+// written, path the field that holds it (Schema, or an item of Packs or
+// Profiles), which CheckFiles resolves.
 type fileNode struct {
 	key  string
 	node *yaml.Node
+	path *string
 }
 
 // override is one entry of `overrides`.
@@ -250,7 +256,7 @@ func (l *loader) load() error {
 			c.Schema, err = l.scalar(val, "schema")
 			c.Schema = l.abs(c.Schema)
 			if c.Schema != "" {
-				c.fileNodes = append(c.fileNodes, fileNode{"schema", val})
+				c.fileNodes = append(c.fileNodes, fileNode{"schema", val, &c.Schema})
 			}
 		case "packs":
 			c.Packs, err = l.files(val, "packs", "rules/house-style.yaml")
@@ -448,7 +454,8 @@ func (l *loader) list(n *yaml.Node, what, example string, globs bool) ([]string,
 	return out, nil
 }
 
-// files reads a list of file paths, made absolute.
+// files reads a list of file paths, made absolute. The list returned is
+// the one the fileNodes point into: it must be kept, not copied.
 func (l *loader) files(n *yaml.Node, what, example string) ([]string, error) {
 	list, err := l.list(n, what, example, false)
 	if err != nil {
@@ -456,36 +463,36 @@ func (l *loader) files(n *yaml.Node, what, example string) ([]string, error) {
 	}
 	for i, p := range list {
 		list[i] = l.abs(p)
-		l.cfg.fileNodes = append(l.cfg.fileNodes, fileNode{what, deref(n.Content[i])})
+		l.cfg.fileNodes = append(l.cfg.fileNodes, fileNode{what, deref(n.Content[i]), &list[i]})
 	}
 	return list, nil
 }
 
 // CheckFiles refuses a schema, pack or profile path that is not a file
-// that can be read, at its line in the configuration; keys ("schema",
-// "packs", "profiles") limit it to those a command reads, and none means
-// all. It is separate from Load so that a configuration can be read on
-// another machine.
+// that may and can be read (see Confine), at its line in the
+// configuration; keys ("schema", "packs", "profiles") limit it to those a
+// command reads, and none means all. Each path it passes is left resolved
+// in Schema, Packs or Profiles, so that the file read is the file judged,
+// with no second reading of the name. It is separate from Load so that a
+// configuration can be read on another machine.
 func (c *Config) CheckFiles(keys ...string) error {
 	for _, fn := range c.fileNodes {
 		if len(keys) > 0 && !slices.Contains(keys, fn.key) {
 			continue
 		}
 		n := fn.node
-		path := n.Value
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(c.Dir, filepath.FromSlash(path))
-		}
-		if reason := c.Confine(path); reason != "" {
+		resolved, reason := c.Confine(*fn.path)
+		if reason != "" {
 			return c.errorAt(n, n.Value+" "+reason)
 		}
-		info, err := os.Stat(path)
+		info, err := os.Stat(resolved)
 		if err != nil {
 			return c.errorAt(n, fmt.Sprintf("%s: %s", n.Value, source.PathErrorReason(err)))
 		}
 		if reason := source.NotRegular(info); reason != "" {
 			return c.errorAt(n, n.Value+" "+reason)
 		}
+		*fn.path = resolved
 	}
 	return nil
 }
@@ -498,52 +505,71 @@ func (c *Config) CheckFiles(keys ...string) error {
 // request can change the configuration, and would otherwise have any file
 // of the machine that checks it read, and its words printed in errors.
 // Where the file lies is judged before whether it exists, so that a
-// refusal never tells whether a file outside exists.
-func (c *Config) Confine(path string) string {
-	switch place, scope := confine(c.Dir, path, c.AllowOutside); place {
-	case source.Outside:
-		return "is outside " + scope + "; name a file inside it, or pass --allow-outside PATH to read files under PATH"
-	case source.InGit:
-		return "is inside .git, which reportlint does not read; name a file outside it"
+// refusal never tells whether a file outside exists; a file whose place
+// cannot be told (a name too long, a folder that may not be searched, a
+// link loop) is refused too. The file may then be read only by resolved,
+// the path judged: its name may be read otherwise by the system only if
+// nothing changes in between, which Confine cannot know.
+func (c *Config) Confine(path string) (resolved, reason string) {
+	resolved, place, scope, err := confine(c.Dir, path, c.AllowOutside)
+	switch {
+	case err != nil:
+		return "", "is not read: where it leads cannot be told (" + source.PathErrorReason(err) + "); name a file inside " + scope + " by a path the system can follow"
+	case place == source.Outside:
+		return "", "is outside " + scope + "; name a file inside it, or pass --allow-outside PATH to read files under PATH"
+	case place == source.InGit:
+		return "", "is inside .git, which reportlint does not read; name a file outside it"
 	}
-	return ""
+	return resolved, ""
 }
 
-// confine says where path lies for a configuration in dir, and what
-// bounds it there: the repository, or the configuration's folder.
-func confine(dir, path string, allow []string) (source.Place, string) {
+// confine resolves path and says where it lies for a configuration in
+// dir, and what bounds it there: the repository, or the configuration's
+// folder. An error is why where it lies cannot be told.
+func confine(dir, path string, allow []string) (resolved string, place source.Place, scope string, err error) {
 	root, scope := source.RealPath(dir), "the configuration's folder"
 	if repo, ok := source.RepoRoot(dir); ok {
 		root, scope = repo, "the repository"
 	}
-	target, err := source.Resolve(path)
+	resolved, err = source.Resolve(path)
 	if err != nil {
-		return source.Inside, scope // a link loop: reading it says so
+		return "", source.Outside, scope, err
 	}
-	return source.Locate(target, []string{root}, source.ResolveAll(allow)), scope
+	return resolved, source.Locate(resolved, []string{root}, source.ResolveAll(allow)), scope, nil
 }
 
-// CheckFound refuses a configuration file found by Find that is a link
-// leading outside its repository (or its folder, when it is in none) or
-// into .git, unless allow holds where it leads: the file is the
-// repository's say, as the files it names are. A file named with --config
-// is the user's choice, and is not checked.
-func CheckFound(path string, allow []string) error {
-	switch place, scope := confine(filepath.Dir(path), path, allow); place {
-	case source.Outside:
-		return &Error{Path: path, Msg: "is a symbolic link that leads outside " + scope + "; put the file itself there, name it with --config, or pass --allow-outside PATH to read files under PATH"}
-	case source.InGit:
-		return &Error{Path: path, Msg: "is a symbolic link into .git, which reportlint does not read; put the file itself there, or name it with --config"}
+// LoadFound loads a configuration file found by Find, but refuses one
+// that is a link leading outside its repository (or its folder, when it
+// is in none) or into .git, unless allow holds where it leads, and one
+// whose end cannot be told: the file is the repository's say, as the
+// files it names are. It reads the file judged, and names it path, whose
+// folder relative paths start from. A file named with --config is the
+// user's choice: Load reads it unchecked.
+func LoadFound(path string, allow []string) (*Config, error) {
+	resolved, place, scope, err := confine(filepath.Dir(path), path, allow)
+	switch {
+	case err != nil:
+		return nil, &Error{Path: path, Msg: "is not read: where it leads cannot be told (" + source.PathErrorReason(err) + "); put the file itself there, or name it with --config"}
+	case place == source.Outside:
+		return nil, &Error{Path: path, Msg: "is a symbolic link that leads outside " + scope + "; put the file itself there, name it with --config, or pass --allow-outside PATH to read files under PATH"}
+	case place == source.InGit:
+		return nil, &Error{Path: path, Msg: "is a symbolic link into .git, which reportlint does not read; put the file itself there, or name it with --config"}
 	}
-	return nil
+	data, err := source.ReadAll(resolved, source.Configuration)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: source.PathErrorReason(err)}
+	}
+	return Parse(path, data)
 }
 
-// abs resolves a path written in the config against the config's folder.
+// abs makes a path written in the config absolute from the config's
+// folder, as the system would (a ".." after a link is kept: see
+// source.Join).
 func (l *loader) abs(p string) string {
-	if p == "" || filepath.IsAbs(p) {
+	if p == "" {
 		return p
 	}
-	return filepath.Join(l.cfg.Dir, filepath.FromSlash(p))
+	return source.Join(l.cfg.Dir, filepath.FromSlash(p))
 }
 
 // ruleSettings reads a `rules` mapping. Rule ids are checked in Resolve.

@@ -403,6 +403,81 @@ func TestCheckFilesConfined(t *testing.T) {
 	}
 }
 
+// A path the configuration names is judged as the system resolves it: a
+// ".." after a link leaves where the link leads, in an absolute path as in
+// a relative one. What is judged is what is read: CheckFiles leaves each
+// path it passes resolved. A path whose place cannot be told is refused.
+func TestCheckFilesAsTheSystemResolves(t *testing.T) {
+	top, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Join(top, "repo")
+	for name, content := range map[string]string{
+		"outside/secret.yaml":    "AKIA_SECRET: x",
+		"outside/sub/.keep":      "",
+		"repo/.git/config":       "[core]",
+		"repo/.git/hooks/.keep":  "",
+		"repo/a/b/.keep":         "",
+		"repo/a/house.json":      "{}",
+		"repo/house.json":        "{}",
+		"repo/secret.yaml":       "pack: p\nrules: []\n",
+		"repo/config":            "",
+		"repo/reports/.keep":     "",
+		"repo/reports/pack.yaml": "pack: p\nrules: []\n",
+	} {
+		p := filepath.Join(top, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"L": filepath.Join(top, "outside", "sub"), // out of the repository
+		"G": filepath.Join(repo, ".git", "hooks"), // into .git
+		"A": filepath.Join(repo, "a", "b"),        // within
+	} {
+		if err := os.Symlink(target, filepath.Join(repo, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	raw := func(parts ...string) string { return strings.Join(parts, "/") } // not cleaned
+	path := filepath.Join(repo, FileName)
+	for text, want := range map[string]string{
+		"packs: [" + raw(repo, "L", "..", "secret.yaml") + "]\n": ":1:9: " + raw(repo, "L", "..", "secret.yaml") + " is outside the repository;",
+		"packs: [L/../secret.yaml]\n":                            ":1:9: L/../secret.yaml is outside the repository;",
+		"packs: [" + raw(repo, "G", "..", "config") + "]\n":      "is inside .git, which reportlint does not read",
+		"packs: [G/../config]\n":                                 ":1:9: G/../config is inside .git, which reportlint does not read",
+		"packs: [" + strings.Repeat("a", 300) + ".yaml]\n":       ":1:9: " + strings.Repeat("a", 300) + ".yaml is not read: where it leads cannot be told (file name too long); name a file inside the repository by a path the system can follow",
+	} {
+		c, err := Parse(path, []byte(text))
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if err := c.CheckFiles(); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%.60q: err = %v, want %q", text, err, want)
+		}
+	}
+	// Within the repository, the file the system opens is the one read
+	// (cleaned as text, A/../house.json would be repo/house.json).
+	c, err := Parse(path, []byte("schema: A/../house.json\npacks: ["+raw(repo, "reports", ".", "pack.yaml")+"]\nprofiles: [./A/../house.json]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckFiles(); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(repo, "a", "house.json")
+	if c.Schema != want || c.Packs[0] != filepath.Join(repo, "reports", "pack.yaml") || c.Profiles[0] != want {
+		t.Errorf("schema %q, packs %q, profiles %q; want the files the system opens, resolved", c.Schema, c.Packs, c.Profiles)
+	}
+	if resolved, reason := c.Confine(raw(repo, "A", "..", "..", "house.json")); reason != "" || resolved != filepath.Join(repo, "house.json") {
+		t.Errorf("Confine = %q, %q", resolved, reason)
+	}
+}
+
 // A configuration found by walking up that is a link out of its
 // repository is refused; --config is the user's choice.
 func TestCheckFound(t *testing.T) {
@@ -420,11 +495,22 @@ func TestCheckFound(t *testing.T) {
 	if err := os.Symlink("../elsewhere.yaml", found); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	err = CheckFound(found, nil)
+	_, err = LoadFound(found, nil)
 	if err == nil || err.Error() != found+": is a symbolic link that leads outside the repository; put the file itself there, name it with --config, or pass --allow-outside PATH to read files under PATH" {
 		t.Errorf("err = %v", err)
 	}
-	if err := CheckFound(found, []string{filepath.Join(top, "elsewhere.yaml")}); err != nil {
-		t.Errorf("allowed: %v", err)
+	c, err := LoadFound(found, []string{filepath.Join(top, "elsewhere.yaml")})
+	if err != nil || c.Path != found || c.Dir != filepath.Join(top, "repo") {
+		t.Errorf("allowed: %+v, %v; want it read, named where it was found", c, err)
+	}
+	// A link whose end cannot be told is refused, not read.
+	if err := os.Remove(found); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(FileName, found); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadFound(found, nil); err == nil || err.Error() != found+": is not read: where it leads cannot be told (too many levels of symbolic links); put the file itself there, or name it with --config" {
+		t.Errorf("a loop: %v", err)
 	}
 }

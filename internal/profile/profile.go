@@ -439,7 +439,7 @@ func LoadFile(path string) (*Profile, error) {
 		return nil, err
 	}
 	if p.Schema != "" && !filepath.IsAbs(p.Schema) {
-		p.Schema = filepath.Join(filepath.Dir(path), filepath.FromSlash(p.Schema))
+		p.Schema = source.Join(filepath.Dir(path), filepath.FromSlash(p.Schema))
 	}
 	return p, nil
 }
