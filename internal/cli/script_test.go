@@ -170,6 +170,33 @@ func TestScripts(t *testing.T) {
 				ts.Check(w.Flush())
 				ts.Check(f.Close())
 			},
+			// deeplink DIR NAME TARGET: make folders under DIR so deep that
+			// DIR/.../NAME, from the current folder, is just within the
+			// system's limit on a path (4,095 bytes) while the absolute path
+			// is over it, and there a symbolic link NAME to TARGET: a file
+			// the system opens by the relative path, but whose place cannot
+			// be told from the absolute one.
+			"deeplink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 3 {
+					ts.Fatalf("usage: deeplink DIR NAME TARGET")
+				}
+				const pathMax = 4095
+				dir, name := args[0], args[1]
+				for room := pathMax - len(dir) - len(name) - 2; room > 1; {
+					n := min(250, room-1)
+					dir += "/" + strings.Repeat("d", n)
+					room -= n + 1
+				}
+				if cwd := ts.MkAbs("."); len(cwd)+1+len(dir)+1+len(name) <= pathMax {
+					ts.Fatalf("the absolute path of %s is within the limit: no use", name)
+				}
+				// os.Root works folder by folder, below the limit.
+				root, err := os.OpenRoot(ts.MkAbs("."))
+				ts.Check(err)
+				defer root.Close()
+				ts.Check(root.MkdirAll(dir, 0o755))
+				ts.Check(root.Symlink(args[2], dir+"/"+name))
+			},
 			// mkbig NAME BYTES: write a file of that many bytes of report-like text.
 			"mkbig": func(ts *testscript.TestScript, neg bool, args []string) {
 				n, err := strconv.Atoi(args[1])

@@ -4,12 +4,12 @@
 package discover
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/source"
@@ -22,6 +22,10 @@ const Stdin = "-"
 type Input struct {
 	Path  string // as given, or found under a folder
 	Stdin bool
+	// Target, for a link a walk judged by where it leads, is that place,
+	// resolved: the file to read, so that what was judged is what is
+	// read. Empty, the file is read by Path.
+	Target string
 }
 
 // Error is a path that cannot be used.
@@ -108,30 +112,36 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			errs = append(errs, &Error{Path: arg, Reason: fmt.Sprintf("no reports found (looked for %s)", strings.Join(opt.Extensions, " "))})
 		}
 		for _, f := range files {
-			add(Input{Path: f})
+			add(f)
 		}
 	}
 	return out, errs
 }
 
-// linkRefused says why a walk does not take the link at p, or "" when it
-// does. Where the link leads is judged before whether anything is there,
-// so that the answer never tells whether a file outside exists; a loop is
-// kept, and reading it says so.
-func linkRefused(p string, roots, allowed []string, outside string) string {
-	target, err := source.Resolve(p)
-	if err != nil {
-		return ""
+// followLink says where the link at p leads (resolved: the path to read
+// it by), or why a walk does not take it. Where the link leads is judged
+// before whether anything is there, so that the answer never tells
+// whether a file outside exists. A link whose place cannot be told (a
+// path too long for the system to resolve, a folder that may not be
+// searched) is not taken either; a loop is an error, as a broken link is
+// when it is read.
+func followLink(p string, roots, allowed []string, outside string) (target, why string, err error) {
+	target, err = source.Resolve(p)
+	switch {
+	case errors.Is(err, source.ErrLinkLoop):
+		return "", "", &Error{Path: p, Reason: source.PathErrorReason(err)}
+	case err != nil:
+		return "", "a symbolic link whose place cannot be told (" + source.PathErrorReason(err) + ")", nil
 	}
 	switch source.Locate(target, roots, allowed) {
 	case source.Outside:
-		return "a symbolic link that leads outside " + outside
+		return "", "a symbolic link that leads outside " + outside, nil
 	case source.InGit:
-		return "a symbolic link into .git"
+		return "", "a symbolic link into .git", nil
 	case source.Hidden:
-		return "a symbolic link to a hidden file or folder"
+		return "", "a symbolic link to a hidden file or folder", nil
 	}
-	return ""
+	return target, "", nil
 }
 
 // skipSet holds the files to pass over, by their absolute paths with
@@ -149,8 +159,8 @@ func skipSet(files []string) map[string]bool {
 
 // walk lists the reports under root, and counts those the ignore globs
 // skip.
-func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]string, int, []error) {
-	var files []string
+func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]Input, int, []error) {
+	var files []Input
 	var errs []error
 	ignored := 0
 	// Where links may lead: the folder walked, then its repository. The
@@ -203,26 +213,34 @@ func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]s
 			ignored++
 			return nil
 		}
+		in := Input{Path: p}
 		if d.Type()&fs.ModeSymlink != 0 {
+			open := p
 			if !opt.FollowSymlinks {
-				if why := linkRefused(p, roots, allowed, outside); why != "" {
+				target, why, err := followLink(p, roots, allowed, outside)
+				if err != nil {
+					errs = append(errs, err)
+					return nil
+				}
+				if why != "" {
 					if opt.Note != nil {
 						opt.Note(fmt.Sprintf("skipped %s: %s; --follow-symlinks follows it", p, why))
 					}
 					return nil
 				}
+				in.Target, open = target, target
 			}
 			// A link to a folder is not followed, whatever its name, so
-			// that a loop cannot trap the walk; a broken link or a loop
-			// is kept, so that reading it says so.
-			if info, err := os.Stat(p); err == nil && info.IsDir() {
+			// that a loop cannot trap the walk; a broken link is kept, so
+			// that reading it says so.
+			if info, err := os.Stat(open); err == nil && info.IsDir() {
 				if opt.Note != nil {
 					opt.Note(fmt.Sprintf("skipped %s: a symbolic link to a folder, which a walk does not follow; name the folder to check it", p))
 				}
 				return nil
 			}
 		}
-		files = append(files, p)
+		files = append(files, in)
 		return nil
 	})
 	if err != nil {
@@ -230,6 +248,6 @@ func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]s
 	}
 	// WalkDir visits in lexical order already; sorting again keeps the
 	// promise if that ever changes.
-	sort.Strings(files)
+	slices.SortFunc(files, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
 	return files, ignored, errs
 }

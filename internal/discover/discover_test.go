@@ -67,7 +67,7 @@ func TestExpandSymlinks(t *testing.T) {
 		filepath.Join(reports, "folder.md"):     "sub",           // a folder named like a report
 		filepath.Join(reports, "same.txt"):      "sub/r.txt",     // a file: taken
 		filepath.Join(reports, "dangling.md"):   "gone.md",       // broken: kept, reading says so
-		filepath.Join(reports, "self-loop.txt"): "self-loop.txt", // a link to itself: kept likewise
+		filepath.Join(reports, "self-loop.txt"): "self-loop.txt", // a link to itself: an error, never read
 	}
 	for link, target := range links {
 		if err := os.Symlink(target, link); err != nil {
@@ -79,9 +79,27 @@ func TestExpandSymlinks(t *testing.T) {
 	for _, i := range in {
 		got = append(got, strings.TrimPrefix(filepath.ToSlash(i.Path), filepath.ToSlash(dir)+"/"))
 	}
-	want := []string{"link/dangling.md", "link/same.txt", "link/self-loop.txt", "link/sub/r.txt"}
-	if !reflect.DeepEqual(got, want) || len(errs) != 0 {
-		t.Errorf("inputs = %q, errors %v; want %q", got, errs, want)
+	want := []string{"link/dangling.md", "link/same.txt", "link/sub/r.txt"}
+	if !reflect.DeepEqual(got, want) || len(errs) != 1 || errs[0].Error() != filepath.Join(dir, "link", "self-loop.txt")+": too many levels of symbolic links" {
+		t.Errorf("inputs = %q, errors %v; want %q and the loop named", got, errs, want)
+	}
+	// A link taken is read where it was judged to lead: its target,
+	// resolved; a file that is no link by its own name.
+	real, err := filepath.EvalSymlinks(reports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range in {
+		var want string
+		switch filepath.Base(i.Path) {
+		case "dangling.md":
+			want = filepath.Join(real, "gone.md")
+		case "same.txt":
+			want = filepath.Join(real, "sub", "r.txt")
+		}
+		if i.Target != want {
+			t.Errorf("%s: target %q, want %q", i.Path, i.Target, want)
+		}
 	}
 }
 

@@ -171,6 +171,9 @@ func Read(in discover.Input, opt Options) (*source.File, error) {
 		}
 		return source.Read(name, opt.Stdin, opt.MaxSize)
 	}
+	if in.Target != "" {
+		return source.ReadFileAt(in.Path, in.Target, opt.MaxSize)
+	}
 	return source.ReadFile(in.Path, opt.MaxSize)
 }
 

@@ -41,7 +41,7 @@ func ReadAll(path string, k Kind) ([]byte, error) {
 		}
 		return fmt.Sprintf("is over the %s limit for a %s; %s", human(k.Limit), k.Name, k.Hint)
 	}
-	fh, err := openRegular(path, "is a folder; name a file")
+	fh, err := openRegular(path, path, "is a folder; name a file")
 	if err != nil {
 		return nil, err
 	}
@@ -52,10 +52,17 @@ func ReadAll(path string, k Kind) ([]byte, error) {
 // ReadFile reads and checks one report file. Every refusal is an *Error that
 // names the file and says what to do.
 func ReadFile(path string, maxSize int64) (*File, error) {
+	return ReadFileAt(path, path, maxSize)
+}
+
+// ReadFileAt is ReadFile of the file at open, named path in the File and
+// in messages: a link a folder walk judged by where it leads is read
+// there, by the path judged, not by its name again.
+func ReadFileAt(path, open string, maxSize int64) (*File, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
-	fh, err := openRegular(path, "is a directory, not a report file")
+	fh, err := openRegular(path, open, "is a directory, not a report file")
 	if err != nil {
 		return nil, err
 	}
@@ -71,21 +78,22 @@ func ReadFile(path string, maxSize int64) (*File, error) {
 	return f, err
 }
 
-// openRegular opens path for reading if it is a regular file. It looks
-// before it opens, so that a device (whose opening alone may do something)
-// or a named pipe (whose opening waits for a writer) is never opened; the
-// open itself does not wait (see openFlags), and what was opened is looked
-// at again, so that a file swapped for a pipe in between is refused too.
-// isDir is the reason given for a folder.
-func openRegular(path, isDir string) (*os.File, error) {
-	info, err := os.Stat(path)
+// openRegular opens the file at open for reading if it is a regular file,
+// naming it path in errors. It looks before it opens, so that a device
+// (whose opening alone may do something) or a named pipe (whose opening
+// waits for a writer) is never opened; the open itself does not wait (see
+// openFlags), and what was opened is looked at again, so that a file
+// swapped for a pipe in between is refused too. isDir is the reason given
+// for a folder.
+func openRegular(path, open, isDir string) (*os.File, error) {
+	info, err := os.Stat(open)
 	if err != nil {
 		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
 	}
 	if reason := notRegular(info, isDir); reason != "" {
 		return nil, &Error{Path: path, Offset: -1, Reason: reason}
 	}
-	fh, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	fh, err := os.OpenFile(open, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
 	}

@@ -133,6 +133,14 @@ func TestReadFile(t *testing.T) {
 	if _, err := Read("<stdin>", strings.NewReader(strings.Repeat("b", 100)), 10); err == nil || !strings.Contains(err.Error(), "<stdin>: is over the size limit") {
 		t.Errorf("stdin over limit: %v", err)
 	}
+	// ReadFileAt reads one file and names it as another: a link by the
+	// name a walk found it under, read where it was judged to lead.
+	if f, err := ReadFileAt("reports/link.txt", big, 4096); err != nil || f.Path != "reports/link.txt" || len(f.Text) != 2048 {
+		t.Errorf("ReadFileAt: %+v, %v", f, err)
+	}
+	if _, err := ReadFileAt("reports/link.txt", filepath.Join(dir, "missing.txt"), 0); err == nil || !strings.HasPrefix(err.Error(), "reports/link.txt: no such file") {
+		t.Errorf("ReadFileAt a missing file: %v", err)
+	}
 }
 
 func FuzzNew(f *testing.F) {
