@@ -58,10 +58,10 @@ func WriteAtomic(path string, original, data []byte) error {
 	if err != nil {
 		return err
 	}
-	target, err := filepath.EvalSymlinks(abs)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &ChangedError{Path: path}
-	}
+	// The file written is the one the system opens by path, which is the
+	// one that was read: a ".." after a link leads from where the link
+	// leads. Its place is judged before whether it exists.
+	target, err := source.Resolve(path)
 	if err != nil {
 		return cannotWrite(path, err)
 	}
