@@ -9,6 +9,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/reportlint/reportlint/internal/atomicfile"
 	"github.com/reportlint/reportlint/internal/config"
 	"github.com/reportlint/reportlint/internal/registry"
 )
@@ -30,18 +31,25 @@ func initCommand(e *env) *ucli.Command {
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
-			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+			starter := []byte(config.StarterFile(reg))
 			if cmd.Bool("force") {
-				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+				// Renamed over whatever is there, a link included: never
+				// written through a link to the file it names, or makes.
+				if err := atomicfile.Write(config.FileName, starter, 0o644); err != nil {
+					return &exitError{code: ExitError, err: err}
+				}
+				fmt.Fprintf(e.stdout, "wrote %s; run reportlint check to use it\n", config.FileName)
+				return nil
 			}
-			f, err := os.OpenFile(config.FileName, flags, 0o644)
+			// O_EXCL fails on any name that is there, a link too.
+			f, err := os.OpenFile(config.FileName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if errors.Is(err, fs.ErrExist) {
 				return &exitError{code: ExitError, err: fmt.Errorf("%s already exists; edit it, or run init --force to replace it", config.FileName)}
 			}
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
-			if _, err := f.WriteString(config.StarterFile(reg)); err != nil {
+			if _, err := f.Write(starter); err != nil {
 				f.Close()
 				return &exitError{code: ExitError, err: err}
 			}
