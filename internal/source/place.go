@@ -114,7 +114,9 @@ func Join(dir, name string) string {
 
 // RealPath is p made absolute with symbolic links resolved, so that a file
 // named two ways compares equal; p as absolute as can be when it cannot be
-// resolved (a link loop).
+// resolved (a link loop), cleaned as text. It names a file or a bound (a
+// root, a folder allowed), or compares names; it never judges a file to
+// read, which Resolve does, refusing what it cannot resolve.
 func RealPath(p string) string {
 	if r, err := Resolve(p); err == nil {
 		return r
@@ -128,9 +130,10 @@ func RealPath(p string) string {
 // RepoRoot is the top folder of the git repository that holds dir, with
 // its links resolved; ok is false when dir is in no repository. The top is
 // the nearest folder, dir included, with a .git entry (a folder, or a file
-// for a worktree or submodule), looked for along dir as it is named: it
-// runs no git, so it works where git is missing or distrusts the folder's
-// owner.
+// for a worktree or submodule), looked for along dir as it is named
+// (cleaned as text: callers pass a folder resolved, or one the user named):
+// it runs no git, so it works where git is missing or distrusts the
+// folder's owner.
 //
 // A repository reached through a symbolic link from within another one
 // does not count: a link in a pull request that leads to another
