@@ -30,28 +30,35 @@ func (a fileState) same(b fileState) bool {
 		a.info.Size() == b.info.Size() && a.sum == b.sum && os.SameFile(a.info, b.info)
 }
 
-// snapshot records every file and folder under root, by slash path.
+// snapshot records every file and folder under root, by slash path. It
+// reads through an os.Root, a folder at a time, so that a tree deeper than
+// the system's limit on a path's length is recorded too.
 func snapshot(t *testing.T, root string) map[string]fileState {
 	t.Helper()
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	fsys := r.FS()
 	out := map[string]fileState{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		info, err := os.Lstat(p)
+		info, err := r.Lstat(p)
 		if err != nil {
 			return err
 		}
 		st := fileState{info: info}
 		if info.Mode().IsRegular() {
-			data, err := os.ReadFile(p)
+			data, err := r.ReadFile(p) // not fsys: a name need not be UTF-8
 			if err != nil {
 				return err
 			}
 			st.sum = sha256.Sum256(data)
 		}
-		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = st
+		out[p] = st
 		return nil
 	})
 	if err != nil {

@@ -56,7 +56,13 @@ func Generate(root string, opt Options) ([]Case, error) {
 	}
 	g := &gen{root: root, big: opt.Big}
 	g.write("secret", Secret+"\n")
-	g.write("secret.json", `{"type": "string", "description": "`+Secret+`"}`)
+	// A schema's "const" prints the value it wants: a $ref to #/obj that
+	// got through would show the secret in a finding.
+	g.write("secret.json", `{"obj": {"const": "`+Secret+`"}}`)
+	// outside/sub is where links lead, so that "LINK/.." is outside.
+	g.write("outside/secret.yaml", Secret+": 1\n")
+	g.write("outside/report.txt", report(19))
+	g.write("outside/sub/report.txt", report(23))
 	g.names()
 	g.longLines()
 	g.manyValues()
@@ -112,6 +118,32 @@ func (g *gen) place(name string) string {
 		return ""
 	}
 	return p
+}
+
+// deepLink puts a link to target at the end of a chain of folders under
+// folder, so deep that the link's absolute path is over the system's
+// limit (4,095 bytes) while its path from folder is within it.
+func (g *gen) deepLink(folder, name, target string) {
+	if g.err != nil || runtime.GOOS == "windows" {
+		return
+	}
+	const pathMax = 4095
+	dir := "."
+	for room := pathMax - len(name) - 3; room > 1; {
+		n := min(250, room-1)
+		dir += "/" + strings.Repeat("d", n)
+		room -= n + 1
+	}
+	// os.Root works a folder at a time, below the limit.
+	root, err := os.OpenRoot(g.dir(folder))
+	if err != nil {
+		g.err = err
+		return
+	}
+	defer root.Close()
+	if g.err = root.MkdirAll(dir, 0o755); g.err == nil {
+		g.err = root.Symlink(target, dir+"/"+name)
+	}
 }
 
 // dir is a case's folder, absolute.
@@ -274,6 +306,26 @@ func (g *gen) disclosure() {
 	g.add("schema-dotdot", "check", Case{What: "a $ref that climbs out of the schema's folder",
 		Args: []string{"check", "r.txt"}, Exit: []int{2}, Stderr: `house\.schema\.json`})
 
+	// A link, then a ".." the loader decodes from %2e%2e: ".." must apply
+	// to where the link leads, as the system applies it.
+	g.write("schema-link/r.txt", report(20))
+	g.symlink("/", "schema-link/schemas/R")
+	g.write("schema-link/schemas/h.json", `{"properties": {"title": {"$ref": "R/%2e%2e`+filepath.ToSlash(filepath.Join(g.root, "secret.json"))+`#/obj"}}}`)
+	g.write("schema-link/.reportlint.yaml", "schema: schemas/h.json\n")
+	g.add("schema-link", "check", Case{What: "a $ref through a link to / and an encoded ..",
+		Args: []string{"check", "r.txt"}, Exit: []int{2}, Stderr: `refused`})
+	g.write("pack-link/r.txt", report(21))
+	g.symlink(filepath.Join(g.root, "outside", "sub"), "pack-link/L")
+	// Not filepath.Join, which would clean "L/.." away.
+	g.write("pack-link/.reportlint.yaml", "packs: ["+g.dir("pack-link")+"/L/../secret.yaml]\n")
+	g.add("pack-link", "check", Case{What: "a configured pack named through a link and ..",
+		Args: []string{"check", "r.txt"}, Exit: []int{2}, Stderr: `L/\.\./secret\.yaml is outside`})
+
+	g.write("deep/good.txt", report(22))
+	g.deepLink("deep", "evil.txt", secret)
+	g.add("deep", "walk", Case{What: "a walked link whose absolute path is over the system's limit",
+		Args: []string{"check", "--as-of", "2026-01-01", "."}, Exit: []int{0, 1}, Stderr: `note: skipped .*evil\.txt: .*cannot be told`})
+
 	g.write("walk/good.txt", report(12))
 	g.symlink(secret, "walk/leak.txt")
 	g.write("walk/.git/config", gitConfig)
@@ -348,6 +400,10 @@ func (g *gen) fixes() {
 	g.write("fix-link/.git/notes.txt", report(17))
 	g.symlink("../outside-report.txt", "fix-link/link.txt")
 	g.symlink(".git/notes.txt", "fix-link/hook.txt")
+	g.symlink(filepath.Join(g.root, "outside", "sub"), "fix-link/L")
+	g.write("fix-link/report.txt", report(19))
+	g.add("fix-link", "dotdot", Case{What: "fix --write of a name that leads out through a link and ..",
+		Args: []string{"fix", "--write", "L/../report.txt"}, Exit: []int{2}, Stderr: `not written`})
 	g.add("fix-link", "write", Case{What: "fix --write through links out of the repository and into .git",
 		Args: []string{"fix", "--write", "link.txt", "hook.txt"}, Exit: []int{2},
 		Stderr: `link\.txt: not written: .*outside the repository(?s:.*)hook\.txt: not written: .*into the \.git folder`})
