@@ -54,11 +54,18 @@ const neighbours = 2
 // it on its line. Words are runs of letters, so link targets and numbers
 // around a finding do not change its fingerprint.
 func Fingerprint(f source.View, fd lint.Finding, path string) string {
+	return fingerprint(f, fd, path, nil)
+}
+
+// fingerprint is Fingerprint, with the words of lines of many findings
+// looked up in idx (nil: read every time).
+func fingerprint(f source.View, fd lint.Finding, path string, idx *wordIndex) string {
 	start, end := max(fd.Span.Start, 0), max(fd.Span.End, fd.Span.Start)
 	startLine, endLine := f.Position(start).Line, f.Position(end).Line
-	before, cutBefore := lineAround(f, startLine, start, true)
-	after, cutAfter := lineAround(f, endLine, end, false)
-	words := []string{strings.Join(lastWords(before, cutBefore, neighbours), " "), strings.Join(firstWords(after, cutAfter, neighbours), " ")}
+	words := []string{
+		strings.Join(idx.lastWords(f, startLine, start), " "),
+		strings.Join(idx.firstWords(f, endLine, end), " "),
+	}
 	h := sha256.New()
 	for _, part := range []string{fd.Rule, path, collapse(f.Slice(start, end)), words[0], words[1]} {
 		h.Write([]byte(part))
@@ -72,15 +79,16 @@ func Fingerprint(f source.View, fd lint.Finding, path string) string {
 // which read the whole line before, on a long line of many findings.
 const wordReach = 4096
 
-// lineAround is the part of line n before offset (or after it), at most
-// wordReach bytes of it, and whether it was cut there.
-func lineAround(f source.View, n, offset int, before bool) (string, bool) {
-	line := f.Line(n)
-	at := min(max(offset-f.LineStart(n), 0), len(line))
+// around is where in line n offset is, and the part of the line from
+// which its neighbouring words are read: at most wordReach bytes before it
+// (or after it), and whether the line was cut there.
+func around(f source.View, n, offset int, before bool) (line string, at, lo, hi int, cut bool) {
+	line = f.Line(n)
+	at = min(max(offset-f.LineStart(n), 0), len(line))
 	if before {
-		return line[max(at-wordReach, 0):at], at > wordReach
+		return line, at, max(at-wordReach, 0), at, at > wordReach
 	}
-	return line[at:min(at+wordReach, len(line))], len(line)-at > wordReach
+	return line, at, at, min(at+wordReach, len(line)), len(line)-at > wordReach
 }
 
 func collapse(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }

@@ -3,6 +3,7 @@ package baseline
 import (
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -110,4 +111,50 @@ func TestNeighbourWordsAsSplittingAll(t *testing.T) {
 	if got := firstWords("start of", true, 3); strings.Join(got, " ") != "start" {
 		t.Errorf("firstWords of a cut text = %q, want [start]", got)
 	}
+}
+
+// An indexed line gives the words reading it gives, wherever the finding
+// is: next to letters of any script, far from any, in the middle of a
+// rune, near the cuts wordReach bytes away, which may split a rune.
+func TestIndexedWordsAsRead(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "Bc", "é", "北京", " ", "-", "1", "[x](#)", "“", ".", "İ", "𝒜", strings.Repeat("7", 900), strings.Repeat("é", 500)}
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		b.WriteString("T\n\n")
+		for size := r.IntN(3 * wordReach); b.Len() < size; {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		b.WriteString("\n")
+		f, err := source.New("r.txt", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := newWordIndex()
+		x.asked[3] = indexAfter // the next question indexes line 3
+		for k := 0; k < 50; k++ {
+			off := f.LineStart(3) + r.IntN(len(f.Line(3))+1)
+			if k%5 == 0 { // near a cut
+				off = f.LineStart(3) + min(max(wordReach+r.IntN(9)-4, 0), len(f.Line(3)))
+			}
+			if got, want := x.lastWords(f, 3, off), lastWords(readAround(f, off, true)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("line of %d bytes, at %d: words before %q, want %q", len(f.Line(3)), off-f.LineStart(3), got, want)
+			}
+			if got, want := x.firstWords(f, 3, off), firstWords(readAround(f, off, false)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("line of %d bytes, at %d: words after %q, want %q", len(f.Line(3)), off-f.LineStart(3), got, want)
+			}
+		}
+		if _, ok := x.runs[3]; !ok {
+			t.Fatal("line 3 was not indexed")
+		}
+	}
+}
+
+// readAround is what Fingerprint reads either side of offset on line 3.
+func readAround(f *source.File, offset int, before bool) (string, bool, int) {
+	line, at, lo, hi, cut := around(f, 3, offset, before)
+	if before {
+		return line[lo:at], cut, neighbours
+	}
+	return line[at:hi], cut, neighbours
 }
