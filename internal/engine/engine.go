@@ -43,6 +43,18 @@ type Options struct {
 	// counted in one too-many-findings finding. 0: lint.DefaultMaxFindings;
 	// below 0: no limit.
 	MaxFindings int
+	// Filter, if set, is asked once for each input that parses (i is its
+	// index in the inputs), in the worker checking it, and gives the test
+	// each of its findings must pass to be shown; nil shows them all. The
+	// test sees every finding the inline directives leave, located and at
+	// the level it would be shown at, before MaxFindings: what it hides is
+	// neither held nor counted as left out, so the limit counts only
+	// findings that would be shown (a baseline's, --changed-since's), and a
+	// file of a million hidden findings costs no more than one of none.
+	Filter func(i int, f *source.File) func(lint.Finding) bool
+
+	// show is Filter's test for the file being checked.
+	show func(lint.Finding) bool
 }
 
 // maxFindings is the limit MaxFindings sets, 0 for none.
@@ -134,7 +146,7 @@ func Each(ctx context.Context, inputs []discover.Input, opt Options, emit func(R
 					out <- done{i, Result{Path: inputs[i].Path, Err: err}}
 					continue
 				}
-				out <- done{i, checkOne(inputs[i], opt)}
+				out <- done{i, checkOne(i, inputs[i], opt)}
 			}
 		}()
 	}
@@ -211,7 +223,7 @@ func forInput(in discover.Input, opt Options) (string, Options, map[string]lint.
 	return path, opt, settings
 }
 
-func checkOne(in discover.Input, opt Options) (res Result) {
+func checkOne(i int, in discover.Input, opt Options) (res Result) {
 	_, opt, settings := forInput(in, opt)
 	f, r, err := Parse(in, opt)
 	res = Result{Path: in.Path}
@@ -221,6 +233,9 @@ func checkOne(in discover.Input, opt Options) (res Result) {
 	if err != nil {
 		res.Err = err
 		return res
+	}
+	if opt.Filter != nil {
+		opt.show = opt.Filter(i, f)
 	}
 	findings, err := Lint(f, r, opt, settings)
 	if err != nil {
@@ -272,13 +287,31 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	// Inline directives first: what they silence is gone before anything
 	// else is decided, and is not counted as left out.
 	sup, bad := lint.NewSuppressor(f, known)
-	c := collector{file: f, sup: sup, limit: opt.maxFindings(), kept: map[string]int{}}
+	c := collector{file: f, sup: sup, show: opt.show, limit: opt.maxFindings(), kept: map[string]int{},
+		schemaLevel: map[document.Span]lint.Level{}, explained: map[document.Span]bool{}}
+	// A rule that reports the very value the schema rejects (a rating word
+	// outside the vocabulary, a malformed email) says more about it, with a
+	// hint; the schema's finding at the same span is then dropped, and the
+	// rule's finding keeps the schema's level if that is higher, so that
+	// explaining a problem better never makes it pass. Silencing the rule
+	// there brings the schema's finding back, for the same reason. A schema
+	// finding about something absent ("no published date", at the title)
+	// is not about the text there, so it stays next to a rule's finding on
+	// it. The schema's findings wait for the rules', so that each finding
+	// is complete (explained or not, at its final level) when the filter
+	// and the limit see it, once, as it comes.
+	var schemaFindings []lint.Finding
 	if s, ok := enabled("schema"); ok && opt.Validate != nil {
 		for _, fd := range opt.Validate(f, r) {
 			if s.Level != 0 {
 				fd.Level = s.Level
 			}
-			c.add(fd)
+			if fd, ok := c.locate(fd); ok {
+				schemaFindings = append(schemaFindings, fd)
+				if !fd.Absent {
+					c.schemaLevel[fd.Span] = max(c.schemaLevel[fd.Span], fd.Level)
+				}
+			}
 		}
 	}
 	if opt.Rules != nil {
@@ -307,37 +340,13 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 			c.add(fd)
 		}
 	}
-	kept := c.findings
-	// A rule that reports the very value the schema rejects (a rating word
-	// outside the vocabulary, a malformed email) says more about it, with a
-	// hint; the schema's finding at the same span is then dropped, and the
-	// rule's finding keeps the schema's level if that is higher, so that
-	// explaining a problem better never makes it pass. Silencing the rule
-	// there brings the schema's finding back, for the same reason. A schema
-	// finding about something absent ("no published date", at the title)
-	// is not about the text there, so it stays next to a rule's finding on it.
-	schemaLevel := map[document.Span]lint.Level{}
-	for _, fd := range kept {
-		if fd.Rule == "schema" && !fd.Absent && fd.Level > schemaLevel[fd.Span] {
-			schemaLevel[fd.Span] = fd.Level
-		}
-	}
-	bySpan := map[document.Span]bool{}
-	for i, fd := range kept {
-		if fd.Rule != "schema" {
-			bySpan[fd.Span] = true
-			if l := schemaLevel[fd.Span]; l > fd.Level {
-				kept[i].Level = l
-			}
-		}
-	}
-	out := kept[:0]
-	for _, fd := range kept {
-		if fd.Rule == "schema" && !fd.Absent && bySpan[fd.Span] {
+	for _, fd := range schemaFindings {
+		if !fd.Absent && c.explained[fd.Span] {
 			continue
 		}
-		out = append(out, fd)
+		c.keep(fd)
 	}
+	out := c.findings
 	sort.SliceStable(out, func(i, j int) bool { return lint.Less(&out[i], &out[j]) })
 	out = lint.Limit(out, c.limit, &c.left)
 	if c.left.Count > 0 {
@@ -348,25 +357,53 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 }
 
 // collector takes a file's findings as the rules report them. It drops
-// those inline directives silence, and keeps at most limit of each rule:
-// no more can be shown, and a rule that finds a million problems in a
-// hostile file must not hold a million findings. Those past the limit are
-// counted in left.
+// those inline directives silence and those its show test hides, and
+// keeps at most limit of each rule: no more can be shown, and a rule that
+// finds a million problems in a hostile file must not hold a million
+// findings. Those past the limit are counted in left.
 type collector struct {
 	file     *source.File
 	sup      *lint.Suppressor
-	limit    int            // 0: keep all
-	kept     map[string]int // by rule
+	show     func(lint.Finding) bool // nil: show all
+	limit    int                     // 0: keep all
+	kept     map[string]int          // by rule
 	findings []lint.Finding
 	left     lint.LeftOut
+	// The schema's levels by the spans of its findings, and the spans a
+	// rule's finding explains (see Lint).
+	schemaLevel map[document.Span]lint.Level
+	explained   map[document.Span]bool
 }
 
-func (c *collector) add(fd lint.Finding) {
+// locate drops a finding inline directives silence, and places the rest.
+func (c *collector) locate(fd lint.Finding) (lint.Finding, bool) {
 	if fd.Rule != "bad-directive" && c.sup.Suppressed(fd) {
-		return
+		return fd, false
 	}
 	fd.Path = c.file.Path
 	fd.Locate(c.file)
+	return fd, true
+}
+
+// add takes a rule's finding.
+func (c *collector) add(fd lint.Finding) {
+	fd, ok := c.locate(fd)
+	if !ok {
+		return
+	}
+	if level, ok := c.schemaLevel[fd.Span]; ok {
+		fd.Level = max(fd.Level, level)
+		c.explained[fd.Span] = true
+	}
+	c.keep(fd)
+}
+
+// keep holds a located finding, if it is to be shown and within the limit,
+// or counts it as left out.
+func (c *collector) keep(fd lint.Finding) {
+	if c.show != nil && !c.show(fd) {
+		return
+	}
 	if c.limit > 0 && c.kept[fd.Rule] >= c.limit {
 		c.left.Add(fd)
 		return

@@ -327,3 +327,115 @@ func TestFindingsLimitedPerRule(t *testing.T) {
 		t.Fatalf("%d findings, the last %s standing for %d", len(findings), last.Rule, last.LeftOut)
 	}
 }
+
+// Filter hides findings before the limit: the limit shows the first
+// findings that pass it, and the closing finding counts only those left
+// out that would have been shown, at the highest level among them, not
+// among those hidden.
+func TestFilterHidesBeforeTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.txt")
+	// 30 warnings (placeholder-link's level), and past them 30 errors;
+	// every other line is hidden.
+	text := "Title\n" + strings.Repeat("\nSee [x](#).\n", 30) + strings.Repeat("\nSee [e](TODO).\n", 30)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := options(t)
+	opt.Validate = func(f *source.File, r *document.Report) []lint.Finding {
+		// The schema rejects the errors' links: the rule's findings there
+		// take its level.
+		var out []lint.Finding
+		for _, l := range r.Links {
+			if strings.Contains(f.Text[l.Span.Start:l.Span.End], "TODO") {
+				out = append(out, lint.Finding{Rule: "schema", Level: lint.Error, Message: "no TODO", Span: l.Span})
+			}
+		}
+		return out
+	}
+	var asked []int
+	seen := map[string]int{}
+	opt.Filter = func(i int, f *source.File) func(lint.Finding) bool {
+		asked = append(asked, i)
+		return func(fd lint.Finding) bool {
+			seen[fd.Rule+" "+fd.Level.String()]++
+			return fd.Start.Line%4 == 3 // the links on lines 3, 7, 11, …: every other one
+		}
+	}
+	opt.MaxFindings = 10
+	res := Check(context.Background(), []discover.Input{{Path: p}}, opt)[0]
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	// The filter saw every finding as it would be shown: the 30 warnings,
+	// the 30 rule findings at the schema's level, and not the schema's own.
+	if want := map[string]int{"placeholder-link warning": 30, "placeholder-link error": 30}; !reflect.DeepEqual(seen, want) {
+		t.Errorf("the filter saw %v, want %v", seen, want)
+	}
+	if !reflect.DeepEqual(asked, []int{0}) {
+		t.Errorf("the filter was asked for inputs %v, want [0]", asked)
+	}
+	got := res.Findings
+	if len(got) != 11 {
+		t.Fatalf("%d findings, want 10 and one for the rest: %v", len(got), summary([]Result{res}))
+	}
+	for i, fd := range got[:10] {
+		if fd.Start.Line != 3+4*i {
+			t.Errorf("finding %d on line %d, want %d: the first shown are the first that pass", i, fd.Start.Line, 3+4*i)
+		}
+	}
+	last := got[10]
+	// 15 warnings and 15 errors pass; 10 warnings are shown.
+	if last.Rule != lint.TooManyFindings || last.LeftOut != 20 || last.Start.Line != 43 || last.Level != lint.Error {
+		t.Errorf("closing finding %s at line %d, level %s, for %d; want too-many-findings at 43, error, for 20", last.Rule, last.Start.Line, last.Level, last.LeftOut)
+	}
+
+	// With only the warnings passing, the errors hidden do not raise the
+	// closing finding's level: only what would be shown counts.
+	opt.Filter = func(int, *source.File) func(lint.Finding) bool {
+		return func(fd lint.Finding) bool { return fd.Level == lint.Warning }
+	}
+	got = Check(context.Background(), []discover.Input{{Path: p}}, opt)[0].Findings
+	if last := got[len(got)-1]; len(got) != 11 || last.LeftOut != 20 || last.Level != lint.Warning {
+		t.Errorf("%d findings, the last %s for %d at %s; want 11, the last for 20 at warning", len(got), last.Rule, last.LeftOut, last.Level)
+	}
+}
+
+// A filter that hides every finding of a file of thousands leaves nothing
+// held, shown or counted: no closing finding, no line kept for output.
+// Inputs that do not parse are not asked about.
+func TestFilterHidingAllLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, []byte("Title\n\n"+strings.Repeat("Crime recently rose. ", 5000)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := options(t)
+	opt.MaxFindings = 100
+	var asked []int
+	hidden := 0
+	opt.Filter = func(i int, f *source.File) func(lint.Finding) bool {
+		asked = append(asked, i)
+		return func(lint.Finding) bool {
+			hidden++
+			return false
+		}
+	}
+	res := Check(context.Background(), []discover.Input{{Path: bad}, {Path: big}}, opt)
+	if res[0].Err == nil || !reflect.DeepEqual(asked, []int{1}) {
+		t.Errorf("asked for inputs %v, want [1] (the unparseable input 0 has no findings to filter)", asked)
+	}
+	if hidden < 5000 {
+		t.Errorf("the filter saw %d findings, want every one of the 5,000 or more", hidden)
+	}
+	if len(res[1].Findings) != 0 {
+		t.Errorf("%d findings shown, want none: %v", len(res[1].Findings), summary(res[1:]))
+	}
+	if line := res[1].Source.Line(3); line != "" {
+		t.Errorf("the result keeps the long line (%d bytes), which nothing shown quotes", len(line))
+	}
+}
