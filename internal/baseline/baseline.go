@@ -5,20 +5,24 @@
 package baseline
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/atomicfile"
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -153,19 +157,118 @@ func RelPath(baselinePath, path string) string {
 	return filepath.ToSlash(filepath.Clean(path))
 }
 
-// Build records findings; files maps each finding's path to its source.
-func Build(baselinePath string, findings []lint.Finding, files map[string]source.View) *File {
-	b := &File{Version: Version, Tool: "reportlint", Findings: []Entry{}}
-	for _, fd := range findings {
-		f := files[fd.Path]
-		// What a too-many-findings finding stands for changes with every
-		// run, so it is never recorded, and never hidden.
-		if f == nil || fd.Rule == lint.TooManyFindings {
-			continue
-		}
-		rel := RelPath(baselinePath, fd.Path)
-		b.Findings = append(b.Findings, Entry{Path: rel, Rule: fd.Rule, Fingerprint: Fingerprint(f, fd, rel), Message: fd.Message, Line: fd.Start.Line})
+// Recorder builds a baseline as a run checks its files: each file's
+// findings become entries as they are found, in the worker checking it,
+// so that a run recording a million findings holds small entries, not
+// findings and the lines they quote. It holds no more entries than a
+// baseline may hold when read (source.Baseline's limit): past that, the
+// baseline could not be used, so it only counts, and Baseline says so.
+type Recorder struct {
+	baselinePath string
+	kind         source.Kind  // the limit on its size
+	size         atomic.Int64 // bytes of the file so far (at most 4 over), entries of files not yet done included
+	entries      []Entry
+	count        int    // findings recorded, held or not
+	most         string // the file of the most findings, as named in the run
+	mostCount    int
+}
+
+// NewRecorder starts a baseline to be written at baselinePath.
+func NewRecorder(baselinePath string) *Recorder {
+	r := &Recorder{baselinePath: baselinePath, kind: source.Baseline, entries: []Entry{}}
+	r.size.Store(int64(len(fileStart(Version, "reportlint")) + len(fileEnd)))
+	return r
+}
+
+// FileRecord is the entries of one file, found before the file is done.
+type FileRecord struct {
+	r        *Recorder
+	path     string
+	rel      string
+	view     source.View
+	words    *wordIndex
+	entries  []recorded
+	count    int
+	messages map[string]string // each message once: a rule repeats its own
+}
+
+// recorded is an entry with its finding's span, to order it as the
+// finding is ordered.
+type recorded struct {
+	Entry
+	span document.Span
+}
+
+// File starts recording the findings of one file; it may be called from
+// any goroutine, and the record used in one.
+func (r *Recorder) File(path string, view source.View) *FileRecord {
+	return &FileRecord{r: r, path: path, rel: RelPath(r.baselinePath, path), view: view, words: newWordIndex(), messages: map[string]string{}}
+}
+
+// Add records a finding of the file.
+func (fr *FileRecord) Add(fd lint.Finding) {
+	// What a too-many-findings finding stands for changes with every run,
+	// so it is never recorded, and never hidden.
+	if fd.Rule == lint.TooManyFindings {
+		return
 	}
+	fr.count++
+	if fr.r.over() {
+		fr.entries, fr.messages = nil, nil
+		return
+	}
+	msg, ok := fr.messages[fd.Message]
+	if !ok {
+		msg = fd.Message
+		fr.messages[msg] = msg
+	}
+	e := Entry{Path: fr.rel, Rule: fd.Rule, Fingerprint: fingerprint(fr.view, fd, fr.rel, fr.words), Message: msg, Line: fd.Start.Line}
+	fr.r.size.Add(int64(entrySize(e)))
+	fr.entries = append(fr.entries, recorded{Entry: e, span: fd.Span})
+}
+
+func (r *Recorder) over() bool { return r.size.Load() > r.kind.Limit }
+
+// Done adds a file's entries to the baseline. Files are done in the
+// run's order, so that the baseline does not depend on timing.
+func (r *Recorder) Done(fr *FileRecord) {
+	r.count += fr.count
+	if fr.count > r.mostCount {
+		r.most, r.mostCount = fr.path, fr.count
+	}
+	if r.over() {
+		r.entries = nil
+		return
+	}
+	// In the order of the findings (lint.Less), which entries on one line
+	// keep in the file.
+	sort.SliceStable(fr.entries, func(i, j int) bool {
+		a, b := &fr.entries[i], &fr.entries[j]
+		if a.span.Start != b.span.Start {
+			return a.span.Start < b.span.Start
+		}
+		if a.span.End != b.span.End {
+			return a.span.End < b.span.End
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+	for _, e := range fr.entries {
+		r.entries = append(r.entries, e.Entry)
+	}
+	fr.entries = nil
+}
+
+// Baseline is the baseline recorded, its entries by path and line, or an
+// error if it is too large to be read back.
+func (r *Recorder) Baseline() (*File, error) {
+	if r.over() {
+		return nil, fmt.Errorf("the %d findings of this run are %s; the most are in %s (%d); nothing was written",
+			r.count, r.kind.Over(), r.most, r.mostCount)
+	}
+	b := &File{Version: Version, Tool: "reportlint", Findings: r.entries}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
 		a, c := b.Findings[i], b.Findings[j]
 		if a.Path != c.Path {
@@ -173,16 +276,51 @@ func Build(baselinePath string, findings []lint.Finding, files map[string]source
 		}
 		return a.Line < c.Line
 	})
-	return b
+	return b, nil
 }
+
+// The file is written as json.MarshalIndent(b, "", "  ") would write it,
+// one entry at a time, so that its size is known entry by entry and no
+// copy of it is held.
+const (
+	entryPrefix = "    "
+	fileEnd     = "\n  ]\n}\n"
+)
+
+func fileStart(version int, tool string) string {
+	t, _ := json.Marshal(tool)
+	return fmt.Sprintf("{\n  \"version\": %d,\n  \"tool\": %s,\n  \"findings\": [", version, t)
+}
+
+// entry is one entry as written, without the separator before it.
+func entry(e Entry) []byte {
+	data, _ := json.MarshalIndent(e, entryPrefix, "  ") // an Entry always encodes
+	return data
+}
+
+// entrySize is the bytes an entry takes in the file: its separator (a
+// comma but for the first, a newline and the indent), and itself.
+func entrySize(e Entry) int { return len(",\n"+entryPrefix) + len(entry(e)) }
 
 // Write saves a baseline (atomically: a temporary file, then a rename).
 func (b *File) Write(path string) error {
-	data, err := json.MarshalIndent(b, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(path, append(data, '\n'), 0o644)
+	return atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		bw.WriteString(fileStart(b.Version, b.Tool))
+		if len(b.Findings) == 0 {
+			bw.WriteString("]\n}\n")
+			return bw.Flush()
+		}
+		for i, e := range b.Findings {
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n" + entryPrefix)
+			bw.Write(entry(e))
+		}
+		bw.WriteString(fileEnd)
+		return bw.Flush()
+	})
 }
 
 // Read loads a baseline file.
@@ -226,78 +364,100 @@ func jsonProblem(path string, data []byte, err error) string {
 	return what
 }
 
-// Filter hides the findings the baseline records. Each entry hides one
-// finding. It returns the findings still shown, how many were hidden, and
-// the entries that matched nothing (fixed problems, or a stale baseline).
-func (b *File) Filter(baselinePath string, findings []lint.Finding, files map[string]source.View) (shown []lint.Finding, hidden int, unmatched []Entry) {
-	m := b.Matcher(baselinePath)
-	byPath := map[string][]lint.Finding{}
-	for _, fd := range findings {
-		if files[fd.Path] == nil {
-			shown = append(shown, fd)
-			continue
-		}
-		byPath[fd.Path] = append(byPath[fd.Path], fd)
-	}
-	for path, view := range files {
-		shown = append(shown, m.Filter(path, view, byPath[path])...)
-	}
-	sort.SliceStable(shown, func(i, j int) bool { return lint.Less(&shown[i], &shown[j]) })
-	return shown, m.Hidden, m.Unmatched()
-}
-
-// Matcher hides recorded findings file by file, as a run checks them.
+// Matcher hides recorded findings file by file, as a run checks them:
+// each file is matched on its own, in the worker checking it, before the
+// limit on findings shown counts them, and is done in the run's order.
 type Matcher struct {
 	baselinePath string
 	entries      []Entry
-	remaining    map[string]int
-	checked      map[string]bool // only entries for files the run read can be judged
-	// Hidden counts the findings hidden so far.
+	recorded     map[string]map[string]int // by path, then rule and fingerprint; read only
+	// remaining is, for each file done, what its entries have left to hide.
+	remaining map[string]map[string]int
+	// Hidden counts the findings hidden in the files done.
 	Hidden int
 }
 
 // Matcher starts matching a run's findings against the baseline.
 func (b *File) Matcher(baselinePath string) *Matcher {
-	m := &Matcher{baselinePath: baselinePath, entries: b.Findings, remaining: map[string]int{}, checked: map[string]bool{}}
+	m := &Matcher{baselinePath: baselinePath, entries: b.Findings, recorded: map[string]map[string]int{}, remaining: map[string]map[string]int{}}
 	for _, e := range b.Findings {
-		m.remaining[entryKey(e.Path, e.Rule, e.Fingerprint)]++
+		if m.recorded[e.Path] == nil {
+			m.recorded[e.Path] = map[string]int{}
+		}
+		m.recorded[e.Path][entryKey(e.Rule, e.Fingerprint)]++
 	}
 	return m
 }
 
-func entryKey(path, rule, fp string) string { return path + "\x00" + rule + "\x00" + fp }
+func entryKey(rule, fp string) string { return rule + "\x00" + fp }
 
-// Filter returns the findings of one checked file that the baseline does
-// not hide. Each entry hides one finding.
-func (m *Matcher) Filter(path string, view source.View, findings []lint.Finding) []lint.Finding {
-	rel := RelPath(m.baselinePath, path)
-	m.checked[rel] = true
-	shown := findings[:0:0]
-	for _, fd := range findings {
-		if fd.Rule == lint.TooManyFindings {
-			shown = append(shown, fd)
-			continue
-		}
-		k := entryKey(rel, fd.Rule, Fingerprint(view, fd, rel))
-		if m.remaining[k] > 0 {
-			m.remaining[k]--
-			m.Hidden++
-			continue
-		}
-		shown = append(shown, fd)
-	}
-	return shown
+// FileMatch matches the findings of one file.
+type FileMatch struct {
+	rel       string
+	view      source.View
+	words     *wordIndex
+	remaining map[string]int // by rule and fingerprint
+	byRule    map[string]int // the same, by rule alone
+	hidden    int
 }
 
-// Unmatched lists the entries, for files the run checked, that hid nothing:
+// File starts matching the findings of one file; it may be called from
+// any goroutine, and the match used in one.
+func (m *Matcher) File(path string, view source.View) *FileMatch {
+	rel := RelPath(m.baselinePath, path)
+	fm := &FileMatch{rel: rel, view: view, words: newWordIndex(), remaining: maps.Clone(m.recorded[rel]), byRule: map[string]int{}}
+	for k, n := range fm.remaining {
+		rule, _, _ := strings.Cut(k, "\x00")
+		fm.byRule[rule] += n
+	}
+	return fm
+}
+
+// Show reports whether a finding is to be shown: whether no entry left
+// hides it. Each entry hides one finding. A finding of a rule with no
+// entry left is not fingerprinted: every finding is asked about, and a
+// hostile file has millions.
+func (fm *FileMatch) Show(fd lint.Finding) bool {
+	if fd.Rule == lint.TooManyFindings || fm.byRule[fd.Rule] == 0 {
+		return true
+	}
+	k := entryKey(fd.Rule, fingerprint(fm.view, fd, fm.rel, fm.words))
+	if fm.remaining[k] > 0 {
+		fm.remaining[k]--
+		fm.byRule[fd.Rule]--
+		fm.hidden++
+		return false
+	}
+	return true
+}
+
+// Done counts a file's match in the run. A file checked twice (standard
+// input named as a file also given) leaves an entry unmatched only if it
+// hid nothing in either.
+func (m *Matcher) Done(fm *FileMatch) {
+	m.Hidden += fm.hidden
+	left, ok := m.remaining[fm.rel]
+	if !ok {
+		m.remaining[fm.rel] = fm.remaining
+		return
+	}
+	for k, n := range left {
+		left[k] = min(n, fm.remaining[k])
+	}
+}
+
+// Unmatched lists the entries, for the files done, that hid nothing:
 // fixed problems, or a stale baseline.
 func (m *Matcher) Unmatched() []Entry {
-	left := maps.Clone(m.remaining)
+	left := map[string]map[string]int{}
+	for path, counts := range m.remaining {
+		left[path] = maps.Clone(counts)
+	}
 	var out []Entry
 	for _, e := range m.entries {
-		k := entryKey(e.Path, e.Rule, e.Fingerprint)
-		if left[k] > 0 && m.checked[e.Path] {
-			left[k]--
+		k := entryKey(e.Rule, e.Fingerprint)
+		if counts := left[e.Path]; counts != nil && counts[k] > 0 {
+			counts[k]--
 			out = append(out, e)
 		}
 	}

@@ -1,9 +1,12 @@
 package baseline
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -50,8 +53,38 @@ func TestFingerprintSurvivesMovesNotEdits(t *testing.T) {
 	}
 }
 
+// record builds a baseline of findings of one file, as a run does.
+func record(t *testing.T, base string, f *source.File, findings []lint.Finding) *File {
+	t.Helper()
+	r := NewRecorder(base)
+	rec := r.File(f.Path, f)
+	for _, fd := range findings {
+		rec.Add(fd)
+	}
+	r.Done(rec)
+	b, err := r.Baseline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// match runs findings of one file through a matcher, as a run does, and
+// returns those shown.
+func match(m *Matcher, f *source.File, findings []lint.Finding) []lint.Finding {
+	fm := m.File(f.Path, f)
+	var shown []lint.Finding
+	for _, fd := range findings {
+		if fm.Show(fd) {
+			shown = append(shown, fd)
+		}
+	}
+	m.Done(fm)
+	return shown
+}
+
 // Each entry hides one finding: a third identical problem is new.
-func TestFilterCountsRepeats(t *testing.T) {
+func TestMatcherCountsRepeats(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "r.txt")
 	base := filepath.Join(dir, "baseline.json")
@@ -61,8 +94,7 @@ func TestFilterCountsRepeats(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		fs = append(fs, finding(t, two, "placeholder-link", "[x](#)", i))
 	}
-	b := Build(base, fs, map[string]source.View{path: two})
-	if err := b.Write(base); err != nil {
+	if err := record(t, base, two, fs).Write(base); err != nil {
 		t.Fatal(err)
 	}
 	read, err := Read(base)
@@ -73,12 +105,153 @@ func TestFilterCountsRepeats(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		now = append(now, finding(t, three, "placeholder-link", "[x](#)", i))
 	}
-	shown, hidden, stale := read.Filter(base, now, map[string]source.View{path: three})
-	if len(shown) != 1 || hidden != 2 || len(stale) != 0 {
-		t.Errorf("shown %d hidden %d stale %d, want 1, 2, 0", len(shown), hidden, len(stale))
+	m := read.Matcher(base)
+	shown := match(m, three, now)
+	if len(shown) != 1 || m.Hidden != 2 || len(m.Unmatched()) != 0 {
+		t.Errorf("shown %d hidden %d stale %d, want 1, 2, 0", len(shown), m.Hidden, len(m.Unmatched()))
 	}
 	if read.Findings[0].Path != "r.txt" {
 		t.Errorf("paths are recorded relative to the baseline: %q", read.Findings[0].Path)
+	}
+}
+
+// Entries that hid nothing are stale, but only for files the run checked;
+// a file checked twice (standard input named as a file also given) leaves
+// an entry stale only if it hid nothing in either, whatever the order.
+func TestMatcherUnmatched(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "baseline.json")
+	a, _ := source.New(filepath.Join(dir, "a.txt"), []byte("T\n\nA [x](#) and [y](#).\n"))
+	fixed, _ := source.New(a.Path, []byte("T\n\nA [x](#) and y.\n"))
+	other, _ := source.New(filepath.Join(dir, "b.txt"), []byte("T\n\nB [z](#).\n"))
+	b := record(t, base, a, []lint.Finding{finding(t, a, "placeholder-link", "[x](#)", 0), finding(t, a, "placeholder-link", "[y](#)", 0)})
+	rb := record(t, base, other, []lint.Finding{finding(t, other, "placeholder-link", "[z](#)", 0)})
+	b.Findings = append(b.Findings, rb.Findings...)
+
+	stale := func(m *Matcher) []string {
+		var out []string
+		for _, e := range m.Unmatched() {
+			out = append(out, e.Path+":"+strconv.Itoa(e.Line))
+		}
+		return out
+	}
+	xFixed := []lint.Finding{finding(t, fixed, "placeholder-link", "[x](#)", 0)}
+	both := []lint.Finding{finding(t, a, "placeholder-link", "[x](#)", 0), finding(t, a, "placeholder-link", "[y](#)", 0)}
+
+	m := b.Matcher(base)
+	match(m, fixed, xFixed)
+	if got := stale(m); !reflect.DeepEqual(got, []string{"a.txt:3"}) {
+		t.Errorf("stale %v, want [a.txt:3] (the [y] entry; b.txt was not checked)", got)
+	}
+	for _, order := range [][2]*source.File{{fixed, a}, {a, fixed}} {
+		m := b.Matcher(base)
+		for _, f := range order {
+			if f == fixed {
+				match(m, f, xFixed)
+			} else {
+				match(m, f, both)
+			}
+		}
+		if got := stale(m); len(got) != 0 || m.Hidden != 3 {
+			t.Errorf("checked as %s then %s: stale %v, hidden %d; want none stale, 3 hidden", order[0].Text[10:], order[1].Text[10:], got, m.Hidden)
+		}
+	}
+}
+
+// A baseline is written as json.MarshalIndent writes it, one entry at a
+// time, and the recorder knows its size as it goes, to within 4 bytes
+// above.
+func TestWriteAsMarshalIndent(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "baseline.json")
+	f, _ := source.New(filepath.Join(dir, "r<&>.txt"), []byte("T\n\nA [x](#) and [y](#).\n"))
+	messages := []string{"plain", "quote \" and \\ and \n and \t", "<b>&amp;</b>", "bad \xff byte", "line\u2028sep", "北京 “x”"}
+	for n := 0; n <= len(messages); n++ {
+		var fs []lint.Finding
+		for i, msg := range messages[:n] {
+			fd := finding(t, f, "placeholder-link", []string{"[x](#)", "[y](#)"}[i%2], 0)
+			fd.Message = msg
+			fs = append(fs, fd)
+		}
+		r := NewRecorder(base)
+		rec := r.File(f.Path, f)
+		for _, fd := range fs {
+			rec.Add(fd)
+		}
+		r.Done(rec)
+		b, err := r.Baseline()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Write(base); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.MarshalIndent(b, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want = append(want, '\n'); string(got) != string(want) {
+			t.Fatalf("%d entries: wrote\n%s\nwant\n%s", n, got, want)
+		}
+		if size := r.size.Load(); size < int64(len(got)) || size > int64(len(got))+4 {
+			t.Errorf("%d entries: the recorder counted %d bytes, the file has %d", n, size, len(got))
+		}
+	}
+}
+
+// Findings recorded in the order the rules report them are written in the
+// order of the findings: by line, then column, span, rule and message.
+func TestRecorderOrdersAsFindings(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "baseline.json")
+	f, _ := source.New(filepath.Join(dir, "r.txt"), []byte("T\n\nA [x](#) and [y](#).\n\nB [z](#).\n"))
+	x, y, z := finding(t, f, "b-rule", "[x](#)", 0), finding(t, f, "b-rule", "[y](#)", 0), finding(t, f, "b-rule", "[z](#)", 0)
+	xa := x
+	xa.Rule = "a-rule"
+	var got []string
+	for _, e := range record(t, base, f, []lint.Finding{z, y, x, xa}).Findings {
+		got = append(got, e.Rule+":"+strconv.Itoa(e.Line))
+	}
+	if want := []string{"a-rule:3", "b-rule:3", "b-rule:3", "b-rule:5"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("entries %v, want %v", got, want)
+	}
+	b := record(t, base, f, []lint.Finding{z, y, x, xa})
+	if b.Findings[1].Fingerprint != Fingerprint(f, x, "r.txt") {
+		t.Errorf("the second entry is not [x]'s")
+	}
+}
+
+// Past the size a baseline may have when read, the recorder holds no more
+// entries, only counts, and refuses to give a baseline: one could not be
+// read back, and one of only some findings would show the rest as new.
+func TestRecorderRefusesPastTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "baseline.json")
+	text := "T\n\n" + strings.Repeat("A [x](#).\n", 100)
+	a, _ := source.New(filepath.Join(dir, "a.txt"), []byte(text))
+	b, _ := source.New(filepath.Join(dir, "b.txt"), []byte(text+text))
+	r := NewRecorder(base)
+	r.kind.Limit = 9 << 10 // some 40 entries
+	for _, f := range []*source.File{a, b} {
+		rec := r.File(f.Path, f)
+		for i := range strings.Count(f.Text, "[x]") {
+			rec.Add(finding(t, f, "placeholder-link", "[x](#)", i))
+		}
+		if len(rec.entries) > 50 {
+			t.Errorf("%s: %d entries held past the limit", f.Path, len(rec.entries))
+		}
+		r.Done(rec)
+	}
+	if len(r.entries) != 0 {
+		t.Errorf("%d entries held past the limit", len(r.entries))
+	}
+	_, err := r.Baseline()
+	if want := "the 300 findings of this run are over the 9 KiB limit"; err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), "; the most are in "+b.Path+" (200); nothing was written") {
+		t.Errorf("got %v, want %q … and the file with the most", err, want)
 	}
 }
 

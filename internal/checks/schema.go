@@ -52,12 +52,14 @@ var TooManyFindings = &lint.Rule{
 	Summary: "a file, or a run, has more findings than it shows; one finding stands for the rest",
 	Doc: `"reportlint check" shows at most 1,000 findings in a file (--max-findings; 0 shows them all)
 and 100,000 in a run (--max-findings-total). The findings shown are the first by position; one
-more finding, at the first of those left out, says how many were left out. Its level is the
-highest among them, so leaving findings out never lowers the exit code they would have given;
-for that reason it cannot be silenced, turned off or given another level, --changed-since
-keeps it, and a baseline neither records nor hides it. Thousands of findings in one report mean
-a problem repeated throughout (a quote style, a dash), or a file built to make reportlint hold
-millions of findings: fix the first ones, or raise the limit to see them all.`,
+more finding, at the first of those left out, says how many were left out. The limits count only
+findings that would be shown: inline directives, the configuration, --changed-since and the
+baseline hide theirs first, and a baseline being written records every finding. Its level is
+the highest among those left out, so leaving findings out never lowers the exit code they would
+have given; for that reason it cannot be silenced, turned off or given another level, and a
+baseline never records it. Thousands of findings in one report mean a problem repeated
+throughout (a quote style, a dash), or a file built to make reportlint hold millions of
+findings: fix the first ones, or raise the limit to see them all.`,
 	Bad:  "A report with 1,500 straight quotes among curly ones: 1,000 findings, then \"500 more findings, the first of them here, are not shown\".",
 	Good: "The same report with its quotes made curly: no findings.",
 	Run:  func(*lint.Pass) {},

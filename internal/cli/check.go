@@ -108,36 +108,76 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 
 	// Files are checked, filtered and written one at a time, in input
 	// order: a file's model is gone once its findings are out, and the
-	// findings once they are written (JUnit, and --write-baseline, which
-	// need every finding before writing, are the exceptions).
-	// A baseline being written records every finding, those an old
-	// --baseline would hide too: rewriting a baseline must not drop them.
-	var matcher *baseline.Matcher
-	if base != nil && cmd.String("write-baseline") == "" {
-		matcher = base.Matcher(basePath)
+	// findings once they are written (JUnit, which needs every finding
+	// before writing, is the exception).
+	//
+	// --changed-since and the baseline hide findings in the engine, before
+	// it limits what a file shows, so that the limit counts only findings
+	// that would be shown, and those hidden are never held.
+	// A baseline being written records every finding, unlimited, those an
+	// old --baseline would hide too: rewriting a baseline must not drop
+	// them. It records them as they are found, and shows none.
+	writePath := cmd.String("write-baseline")
+	var (
+		recorder *baseline.Recorder
+		records  []*baseline.FileRecord // by input, until emitted
+		matcher  *baseline.Matcher
+		matches  []*baseline.FileMatch
+	)
+	switch {
+	case writePath != "":
+		recorder, records = baseline.NewRecorder(writePath), make([]*baseline.FileRecord, len(inputs))
+	case base != nil:
+		matcher, matches = base.Matcher(basePath), make([]*baseline.FileMatch, len(inputs))
+	}
+	if changes != nil || recorder != nil || matcher != nil {
+		opt.Filter = func(i int, f *source.File) func(lint.Finding) bool {
+			// Standard input is in no repository, and is new: its findings
+			// all show.
+			changed := func(lint.Finding) bool { return true }
+			if changes != nil && !inputs[i].Stdin {
+				lineChanged := changes.In(f.Path)
+				changed = func(fd lint.Finding) bool { return changedSpan(lineChanged, fd) }
+			}
+			switch {
+			case recorder != nil:
+				rec := recorder.File(f.Path, f)
+				records[i] = rec
+				return func(fd lint.Finding) bool {
+					if changed(fd) {
+						rec.Add(fd)
+					}
+					return false
+				}
+			case matcher != nil:
+				match := matcher.File(f.Path, f)
+				matches[i] = match
+				return func(fd lint.Finding) bool { return changed(fd) && match.Show(fd) }
+			}
+			return changed
+		}
 	}
 	worst := lint.Level(-1)
 	files := func(yield func(format.File) bool) {
 		next := 0 // results come one per input, in input order
 		engine.Each(ctx, inputs, opt, func(res engine.Result) bool {
-			in := inputs[next]
+			i := next
 			next++
 			if res.Err != nil {
 				e.stderrf("reportlint: %s", describe(res.Err))
 				failed = true
 				return true
 			}
-			shown := res.Findings[:0:0]
-			for _, fd := range res.Findings {
-				// What was left out may lie on changed lines.
-				if changes == nil || in.Stdin || fd.Rule == lint.TooManyFindings || changedSpan(changes, res.Path, fd) {
-					shown = append(shown, fd)
-				}
+			// Done in input order, whatever order the workers finished in.
+			if recorder != nil {
+				recorder.Done(records[i])
+				records[i] = nil
 			}
 			if matcher != nil {
-				shown = matcher.Filter(res.Path, res.Source, shown)
+				matcher.Done(matches[i])
+				matches[i] = nil
 			}
-			shown = limits.run(shown)
+			shown := limits.run(res.Findings)
 			for _, fd := range shown {
 				worst = max(worst, fd.Level)
 			}
@@ -146,18 +186,17 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	out := &format.Run{Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: useColor(e)}
 
-	if path := cmd.String("write-baseline"); path != "" {
-		var all []lint.Finding
-		views := map[string]source.View{}
-		for f := range files {
-			all = append(all, f.Findings...)
-			views[f.Path] = f.Source
+	if recorder != nil {
+		for range files {
 		}
-		b := baseline.Build(path, all, views)
-		if err := b.Write(path); err != nil {
+		b, err := recorder.Baseline()
+		if err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline %s: %v", writePath, err)}
+		}
+		if err := b.Write(writePath); err != nil {
 			return &exitError{code: ExitError, err: fmt.Errorf("--write-baseline: %v", err)}
 		}
-		e.stderrf("recorded %s in %s", format.Plural(len(b.Findings), "finding"), path)
+		e.stderrf("recorded %s in %s", format.Plural(len(b.Findings), "finding"), writePath)
 		if failed {
 			return silentExit(ExitError)
 		}
@@ -236,9 +275,9 @@ func (l *findingsLimits) run(findings []lint.Finding) []lint.Finding {
 }
 
 // changedSpan reports whether any line of a finding changed.
-func changedSpan(c *gitrepo.Changes, path string, fd lint.Finding) bool {
+func changedSpan(changed func(line int) bool, fd lint.Finding) bool {
 	for l := fd.Start.Line; l <= max(fd.End.Line, fd.Start.Line); l++ {
-		if c.Changed(path, l) {
+		if changed(l) {
 			return true
 		}
 	}

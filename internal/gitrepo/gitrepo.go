@@ -215,9 +215,16 @@ func newRange(hunk string) (start, count int, err error) {
 // Changed reports whether line of path (as given on the command line)
 // changed since the revision.
 func (c *Changes) Changed(path string, line int) bool {
+	return c.In(path)(line)
+}
+
+// In is Changed for the lines of one file, whose path it resolves once,
+// not once for each of its findings.
+func (c *Changes) In(path string) func(line int) bool {
 	abs := source.RealPath(path)
 	if c.whole[abs] {
-		return true
+		return func(int) bool { return true }
 	}
-	return c.lines[abs][line]
+	lines := c.lines[abs]
+	return func(line int) bool { return lines[line] }
 }

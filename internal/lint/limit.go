@@ -10,7 +10,8 @@ const TooManyFindings = "too-many-findings"
 // reads through, yet few enough that a file built to make a finding of
 // every byte (a million clashing quotes) costs megabytes, not gigabytes;
 // a hundred thousand in a run keeps the outputs that hold a whole run
-// (JUnit, a baseline being written) within some tens of megabytes.
+// (JUnit) within some tens of megabytes. A baseline being written is not
+// shown: it records every finding, within a baseline's own size limit.
 const (
 	DefaultMaxFindings      = 1000
 	DefaultMaxTotalFindings = 100_000

@@ -30,6 +30,12 @@ var (
 	Baseline = Kind{"baseline", 64 << 20, "fix some of the old findings, or check the folders in separate runs, each with its own baseline"}
 )
 
+// Over says a file is over the kind's limit, and what to do: "over the
+// 64 MiB limit for a baseline; fix some of the old findings, …".
+func (k Kind) Over() string {
+	return fmt.Sprintf("over the %s limit for a %s; %s", human(k.Limit), k.Name, k.Hint)
+}
+
 // ReadAll reads a whole file of kind k. It refuses, without blocking and
 // without reading, anything that is not a regular file (a named pipe, a
 // device, a socket, a folder), and a file over the kind's limit. Every
@@ -37,9 +43,9 @@ var (
 func ReadAll(path string, k Kind) ([]byte, error) {
 	over := func(size int64) string {
 		if size >= 0 {
-			return fmt.Sprintf("is %s, over the %s limit for a %s; %s", human(size), human(k.Limit), k.Name, k.Hint)
+			return fmt.Sprintf("is %s, %s", human(size), k.Over())
 		}
-		return fmt.Sprintf("is over the %s limit for a %s; %s", human(k.Limit), k.Name, k.Hint)
+		return "is " + k.Over()
 	}
 	fh, err := openRegular(path, path, "is a folder; name a file")
 	if err != nil {
