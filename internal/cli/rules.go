@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	ucli "github.com/urfave/cli/v3"
 
@@ -14,13 +13,6 @@ import (
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"
 )
-
-// today is the default as-of date, in UTC so that a run does not depend on
-// the machine's time zone.
-func today() time.Time {
-	y, m, d := time.Now().UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
 
 // configuredRegistry is the built-in rules plus the packs of the
 // configuration in use, so that rules and explain show a house's own rules.

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"slices"
 	"time"
@@ -13,9 +11,7 @@ import (
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/registry"
-	"github.com/reportlint/reportlint/internal/schema"
-	"github.com/reportlint/reportlint/internal/suggest"
+	"github.com/reportlint/reportlint/internal/pipeline"
 )
 
 // configFlags are how check and fix are told which configuration to use,
@@ -45,55 +41,18 @@ type runSetup struct {
 	rules    *lint.Registry
 }
 
-// setup reads the flags and the configuration, builds the registry (with the
-// configuration's packs), compiles the schema, and resolves rule settings.
+// setup reads the flags and the configuration, and builds the run from them
+// (pipeline.Configure: the registry with the configuration's packs, the
+// schema, the rule settings).
 func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	opt, h, err := engineOptions(cmd, e)
 	if err != nil {
 		return nil, err
 	}
 	cfg := h.cfg
-	profiles := opt.Parse.Profiles
-	if err := cfg.CheckFiles(); err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	if err := cfg.CheckProfiles(profiles.Names()); err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	reg, err := registry.With(cfg.Packs)
+	reg, err := pipeline.Configure(&opt, cfg, h.profiles, cmd.String("schema"))
 	if err != nil {
 		return nil, &exitError{code: ExitError, err: err}
-	}
-	if err := checkRuleProfiles(reg, profiles.Names()); err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	resolved, err := cfg.Resolve(reg)
-	if err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	schemaPath := cmd.String("schema")
-	if schemaPath == "" {
-		schemaPath = cfg.Schema
-	}
-	validator, err := schema.New(schemaPath, cfg.AllowOutside...)
-	if err != nil {
-		return nil, &exitError{code: ExitError, err: err}
-	}
-	if schemaPath == "" {
-		// Each house profile is validated against its own schema, or the
-		// generic one; --schema and the config's schema apply to all.
-		for _, p := range h.profiles {
-			if err := validator.AddProfile(p.Name, p.Schema); err != nil {
-				return nil, &exitError{code: ExitError, err: err}
-			}
-		}
-	}
-	opt.Validate = validator.Validate
-	opt.Rules = reg
-	opt.Settings = resolved.For
-	opt.AsOf = today()
-	if !cfg.AsOf.IsZero() {
-		opt.AsOf = cfg.AsOf
 	}
 	if s := cmd.String("as-of"); s != "" {
 		d, err := time.Parse("2006-01-02", s)
@@ -104,7 +63,7 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	}
 	// The run's own files are not reports, though they are JSON and YAML
 	// and may lie in the folders it walks.
-	skip := append(append([]string{cfg.Schema, schemaPath}, cfg.Packs...), cfg.Profiles...)
+	skip := append(append([]string{cfg.Schema, cmd.String("schema")}, cfg.Packs...), cfg.Profiles...)
 	for _, p := range h.profiles {
 		skip = append(skip, p.Schema)
 	}
@@ -150,22 +109,4 @@ func findConfig(path string, allow []string) (*config.Config, error) {
 		return config.Default(), nil
 	}
 	return config.LoadFound(found, allow)
-}
-
-// checkRuleProfiles refuses a rule (of a pack) limited to a profile that
-// does not exist: it would never run, and nothing would say so.
-func checkRuleProfiles(reg *lint.Registry, known []string) error {
-	for _, r := range reg.All() {
-		for _, p := range r.Profiles {
-			if slices.Contains(known, p) {
-				continue
-			}
-			msg := fmt.Sprintf("rule %s: profiles: %s", r.ID, suggest.Unknown("profile", p, known))
-			if r.Source != "" {
-				msg = r.Source + ": " + msg
-			}
-			return errors.New(msg)
-		}
-	}
-	return nil
 }
