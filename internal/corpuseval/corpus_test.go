@@ -1,0 +1,189 @@
+package corpuseval
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// The shared corpus, beside the repository; absent from a fresh clone, so
+// the tests that need it skip.
+const corpusDir = "../../../shared/corpus"
+
+// What the corpus is compared with, kept in the repository: the ledger,
+// the hand-read facts, the pages' own facts, the facts known to be read
+// wrong today. docs/accuracy.md describes each.
+var (
+	dataDir        = filepath.Join("..", "..", "testdata", "corpus")
+	ledgerPath     = filepath.Join(dataDir, "ledger.tsv")
+	pageFactsPath  = filepath.Join(dataDir, "page-facts.tsv")
+	handFactsPath  = filepath.Join(dataDir, "facts.yaml")
+	knownWrongPath = filepath.Join(dataDir, "known-wrong.tsv")
+)
+
+var update = flag.Bool("update", false, "write the corpus's new findings into testdata/corpus/ledger.tsv as ? (not yet reviewed), keep every verdict, drop findings that are gone")
+
+// runCorpus runs the corpus once for every test of the package.
+var runCorpus = sync.OnceValues(func() ([]Doc, error) {
+	return Run(context.Background(), corpusDir)
+})
+
+func corpus(t *testing.T) []Doc {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(corpusDir, "meta.json")); err != nil {
+		t.Skipf("corpus not available (%v): it lies beside the repository, in ../shared/corpus", err)
+	}
+	docs, err := runCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestCorpus is the corpus evaluation (docs/accuracy.md): the facts parse
+// reads against meta.json and the hand-read facts, and every finding
+// against the reviewed ledger, with the per-rule table.
+func TestCorpus(t *testing.T) {
+	docs := corpus(t)
+	var findings []Finding
+	advisories := 0
+	for _, d := range docs {
+		if d.Err != nil {
+			t.Errorf("%s: %v", d.Meta.File, d.Err)
+		}
+		if strings.HasPrefix(d.Meta.File, "us/") {
+			advisories++
+		}
+		findings = append(findings, d.Findings...)
+	}
+	t.Logf("%d documents (%d U.S. advisories, %d others), each checked as of its published date", len(docs), advisories, len(docs)-advisories)
+
+	metas := make([]Meta, len(docs))
+	for i, d := range docs {
+		metas[i] = d.Meta
+	}
+	page, err := ReadPageFacts(open(t, pageFactsPath), pageFactsPath, metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	metaWrong, other := MetaFacts(docs, page)
+	data, err := os.ReadFile(handFactsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand, err := ReadHandFacts(data, handFactsPath, metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	handWrong, hc := HandFacts(docs, hand)
+	known, err := ReadKnownWrong(open(t, knownWrongPath), knownWrongPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unexpected, fixed := Track(append(append([]Mismatch(nil), metaWrong...), handWrong...), known)
+	if len(unexpected) > 0 {
+		t.Errorf("%d facts read wrong that %s does not list (file, field, got, want); fix the parser, or add them there:\n%s", len(unexpected), knownWrongPath, lines(unexpected))
+	}
+	if len(fixed) > 0 {
+		t.Errorf("%d facts %s lists as read wrong are now read right (or wrong otherwise); take them out of it:\n%s", len(fixed), knownWrongPath, lines(fixed))
+	}
+	usWrong, otherWrong := 0, 0
+	for _, m := range metaWrong {
+		if strings.HasPrefix(m.File, "us/") {
+			usWrong++
+		} else {
+			otherWrong++
+		}
+	}
+	t.Logf("facts of %d advisories (published, country, level): %d wrong; %d corrected from the page", advisories, usWrong, len(page))
+	t.Logf("facts of %d others: published read in %d (%d wrong), country in %d", other.Docs, other.Published, otherWrong, other.Country)
+	t.Logf("hand-read facts of %d advisories: indicators %s right, regions %s right", hc.Advisories, ratio(hc.IndicatorsRight, hc.IndicatorsWrong), ratio(hc.RegionsRight, hc.RegionsWrong))
+	t.Logf("facts read wrong: %d, as %s lists (%d)", len(metaWrong)+len(handWrong), filepath.Base(knownWrongPath), len(known))
+
+	ledger, err := readLedgerFile(ledgerPath)
+	if err != nil && !(*update && errors.Is(err, fs.ErrNotExist)) {
+		t.Fatal(err)
+	}
+	rec := Reconcile(findings, ledger)
+	if *update {
+		var buf bytes.Buffer
+		if err := WriteLedger(&buf, rec.Updated); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(ledgerPath, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("ledger updated: %d new findings written as ?, %d gone dropped", len(rec.New), len(rec.Gone)+len(rec.LostReal))
+		for _, e := range rec.LostReal {
+			t.Logf("dropped a finding marked real: %s (%s)", e.Key, e.Note)
+		}
+		ledger = rec.Updated
+	} else {
+		if len(rec.New) > 0 {
+			t.Errorf("%d findings the ledger does not know; read each line, then accept them with go test ./internal/corpuseval -update and give each its verdict in %s:\n%s", len(rec.New), ledgerPath, newFindings(rec.New, 30))
+		}
+		for _, e := range rec.LostReal {
+			t.Errorf("lost a real finding: %s (%s); if that is right, drop it with -update", e.Key, e.Note)
+		}
+		if len(rec.Gone) > 0 {
+			t.Logf("%d ledger entries (not real) are no longer found; -update drops them", len(rec.Gone))
+		}
+	}
+	byRule, total := Tally(findings, ledger)
+	t.Logf("findings by rule (precision: real / (real + false)):\n%s", Table(byRule, total))
+}
+
+func open(t *testing.T, path string) *bytes.Reader {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.NewReader(data)
+}
+
+func readLedgerFile(path string) ([]Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ReadLedger(bytes.NewReader(data), path)
+}
+
+func lines(ms []Mismatch) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString(m.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// newFindings lists at most max new findings with their level and message,
+// so the reviewer knows which line to read; the rest are counted.
+func newFindings(found []Finding, max int) string {
+	var b strings.Builder
+	for i, fd := range found {
+		if i == max {
+			fmt.Fprintf(&b, "… and %d more\n", len(found)-max)
+			break
+		}
+		fmt.Fprintf(&b, "%s %s: %s\n", fd.Key, fd.Level, fd.Message)
+	}
+	return b.String()
+}
+
+func ratio(right, wrong int) string {
+	if right+wrong == 0 {
+		return "0/0"
+	}
+	return fmt.Sprintf("%d/%d (%.1f%%)", right, right+wrong, 100*float64(right)/float64(right+wrong))
+}
