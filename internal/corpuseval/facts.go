@@ -254,9 +254,16 @@ func HandFacts(docs []Doc, facts map[string]HandFact) ([]Mismatch, HandCounts) {
 			}
 			regions, names = map[string][]string{}, map[string]string{}
 			for _, rg := range a.Regions {
-				k := regionKey(rg.Name)
-				regions[k] = append(regions[k], strconv.Itoa(rg.Level))
-				names[k] = rg.Name
+				// The same region at the same level, read from the
+				// summary's list and from its own heading, is one fact
+				// read twice, not two.
+				k, l := regionKey(rg.Name), strconv.Itoa(rg.Level)
+				if !slices.Contains(regions[k], l) {
+					regions[k] = append(regions[k], l)
+				}
+				if _, ok := names[k]; !ok {
+					names[k] = rg.Name
+				}
 			}
 		}
 		want := slices.Clone(f.Indicators)
@@ -299,9 +306,12 @@ func HandFacts(docs []Doc, facts map[string]HandFact) ([]Mismatch, HandCounts) {
 	return out, c
 }
 
-// regionKey is a region's name as compared: case, spacing and the
-// punctuation around it aside, so that "Sinaloa state:" is "Sinaloa State".
+// regionKey is a region's name as compared: case, spacing, double quotes
+// and the punctuation around it aside, so that "Sinaloa state:" is
+// "Sinaloa State" and Parts of the "Mosquito Gulf" is Parts of the Mosquito
+// Gulf. Markup left in a name (**) is not aside: it is a misreading.
 func regionKey(name string) string {
+	name = strings.NewReplacer(`"`, "", "“", "", "”", "").Replace(name)
 	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	k = strings.Trim(k, " .,:;*")
 	return strings.TrimPrefix(k, "the ")
