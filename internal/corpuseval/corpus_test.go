@@ -29,6 +29,8 @@ var (
 	knownWrongPath = filepath.Join(dataDir, "known-wrong.tsv")
 )
 
+var review = flag.String("review", "", "list the findings of rule `RULE` the ledger has as ? (not yet reviewed), with their messages, to review them")
+
 var update = flag.Bool("update", false, "write the corpus's new findings into testdata/corpus/ledger.tsv as ? (not yet reviewed), keep every verdict, drop findings that are gone")
 
 // runCorpus runs the corpus once for every test of the package.
@@ -95,16 +97,20 @@ func TestCorpus(t *testing.T) {
 	if len(fixed) > 0 {
 		t.Errorf("%d facts %s lists as read wrong are now read right (or wrong otherwise); take them out of it:\n%s", len(fixed), knownWrongPath, lines(fixed))
 	}
-	usWrong, otherWrong := 0, 0
+	// Per field: how many of the U.S. advisories' facts are right, and how
+	// many of the others' facts parse gives at all, and gives right.
+	wrong := map[string]int{}
 	for _, m := range metaWrong {
 		if strings.HasPrefix(m.File, "us/") {
-			usWrong++
+			wrong[m.Field]++
 		} else {
-			otherWrong++
+			wrong["other "+m.Field]++
 		}
 	}
-	t.Logf("facts of %d advisories (published, country, level): %d wrong; %d corrected from the page", advisories, usWrong, len(page))
-	t.Logf("facts of %d others: published read in %d (%d wrong), country in %d", other.Docs, other.Published, otherWrong, other.Country)
+	t.Logf("facts of %d advisories, against meta.json (%d taken from the page instead): published %d/%d right, country %d/%d, level %d/%d",
+		advisories, len(page), advisories-wrong["published"], advisories, advisories-wrong["country"], advisories, advisories-wrong["level"], advisories)
+	t.Logf("facts of %d others, where parse gives one: published given in %d (%d right), country in %d (%d right)",
+		other.Docs, other.Published, other.Published-wrong["other published"], other.Country, other.Country-wrong["other country"])
 	t.Logf("hand-read facts of %d advisories: indicators %s right, regions %s right", hc.Advisories, ratio(hc.IndicatorsRight, hc.IndicatorsWrong), ratio(hc.RegionsRight, hc.RegionsWrong))
 	t.Logf("facts read wrong: %d, as %s lists (%d)", len(metaWrong)+len(handWrong), filepath.Base(knownWrongPath), len(known))
 
@@ -136,6 +142,9 @@ func TestCorpus(t *testing.T) {
 		if len(rec.Gone) > 0 {
 			t.Logf("%d ledger entries (not real) are no longer found; -update drops them", len(rec.Gone))
 		}
+	}
+	if *review != "" {
+		t.Logf("%s findings not yet reviewed:\n%s", *review, unreviewed(findings, ledger, *review))
 	}
 	byRule, total := Tally(findings, ledger)
 	t.Logf("findings by rule (precision: real / (real + false)):\n%s", Table(byRule, total))
@@ -186,4 +195,20 @@ func ratio(right, wrong int) string {
 		return "0/0"
 	}
 	return fmt.Sprintf("%d/%d (%.1f%%)", right, right+wrong, 100*float64(right)/float64(right+wrong))
+}
+
+// unreviewed lists the findings of rule that the ledger has as ?, with the
+// level and message the ledger does not keep.
+func unreviewed(findings []Finding, ledger []Entry, rule string) string {
+	verdict := map[Key]string{}
+	for _, e := range ledger {
+		verdict[e.Key] = e.Verdict
+	}
+	var b strings.Builder
+	for _, fd := range findings {
+		if fd.BaseRule() == rule && verdict[fd.Key] == Unreviewed {
+			fmt.Fprintf(&b, "%s %s: %s\n", fd.Key, fd.Level, fd.Message)
+		}
+	}
+	return b.String()
 }
