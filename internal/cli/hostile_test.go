@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/source/sourcetest"
 )
 
 // forged is a name a pull request can give a file or a value: a newline and
@@ -25,29 +24,11 @@ const forgedShown = `a\n::error title=Forged::Approved\x1b[31m\u202e`
 // ownGitHubCommand is the shape of the lines of check --format github.
 var ownGitHubCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=reportlint [a-z/-]+::`)
 
-// unprintable lists what in out could act on a terminal or a CI log: a
-// control character (but a line feed, a tab and the CR of a CRLF), a line
-// or paragraph separator, a bidi control, a byte order mark, a byte that is not UTF-8, "##["
-// anywhere, a line starting with "::" after white space (but, with github,
-// one of the github format's own).
+// unprintable lists what in out could act on a terminal or a CI log (see
+// sourcetest.Unprintable); with github, the github format's own commands
+// are allowed.
 func unprintable(out string, github bool) []string {
-	var problems []string
-	for i, r := range out {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(out[i:], "\r\n"):
-		case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0x061c ||
-			r == 0x200e || r == 0x200f || r == 0xfeff || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069,
-			r == utf8.RuneError && !strings.HasPrefix(out[i:], "\ufffd"):
-			problems = append(problems, fmt.Sprintf("%U at byte %d", r, i))
-		}
-	}
-	for _, line := range strings.Split(out, "\n") {
-		if strings.Contains(line, "##[") ||
-			strings.HasPrefix(strings.TrimLeftFunc(line, unicode.IsSpace), "::") && !(github && ownGitHubCommand.MatchString(line)) {
-			problems = append(problems, fmt.Sprintf("a CI runner reads %q as a command", line))
-		}
-	}
-	return problems
+	return sourcetest.Unprintable(out, func(line string) bool { return github && ownGitHubCommand.MatchString(line) })
 }
 
 // Every message on standard error that names a hostile path or quotes a

@@ -17,6 +17,7 @@ import (
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/source/sourcetest"
 	"github.com/reportlint/reportlint/internal/watchdog"
 )
 
@@ -38,7 +39,9 @@ func fuzzFormatOf(name string) uint8 {
 // panicking or hanging: an edition compared with itself has no changes;
 // comparing is deterministic and accounts for every section of both
 // editions; the JSON is valid and round-trips; the Markdown and HTML let no
-// markup of the report's through; every renderer is deterministic.
+// markup of the report's through; no renderer's output holds a control
+// character, a bidi control or a line a CI runner reads as a command; every
+// renderer is deterministic.
 func FuzzCompare(f *testing.F) {
 	archives, _ := filepath.Glob("../../testdata/diff/*.txtar")
 	for _, path := range archives {
@@ -65,6 +68,8 @@ func FuzzCompare(f *testing.F) {
 		}
 	}
 	f.Add(uint8(0), "Ghana Report\n\nCrime\n\nStreet crime is common.\n", hostile)
+	hostileOld, hostileNew := hostileEditions()
+	f.Add(uint8(2|2<<2), hostileOld, hostileNew)
 	f.Add(uint8(1|1<<2), "# T <b>\n\n## A & B\n\n- x | y\n- `z`\n\n## C\n\nThe <script>alert(1)</script> end.\n",
 		"# T\n\n## C\n\nThe <SCRIPT src=x> end & more.\n\n## A &amp; B\n\n- x | y\n\n## New ]]></details>\n\n<iframe>\n")
 	f.Add(uint8(2|3<<2), `{"title": "x", "advisory": {"level": 2, "regions": [{"name": "North", "level": 3}]}, "ratings": [{"category": "crime", "location": "A", "level": "HIGH"}, {"category": "crime", "location": "A", "level": "LOW"}], "sections": [{"title": "S", "paragraphs": [{"text": "p q r"}]}]}`,
@@ -266,6 +271,9 @@ func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *sourc
 		}
 		if !utf8.ValidString(out) {
 			t.Fatalf("%s output is not UTF-8", format)
+		}
+		if problems := sourcetest.Unprintable(out, nil); len(problems) > 0 {
+			t.Fatalf("%s output could act on a terminal or a CI log:\n%s\n%s", format, strings.Join(problems, "\n"), out)
 		}
 		switch format {
 		case "json":

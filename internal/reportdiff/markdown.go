@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/reportlint/reportlint/internal/source"
 )
 
 func init() { renderers["markdown"] = renderMarkdown }
@@ -26,10 +24,8 @@ func htmlBlockEscape(s string) string { return escapeComment(s, false) }
 // the raw comment shows where it is.
 const wordJoiner = "&#8288;"
 
-// escapeComment escapes s for a GitHub comment. A line break becomes a
-// space, since it would end the table row or list item and start a block of
-// the report's choosing; other controls become visible (source.Printable).
-// Then GitHub's autolinks are broken by a word joiner, which it does not read
+// escapeComment escapes s for a GitHub comment, once flowText has made it
+// one printable line. Then GitHub's autolinks are broken by a word joiner, which it does not read
 // as part of a name or a number: after "@" of a mention ("@user",
 // "@org/team"), after "#" or "GH-" before an issue number ("#123",
 // "owner/repo#123", "GH-123"), and every six characters of a word of seven
@@ -39,12 +35,7 @@ const wordJoiner = "&#8288;"
 // character reference in the text ("&#64;") stays text rather than spelling
 // an '@' after the escaping.
 func escapeComment(s string, markdown bool) string {
-	s = source.Printable(strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, s))
+	s = flowText(s)
 	join := autolinkBreaks(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
@@ -91,4 +92,18 @@ func sectionLabel(s SectionChange) string {
 		return fmt.Sprintf("%q moved", s.Title)
 	}
 	return fmt.Sprintf("%q %s", s.Title, s.Status)
+}
+
+// flowText makes report text printable where it flows as one line (a table
+// cell, a list item, a paragraph of the HTML page): a line break becomes a
+// space, since it would end a Markdown row or item and start a block of the
+// report's choosing, or start a line a CI runner reads as a command; other
+// controls show as their pictures (source.Printable).
+func flowText(s string) string {
+	return source.Printable(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s))
 }

@@ -44,8 +44,10 @@ import (
 //     becomes the format's own escape (\u009b, &#x202E;), which every reader
 //     decodes back to the same text, so nothing is lost.
 // Everything else — accents, CJK, emoji, joiners, quotes — prints as it is.
-// (The Markdown and HTML diffs, written for a pull-request comment and a
-// browser, escape for those.)
+// The Markdown and HTML diffs, written for a pull-request comment and a
+// browser, escape for those on top: report text as Printable, with line
+// breaks as spaces (it flows in a table cell or a list item), and, on the
+// HTML page, paths as PrintableLine.
 
 // mustEscape reports whether r must not be printed raw: a C0 or C1 control,
 // DEL, a line or paragraph separator, a bidi control, or a byte order mark
