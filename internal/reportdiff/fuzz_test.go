@@ -316,19 +316,28 @@ func checkJSON(t *testing.T, res *Result, out string) {
 // The Markdown renderer writes these tags; report text may add none.
 var mdTags = regexp.MustCompile(`</?(details|summary|ins|del|code)>`)
 
-// What GitHub would link in a comment: a mention, an issue reference, a
-// commit hash.
-var autolinks = regexp.MustCompile(`(?i)(^|[^a-z0-9_])@[a-z0-9]|#[0-9]|gh-[0-9]|(^|[^a-z0-9_])[0-9a-f]{7,}($|[^a-z0-9_])`)
+// What GitHub would link in a comment's text: a mention, an issue
+// reference, a commit hash, a URL it turns into a reference.
+var (
+	linkable     = regexp.MustCompile(`(?i)(^|[^a-z0-9_])@[a-z0-9]|#[0-9]|gh-[0-9]|(^|[^a-z0-9_])[0-9a-f]{7,}($|[^a-z0-9_])`)
+	referenceURL = regexp.MustCompile(`(?i)(^|[^a-z0-9.-])(www\.)?github\.com(:[0-9]+)?/[a-z0-9._-]+/[a-z0-9._-]+/(issues|pull|discussions|commit)([/?#\s]|$)`)
+)
 
 func checkMarkdown(t *testing.T, out string) {
 	t.Helper()
 	if i := strings.IndexByte(mdTags.ReplaceAllString(out, ""), '<'); i >= 0 {
 		t.Fatalf("Markdown output lets report markup through:\n%s", out)
 	}
-	// The word joiners as the reader sees them, so that their own "#8288"
-	// is not taken for an issue.
-	if m := autolinks.FindString(strings.ReplaceAll(out, wordJoiner, "\u2060")); m != "" {
-		t.Fatalf("Markdown output lets GitHub link %q:\n%s", m, out)
+	for line := range strings.Lines(out) {
+		// The word joiners as the reader sees them, so that their own
+		// "#8288" is not taken for an issue.
+		text := strings.ReplaceAll(commentText(t, line), wordJoiner, "\u2060")
+		if m := linkable.FindString(text); m != "" {
+			t.Fatalf("Markdown output lets GitHub link %q in %q:\n%s", m, line, out)
+		}
+		if m := referenceURL.FindString(text); m != "" {
+			t.Fatalf("Markdown output shows a reference %q outside code in %q:\n%s", m, line, out)
+		}
 	}
 	for line := range strings.Lines(out) {
 		// A table row has its four cells whatever the report says.
@@ -340,6 +349,58 @@ func checkMarkdown(t *testing.T, out string) {
 		}
 	}
 }
+
+// commentText is what GitHub reads for mentions and references in a line
+// of the Markdown comment: the line less code (code spans; <code> in the
+// HTML block of a <summary>) and less the URLs and e-mail addresses GitHub
+// links (autolinks reads the comment as GitHub does: URLs in the raw
+// text, e-mail addresses in the text with its backslash escapes read). It fails on a URL GitHub would link
+// that is a reference to an issue, a pull request or a commit.
+func commentText(t *testing.T, line string) string {
+	t.Helper()
+	b := []byte(line)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			b[k] = ' '
+		}
+	}
+	if strings.HasPrefix(line, "<details><summary>") {
+		for _, m := range regexp.MustCompile(`<code>.*?</code>`).FindAllStringIndex(line, -1) {
+			blank(m[0], m[1])
+		}
+		return string(b)
+	}
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '`':
+			if j := strings.IndexByte(line[i+1:], '`'); j >= 0 {
+				blank(i, i+j+2)
+				i += j + 1
+			}
+		}
+	}
+	for _, l := range autolinks(string(b), true) {
+		if l.email || !mayLinkAt(string(b), l.start) {
+			continue // text, for now: a reference without "https://" or "www."
+		}
+		if l.reference {
+			t.Fatalf("GitHub links a reference, %q, in %q", string(b[l.start:l.end]), line)
+		}
+		blank(l.start, l.end)
+	}
+	// GitHub finds e-mail addresses, and then mentions and hashes, in the
+	// text as it reads it: "\_" is '_', part of a word.
+	// (The URLs are blanked: they split the text into runs.)
+	b = []byte(backslashEscape.ReplaceAllString(string(b), "$1"))
+	for _, l := range emailsIn(string(b), 0, len(b), nil) {
+		blank(l.start, l.end)
+	}
+	return string(b)
+}
+
+var backslashEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
 
 // The page's own markup: every tag in the output is one of these, and
 // every & starts an entity.

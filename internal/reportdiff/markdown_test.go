@@ -3,6 +3,7 @@ package reportdiff
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Report text in a pull-request comment neither pings anyone nor links an
@@ -37,6 +38,62 @@ func TestMdEscape(t *testing.T) {
 	}
 }
 
+// A link to an issue, a pull request, a discussion or a commit on GitHub
+// would make GitHub mark it as mentioned from the pull request (and show
+// it by its number): it is shown in a code span, which GitHub neither links
+// nor reads references in. Other links are left as they are.
+func TestMdEscapeGitHubReferences(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"see https://github.com/cli/cli/issues/1 and https://github.com/cli/cli/pull/2.", "see `https://github.com/cli/cli/issues/1` and `https://github.com/cli/cli/pull/2`."},
+		{"(HTTP://WWW.GitHub.com/o/r/discussions/3#discussioncomment-4)", "(`HTTP://WWW.GitHub.com/o/r/discussions/3#discussioncomment-4`)"},
+		{"at www.github.com/o/r/commit/a5c3785ed8d6a35868bc169f07e40e889087fd2e", "at `www.github.com/o/r/commit/a5c3785ed8d6a35868bc169f07e40e889087fd2e`"},
+		{"github.com/o/r/issues/4, https://github.com/orgs/o/discussions/5", "`github.com/o/r/issues/4`, `https://github.com/orgs/o/discussions/5`"},
+		{"https://github.com/o/r/pull/6/files#diff-1_2", "`https://github.com/o/r/pull/6/files#diff-1_2`"},
+		{"https://github.com:443/o/r/pull/6", "`https://github.com:443/o/r/pull/6`"},
+		{"xhttps://github.com/o/r/issues/7", "xhttps://`github.com/o/r/issues/7`"},
+		// Wherever a link holds one.
+		{"https://u@github.com/o/r/issues/8 https://example.com/?u=https://github.com/o/r/issues/9", "`https://u@github.com/o/r/issues/8` `https://example.com/?u=https://github.com/o/r/issues/9`"},
+		// Not references: a repository, a file, another host.
+		{"https://github.com/cli/cli and https://github.com/o/r/blob/main/a_b.go", "https://github.com/cli/cli and https://github.com/o/r/blob/main/a_b.go"},
+		{"https://github.com.example.org/o/r/issues/9 notgithub.com/o/r/issues/1", "https://github.com.example.org/o/r/issues/9 notgithub.com/o/r/issues/1"},
+	} {
+		if got := mdEscape(c.in); got != c.want {
+			t.Errorf("mdEscape(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// GitHub links a URL as written, backslashes and word joiners included: its
+// inside is left as it is, where a hash, a number or an '@' links nothing
+// (the link holds them), and so are the digits of an e-mail address. What
+// GitHub leaves out of the link at its end (punctuation, an unbalanced
+// ')') is escaped as text, but '*', '_' and '~', which it leaves out too.
+// A URL GitHub would not link is escaped as text: after a letter, "www."
+// that does not follow a space or a bracket, a host with '_' or a letter
+// that is not ASCII.
+func TestMdEscapeKeepsLinks(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://example.com/Content/Report/f9535564-b44b-4c1b-9a52-2f0d1f1f5b8a.", "https://example.com/Content/Report/f9535564-b44b-4c1b-9a52-2f0d1f1f5b8a."},
+		{"see https://example.com/p?a=1&b=[2]#123/@user/GH-4_x", "see https://example.com/p?a=1&b=[2]#123/@user/GH-4_x"},
+		{"(https://travel.state.gov/a_b.html)**.** and a5c3785", "(https://travel.state.gov/a_b.html)**.** and a5c378&#8288;5"},
+		{"(see http://x.org/a_(b)_c_),", "(see http://x.org/a_(b)_c_),"},
+		{"see www.example.com/#123", "see www.example.com/#123"},
+		{"write to 1234567@state.gov or x_y@deadbeef12.org", "write to 1234567@state.gov or x\\_y@deadbeef12.org"},
+		// Not linked by GitHub: escaped, and broken where they would link.
+		{"www.example.com/#123 at the start", "www.example.com/\\#&#8288;123 at the start"},
+		{"xhttps://example.com/#123 https://ex_ample.com/#123", "xhttps://example.com/\\#&#8288;123 https://ex\\_ample.com/\\#&#8288;123"},
+		{"https://exämple.com/#1", "https://exämple.com/\\#&#8288;1"},
+		// A URL ends where the text could end GitHub's link: at a space,
+		// '<', '|', '`', '\\' or a letter that is not ASCII.
+		{"https://example.com/a|#1 https://example.com/b`#2 https://example.com/c\\#3 https://example.com/dé#4 https://example.com/e<#5",
+			"https://example.com/a\\|\\#&#8288;1 https://example.com/b\\`\\#&#8288;2 https://example.com/c\\\\\\#&#8288;3 https://example.com/dé\\#&#8288;4 https://example.com/e&lt;\\#&#8288;5"},
+	} {
+		if got := mdEscape(c.in); got != c.want {
+			t.Errorf("mdEscape(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
 // In an HTML block (a section's <summary>) Markdown is not read: only HTML
 // is escaped, and a backslash would show.
 func TestHTMLBlockEscape(t *testing.T) {
@@ -44,6 +101,9 @@ func TestHTMLBlockEscape(t *testing.T) {
 		{`"Crime *and* Safety_" changed`, `"Crime *and* Safety_" changed`},
 		{"<b>@team #1 & a5c3785</b>", "&lt;b&gt;@&#8288;team #&#8288;1 &amp; a5c378&#8288;5&lt;/b&gt;"},
 		{"</summary>\n<img src=x>", "&lt;/summary&gt; &lt;img src=x&gt;"},
+		// An HTML block links no URL: a reference is put in <code>, which
+		// GitHub reads no reference in, and the rest broken as text is.
+		{"Crime https://github.com/o/r/issues/1 & https://example.com/a5c3785ed8d6#1", "Crime <code>https://github.com/o/r/issues/1</code> &amp; https://example.com/a5c378&#8288;5ed8d6#&#8288;1"},
 	} {
 		if got := htmlBlockEscape(c.in); got != c.want {
 			t.Errorf("htmlBlockEscape(%q)\n got %q\nwant %q", c.in, got, c.want)
@@ -89,4 +149,31 @@ func TestHTMLEscapesHostilePathsAndText(t *testing.T) {
 			t.Errorf("page lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// FuzzEscapeComment escapes any text for each place of the comment it can
+// stand in — a list item, a struck-out one, a word diff after a tag, a
+// <summary> — and holds the result to checkMarkdown: no markup of the
+// text's, no mention, reference or hash GitHub would link outside a link
+// or code, no link to a GitHub issue.
+func FuzzEscapeComment(f *testing.F) {
+	for _, s := range []string{
+		"see https://github.com/cli/cli/issues/1 and https://github.com/cli/cli/pull/2.",
+		"(https://travel.state.gov/a_b.html)**.** and a5c3785, 1234567@state.gov or x_y@deadbeef12.org",
+		"xhttps://example.com/#123 https://ex_ample.com/#123 www.example.com/#1",
+		"1234567https://www.@u~;www.&xé#12 a@b.c@u_.www.a5c3785ed>&#64; ~github.com|",
+		" -#12@ua@b.cGH-1HTTP://GH-1é www.[**-[GH-1a@b.c www..github.comgithub.com/o/r/issues/1",
+		"@octocat #1 GH-2 owner/repo#3 <script> `x` *y* _z_ [l](u) a|b ~~s~~ \\",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, prefix := range []string{"- **added:** ", "- **removed:** ~~", "- **changed:** <ins>"} {
+			checkMarkdown(t, prefix+mdEscape(s)+"\n")
+		}
+		checkMarkdown(t, "<details><summary>"+htmlBlockEscape(s)+"</summary>\n")
+	})
 }
