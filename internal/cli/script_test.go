@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -196,6 +197,33 @@ func TestScripts(t *testing.T) {
 				defer root.Close()
 				ts.Check(root.MkdirAll(dir, 0o755))
 				ts.Check(root.Symlink(args[2], dir+"/"+name))
+			},
+			// mkcount NAME FROM TO FORMAT: append fmt.Sprintf(FORMAT, n) (FORMAT a
+			// Go string literal, like mkfile's) to NAME for each n from FROM to
+			// TO, counting down if TO is less. For many distinct paragraphs:
+			// mkcount f.txt 1 1000 'Item %d.\n\n'.
+			"mkcount": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 4 {
+					ts.Fatalf("usage: mkcount NAME FROM TO FORMAT")
+				}
+				from, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				to, err := strconv.Atoi(args[2])
+				ts.Check(err)
+				format, err := strconv.Unquote(`"` + args[3] + `"`)
+				ts.Check(err)
+				step := 1
+				if to < from {
+					step = -1
+				}
+				f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+				ts.Check(err)
+				w := bufio.NewWriter(f)
+				for n := from; n != to+step; n += step {
+					fmt.Fprintf(w, format, n)
+				}
+				ts.Check(w.Flush())
+				ts.Check(f.Close())
 			},
 			// mkbig NAME BYTES: write a file of that many bytes of report-like text.
 			"mkbig": func(ts *testscript.TestScript, neg bool, args []string) {

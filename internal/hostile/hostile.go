@@ -391,6 +391,29 @@ func (g *gen) diffs() {
 	g.add("diff-mentions", "html", Case{What: "report HTML in the HTML diff",
 		Args: []string{"diff", "--format", "html", "old.md", "new.md"}, Exit: []int{0},
 		Forbidden: []string{"<script>alert"}})
+	// Editions of many short paragraphs, all replaced or all moved: the
+	// alignment and pairing of paragraphs grew with the square of their
+	// number. A fifth of the size limit a side keeps the output under
+	// its budget.
+	var old, replaced, reversed strings.Builder
+	for _, b := range []*strings.Builder{&old, &replaced, &reversed} {
+		b.WriteString("Title\n\n")
+	}
+	n := 0
+	for ; old.Len() < g.big/5; n++ {
+		fmt.Fprintf(&old, "Item %d.\n\n", n)
+		fmt.Fprintf(&replaced, "Note %d here?\n\n", n)
+	}
+	for i := n - 1; i >= 0; i-- {
+		fmt.Fprintf(&reversed, "Item %d.\n\n", i)
+	}
+	g.write("diff-paragraphs/old.txt", old.String())
+	g.write("diff-paragraphs/replaced.txt", replaced.String())
+	g.write("diff-paragraphs/reversed.txt", reversed.String())
+	g.add("diff-paragraphs", "replaced", Case{What: "every one of many paragraphs replaced",
+		Args: []string{"diff", "old.txt", "replaced.txt"}, Exit: []int{0}})
+	g.add("diff-paragraphs", "reversed", Case{What: "many paragraphs in the opposite order, as Markdown",
+		Args: []string{"diff", "--format", "markdown", "old.txt", "reversed.txt"}, Exit: []int{0}})
 }
 
 // fixes: fix --write over links that lead out of the repository or into

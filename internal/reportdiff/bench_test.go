@@ -1,6 +1,8 @@
 package reportdiff
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/corpus"
@@ -35,3 +37,44 @@ func benchDiff(b *testing.B, size int) {
 func BenchmarkDiff20KB(b *testing.B)  { benchDiff(b, 20<<10) }
 func BenchmarkDiff200KB(b *testing.B) { benchDiff(b, 200<<10) }
 func BenchmarkDiff1MB(b *testing.B)   { benchDiff(b, 1<<20) }
+
+// benchManyParagraphs compares two editions of n short paragraphs, the
+// new one's made by newText: the shapes whose time grew with the square of
+// n, as paragraphs were aligned and paired with no budget.
+func benchManyParagraphs(b *testing.B, n int, newText func(i int) string) {
+	var old, new strings.Builder
+	old.WriteString("Title\n\n")
+	new.WriteString("Title\n\n")
+	for i := range n {
+		fmt.Fprintf(&old, "Item %d.\n\n", i)
+		new.WriteString(newText(i) + "\n\n")
+	}
+	of, _ := source.New("old.txt", []byte(old.String()))
+	nf, _ := source.New("new.txt", []byte(new.String()))
+	or, err := parse.Parse(of, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nr, err := parse.Parse(nf, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(old.Len() + new.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
+			b.Fatal("no changes found")
+		}
+	}
+}
+
+// Each paragraph reworded a little, each shown changed.
+func BenchmarkDiffManyParagraphsReworded(b *testing.B) {
+	benchManyParagraphs(b, 60000, func(i int) string { return fmt.Sprintf("Item %d!", i) })
+}
+
+// Each paragraph replaced by one not alike: each removed one was compared
+// with every added one.
+func BenchmarkDiffManyParagraphsReplaced(b *testing.B) {
+	benchManyParagraphs(b, 16000, func(i int) string { return fmt.Sprintf("Note %d here?", i) })
+}

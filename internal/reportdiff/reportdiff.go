@@ -442,31 +442,46 @@ func compareContacts(o, n []document.Contact) ContactChange {
 	}
 	// A removed and an added contact are one that changed when they have
 	// the same kind and label; or the same kind, when each side has only
-	// that one left of it ("Tel: …" became "Telephone: …").
-	usedOld, usedNew := map[int]bool{}, map[int]bool{}
-	pair := func(same func(r, a document.Contact) bool) {
-		for j, a := range added {
-			for i, r := range removed {
-				if !usedNew[j] && !usedOld[i] && same(r, a) {
-					usedOld[i], usedNew[j] = true, true
-					c.Changed = append(c.Changed, ContactUpdate{Kind: string(a.Kind), Label: a.Label, Old: r.Value, New: a.Value})
-				}
-			}
+	// that one left of it ("Tel: …" became "Telephone: …"). Each key's
+	// removed contacts wait in a queue: pairing stays linear however many
+	// contacts changed.
+	usedOld, usedNew := make([]bool, len(removed)), make([]bool, len(added))
+	type kindLabel struct {
+		kind  document.ContactKind
+		label string
+	}
+	waiting := map[kindLabel][]int{}
+	for i, r := range removed {
+		k := kindLabel{r.Kind, strings.ToLower(r.Label)}
+		waiting[k] = append(waiting[k], i)
+	}
+	change := func(i, j int) {
+		usedOld[i], usedNew[j] = true, true
+		c.Changed = append(c.Changed, ContactUpdate{Kind: string(added[j].Kind), Label: added[j].Label, Old: removed[i].Value, New: added[j].Value})
+	}
+	for j, a := range added {
+		k := kindLabel{a.Kind, strings.ToLower(a.Label)}
+		if q := waiting[k]; len(q) > 0 {
+			change(q[0], j)
+			waiting[k] = q[1:]
 		}
 	}
-	left := func(list []document.Contact, used map[int]bool, kind document.ContactKind) int {
-		n := 0
-		for i, x := range list {
-			if !used[i] && x.Kind == kind {
-				n++
-			}
+	leftOld, leftNew := map[document.ContactKind][]int{}, map[document.ContactKind]int{}
+	for i, r := range removed {
+		if !usedOld[i] {
+			leftOld[r.Kind] = append(leftOld[r.Kind], i)
 		}
-		return n
 	}
-	pair(func(r, a document.Contact) bool { return r.Kind == a.Kind && strings.EqualFold(r.Label, a.Label) })
-	pair(func(r, a document.Contact) bool {
-		return r.Kind == a.Kind && left(removed, usedOld, r.Kind) == 1 && left(added, usedNew, a.Kind) == 1
-	})
+	for j, a := range added {
+		if !usedNew[j] {
+			leftNew[a.Kind]++
+		}
+	}
+	for j, a := range added {
+		if !usedNew[j] && leftNew[a.Kind] == 1 && len(leftOld[a.Kind]) == 1 {
+			change(leftOld[a.Kind][0], j)
+		}
+	}
 	for j, a := range added {
 		if !usedNew[j] {
 			c.Added = append(c.Added, Contact{Kind: string(a.Kind), Label: a.Label, Value: a.Value})

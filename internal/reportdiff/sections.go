@@ -1,6 +1,7 @@
 package reportdiff
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -76,6 +77,10 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 			parentOf[c] = i
 		}
 	}
+	// Links in document order, so that each paragraph finds its own by
+	// binary search: asking every link of the report made it quadratic.
+	links := slices.Clone(r.Links)
+	slices.SortStableFunc(links, func(a, b document.Link) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for _, s := range sections {
 		parent, ok := parentOf[s]
 		if !ok {
@@ -92,7 +97,11 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 		f := flatSection{sec: s, parent: parent, key: key}
 		for _, p := range s.Paragraphs {
 			text := strings.Join(strings.Fields(p.Text), " ")
-			for _, l := range r.Links {
+			first := sort.Search(len(links), func(i int) bool { return links[i].Span.Start >= p.Span.Start })
+			for _, l := range links[first:] {
+				if l.Span.Start > p.Span.End {
+					break
+				}
 				if p.Span.Contains(l.Span) && l.Target != "" {
 					text += " (→ " + l.Target + ")"
 				}
@@ -128,50 +137,78 @@ func compareSections(old, new Side, oldPos, newPos Positioner) []SectionChange {
 		return p
 	}
 	olds, news := flatten(old.Report, oldPos, profileOf(old)), flatten(new.Report, newPos, profileOf(new))
-	budget := wordDiffWork          // shared by the word diffs of every section
+	w := newWork()                  // shared by every section's comparison
 	match := make([]int, len(news)) // new index -> old index, or -1
 	for i := range match {
 		match[i] = -1
 	}
 	taken := make([]bool, len(olds))
 	renamed := map[int]bool{}
-	// 1. The same title, in order.
+	// 1. The same title, in order. Each title's old sections wait in a
+	// queue, so that matching is linear in the number of sections.
+	byKey := map[string][]int{}
+	for j, os := range olds {
+		if os.key != "" {
+			byKey[os.key] = append(byKey[os.key], j)
+		}
+	}
 	for i, ns := range news {
-		for j, os := range olds {
-			if !taken[j] && os.key == ns.key && ns.key != "" {
-				match[i], taken[j] = j, true
-				break
-			}
+		if q := byKey[ns.key]; ns.key != "" && len(q) > 0 {
+			match[i], taken[q[0]] = q[0], true
+			byKey[ns.key] = q[1:]
 		}
 	}
 	// 1b. A section whose title has no words ("#", "***") is matched only
 	// with one that is the same, title and text: it is unchanged.
+	same := func(f flatSection) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d:%s", len(f.sec.Title.Value), f.sec.Title.Value)
+		for _, p := range f.paras {
+			fmt.Fprintf(&b, "%d:%s", len(p), p)
+		}
+		return b.String()
+	}
+	bySame := map[string][]int{}
+	for j, os := range olds {
+		if os.key == "" {
+			k := same(os)
+			bySame[k] = append(bySame[k], j)
+		}
+	}
 	for i, ns := range news {
 		if match[i] >= 0 || ns.key != "" {
 			continue
 		}
-		for j, os := range olds {
-			if !taken[j] && os.key == "" && os.sec.Title.Value == ns.sec.Title.Value && slices.Equal(os.paras, ns.paras) {
-				match[i], taken[j] = j, true
-				break
-			}
+		k := same(ns)
+		if q := bySame[k]; len(q) > 0 {
+			match[i], taken[q[0]] = q[0], true
+			bySame[k] = q[1:]
 		}
 	}
 	// 2. A new title over text that is mostly the old one's: renamed.
+	// Each pair weighed costs the words of both; past the budget, the
+	// sections not yet weighed are added and removed (a report of 40,000
+	// sections, each under a new title, would take hours).
 	type cand struct {
 		i, j  int
 		score float64
 	}
 	var cands []cand
+weigh:
 	for i := range news {
-		if match[i] >= 0 {
+		if match[i] >= 0 || news[i].key == openingKey {
 			continue
 		}
 		for j := range olds {
-			if !taken[j] && news[i].key != openingKey && olds[j].key != openingKey {
-				if s := jaccard(news[i].wordSet(), olds[j].wordSet()); s >= renameSimilarity {
-					cands = append(cands, cand{i, j, s})
-				}
+			if taken[j] || olds[j].key == openingKey {
+				continue
+			}
+			a, b := news[i].wordSet(), olds[j].wordSet()
+			if w.renames -= len(a) + len(b) + 1; w.renames < 0 {
+				break weigh
+			}
+			if s := jaccard(a, b); s >= renameSimilarity {
+				cands = append(cands, cand{i, j, s})
 			}
 		}
 	}
@@ -220,7 +257,7 @@ func compareSections(old, new Side, oldPos, newPos Positioner) []SectionChange {
 		if oldPos != nil {
 			c.OldLine, _ = oldPos.LineColumn(os.sec.Heading.Start)
 		}
-		c.Paragraphs = compareParagraphs(os, ns, &budget)
+		c.Paragraphs = compareParagraphs(os, ns, w)
 		changed := len(c.Paragraphs) > 0
 		switch {
 		case renamed[i] || os.sec.Title.Value != ns.sec.Title.Value && os.key != profile.NormalizeTitle(ns.sec.Title.Value):
@@ -306,13 +343,44 @@ func longestIncreasing(match []int) map[int]bool {
 // shown as one changed paragraph rather than one removed and one added.
 const changedSimilarity = 0.3
 
+// pairWindow is how many of the paragraphs added after a removed one are
+// weighed as its new wording: a rewording stays near where it was.
+const pairWindow = 1000
+
+// work bounds what one comparison may spend where its time would grow
+// with the square of the report's size; past a bound it gives up finesse,
+// never correctness: what it no longer aligns, pairs or renames is shown
+// removed and added.
+type work struct {
+	words   int // word diffs of changed paragraphs (see wordDiffWork)
+	align   int // aligning paragraphs, counted as the square of those aligned
+	pairs   int // weighing removed against added paragraphs, in words
+	renames int // weighing sections for a renaming, in words
+}
+
+// The bounds are generous: every paragraph of a 1 MB report rewritten
+// takes a small part of each. 120,000 paragraphs each reworded took 86 s
+// before they were bounded, and 16,000 replaced 5 s.
+func newWork() *work {
+	return &work{words: wordDiffWork, align: 400_000_000, pairs: 50_000_000, renames: 50_000_000}
+}
+
 // compareParagraphs aligns two sections' paragraphs (equal ones are
 // anchors) and word-diffs the pairs that changed.
-func compareParagraphs(o, n flatSection, budget *int) []ParagraphDiff {
-	ops := alignTokens(o.paras, n.paras)
+func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
+	ops := alignTokens(o.paras, n.paras, &w.align)
 	var out []ParagraphDiff
 	oi, ni := 0, 0
 	var dels, ins []int
+	oldWords, newWords := map[int]map[string]bool{}, map[int]map[string]bool{}
+	wordsOf := func(cache map[int]map[string]bool, paras []string, i int) map[string]bool {
+		if m, ok := cache[i]; ok {
+			return m
+		}
+		m := wordSetOf(paras[i])
+		cache[i] = m
+		return m
+	}
 	flush := func() {
 		// Pair each deletion, in order, with the next insertion alike
 		// enough to be its new wording; one word for word the same is
@@ -321,12 +389,17 @@ func compareParagraphs(o, n flatSection, budget *int) []ParagraphDiff {
 		next := 0
 		for _, a := range dels {
 			paired := false
-			for k := next; k < len(ins) && !paired; k++ {
+			for k := next; k < len(ins) && k < next+pairWindow && !paired && w.pairs > 0; k++ {
 				b := ins[k]
-				if o.paras[a] == n.paras[b] || similarity(o.paras[a], n.paras[b]) < changedSimilarity {
+				if o.paras[a] == n.paras[b] {
 					continue
 				}
-				out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: wordDiff(o.paras[a], n.paras[b], budget)})
+				wa, wb := wordsOf(oldWords, o.paras, a), wordsOf(newWords, n.paras, b)
+				w.pairs -= len(wa) + len(wb) + 1
+				if jaccard(wa, wb) < changedSimilarity {
+					continue
+				}
+				out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: wordDiff(o.paras[a], n.paras[b], &w.words)})
 				used[k], next, paired = true, k+1, true
 			}
 			if !paired {
@@ -390,22 +463,27 @@ func movedParagraphs(diffs []ParagraphDiff) []ParagraphDiff {
 	return out
 }
 
-func similarity(a, b string) float64 {
-	set := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range strings.Fields(strings.ToLower(s)) {
-			m[w] = true
-		}
-		return m
+// wordSetOf is the set of a paragraph's words, lowercased, as similarity
+// weighs them.
+func wordSetOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		m[w] = true
 	}
-	return jaccard(set(a), set(b))
+	return m
 }
 
 // alignTokens diffs two sequences of strings as sequences of symbols, one
 // rune per distinct string, with go-diff (Myers, no time limit, so the
 // result never degrades to the timeout's coarse fallback). It returns one
 // operation per element: equal (both advance), delete, insert.
-func alignTokens(a, b []string) []diffmatchpatch.Operation {
+//
+// Myers' time grows with the square of the elements in the worst case, so
+// each run is charged that square to budget. Past it, the elements found
+// once in each sequence and in the same order anchor the alignment (as
+// patience diff does), and only the gaps between anchors that the budget
+// still covers are diffed; the others are shown deleted and inserted.
+func alignTokens(a, b []string, budget *int) []diffmatchpatch.Operation {
 	symbols := map[string]rune{}
 	encode := func(ss []string) []rune {
 		out := make([]rune, len(ss))
@@ -420,15 +498,84 @@ func alignTokens(a, b []string) []diffmatchpatch.Operation {
 		return out
 	}
 	ra, rb := encode(a), encode(b)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
 	var ops []diffmatchpatch.Operation
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-		for range []rune(d.Text) {
-			ops = append(ops, d.Type)
+	repeat := func(op diffmatchpatch.Operation, n int) {
+		for range n {
+			ops = append(ops, op)
 		}
 	}
+	// gap aligns x with y, its common ends first.
+	gap := func(x, y []rune) {
+		pre, suf := commonEnds(x, y)
+		repeat(diffmatchpatch.DiffEqual, pre)
+		mx, my := x[pre:len(x)-suf], y[pre:len(y)-suf]
+		if cost := (len(mx) + len(my)) * (len(mx) + len(my)); cost <= *budget {
+			*budget -= cost
+			dmp := diffmatchpatch.New()
+			dmp.DiffTimeout = 0
+			for _, d := range dmp.DiffMainRunes(mx, my, false) {
+				repeat(d.Type, len([]rune(d.Text)))
+			}
+		} else {
+			repeat(diffmatchpatch.DiffDelete, len(mx))
+			repeat(diffmatchpatch.DiffInsert, len(my))
+		}
+		repeat(diffmatchpatch.DiffEqual, suf)
+	}
+	pre, suf := commonEnds(ra, rb)
+	if n := len(ra) + len(rb) - 2*(pre+suf); n*n <= *budget {
+		gap(ra, rb)
+		return ops
+	}
+	i, k := 0, 0
+	for _, anchor := range uniqueAnchors(ra, rb) {
+		gap(ra[i:anchor[0]], rb[k:anchor[1]])
+		ops = append(ops, diffmatchpatch.DiffEqual)
+		i, k = anchor[0]+1, anchor[1]+1
+	}
+	gap(ra[i:], rb[k:])
 	return ops
+}
+
+// uniqueAnchors pairs the positions of the symbols found exactly once in
+// each of a and b, keeping the longest run of pairs in the same order in
+// both: O(n log n).
+func uniqueAnchors(a, b []rune) [][2]int {
+	type seen struct{ inA, inB, posA, posB int }
+	count := map[rune]*seen{}
+	for i, r := range a {
+		s := count[r]
+		if s == nil {
+			s = &seen{}
+			count[r] = s
+		}
+		s.inA++
+		s.posA = i
+	}
+	for k, r := range b {
+		if s := count[r]; s != nil {
+			s.inB++
+			s.posB = k
+		}
+	}
+	var pairs [][2]int // in b's order
+	for _, r := range b {
+		if s := count[r]; s != nil && s.inA == 1 && s.inB == 1 {
+			pairs = append(pairs, [2]int{s.posA, s.posB})
+		}
+	}
+	byA := make([]int, len(pairs))
+	for p := range pairs {
+		byA[p] = pairs[p][0]
+	}
+	keep := longestIncreasing(byA)
+	var out [][2]int
+	for p := range pairs {
+		if keep[p] {
+			out = append(out, pairs[p])
+		}
+	}
+	return out
 }
 
 // symbolRune maps the n-th distinct token to a valid rune outside the
