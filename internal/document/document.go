@@ -58,6 +58,11 @@ type Report struct {
 	Dates    []DateMention
 	Links    []Link
 
+	// Furniture is what the web page's template left in a converted report
+	// (profile key "furniture"): kept out of Preamble and Sections, so that
+	// no rule reads it, and listed here in document order.
+	Furniture []Furniture
+
 	// FrontMatter is the YAML block at the top of a Markdown report, or nil.
 	FrontMatter *Node
 	// Data is the instance as written for JSON and YAML reports, or nil.
@@ -73,6 +78,14 @@ type Section struct {
 	Span       Span // from the heading to the end of the section's last block
 	Paragraphs []*Paragraph
 	Sections   []*Section
+}
+
+// Furniture is a heading or a paragraph the page's template put in, not
+// the report's author.
+type Furniture struct {
+	Heading bool   // a heading; else a paragraph
+	Text    string // the heading's text, or the paragraph as written
+	Span    Span
 }
 
 // ParagraphKind tells a plain paragraph from a list item.

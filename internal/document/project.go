@@ -28,6 +28,15 @@ type (
 		Links     []LinkJSON      `json:"links"`
 		Preamble  []ParagraphJSON `json:"preamble"`
 		Sections  []SectionJSON   `json:"sections"`
+		// Furniture is left out when there is none, as in every report
+		// written by hand.
+		Furniture []FurnitureJSON `json:"furniture,omitempty"`
+	}
+	FurnitureJSON struct {
+		Kind   string `json:"kind"` // heading or paragraph
+		Text   string `json:"text"`
+		Line   int    `json:"line"`
+		Column int    `json:"column"`
 	}
 	AdvisoryJSON struct {
 		Level      int             `json:"level"`
@@ -223,6 +232,14 @@ func (pr *projector) report(r *Report) *ReportJSON {
 	}
 	out.Preamble = pr.paragraphs("/preamble", r.Preamble)
 	out.Sections = pr.sections("/sections", r.Sections)
+	for i, f := range r.Furniture {
+		line, col := pr.at("/furniture/"+strconv.Itoa(i), f.Span)
+		kind := "paragraph"
+		if f.Heading {
+			kind = "heading"
+		}
+		out.Furniture = append(out.Furniture, FurnitureJSON{Kind: kind, Text: f.Text, Line: line, Column: col})
+	}
 	return out
 }
 

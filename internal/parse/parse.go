@@ -139,6 +139,7 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 	} else {
 		parseText(src, r, prof)
 	}
+	takeFurniture(r, src, prof)
 	metadataFromFrontMatter(r)
 	extract.Facts(r, f.Text, prof)
 	return r, nil

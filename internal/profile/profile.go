@@ -56,6 +56,9 @@ type Profile struct {
 	// Emergency says where the report gives an emergency number (key
 	// "emergency"), or nil when the profile asks for none.
 	Emergency *EmergencyNumber
+	// Furniture is what the web page's template leaves in a converted
+	// report (key "furniture"); see Furniture.
+	Furniture []Furniture
 }
 
 // ContactBlock is the section that holds the report's contact details (the
@@ -548,10 +551,13 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if err := p.readContacts(file, root.Content[0], fp); err != nil {
 		return nil, err
 	}
+	if err := p.readFurniture(file, root.Content[0]); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
-var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency"}
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture"}
 
 // subKeys are the profile settings that are mappings, with their keys.
 var subKeys = []struct {

@@ -221,3 +221,43 @@ func TestNumberedHeadings(t *testing.T) {
 		}
 	}
 }
+
+func TestFurnitureKey(t *testing.T) {
+	bad := []struct{ body, want string }{
+		{"name: x\nfurniture:\n  - heading: '^a$'\n    line: '^b$'\n", "p/x.yaml:3: furniture: an entry names either a heading or a line pattern"},
+		{"name: x\nfurniture:\n  - above: '^a$'\n", "p/x.yaml:3: furniture: an entry names either"},
+		{"name: x\nfurniture:\n  - line: '^a$'\n    above: '^b$'\n", "p/x.yaml:3: furniture: above goes with a heading pattern"},
+		{"name: x\nfurniture:\n  - line: '^a$'\n  - heading: '(unclosed'\n", "p/x.yaml:4: bad furniture heading pattern"},
+		{"name: x\nfurniture:\n  - lines: '^a$'\n", `p/x.yaml:3: furniture: unknown key "lines"`},
+		{"name: x\nfurniture:\n  heading: '^a$'\n", "p/x.yaml:3: furniture: expected a list"},
+	}
+	for _, tt := range bad {
+		_, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte(tt.body)}}, "p")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Load(%q) error = %v, want %q", tt.body, err, tt.want)
+		}
+	}
+	ta, _ := Default().Get("travel-advisory")
+	for _, tt := range []struct {
+		title, next string
+		want        bool
+	}{
+		{"Search for Travel Advisories", "", true},
+		{"Mali Map", "", true},
+		{"Saba", "Country Map", true},
+		{"Saba", "", false},
+		{"Saba", "Overview", false},
+		{"Assistance for U.S. Citizens", "", false},
+	} {
+		if got := ta.FurnitureHeading(tt.title, tt.next); got != tt.want {
+			t.Errorf("FurnitureHeading(%q, %q) = %v, want %v", tt.title, tt.next, got, tt.want)
+		}
+	}
+	if !ta.FurnitureLine(`[K](javascript:void(0); "Tool Tip: Kidnap and Hostage")`) || ta.FurnitureLine("[K](https://example.gov/k)") {
+		t.Error("the tool-tip line is furniture, a link of the editor's is not")
+	}
+	g, _ := Default().Get(Generic)
+	if g.FurnitureLine("null") {
+		t.Error("generic knows no template's lines")
+	}
+}

@@ -62,6 +62,9 @@ func instanceValue(r *document.Report, full bool, a *arena) any {
 		"preamble": list(p.Preamble, paragraph),
 		"sections": list(p.Sections, section),
 	}
+	if len(p.Furniture) > 0 {
+		out["furniture"] = list(p.Furniture, furniture)
+	}
 	optional(out, "title", p.Title)
 	optional(out, "country", p.Country)
 	optional(out, "published", p.Published)
@@ -131,6 +134,10 @@ func section(s document.SectionJSON) any {
 	}
 }
 
+func furniture(f document.FurnitureJSON) any {
+	return map[string]any{"kind": f.Kind, "text": f.Text}
+}
+
 func indicator(i document.IndicatorJSON) any {
 	return map[string]any{"code": i.Code, "included": i.Included, "source": i.Source}
 }
@@ -142,8 +149,8 @@ func region(r document.RegionJSON) any {
 }
 
 // slimValue is the instance the built-in schemas see, built straight from
-// the model: the projection's shape without the paragraphs, dates and
-// links, and without the optional values the parser can only write right
+// the model: the projection's shape without the paragraphs, dates,
+// links and furniture, and without the optional values the parser can only write right
 // (path, format, profile, a contact's label, an indicator's source): the
 // built-in schemas check only their type or vocabulary. Its maps and list
 // slots come from a, so that validating report after report reuses them.

@@ -1,0 +1,118 @@
+package profile
+
+import (
+	"fmt"
+	"regexp"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Furniture is one kind of thing a web page's template leaves in a report
+// converted from it, which no editor wrote: a widget's heading ("Search for
+// Travel Advisories") or a line of the page's chrome (the row of indicator
+// tool-tips, a map link). Parse keeps what matches out of the sections, so
+// that no rule reads it. Key "furniture" of a profile: a list of entries,
+// each a heading or a line pattern.
+type Furniture struct {
+	// Heading matches a heading's text (markup removed); nil for a line.
+	Heading *regexp.Regexp
+	// Above, with Heading, limits it to a heading directly above another
+	// furniture heading that Above matches: the template's map block, whose
+	// heading the conversion split into a name and "Country Map".
+	Above *regexp.Regexp
+	// Line matches one line of a paragraph as written, space trimmed; a
+	// paragraph is furniture when every one of its lines matches a line
+	// entry. Nil for a heading.
+	Line *regexp.Regexp
+	// Where is the entry's line in the profile file, for messages.
+	Where int
+}
+
+// FurnitureHeading reports whether a heading with this text is one the
+// page's template puts in; next is the text of the heading right after it,
+// when that one is furniture too ("" otherwise). The caller checks that
+// nothing but furniture stands under the heading.
+func (p *Profile) FurnitureHeading(title, nextFurniture string) bool {
+	for _, f := range p.Furniture {
+		if f.Heading == nil || !f.Heading.MatchString(title) {
+			continue
+		}
+		if f.Above == nil || nextFurniture != "" && f.Above.MatchString(nextFurniture) {
+			return true
+		}
+	}
+	return false
+}
+
+// FurnitureLine reports whether a line of a paragraph (as written, space
+// trimmed) is one the page's template puts in.
+func (p *Profile) FurnitureLine(line string) bool {
+	for _, f := range p.Furniture {
+		if f.Line != nil && f.Line.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+type fileFurniture struct {
+	Heading string `yaml:"heading"`
+	Above   string `yaml:"above"`
+	Line    string `yaml:"line"`
+}
+
+var furnitureKeys = []string{"heading", "above", "line"}
+
+// readFurniture reads the "furniture" key: each entry names a heading or a
+// line, never both, and its patterns compile.
+func (p *Profile) readFurniture(file string, root *yaml.Node) error {
+	n := mapValue(root, "furniture")
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return fmt.Errorf("%s:%d: furniture: expected a list of entries (heading: or line:)", file, n.Line)
+	}
+	for _, item := range n.Content {
+		if err := checkSubKeys(file, "furniture", item, furnitureKeys...); err != nil {
+			return err
+		}
+		var ff fileFurniture
+		if err := item.Decode(&ff); err != nil {
+			return yamlError(file, err)
+		}
+		if (ff.Heading == "") == (ff.Line == "") {
+			return fmt.Errorf("%s:%d: furniture: an entry names either a heading or a line pattern", file, item.Line)
+		}
+		if ff.Above != "" && ff.Heading == "" {
+			return fmt.Errorf("%s:%d: furniture: above goes with a heading pattern", file, item.Line)
+		}
+		f := Furniture{Where: item.Line}
+		compile := func(key, pat string) (*regexp.Regexp, error) {
+			if pat == "" {
+				return nil, nil
+			}
+			re, err := regexp.Compile(pat)
+			if err != nil {
+				line := item.Line
+				if v := mapValue(item, key); v != nil {
+					line = v.Line
+				}
+				return nil, fmt.Errorf("%s:%d: bad furniture %s pattern: %v", file, line, key, err)
+			}
+			return re, nil
+		}
+		var err error
+		if f.Heading, err = compile("heading", ff.Heading); err != nil {
+			return err
+		}
+		if f.Above, err = compile("above", ff.Above); err != nil {
+			return err
+		}
+		if f.Line, err = compile("line", ff.Line); err != nil {
+			return err
+		}
+		p.Furniture = append(p.Furniture, f)
+	}
+	return nil
+}
