@@ -18,7 +18,8 @@ var BrokenParagraph = &lint.Rule{
 	Fixable: true,
 	Doc: `Reports converted from web pages or PDFs often carry a page-break artefact: a paragraph
 that stops without final punctuation, followed by one that starts in lower case, which is the
-rest of the same sentence. The finding is at the last word before the break; the fix joins the
+rest of the same sentence. Items of a list that lost their markers (lower-case lines after a
+lead-in ending in a colon) are not broken sentences. The finding is at the last word before the break; the fix joins the
 two paragraphs with a space.`,
 	Bad:  "Criminals often target foreigners, often for\n\nkidnapping for ransom.",
 	Good: "Criminals often target foreigners, often for kidnapping for ransom.",
@@ -29,7 +30,7 @@ two paragraphs with a space.`,
 			if a.Kind != document.KindParagraph || b.Kind != document.KindParagraph || blocks[i].Section != blocks[i+1].Section {
 				continue
 			}
-			if !endsOpen(a.Text) || !startsWithWord(b.Text) || isLabel(a.Text) {
+			if !endsOpen(a.Text) || !startsWithWord(b.Text) || isLabel(a.Text) || unmarkedItem(blocks, i) {
 				continue
 			}
 			lastWord := lastWordRange(a.Text)
@@ -46,6 +47,23 @@ two paragraphs with a space.`,
 			pass.Report(f)
 		}
 	},
+}
+
+// unmarkedItem: the paragraph at i is an item of a list that lost its
+// markers in conversion: it starts in lower case, as do the paragraphs
+// between it and a lead-in ending in a colon ("If you are bitten:"). Its
+// open end is an item's, not a sentence cut in two.
+func unmarkedItem(blocks []document.Block, i int) bool {
+	for j := i; j >= 0 && blocks[j].Section == blocks[i].Section; j-- {
+		text := strings.TrimSpace(blocks[j].Paragraph.Text)
+		if j < i && strings.HasSuffix(text, ":") {
+			return true
+		}
+		if !startsWithWord(text) {
+			return false
+		}
+	}
+	return false
 }
 
 // endsOpen: the text stops on a letter, digit or comma, not on a sentence's
