@@ -2,6 +2,9 @@ package checks
 
 import (
 	"fmt"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -14,7 +17,15 @@ var DuplicateSection = &lint.Rule{
 	Summary: "the same section appears twice",
 	Doc: `A section the profile knows (under its name or any alias) may appear only once in a report,
 and two sibling sections may not have the same title. The second is reported, with the line of
-the first. Subsections with the same title under different parents are fine.`,
+the first. Subsections with the same title under different parents are fine, and so are:
+- a page title (level 1) and a section of another page with its name: a guide's summary of
+  one of its pages;
+- a section that points to the other with a link ("For more information on entry fines",
+  or a link to ".../world-cup-2026"): a summary, with the full text elsewhere;
+- two boxes of links ("Useful links"), which a site puts under each topic;
+- two headings of one name far apart in a Markdown part whose headings all have one level
+  (see empty-section): with no levels, the text cannot show that each sits under its own
+  topic ("Staying safe" under "Crime" and under "Terrorism"). Twins in a row are reported.`,
 	Bad:  "Crime\n\n…\n\nTerrorism\n\n…\n\nCrime\n\n…",
 	Good: "Crime\n\n…\n\nTerrorism\n\n…",
 	Run: func(pass *lint.Pass) {
@@ -35,7 +46,7 @@ the first. Subsections with the same title under different parents are fine.`,
 					} else {
 						firstKnown[spec] = s
 					}
-				} else if first, dup := siblings[key]; dup && key != "" {
+				} else if first, dup := siblings[key]; dup && key != "" && first.Level == s.Level && !sameNameAllowed(pass.Doc, ss, first, s) {
 					report(s, first)
 				}
 				if _, seen := siblings[key]; !seen {
@@ -46,4 +57,83 @@ the first. Subsections with the same title under different parents are fine.`,
 		}
 		walk(pass.Doc.Sections)
 	},
+}
+
+// sameNameAllowed: two sibling sections of one name are not a duplicate
+// (the cases the doc lists).
+func sameNameAllowed(doc *document.Report, siblings []*document.Section, first, second *document.Section) bool {
+	if pointsTo(doc, first, second.Title.Value) || pointsTo(doc, second, first.Title.Value) {
+		return true
+	}
+	if linksBox(doc, first) && linksBox(doc, second) {
+		return true
+	}
+	if doc.Format != document.FormatMarkdown || !noNesting(partOf(doc.Sections, second)) {
+		return false
+	}
+	i, j := slices.Index(siblings, first), slices.Index(siblings, second)
+	return j-i > 1
+}
+
+// ownLinks are the links in the section's own paragraphs, with the
+// paragraph that holds each.
+func ownLinks(doc *document.Report, s *document.Section, yield func(p *document.Paragraph, l document.Link) bool) {
+	for _, p := range s.Paragraphs {
+		for _, l := range doc.Links {
+			if p.Span.Contains(l.Span) && !yield(p, l) {
+				return
+			}
+		}
+	}
+}
+
+// pointsTo: a link in s names the section title, in its text or as the
+// last part of its address ("#entry-fines", ".../world-cup-2026").
+func pointsTo(doc *document.Report, s *document.Section, title string) bool {
+	key := profile.NormalizeTitle(title)
+	slug := letters(key)
+	found := false
+	ownLinks(doc, s, func(_ *document.Paragraph, l document.Link) bool {
+		target := strings.TrimRight(l.Target, "/")
+		if i := strings.LastIndexAny(target, "/#"); i >= 0 {
+			target = target[i+1:]
+		}
+		found = strings.Contains(profile.NormalizeTitle(l.Text), key) || slug != "" && letters(target) == slug
+		return !found
+	})
+	return found
+}
+
+// letters keeps the letters and digits of s, lower-cased.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// linksBox: the section holds only list items that each start with a link,
+// and no subsection.
+func linksBox(doc *document.Report, s *document.Section) bool {
+	if len(s.Paragraphs) == 0 || len(s.Sections) > 0 {
+		return false
+	}
+	for _, p := range s.Paragraphs {
+		if p.Kind != document.KindListItem || !startsWithLink(doc, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithLink: the paragraph's text begins with the text of its first link.
+func startsWithLink(doc *document.Report, p *document.Paragraph) bool {
+	for _, l := range doc.Links {
+		if p.Span.Contains(l.Span) {
+			return l.Text != "" && strings.HasPrefix(strings.TrimSpace(p.Text), l.Text)
+		}
+	}
+	return false
 }
