@@ -2,6 +2,11 @@ package checks
 
 import (
 	"fmt"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/suggest"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/outline"
@@ -10,13 +15,18 @@ import (
 var RequiredSection = &lint.Rule{
 	ID:      "required-section",
 	Level:   lint.Error,
-	Summary: "every section the profile requires is present",
+	Summary: "every section the profile requires is present, and no heading misspells a known one",
 	Doc: `The profile lists the sections a report of its kind must have (rules/profiles/*.yaml, keys
 "sections" and "required"). A heading counts when it matches a section's name or one of its
 aliases, ignoring case, punctuation and "&" for "and". Every missing section is reported, at the
 place it should be: the heading of the next expected section the report has, or the report's
 end. When a heading matches no known section but nearly names a missing one, the finding is at
-that heading, with "did you mean".`,
+that heading, with "did you mean".
+
+A heading one or two letters away from any section the profile knows, required or not
+("Kidnaping Threat" for "Kidnapping Threat"), is reported too, with "did you mean" naming the
+section as the profile writes it: a misspelt heading is an unknown section, which no other
+rule (order, duplicates) and no diff can align.`,
 	Bad:  "Crme\n\nStreet crime is common in the capital.",
 	Good: "Crime\n\nStreet crime is common in the capital.",
 	Run:  runRequiredSection,
@@ -25,9 +35,12 @@ that heading, with "did you mean".`,
 func runRequiredSection(pass *lint.Pass) {
 	specs := pass.Profile.All()
 	country := pass.Doc.Country.Value
-	for _, m := range outline.MissingFrom(outline.ProfileHeadings(pass), specs, country, pass.File.Text) {
+	heads := outline.ProfileHeadings(pass)
+	suggested := map[*document.Section]bool{}
+	for _, m := range outline.MissingFrom(heads, specs, country, pass.File.Text) {
 		name := m.Name
 		if m.Suggestion != nil {
+			suggested[m.Suggestion] = true
 			pass.Report(lint.Finding{
 				Span:    m.Suggestion.Heading,
 				Message: fmt.Sprintf("heading %q names no known section; did you mean the required section %q?", m.Suggestion.Title.Value, name),
@@ -41,6 +54,24 @@ func runRequiredSection(pass *lint.Pass) {
 			Hint:    requiredHint(m, name),
 		})
 	}
+
+	// Any other unknown heading that misspells a known section.
+	var names []string
+	for _, spec := range specs {
+		names = append(names, spec.Names(country)...)
+	}
+	for _, h := range heads {
+		if h.Spec != nil || suggested[h.Section] {
+			continue
+		}
+		if name, ok := misspelt(h.Section.Title.Value, names); ok {
+			pass.Report(lint.Finding{
+				Span:    h.Section.Heading,
+				Message: fmt.Sprintf("heading %q names no known section; did you mean %q?", h.Section.Title.Value, name),
+				Hint:    fmt.Sprintf("rename the heading %q", name),
+			})
+		}
+	}
 }
 
 func requiredHint(m outline.Missing, name string) string {
@@ -48,4 +79,23 @@ func requiredHint(m outline.Missing, name string) string {
 		return fmt.Sprintf("add the section %q", name)
 	}
 	return fmt.Sprintf("add the section %q before this one", name)
+}
+
+// misspelt finds the known name a heading is one or two letters away from
+// (one, for a name of fewer than 8 letters, where two letters make another
+// word), compared as profiles compare headings.
+func misspelt(title string, names []string) (string, bool) {
+	t := profile.NormalizeTitle(title)
+	best, bestDist := "", 3
+	for _, n := range names {
+		k := profile.NormalizeTitle(n)
+		limit := 2
+		if utf8.RuneCountInString(k) < 8 {
+			limit = 1
+		}
+		if d := suggest.Distance(t, k); d > 0 && d <= limit && d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best, best != ""
 }
