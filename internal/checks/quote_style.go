@@ -2,10 +2,12 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 
@@ -18,7 +20,12 @@ var QuoteStyle = &lint.Rule{
 Double quotes and single quotes (apostrophes included) are counted apart; in each, the style
 used less often is reported, one finding per line, unless the "prefer" option names the style
 to keep. The fix rewrites the marks in the kept style, choosing opening or closing curly marks
-from the characters around them.`,
+from the characters around them.
+
+The fields of a page's header block (a definition list before the first section: "Updated:",
+then ":   19 June 2026" on the next line) are counted apart from the body: a site that
+typesets its body with curly quotes shows those fields as typed, so a mix between the two is
+not the editor's. A mix within the fields, or within the body, is still reported.`,
 	Bad:     "A Crime \"C\" Indicator and a Kidnapping “K” Indicator.",
 	Good:    "A Crime “C” Indicator and a Kidnapping “K” Indicator.",
 	Options: func() any { return &quoteOptions{Prefer: "majority"} },
@@ -95,8 +102,35 @@ func (fam quoteFamily) each(units []textUnit, found func(unit, off, size int, st
 }
 
 func runQuoteStyle(pass *lint.Pass) {
+	header, body := headerFields(pass, texts(pass))
+	quoteStyleIn(pass, header)
+	quoteStyleIn(pass, body)
+}
+
+// headerField matches a labelled field of a page's header block, written as
+// a definition list: "Latest update:" and, on the next line, ":   value".
+var headerField = regexp.MustCompile(`^[^\n:]{1,60}:[ \t]*\r?\n:[ \t]`)
+
+// headerFields splits the units into the fields of the page's header block
+// (definition-list fields before the first section) and the rest. A site
+// may typeset its body (curly quotes) but show its header fields as typed,
+// so a mix between the two is the site's, not the editor's: each part is
+// counted on its own.
+func headerFields(pass *lint.Pass, units []textUnit) (header, body []textUnit) {
+	for _, u := range units {
+		if u.Section == nil && !u.Heading && u.Paragraph != nil && pass.Doc.Format == document.FormatMarkdown &&
+			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End]) {
+			header = append(header, u)
+		} else {
+			body = append(body, u)
+		}
+	}
+	return header, body
+}
+
+// quoteStyleIn reports the quotes of the minority style among units.
+func quoteStyleIn(pass *lint.Pass, units []textUnit) {
 	prefer := pass.Options.(*quoteOptions).Prefer
-	units := texts(pass)
 	for _, fam := range quoteFamilies {
 		// Count first, then keep only the marks of the style reported,
 		// so that a report of a million quotes holds no more than those.
