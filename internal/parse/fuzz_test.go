@@ -45,6 +45,9 @@ func checkSpans(t *testing.T, text string, r *document.Report) {
 		}
 	}
 	walk(r.Sections)
+	for _, f := range r.Furniture {
+		ok("furniture", f.Span)
+	}
 	for _, l := range r.Links {
 		ok("link", l.Span)
 	}
@@ -114,6 +117,8 @@ func FuzzParseMarkdown(f *testing.F) {
 	f.Add("---\ntitle: x\npublished: 2024-01-02\n---\n# T\n\n## Crime\n\n* a\n  * b\n\n> q\n")
 	f.Add("# Egypt Travel Advisory\n\n### Egypt - Level 3: Reconsider Travel\n\n**Sinai – Level 4: Do Not Travel**  \nx\n\nTelephone\n\n+(20) 2-2797-3300\n")
 	f.Add("---\n---\n<autolink@x.y> [a]: b\n\n[a]\n")
+	// The State Department template's furniture, which parse takes out.
+	f.Add("# Mali Travel Advisory\n\n### Mali - Level 4: Do Not Travel\n\n[K](javascript:void(0); \"Tool Tip: Kidnap\")\n\n### \n\n### Mali\n\n### Country Map\n\nnull\n\n### Search for Travel Advisories\n")
 	fuzzParse(f, "f.md")
 }
 
