@@ -20,6 +20,7 @@ import (
 // nothing.
 func takeFurniture(r *document.Report, src string, prof *profile.Profile) {
 	var taken []document.Furniture
+	changed := map[*document.Section]bool{} // sections that lost a paragraph or a subsection
 	paragraphs := func(ps []*document.Paragraph) []*document.Paragraph {
 		if len(prof.Furniture) == 0 {
 			return ps
@@ -35,7 +36,9 @@ func takeFurniture(r *document.Report, src string, prof *profile.Profile) {
 	r.Preamble = paragraphs(r.Preamble)
 	all := r.AllSections()
 	for _, s := range all {
+		n := len(s.Paragraphs)
 		s.Paragraphs = paragraphs(s.Paragraphs)
+		changed[s] = len(s.Paragraphs) < n
 	}
 
 	// From the last heading back, so that a heading's subsections, and
@@ -59,16 +62,25 @@ func takeFurniture(r *document.Report, src string, prof *profile.Profile) {
 	if len(taken) == 0 {
 		return
 	}
-	var prune func([]*document.Section) []*document.Section
-	prune = func(ss []*document.Section) []*document.Section {
+	// A section that lost furniture ends where its own text ends; the
+	// others keep their spans as the reader made them. From the inside
+	// out, so that a parent sees its subsections' new ends.
+	var prune func([]*document.Section) ([]*document.Section, bool)
+	prune = func(ss []*document.Section) ([]*document.Section, bool) {
+		n := len(ss)
 		ss = slices.DeleteFunc(ss, func(s *document.Section) bool { return furniture[s] })
+		shrunk := len(ss) < n
 		for _, s := range ss {
-			s.Sections = prune(s.Sections)
-			s.Span.End = sectionEnd(s)
+			var lost bool
+			s.Sections, lost = prune(s.Sections)
+			if lost || changed[s] {
+				s.Span.End = sectionEnd(s)
+				shrunk = true
+			}
 		}
-		return ss
+		return ss, shrunk
 	}
-	r.Sections = prune(r.Sections)
+	r.Sections, _ = prune(r.Sections)
 	slices.SortFunc(taken, func(a, b document.Furniture) int { return a.Span.Start - b.Span.Start })
 	r.Furniture = append(r.Furniture, taken...)
 	// The links of furniture (the tool-tips' "javascript:" stubs, the map
