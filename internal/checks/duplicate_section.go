@@ -20,8 +20,9 @@ and two sibling sections may not have the same title. The second is reported, wi
 the first. Subsections with the same title under different parents are fine, and so are:
 - a page title (level 1) and a section of another page with its name: a guide's summary of
   one of its pages;
-- a section that points to the other with a link ("For more information on entry fines",
-  or a link to ".../world-cup-2026"): a summary, with the full text elsewhere;
+- a section that points to the other with a link (within the page, its text naming the
+  section: "More on entry fines"; or to an address ending in the title:
+  ".../world-cup-2026"): a summary, with the full text elsewhere;
 - two boxes of links ("Useful links"), which a site puts under each topic;
 - two headings of one name far apart in a Markdown part whose headings all have one level
   (see empty-section): with no levels, the text cannot show that each sits under its own
@@ -87,18 +88,20 @@ func ownLinks(doc *document.Report, s *document.Section, yield func(p *document.
 	}
 }
 
-// pointsTo: a link in s names the section title, in its text or as the
-// last part of its address ("#entry-fines", ".../world-cup-2026").
+// pointsTo: a link in s leads to the section of that title: a link within
+// the page ("#overstay") whose text names it ("More on entry fines"), or a
+// link whose address ends in the title (".../world-cup-2026").
 func pointsTo(doc *document.Report, s *document.Section, title string) bool {
 	key := profile.NormalizeTitle(title)
 	slug := letters(key)
 	found := false
 	ownLinks(doc, s, func(_ *document.Paragraph, l document.Link) bool {
 		target := strings.TrimRight(l.Target, "/")
+		inPage := strings.HasPrefix(target, "#") && len(target) > 1
 		if i := strings.LastIndexAny(target, "/#"); i >= 0 {
 			target = target[i+1:]
 		}
-		found = strings.Contains(profile.NormalizeTitle(l.Text), key) || slug != "" && letters(target) == slug
+		found = inPage && strings.Contains(profile.NormalizeTitle(l.Text), key) || slug != "" && letters(target) == slug
 		return !found
 	})
 	return found
