@@ -24,9 +24,10 @@ the first. Subsections with the same title under different parents are fine, and
   section: "More on entry fines"; or to an address ending in the title:
   ".../world-cup-2026"): a summary, with the full text elsewhere;
 - two boxes of links ("Useful links"), which a site puts under each topic;
-- two headings of one name far apart in a Markdown part whose headings all have one level
-  (see empty-section): with no levels, the text cannot show that each sits under its own
-  topic ("Staying safe" under "Crime" and under "Terrorism"). Twins in a row are reported.`,
+- two headings of one name far apart in a Markdown report that a profile does not describe,
+  in a part whose headings all have one level (see empty-section): with no levels, the text
+  cannot show that each sits under its own topic ("Staying safe" under "Crime" and under
+  "Terrorism"). Twins in a row are reported.`,
 	Bad:  "Crime\n\n…\n\nTerrorism\n\n…\n\nCrime\n\n…",
 	Good: "Crime\n\n…\n\nTerrorism\n\n…",
 	Run: func(pass *lint.Pass) {
@@ -47,7 +48,7 @@ the first. Subsections with the same title under different parents are fine, and
 					} else {
 						firstKnown[spec] = s
 					}
-				} else if first, dup := siblings[key]; dup && key != "" && first.Level == s.Level && !sameNameAllowed(pass.Doc, ss, first, s) {
+				} else if first, dup := siblings[key]; dup && key != "" && first.Level == s.Level && !sameNameAllowed(pass, ss, first, s) {
 					report(s, first)
 				}
 				if _, seen := siblings[key]; !seen {
@@ -62,14 +63,15 @@ the first. Subsections with the same title under different parents are fine, and
 
 // sameNameAllowed: two sibling sections of one name are not a duplicate
 // (the cases the doc lists).
-func sameNameAllowed(doc *document.Report, siblings []*document.Section, first, second *document.Section) bool {
+func sameNameAllowed(pass *lint.Pass, siblings []*document.Section, first, second *document.Section) bool {
+	doc := pass.Doc
 	if pointsTo(doc, first, second.Title.Value) || pointsTo(doc, second, first.Title.Value) {
 		return true
 	}
 	if linksBox(doc, first) && linksBox(doc, second) {
 		return true
 	}
-	if doc.Format != document.FormatMarkdown || !noNesting(partOf(doc.Sections, second)) {
+	if !groupsUnseen(pass, second) {
 		return false
 	}
 	i, j := slices.Index(siblings, first), slices.Index(siblings, second)

@@ -19,13 +19,13 @@ advisory's dated line and its "Country - Level N" line) are exempt, and so is wh
 lists as its page template's furniture (parse keeps it out of the sections).
 
 Two shapes are not sections and are not reported: a heading that is a whole sentence (ending
-in "." or "!"), which a site uses as a warning banner; and, in a Markdown report whose headings
-under a page title (or in the whole report, when it has no level-1 title) all have one level,
-a heading the profile does not know set directly above another heading of its level: with no
-levels to nest them, the text cannot show that "Crime" groups "Petty crime" and "Violent
-crime" below it. A section the profile knows is reported wherever it is empty, and so is any
-heading followed by nothing or by a higher heading; in a report whose headings do nest, an
-empty label heading above its own subjects (at their level) is reported too.`,
+in "." or "!"), which a site uses as a warning banner; and a group heading in a Markdown report
+that a profile does not describe (generic), whose headings under a page title (or in the whole
+report, when it has no level-1 title) all have one level: a heading set directly above another
+of its level. With no levels to nest them, the text cannot show that "Crime" groups "Petty
+crime" and "Violent crime" below it. Where the profile lists the report's sections, or the
+headings do nest, an empty heading is reported wherever it stands, and so is any heading
+followed by nothing or by a higher heading.`,
 	Bad:  "Cybersecurity\n\nImport/Export Restrictions\n\nA list of restricted items is available.",
 	Good: "Cybersecurity\n\nMost cyber incidents are financial fraud.\n\nImport/Export Restrictions\n\nA list of restricted items is available.",
 	Run: func(pass *lint.Pass) {
@@ -41,13 +41,22 @@ empty label heading above its own subjects (at their level) is reported too.`,
 			if t := strings.TrimSpace(title); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") {
 				continue
 			}
-			if i+1 < len(all) && all[i+1].Level == s.Level && pass.Doc.Format == document.FormatMarkdown &&
-				noNesting(partOf(pass.Doc.Sections, s)) && pass.Profile.MatchSection(s.Title.Value, pass.Doc.Country.Value) == nil {
+			if i+1 < len(all) && all[i+1].Level == s.Level && groupsUnseen(pass, s) {
 				continue
 			}
 			pass.Report(lint.Finding{Span: s.Heading, Message: fmt.Sprintf("section %q is empty", s.Title.Value), Hint: "write the section, or remove its heading"})
 		}
 	},
+}
+
+// groupsUnseen: where s stands, a group heading cannot show what it
+// groups: a Markdown report whose profile describes no sections (so nothing
+// tells the report's shape), in a part whose headings all have one level.
+// A profile that lists its sections tells its reports' shape, and a
+// heading there is judged as a section.
+func groupsUnseen(pass *lint.Pass, s *document.Section) bool {
+	return pass.Doc.Format == document.FormatMarkdown && len(pass.Profile.All()) == 0 &&
+		noNesting(partOf(pass.Doc.Sections, s))
 }
 
 // partOf is the part of the document that holds s: the sections under its
