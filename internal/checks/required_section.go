@@ -26,7 +26,8 @@ that heading, with "did you mean".
 A heading one or two letters away from any section the profile knows, required or not
 ("Kidnaping Threat" for "Kidnapping Threat"), is reported too, with "did you mean" naming the
 section as the profile writes it: a misspelt heading is an unknown section, which no other
-rule (order, duplicates) and no diff can align.`,
+rule (order, duplicates) and no diff can align. Such a finding is a warning (or the rule's
+level, if that is lower): no required section is missing.`,
 	Bad:  "Crme\n\nStreet crime is common in the capital.",
 	Good: "Crime\n\nStreet crime is common in the capital.",
 	Run:  runRequiredSection,
@@ -66,6 +67,9 @@ func runRequiredSection(pass *lint.Pass) {
 		}
 		if name, ok := misspelt(h.Section.Title.Value, names); ok {
 			pass.Report(lint.Finding{
+				// A misspelt optional section leaves nothing required out:
+				// worth fixing, not worth blocking a merge.
+				Level:   min(pass.Level, lint.Warning),
 				Span:    h.Section.Heading,
 				Message: fmt.Sprintf("heading %q names no known section; did you mean %q?", h.Section.Title.Value, name),
 				Hint:    fmt.Sprintf("rename the heading %q", name),
