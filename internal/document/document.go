@@ -62,6 +62,10 @@ type Report struct {
 	// (profile key "furniture"): kept out of Preamble and Sections, so that
 	// no rule reads it, and listed here in document order.
 	Furniture []Furniture
+	// Notes say which facts the parser looked for and could not read, or
+	// read with a reservation (a country the table does not know), so that
+	// a fact missing from the model is said, not silently dropped.
+	Notes []Note
 
 	// FrontMatter is the YAML block at the top of a Markdown report, or nil.
 	FrontMatter *Node
@@ -203,6 +207,17 @@ type DateMention struct {
 	// Points says which way a relative phrase points from the time of
 	// writing: past (recently), present (currently) or future (next year).
 	Points string
+}
+
+// Note is a fact the parser could not read, or read with a reservation:
+// Fact names it as the projection does ("country", "advisory.level",
+// "advisory.regions"), Message says what was found and why it was not read,
+// Span is where (the line that could not be read, or the heading that names
+// the report).
+type Note struct {
+	Fact    string
+	Message string
+	Span    Span
 }
 
 // Link is an inline link.

@@ -1,6 +1,10 @@
 package document
 
-import "sort"
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Inline is running text with inline markup removed, and the way back from
 // offsets in that text to spans in the source.
@@ -17,6 +21,10 @@ type Inline struct {
 	// shown as written, but not prose, so facts and style are not read there.
 	// They are in order and do not overlap.
 	Code []Span
+	// Strong are the ranges of Text written in bold (**…**), in the order
+	// they open. A bold line run into the paragraph that follows it (the
+	// conversion lost the line break) ends where its bold ends.
+	Strong []Span
 }
 
 // InCode reports whether the text range [start, end) overlaps code. It
@@ -36,9 +44,26 @@ type Segment struct {
 
 // InlineBuilder accumulates an Inline.
 type InlineBuilder struct {
-	buf  []byte
-	segs []Segment
-	code []Span
+	buf    []byte
+	segs   []Segment
+	code   []Span
+	strong []Span
+}
+
+// MarkStrong records that the text from offset start to the current end is bold.
+func (b *InlineBuilder) MarkStrong(start int) {
+	if start < len(b.buf) {
+		b.strong = append(b.strong, Span{Start: start, End: len(b.buf)})
+	}
+}
+
+// LastRune is the last character of the text so far, or 0.
+func (b *InlineBuilder) LastRune() rune {
+	if len(b.buf) == 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRune(b.buf)
+	return r
 }
 
 // MarkCode records that the text from offset start to the current end is code.
@@ -48,8 +73,30 @@ func (b *InlineBuilder) MarkCode(start int) {
 	}
 }
 
-// Append adds s, which is the source text starting at sourceStart.
+// Append adds s, which is the source text starting at sourceStart. A
+// no-break or other Unicode space (U+00A0, U+202F, …) is added as a plain
+// space, so that the text reads as it looks: "crime\u00a0and kidnapping" is
+// three words. The space is synthetic: a span that starts or ends at it
+// maps to a boundary of the character as written.
 func (b *InlineBuilder) Append(s string, sourceStart int) {
+	run := 0 // start of the part of s not yet added
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Zs, r) {
+			b.appendVerbatim(s[run:i], sourceStart+run)
+			b.AppendSynthetic(" ")
+			run = i + n
+		}
+		i += n
+	}
+	b.appendVerbatim(s[run:], sourceStart+run)
+}
+
+func (b *InlineBuilder) appendVerbatim(s string, sourceStart int) {
 	if s == "" {
 		return
 	}
@@ -85,7 +132,7 @@ func (b *InlineBuilder) Since(n int) string { return string(b.buf[n:]) }
 
 // Inline returns the text built so far.
 func (b *InlineBuilder) Inline() Inline {
-	return Inline{Text: string(b.buf), Segments: b.segs, Code: b.code}
+	return Inline{Text: string(b.buf), Segments: b.segs, Code: b.code, Strong: b.strong}
 }
 
 // Source maps the text range [start, end) to a source span.

@@ -31,6 +31,10 @@ type (
 		// Furniture is left out when there is none, as in every report
 		// written by hand.
 		Furniture []FurnitureJSON `json:"furniture,omitempty"`
+		// Notes, only when there are some: the facts not read (an
+		// advisory level in a shape the parser does not know) or read with
+		// a reservation.
+		Notes []NoteJSON `json:"notes,omitempty"`
 	}
 	FurnitureJSON struct {
 		Kind   string `json:"kind"` // heading or paragraph
@@ -38,8 +42,16 @@ type (
 		Line   int    `json:"line"`
 		Column int    `json:"column"`
 	}
+	// NoteJSON is a Note. Fact is a dotted name of the model's field.
+	NoteJSON struct {
+		Fact    string `json:"fact"`
+		Message string `json:"message"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+	}
 	AdvisoryJSON struct {
-		Level      int             `json:"level"`
+		// Level is left out when the report gives levels per region only.
+		Level      int             `json:"level,omitempty"`
 		Wording    string          `json:"wording,omitempty"`
 		Line       int             `json:"line"`
 		Indicators []IndicatorJSON `json:"indicators"`
@@ -181,7 +193,9 @@ func (pr *projector) report(r *Report) *ReportJSON {
 	if a := r.Advisory; a != nil {
 		aj := &AdvisoryJSON{Level: a.Level, Wording: a.Wording.Value, Indicators: []IndicatorJSON{}, Reasons: []string{}, Regions: []RegionJSON{}}
 		aj.Line, _ = pr.at("/advisory", a.Span)
-		pr.set("/advisory/level", a.LevelSpan)
+		if a.Level != 0 {
+			pr.set("/advisory/level", a.LevelSpan)
+		}
 		if !a.Wording.Span.IsZero() {
 			pr.set("/advisory/wording", a.Wording.Span)
 		}
@@ -239,6 +253,10 @@ func (pr *projector) report(r *Report) *ReportJSON {
 			kind = "heading"
 		}
 		out.Furniture = append(out.Furniture, FurnitureJSON{Kind: kind, Text: f.Text, Line: line, Column: col})
+	}
+	for i, n := range r.Notes {
+		line, col := pr.at("/notes/"+strconv.Itoa(i), n.Span)
+		out.Notes = append(out.Notes, NoteJSON{Fact: n.Fact, Message: n.Message, Line: line, Column: col})
 	}
 	return out
 }

@@ -181,7 +181,12 @@ func areaKey(name string) string {
 
 func (x *extractor) isCountry(name string) bool {
 	c, ok := x.countries.Lookup(name)
-	return ok && (x.r.Country.Value == "" || c.Name == x.r.Country.Value)
+	if !ok {
+		// A country the table does not know ("French West Indies") is
+		// still the report's own when the header named it so.
+		return x.r.Country.Value != "" && areaKey(name) == areaKey(x.r.Country.Value)
+	}
+	return x.r.Country.Value == "" || c.Name == x.r.Country.Value
 }
 
 // advisoryReasons finds the sentence that gives the reasons for the

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/dates"
@@ -72,9 +74,21 @@ func (h *headerReader) readLine(r *document.Report, src string, start, end int) 
 			}
 		}
 		if m.Country != "" && r.Country.Value == "" {
+			s := base + m.CountryStart
+			span := document.Span{Start: s, End: s + len(m.Country)}
 			if c, ok := h.lookupCountry(m.Country); ok {
-				s := base + m.CountryStart
-				r.Country = document.Text{Value: c.Name, Span: document.Span{Start: s, End: s + len(m.Country)}}
+				r.Country = document.Text{Value: c.Name, Span: span}
+			} else if name := strings.TrimSpace(m.Country); nameShaped(name) {
+				// The header's place for the country names one the table
+				// does not know (a group of territories, a new name): it
+				// is still the report's country, as written, and the
+				// parse says why nothing is known of it.
+				r.Country = document.Text{Value: name, Span: span}
+				r.Notes = append(r.Notes, document.Note{
+					Fact:    "country",
+					Message: fmt.Sprintf("%q is not in the country table (rules/data/countries.yaml): read as written; its calling code is not known", name),
+					Span:    span,
+				})
 			}
 		}
 		return
@@ -84,4 +98,25 @@ func (h *headerReader) readLine(r *document.Report, src string, start, end int) 
 			r.Country = document.Text{Value: c.Name, Span: document.Span{Start: base, End: base + len(line)}}
 		}
 	}
+}
+
+// maxCountryWords bounds a name taken as written: the longest names in the
+// table have six words ("Saint Vincent and the Grenadines" five).
+const maxCountryWords = 6
+
+// nameShaped reports whether s reads as a place's name: a few words, the
+// first capitalised, some lower case (an all-capitals word is an acronym,
+// "OSAC Country Security Report" names no country), no digits and no
+// clause marks. A header pattern's country group may catch more than a
+// name in a line of another shape.
+func nameShaped(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > maxCountryWords {
+		return false
+	}
+	first := []rune(words[0])[0]
+	if !unicode.IsUpper(first) || !strings.ContainsFunc(s, unicode.IsLower) {
+		return false
+	}
+	return !strings.ContainsAny(s, "0123456789:;()[]*#|") && !strings.Contains(s, " - ")
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 )
@@ -35,8 +36,12 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 				flush(i)
 				inner := i + 2
 				innerEnd := i + 2 + close
+				spaceIfGlued(b, src, inner, end)
+				start := b.Len()
 				inlineRange(src, inner, innerEnd, b, links, m)
+				b.MarkStrong(start)
 				i = innerEnd + 2
+				spaceIfGlued(b, src, i, end)
 				run = i
 				continue
 			}
@@ -48,12 +53,14 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 				continue
 			}
 			flush(i)
+			spaceIfGlued(b, src, i+1, textEnd)
 			before := b.Len()
 			inlineRange(src, i+1, textEnd, b, links, m)
 			text := b.Since(before)
 			target, _, _ := strings.Cut(strings.TrimSpace(src[targetStart:targetEnd]), " ")
 			*links = append(*links, document.Link{Text: text, Target: target, Span: document.Span{Start: i, End: linkEnd}})
 			i = linkEnd
+			spaceIfGlued(b, src, i, end)
 			run = i
 		case src[i] == '\n':
 			// A line break inside a paragraph reads as a space.
@@ -71,6 +78,28 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 		}
 	}
 	flush(end)
+}
+
+// spaceIfGlued adds a space when the text so far ends in a word and the
+// text at src[at:end], just past bold or link marks, starts one: the space
+// between them was lost when the page was converted ("due to**crime**",
+// "**terrorism**and"), and a word does not run on across the marks.
+func spaceIfGlued(b *document.InlineBuilder, src string, at, end int) {
+	if at >= end || !isWordRune(b.LastRune()) {
+		return
+	}
+	if src[at] == '*' || src[at] == '[' {
+		// more marks: "**[**Burundi**](…)": the text after them decides
+		for at < end && (src[at] == '*' || src[at] == '[') {
+			at++
+		}
+		if at >= end {
+			return
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(src[at:end]); isWordRune(r) {
+		b.AppendSynthetic(" ")
+	}
 }
 
 // Links longer than these are not links but stray brackets; the bounds keep a

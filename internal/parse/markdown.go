@@ -4,6 +4,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -142,6 +144,9 @@ func (mp *mdParser) inlineValue(n ast.Node) document.Text {
 // inline appends the plain text of n's inline children to b, recording links.
 func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if !mp.inCode && gluedBefore(b, c, mp.source) {
+			b.AppendSynthetic(" ")
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			seg := c.Segment
@@ -182,12 +187,64 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 			b.MarkCode(start)
 		case *ast.RawHTML:
 			// Inline HTML is markup, not text.
+		case *ast.Emphasis:
+			start := b.Len()
+			mp.inline(c, b)
+			if c.Level == 2 {
+				b.MarkStrong(start)
+			}
 		default:
-			// Emphasis, code spans and anything else: their text is the children's.
+			// Anything else: its text is the children's.
 			mp.inline(c, b)
 		}
 	}
 }
+
+// gluedBefore reports whether c starts a word right after a word that
+// markup ends, or is markup that starts a word right after a word: the
+// space between them was lost when the page was converted ("due
+// to**crime**", "**terrorism**and", "[Queretaro state](#q)due to"). A word
+// does not run on across bold or a link, so the two are read as two words.
+func gluedBefore(b *document.InlineBuilder, c ast.Node, source []byte) bool {
+	if !isWordRune(b.LastRune()) {
+		return false
+	}
+	prev := c.PreviousSibling()
+	if !isMarkup(c) && (prev == nil || !isMarkup(prev)) {
+		return false
+	}
+	r, ok := firstTextRune(c, source)
+	return ok && isWordRune(r)
+}
+
+// isMarkup: bold, italics and links, whose marks may hide a lost space.
+func isMarkup(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Emphasis, *ast.Link:
+		return true
+	}
+	return false
+}
+
+// firstTextRune is the first character of n's text as written.
+func firstTextRune(n ast.Node, source []byte) (rune, bool) {
+	if t, ok := n.(*ast.Text); ok {
+		if seg := t.Segment; seg.Stop > seg.Start {
+			r, _ := utf8.DecodeRune(source[seg.Start:seg.Stop])
+			return r, true
+		}
+		return 0, false
+	}
+	switch n.(type) {
+	case *ast.Emphasis, *ast.Link:
+		if c := n.FirstChild(); c != nil {
+			return firstTextRune(c, source)
+		}
+	}
+	return 0, false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // entity is an HTML character reference: &amp; &#233; &#xE9;.
 var entity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)

@@ -70,10 +70,12 @@ func instanceValue(r *document.Report, full bool, a *arena) any {
 	optional(out, "published", p.Published)
 	if a := p.Advisory; a != nil {
 		adv := map[string]any{
-			"level":      a.Level,
 			"indicators": list(a.Indicators, indicator),
 			"reasons":    list(a.Reasons, func(s string) any { return s }),
 			"regions":    list(a.Regions, region),
+		}
+		if a.Level != 0 {
+			adv["level"] = a.Level // none: levels per region only
 		}
 		optional(adv, "wording", a.Wording)
 		out["advisory"] = adv
@@ -191,7 +193,10 @@ func slimValue(r *document.Report, a *arena) any {
 			regions[i] = m
 		}
 		m := a.object()
-		m["level"], m["indicators"], m["reasons"], m["regions"] = adv.Level, indicators, reasons, regions
+		m["indicators"], m["reasons"], m["regions"] = indicators, reasons, regions
+		if adv.Level != 0 {
+			m["level"] = adv.Level // none: levels per region only
+		}
 		optional(m, "wording", adv.Wording.Value)
 		out["advisory"] = m
 	}

@@ -58,7 +58,11 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 			if ptr == "" {
 				missing = strings.TrimPrefix(noun("/"+m, instance), "the ")
 			}
-			text := fmt.Sprintf("%s has no %s", noun(ptr, instance), missing)
+			owner := noun(ptr, instance)
+			if ptr == "/advisory" {
+				owner = "the travel advisory" // not "the travel advisory level has no level"
+			}
+			text := fmt.Sprintf("%s has no %s", owner, missing)
 			out = append(out, message{text: text, at: ptr, hint: missingHint(ptr, m), clip: true})
 		}
 		return out
