@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/prose"
@@ -29,8 +31,17 @@ var (
 func (x *extractor) findAdvisory() {
 	a := &document.Advisory{}
 	found := false
-	for _, u := range x.units {
-		line, base := x.firstLine(u)
+	// inHeader: no paragraph yet. A level heading there is the header's
+	// "<Country> - Level N" line whatever it names ("Kingdom of Denmark",
+	// "Mainland China, Hong Kong & Macau - See Summaries").
+	inHeader := true
+	var unread *unit // a header heading that speaks of a level in a shape not known
+	for i, u := range x.units {
+		if !u.heading && u.para != nil {
+			inHeader = false
+		}
+		full, base := x.firstLine(u)
+		line := full
 		// The cheap test first: most lines never say "Level".
 		if !strings.Contains(line, "evel") {
 			line = ""
@@ -39,7 +50,7 @@ func (x *extractor) findAdvisory() {
 			name := line[m[2]:m[3]]
 			level, _ := strconv.Atoi(line[m[4]:m[5]])
 			wording := document.Text{Value: line[m[6]:m[7]], Span: document.Span{Start: base + m[6], End: base + m[7]}}
-			if !found && (u.heading || x.isCountry(name)) && (x.r.Country.Value == "" || x.isCountry(name)) {
+			if !found && (u.heading && inHeader || (u.heading || x.isCountry(name)) && (x.r.Country.Value == "" || x.isCountry(name))) {
 				found = true
 				a.Level, a.LevelSpan = level, document.Span{Start: base + m[4], End: base + m[5]}
 				a.Wording = wording
@@ -55,6 +66,24 @@ func (x *extractor) findAdvisory() {
 				})
 			}
 			continue
+		}
+		if !(u.heading && inHeader) && len(full) < maxRegionLine {
+			// "Baja California state – Reconsider Travel": an area's level
+			// given in words only.
+			if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
+				if level := x.levelOf(full[m[4]:m[5]]); level != 0 {
+					a.Regions = append(a.Regions, document.Region{
+						Name:    document.Text{Value: strings.TrimSpace(full[m[2]:m[3]]), Span: document.Span{Start: base + m[2], End: base + m[3]}},
+						Level:   level,
+						Wording: document.Text{Value: x.vocab.Levels[level], Span: document.Span{Start: base + m[4], End: base + m[5]}},
+						Span:    document.Span{Start: base, End: base + len(full)},
+					})
+					continue
+				}
+			}
+		}
+		if u.heading && inHeader && !found && unread == nil && levelWords.MatchString(full) {
+			unread = &x.units[i]
 		}
 		if found || u.heading {
 			continue
@@ -74,6 +103,7 @@ func (x *extractor) findAdvisory() {
 		}
 	}
 	if !found {
+		x.noOverallLevel(a, unread)
 		return
 	}
 	if a.Wording.Value == "" {
@@ -87,12 +117,51 @@ func (x *extractor) findAdvisory() {
 	x.r.Advisory = a
 }
 
+// wordLevelLine is an area's level in words only: "Colima state – Do Not
+// Travel". Longer lines are sentences, not a heading's.
+var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)[\s\p{Zs}]+[-–—][\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
+
+const maxRegionLine = 200
+
+// levelWords: a line that speaks of an advisory level ("Level 2", "Do Not
+// Travel", "See Individual Summaries"), to say so when it cannot be read.
+var levelWords = regexp.MustCompile(`(?i)\blevel\s*[1-4]\b|\b(?:do not travel|reconsider travel|exercise (?:increased caution|normal precautions)|see (?:individual )?summaries)\b`)
+
+// noOverallLevel ends the search when no overall level was read. An
+// advisory that gives levels per region only (one per state) has regions
+// and no level of its own; either way the parse says what it did not read,
+// rather than dropping it silently.
+func (x *extractor) noOverallLevel(a *document.Advisory, unread *unit) {
+	a.Regions = x.listedAreas(a.Regions)
+	switch {
+	case len(a.Regions) > 0:
+		a.Span = a.Regions[0].Span
+		if unread != nil {
+			a.Span = unread.span
+		}
+		a.Indicators = x.indicators(x.advisoryReasons(0))
+		x.r.Advisory = a
+		x.r.Notes = append(x.r.Notes, document.Note{
+			Fact:    "advisory.level",
+			Message: fmt.Sprintf("no overall level: the advisory gives levels per region only (%d read)", len(a.Regions)),
+			Span:    a.Span,
+		})
+	case unread != nil:
+		line, _ := x.firstLine(*unread)
+		x.r.Notes = append(x.r.Notes, document.Note{
+			Fact:    "advisory.level",
+			Message: fmt.Sprintf("level not found: %q speaks of a level in a shape not known (expected \"<Country> - Level N: <wording>\")", line),
+			Span:    unread.span,
+		})
+	}
+}
+
 var (
 	// "Do not travel to:", the label of a list of areas at one level.
 	areaListLabel = regexp.MustCompile(`(?i)^(do not travel|reconsider travel|exercise increased caution)\s+to\s*:$`)
 	// " due to terrorism": where an area's name ends in its list item
 	// (the text may have lost the space before bold words: "due toterrorism").
-	areaReason = regexp.MustCompile(`(?i)\s+due\s+to`)
+	areaReason = regexp.MustCompile(`(?i)\s*due\s+to\s`)
 )
 
 // listedAreas adds the areas a "Do not travel to:" list names that no
@@ -104,7 +173,12 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 	for _, r := range regions {
 		known = append(known, areaKey(r.Name.Value))
 	}
-	isKnown := func(key string) bool {
+	isKnown := func(key string, level int) bool {
+		for _, r := range regions {
+			if r.Level == level && sameArea(areaKey(r.Name.Value), key) {
+				return true
+			}
+		}
 		for _, k := range known {
 			// "Kenya-Somalia border counties" in the list is the
 			// "Kenya-Somalia Border" of the level line.
@@ -145,7 +219,7 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 			end = m[0]
 		}
 		name := strings.TrimRight(strings.TrimSpace(text[:end]), ".;:, ")
-		if name == "" || len(strings.Fields(name)) > 12 || isKnown(areaKey(name)) {
+		if name == "" || len(strings.Fields(name)) > 12 || isKnown(areaKey(name), level) {
 			continue
 		}
 		known = append(known, areaKey(name))
@@ -159,6 +233,38 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 	}
 	sort.SliceStable(regions, func(i, j int) bool { return regions[i].Span.Start < regions[j].Span.Start })
 	return regions
+}
+
+// areaFiller: words that do not tell one area from another ("Areas near
+// the eastern borders" is the heading's "Eastern borders").
+var areaFiller = map[string]bool{"the": true, "of": true, "and": true, "in": true, "to": true, "near": true, "area": true, "areas": true, "part": true, "parts": true, "within": true, "along": true, "overland": true, "travel": true}
+
+// sameArea: the summary's list and a heading name one area in other words
+// when the significant words of one are all among the other's (two words
+// at least, so "Israel" is not "Northern Israel").
+func sameArea(a, b string) bool {
+	words := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !areaFiller[w] {
+				out[w] = true
+			}
+		}
+		return out
+	}
+	wa, wb := words(a), words(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 2 {
+		return false
+	}
+	for w := range wa {
+		if !wb[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // levelOf is the advisory level whose wording begins with verb ("do not

@@ -74,8 +74,29 @@ func (x *extractor) firstLine(u unit) (string, int) {
 	if i := strings.IndexByte(raw, '\n'); i >= 0 {
 		raw = raw[:i]
 	}
+	raw = leadingLine(raw)
 	line := profile.StripLineMarkup(raw)
-	return line, u.span.Start + strings.Index(raw, line)
+	return line, u.span.Start + strings.Index(x.src[u.span.Start:u.span.End], line)
+}
+
+// leadingLine is the part of a first line that stands as a line of its own
+// when the page's conversion lost a line break: a bold line run into the
+// sentence after it ("**X – Level 4: Do Not Travel**Violent crime …") is
+// its bold part, and a heading written as the text of an accordion link
+// ("[#### X – Level 2: …](javascript:…)") is the link's text.
+func leadingLine(raw string) string {
+	t := strings.TrimSpace(raw)
+	if strings.HasPrefix(t, "**") || strings.HasPrefix(t, "__") {
+		if j := strings.Index(t[2:], t[:2]); j > 0 && 2+j+2 < len(t) {
+			return t[:2+j+2]
+		}
+	}
+	if strings.HasPrefix(t, "[") {
+		if j := strings.Index(t, "]("); j > 1 && strings.HasSuffix(t, ")") {
+			return t[1:j]
+		}
+	}
+	return raw
 }
 
 // collectUnits lists the title, headings and paragraphs in document order.

@@ -1,0 +1,118 @@
+package extract_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+)
+
+// regionsOf lists an advisory's regions as "name=level".
+func regionsOf(r *document.Report) []string {
+	var out []string
+	if r.Advisory == nil {
+		return nil
+	}
+	for _, rg := range r.Advisory.Regions {
+		out = append(out, rg.Name.Value+"="+string(rune('0'+rg.Level)))
+	}
+	return out
+}
+
+// noteOn is the parse's note on a fact, or "".
+func noteOn(r *document.Report, fact string) string {
+	for _, n := range r.Notes {
+		if n.Fact == fact {
+			return n.Message
+		}
+	}
+	return ""
+}
+
+// The header's level line is the advisory's own whatever name it gives
+// the place: a formal name, or a group with "See Summaries" before the level.
+func TestHeaderLevelLineInOtherWords(t *testing.T) {
+	for _, line := range []string{
+		"Kingdom of Testland - Level 2: Exercise Increased Caution",
+		"Mainland Testland, North Isle & South Isle - See Summaries - Level 2: Exercise Increased Caution",
+	} {
+		_, r := report(t, "x.txt", "# Testland Travel Advisory\n\n### Travel Advisory July 15, 2025\n\n### "+line+"\n\nExercise increased caution in Testland due to **crime**.\n")
+		if r.Advisory == nil || r.Advisory.Level != 2 {
+			t.Errorf("%q: advisory = %+v, want level 2", line, r.Advisory)
+		}
+	}
+}
+
+// A bold region line run into the next sentence, and a region heading
+// written as an accordion link's text, are read as the lines they were.
+func TestRegionLinesThroughConversionDamage(t *testing.T) {
+	_, r := report(t, "x.txt", `# Egypt Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Egypt - Level 2: Exercise Increased Caution
+
+Exercise increased caution in Egypt due to **terrorism**.
+
+**Western Desert – Level 4: Do Not Travel**Armed groups are active near the border.
+
+[#### Sinai Coast – Level 3: Reconsider Travel](javascript:void(0); "Sinai Coast – Level 3: Reconsider Travel")
+`)
+	want := []string{"Western Desert=4", "Sinai Coast=3"}
+	if got := regionsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+	for _, rg := range r.Advisory.Regions {
+		if strings.Contains(rg.Wording.Value, "Armed") {
+			t.Errorf("wording read past the bold: %q", rg.Wording.Value)
+		}
+	}
+}
+
+// An advisory that gives levels per state only has regions, some given a
+// level in words only, and no overall level; the parse says so. An area in
+// the summary's list that a heading names in other words is one region,
+// under the heading's name; a similar name at another level is another.
+func TestLevelsPerRegionOnly(t *testing.T) {
+	_, r := report(t, "x.txt", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland Travel Advisory
+
+**Do Not Travel To:**
+
+* Areas near the northern border due to **crime**.
+* North Coast statedue to **crime**.
+
+**North Coast state – Do Not Travel**
+
+Do not travel due to crime.
+
+**North Coast Sur state – Exercise Increased Caution**
+
+**Northern border – Do Not Travel**
+`)
+	want := []string{"North Coast state=4", "North Coast Sur state=2", "Northern border=4"}
+	if got := regionsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+	if r.Advisory == nil || r.Advisory.Level != 0 {
+		t.Fatalf("advisory = %+v, want one with no overall level", r.Advisory)
+	}
+	if n := noteOn(r, "advisory.level"); !strings.Contains(n, "per region only") {
+		t.Errorf("notes = %+v", r.Notes)
+	}
+}
+
+// A level line in a shape not known is said, not dropped silently.
+func TestLevelNotFoundIsSaid(t *testing.T) {
+	_, r := report(t, "x.txt", "# Testland Travel Advisory\n\n### Travel Advisory July 15, 2025\n\n### Testland: Level Two (Exercise Increased Caution)\n\nExercise increased caution in Testland.\n")
+	if r.Advisory != nil {
+		t.Errorf("advisory = %+v, want none", r.Advisory)
+	}
+	if n := noteOn(r, "advisory.level"); !strings.HasPrefix(n, "level not found") {
+		t.Errorf("notes = %+v", r.Notes)
+	}
+}
