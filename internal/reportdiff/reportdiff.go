@@ -217,6 +217,8 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	if o.Published.Value != n.Published.Value {
 		res.Published = &ValueChange{Old: o.Published.Value, New: n.Published.Value, Change: presence(o.Published.Value, n.Published.Value)}
 	}
+	res.Warnings = append(res.Warnings, notes("old", old, oldPos)...)
+	res.Warnings = append(res.Warnings, notes("new", new, newPos)...)
 	res.Advisory = compareAdvisory(o.Advisory, n.Advisory)
 	res.Indicators = compareIndicators(v, o.Advisory, n.Advisory)
 	res.Ratings = compareRatings(v, o.Ratings, n.Ratings)
@@ -224,6 +226,22 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	res.Contacts = compareContacts(o.Contacts, n.Contacts)
 	res.Sections = compareSections(old, new, oldPos, newPos)
 	return res
+}
+
+// notes are the facts an edition's parse could not read, or read with a
+// reservation: a level line in a shape not known is said, so that a level
+// missing from the comparison is not taken for a level removed.
+func notes(side string, s Side, pos Positioner) []string {
+	var out []string
+	for _, n := range s.Report.Notes {
+		where := side
+		if pos != nil {
+			line, _ := pos.LineColumn(n.Span.Start)
+			where = fmt.Sprintf("%s, line %d", side, line)
+		}
+		out = append(out, fmt.Sprintf("%s: %s: %s", where, n.Fact, n.Message))
+	}
+	return out
 }
 
 func info(s Side) SideInfo {
@@ -263,10 +281,11 @@ func compareAdvisory(o, n *document.Advisory) *AdvisoryChange {
 	}
 	c := &AdvisoryChange{}
 	ol, nl := -1, -1
-	if o != nil {
+	// Level 0: levels per region only, no overall level to compare.
+	if o != nil && o.Level > 0 {
 		c.Old, c.OldWording, ol = o.Level, o.Wording.Value, o.Level
 	}
-	if n != nil {
+	if n != nil && n.Level > 0 {
 		c.New, c.NewWording, nl = n.Level, n.Wording.Value, n.Level
 	}
 	c.Change = direction(ol, nl)
