@@ -18,10 +18,11 @@ var (
 	// "assesses Mali at Level 4", in the running text of a security report.
 	levelSentence = regexp.MustCompile(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
 	// "Do not travel to Mali due to …": the sentence that gives the reasons.
-	reasonSentence = regexp.MustCompile(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\b\s*`)
+	reasonSentence = regexp.MustCompile(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\s*`)
 	dueTo          = regexp.MustCompile(`(?i)\bdue to\s+`)
 	// 'has included a Crime "C" Indicator', 'has not included a … “D” Indicator'.
 	indicatorStatement = regexp.MustCompile(`(?i)\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`)
+	gluedSentenceEnd   = regexp.MustCompile(`[.!?][A-Z]`)
 	reasonSplit        = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
 )
 
@@ -139,7 +140,7 @@ func (x *extractor) noOverallLevel(a *document.Advisory, unread *unit) {
 		if unread != nil {
 			a.Span = unread.span
 		}
-		a.Indicators = x.indicators(x.advisoryReasons(0))
+		a.Indicators = x.indicators(nil)
 		x.r.Advisory = a
 		x.r.Notes = append(x.r.Notes, document.Note{
 			Fact:    "advisory.level",
@@ -324,6 +325,15 @@ func (x *extractor) advisoryReasons(level int) []document.Text {
 // reason that is a long phrase is kept whole rather than cut at its "and".
 func (x *extractor) reasons(u unit, start, end int) []document.Text {
 	text := u.text.Text
+	// A sentence glued to the next ("terrorism.Some areas have …") ends
+	// at its full stop.
+	if m := gluedSentenceEnd.FindStringIndex(text[start:end]); m != nil {
+		end = start + m[0] + 1
+	}
+	// A label's colon ends its reasons ("… due to crime and terrorism:").
+	if i := strings.LastIndexByte(text[start:end], ':'); i >= 0 && strings.TrimSpace(text[start+i+1:end]) == "" {
+		end = start + i
+	}
 	for end > start && strings.ContainsRune(". \t", rune(text[end-1])) {
 		end--
 	}
@@ -375,13 +385,94 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 			out = append(out, document.Indicator{Code: code, Included: m[2] < 0, Source: "statement", Span: u.source(m[0], m[1])})
 		}
 	}
-	for _, r := range reasons {
-		ind, ok := x.vocab.IndicatorFor(r.Value)
-		if !ok || seen[ind.Code] {
+	add := func(rs []document.Text, source string, other bool) {
+		for _, r := range rs {
+			for _, code := range x.codesOf(r.Value, other) {
+				if !seen[code] {
+					seen[code] = true
+					out = append(out, document.Indicator{Code: code, Included: true, Source: source, Span: r.Span})
+				}
+			}
+		}
+	}
+	add(reasons, "reason", true)
+	areas, update := x.areaReasons()
+	add(areas, "area", true)
+	// The update line counts only for the indicators it names: "Updated
+	// due to a state of emergency" is news, not a risk of another kind.
+	add(update, "update", false)
+	return out
+}
+
+// codesOf is every indicator a reason names. A reason is read in parts
+// ("armed conflict, crime, and kidnapping, as well as the Embassy's limited
+// capacity"), and a part that names none of the codes is a risk of another
+// kind, O ("landmines", "the targeting of LGB persons"), as the State
+// Department's Other indicator stands for any other risk given as a reason.
+func (x *extractor) codesOf(reason string, other bool) []string {
+	var out []string
+	for _, part := range reasonSplit.Split(reason, -1) {
+		part = strings.TrimSpace(strings.Trim(part, "*_.;: "))
+		if !strings.ContainsFunc(part, unicode.IsLetter) {
 			continue
 		}
-		seen[ind.Code] = true
-		out = append(out, document.Indicator{Code: ind.Code, Included: true, Source: "reason", Span: r.Span})
+		if ind, ok := x.vocab.IndicatorFor(part); ok {
+			out = append(out, ind.Code)
+		} else if other {
+			out = append(out, "O")
+		}
 	}
 	return out
+}
+
+// updateLine is the page's update line ("Updated to reflect a level
+// change due to terrorism and crime."); one that removes an indicator
+// gives no reason.
+var (
+	updateLine = regexp.MustCompile(`(?i)^\W*(?:updated|reissued)\b[^.]*?\bdue to\s*`)
+	// "… and addition of the health indicator", in an update line.
+	indicatorAdded = regexp.MustCompile(`(?i)^\W*(?:updated|reissued)\b.*?\b(?:add(?:ed|ing|ition of)?)\s+(?:an?\s+|the\s+)?(\w+(?:\s\w+)?)\s+indicator`)
+)
+
+// areaReasons are the reasons an advisory gives for the level of a part
+// of the country, which count among its indicators as the country's own
+// do: an item of a "Do not travel to:" list ("X due to terrorism"), an
+// area's "Do not travel to X due to …" sentence, and the update line.
+func (x *extractor) areaReasons() (out, update []document.Text) {
+	inList := false
+	for _, u := range x.units {
+		if u.heading || u.para == nil {
+			inList = false
+			continue
+		}
+		text := u.text.Text
+		if u.para.Kind == document.KindListItem {
+			if inList {
+				if m := areaReason.FindStringIndex(text); m != nil {
+					out = append(out, x.reasons(u, m[1], prose.Of(text, m[1]).End)...)
+				}
+			}
+			continue
+		}
+		t := strings.TrimSpace(text)
+		inList = len(t) < 200 && strings.HasSuffix(t, ":") && (areaListLabel.MatchString(t) || reasonSentence.MatchString(t))
+		if !strings.Contains(text, "due to") && !strings.Contains(text, "Due to") && !strings.Contains(text, "ndicator") {
+			continue
+		}
+		if m := indicatorAdded.FindStringSubmatchIndex(text); m != nil {
+			update = append(update, document.Text{Value: text[m[2]:m[3]], Span: u.source(m[2], m[3])})
+		}
+		if m := updateLine.FindStringIndex(text); m != nil {
+			if sent := prose.Of(text, m[1]); !strings.Contains(strings.ToLower(text[sent.Start:sent.End]), "remov") {
+				update = append(update, x.reasons(u, m[1], sent.End)...)
+			}
+			continue
+		}
+		for _, s := range prose.Sentences(text) {
+			if m := reasonSentence.FindStringIndex(text[s.Start:s.End]); m != nil {
+				out = append(out, x.reasons(u, s.Start+m[1], s.End)...)
+			}
+		}
+	}
+	return out, update
 }

@@ -116,3 +116,51 @@ func TestLevelNotFoundIsSaid(t *testing.T) {
 		t.Errorf("notes = %+v", r.Notes)
 	}
 }
+
+// codesOf lists the codes of the indicators an advisory includes.
+func codesOf(r *document.Report) []string {
+	var out []string
+	if r.Advisory != nil {
+		for _, ind := range r.Advisory.Indicators {
+			if ind.Included {
+				out = append(out, ind.Code)
+			}
+		}
+	}
+	return out
+}
+
+// Indicators come from every reason the advisory gives for a level: its
+// own sentence, read in parts (a risk none of the codes names is O), the
+// list of areas, an area's own sentence, and an update line that names an
+// indicator as added (one that removes an indicator gives none).
+func TestIndicatorsFromEveryReason(t *testing.T) {
+	_, r := report(t, "x.md", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland - Level 3: Reconsider Travel
+
+***Updated to reflect the addition of the health indicator; the natural disaster indicator is removed.***
+
+Reconsider travel to Testland due to**armed conflict, crime, and civil unrest, as well as the Embassy's limited capacity to assist citizens.**Some areas have increased risk.
+
+**Do not travel to:**
+
+* The eastern hills due to **kidnapping**.
+
+**Lake district – Do Not Travel**
+
+Do not travel to the Lake district due to the risk of wrongful detention.
+`)
+	want := []string{"O", "C", "U", "K", "D", "H"}
+	if got := codesOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("indicators = %q, want %q", got, want)
+	}
+	// The sentence after the glued bold is not a reason.
+	for _, rs := range r.Advisory.Reasons {
+		if strings.Contains(rs.Value, "Some areas") || strings.Contains(rs.Value, "*") {
+			t.Errorf("reason %q runs past its sentence or keeps markup", rs.Value)
+		}
+	}
+}

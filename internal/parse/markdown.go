@@ -154,7 +154,7 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 				if mp.inCode {
 					b.Append(mp.src[seg.Start:seg.Stop], seg.Start)
 				} else {
-					appendUnescaped(b, mp.src, seg.Start, seg.Stop)
+					mp.appendProse(b, seg.Start, seg.Stop)
 				}
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
@@ -215,6 +215,31 @@ func gluedBefore(b *document.InlineBuilder, c ast.Node, source []byte) bool {
 	}
 	r, ok := firstTextRune(c, source)
 	return ok && isWordRune(r)
+}
+
+// appendProse appends src[start:end], text goldmark did not read as markup.
+// A "**" left in it is a bold marker the converted page glued to its words
+// ("due to**crime, and terrorism.**Some"), which CommonMark's flanking
+// rules refuse: it is dropped, and stands for a space where it sat between
+// the end of a word or sentence and the next word.
+func (mp *mdParser) appendProse(b *document.InlineBuilder, start, end int) {
+	for {
+		i := strings.Index(mp.src[start:end], "**")
+		if i < 0 {
+			appendUnescaped(b, mp.src, start, end)
+			return
+		}
+		appendUnescaped(b, mp.src, start, start+i)
+		start += i
+		for start < end && mp.src[start] == '*' {
+			start++
+		}
+		last := b.LastRune()
+		// The next word may be the next text node's: look on in the source.
+		if r, _ := utf8.DecodeRuneInString(mp.src[start:]); isWordRune(r) && (isWordRune(last) || strings.ContainsRune(".,;:!?)", last)) {
+			b.AppendSynthetic(" ")
+		}
+	}
 }
 
 // isMarkup: bold, italics and links, whose marks may hide a lost space.

@@ -30,7 +30,8 @@ gives reasons); and a reason whose indicator is not stated at all.
 
 In a report that states none, as a travel advisory (its indicators come only from its reasons):
 a reason no paragraph, heading or bold label speaks of, other than the sentence giving the
-reasons and an area's "due to …" (a paragraph speaks of terrorism if it says "terrorism",
+reasons and an area's "due to …" (a clause there that says more of the risk, ", which can include
+robbery", ", including kidnapping", counts; a paragraph speaks of terrorism if it says "terrorism",
 "terrorist" or another word for the indicator; the "discussion-words" option adds words); and a
 bold label such as "**Crime:**" naming an indicator that no reason of the advisory gives, for
 the country or for an area.
@@ -49,11 +50,14 @@ type indicatorOptions struct {
 
 func defaultDiscussionWords() map[string][]string {
 	return map[string][]string{
-		"C": {"criminal", "robbery", "robberies", "theft", "carjacking"},
+		// Words advisories use for a risk in place of the reason's own:
+		// crime as gang attacks or sex-based violence, unrest as a civil
+		// war, instability or violence, a natural hazard as the weather.
+		"C": {"criminal", "robbery", "robberies", "theft", "carjacking", "gang", "violence"},
 		"T": {"terrorist", "extremist"},
-		"U": {"protest", "demonstration", "riot"},
+		"U": {"protest", "demonstration", "riot", "violence", "civil war", "instability", "unstable"},
 		"H": {"medical", "polio", "vaccine", "vaccination"},
-		"N": {"earthquake", "flood", "flooding", "hurricane", "cyclone", "typhoon", "volcano"},
+		"N": {"earthquake", "flood", "flooding", "hurricane", "cyclone", "typhoon", "volcano", "weather"},
 		"K": {"kidnapped", "kidnapper", "hostage"},
 		"D": {"detained", "detention"},
 	}
@@ -319,13 +323,25 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			}
 			sent := u.Text[s.Start:s.End]
 			for _, m := range re.FindAllStringIndex(sent, -1) {
-				if !dueTo.MatchString(sent[:m[0]]) {
+				if !dueTo.MatchString(sent[:m[0]]) || elaborates(sent[:m[0]]) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// elaboration: after an area's "due to crime", a clause that says more
+// of the risk (", which can include robbery", ", including kidnapping")
+// speaks of it, as a paragraph would.
+var elaboration = regexp.MustCompile(`(?i)\bdue\s+to\b.*(?:,\s*(?:which|including|such as)\b|\(|\s[-–—]\s)`)
+
+// elaborates reports whether before, the sentence up to a match, is past
+// the reasons of its last "due to", in a clause that elaborates them.
+func elaborates(before string) bool {
+	locs := dueTo.FindAllStringIndex(before, -1)
+	return len(locs) > 0 && elaboration.MatchString(before[locs[len(locs)-1][0]:])
 }
 
 // firstParts are, in lower case, the parts of the words that wordsRegexp's
