@@ -159,7 +159,7 @@ func (x *extractor) noOverallLevel(a *document.Advisory, unread *unit) {
 
 var (
 	// "Do not travel to:", the label of a list of areas at one level.
-	areaListLabel = regexp.MustCompile(`(?i)^(do not travel|reconsider travel|exercise increased caution)\s+to\s*:$`)
+	areaListLabel = regexp.MustCompile(`(?i)^(do not travel|reconsider travel|exercise increased caution)\s+(?:to|in)\s*:$`)
 	// " due to terrorism": where an area's name ends in its list item
 	// (the text may have lost the space before bold words: "due toterrorism").
 	areaReason = regexp.MustCompile(`(?i)\s*due\s+to\s`)
@@ -238,7 +238,7 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 
 // areaFiller: words that do not tell one area from another ("Areas near
 // the eastern borders" is the heading's "Eastern borders").
-var areaFiller = map[string]bool{"the": true, "of": true, "and": true, "in": true, "to": true, "near": true, "area": true, "areas": true, "part": true, "parts": true, "within": true, "along": true, "overland": true, "travel": true}
+var areaFiller = map[string]bool{"the": true, "a": true, "of": true, "and": true, "in": true, "on": true, "at": true, "with": true, "by": true, "to": true, "near": true, "area": true, "areas": true, "part": true, "parts": true, "within": true, "along": true, "overland": true, "travel": true}
 
 // sameArea: the summary's list and a heading name one area in other words
 // when the significant words of one are all among the other's (two words

@@ -164,3 +164,29 @@ Do not travel to the Lake district due to the risk of wrongful detention.
 		}
 	}
 }
+
+// "Exercise increased caution in:" labels a list of areas as "… to:" does;
+// its reasons are indicators and its areas regions, one with the heading
+// that names the same area in other words.
+func TestAreaListLabelledIn(t *testing.T) {
+	_, r := report(t, "x.md", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland - Level 1: Exercise Normal Precautions
+
+Exercise normal precautions in Testland.
+
+Exercise increased caution in:
+
+* Remote areas along the border with Norland due to **crime** and **landmines**.
+
+**Areas on the Border with Norland – Level 2: Exercise Increased Caution**
+`)
+	if got, want := codesOf(r), []string{"C", "O"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("indicators = %q, want %q", got, want)
+	}
+	if got, want := regionsOf(r), []string{"Areas on the Border with Norland=2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+}
