@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/prose"
@@ -42,6 +43,12 @@ func (x *extractor) findAdvisory() {
 			inHeader = false
 		}
 		full, base := x.firstLine(u)
+		at := func(i, j int) document.Span { return document.Span{Start: base + i, End: base + j} }
+		if bold, ok := boldLead(u); ok {
+			// A bold line broken by links or plain words ("**Rwanda-**[**Burundi**](…)**Border
+			// – Level 4: …**") is read from its text, markup removed.
+			full, at = bold, u.source
+		}
 		line := full
 		// The cheap test first: most lines never say "Level".
 		if !strings.Contains(line, "evel") {
@@ -50,17 +57,17 @@ func (x *extractor) findAdvisory() {
 		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
 			name := line[m[2]:m[3]]
 			level, _ := strconv.Atoi(line[m[4]:m[5]])
-			wording := document.Text{Value: line[m[6]:m[7]], Span: document.Span{Start: base + m[6], End: base + m[7]}}
+			wording := document.Text{Value: line[m[6]:m[7]], Span: at(m[6], m[7])}
 			if !found && (u.heading && inHeader || (u.heading || x.isCountry(name)) && (x.r.Country.Value == "" || x.isCountry(name))) {
 				found = true
-				a.Level, a.LevelSpan = level, document.Span{Start: base + m[4], End: base + m[5]}
+				a.Level, a.LevelSpan = level, at(m[4], m[5])
 				a.Wording = wording
 				a.Span = document.Span{Start: base, End: base + len(line)}
 				continue
 			}
 			if !u.heading {
 				a.Regions = append(a.Regions, document.Region{
-					Name:    document.Text{Value: strings.TrimSpace(name), Span: document.Span{Start: base + m[2], End: base + m[3]}},
+					Name:    document.Text{Value: regionName(name), Span: at(m[2], m[2]+len(regionName(name)))},
 					Level:   level,
 					Wording: wording,
 					Span:    document.Span{Start: base, End: base + len(line)},
@@ -74,9 +81,9 @@ func (x *extractor) findAdvisory() {
 			if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
 				if level := x.levelOf(full[m[4]:m[5]]); level != 0 {
 					a.Regions = append(a.Regions, document.Region{
-						Name:    document.Text{Value: strings.TrimSpace(full[m[2]:m[3]]), Span: document.Span{Start: base + m[2], End: base + m[3]}},
+						Name:    document.Text{Value: regionName(full[m[2]:m[3]]), Span: at(m[2], m[2]+len(regionName(full[m[2]:m[3]])))},
 						Level:   level,
-						Wording: document.Text{Value: x.vocab.Levels[level], Span: document.Span{Start: base + m[4], End: base + m[5]}},
+						Wording: document.Text{Value: x.vocab.Levels[level], Span: at(m[4], m[5])},
 						Span:    document.Span{Start: base, End: base + len(full)},
 					})
 					continue
@@ -117,6 +124,41 @@ func (x *extractor) findAdvisory() {
 	a.Indicators = x.indicators(a.Reasons)
 	x.r.Advisory = a
 }
+
+// regionName is an area's name in its level line, without a reason run
+// into it ("X governorate due to terrorism – Level 4: …").
+func regionName(name string) string {
+	if m := areaReason.FindStringIndex(name); m != nil && m[0] > 0 {
+		name = name[:m[0]]
+	}
+	return strings.TrimSpace(name)
+}
+
+// boldLead is the text of a paragraph led by bold, up to where its bold
+// ends: bold runs joined by a few plain characters ("**Khyber
+// Pakhtunkhwa** (KP)-**Province – Level 4: …**") are one, and a sentence
+// the conversion ran into the bold is left out.
+func boldLead(u unit) (string, bool) {
+	strong := u.text.Strong
+	if u.heading || len(strong) == 0 || strong[0].Start != 0 {
+		return "", false
+	}
+	end := strong[0].End
+	for _, s := range strong[1:] {
+		if s.Start < end {
+			end = max(end, s.End) // nested: bold inside a link inside bold
+			continue
+		}
+		if gap := u.text.Text[end:s.Start]; utf8.RuneCountInString(gap) > maxBoldGap || strings.ContainsAny(gap, ".!?") {
+			break
+		}
+		end = s.End
+	}
+	return strings.TrimSpace(u.text.Text[:end]), true
+}
+
+// maxBoldGap: " (KP)-" between two bold runs of one line.
+const maxBoldGap = 8
 
 // wordLevelLine is an area's level in words only: "Colima state – Do Not
 // Travel". Longer lines are sentences, not a heading's.

@@ -190,3 +190,27 @@ Exercise increased caution in:
 		t.Errorf("regions = %q, want %q", got, want)
 	}
 }
+
+// A region's bold line broken by links or by plain words keeps its whole
+// name, with the space the conversion lost after a link put back, and a
+// reason run into the name is not part of it.
+func TestRegionNameAcrossBoldRuns(t *testing.T) {
+	_, r := report(t, "x.md", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland - Level 2: Exercise Increased Caution
+
+Exercise increased caution in Testland due to **crime**.
+
+**Testland-**[**Norland (NL)**](https://example.org/norland)**Border – Level 4: Do Not Travel**
+
+**Upper Vale** (UV)-**Province, including the old districts – Level 4: Do Not Travel**
+
+**The Grey Hills in the east due to terrorism – Level 3: Reconsider Travel**Armed groups attack travellers on the hill roads.
+`)
+	want := []string{"Testland-Norland (NL) Border=4", "Upper Vale (UV)-Province, including the old districts=4", "The Grey Hills in the east=3"}
+	if got := regionsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+}

@@ -206,7 +206,7 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 // to**crime**", "**terrorism**and", "[Queretaro state](#q)due to"). A word
 // does not run on across bold or a link, so the two are read as two words.
 func gluedBefore(b *document.InlineBuilder, c ast.Node, source []byte) bool {
-	if !isWordRune(b.LastRune()) {
+	if last := b.LastRune(); !isWordRune(last) && !endsClause(last) {
 		return false
 	}
 	prev := c.PreviousSibling()
@@ -236,7 +236,7 @@ func (mp *mdParser) appendProse(b *document.InlineBuilder, start, end int) {
 		}
 		last := b.LastRune()
 		// The next word may be the next text node's: look on in the source.
-		if r, _ := utf8.DecodeRuneInString(mp.src[start:]); isWordRune(r) && (isWordRune(last) || strings.ContainsRune(".,;:!?)", last)) {
+		if r, _ := utf8.DecodeRuneInString(mp.src[start:]); isWordRune(r) && (isWordRune(last) || endsClause(last)) {
 			b.AppendSynthetic(" ")
 		}
 	}
@@ -270,6 +270,10 @@ func firstTextRune(n ast.Node, source []byte) (rune, bool) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// endsClause: a word may follow it only after a space ("(DRC) Border",
+// "terrorism. Some").
+func endsClause(r rune) bool { return r != 0 && strings.ContainsRune(".,;:!?)", r) }
 
 // entity is an HTML character reference: &amp; &#233; &#xE9;.
 var entity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
