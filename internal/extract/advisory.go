@@ -14,8 +14,10 @@ import (
 )
 
 var (
-	// "Egypt - Level 3: Reconsider Travel", as a heading or a bold line.
-	levelLine = regexp.MustCompile(`^(?P<name>.+?)[\s\p{Zs}]+[-–—][\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
+	// "Egypt - Level 3: Reconsider Travel", as a heading or a bold line; an
+	// en or em dash may have lost the space before it ("Far North Region–
+	// Level 4"), a hyphen not (it joins names: "Afar-Tigray").
+	levelLine = regexp.MustCompile(`^(?P<name>.+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
 	// "assesses Mali at Level 4", in the running text of a security report.
 	levelSentence = regexp.MustCompile(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
 	// "Do not travel to Mali due to …": the sentence that gives the reasons.
@@ -162,7 +164,7 @@ const maxBoldGap = 8
 
 // wordLevelLine is an area's level in words only: "Colima state – Do Not
 // Travel". Longer lines are sentences, not a heading's.
-var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)[\s\p{Zs}]+[-–—][\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
+var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
 
 const maxRegionLine = 200
 
@@ -262,7 +264,7 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 			end = m[0]
 		}
 		name := strings.TrimRight(strings.TrimSpace(text[:end]), ".;:, ")
-		if name == "" || len(strings.Fields(name)) > 12 || isKnown(areaKey(name), level) {
+		if name == "" || len(strings.Fields(name)) > maxAreaWords || isKnown(areaKey(name), level) {
 			continue
 		}
 		known = append(known, areaKey(name))
@@ -278,19 +280,29 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 	return regions
 }
 
+// maxAreaWords: a list item longer than this is advice, not an area's name
+// ("The cities of X, Y, and Z in the province of W" has 14 words).
+const maxAreaWords = 20
+
 // areaFiller: words that do not tell one area from another ("Areas near
 // the eastern borders" is the heading's "Eastern borders").
 var areaFiller = map[string]bool{"the": true, "a": true, "of": true, "and": true, "in": true, "on": true, "at": true, "with": true, "by": true, "to": true, "near": true, "area": true, "areas": true, "part": true, "parts": true, "within": true, "along": true, "overland": true, "travel": true}
 
 // sameArea: the summary's list and a heading name one area in other words
-// when the significant words of one are all among the other's (two words
-// at least, so "Israel" is not "Northern Israel").
+// when they share most of their significant words: two at least, and two
+// thirds of the shorter name's ("Areas bordering Eritrea" is "Border with
+// Eritrea", "Gambella and Benishangul Gumuz Regions" covers "Benishangul
+// Gumuz Region"). Words match in the singular, and a word matches one it
+// begins ("Algeria", "Algerian") when that is five letters or more.
 func sameArea(a, b string) bool {
-	words := func(s string) map[string]bool {
-		out := map[string]bool{}
+	words := func(s string) []string {
+		var out []string
 		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if !areaFiller[w] {
-				out[w] = true
+				if len(w) > 3 {
+					w = strings.TrimSuffix(w, "s")
+				}
+				out = append(out, w)
 			}
 		}
 		return out
@@ -299,15 +311,20 @@ func sameArea(a, b string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	if len(wa) < 2 {
-		return false
-	}
-	for w := range wa {
-		if !wb[w] {
-			return false
+	common := 0
+	for _, x := range wa {
+		for _, y := range wb {
+			short, long := x, y
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if short == long || len(short) >= 5 && strings.HasPrefix(long, short) {
+				common++
+				break
+			}
 		}
 	}
-	return true
+	return common >= 2 && 3*common >= 2*len(wa)
 }
 
 // levelOf is the advisory level whose wording begins with verb ("do not

@@ -214,3 +214,37 @@ Exercise increased caution in Testland due to **crime**.
 		t.Errorf("regions = %q, want %q", got, want)
 	}
 }
+
+// The summary's list and the headings name areas in other words; each area
+// is one region, under its heading's name. A heading whose dash lost its
+// space is still a heading.
+func TestListedAreasInOtherWords(t *testing.T) {
+	_, r := report(t, "x.md", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland - Level 2: Exercise Increased Caution
+
+Exercise increased caution in Testland due to **crime**.
+
+**Do not travel to:**
+
+* Areas bordering Norland due to **terrorism**.
+* Within 16 km of the Sudlandian border due to **terrorism**.
+* Redvale and Blue Lakes Regions due to **crime**.
+* The cities of Alpha, Beta, and Gamma in the province of Delta Minor, due to **crime**.
+
+**Border with Norland – Level 4: Do Not Travel**
+
+**Border with Sudland – Level 4: Do Not Travel**
+
+**Blue Lakes Region– Level 4: Do Not Travel**
+`)
+	want := []string{
+		"The cities of Alpha, Beta, and Gamma in the province of Delta Minor=4",
+		"Border with Norland=4", "Border with Sudland=4", "Blue Lakes Region=4",
+	}
+	if got := regionsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+}
