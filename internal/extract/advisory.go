@@ -78,6 +78,19 @@ func (x *extractor) findAdvisory() {
 			continue
 		}
 		if !(u.heading && inHeader) && len(full) < maxRegionLine {
+			// A level before the area's name: "Level 4: Do Not Travel - Areas
+			// of …", "Level 3: Reconsider Travel to the regions of …".
+			if m := levelFirstLine.FindStringSubmatchIndex(full); m != nil {
+				level, _ := strconv.Atoi(full[m[2]:m[3]])
+				name := regionName(full[m[6]:m[7]])
+				a.Regions = append(a.Regions, document.Region{
+					Name:    document.Text{Value: name, Span: at(m[6], m[6]+len(name))},
+					Level:   level,
+					Wording: document.Text{Value: full[m[4]:m[5]], Span: at(m[4], m[5])},
+					Span:    at(0, len(full)),
+				})
+				continue
+			}
 			// "Baja California state – Reconsider Travel": an area's level
 			// given in words only.
 			if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
@@ -167,6 +180,8 @@ const maxBoldGap = 8
 var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
 
 const maxRegionLine = 200
+
+var levelFirstLine = regexp.MustCompile(`^(?i:level)[\s\p{Zs}]+(?P<level>[1-4])[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))(?:[\s\p{Zs}]*[-–—][\s\p{Zs}]*|[\s\p{Zs}]+(?i:to|in)[\s\p{Zs}]+)(?P<name>[^:]+?)\.?[\s\p{Zs}]*$`)
 
 // levelWords: a line that speaks of an advisory level ("Level 2", "Do Not
 // Travel", "See Individual Summaries"), to say so when it cannot be read.

@@ -248,3 +248,25 @@ Exercise increased caution in Testland due to **crime**.
 		t.Errorf("regions = %q, want %q", got, want)
 	}
 }
+
+// A level may come before the area's name it is given to.
+func TestLevelBeforeAreaName(t *testing.T) {
+	_, r := report(t, "x.md", `# Testland Travel Advisory
+
+### Travel Advisory July 15, 2025
+
+### Testland - Level 2: Exercise Increased Caution
+
+Exercise increased caution in Testland due to **crime**.
+
+**Level 4: Do Not Travel - Areas of Testland bordering Norland**
+
+**Level 3: Reconsider Travel to the provinces of Alpha, Beta and Gamma.**Missiles have struck these provinces.
+
+**Level 4: Do Not Travel**
+`)
+	want := []string{"Areas of Testland bordering Norland=4", "the provinces of Alpha, Beta and Gamma=3"}
+	if got := regionsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %q, want %q", got, want)
+	}
+}
