@@ -22,7 +22,7 @@ type Inline struct {
 	// They are in order and do not overlap.
 	Code []Span
 	// Strong are the ranges of Text written in bold (**…**), in the order
-	// they open. A bold line run into the paragraph that follows it (the
+	// they close (an inner one first). A bold line run into the paragraph that follows it (the
 	// conversion lost the line break) ends where its bold ends.
 	Strong []Span
 }

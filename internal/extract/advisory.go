@@ -154,8 +154,14 @@ func regionName(name string) string {
 // Pakhtunkhwa** (KP)-**Province – Level 4: …**") are one, and a sentence
 // the conversion ran into the bold is left out.
 func boldLead(u unit) (string, bool) {
-	strong := u.text.Strong
-	if u.heading || len(strong) == 0 || strong[0].Start != 0 {
+	if u.heading || len(u.text.Strong) == 0 {
+		return "", false
+	}
+	// Bold is recorded as it closes: bold nested in a link in bold comes
+	// before the bold around it.
+	strong := append([]document.Span(nil), u.text.Strong...)
+	sort.Slice(strong, func(i, j int) bool { return strong[i].Start < strong[j].Start })
+	if strong[0].Start != 0 {
 		return "", false
 	}
 	end := strong[0].End
