@@ -385,10 +385,19 @@ func (x *extractor) advisoryReasons(level int) []document.Text {
 		if u.heading || u.para == nil || u.para.Kind == document.KindListItem || !strings.Contains(u.text.Text, "due to") {
 			continue
 		}
+		levelSaid := false // the sentence before said the level, with no reason
 		for _, s := range prose.Sentences(u.text.Text) {
 			sent := u.text.Text[s.Start:s.End]
+			if levelSaid {
+				// "Exercise increased caution in X. This is due to …"
+				if m := reasonAfter.FindStringIndex(sent); m != nil {
+					return x.reasons(u, s.Start+m[1], s.End)
+				}
+			}
 			m := reasonSentence.FindStringSubmatchIndex(sent)
 			if m == nil {
+				v := levelVerb.FindStringSubmatch(sent)
+				levelSaid = v != nil && (want == "" || strings.ToLower(v[1]) == want)
 				continue
 			}
 			verb := strings.ToLower(sent[m[2]:m[3]])
@@ -400,6 +409,13 @@ func (x *extractor) advisoryReasons(level int) []document.Text {
 	}
 	return nil
 }
+
+var (
+	// A sentence that says the level ("Exercise increased caution while
+	// traveling to X."), and one after it that gives its reasons.
+	levelVerb   = regexp.MustCompile(`(?i)^\W*(do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b`)
+	reasonAfter = regexp.MustCompile(`(?i)^\W*this is (?:due to|because of)\s+`)
+)
 
 // reasons splits "crime, terrorism, and kidnapping." into its parts. A
 // reason that is a long phrase is kept whole rather than cut at its "and".

@@ -270,3 +270,26 @@ Exercise increased caution in Testland due to **crime**.
 		t.Errorf("regions = %q, want %q", got, want)
 	}
 }
+
+// The reasons may follow the sentence that gives the level.
+func TestReasonsInTheNextSentence(t *testing.T) {
+	_, r := report(t, "x.md", advisoryTop+"Exercise increased caution while traveling to Testland. This is due to unresolved conflict in the breakaway east. Read the entire Travel Advisory.\n")
+	if got := reasonsOf(r); !reflect.DeepEqual(got, []string{"unresolved conflict in the breakaway east"}) {
+		t.Errorf("reasons = %q", got)
+	}
+	if got := codesOf(r); !reflect.DeepEqual(got, []string{"O"}) {
+		t.Errorf("indicators = %q", got)
+	}
+}
+
+const advisoryTop = "# Testland Travel Advisory\n\n### Travel Advisory July 15, 2025\n\n### Testland - Level 2: Exercise Increased Caution\n\n"
+
+func reasonsOf(r *document.Report) []string {
+	var out []string
+	if r.Advisory != nil {
+		for _, t := range r.Advisory.Reasons {
+			out = append(out, t.Value)
+		}
+	}
+	return out
+}
