@@ -13,19 +13,31 @@ import (
 )
 
 var (
-	// International form: "+223-2070-2300", "+(20) 2-2797-3300", "+1 202 501 4444".
-	intlPhone = regexp.MustCompile(`\+\s?\(?\d{1,4}\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
+	// International form: "+223-2070-2300", "+(20) 2-2797-3300", "+1 202 501 4444",
+	// "+( 261) 20 …" with a stray space in the parentheses.
+	intlPhone = regexp.MustCompile(`\+\s?\(?\s?\d{1,4}\s?\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
+	// A calling code in parentheses, the plus inside: "+267) …" of "(+267) 373-2222".
+	parenCode = regexp.MustCompile(`^\+\s?\d{1,4}\s?\)`)
 	// A local number: "8000-1115", "17", "112". Only read near a phone word.
 	localPhone = regexp.MustCompile(`\b\d{2,5}(?:[ .\-]\d{2,5}){0,3}\b`)
+	// A local number after a label, where nothing but numbers is expected:
+	// it may have one-digit groups and more of them ("593-2-398-5000",
+	// "235 22 53 91 02"), so that one number is read as one.
+	labelledPhone = regexp.MustCompile(`\b\d{1,5}(?:[ .\-]\d{1,5}){0,6}\b`)
+	// After a number: a time of day ("8:15 a.m.", "0800h") is no phone number.
+	clockAfter = regexp.MustCompile(`(?i)^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)`)
+	// Before a number: an extension ("ext. 2306", "x 12") belongs to the number before it.
+	extensionBefore = regexp.MustCompile(`(?i)(?:\bext\.?|\bextension|\bx)\s*$`)
+	// In a parenthesis: hours of opening, whose digits are times.
+	timeWords = regexp.MustCompile(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
 	// Anything shaped like an address is taken, a malformed one too
 	// ("name@@state.gov"), so that the schema can say what is wrong with it.
 	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]`)
-	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos": the line an address follows.
-	postLine = regexp.MustCompile(`^(?:U\.S\.|US|United States)\s+(?:Embassy|Consulate(?:\s+General)?|Consular Agency|Mission)\b[^.]{0,60}?:?$`)
+	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos", "U.S Consular
+	// Services in …", "The American Institute in Taiwan": the line an address follows.
+	postLine = regexp.MustCompile(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
 	// "Tel: …", "Hours of Operation: …" at the start of a paragraph.
 	inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
-	// Words after a number that say it counts something, so it is no phone.
-	countWords = regexp.MustCompile(`(?i)^\s*(?:%|percent|attacks?|people|persons|killed|dead|deaths|hours?|days?|weeks?|months?|years?|incidents?|cases|times|km|kilometers|miles|troops|soldiers|members)\b`)
 )
 
 // findContacts reads contact details: labelled values ("Tel: …", or a
@@ -44,19 +56,19 @@ func (x *extractor) findContacts() {
 			next = i + 1
 		}
 		if kind, ok := x.vocab.ContactKindOf(text); ok && len(text) <= 40 {
-			if next >= 0 {
+			if next >= 0 && !x.isLabel(x.units[next]) { // a label with no value, such as "Telephone" above "Emergency"
 				x.labelled(document.ContactKind(kind), strings.TrimSuffix(text, ":"), x.units[next], 0)
 				consumed[next] = true
 			}
 			continue
 		}
-		if isPostLine(text) && next >= 0 && x.looksLikeAddress(x.units[next]) {
-			nu := x.units[next]
-			value := strings.TrimSuffix(strings.TrimSpace(nu.text.Text), ".")
-			start := strings.Index(nu.text.Text, value)
-			x.add(nu, document.Contact{Kind: document.ContactAddress, Value: value, Span: nu.source(start, start+len(value))})
-			consumed[next] = true
-			continue
+		if isPostLine(text) && next >= 0 {
+			if value, start, ok := x.addressIn(x.units[next]); ok {
+				nu := x.units[next]
+				x.add(nu, document.Contact{Kind: document.ContactAddress, Value: value, Span: nu.source(start, start+len(value))})
+				consumed[next] = true
+				continue
+			}
 		}
 		if m := findInlineLabel(u.text.Text); m != nil {
 			label := u.text.Text[m[2]:m[3]]
@@ -78,7 +90,14 @@ var endsInAbbreviation = regexp.MustCompile(`(?:^|[^\pL])\pL\.\pL\.$`)
 // isPostLine and findInlineLabel run their regexps only on text that can
 // match: both are tried on every paragraph of a report.
 func isPostLine(text string) bool {
-	return len(text) <= 80 && (strings.HasPrefix(text, "U") || strings.HasPrefix(text, "United")) && postLine.MatchString(text)
+	return len(text) <= 80 && (strings.HasPrefix(text, "U") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "American")) && postLine.MatchString(text)
+}
+
+// isLabel: the unit is a contact label on its own ("Emergency").
+func (x *extractor) isLabel(u unit) bool {
+	t := strings.TrimSpace(u.text.Text)
+	_, ok := x.vocab.ContactKindOf(t)
+	return ok && !u.heading
 }
 
 func findInlineLabel(text string) []int {
@@ -95,7 +114,9 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 	case document.ContactPhone, document.ContactEmergency, document.ContactFax:
 		x.scanPhones(u, from, kind, label)
 	case document.ContactEmail:
-		x.scanEmails(u, from)
+		if !x.scanEmails(u, from) {
+			x.contactForm(u, label, from)
+		}
 	default:
 		value := strings.TrimSpace(text[from:])
 		if !endsInAbbreviation.MatchString(value) {
@@ -109,10 +130,51 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 	}
 }
 
+// contactForm reads an Email label's value that is no address but a link
+// or a web address: the post asks to be written to through a form. It is
+// recorded as a website under the Email label.
+func (x *extractor) contactForm(u unit, label string, from int) {
+	for _, l := range x.r.Links {
+		if u.span.Contains(l.Span) && isWebAddress(l.Target) && l.Span.Start >= u.source(from, from).Start {
+			x.add(u, document.Contact{Kind: document.ContactWebsite, Value: l.Target, Label: label, Span: l.Span})
+			return
+		}
+	}
+	text := u.text.Text
+	for _, f := range strings.Fields(text[from:]) {
+		if isWebAddress(f) {
+			start := from + strings.Index(text[from:], f)
+			x.add(u, document.Contact{Kind: document.ContactWebsite, Value: f, Label: label, Span: u.source(start, start+len(f))})
+			return
+		}
+	}
+}
+
+func isWebAddress(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// addressIn reads the address in the paragraph after a post line: the
+// paragraph itself, or what follows an introductory sentence ending in a
+// colon ("The Embassy is located … at the following address: …").
+func (x *extractor) addressIn(u unit) (value string, start int, ok bool) {
+	text := u.text.Text
+	from := 0
+	if !x.looksLikeAddress(text) {
+		colon := strings.Index(text, ": ")
+		if colon < 0 || len(strings.Fields(text[:colon])) < 4 || !x.looksLikeAddress(text[colon+1:]) {
+			return "", 0, false
+		}
+		from = colon + 1
+	}
+	value = strings.TrimSuffix(strings.TrimSpace(text[from:]), ".")
+	return value, from + strings.Index(text[from:], value), value != ""
+}
+
 // looksLikeAddress: the paragraph after a post line is its address unless it
 // is a label, a number or an email.
-func (x *extractor) looksLikeAddress(u unit) bool {
-	t := strings.TrimSpace(u.text.Text)
+func (x *extractor) looksLikeAddress(text string) bool {
+	t := strings.TrimSpace(text)
 	if t == "" || len(t) > 200 {
 		return false
 	}
@@ -128,11 +190,14 @@ func (x *extractor) looksLikeAddress(u unit) bool {
 	return !intlPhone.MatchString(t) && !strings.Contains(t, "@")
 }
 
-func (x *extractor) scanEmails(u unit, from int) {
+// scanEmails reads the addresses in u from offset from, and says whether
+// it found one.
+func (x *extractor) scanEmails(u unit, from int) bool {
 	text := u.text.Text
 	if !strings.Contains(text[from:], "@") {
-		return
+		return false
 	}
+	found := false
 	for _, m := range email.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
 		for e > s && strings.ContainsRune(".-'", rune(text[e-1])) {
@@ -144,46 +209,170 @@ func (x *extractor) scanEmails(u unit, from int) {
 		if !strings.Contains(text[s:e], "@") || strings.HasSuffix(text[s:e], "@") || strings.HasPrefix(text[s:e], "@") {
 			continue
 		}
+		if at := s + strings.IndexByte(text[s:e], '@'); u.source(at-1, at).End != u.source(at, at+1).Start {
+			// Markup between the name and the "@": "X" and a link
+			// "[@handle](…)", a social media account, not an address.
+			continue
+		}
+		found = true
 		x.add(u, document.Contact{Kind: document.ContactEmail, Value: text[s:e], Span: u.source(s, e)})
 	}
+	return found
 }
 
 // scanPhones reads numbers from offset from. With a kind (a labelled value)
 // every number is taken; otherwise numbers in international form are taken
 // anywhere, and local ones only where the sentence asks to call them.
 func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, label string) {
+	u, from = x.withListPlus(u, from)
 	text := u.text.Text
 	if !strings.ContainsAny(text[from:], "0123456789") {
 		return
 	}
-	if kind == "" && !strings.Contains(text[from:], "+") && (!mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
+	if kind == "" && !strings.Contains(text[from:], "+") && (!x.mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
 		return // neither an international number nor a number the text asks to call
 	}
 	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
-		s, e := from+m[0], from+m[1]
+		s, e := ownParens(text, from+m[0], from+m[1])
 		if digits(text[s:e]) < 6 || u.text.InCode(s, e) {
 			continue
 		}
-		k := kind
-		if k == "" {
-			k = x.phoneKind(text, s)
-		}
-		x.add(u, document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: x.numberKind(text, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
-	for _, m := range localPhone.FindAllStringIndex(text[from:], -1) {
+	local := localPhone
+	if kind != "" {
+		local = labelledPhone
+	}
+	for _, m := range local.FindAllStringIndex(text[from:], -1) {
 		s, e := from+m[0], from+m[1]
-		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || isYear(text[s:e]) || countWords.MatchString(text[e:]) || u.text.InCode(s, e) {
+		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || digits(text[s:e]) < 2 || isYear(text[s:e]) ||
+			x.vocab.IsCountWord(text[e:]) || notAPhone(text, s, e) || u.text.InCode(s, e) {
 			continue
 		}
-		k := kind
-		if k == "" {
-			if !x.calledNumber(text, s) {
-				continue
-			}
-			k = x.phoneKind(text, s)
+		if kind == "" && !x.calledNumber(text, s) {
+			continue
 		}
-		x.add(u, document.Contact{Kind: k, Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: x.numberKind(text, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
+}
+
+// numberKind is the kind of the number text[s:e]: the label's, unless a
+// parenthesis right after a phone number names an emergency service
+// ("Telephone: 999 (ambulance, fire, police)", "(emergencies only)"); for
+// a number without a label, the kind its sentence gives.
+func (x *extractor) numberKind(text string, s, e int, kind document.ContactKind) document.ContactKind {
+	switch kind {
+	case "":
+		return x.phoneKind(text, s)
+	case document.ContactPhone:
+		if p := parenAfter(text, e); p != "" && x.namesEmergency(p) {
+			return document.ContactEmergency
+		}
+	}
+	return kind
+}
+
+// parenAfter is the parenthesis that follows offset e, after spaces and a
+// comma, or "".
+func parenAfter(text string, e int) string {
+	rest := strings.TrimLeft(text[e:], " ,")
+	if !strings.HasPrefix(rest, "(") {
+		return ""
+	}
+	if close := strings.IndexByte(rest, ')'); close > 0 {
+		return rest[:close+1]
+	}
+	return ""
+}
+
+func (x *extractor) namesEmergency(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range x.vocab.EmergencyWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownParens trims from the number text[s:e] a closing parenthesis it does
+// not own (a link's, or the prose's: "(phone: +251 11 617 0100)"), and
+// takes in the opening one of a calling code written "(+267) 373-2222".
+func ownParens(text string, s, e int) (int, int) {
+	if strings.Count(text[s:e], ")") <= strings.Count(text[s:e], "(") {
+		return s, e
+	}
+	if s > 0 && text[s-1] == '(' && parenCode.MatchString(text[s:e]) {
+		return s - 1, e
+	}
+	if text[e-1] == ')' {
+		e--
+	}
+	return s, e
+}
+
+// notAPhone: the digits text[s:e] are a time ("8:15", "5 p.m.", digits in
+// a parenthesis of opening hours), a fraction or a house number beside a
+// slash ("24/7", "91/1"), or an extension ("ext. 2306").
+func notAPhone(text string, s, e int) bool {
+	switch {
+	case s >= 2 && text[s-1] == ':' && isDigit(text[s-2]),
+		e+1 < len(text) && text[e] == ':' && isDigit(text[e+1]),
+		s >= 2 && text[s-1] == '/' && isDigit(text[s-2]),
+		e+1 < len(text) && text[e] == '/' && isDigit(text[e+1]),
+		clockAfter.MatchString(text[e:]),
+		extensionBefore.MatchString(text[max(0, s-12):s]):
+		return true
+	}
+	// Inside a parenthesis that gives hours: "(Monday - Thursday, 7:30 a.m. – 5:00 p.m.)".
+	// Read no further than a parenthesis can be, so that a line of numbers
+	// stays linear.
+	lo, hi := max(0, s-maxParen), min(len(text), e+maxParen)
+	open := strings.LastIndexByte(text[lo:s], '(')
+	if open < 0 || strings.IndexByte(text[lo+open:s], ')') >= 0 {
+		return false
+	}
+	close := strings.IndexByte(text[e:hi], ')')
+	return close >= 0 && timeWords.MatchString(text[lo+open:e+close])
+}
+
+// maxParen is the longest parenthesis notAPhone reads around a number.
+const maxParen = 160
+
+// withListPlus gives back the plus sign a Markdown list took as its marker:
+// "+ (34) 932-802-227" on a line of its own is a list item "(34) 932-802-227"
+// to CommonMark, but a number to its writer. The unit's text then starts
+// with the plus, mapped to the source; from moves with the text.
+func (x *extractor) withListPlus(u unit, from int) (unit, int) {
+	if u.para == nil || u.para.Kind != document.KindListItem || len(u.text.Segments) == 0 || u.text.Segments[0].TextStart != 0 {
+		return u, from
+	}
+	first := u.text.Segments[0].SourceStart
+	lineStart := strings.LastIndexByte(x.src[:first], '\n') + 1
+	marker := x.src[lineStart:first]
+	plus := strings.IndexByte(marker, '+')
+	if plus < 0 || strings.TrimSpace(marker) != "+" {
+		return u, from
+	}
+	prefix := marker[plus:]
+	text := prefix + u.text.Text
+	if m := intlPhone.FindStringIndex(text); m == nil || m[0] != 0 {
+		return u, from
+	}
+	in := document.Inline{Text: text, Anchor: u.text.Anchor}
+	in.Segments = append(in.Segments, document.Segment{TextStart: 0, SourceStart: lineStart + plus, Len: len(prefix)})
+	for _, sg := range u.text.Segments {
+		sg.TextStart += len(prefix)
+		in.Segments = append(in.Segments, sg)
+	}
+	for _, c := range u.text.Code {
+		in.Code = append(in.Code, document.Span{Start: c.Start + len(prefix), End: c.End + len(prefix)})
+	}
+	u.text = in
+	if from == 0 {
+		return u, 0 // the scan starts at the number, plus included
+	}
+	return u, from + len(prefix)
 }
 
 // mentionsPhoneWord is a cheap test before the number scans.
@@ -242,12 +431,23 @@ func (x *extractor) calledNumberUncached(text string, off int) bool {
 			return false
 		}
 		for _, pw := range x.vocab.PhoneWords {
-			if w == pw && !(w == "number" && i+1 < len(words) && words[i+1] == "of") {
+			if w == pw && !(strings.HasPrefix(w, "number") && x.thingsNumber(words, i)) {
 				return true
 			}
 		}
+		// "reach the embassy on 2044 5100", not "can reach over 40 degrees".
+		if slices.Contains(x.vocab.ReachWords, w) && (slices.Contains(words[i+1:], "on") || slices.Contains(words[i+1:], "at")) {
+			return true
+		}
 	}
 	return false
+}
+
+// thingsNumber: the word "number" at words[i] is "the number of" or the
+// number of a thing ("road number", "house number"), not a phone number.
+func (x *extractor) thingsNumber(words []string, i int) bool {
+	return i+1 < len(words) && words[i+1] == "of" ||
+		i > 0 && slices.Contains(x.vocab.NumberNouns, strings.Trim(words[i-1], "*\"'"))
 }
 
 // numberStart is the offset where the last number in s begins, a number
@@ -393,7 +593,7 @@ func digits(s string) int {
 // phone scan could take: a run of two or more digits that is neither a
 // year on its own nor a count ("412 incidents"). It may say yes wrongly,
 // never no wrongly.
-func mayHoldLocalNumber(text string) bool {
+func (x *extractor) mayHoldLocalNumber(text string) bool {
 	for i := 0; i < len(text); {
 		if !isDigit(text[i]) {
 			i++
@@ -405,7 +605,7 @@ func mayHoldLocalNumber(text string) bool {
 		}
 		run := text[i:j]
 		grouped := j+1 < len(text) && strings.IndexByte(" .-", text[j]) >= 0 && isDigit(text[j+1])
-		if len(run) >= 2 && (grouped || !isYear(run) && !countWords.MatchString(text[j:])) {
+		if len(run) >= 2 && (grouped || !isYear(run) && !x.vocab.IsCountWord(text[j:])) {
 			return true
 		}
 		i = j

@@ -57,7 +57,7 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 			before := b.Len()
 			inlineRange(src, i+1, textEnd, b, links, m)
 			text := b.Since(before)
-			target, _, _ := strings.Cut(strings.TrimSpace(src[targetStart:targetEnd]), " ")
+			target := linkTarget(src[targetStart:targetEnd])
 			*links = append(*links, document.Link{Text: text, Target: target, Span: document.Span{Start: i, End: linkEnd}})
 			i = linkEnd
 			spaceIfGlued(b, src, i, end)
@@ -100,6 +100,93 @@ func spaceIfGlued(b *document.InlineBuilder, src string, at, end int) {
 	if r, _ := utf8.DecodeRuneInString(src[at:end]); isWordRune(r) {
 		b.AppendSynthetic(" ")
 	}
+}
+
+// looseSchemes are the link schemes pages write with spaces in the target:
+// "(mailto: name@state.gov "title")", "(tel:+25111 518 0500)". A browser
+// follows such a link; CommonMark does not read it as one.
+var looseSchemes = []string{"mailto:", "tel:"}
+
+// looseTarget finds, in raw (a link target as written, from after its
+// "(" to before its ")"), a mailto: or tel: target with spaces a browser
+// ignores: it returns where the scheme ends and where the target ends
+// (before a quoted title), or ok false.
+func looseTarget(raw string) (schemeEnd, end int, ok bool) {
+	lead := len(raw) - len(strings.TrimLeft(raw, " "))
+	for _, s := range looseSchemes {
+		if len(raw)-lead >= len(s) && strings.EqualFold(raw[lead:lead+len(s)], s) {
+			schemeEnd = lead + len(s)
+			end = len(raw)
+			if q := strings.IndexAny(raw[schemeEnd:], `"'`); q >= 0 {
+				end = schemeEnd + q
+			}
+			for end > schemeEnd && raw[end-1] == ' ' {
+				end--
+			}
+			return schemeEnd, end, end > schemeEnd && strings.Contains(raw[schemeEnd:end], " ")
+		}
+	}
+	return 0, 0, false
+}
+
+// linkTarget is the target of a link whose target was written raw: up to
+// its first space (a title follows it), but a mailto: or tel: target
+// without the spaces a browser ignores in it.
+func linkTarget(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if schemeEnd, end, ok := looseTarget(raw); ok {
+		return raw[:schemeEnd] + strings.ReplaceAll(raw[schemeEnd:end], " ", "")
+	}
+	target, _, _ := strings.Cut(raw, " ")
+	return target
+}
+
+// loosenLinkTargets rewrites, in a copy of the source given to the
+// Markdown parser, each mailto: or tel: link target with spaces in it so
+// that CommonMark reads it as the link a browser shows: the spaces move to
+// the end of the target, where they separate it from its title. Offsets
+// do not move, so every span still points into the source as written.
+func loosenLinkTargets(b []byte) {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] != ']' || b[i+1] != '(' {
+			continue
+		}
+		start := i + 2
+		k := start
+		for k < len(b) && b[k] == ' ' {
+			k++
+		}
+		if !hasLooseScheme(b[k:]) {
+			continue
+		}
+		// The target ends at the first ")"; one with a "(" in it (a
+		// number "+1 (202) …") or longer than a target can be is left as
+		// written.
+		end := start
+		for end < len(b) && end-start < maxLinkTarget && !strings.ContainsRune(")(\n", rune(b[end])) {
+			end++
+		}
+		if end == len(b) || b[end] != ')' {
+			continue
+		}
+		raw := string(b[start:end])
+		_, n, ok := looseTarget(raw)
+		if !ok {
+			continue
+		}
+		kept := strings.ReplaceAll(raw[:n], " ", "")
+		copy(b[start:start+n], kept+strings.Repeat(" ", n-len(kept)))
+		i = end
+	}
+}
+
+func hasLooseScheme(b []byte) bool {
+	for _, s := range looseSchemes {
+		if len(b) >= len(s) && strings.EqualFold(string(b[:len(s)]), s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Links longer than these are not links but stray brackets; the bounds keep a

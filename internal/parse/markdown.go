@@ -23,6 +23,7 @@ var markdownParser = goldmark.New().Parser()
 // by spaces, keeping every offset) so that goldmark sees blank lines.
 func parseMarkdown(src string, r *document.Report, prof *profile.Profile) {
 	source := []byte(src)
+	loosenLinkTargets(source)
 	doc := markdownParser.Parse(text.NewReader(source))
 	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof)}
 	first := true

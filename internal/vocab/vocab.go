@@ -7,12 +7,16 @@ package vocab
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -33,6 +37,13 @@ type Vocabulary struct {
 	ContactLabels  map[string][]string `yaml:"contact-labels"`
 	PhoneWords     []string            `yaml:"phone-words"`
 	EmergencyWords []string            `yaml:"emergency-words"`
+	ReachWords     []string            `yaml:"reach-words"`
+	NumberNouns    []string            `yaml:"number-nouns"`
+	CountWords     []string            `yaml:"count-words"`
+	LocalCallers   []string            `yaml:"local-callers"`
+	PostClosed     []string            `yaml:"post-closed"`
+
+	localCallers []*regexp.Regexp
 
 	labelKind    map[string]string // lower-case label -> kind
 	longestLabel int
@@ -85,7 +96,60 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 			v.longestLabel = max(v.longestLabel, len(key))
 		}
 	}
+	for _, p := range v.LocalCallers {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: local-callers: %q: %v", path, p, err)
+		}
+		v.localCallers = append(v.localCallers, re)
+	}
 	return &v, nil
+}
+
+// IsCountWord reports whether the text right after a number says that the
+// number counts or measures something ("incidents", "degrees", "%").
+func (v *Vocabulary) IsCountWord(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	word := after
+	for i, r := range after {
+		if !unicode.IsLetter(r) {
+			word = after[:i]
+			break
+		}
+	}
+	for _, w := range v.CountWords {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
+			if strings.HasPrefix(after, w) {
+				return true
+			}
+		} else if strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// LocalCaller reports whether text (a sentence, a heading, or the
+// parenthesis after a number) says the number is dialled by a caller in
+// one place, so that it is written for that caller.
+func (v *Vocabulary) LocalCaller(text string) bool {
+	for _, re := range v.localCallers {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// PostIsClosed reports whether text says that a post has suspended its
+// operations.
+func (v *Vocabulary) PostIsClosed(text string) bool {
+	for _, p := range v.PostClosed {
+		if phrase.ContainsFold(text, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // IndicatorFor returns the indicator a reason names ("kidnapping" -> K).

@@ -5,6 +5,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 var EmbassyContact = &lint.Rule{
@@ -48,6 +49,11 @@ func runEmbassyContact(pass *lint.Pass) {
 	have := map[document.ContactKind]bool{}
 	for _, c := range contactsIn(pass, sections) {
 		have[c.Kind] = true
+		// "Telephone: … (emergencies only)": the post's phone number, which
+		// it asks to be called in emergencies only, is still its phone.
+		if kind, ok := vocab.Default().ContactKindOf(c.Label); ok && kind == string(document.ContactPhone) {
+			have[document.ContactPhone] = true
+		}
 	}
 	number := "+<calling code> …"
 	if home, ok := reportCountry(pass); ok {

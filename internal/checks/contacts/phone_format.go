@@ -8,6 +8,7 @@ import (
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 var PhoneFormat = &lint.Rule{
@@ -56,6 +57,11 @@ const (
 	minDigits = 7
 )
 
+// maxLocalEmergency is the most digits of an emergency number that may be
+// local ("17", "8200-1717"): a longer one is a post's number, which a
+// reader abroad dials too ("90-312-294-0000 (emergencies only)").
+const maxLocalEmergency = 8
+
 func runPhoneFormat(pass *lint.Pass) {
 	opts := pass.Options.(*phoneOptions)
 	home, haveHome := reportCountry(pass)
@@ -69,11 +75,14 @@ func runPhoneFormat(pass *lint.Pass) {
 		value := strings.TrimSpace(c.Value)
 		p := parsePhone(value)
 		if !p.international {
-			if c.Kind == document.ContactEmergency && opts.LocalEmergency {
+			if c.Kind == document.ContactEmergency && opts.LocalEmergency && len(p.digits) <= maxLocalEmergency {
 				continue
 			}
 			if !opts.International && c.Kind != document.ContactEmergency {
 				continue
+			}
+			if p.problem == "" && forLocalCallers(pass, c) {
+				continue // written for callers in one place, as they dial it
 			}
 			if p.problem != "" {
 				pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, p.problem)})
@@ -128,6 +137,11 @@ func runPhoneFormat(pass *lint.Pass) {
 		}
 		owners := ownersOf(code.code, p.digits[len(code.code):])
 		if slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == home.Code }) {
+			continue
+		}
+		// A post that serves the country from a neighbouring capital gives
+		// the numbers of the country its address is in.
+		if at, ok := addressCountry(pass, c); ok && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == at.Code }) {
 			continue
 		}
 		var names []string
@@ -341,3 +355,74 @@ func callingCode(p phone) (code, bool) {
 	}
 	return code{}, false
 }
+
+// addressCountry is the country named in the postal address that heads the
+// contact block of c: the last address read before c in c's own section
+// ("Suva, Fiji", "08034 Barcelona Spain"), the country named last in it.
+func addressCountry(pass *lint.Pass, c document.Contact) (countries.Country, bool) {
+	sec := innermostSection(pass.Doc.Sections, c.Span)
+	if sec == nil {
+		return countries.Country{}, false
+	}
+	var addr *document.Contact
+	for i, a := range pass.Doc.Contacts {
+		if a.Kind == document.ContactAddress && a.Span.Start < c.Span.Start && sec.Span.Contains(a.Span) {
+			addr = &pass.Doc.Contacts[i]
+		}
+	}
+	if addr == nil {
+		return countries.Country{}, false
+	}
+	var found countries.Country
+	ok := false
+	for text := addr.Value; ; {
+		country, _, end, hit := countries.Default().FindIn(text)
+		if !hit {
+			break
+		}
+		found, ok, text = country, true, text[end:]
+	}
+	return found, ok
+}
+
+// innermostSection is the deepest section whose span holds sp, or nil.
+func innermostSection(sections []*document.Section, sp document.Span) *document.Section {
+	for _, s := range sections {
+		if s.Span.Contains(sp) {
+			if inner := innermostSection(s.Sections, sp); inner != nil {
+				return inner
+			}
+			return s
+		}
+	}
+	return nil
+}
+
+// forLocalCallers: the text says who dials the number c, a caller inside a
+// country ("from a Ukrainian mobile", "Callers within the U.S. … toll
+// free", "(from the U.S.)", a heading "Help in the UK"), so that it is
+// written as they dial it. The words are local-callers in
+// rules/data/vocabulary.yaml; they are read in the number's line, in what
+// follows the number, and in the title of its section.
+func forLocalCallers(pass *lint.Pass, c document.Contact) bool {
+	text := pass.File.Text
+	if c.Span.Start < 0 || c.Span.End > len(text) || c.Span.Start > c.Span.End {
+		return false
+	}
+	v := vocab.Default()
+	lineStart := strings.LastIndexByte(text[:c.Span.Start], '\n') + 1
+	lineEnd := len(text)
+	if i := strings.IndexByte(text[c.Span.End:], '\n'); i >= 0 {
+		lineEnd = c.Span.End + i
+	}
+	// A line of a thousand numbers is read once per number: bound it.
+	line := text[max(lineStart, c.Span.Start-maxCallerContext):min(lineEnd, c.Span.End+maxCallerContext)]
+	if v.LocalCaller(line) || v.LocalCaller(text[c.Span.End:min(lineEnd, c.Span.End+maxCallerContext)]) {
+		return true
+	}
+	sec := innermostSection(pass.Doc.Sections, c.Span)
+	return sec != nil && v.LocalCaller(sec.Title.Value)
+}
+
+// maxCallerContext is how far around a number forLocalCallers reads.
+const maxCallerContext = 300
