@@ -279,3 +279,55 @@ func TestCodeSpansAreNotFacts(t *testing.T) {
 		t.Errorf("dates = %+v, want none", r.Dates)
 	}
 }
+
+// Digits that are no phone number (times in a parenthesis of opening
+// hours, an extension, a temperature, a road number, "24/7") are not read
+// as one, and a number written with its calling code in parentheses, a
+// stray space in them or one-digit groups is read whole: each was read
+// wrongly on real advisories.
+func TestContactsNotNumbers(t *testing.T) {
+	_, r := report(t, "x.txt", `Title
+
+Embassy & Consulate Contact Information
+
+Tel: +228 2261 5400 (Monday - Thursday, 7:30 a.m. - 4:15 p.m.).
+
+Fax: +228 2261 5401, ext. 2306.
+
+Telephone: (+228) 2261 5402.
+
+Telephone: +( 228) 2261 5404.
+
+Telephone: 593-2-398-5000.
+
+Telephone: +228 2261 5405 (emergencies only)
+
+Travel on National Road number 34 is unsafe at night. Temperatures can reach over 40 degrees.
+
+Call our 24/7 helpline for advice. You can reach the duty officer on 2261 5406.
+`)
+	var got []string
+	for _, c := range r.Contacts {
+		got = append(got, string(c.Kind)+" "+c.Value)
+	}
+	want := []string{
+		"phone +228 2261 5400", "fax +228 2261 5401", "phone (+228) 2261 5402", "phone +( 228) 2261 5404",
+		"phone 593-2-398-5000", "emergency +228 2261 5405", "phone 2261 5406",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// In Markdown, "+ " at the start of a line is a list marker to CommonMark
+// but the plus of a number to its writer; a mailto: target with a space
+// after the scheme is the link a browser follows.
+func TestContactsMarkdownPlusAndMailto(t *testing.T) {
+	f, r := report(t, "x.md", "# Title\n\n## Contact\n\nTelephone\n\n+ (228) 2261 5400\n\n[Write to us](mailto: help@example.org \"Email\")\n")
+	if len(r.Contacts) != 1 || r.Contacts[0].Value != "+ (228) 2261 5400" || at(f, r.Contacts[0].Span) != "+ (228) 2261 5400" {
+		t.Errorf("contacts = %+v, want the number with its plus", r.Contacts)
+	}
+	if len(r.Links) != 1 || r.Links[0].Target != "mailto:help@example.org" || r.Links[0].Text != "Write to us" {
+		t.Errorf("links = %+v, want one to mailto:help@example.org", r.Links)
+	}
+}

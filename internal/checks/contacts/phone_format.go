@@ -23,8 +23,13 @@ prefix "(0)" has no place in an international number. A number is plausible when
 most 15 digits (E.164) and its calling code is in the country table (rules/data/countries.yaml).
 A number whose calling code belongs to another country than the report's is reported naming
 both; for +1 the area code tells the countries of the North American Numbering Plan apart
-(+1 876 is Jamaica). Emergency numbers may be short local numbers ("17", "8200-1717") unless
-the option local-emergency is off; with international off, local phone and fax numbers are
+(+1 876 is Jamaica). Emergency numbers may be short local numbers ("17", "8200-1717": at most
+eight digits), and so may service numbers of two to four digits ("Call 991.") whatever the text
+calls them, unless the option local-emergency is off. A number in the country of the post's
+address is accepted (an embassy serving the country from a neighbouring capital), and so is a
+local number the text gives to callers in one place ("from a Ukrainian mobile", "Callers within
+the U.S. … toll free", a heading "Help in the UK"; the words are local-callers in
+rules/data/vocabulary.yaml); with international off, local phone and fax numbers are
 accepted too. Calling codes listed in allowed-codes are accepted in any report, for a house
 that prints numbers in the United States (+1) in reports about other countries.`,
 	Bad:     "Mali\n\nTel: 2044 5100.\n\nFax: +33 1 23 45 67 89.",
@@ -62,6 +67,11 @@ const (
 // reader abroad dials too ("90-312-294-0000 (emergencies only)").
 const maxLocalEmergency = 8
 
+// maxServiceDigits is the most digits of a service number ("Call 991.",
+// "Ambulance: 15", the hotline 1598): nobody dials one from abroad, so it
+// has no international form, whatever word the text gives it.
+const maxServiceDigits = 4
+
 func runPhoneFormat(pass *lint.Pass) {
 	opts := pass.Options.(*phoneOptions)
 	home, haveHome := reportCountry(pass)
@@ -75,7 +85,7 @@ func runPhoneFormat(pass *lint.Pass) {
 		value := strings.TrimSpace(c.Value)
 		p := parsePhone(value)
 		if !p.international {
-			if c.Kind == document.ContactEmergency && opts.LocalEmergency && len(p.digits) <= maxLocalEmergency {
+			if opts.LocalEmergency && (c.Kind == document.ContactEmergency && len(p.digits) <= maxLocalEmergency || len(p.digits) <= maxServiceDigits) {
 				continue
 			}
 			if !opts.International && c.Kind != document.ContactEmergency {
@@ -102,6 +112,14 @@ func runPhoneFormat(pass *lint.Pass) {
 		}
 		for _, pr := range p.styleProblems {
 			pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, pr.msg), Hint: pr.hint})
+		}
+		if place, ok := nanpAreaFirst(pass, c, p, home, haveHome); ok {
+			pass.Report(lint.Finding{
+				Span:    c.Span,
+				Message: fmt.Sprintf("%s %q leaves out the calling code +1: %s is %s area code", noun, value, p.groups[0].digits, possessive(place.Name)),
+				Hint:    fmt.Sprintf("write the calling code +1 before the area code: +1 %s %s", p.groups[0].digits, strings.Join(groupDigits(p.groups[1:]), " ")),
+			})
+			continue
 		}
 		code, ok := callingCode(p)
 		if !ok {
@@ -426,3 +444,35 @@ func forLocalCallers(pass *lint.Pass, c document.Contact) bool {
 
 // maxCallerContext is how far around a number forLocalCallers reads.
 const maxCallerContext = 300
+
+// nanpAreaFirst: the international number p starts with the area code of a
+// place of the North American Numbering Plan where the report or the post
+// is ("+(441) 295-1342" in a report about Bermuda), its +1 left out. Read
+// as a calling code, those digits name another country (+44) or none.
+func nanpAreaFirst(pass *lint.Pass, c document.Contact, p phone, home countries.Country, haveHome bool) (countries.Country, bool) {
+	if len(p.groups) < 2 || len(p.groups[0].digits) != 3 || len(p.digits) != 10 {
+		return countries.Country{}, false
+	}
+	area := p.groups[0].digits
+	var places []countries.Country
+	if haveHome {
+		places = append(places, home)
+	}
+	if at, ok := addressCountry(pass, c); ok {
+		places = append(places, at)
+	}
+	for _, pl := range places {
+		if pl.Calling == "1" && slices.Contains(pl.AreaCodes, area) {
+			return pl, true
+		}
+	}
+	return countries.Country{}, false
+}
+
+func groupDigits(gs []digitGroup) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.digits
+	}
+	return out
+}
