@@ -114,7 +114,7 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 	case document.ContactPhone, document.ContactEmergency, document.ContactFax:
 		x.scanPhones(u, from, kind, label)
 	case document.ContactEmail:
-		if !x.scanEmails(u, from) {
+		if !x.scanEmails(u, from) && !x.mailtoTarget(u, from) {
 			x.contactForm(u, label, from)
 		}
 	default:
@@ -135,7 +135,7 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 // recorded as a website under the Email label.
 func (x *extractor) contactForm(u unit, label string, from int) {
 	for _, l := range x.r.Links {
-		if u.span.Contains(l.Span) && isWebAddress(l.Target) && l.Span.Start >= u.source(from, from).Start {
+		if linkIn(u, l, from) && isWebAddress(l.Target) {
 			x.add(u, document.Contact{Kind: document.ContactWebsite, Value: l.Target, Label: label, Span: l.Span})
 			return
 		}
@@ -149,6 +149,34 @@ func (x *extractor) contactForm(u unit, label string, from int) {
 		}
 	}
 }
+
+// mailtoTarget reads the address of a mailto: link in an Email label's
+// value whose text gives none that reads whole: the page broke the address
+// over two lines ("name<br>@state.gov"), and the link's text holds it in
+// two pieces. The tags are the page's, not the address's.
+func (x *extractor) mailtoTarget(u unit, from int) bool {
+	for _, l := range x.r.Links {
+		target, ok := strings.CutPrefix(l.Target, "mailto:")
+		if !ok || !linkIn(u, l, from) {
+			continue
+		}
+		target = htmlTag.ReplaceAllString(target, "")
+		if m := email.FindString(target); m != "" && m == target && strings.Count(m, "@") == 1 {
+			x.add(u, document.Contact{Kind: document.ContactEmail, Value: m, Span: l.Span})
+			return true
+		}
+	}
+	return false
+}
+
+// linkIn: the link starts in u and ends after offset from of u's text.
+// (The unit's text starts after a link's "[" and may end before its target.)
+func linkIn(u unit, l document.Link, from int) bool {
+	return u.span.Start <= l.Span.Start && l.Span.Start < u.span.End && l.Span.End > u.source(from, from).Start
+}
+
+// htmlTag is a tag such as "<br>" left in a link target.
+var htmlTag = regexp.MustCompile(`</?[a-zA-Z]+\s*/?>`)
 
 func isWebAddress(s string) bool {
 	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")

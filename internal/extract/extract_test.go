@@ -331,3 +331,12 @@ func TestContactsMarkdownPlusAndMailto(t *testing.T) {
 		t.Errorf("links = %+v, want one to mailto:help@example.org", r.Links)
 	}
 }
+
+// An address the page broke over two lines in its link ("name<br>@…" in
+// the target) is read from the target under an Email label.
+func TestContactsMailtoBrokenAddress(t *testing.T) {
+	_, r := report(t, "x.md", "# Title\n\n## Contact\n\nEmail\n\n[HelpDesk  \n@example.org](mailto: HelpDesk<br>@example.org \"Email\")\n")
+	if len(r.Contacts) != 1 || r.Contacts[0].Kind != document.ContactEmail || r.Contacts[0].Value != "HelpDesk@example.org" {
+		t.Errorf("contacts = %+v, want the email HelpDesk@example.org", r.Contacts)
+	}
+}

@@ -34,16 +34,17 @@ type Vocabulary struct {
 	RatingLevels     []string       `yaml:"rating-levels"`
 	RatingCategories []string       `yaml:"rating-categories"`
 	// ContactLabels maps a contact kind (phone, emergency, …) to its labels.
-	ContactLabels  map[string][]string `yaml:"contact-labels"`
-	PhoneWords     []string            `yaml:"phone-words"`
-	EmergencyWords []string            `yaml:"emergency-words"`
-	ReachWords     []string            `yaml:"reach-words"`
-	NumberNouns    []string            `yaml:"number-nouns"`
-	CountWords     []string            `yaml:"count-words"`
-	LocalCallers   []string            `yaml:"local-callers"`
-	PostClosed     []string            `yaml:"post-closed"`
+	ContactLabels       map[string][]string `yaml:"contact-labels"`
+	PhoneWords          []string            `yaml:"phone-words"`
+	EmergencyWords      []string            `yaml:"emergency-words"`
+	ReachWords          []string            `yaml:"reach-words"`
+	NumberNouns         []string            `yaml:"number-nouns"`
+	CountWords          []string            `yaml:"count-words"`
+	LocalCallers        []string            `yaml:"local-callers"`
+	DialledFromPatterns []string            `yaml:"dialled-from"`
+	PostClosed          []string            `yaml:"post-closed"`
 
-	localCallers []*regexp.Regexp
+	localCallers, dialledFrom []*regexp.Regexp
 
 	labelKind    map[string]string // lower-case label -> kind
 	longestLabel int
@@ -96,12 +97,11 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 			v.longestLabel = max(v.longestLabel, len(key))
 		}
 	}
-	for _, p := range v.LocalCallers {
-		re, err := regexp.Compile("(?i)" + p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: local-callers: %q: %v", path, p, err)
-		}
-		v.localCallers = append(v.localCallers, re)
+	if v.localCallers, err = compileAll(v.LocalCallers); err != nil {
+		return nil, fmt.Errorf("%s: local-callers: %v", path, err)
+	}
+	if v.dialledFrom, err = compileAll(v.DialledFromPatterns); err != nil {
+		return nil, fmt.Errorf("%s: dialled-from: %v", path, err)
 	}
 	return &v, nil
 }
@@ -139,6 +139,31 @@ func (v *Vocabulary) LocalCaller(text string) bool {
 		}
 	}
 	return false
+}
+
+// DialledFrom reports whether the text right after a number in
+// international form says where it is dialled from ("(from the U.S.)").
+func (v *Vocabulary) DialledFrom(after string) bool {
+	for _, re := range v.dialledFrom {
+		if re.MatchString(after) {
+			return true
+		}
+	}
+	return false
+}
+
+// compileAll compiles regular expressions of the vocabulary, matched
+// ignoring case.
+func compileAll(patterns []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, p := range patterns {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %v", p, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
 }
 
 // PostIsClosed reports whether text says that a post has suspended its

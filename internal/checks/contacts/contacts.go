@@ -13,6 +13,7 @@ import (
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/outline"
 	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // Rules returns the rules of this package.
@@ -134,4 +135,26 @@ var kindNoun = map[document.ContactKind]string{
 	document.ContactAddress:   "postal address",
 	document.ContactHours:     "opening hours",
 	document.ContactWebsite:   "website",
+}
+
+// postClosed: a paragraph of the report says that the post has suspended its
+// operations (post-closed in rules/data/vocabulary.yaml), so that its contact
+// block has no address or number to give.
+func postClosed(pass *lint.Pass) bool {
+	v := vocab.Default()
+	var closed func([]*document.Section) bool
+	closed = func(ss []*document.Section) bool {
+		for _, s := range ss {
+			for _, p := range s.Paragraphs {
+				if v.PostIsClosed(p.Text) {
+					return true
+				}
+			}
+			if closed(s.Sections) {
+				return true
+			}
+		}
+		return false
+	}
+	return closed(pass.Doc.Sections)
 }

@@ -20,7 +20,9 @@ generic profile nothing. Each missing kind is reported at the section's heading.
 counts when it is recognisable: a value after a label such as "Tel:", "Hours of Operation:" or
 "Email:" (or a label on its own line, the value on the next), an address on the line after
 "U.S. Embassy <City>:", an email anywhere in the section. A report without the section at all
-is the rule required-section's business, not this one's.`,
+is the rule required-section's business, not this one's. A contact form linked under the Email
+label counts as the email, and a report that says the post has suspended its operations
+("operations suspended": post-closed in rules/data/vocabulary.yaml) is asked for nothing.`,
 	Bad:  "Embassy & Consulate Contact Information\n\nU.S. Embassy Lome:\n\n14 Boulevard des Palmiers, Lome.\n\nTel: +228 2261 5400.",
 	Good: "Embassy & Consulate Contact Information\n\nU.S. Embassy Lome:\n\n14 Boulevard des Palmiers, Lome.\n\nTel: +228 2261 5400.\n\nHours of Operation: Monday-Friday 0800-1700.",
 	Run:  runEmbassyContact,
@@ -46,13 +48,21 @@ func runEmbassyContact(pass *lint.Pass) {
 	if len(sections) == 0 {
 		return // the section is missing: required-section says so
 	}
+	if postClosed(pass) {
+		return // no address or number exists to give
+	}
 	have := map[document.ContactKind]bool{}
 	for _, c := range contactsIn(pass, sections) {
 		have[c.Kind] = true
 		// "Telephone: … (emergencies only)": the post's phone number, which
 		// it asks to be called in emergencies only, is still its phone.
-		if kind, ok := vocab.Default().ContactKindOf(c.Label); ok && kind == string(document.ContactPhone) {
+		// A contact form linked under the Email label is how the post asks
+		// to be written to.
+		switch kind, _ := vocab.Default().ContactKindOf(c.Label); {
+		case kind == string(document.ContactPhone):
 			have[document.ContactPhone] = true
+		case kind == string(document.ContactEmail) && c.Kind == document.ContactWebsite:
+			have[document.ContactEmail] = true
 		}
 	}
 	number := "+<calling code> …"

@@ -18,7 +18,7 @@ Travel Advisory. A number counts as an emergency number when a label says so ("E
 "After-Hours Emergency", "Hotline") or when the sentence that gives it speaks of emergencies or
 the police ("The emergency number for the police is 17."). The finding is at the heading of
 the first of those sections the report has; a report with none of them is left to the rule
-required-section.`,
+required-section, and one that says the post has suspended its operations is asked for nothing.`,
 	Bad:  "Law Enforcement\n\nPolice officers patrol the capital; the gendarmerie covers the countryside.",
 	Good: "Law Enforcement\n\nThe emergency number for the police is 17.\n\nPolice officers patrol the capital; the gendarmerie covers the countryside.",
 	Run:  runEmergencyNumber,
@@ -32,6 +32,9 @@ func runEmergencyNumber(pass *lint.Pass) {
 	sections := sectionsFor(pass, spec.Sections...)
 	if len(sections) == 0 {
 		return // no such section: required-section says so if one is required
+	}
+	if postClosed(pass) {
+		return // a closed post has no number to give
 	}
 	for _, c := range contactsIn(pass, sections) {
 		if c.Kind == document.ContactEmergency {

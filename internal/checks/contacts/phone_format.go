@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -91,8 +92,8 @@ func runPhoneFormat(pass *lint.Pass) {
 			if !opts.International && c.Kind != document.ContactEmergency {
 				continue
 			}
-			if p.problem == "" && forLocalCallers(pass, c) {
-				continue // written for callers in one place, as they dial it
+			if p.problem == "" && (forLocalCallers(pass, c) || sharesCallingCode(pass, c)) {
+				continue // written for callers in one place, or under a calling code given once
 			}
 			if p.problem != "" {
 				pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, p.problem)})
@@ -160,6 +161,11 @@ func runPhoneFormat(pass *lint.Pass) {
 		// A post that serves the country from a neighbouring capital gives
 		// the numbers of the country its address is in.
 		if at, ok := addressCountry(pass, c); ok && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == at.Code }) {
+			continue
+		}
+		// The text says whose number it is ("U.S. Embassy, Suva, Fiji: +679
+		// …") or where it is dialled from ("+1 888 … (from the U.S.)").
+		if namedOnLine(pass, c, owners) || vocab.Default().DialledFrom(after(pass, c)) {
 			continue
 		}
 		var names []string
@@ -371,6 +377,16 @@ func callingCode(p phone) (code, bool) {
 			return code{code: first[:n], runIn: len(p.groups) > 1}, true
 		}
 	}
+	// "+38 (044) 521-5000": a code split by a parenthesis, +38 and the 0
+	// after it make +380; the number dials right as written.
+	if len(p.groups) > 1 && len(first) < 3 {
+		next := p.groups[1].digits
+		for n := 1; len(first)+n <= 3 && n < len(next); n++ {
+			if len(t.ByCalling(first+next[:n])) > 0 {
+				return code{code: first + next[:n]}, true
+			}
+		}
+	}
 	return code{}, false
 }
 
@@ -423,19 +439,8 @@ func innermostSection(sections []*document.Section, sp document.Span) *document.
 // rules/data/vocabulary.yaml; they are read in the number's line, in what
 // follows the number, and in the title of its section.
 func forLocalCallers(pass *lint.Pass, c document.Contact) bool {
-	text := pass.File.Text
-	if c.Span.Start < 0 || c.Span.End > len(text) || c.Span.Start > c.Span.End {
-		return false
-	}
 	v := vocab.Default()
-	lineStart := strings.LastIndexByte(text[:c.Span.Start], '\n') + 1
-	lineEnd := len(text)
-	if i := strings.IndexByte(text[c.Span.End:], '\n'); i >= 0 {
-		lineEnd = c.Span.End + i
-	}
-	// A line of a thousand numbers is read once per number: bound it.
-	line := text[max(lineStart, c.Span.Start-maxCallerContext):min(lineEnd, c.Span.End+maxCallerContext)]
-	if v.LocalCaller(line) || v.LocalCaller(text[c.Span.End:min(lineEnd, c.Span.End+maxCallerContext)]) {
+	if v.LocalCaller(lineAround(pass.File.Text, c.Span)) || v.LocalCaller(after(pass, c)) {
 		return true
 	}
 	sec := innermostSection(pass.Doc.Sections, c.Span)
@@ -475,4 +480,88 @@ func groupDigits(gs []digitGroup) []string {
 		out[i] = g.digits
 	}
 	return out
+}
+
+// sharesCallingCode: the local number c follows a number in international
+// form in a list on its line ("+685 21436 / 21631 or 22696", "+(973)
+// 1727-2594; 1725-6242"), whose calling code it shares.
+func sharesCallingCode(pass *lint.Pass, c document.Contact) bool {
+	text := pass.File.Text
+	for {
+		prev, ok := contactBefore(pass, c)
+		if !ok || !listGap.MatchString(text[prev.Span.End:c.Span.Start]) {
+			return false
+		}
+		if parsePhone(strings.TrimSpace(prev.Value)).international {
+			return true
+		}
+		c = prev
+	}
+}
+
+// listGap is what separates the numbers of a list on one line.
+var listGap = regexp.MustCompile(`^(?:\s*(?:[,;/]|\band\b|\bor\b)\s*)+$`)
+
+// contactBefore is the phone, fax or emergency number that ends last before
+// c starts, in c's own line.
+func contactBefore(pass *lint.Pass, c document.Contact) (document.Contact, bool) {
+	text := pass.File.Text
+	var best document.Contact
+	found := false
+	for _, o := range pass.Doc.Contacts {
+		switch o.Kind {
+		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
+		default:
+			continue
+		}
+		if o.Span.End <= c.Span.Start && (!found || o.Span.End > best.Span.End) && o.Span.End <= len(text) &&
+			!strings.Contains(text[o.Span.End:c.Span.Start], "\n") {
+			best, found = o, true
+		}
+	}
+	return best, found
+}
+
+// namedOnLine: the line of the number c names one of the countries its
+// calling code belongs to.
+func namedOnLine(pass *lint.Pass, c document.Contact, owners []countries.Country) bool {
+	line := lineAround(pass.File.Text, c.Span)
+	for line != "" {
+		country, _, end, ok := countries.Default().FindIn(line)
+		if !ok {
+			return false
+		}
+		if slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == country.Code }) {
+			return true
+		}
+		line = line[end:]
+	}
+	return false
+}
+
+// lineAround is the source line of sp, at most maxCallerContext bytes on
+// either side of it.
+func lineAround(text string, sp document.Span) string {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+		return ""
+	}
+	lineStart := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	lineEnd := len(text)
+	if i := strings.IndexByte(text[sp.End:], '\n'); i >= 0 {
+		lineEnd = sp.End + i
+	}
+	return text[max(lineStart, sp.Start-maxCallerContext):min(lineEnd, sp.End+maxCallerContext)]
+}
+
+// after is the rest of c's line after it, at most maxCallerContext bytes.
+func after(pass *lint.Pass, c document.Contact) string {
+	text := pass.File.Text
+	if c.Span.End < 0 || c.Span.End > len(text) {
+		return ""
+	}
+	rest := text[c.Span.End:min(len(text), c.Span.End+maxCallerContext)]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
 }
