@@ -348,6 +348,7 @@ func notAPhone(text string, s, e int) bool {
 		e+1 < len(text) && text[e] == ':' && isDigit(text[e+1]),
 		s >= 2 && text[s-1] == '/' && isDigit(text[s-2]),
 		e+1 < len(text) && text[e] == '/' && isDigit(text[e+1]),
+		alternativeEnding(text, s, e),
 		clockAfter.MatchString(text[e:]),
 		extensionBefore.MatchString(text[max(0, s-12):s]):
 		return true
@@ -366,6 +367,17 @@ func notAPhone(text string, s, e int) bool {
 
 // maxParen is the longest parenthesis notAPhone reads around a number.
 const maxParen = 160
+
+// alternativeEnding: the short run text[s:e] follows a number after a
+// spaced dash or slash, giving other last digits of it: "35891181 - 82 - 83"
+// is 35891181, 35891182 and 35891183.
+func alternativeEnding(text string, s, e int) bool {
+	if e-s > 3 || s < 4 || !isDigit(text[s-4]) {
+		return false
+	}
+	gap := text[s-3 : s]
+	return gap == " - " || gap == " / "
+}
 
 // withListPlus gives back the plus sign a Markdown list took as its marker:
 // "+ (34) 932-802-227" on a line of its own is a list item "(34) 932-802-227"

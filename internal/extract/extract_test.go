@@ -281,7 +281,8 @@ func TestCodeSpansAreNotFacts(t *testing.T) {
 }
 
 // Digits that are no phone number (times in a parenthesis of opening
-// hours, an extension, a temperature, a road number, "24/7") are not read
+// hours, an extension, a temperature, a road number, "24/7", other last
+// digits after " - ") are not read
 // as one, and a number written with its calling code in parentheses, a
 // stray space in them or one-digit groups is read whole: each was read
 // wrongly on real advisories.
@@ -305,6 +306,8 @@ Telephone: +228 2261 5405 (emergencies only)
 Travel on National Road number 34 is unsafe at night. Temperatures can reach over 40 degrees.
 
 Call our 24/7 helpline for advice. You can reach the duty officer on 2261 5406.
+
+Tel: +228 2261 5407 - 08 - 09.
 `)
 	var got []string
 	for _, c := range r.Contacts {
@@ -312,7 +315,7 @@ Call our 24/7 helpline for advice. You can reach the duty officer on 2261 5406.
 	}
 	want := []string{
 		"phone +228 2261 5400", "fax +228 2261 5401", "phone (+228) 2261 5402", "phone +( 228) 2261 5404",
-		"phone 593-2-398-5000", "emergency +228 2261 5405", "phone 2261 5406",
+		"phone 593-2-398-5000", "emergency +228 2261 5405", "phone 2261 5406", "phone +228 2261 5407",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
