@@ -265,7 +265,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 		if digits(text[s:e]) < 6 || u.text.InCode(s, e) {
 			continue
 		}
-		x.add(u, document.Contact{Kind: x.numberKind(text, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: x.numberKind(u, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
 	local := localPhone
 	if kind != "" {
@@ -280,18 +280,26 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 		if kind == "" && !x.calledNumber(text, s) {
 			continue
 		}
-		x.add(u, document.Contact{Kind: x.numberKind(text, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
+		x.add(u, document.Contact{Kind: x.numberKind(u, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
 }
 
-// numberKind is the kind of the number text[s:e]: the label's, unless a
-// parenthesis right after a phone number names an emergency service
-// ("Telephone: 999 (ambulance, fire, police)", "(emergencies only)"); for
-// a number without a label, the kind its sentence gives.
-func (x *extractor) numberKind(text string, s, e int, kind document.ContactKind) document.ContactKind {
+// numberKind is the kind of the number u.text.Text[s:e]: the label's,
+// unless a parenthesis right after a phone number names an emergency
+// service ("Telephone: 999 (ambulance, fire, police)", "(emergencies
+// only)"); for a number without a label, the kind its sentence gives, or
+// for a short one its heading.
+func (x *extractor) numberKind(u unit, s, e int, kind document.ContactKind) document.ContactKind {
+	text := u.text.Text
 	switch kind {
 	case "":
-		return x.phoneKind(text, s)
+		k := x.phoneKind(text, s)
+		// "Call 991." under a heading "Medical emergencies" or "Police":
+		// a service number takes the kind its heading gives.
+		if k == document.ContactPhone && digits(text[s:e]) <= maxServiceDigits && u.section != nil && x.namesEmergency(u.section.Title.Value) {
+			return document.ContactEmergency
+		}
+		return k
 	case document.ContactPhone:
 		if p := parenAfter(text, e); p != "" && x.namesEmergency(p) {
 			return document.ContactEmergency
@@ -299,6 +307,9 @@ func (x *extractor) numberKind(text string, s, e int, kind document.ContactKind)
 	}
 	return kind
 }
+
+// maxServiceDigits is the most digits of a service number ("991", "1122").
+const maxServiceDigits = 4
 
 // parenAfter is the parenthesis that follows offset e, after spaces and a
 // comma, or "".

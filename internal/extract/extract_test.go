@@ -343,3 +343,17 @@ func TestContactsMailtoBrokenAddress(t *testing.T) {
 		t.Errorf("contacts = %+v, want the email HelpDesk@example.org", r.Contacts)
 	}
 }
+
+// A short number with no emergency word in its sentence takes the
+// emergency kind from its heading ("Medical emergencies", "Police"); a
+// long one, and one under another heading, stays a phone number.
+func TestContactsEmergencyFromHeading(t *testing.T) {
+	_, r := report(t, "x.md", "# Title\n\n## Medical emergencies\n\nCall 991.\n\nCall the clinic on +228 2261 5400.\n\n## Tours\n\nCall 992.\n")
+	var got []string
+	for _, c := range r.Contacts {
+		got = append(got, string(c.Kind)+" "+c.Value)
+	}
+	if want := []string{"emergency 991", "phone +228 2261 5400", "phone 992"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts = %q, want %q", got, want)
+	}
+}
