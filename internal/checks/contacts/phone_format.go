@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/countries"
@@ -76,12 +77,8 @@ const maxServiceDigits = 4
 func runPhoneFormat(pass *lint.Pass) {
 	opts := pass.Options.(*phoneOptions)
 	home, haveHome := reportCountry(pass)
-	for _, c := range pass.Doc.Contacts {
-		switch c.Kind {
-		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
-		default:
-			continue
-		}
+	ctx := newPhoneContext(pass)
+	for i, c := range ctx.numbers {
 		noun := kindNoun[c.Kind]
 		value := strings.TrimSpace(c.Value)
 		p := parsePhone(value)
@@ -92,7 +89,7 @@ func runPhoneFormat(pass *lint.Pass) {
 			if !opts.International && c.Kind != document.ContactEmergency {
 				continue
 			}
-			if p.problem == "" && (forLocalCallers(pass, c) || sharesCallingCode(pass, c)) {
+			if p.problem == "" && (forLocalCallers(pass, c) || ctx.sharesCallingCode(i)) {
 				continue // written for callers in one place, or under a calling code given once
 			}
 			if p.problem != "" {
@@ -114,7 +111,7 @@ func runPhoneFormat(pass *lint.Pass) {
 		for _, pr := range p.styleProblems {
 			pass.Report(lint.Finding{Span: c.Span, Message: fmt.Sprintf("%s %q %s", noun, value, pr.msg), Hint: pr.hint})
 		}
-		if place, ok := nanpAreaFirst(pass, c, p, home, haveHome); ok {
+		if place, ok := nanpAreaFirst(ctx, c, p, home, haveHome); ok {
 			pass.Report(lint.Finding{
 				Span:    c.Span,
 				Message: fmt.Sprintf("%s %q leaves out the calling code +1: %s is %s area code", noun, value, p.groups[0].digits, possessive(place.Name)),
@@ -160,12 +157,12 @@ func runPhoneFormat(pass *lint.Pass) {
 		}
 		// A post that serves the country from a neighbouring capital gives
 		// the numbers of the country its address is in.
-		if at, ok := addressCountry(pass, c); ok && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == at.Code }) {
+		if at, ok := ctx.addressCountry(c); ok && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == at.Code }) {
 			continue
 		}
 		// The text says whose number it is ("U.S. Embassy, Suva, Fiji: +679
 		// …") or where it is dialled from ("+1 888 … (from the U.S.)").
-		if namedOnLine(pass, c, owners) || vocab.Default().DialledFrom(after(pass, c)) {
+		if namedOnLine(pass, c, owners) || vocab.Default().DialledFrom(after(pass, c)) || ctx.codeNamedInBlock(c, owners) {
 			continue
 		}
 		var names []string
@@ -390,35 +387,6 @@ func callingCode(p phone) (code, bool) {
 	return code{}, false
 }
 
-// addressCountry is the country named in the postal address that heads the
-// contact block of c: the last address read before c in c's own section
-// ("Suva, Fiji", "08034 Barcelona Spain"), the country named last in it.
-func addressCountry(pass *lint.Pass, c document.Contact) (countries.Country, bool) {
-	sec := innermostSection(pass.Doc.Sections, c.Span)
-	if sec == nil {
-		return countries.Country{}, false
-	}
-	var addr *document.Contact
-	for i, a := range pass.Doc.Contacts {
-		if a.Kind == document.ContactAddress && a.Span.Start < c.Span.Start && sec.Span.Contains(a.Span) {
-			addr = &pass.Doc.Contacts[i]
-		}
-	}
-	if addr == nil {
-		return countries.Country{}, false
-	}
-	var found countries.Country
-	ok := false
-	for text := addr.Value; ; {
-		country, _, end, hit := countries.Default().FindIn(text)
-		if !hit {
-			break
-		}
-		found, ok, text = country, true, text[end:]
-	}
-	return found, ok
-}
-
 // innermostSection is the deepest section whose span holds sp, or nil.
 func innermostSection(sections []*document.Section, sp document.Span) *document.Section {
 	for _, s := range sections {
@@ -454,7 +422,7 @@ const maxCallerContext = 300
 // place of the North American Numbering Plan where the report or the post
 // is ("+(441) 295-1342" in a report about Bermuda), its +1 left out. Read
 // as a calling code, those digits name another country (+44) or none.
-func nanpAreaFirst(pass *lint.Pass, c document.Contact, p phone, home countries.Country, haveHome bool) (countries.Country, bool) {
+func nanpAreaFirst(ctx *phoneContext, c document.Contact, p phone, home countries.Country, haveHome bool) (countries.Country, bool) {
 	if len(p.groups) < 2 || len(p.groups[0].digits) != 3 || len(p.digits) != 10 {
 		return countries.Country{}, false
 	}
@@ -463,7 +431,7 @@ func nanpAreaFirst(pass *lint.Pass, c document.Contact, p phone, home countries.
 	if haveHome {
 		places = append(places, home)
 	}
-	if at, ok := addressCountry(pass, c); ok {
+	if at, ok := ctx.addressCountry(c); ok {
 		places = append(places, at)
 	}
 	for _, pl := range places {
@@ -480,46 +448,6 @@ func groupDigits(gs []digitGroup) []string {
 		out[i] = g.digits
 	}
 	return out
-}
-
-// sharesCallingCode: the local number c follows a number in international
-// form in a list on its line ("+685 21436 / 21631 or 22696", "+(973)
-// 1727-2594; 1725-6242"), whose calling code it shares.
-func sharesCallingCode(pass *lint.Pass, c document.Contact) bool {
-	text := pass.File.Text
-	for {
-		prev, ok := contactBefore(pass, c)
-		if !ok || !listGap.MatchString(text[prev.Span.End:c.Span.Start]) {
-			return false
-		}
-		if parsePhone(strings.TrimSpace(prev.Value)).international {
-			return true
-		}
-		c = prev
-	}
-}
-
-// listGap is what separates the numbers of a list on one line.
-var listGap = regexp.MustCompile(`^(?:\s*(?:[,;/]|\band\b|\bor\b)\s*)+$`)
-
-// contactBefore is the phone, fax or emergency number that ends last before
-// c starts, in c's own line.
-func contactBefore(pass *lint.Pass, c document.Contact) (document.Contact, bool) {
-	text := pass.File.Text
-	var best document.Contact
-	found := false
-	for _, o := range pass.Doc.Contacts {
-		switch o.Kind {
-		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
-		default:
-			continue
-		}
-		if o.Span.End <= c.Span.Start && (!found || o.Span.End > best.Span.End) && o.Span.End <= len(text) &&
-			!strings.Contains(text[o.Span.End:c.Span.Start], "\n") {
-			best, found = o, true
-		}
-	}
-	return best, found
 }
 
 // namedOnLine: the line of the number c names one of the countries its
@@ -545,12 +473,14 @@ func lineAround(text string, sp document.Span) string {
 	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
 		return ""
 	}
-	lineStart := strings.LastIndexByte(text[:sp.Start], '\n') + 1
-	lineEnd := len(text)
-	if i := strings.IndexByte(text[sp.End:], '\n'); i >= 0 {
-		lineEnd = sp.End + i
+	from, to := max(0, sp.Start-maxCallerContext), min(len(text), sp.End+maxCallerContext)
+	if i := strings.LastIndexByte(text[from:sp.Start], '\n'); i >= 0 {
+		from += i + 1
 	}
-	return text[max(lineStart, sp.Start-maxCallerContext):min(lineEnd, sp.End+maxCallerContext)]
+	if i := strings.IndexByte(text[sp.End:to], '\n'); i >= 0 {
+		to = sp.End + i
+	}
+	return text[from:to]
 }
 
 // after is the rest of c's line after it, at most maxCallerContext bytes.
@@ -564,4 +494,127 @@ func after(pass *lint.Pass, c document.Contact) string {
 		rest = rest[:i]
 	}
 	return rest
+}
+
+// phoneContext is what runPhoneFormat learns of the report's numbers and
+// addresses once, so that a report of many numbers is not read again for
+// each (a line of a hundred thousand numbers stays linear).
+type phoneContext struct {
+	pass      *lint.Pass
+	numbers   []document.Contact // phone, fax and emergency numbers, in source order
+	addresses []document.Contact // postal addresses, in source order
+	shares    map[int]bool       // by index in numbers: sharesCallingCode
+	addrLand  map[int]countries.Country
+	named     map[namedKey]bool // the countries a section's lines name beside their numbers
+}
+
+type namedKey struct {
+	section *document.Section
+	country string // ISO code
+}
+
+func newPhoneContext(pass *lint.Pass) *phoneContext {
+	ctx := &phoneContext{pass: pass, shares: map[int]bool{}, addrLand: map[int]countries.Country{}}
+	for _, c := range pass.Doc.Contacts {
+		switch c.Kind {
+		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
+			ctx.numbers = append(ctx.numbers, c)
+		case document.ContactAddress:
+			ctx.addresses = append(ctx.addresses, c)
+		}
+	}
+	bySpan := func(a, b document.Contact) int { return a.Span.Start - b.Span.Start }
+	slices.SortStableFunc(ctx.numbers, bySpan)
+	slices.SortStableFunc(ctx.addresses, bySpan)
+	return ctx
+}
+
+// addressCountry is the country named in the postal address that heads the
+// contact block of c: the last address read before c in c's own section
+// ("Suva, Fiji", "08034 Barcelona Spain"), the country named last in it.
+func (ctx *phoneContext) addressCountry(c document.Contact) (countries.Country, bool) {
+	i := sort.Search(len(ctx.addresses), func(i int) bool { return ctx.addresses[i].Span.Start >= c.Span.Start }) - 1
+	if i < 0 {
+		return countries.Country{}, false
+	}
+	sec := innermostSection(ctx.pass.Doc.Sections, c.Span)
+	if sec == nil || !sec.Span.Contains(ctx.addresses[i].Span) {
+		return countries.Country{}, false
+	}
+	if land, ok := ctx.addrLand[i]; ok {
+		return land, land.Code != ""
+	}
+	var land countries.Country
+	for text := ctx.addresses[i].Value; ; {
+		country, _, end, hit := countries.Default().FindIn(text)
+		if !hit {
+			break
+		}
+		land, text = country, text[end:]
+	}
+	ctx.addrLand[i] = land
+	return land, land.Code != ""
+}
+
+// sharesCallingCode: the local number numbers[i] follows a number in
+// international form in a list on its line ("+685 21436 / 21631 or
+// 22696", "+(973) 1727-2594; 1725-6242"), whose calling code it shares.
+func (ctx *phoneContext) sharesCallingCode(i int) bool {
+	if v, ok := ctx.shares[i]; ok {
+		return v
+	}
+	ctx.shares[i] = false // a cycle cannot happen; this only bounds the recursion
+	text := ctx.pass.File.Text
+	c := ctx.numbers[i]
+	v := false
+	if i > 0 {
+		prev := ctx.numbers[i-1]
+		if prev.Span.End <= c.Span.Start && c.Span.Start <= len(text) && c.Span.Start-prev.Span.End <= maxListGap &&
+			listGap.MatchString(text[prev.Span.End:c.Span.Start]) {
+			v = parsePhone(strings.TrimSpace(prev.Value)).international || ctx.sharesCallingCode(i-1)
+		}
+	}
+	ctx.shares[i] = v
+	return v
+}
+
+// listGap is what separates the numbers of a list on one line, and
+// maxListGap the longest it can be.
+var listGap = regexp.MustCompile(`^(?:[ \t]*(?:[,;/]|\band\b|\bor\b)[ \t]*)+$`)
+
+const maxListGap = 40
+
+// codeNamedInBlock: a number of c's section with a calling code of one of
+// owners is on a line that names that country ("U.S. Embassy, Suva, Fiji:
+// +679 …"), so the block says whose numbers those are.
+func (ctx *phoneContext) codeNamedInBlock(c document.Contact, owners []countries.Country) bool {
+	sec := innermostSection(ctx.pass.Doc.Sections, c.Span)
+	if sec == nil {
+		return false
+	}
+	if ctx.named == nil {
+		ctx.named = map[namedKey]bool{}
+		for _, o := range ctx.numbers {
+			p := parsePhone(strings.TrimSpace(o.Value))
+			if !p.international || p.problem != "" {
+				continue
+			}
+			code, ok := callingCode(p)
+			if !ok {
+				continue
+			}
+			own := ownersOf(code.code, p.digits[len(code.code):])
+			if s := innermostSection(ctx.pass.Doc.Sections, o.Span); s != nil && namedOnLine(ctx.pass, o, own) {
+				for _, w := range own {
+					ctx.named[namedKey{s, w.Code}] = true
+				}
+			}
+		}
+	}
+	for _, w := range owners {
+		if ctx.named[namedKey{sec, w.Code}] {
+			return true
+		}
+	}
+	return false
 }
