@@ -134,7 +134,7 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 // or a web address: the post asks to be written to through a form. It is
 // recorded as a website under the Email label.
 func (x *extractor) contactForm(u unit, label string, from int) {
-	for _, l := range x.r.Links {
+	for _, l := range x.linksStartingIn(u) {
 		if linkIn(u, l, from) && isWebAddress(l.Target) {
 			x.add(u, document.Contact{Kind: document.ContactWebsite, Value: l.Target, Label: label, Span: l.Span})
 			return
@@ -155,7 +155,7 @@ func (x *extractor) contactForm(u unit, label string, from int) {
 // over two lines ("name<br>@state.gov"), and the link's text holds it in
 // two pieces. The tags are the page's, not the address's.
 func (x *extractor) mailtoTarget(u unit, from int) bool {
-	for _, l := range x.r.Links {
+	for _, l := range x.linksStartingIn(u) {
 		target, ok := strings.CutPrefix(l.Target, "mailto:")
 		if !ok || !linkIn(u, l, from) {
 			continue
@@ -167,6 +167,18 @@ func (x *extractor) mailtoTarget(u unit, from int) bool {
 		}
 	}
 	return false
+}
+
+// linksStartingIn lists the report's links that start in u, found by a
+// binary search so that a report of many labels and links stays linear.
+func (x *extractor) linksStartingIn(u unit) []document.Link {
+	if x.links == nil {
+		x.links = slices.Clone(x.r.Links)
+		slices.SortStableFunc(x.links, func(a, b document.Link) int { return a.Span.Start - b.Span.Start })
+	}
+	i := sort.Search(len(x.links), func(i int) bool { return x.links[i].Span.Start >= u.span.Start })
+	j := sort.Search(len(x.links), func(i int) bool { return x.links[i].Span.Start >= u.span.End })
+	return x.links[i:max(i, j)]
 }
 
 // linkIn: the link starts in u and ends after offset from of u's text.
@@ -314,7 +326,7 @@ const maxServiceDigits = 4
 // parenAfter is the parenthesis that follows offset e, after spaces and a
 // comma, or "".
 func parenAfter(text string, e int) string {
-	rest := strings.TrimLeft(text[e:], " ,")
+	rest := strings.TrimLeft(text[e:min(len(text), e+maxParen)], " ,")
 	if !strings.HasPrefix(rest, "(") {
 		return ""
 	}

@@ -56,6 +56,8 @@ type extractor struct {
 	// oddContact: a contact lies outside its unit or takes no bytes, so
 	// seen cannot answer for it.
 	oddContact bool
+	// links are the report's links by where they start, made on first use.
+	links []document.Link
 }
 
 // unit is a piece of running text: a paragraph or a heading.

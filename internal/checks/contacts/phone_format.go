@@ -388,16 +388,17 @@ func callingCode(p phone) (code, bool) {
 }
 
 // innermostSection is the deepest section whose span holds sp, or nil.
+// Sections are in source order, so the one that can hold sp is found by a
+// binary search: a report of many sections and numbers stays linear.
 func innermostSection(sections []*document.Section, sp document.Span) *document.Section {
-	for _, s := range sections {
-		if s.Span.Contains(sp) {
-			if inner := innermostSection(s.Sections, sp); inner != nil {
-				return inner
-			}
-			return s
-		}
+	i := sort.Search(len(sections), func(i int) bool { return sections[i].Span.Start > sp.Start }) - 1
+	if i < 0 || !sections[i].Span.Contains(sp) {
+		return nil
 	}
-	return nil
+	if inner := innermostSection(sections[i].Sections, sp); inner != nil {
+		return inner
+	}
+	return sections[i]
 }
 
 // forLocalCallers: the text says who dials the number c, a caller inside a
