@@ -454,7 +454,7 @@ func groupDigits(gs []digitGroup) []string {
 // namedOnLine: the line of the number c names one of the countries its
 // calling code belongs to.
 func namedOnLine(pass *lint.Pass, c document.Contact, owners []countries.Country) bool {
-	line := lineAround(pass.File.Text, c.Span)
+	line := lineWithin(pass.File.Text, c.Span, maxNameContext)
 	for line != "" {
 		country, _, end, ok := countries.Default().FindIn(line)
 		if !ok {
@@ -471,10 +471,20 @@ func namedOnLine(pass *lint.Pass, c document.Contact, owners []countries.Country
 // lineAround is the source line of sp, at most maxCallerContext bytes on
 // either side of it.
 func lineAround(text string, sp document.Span) string {
+	return lineWithin(text, sp, maxCallerContext)
+}
+
+// maxNameContext is how far from a number namedOnLine looks for the name
+// of its country: a label just before it ("U.S. Embassy, Suva, Fiji:") or
+// a note just after.
+const maxNameContext = 80
+
+// lineWithin is the source line of sp, at most n bytes on either side of it.
+func lineWithin(text string, sp document.Span, n int) string {
 	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
 		return ""
 	}
-	from, to := max(0, sp.Start-maxCallerContext), min(len(text), sp.End+maxCallerContext)
+	from, to := max(0, sp.Start-n), min(len(text), sp.End+n)
 	if i := strings.LastIndexByte(text[from:sp.Start], '\n'); i >= 0 {
 		from += i + 1
 	}
