@@ -20,16 +20,25 @@ const DataPath = "data/dated-claims.yaml"
 type Data struct {
 	Anchors              []string `yaml:"anchors"`
 	ReadingTime          []string `yaml:"reading-time"`
+	ReaderPhrases        []string `yaml:"reader-phrases"`
+	AdviceVerbs          []string `yaml:"advice-verbs"`
+	OutlookVerbs         []string `yaml:"outlook-verbs"`
+	ClauseTense          []string `yaml:"clause-tense"`
 	Recurring            []string `yaml:"recurring"`
+	OneTimeMarkers       []string `yaml:"one-time-markers"`
+	DateNames            []string `yaml:"date-names"`
 	YearConnectors       []string `yaml:"year-connectors"`
 	RelativeYears        []string `yaml:"relative-years"`
 	FutureMarkers        []string `yaml:"future-markers"`
 	FuturePrepositions   []string `yaml:"future-prepositions"`
 	PastAuxiliaries      []string `yaml:"past-auxiliaries"`
 	PastVerbs            []string `yaml:"past-verbs"`
+	PastParticiples      []string `yaml:"past-participles"`
 	ParticipleAdjectives []string `yaml:"participle-adjectives"`
 	ParticipleOpeners    []string `yaml:"participle-openers"`
 	ClauseConjunctions   []string `yaml:"clause-conjunctions"`
+	ClauseBreaks         []string `yaml:"clause-breaks"`
+	Subordinators        []string `yaml:"subordinators"`
 	Attributions         []string `yaml:"attributions"`
 	EventNouns           []string `yaml:"event-nouns"`
 	PeopleNouns          []string `yaml:"people-nouns"`
@@ -71,6 +80,9 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 // lexicon is Data compiled for matching.
 type lexicon struct {
 	anchors, readingTime, recurring, yearConnectors, relativeYears phraseSet
+	readerPhrases, adviceVerbs, outlookVerbs, clauseTense          phraseSet
+	oneTimeMarkers, dateNames, pastParticiples                     phraseSet
+	clauseBreaks, subordinators                                    phraseSet
 	futureMarkers, futurePrepositions                              phraseSet
 	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
 	participleAdjectives, participleOpeners                        phraseSet
@@ -83,6 +95,13 @@ func compileData(d *Data) *lexicon {
 		anchors:              compileSet(d.Anchors),
 		readingTime:          compileSet(d.ReadingTime),
 		recurring:            compileSet(d.Recurring),
+		readerPhrases:        compileSet(d.ReaderPhrases),
+		adviceVerbs:          compileSet(d.AdviceVerbs),
+		outlookVerbs:         compileSet(d.OutlookVerbs),
+		clauseTense:          compileSet(d.ClauseTense),
+		oneTimeMarkers:       compileSet(d.OneTimeMarkers),
+		dateNames:            compileSet(d.DateNames),
+		pastParticiples:      compileSet(d.PastParticiples),
 		yearConnectors:       compileSet(d.YearConnectors),
 		relativeYears:        compileSet(d.RelativeYears),
 		futureMarkers:        compileSet(d.FutureMarkers),
@@ -90,6 +109,8 @@ func compileData(d *Data) *lexicon {
 		pastAuxiliaries:      compileSet(d.PastAuxiliaries),
 		pastVerbs:            compileSet(d.PastVerbs),
 		clauseConjunctions:   compileSet(d.ClauseConjunctions),
+		clauseBreaks:         compileSet(d.ClauseBreaks),
+		subordinators:        compileSet(d.Subordinators),
 		participleAdjectives: compileSet(d.ParticipleAdjectives),
 		participleOpeners:    compileSet(d.ParticipleOpeners),
 		attributions:         compileSet(d.Attributions),

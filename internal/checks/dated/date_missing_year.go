@@ -22,8 +22,13 @@ rules/data/dated-claims.yaml). A date with a year may come before it in the same
 2024, ... on September 17"; "after the February 2024 deadline, ... from April to July"): the
 sentence has set the year. One may stand in the sentence just before, in the same paragraph
 ("In March 2024, X. On April 2, Y."): the narrative has set it (the previous-sentences option).
-Or the sentence speaks of something that comes back every year (a holiday, an anniversary,
-"every", "annually": the recurring words in the same file).
+Or the sentence speaks of something that comes back every year (a holiday, an anniversary, a
+season, what usually happens: the recurring words in the same file), or names only months in
+the present tense ("the rainy season runs from June to October"), unless its clause makes it
+one particular time: a past or perfect tense, "since", "will", "scheduled" (the
+one-time-markers) or "until". A list item reads the line that introduces its list ("In
+2024:", "national holidays include:") as the sentence before it. A day used as an event's
+name ("the September 11 attacks": the date-names) is not a date to complete.
 
 A year after the date in another clause does not count: in "On September 17, militants
 attacked the capital after a rise in attacks throughout 2024", "2024" dates the rise, and the
@@ -56,9 +61,23 @@ func runDateMissingYear(pass *lint.Pass) {
 		where = fmt.Sprintf("its sentence or the %d before", n)
 	}
 	var shared []bool // reused from unit to unit
-	for _, u := range analyse(pass) {
+	units := analyse(pass)
+	leads := leadIns(units)
+	var lastLead *unit               // the lead-in of the last list item read
+	var leadYear, leadRecurring bool // what it says
+	for k, u := range units {
 		shared = yearsShared(shared, u, lx)
 		recurring := u.sentenceHas(nil, lx.recurring)
+		anchored := u.sentenceHas(nil, lx.anchors)
+		// The lead-in line of a list is read as the sentence before its
+		// items: "In 2025:" gives them a year, "Large crowds are common on
+		// national dates, including:" makes them dates of every year. A
+		// list's items come together, so each lead-in is read once.
+		if lead := leads[k]; lead != lastLead {
+			lastLead = lead
+			leadYear = lead != nil && hasYear(lead, len(lead.sents)-1, lx)
+			leadRecurring = lead != nil && lead.has(lx.recurring)
+		}
 		lastYear := -1 // the sentence of the last date with a year seen
 		for i, m := range u.dates {
 			if !noYear(m.DateMention) {
@@ -67,8 +86,12 @@ func runDateMissingYear(pass *lint.Pass) {
 				}
 				continue
 			}
-			if lastYear >= 0 && lastYear >= m.sent-opts.PreviousSentences || shared[i] || recurring(m.sent) {
+			if lastYear >= 0 && lastYear >= m.sent-opts.PreviousSentences || shared[i] ||
+				leadYear && m.sent < opts.PreviousSentences || anchored(m.sent) || dateAsName(u, m, lx) {
 				continue
+			}
+			if !oneTime(u, m, lx) && (m.Precision == document.PrecisionMonthNoYear || recurring(m.sent) || leadRecurring) {
+				continue // a month, or a day, that comes back every year
 			}
 			text := u.quote(m.start, m.end)
 			sep := " "
@@ -82,6 +105,46 @@ func runDateMissingYear(pass *lint.Pass) {
 			})
 		}
 	}
+}
+
+// hasYear reports whether sentence i of u holds a mention that gives a year.
+func hasYear(u *unit, i int, lx *lexicon) bool {
+	for _, m := range u.dates {
+		if m.sent == i && yearOf(m, lx) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneTime reports whether the clause of m, a day or month without a year,
+// makes it one particular day or month: it tells of the past (a past tense
+// or the perfect), of a start ("since") or of a plan ("will", "scheduled";
+// the one-time-markers), or a limit word stands just before the date
+// ("until March"; the future-prepositions).
+func oneTime(u *unit, m mention, lx *lexicon) bool {
+	s := u.sents[m.sent]
+	c0, c1 := clauseOf(u, s, m.tok0, lx)
+	return toldAsPast(u, c0, c1, s.tok0, m, lx) || clauseHas(u, c0, c1, lx.oneTimeMarkers) ||
+		lx.futurePrepositions.endsAt(u.toks, s.tok0, m.tok0, nil)
+}
+
+// dateAsName reports whether m, a day without a year, is used as an event's
+// name: "the" or the like before it and one of the date-names just after it,
+// or after one more word ("the October 7 terrorist attack").
+func dateAsName(u *unit, m mention, lx *lexicon) bool {
+	if m.Precision != document.PrecisionDayNoYear || m.tok0 == 0 || !lx.participleOpeners.has(&u.toks[m.tok0-1]) {
+		return false
+	}
+	for j := m.tok1; j < len(u.toks) && j <= m.tok1+1; j++ {
+		if u.toks[j].kind != tokWord {
+			return false
+		}
+		if lx.dateNames.has(&u.toks[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearOf reports whether a mention gives a year: an explicit date with one,

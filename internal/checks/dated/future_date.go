@@ -103,8 +103,23 @@ func attributive(u *unit, m mention, lx *lexicon) bool {
 }
 
 // clauseOf is the token range of the clause around token at, within sentence
-// s: cut at semicolons, and at a comma followed by a clause conjunction.
+// s: cut at semicolons, at a comma followed by a clause conjunction, and
+// before a clause break ("but").
 func clauseOf(u *unit, s sentence, at int, lx *lexicon) (int, int) {
+	c0, c1, _ := clauseBounds(u, s, at, lx)
+	return c0, c1
+}
+
+// clauseReach bounds how many tokens a clause may run on either side of the
+// token it is read for. Real clauses are shorter; a line of megabytes with
+// no punctuation would otherwise make reading each of its dates cost the
+// whole line, and the time grow with its square.
+const clauseReach = 64
+
+// clauseBounds is clauseOf, and whether c0 is where the clause starts
+// (false when clauseReach cut it short).
+func clauseBounds(u *unit, s sentence, at int, lx *lexicon) (c0, c1 int, started bool) {
+	// cut: the token ends a clause, and is in neither.
 	cut := func(i int) bool {
 		t := &u.toks[i]
 		if t.kind != tokPunct {
@@ -119,15 +134,19 @@ func clauseOf(u *unit, s sentence, at int, lx *lexicon) (int, int) {
 		_, ok := lx.clauseConjunctions.matchAt(u.toks, i+1, s.tok1, nil)
 		return ok
 	}
-	c0 := at
-	for c0 > s.tok0 && !cut(c0-1) {
+	// opens: the token starts a clause, in which it stands.
+	opens := func(i int) bool { return !u.toks[i].inDate && lx.clauseBreaks.has(&u.toks[i]) }
+	lo, hi := max(s.tok0, at-clauseReach), min(s.tok1, at+1+clauseReach)
+	c0 = at
+	for c0 > lo && !cut(c0-1) && !opens(c0) {
 		c0--
 	}
-	c1 := at
-	for c1 < s.tok1 && !cut(c1) {
+	started = c0 > lo || lo == s.tok0 || cut(c0-1) || opens(c0)
+	c1 = at + 1
+	for c1 < hi && !cut(c1) && !opens(c1) {
 		c1++
 	}
-	return c0, c1
+	return c0, min(c1, s.tok1), started
 }
 
 // pastVerb finds a past tense that governs mention m in toks[c0:c1], its

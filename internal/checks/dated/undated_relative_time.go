@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/reportlint/reportlint/internal/dates"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 )
@@ -13,7 +14,7 @@ import (
 var UndatedRelativeTime = &lint.Rule{
 	ID:      "undated-relative-time",
 	Level:   lint.Warning,
-	Summary: "a relative time phrase (recently, currently, in recent months) has no date in its sentence",
+	Summary: "a relative time phrase (recently, in recent months, soon) has no date in its sentence",
 	Doc: `A report is read, copied into next year's edition and quoted long after it was written.
 "Recently", "currently", "in recent months" or "the last decade" then no longer say when: the
 reader cannot tell which months were recent, or whether what was current still is. This rule
@@ -25,13 +26,22 @@ A sentence that ties itself to the report's own date ("As of publication of this
 "at the time of writing": the anchors in rules/data/dated-claims.yaml) is dated by the
 publication date the report states, and is not flagged; nor is a phrase that points to the
 time of reading rather than writing ("review the most recent Travel Advisory"; the
-reading-time list there). Headings are not read: a heading names a section, and the
+reading-time list there), or to the reader's own time: a clause that speaks to or of the
+reader ("if you are currently in X", "travellers who have recently visited"; the
+reader-phrases) or gives advice ("check local news on recent clashes"; the advice-verbs). A
+line that introduces a list ("Examples of recent attacks include:") is dated by the list when
+its first item gives a year. By default only phrases that point to the past or the future are
+flagged: a present phrase ("currently", "at this time") tells the state as of the report's
+stated date, as the present tense does, and a house that wants it dated lists present in
+points. "This year", "to date" and the like point the way their clause's verb does ("to date,
+thirty have been kidnapped" is past). "In the past" alone is a precedent, not a time, and is
+not read. Headings are not read: a heading names a section, and the
 paragraphs under it carry the dates. The sentence is the unit because a date two sentences away
 may be about another event; the sentence splitter is package prose.`,
 	Bad:  "NGOs have recently been targeted for kidnapping in central Mali.",
 	Good: "NGOs have been targeted for kidnapping in central Mali since early 2024.",
 	Options: func() any {
-		return &undatedOptions{Points: list{"past", "present", "future"}, Ignore: list{}, DatePrecision: "year"}
+		return &undatedOptions{Points: list{"past", "future"}, Ignore: list{}, DatePrecision: "year"}
 	},
 	Run: runUndatedRelativeTime,
 }
@@ -85,30 +95,135 @@ func runUndatedRelativeTime(pass *lint.Pass) {
 	opts := pass.Options.(*undatedOptions)
 	lx := words()
 	coarsest := precisionRank[opts.DatePrecision]
-	for _, u := range analyse(pass) {
+	units := analyse(pass)
+	byList := listDated(units, coarsest)
+	for k, u := range units {
 		if u.Heading {
 			continue
 		}
-		dated := make([]bool, len(u.sents)) // the sentence has a date with a year
-		for _, o := range u.dates {
-			if r := rankOf(o.DateMention); r >= 0 && r <= coarsest {
-				dated[o.sent] = true
-			}
-		}
+		dated := datedSentences(u, coarsest)
 		anchored := u.sentenceHas(nil, lx.anchors)
 		for _, m := range u.dates {
-			if m.Kind != document.DateRelative || !slices.Contains(opts.Points, m.Points) || dated[m.sent] {
+			if m.Kind != document.DateRelative || dated[m.sent] {
+				continue
+			}
+			s := u.sents[m.sent]
+			c0, c1, started := clauseBounds(u, s, m.tok0, lx)
+			points := pointsOf(u, m, c0, c1, s, lx)
+			if !slices.Contains(opts.Points, points) {
 				continue
 			}
 			phrase := u.quote(m.start, m.end)
 			if slices.ContainsFunc(opts.Ignore, func(s string) bool { return sameWords(s, phrase) }) ||
-				anchored(m.sent) || readingTime(u, u.sents[m.sent], m, lx) {
+				anchored(m.sent) || readingTime(u, s, m, lx) || aboutReader(u, s, c0, c1, started, m, lx) ||
+				partOfName(u, s, m) || points == "future" && clauseHas(u, c0, c1, lx.outlookVerbs) ||
+				m.sent == len(u.sents)-1 && byList[k] {
 				continue
 			}
-			msg, hint := undatedWording(phrase, m.Points)
+			msg, hint := undatedWording(phrase, points)
 			pass.Report(lint.Finding{Span: u.source(m.start, m.end), Message: msg, Hint: hint})
 		}
 	}
+}
+
+// datedSentences says, for each sentence of u, whether it holds an explicit
+// date with a year at the coarsest precision or finer.
+func datedSentences(u *unit, coarsest int) []bool {
+	dated := make([]bool, len(u.sents))
+	for _, o := range u.dates {
+		if r := rankOf(o.DateMention); r >= 0 && r <= coarsest {
+			dated[o.sent] = true
+		}
+	}
+	return dated
+}
+
+// pointsOf is the way a relative phrase points from the time of writing: the
+// kind the phrase list gives it, but for a clause-tense phrase ("this year",
+// "to date") the way its clause's verb points: past in the past tense or the
+// perfect, future with a future marker, present otherwise.
+func pointsOf(u *unit, m mention, c0, c1 int, s sentence, lx *lexicon) string {
+	if end, ok := lx.clauseTense.matchAt(u.toks, m.tok0, m.tok1, nil); !ok || end != m.tok1 {
+		return m.Points
+	}
+	notPhrase := func(t *token) bool { return t.inDate || t.inRelative }
+	switch {
+	case toldAsPast(u, c0, c1, s.tok0, m, lx):
+		return string(dates.PhrasePast)
+	case func() bool { _, _, ok := lx.futureMarkers.find(u.toks, c0, c1, notPhrase); return ok }():
+		return string(dates.PhraseFuture)
+	}
+	return string(dates.PhrasePresent)
+}
+
+// aboutReader reports whether the clause toks[c0:c1] of sentence s, where
+// the phrase m stands, speaks of the reader, whose "now" is the time of
+// reading, not of writing: it names them before the phrase ("if you are
+// currently in X", "travellers having recently visited"; the
+// reader-phrases), or it is advice that starts with a verb such as "check"
+// or "avoid" (the advice-verbs). A sentence that opens with a subordinate
+// clause ("While there have been no recent incidents, you should …") is
+// cut at the comma that ends it: "you" there is not in the clause of
+// "recent". started says whether c0 is where the clause starts.
+func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *lexicon) bool {
+	if c0 == s.tok0 {
+		if end, ok := lx.subordinators.matchAt(u.toks, s.tok0, s.tok1, nil); ok {
+			for i := end; i < c1; i++ {
+				if t := &u.toks[i]; t.kind == tokPunct && t.lower == "," {
+					if m.tok0 > i {
+						c0 = i + 1
+					} else {
+						c1 = i
+					}
+					break
+				}
+			}
+		}
+	}
+	if clauseHas(u, c0, m.tok0, lx.readerPhrases) {
+		return true
+	}
+	first := c0
+	if first < c1 && lx.clauseConjunctions.has(&u.toks[first]) {
+		first++
+	}
+	// Only the clause's own first word: "Avoid the road; bandits recently
+	// attacked a bus there" still tells of an event.
+	return started && first < c1 && u.toks[first].kind == tokWord && lx.adviceVerbs.has(&u.toks[first])
+}
+
+// partOfName reports whether the phrase m is a word of a name written in
+// capitals ("the No Driving Today programme"): it starts with a capital, not
+// at the start of its sentence, right after another capitalised word.
+func partOfName(u *unit, s sentence, m mention) bool {
+	if m.tok0 <= s.tok0 || !u.toks[m.tok0].upper {
+		return false
+	}
+	prev := &u.toks[m.tok0-1]
+	return prev.kind == tokWord && prev.upper && !prev.inDate
+}
+
+// listDated says, for each unit, whether it is a line that introduces a
+// list ("Examples of recent attacks include:") and is dated by the list: its
+// first item, or a lead-in line before it ("In 2025:"), gives a date with a
+// year. One pass from the end, so a long run of such lines costs no more
+// than one read each.
+func listDated(units []*unit, coarsest int) []bool {
+	// opens[j]: units[j:] start with a dated item, after lead-in lines.
+	opens := make([]bool, len(units)+1)
+	out := make([]bool, len(units))
+	for j := len(units) - 1; j >= 0; j-- {
+		v := units[j]
+		out[j] = v.introducesList() && opens[j+1]
+		if v.Heading {
+			continue
+		}
+		opens[j] = v.introducesList() && opens[j+1] || slices.ContainsFunc(v.dates, func(o mention) bool {
+			r := rankOf(o.DateMention)
+			return r >= 0 && r <= coarsest
+		})
+	}
+	return out
 }
 
 // sameWords compares phrases ignoring case and spacing.

@@ -23,6 +23,7 @@ import (
 // Paths of the data files in rules/ that these rules read.
 const (
 	watchlistPath = "data/watchlist.yaml"
+	revisionsPath = "data/revision-notes.yaml"
 )
 
 // WatchEntry is one entry of the watch list: a name that has gone stale.
@@ -117,8 +118,40 @@ func decodeStrict(fsys fs.FS, path string, v any) error {
 	return nil
 }
 
+// LoadRevisionOpeners reads a revision notes file: `openers:`, the phrases a
+// revision note opens with.
+func LoadRevisionOpeners(fsys fs.FS, path string) ([]string, error) {
+	var doc struct {
+		Openers []string `yaml:"openers"`
+	}
+	if err := decodeStrict(fsys, path, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Openers) == 0 {
+		return nil, fmt.Errorf("%s: openers is empty", path)
+	}
+	for _, o := range doc.Openers {
+		if strings.TrimSpace(o) == "" {
+			return nil, fmt.Errorf("%s: an opener is empty", path)
+		}
+	}
+	return doc.Openers, nil
+}
+
+// revisionNoteRegexp compiles the openers of a revision notes file into an
+// expression that matches a paragraph opening with one, after any markup
+// or punctuation, and followed by a word boundary.
+func revisionNoteRegexp(fsys fs.FS, path string) (*regexp.Regexp, error) {
+	openers, err := LoadRevisionOpeners(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	return regexp.MustCompile(`^[^\pL\pN]*` + phrase.Regexp(openers, true).String() + `(?:[^\pL\pN]|$)`), nil
+}
+
 var (
 	defaultWatchlist      = sync.OnceValues(func() ([]WatchEntry, error) { return LoadWatchlist(rules.FS, watchlistPath) })
+	defaultRevisionNote   = sync.OnceValues(func() (*regexp.Regexp, error) { return revisionNoteRegexp(rules.FS, revisionsPath) })
 	defaultRatingSynonyms = func() (map[string][]string, error) { return vocab.RatingSynonyms(), nil }
 )
 

@@ -3,8 +3,12 @@ package stale
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -19,7 +23,11 @@ var StaleSection = &lint.Rule{
 than the report's publication date was probably not revised with the rest of the report. Events
 are the explicit dates with a year in the section's own paragraphs ("May 2022", "mid-2022",
 "2018"), each taken at its latest day (mid-2022 ends on 31 August 2022); dates after the
-publication date are plans, not events, and are passed over. A section with no dated event,
+publication date are plans, not events, and are passed over. A date just after "since" starts
+a state still in force and is taken to run to the publication date. A section that opens with
+a revision note ("Reissued after periodic review", "Updated to reflect…": the openers in
+rules/data/revision-notes.yaml) before any dated event says it was revised for this edition,
+and is not judged. A section with no dated event,
 and every section of a report with no publication date, is not judged.
 
 Each section is judged on its own paragraphs: a subsection is judged alone and does not
@@ -55,9 +63,10 @@ func runStaleSection(pass *lint.Pass) {
 	for _, s := range opts.Skip {
 		skip[profile.NormalizeTitle(expandCountry(s, pass.Doc.Country.Value))] = true
 	}
-	events := datedEvents(pass.Doc.Dates, pub)
+	events := datedEvents(pass.File.Text, pass.Doc.Dates, pub)
+	revision := must(defaultRevisionNote())
 	for _, sec := range pass.Doc.AllSections() {
-		if len(skip) > 0 && skip[profile.NormalizeTitle(sec.Title.Value)] {
+		if len(skip) > 0 && skip[profile.NormalizeTitle(sec.Title.Value)] || revisedAtHead(sec, events, revision) {
 			continue
 		}
 		var newest *event
@@ -88,6 +97,22 @@ func runStaleSection(pass *lint.Pass) {
 	}
 }
 
+// revisedAtHead reports whether a section opens with a revision note
+// ("Reissued after periodic review"): a paragraph that opens with one of the
+// openers of rules/data/revision-notes.yaml, before any paragraph with a
+// dated event. The section was then revised on the publication date.
+func revisedAtHead(sec *document.Section, events []*event, note *regexp.Regexp) bool {
+	for _, p := range sec.Paragraphs {
+		if note.MatchString(p.Text) {
+			return true
+		}
+		if len(eventsIn(events, p.Span)) > 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // event is an explicit date with a year, and the last day it covers.
 type event struct {
 	m  *document.DateMention // in the report's Dates
@@ -95,8 +120,11 @@ type event struct {
 }
 
 // datedEvents lists, by position, the explicit dates with a year that do not
-// lie wholly after pub; a date running past pub is taken to end there.
-func datedEvents(dates []document.DateMention, pub time.Time) []*event {
+// lie wholly after pub; a date running past pub is taken to end there, and
+// so is one that starts a state still in force ("suspended since 2015",
+// "since May 2021": "since" just before it in text), for that state runs up
+// to the time of writing.
+func datedEvents(text string, dates []document.DateMention, pub time.Time) []*event {
 	all := make([]event, 0, len(dates)) // one allocation for a report's events
 	out := make([]*event, 0, len(dates))
 	for i := range dates {
@@ -109,7 +137,7 @@ func datedEvents(dates []document.DateMention, pub time.Time) []*event {
 		if !ok1 || !ok2 || from.After(pub) {
 			continue
 		}
-		if to.After(pub) {
+		if to.After(pub) || sinceBefore(text, d.Span.Start) {
 			to = pub
 		}
 		all = append(all, event{m: d, to: to})
@@ -136,4 +164,26 @@ func monthsBetween(a, b time.Time) int {
 		n--
 	}
 	return n
+}
+
+// sinceBefore reports whether the word just before text[at:] is "since",
+// with only spaces and markup ("**", "_") between.
+func sinceBefore(text string, at int) bool {
+	if at > len(text) {
+		return false
+	}
+	i := at
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) && r != '*' && r != '_' {
+			break
+		}
+		i -= n
+	}
+	const since = "since"
+	if i < len(since) || !strings.EqualFold(text[i-len(since):i], since) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i-len(since)])
+	return i == len(since) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/reportlint/reportlint/internal/lint"
@@ -122,6 +123,48 @@ func TestEmbeddedData(t *testing.T) {
 	}
 	if _, err := vocab.LoadRatingSynonyms(rules.FS, vocab.RatingSynonymsPath); err != nil {
 		t.Fatal(err)
+	}
+	note, err := revisionNoteRegexp(rules.FS, revisionsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An opener matches as a whole word after markup, not inside one.
+	for text, want := range map[string]bool{
+		"***Reissued after periodic review.***": true,
+		"Last Update: Reissued with updates":    true,
+		"Updates to the embassy's hours":        false,
+		"The advisory was reissued":             false,
+	} {
+		if got := note.MatchString(text); got != want {
+			t.Errorf("revision note %q: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// "since" just before a date makes it the start of a state still in force.
+func TestSinceBefore(t *testing.T) {
+	for text, want := range map[string]bool{
+		"closed since 2015": true,
+		"Since **May 2021":  true,
+		"since  2015":       true,
+		"in 2015":           false,
+		"evinces 2015":      false,
+		"2015":              false,
+	} {
+		at := strings.LastIndex(text, "2015")
+		if at < 0 {
+			at = strings.Index(text, "May")
+		}
+		if got := sinceBefore(text, at); got != want {
+			t.Errorf("sinceBefore(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestLoadRevisionOpenersErrors(t *testing.T) {
+	fsys := fstest.MapFS{"r.yaml": {Data: []byte("openers: []\n")}}
+	if _, err := LoadRevisionOpeners(fsys, "r.yaml"); err == nil || !strings.Contains(err.Error(), "openers is empty") {
+		t.Errorf("empty openers: %v", err)
 	}
 }
 
