@@ -40,6 +40,8 @@ type Data struct {
 	ClauseBreaks         []string `yaml:"clause-breaks"`
 	Subordinators        []string `yaml:"subordinators"`
 	Attributions         []string `yaml:"attributions"`
+	SourceVerbs          []string `yaml:"source-verbs"`
+	SourceNouns          []string `yaml:"source-nouns"`
 	EventNouns           []string `yaml:"event-nouns"`
 	PeopleNouns          []string `yaml:"people-nouns"`
 	CasualtyWords        []string `yaml:"casualty-words"`
@@ -83,6 +85,7 @@ type lexicon struct {
 	readerPhrases, adviceVerbs, outlookVerbs, clauseTense          phraseSet
 	oneTimeMarkers, dateNames, pastParticiples                     phraseSet
 	clauseBreaks, subordinators                                    phraseSet
+	sourceVerbs, sourceNouns                                       phraseSet
 	futureMarkers, futurePrepositions                              phraseSet
 	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
 	participleAdjectives, participleOpeners                        phraseSet
@@ -114,6 +117,8 @@ func compileData(d *Data) *lexicon {
 		participleAdjectives: compileSet(d.ParticipleAdjectives),
 		participleOpeners:    compileSet(d.ParticipleOpeners),
 		attributions:         compileSet(d.Attributions),
+		sourceVerbs:          compileSet(d.SourceVerbs),
+		sourceNouns:          compileSet(d.SourceNouns),
 		eventNouns:           compileSet(d.EventNouns),
 		peopleNouns:          compileSet(d.PeopleNouns),
 		casualtyWords:        compileSet(d.CasualtyWords),
