@@ -34,6 +34,7 @@ type Data struct {
 	PastAuxiliaries      []string `yaml:"past-auxiliaries"`
 	PastVerbs            []string `yaml:"past-verbs"`
 	PastParticiples      []string `yaml:"past-participles"`
+	PresentVerbs         []string `yaml:"present-verbs"`
 	ParticipleAdjectives []string `yaml:"participle-adjectives"`
 	ParticipleOpeners    []string `yaml:"participle-openers"`
 	ClauseConjunctions   []string `yaml:"clause-conjunctions"`
@@ -85,7 +86,7 @@ type lexicon struct {
 	readerPhrases, adviceVerbs, outlookVerbs, clauseTense          phraseSet
 	oneTimeMarkers, dateNames, pastParticiples                     phraseSet
 	clauseBreaks, subordinators                                    phraseSet
-	sourceVerbs, sourceNouns                                       phraseSet
+	sourceVerbs, sourceNouns, presentVerbs                         phraseSet
 	futureMarkers, futurePrepositions                              phraseSet
 	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
 	participleAdjectives, participleOpeners                        phraseSet
@@ -105,6 +106,7 @@ func compileData(d *Data) *lexicon {
 		oneTimeMarkers:       compileSet(d.OneTimeMarkers),
 		dateNames:            compileSet(d.DateNames),
 		pastParticiples:      compileSet(d.PastParticiples),
+		presentVerbs:         compileSet(d.PresentVerbs),
 		yearConnectors:       compileSet(d.YearConnectors),
 		relativeYears:        compileSet(d.RelativeYears),
 		futureMarkers:        compileSet(d.FutureMarkers),

@@ -22,7 +22,10 @@ after the publication date: "2024" in a report of November 2024 is not later, "D
 The past tense is read from the words of the date's clause (its sentence, cut at semicolons
 and at ", and", ", but" and the like): an auxiliary such as "was", "were", "had" or "has
 been", an irregular past form ("took", "fled"), or a word ending in -ed that is not an
-adjective ("armed", "limited") and has no article or "is"/"are" just before it. A past tense
+adjective ("armed", "limited") and has no article or "is"/"are" just before it. A verb in the
+present after it in the clause ("is", "applies", "takes effect": the present-verbs) governs the
+date instead: the past form was a participle or a reported clause ("Passports issued before
+2020 expire in January 2026", "the embassy said that new fees apply from June 2026"). A past tense
 in an aside set off by commas that does not hold the date ("The charter, adopted in 2024, takes
 effect in 2029") does not count, nor one cut off from the date by an infinitive ("allowed
 him to run in 2029"). A sentence
@@ -76,8 +79,8 @@ func runFutureDate(pass *lint.Pass) {
 				continue
 			}
 			c0, c1 := clauseOf(u, s, m.tok0, lx)
-			verb, ok := pastVerb(u, c0, c1, s.tok0, m, lx)
-			if !ok {
+			verb, v, ok := pastVerbAt(u, c0, c1, s.tok0, m, lx)
+			if !ok || clauseHas(u, v+1, c1, lx.presentVerbs) {
 				continue
 			}
 			pass.Report(lint.Finding{
@@ -155,6 +158,12 @@ func clauseBounds(u *unit, s sentence, at int, lx *lexicon) (c0, c1 int, started
 // 2024, takes effect in 2029") does not govern it, nor one whose reach an
 // infinitive interrupts ("was allowed to run in 2029").
 func pastVerb(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, bool) {
+	verb, _, ok := pastVerbAt(u, c0, c1, s0, m, lx)
+	return verb, ok
+}
+
+// pastVerbAt is pastVerb, and the index of the past tense's last token.
+func pastVerbAt(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, int, bool) {
 	toks := u.toks
 	notDate := func(t *token) bool { return t.inDate }
 	opened := func(i int) bool {
@@ -182,9 +191,9 @@ func pastVerb(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, bool) {
 			i = end - 1
 			continue
 		}
-		return u.Text[t.start:toks[end-1].end], true
+		return u.Text[t.start:toks[end-1].end], end - 1, true
 	}
-	return "", false
+	return "", 0, false
 }
 
 // aside reports whether toks[v] stands in a part of the clause toks[c0:c1]
