@@ -27,6 +27,8 @@ type Data struct {
 	Recurring            []string `yaml:"recurring"`
 	OneTimeMarkers       []string `yaml:"one-time-markers"`
 	DateNames            []string `yaml:"date-names"`
+	PlaceNouns           []string `yaml:"place-nouns"`
+	NameConnectors       []string `yaml:"name-connectors"`
 	YearConnectors       []string `yaml:"year-connectors"`
 	RelativeYears        []string `yaml:"relative-years"`
 	FutureMarkers        []string `yaml:"future-markers"`
@@ -87,6 +89,7 @@ type lexicon struct {
 	oneTimeMarkers, dateNames, pastParticiples                     phraseSet
 	clauseBreaks, subordinators                                    phraseSet
 	sourceVerbs, sourceNouns, presentVerbs                         phraseSet
+	placeNouns, nameConnectors                                     phraseSet
 	futureMarkers, futurePrepositions                              phraseSet
 	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
 	participleAdjectives, participleOpeners                        phraseSet
@@ -105,6 +108,8 @@ func compileData(d *Data) *lexicon {
 		clauseTense:          compileSet(d.ClauseTense),
 		oneTimeMarkers:       compileSet(d.OneTimeMarkers),
 		dateNames:            compileSet(d.DateNames),
+		placeNouns:           compileSet(d.PlaceNouns),
+		nameConnectors:       compileSet(d.NameConnectors),
 		pastParticiples:      compileSet(d.PastParticiples),
 		presentVerbs:         compileSet(d.PresentVerbs),
 		yearConnectors:       compileSet(d.YearConnectors),

@@ -28,7 +28,8 @@ the present tense ("the rainy season runs from June to October"), unless its cla
 one particular time: a past or perfect tense, "since", "will", "scheduled" (the
 one-time-markers) or "until". A list item reads the line that introduces its list ("In
 2024:", "national holidays include:") as the sentence before it. A day used as an event's
-name ("the September 11 attacks": the date-names) is not a date to complete.
+name ("the September 11 attacks": the date-names) or in a place's name ("the 28 September
+Stadium", "Avenue 26 March": the place-nouns) is not a date to complete.
 
 A year after the date in another clause does not count: in "On September 17, militants
 attacked the capital after a rise in attacks throughout 2024", "2024" dates the rise, and the
@@ -131,9 +132,16 @@ func oneTime(u *unit, m mention, lx *lexicon) bool {
 
 // dateAsName reports whether m, a day without a year, is used as an event's
 // name: "the" or the like before it and one of the date-names just after it,
-// or after one more word ("the October 7 terrorist attack").
+// or after one more word ("the October 7 terrorist attack"); or as part of
+// a place's name (placeName).
 func dateAsName(u *unit, m mention, lx *lexicon) bool {
-	if m.Precision != document.PrecisionDayNoYear || m.tok0 == 0 || !lx.participleOpeners.has(&u.toks[m.tok0-1]) {
+	if m.Precision != document.PrecisionDayNoYear || m.tok0 == 0 {
+		return false
+	}
+	if placeName(u, m, lx) {
+		return true
+	}
+	if !lx.participleOpeners.has(&u.toks[m.tok0-1]) {
 		return false
 	}
 	for j := m.tok1; j < len(u.toks) && j <= m.tok1+1; j++ {
@@ -188,4 +196,25 @@ func onlyConnectors(u *unit, from, to int, lx *lexicon) bool {
 		at = end
 	}
 	return true
+}
+
+// placeName reports whether m, a day without a year, is part of a place's
+// name: one of the place-nouns, with a capital, just after it ("the 28
+// September Stadium") or just before it, with at most a name-connector
+// between ("Avenue 26 March", "Boulevard of 30 June").
+func placeName(u *unit, m mention, lx *lexicon) bool {
+	place := func(t *token) bool { return t.kind == tokWord && t.upper && !t.inDate && lx.placeNouns.has(t) }
+	if m.tok1 < len(u.toks) && place(&u.toks[m.tok1]) {
+		return true
+	}
+	before := m.tok0
+	for n := 2; n >= 1; n-- { // "of the" is two words, "du" one
+		if before-n >= 0 {
+			if end, ok := lx.nameConnectors.matchAt(u.toks, before-n, m.tok0, nil); ok && end == m.tok0 {
+				before -= n
+				break
+			}
+		}
+	}
+	return before > 0 && place(&u.toks[before-1])
 }
