@@ -21,6 +21,7 @@ type Data struct {
 	Anchors              []string `yaml:"anchors"`
 	ReadingTime          []string `yaml:"reading-time"`
 	ReaderPhrases        []string `yaml:"reader-phrases"`
+	ComplementOpeners    []string `yaml:"complement-openers"`
 	AdviceVerbs          []string `yaml:"advice-verbs"`
 	OutlookVerbs         []string `yaml:"outlook-verbs"`
 	ClauseTense          []string `yaml:"clause-tense"`
@@ -89,7 +90,7 @@ type lexicon struct {
 	oneTimeMarkers, dateNames, pastParticiples                     phraseSet
 	clauseBreaks, subordinators                                    phraseSet
 	sourceVerbs, sourceNouns, presentVerbs                         phraseSet
-	placeNouns, nameConnectors                                     phraseSet
+	placeNouns, nameConnectors, complementOpeners                  phraseSet
 	futureMarkers, futurePrepositions                              phraseSet
 	pastAuxiliaries, pastVerbs, clauseConjunctions                 phraseSet
 	participleAdjectives, participleOpeners                        phraseSet
@@ -103,6 +104,7 @@ func compileData(d *Data) *lexicon {
 		readingTime:          compileSet(d.ReadingTime),
 		recurring:            compileSet(d.Recurring),
 		readerPhrases:        compileSet(d.ReaderPhrases),
+		complementOpeners:    compileSet(d.ComplementOpeners),
 		adviceVerbs:          compileSet(d.AdviceVerbs),
 		outlookVerbs:         compileSet(d.OutlookVerbs),
 		clauseTense:          compileSet(d.ClauseTense),

@@ -180,7 +180,17 @@ func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *l
 			}
 		}
 	}
-	if clauseHas(u, c0, m.tok0, lx.readerPhrases) {
+	// A complement after the reader ("you should know that militants
+	// recently attacked …") tells of events: the reader must be named in
+	// it, after its opener.
+	r0 := c0
+	for i := m.tok0 - 1; i > c0; i-- {
+		if lx.complementOpeners.has(&u.toks[i]) {
+			r0 = i + 1
+			break
+		}
+	}
+	if clauseHas(u, r0, m.tok0, lx.readerPhrases) {
 		return true
 	}
 	first := c0
