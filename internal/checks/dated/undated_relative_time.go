@@ -199,7 +199,20 @@ func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *l
 	}
 	// Only the clause's own first word: "Avoid the road; bandits recently
 	// attacked a bus there" still tells of an event.
-	return started && first < c1 && u.toks[first].kind == tokWord && lx.adviceVerbs.has(&u.toks[first])
+	if !started || first >= c1 || u.toks[first].kind != tokWord || !lx.adviceVerbs.has(&u.toks[first]) {
+		return false
+	}
+	// So does what follows the advice after a comma or colon, told in the
+	// past ("Monitor local media, as there have been recent clashes";
+	// "Check the news: militants recently attacked …"). A past inside the
+	// advice itself describes where to look ("check before travelling to
+	// areas where there has been recent violence").
+	for i := first + 1; i < m.tok0; i++ {
+		if t := &u.toks[i]; t.kind == tokPunct && (t.lower == "," || t.lower == ":") {
+			return !toldAsPast(u, i+1, c1, s.tok0, m, lx)
+		}
+	}
+	return true
 }
 
 // partOfName reports whether the phrase m is a word of a name written in
