@@ -130,10 +130,12 @@ func TestEmbeddedData(t *testing.T) {
 	}
 	// An opener matches as a whole word after markup, not inside one.
 	for text, want := range map[string]bool{
-		"***Reissued after periodic review.***": true,
-		"Last Update: Reissued with updates":    true,
-		"Updates to the embassy's hours":        false,
-		"The advisory was reissued":             false,
+		"***Reissued after periodic review.***":  true,
+		"Last Update: Reissued with updates":     true,
+		"Updates to the embassy's hours":         false,
+		"Updated figures show a rise":            false,
+		"Updated to reflect the security threat": true,
+		"The advisory was reissued":              false,
 	} {
 		if got := note.MatchString(text); got != want {
 			t.Errorf("revision note %q: %v, want %v", text, got, want)
