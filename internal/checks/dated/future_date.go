@@ -117,7 +117,7 @@ func clauseOf(u *unit, s sentence, at int, lx *lexicon) (int, int) {
 // token it is read for. Real clauses are shorter; a line of megabytes with
 // no punctuation would otherwise make reading each of its dates cost the
 // whole line, and the time grow with its square.
-const clauseReach = 64
+const clauseReach = 32
 
 // clauseBounds is clauseOf, and whether c0 is where the clause starts
 // (false when clauseReach cut it short).
