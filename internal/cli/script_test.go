@@ -17,7 +17,12 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/reportlint/reportlint/internal/pipeline"
 )
+
+// scriptToday is the day every script runs on, unless it gives --as-of.
+const scriptToday = "2026-12-01"
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
 
@@ -25,6 +30,15 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"reportlint": func() {
 			e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+			// Scripts run on a fixed day: a finding that depends on the as-of
+			// date (stale-report) must not appear or vanish with the calendar.
+			if day := os.Getenv("REPORTLINT_TEST_TODAY"); day != "" {
+				d, err := time.Parse("2006-01-02", day)
+				if err != nil {
+					panic(err)
+				}
+				pipeline.Now = func() time.Time { return d }
+			}
 			// A script sets this to have a file change between fix reading
 			// and writing it.
 			if target := os.Getenv("REPORTLINT_TEST_CHANGE_BEFORE_WRITE"); target != "" {
@@ -53,6 +67,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("FIXTURES", fixtures)
 			e.Setenv("NO_COLOR", "")
+			e.Setenv("REPORTLINT_TEST_TODAY", scriptToday)
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
