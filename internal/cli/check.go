@@ -159,6 +159,14 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	worst := lint.Level(-1)
 	files := func(yield func(format.File) bool) {
+		// Paths that could not be used at all come first, as on standard
+		// error.
+		for _, err := range errs {
+			var de *discover.Error
+			if errors.As(err, &de) && !yield(format.File{Path: de.Path, Failure: &format.Failure{Message: de.Reason}}) {
+				return
+			}
+		}
 		next := 0 // results come one per input, in input order
 		engine.Each(ctx, inputs, opt, func(res engine.Result) bool {
 			i := next
@@ -166,7 +174,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			if res.Err != nil {
 				e.stderrf("reportlint: %s", describe(res.Err))
 				failed = true
-				return true
+				return yield(failedFile(res.Path, res.Err))
 			}
 			// Done in input order, whatever order the workers finished in.
 			if recorder != nil {
@@ -184,7 +192,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			return yield(format.File{Path: res.Path, Source: res.Source, Findings: shown})
 		})
 	}
-	out := &format.Run{Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: useColor(e)}
+	out := &format.Run{Root: runRoot(), Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: useColor(e)}
 
 	if recorder != nil {
 		for range files {
@@ -310,4 +318,34 @@ func useColor(e *env) bool {
 	}
 	f, ok := e.stdout.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// failedFile is a report that could not be checked, for the formats to
+// show beside the findings: the error's place in the file, if it has one,
+// and its reason without the path, which the format gives itself.
+func failedFile(path string, err error) format.File {
+	fl := &format.Failure{Message: err.Error()}
+	var se *source.Error
+	if errors.As(err, &se) {
+		fl.Line, fl.Column, fl.Message = se.Pos.Line, se.Pos.Column, se.Reason
+		if se.Path != "" {
+			path = se.Path
+		}
+	} else {
+		fl.Message = strings.TrimPrefix(fl.Message, path+": ")
+	}
+	return format.File{Path: path, Failure: fl}
+}
+
+// runRoot is the folder SARIF locations are relative to: the top of the
+// git repository holding the working folder, or the working folder.
+func runRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	if root, ok := source.RepoRoot(wd); ok {
+		return root
+	}
+	return source.RealPath(wd)
 }

@@ -19,8 +19,8 @@ type (
 		Errors  []checkstyleError `xml:"error"`
 	}
 	checkstyleError struct {
-		Line     int    `xml:"line,attr"`
-		Column   int    `xml:"column,attr"`
+		Line     int    `xml:"line,attr,omitempty"`
+		Column   int    `xml:"column,attr,omitempty"`
 		Severity string `xml:"severity,attr"`
 		Message  string `xml:"message,attr"`
 		Source   string `xml:"source,attr"`
@@ -42,6 +42,9 @@ func writeCheckstyle(w io.Writer, r *Run) error {
 			bw.WriteString("\n")
 		}
 		cf := checkstyleFile{Name: file.Path}
+		if fl := file.Failure; fl != nil {
+			cf.Errors = append(cf.Errors, checkstyleError{Line: fl.Line, Column: fl.Column, Severity: "error", Message: fl.Message, Source: "reportlint." + FailureRule})
+		}
 		for _, f := range file.Findings {
 			cf.Errors = append(cf.Errors, checkstyleError{Line: f.Start.Line, Column: f.Start.Column, Severity: f.Level.String(), Message: f.Message, Source: "reportlint." + f.Rule})
 		}

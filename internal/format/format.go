@@ -28,6 +28,10 @@ type Run struct {
 	Documented map[string]bool
 	// Color turns on terminal colours in formats that have them.
 	Color bool
+	// Root is the folder SARIF locations are relative to: the top of the
+	// repository the run is in, or the working folder (absolute, links
+	// resolved). Empty, paths are written as given.
+	Root string
 
 	summary Summary
 }
@@ -39,7 +43,23 @@ type File struct {
 	// columns; nil when unknown.
 	Source   source.View
 	Findings []lint.Finding
+	// Failure, when set, says why the file could not be checked (exit 2);
+	// it then has no findings. Machine formats report it beside the
+	// findings, so that CI never reads a file it did not check as clean.
+	Failure *Failure
 }
+
+// Failure is why a file could not be checked.
+type Failure struct {
+	// Line and Column are where in the file, when the problem is at a
+	// place in it (invalid UTF-8, nesting too deep); 0 otherwise.
+	Line, Column int
+	Message      string
+}
+
+// FailureRule is the id machine formats give a file that could not be
+// checked, where they need one (checkstyle's source, reviewdog's code).
+const FailureRule = "unreadable"
 
 // Collect makes a run's Files from findings already at hand: every file
 // of views, and every path a finding names, in path order.
@@ -78,6 +98,9 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Failed counts the files that could not be checked; they are not
+	// among Files.
+	Failed int `json:"failed"`
 }
 
 // each reads the run's files, counting them and their findings for
@@ -89,6 +112,13 @@ func (r *Run) each() iter.Seq[File] {
 			return
 		}
 		for f := range r.Files {
+			if f.Failure != nil {
+				r.summary.Failed++
+				if !yield(f) {
+					return
+				}
+				continue
+			}
 			r.summary.Files++
 			for _, fd := range f.Findings {
 				switch fd.Level {
@@ -146,5 +176,9 @@ func Plural(n int, word string) string {
 
 // SummaryLine is the one-line summary that ends text output.
 func SummaryLine(s Summary) string {
-	return fmt.Sprintf("%s checked: %s, %s, %s", Plural(s.Files, "file"), Plural(s.Errors, "error"), Plural(s.Warnings, "warning"), Plural(s.Infos, "info"))
+	line := fmt.Sprintf("%s checked: %s, %s, %s", Plural(s.Files, "file"), Plural(s.Errors, "error"), Plural(s.Warnings, "warning"), Plural(s.Infos, "info"))
+	if s.Failed > 0 {
+		line += "; " + Plural(s.Failed, "file") + " could not be checked"
+	}
+	return line
 }

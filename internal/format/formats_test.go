@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,7 +23,8 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // sampleRun is the same findings for every format: two files, one clean,
 // all three levels, non-ASCII text before a finding (code-point columns
-// differ from byte columns), a fix, and a hostile message.
+// differ from byte columns), a fix, and a hostile message; and a third that
+// could not be read, which every format must show.
 func sampleRun(t *testing.T) *Run {
 	t.Helper()
 	a, err := source.New("reports/mali.txt", []byte("Mali\n\nGoïta’s “CRITICAL” and \"SEVERE\" ratings.\n\nA [link](#).\n"))
@@ -54,7 +56,7 @@ func sampleRun(t *testing.T) *Run {
 	return &Run{
 		Rules:      rules,
 		Documented: map[string]bool{"placeholder-link": true, "quote-style": true, "schema": true},
-		Files:      Collect(map[string]source.View{a.Path: a, clean.Path: clean}, findings),
+		Files:      withFailure(Collect(map[string]source.View{a.Path: a, clean.Path: clean}, findings), "reports/broken.txt", &Failure{Line: 3, Column: 7, Message: "is not valid UTF-8 (byte 0xff)"}),
 		Tool:       Tool{Name: "reportlint", Version: "v1.2.3"},
 	}
 }
@@ -100,8 +102,8 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d lines for 4 findings:\n%s", len(lines), buf.String())
+	if len(lines) != 5 {
+		t.Fatalf("%d lines for 4 findings and a file not read:\n%s", len(lines), buf.String())
 	}
 	last := lines[3]
 	props, msg, ok := strings.Cut(strings.TrimPrefix(last, "::notice "), "::")
@@ -247,5 +249,17 @@ func TestFormatsHostile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// withFailure yields files, then one that could not be read.
+func withFailure(files iter.Seq[File], path string, fl *Failure) iter.Seq[File] {
+	return func(yield func(File) bool) {
+		for f := range files {
+			if !yield(f) {
+				return
+			}
+		}
+		yield(File{Path: path, Failure: fl})
 	}
 }

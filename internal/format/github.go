@@ -17,6 +17,16 @@ func init() { register("github", writeGitHub) }
 func writeGitHub(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
 	for file := range r.each() {
+		if fl := file.Failure; fl != nil {
+			// An error annotation on the file, so that a report CI could
+			// not check is not read as a clean one.
+			pos := ""
+			if fl.Line > 0 {
+				pos = fmt.Sprintf(",line=%d,col=%d", fl.Line, fl.Column)
+			}
+			fmt.Fprintf(bw, "::error file=%s%s,title=%s::%s\n", source.PrintableLine(escapeProperty(file.Path)), pos,
+				source.PrintableLine(escapeProperty("reportlint could not check this file")), source.PrintableLine(escapeData(fl.Message)))
+		}
 		for _, f := range file.Findings {
 			cmd := "notice"
 			switch f.Level {

@@ -24,13 +24,28 @@ type jsonFinding struct {
 	Hint      string `json:"hint,omitempty"`
 }
 
+// jsonError is a file that could not be checked, in the errors list of
+// `check --format json`: added beside the findings, which keep their shape.
+type jsonError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+}
+
 // writeJSON writes one finding at a time rather than the whole document
 // at once, so that the output of a large run is never held twice.
 func writeJSON(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("{\n  \"findings\": [")
 	n := 0
+	// Files that could not be checked are few (each is one line on
+	// standard error too), so they are held until the findings are out.
+	errs := []jsonError{}
 	for file := range r.each() {
+		if fl := file.Failure; fl != nil {
+			errs = append(errs, jsonError{Path: file.Path, Message: fl.Message, Line: fl.Line, Column: fl.Column})
+		}
 		for _, f := range file.Findings {
 			if err := writeJSONFinding(bw, f, n); err != nil {
 				return err
@@ -47,6 +62,12 @@ func writeJSON(w io.Writer, r *Run) error {
 	}
 	bw.WriteString("],\n  \"summary\": ")
 	bw.Write(summary)
+	list, err := json.MarshalIndent(errs, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"errors\": ")
+	bw.Write(source.PrintableJSON(list))
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }

@@ -19,6 +19,7 @@ type (
 		Name     string       `xml:"name,attr"`
 		Tests    int          `xml:"tests,attr"`
 		Failures int          `xml:"failures,attr"`
+		Errors   int          `xml:"errors,attr"`
 		Suites   []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
@@ -32,6 +33,9 @@ type (
 		Name      string        `xml:"name,attr"`
 		ClassName string        `xml:"classname,attr"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
+		// Error is a report that could not be checked: JUnit's word for a
+		// test that could not run, which dashboards show apart from failures.
+		Error *junitFailure `xml:"error,omitempty"`
 	}
 	junitFailure struct {
 		Message string `xml:"message,attr"`
@@ -47,6 +51,14 @@ func writeJUnit(w io.Writer, r *Run) error {
 	for file := range r.each() {
 		p := file.Path
 		s := junitSuite{Name: p}
+		if fl := file.Failure; fl != nil {
+			s.Cases = []junitCase{{Name: "reportlint check", ClassName: p, Error: &junitFailure{Message: fl.Message, Type: FailureRule, Text: failureText(p, fl)}}}
+			s.Tests, s.Errors = 1, 1
+			root.Tests++
+			root.Errors++
+			root.Suites = append(root.Suites, s)
+			continue
+		}
 		for _, f := range file.Findings {
 			text := fmt.Sprintf("%s:%d:%d: %s", f.Path, f.Start.Line, f.Start.Column, f.Message)
 			if f.Hint != "" {
@@ -77,4 +89,13 @@ func writeJUnit(w io.Writer, r *Run) error {
 	buf.WriteString("\n")
 	_, err := w.Write(source.PrintableXML(buf.Bytes()))
 	return err
+}
+
+// failureText is "path:line:col: message", or "path: message" when the
+// problem is at no place in the file.
+func failureText(path string, fl *Failure) string {
+	if fl.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", path, fl.Line, fl.Column, fl.Message)
+	}
+	return path + ": " + fl.Message
 }

@@ -55,6 +55,16 @@ func writeRDJSONL(w io.Writer, r *Run) error {
 	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
 	for file := range r.each() {
+		if fl := file.Failure; fl != nil {
+			d := rdDiagnostic{Message: fl.Message, Severity: "ERROR", Source: rdSource{Name: r.Tool.Name, URL: "https://github.com/reportlint/reportlint"}, Code: rdCode{Value: FailureRule}}
+			d.Location.Path = file.Path
+			d.Location.Range = rdRange{Start: rdPosition{fl.Line, fl.Column}, End: rdPosition{fl.Line, fl.Column}}
+			line.Reset()
+			if err := enc.Encode(d); err != nil {
+				return err
+			}
+			bw.Write(source.PrintableJSON(line.Bytes()))
+		}
 		for _, f := range file.Findings {
 			d := rdDiagnostic{
 				Message:  f.Message,

@@ -24,9 +24,26 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool       sarifTool     `json:"tool"`
-		Results    []sarifResult `json:"results"`
-		ColumnKind string        `json:"columnKind"`
+		Tool               sarifTool                `json:"tool"`
+		OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+		Results            []sarifResult            `json:"results"`
+		ColumnKind         string                   `json:"columnKind"`
+		// Invocations come after the results, as they are known only once
+		// every file has been read.
+		Invocations []sarifInvocation `json:"invocations,omitempty"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level      string          `json:"level"`
+		Message    sarifText       `json:"message"`
+		Descriptor sarifReference  `json:"descriptor"`
+		Locations  []sarifLocation `json:"locations"`
+	}
+	sarifReference struct {
+		ID string `json:"id"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -62,16 +79,17 @@ type (
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
-		Region           sarifRegion   `json:"region"`
+		Region           *sarifRegion  `json:"region,omitempty"`
 	}
 	sarifArtifact struct {
-		URI string `json:"uri"`
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
 	}
 	sarifRegion struct {
 		StartLine   int `json:"startLine"`
 		StartColumn int `json:"startColumn"`
-		EndLine     int `json:"endLine"`
-		EndColumn   int `json:"endColumn"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
 	}
 )
 
@@ -95,6 +113,41 @@ func sarifURI(path string) string {
 	return strings.Join(parts, "/")
 }
 
+// srcRoot is the base id of locations in the repository, the name GitHub
+// code scanning and the SARIF spec's examples give the source root.
+const srcRoot = "%SRCROOT%"
+
+// sarifArtifact places a path: relative to the run's root with srcRoot as
+// its base, however it was typed (./x, a//b, ../x, from a subfolder); a
+// file outside the root as an absolute file:// URI, with no base.
+func (r *Run) sarifArtifact(path string) sarifArtifact {
+	if r.Root == "" || path == "-" {
+		return sarifArtifact{URI: sarifURI(path)}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return sarifArtifact{URI: sarifURI(path)}
+	}
+	// The root has its links resolved, so the folders leading to the file
+	// are resolved too; the file itself is named as given, even a link.
+	abs = filepath.Join(source.RealPath(filepath.Dir(abs)), filepath.Base(abs))
+	rel, err := filepath.Rel(r.Root, abs)
+	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+		return sarifArtifact{URI: sarifURI(rel), URIBaseID: srcRoot}
+	}
+	return sarifArtifact{URI: fileURI(abs)}
+}
+
+// fileURI is an absolute path as a file:// URI: file:///a/b, and on
+// Windows file:///C:/a/b.
+func fileURI(abs string) string {
+	p := sarifURI(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + p
+}
+
 func writeSARIF(w io.Writer, r *Run) error {
 	driver := sarifDriver{Name: r.Tool.Name, Version: sarifVersion(r.Tool.Version), InformationURI: "https://github.com/reportlint/reportlint", Rules: []sarifRule{}}
 	index := map[string]int{}
@@ -112,11 +165,19 @@ func writeSARIF(w io.Writer, r *Run) error {
 	for _, rule := range r.Rules {
 		addRule(rule.ID, rule.Summary, rule.Doc, rule.Level)
 	}
-	head, tail, err := sarifEnvelope(sarifLog{
+	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}},
-	})
+	}
+	if r.Root != "" {
+		root := fileURI(r.Root)
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+		log.Runs[0].OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {URI: root}}
+	}
+	head, _, err := sarifEnvelope(log)
 	if err != nil {
 		return err
 	}
@@ -129,7 +190,21 @@ func writeSARIF(w io.Writer, r *Run) error {
 	enc.SetIndent("        ", "  ")
 	enc.SetEscapeHTML(false)
 	n := 0
+	invocation := sarifInvocation{ExecutionSuccessful: true}
 	for file := range r.each() {
+		if fl := file.Failure; fl != nil {
+			// A report that could not be read: the run did not do all it
+			// was asked, which code scanning shows as a tool notification.
+			loc := sarifPhysical{ArtifactLocation: r.sarifArtifact(file.Path)}
+			if fl.Line > 0 {
+				loc.Region = &sarifRegion{StartLine: fl.Line, StartColumn: fl.Column}
+			}
+			invocation.ExecutionSuccessful = false
+			invocation.ToolExecutionNotifications = append(invocation.ToolExecutionNotifications, sarifNotification{
+				Level: "error", Message: sarifText{fl.Message}, Descriptor: sarifReference{ID: FailureRule},
+				Locations: []sarifLocation{{PhysicalLocation: loc}},
+			})
+		}
 		for _, f := range file.Findings {
 			msg := f.Message
 			if f.Hint != "" {
@@ -138,8 +213,8 @@ func writeSARIF(w io.Writer, r *Run) error {
 			res := sarifResult{
 				RuleID: f.Rule, RuleIndex: -1, Level: sarifLevel(f.Level), Message: sarifText{msg},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-					ArtifactLocation: sarifArtifact{URI: sarifURI(f.Path)},
-					Region:           sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
+					ArtifactLocation: r.sarifArtifact(f.Path),
+					Region:           &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
 				}}},
 			}
 			if i, ok := index[f.Rule]; ok {
@@ -159,6 +234,11 @@ func writeSARIF(w io.Writer, r *Run) error {
 	}
 	if n > 0 {
 		bw.WriteString("\n      ")
+	}
+	log.Runs[0].Invocations = []sarifInvocation{invocation}
+	_, tail, err := sarifEnvelope(log)
+	if err != nil {
+		return err
 	}
 	bw.Write(source.PrintableJSON(tail))
 	return bw.Flush()
