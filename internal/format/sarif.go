@@ -69,7 +69,7 @@ type (
 	}
 	sarifResult struct {
 		RuleID    string          `json:"ruleId"`
-		RuleIndex int             `json:"ruleIndex"`
+		RuleIndex *int            `json:"ruleIndex,omitempty"` // nil: a rule the run does not list
 		Level     string          `json:"level"`
 		Message   sarifText       `json:"message"`
 		Locations []sarifLocation `json:"locations"`
@@ -211,14 +211,14 @@ func writeSARIF(w io.Writer, r *Run) error {
 				msg += " (" + f.Hint + ")"
 			}
 			res := sarifResult{
-				RuleID: f.Rule, RuleIndex: -1, Level: sarifLevel(f.Level), Message: sarifText{msg},
+				RuleID: f.Rule, Level: sarifLevel(f.Level), Message: sarifText{msg},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: r.sarifArtifact(f.Path),
 					Region:           &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},
 				}}},
 			}
 			if i, ok := index[f.Rule]; ok {
-				res.RuleIndex = i
+				res.RuleIndex = &i
 			}
 			item.Reset()
 			if err := enc.Encode(res); err != nil {
