@@ -31,7 +31,8 @@ func checkCommand(e *env) *ucli.Command {
 		&ucli.StringFlag{Name: "fail-level", Value: "error", Usage: "exit 1 when a finding is at `LEVEL` or above: error, warning or info"},
 		&ucli.StringFlag{Name: "baseline", Usage: "hide the findings recorded in `FILE`, so that only new ones fail"},
 		&ucli.StringFlag{Name: "write-baseline", Usage: "record every finding of this run in `FILE` and exit 0"},
-		&ucli.StringFlag{Name: "changed-since", Usage: "report only findings on lines changed since git revision `REV`"},
+		&ucli.StringFlag{Name: "changed-since", Usage: "report only findings that are new since git revision `REV`: on changed lines, caused by deleted ones, or about the whole of a changed report"},
+		&ucli.BoolFlag{Name: "whole-files", Usage: "with --changed-since, report every finding of each file that changed"},
 		&ucli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` files at a time (default: one per CPU)"},
 		&ucli.IntFlag{Name: "max-findings", Value: lint.DefaultMaxFindings, Usage: "show at most `N` findings per file, and one more saying how many were left out (0: no limit)"},
 		&ucli.IntFlag{Name: "max-findings-total", Value: lint.DefaultMaxTotalFindings, Usage: "show at most `N` findings in the whole run (0: no limit)"},
@@ -94,7 +95,11 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	// Lines changed since a revision, in the repository of each file.
 	// Standard input is in none, and is new: its findings all show.
 	var changes *gitrepo.Changes
-	if rev := cmd.String("changed-since"); rev != "" {
+	rev := cmd.String("changed-since")
+	if rev == "" && cmd.Bool("whole-files") {
+		return usageErrorf("--whole-files goes with --changed-since REV: it keeps every finding of the files changed since REV")
+	}
+	if rev != "" {
 		var files []string
 		for _, in := range inputs {
 			if !in.Stdin {
@@ -130,14 +135,17 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	case base != nil:
 		matcher, matches = base.Matcher(basePath), make([]*baseline.FileMatch, len(inputs))
 	}
+	var since *sinceFilter
+	if changes != nil {
+		since = newSinceFilter(changes, cmd.Bool("whole-files"), opt)
+	}
 	if changes != nil || recorder != nil || matcher != nil {
 		opt.Filter = func(i int, f *source.File) func(lint.Finding) bool {
 			// Standard input is in no repository, and is new: its findings
 			// all show.
 			changed := func(lint.Finding) bool { return true }
-			if changes != nil && !inputs[i].Stdin {
-				lineChanged := changes.In(f.Path)
-				changed = func(fd lint.Finding) bool { return changedSpan(lineChanged, fd) }
+			if since != nil && !inputs[i].Stdin {
+				changed = since.file(ctx, f)
 			}
 			switch {
 			case recorder != nil:
@@ -213,6 +221,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 
 	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	if since != nil && since.hidden.Load() > 0 {
+		e.stderrf("%s left out by --changed-since %s: they were there before, on lines that did not change (--whole-files shows every finding of a changed file)", format.Plural(int(since.hidden.Load()), "finding"), rev)
 	}
 	if matcher != nil {
 		if matcher.Hidden > 0 {

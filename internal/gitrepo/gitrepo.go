@@ -97,15 +97,17 @@ func Show(rev, path string, limit int64) ([]byte, error) {
 
 // Changes are the lines changed since a revision, by absolute file path.
 type Changes struct {
+	rev   string
 	lines map[string]map[int]bool // changed lines of modified files
 	whole map[string]bool         // untracked or added files: every line counts
+	roots map[string]string       // repository root of each modified file
 }
 
 // ChangedSinceFor compares the working tree with rev in every repository
 // that holds one of the files, wherever the command runs from. A file that
 // is in no repository is an error naming it.
 func ChangedSinceFor(files []string, rev string) (*Changes, error) {
-	c := &Changes{lines: map[string]map[int]bool{}, whole: map[string]bool{}}
+	c := &Changes{rev: rev, lines: map[string]map[int]bool{}, whole: map[string]bool{}, roots: map[string]string{}}
 	done := map[string]bool{} // repository roots compared
 	seen := map[string]bool{} // folders looked up
 	for _, f := range files {
@@ -172,6 +174,7 @@ func (c *Changes) readDiff(root string, diff []byte) error {
 			current = filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(name, "b/")))
 			if c.lines[current] == nil {
 				c.lines[current] = map[int]bool{}
+				c.roots[current] = root
 			}
 		case strings.HasPrefix(line, "@@ ") && current != "":
 			start, count, err := newRange(line)
@@ -227,4 +230,38 @@ func (c *Changes) In(path string) func(line int) bool {
 	}
 	lines := c.lines[abs]
 	return func(line int) bool { return lines[line] }
+}
+
+// Touched reports whether a file (as given on the command line) changed
+// at all since the revision: modified, added, or not yet tracked.
+func (c *Changes) Touched(path string) bool {
+	abs := source.RealPath(path)
+	_, modified := c.lines[abs]
+	return modified || c.whole[abs]
+}
+
+// Old returns a modified file as it was at the revision, at most limit+1
+// bytes (more means it was larger, for the caller to refuse); ok is false
+// when the file was not there (added since) or is not a modified one.
+func (c *Changes) Old(path string, limit int64) (data []byte, ok bool, err error) {
+	abs := source.RealPath(path)
+	root, modified := c.roots[abs]
+	if !modified {
+		return nil, false, nil
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return nil, false, err
+	}
+	rel = filepath.ToSlash(rel)
+	// An added file has no old side: ask git whether it had one first, so
+	// that any other failure is an error and not taken for "new".
+	if _, err := git(root, "cat-file", "-e", c.rev+":"+rel); err != nil {
+		return nil, false, nil
+	}
+	data, err = gitCapped(root, limit, "show", c.rev+":"+rel)
+	if err != nil {
+		return nil, false, err
+	}
+	return data, true, nil
 }
