@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/reportlint/reportlint/internal/baseline"
+	"github.com/reportlint/reportlint/internal/config"
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/gitrepo"
@@ -101,4 +102,18 @@ func (s *sinceFilter) before(ctx context.Context, f *source.File) map[string]int
 		counts[fd.Rule+"\x00"+baseline.Fingerprint(res[0].Source, fd, f.Path)]++
 	}
 	return counts
+}
+
+// ignoreFindings puts the configuration's ignore-findings before next:
+// a finding it names is hidden, whatever next would say.
+func ignoreFindings(cfg *config.Config, f *source.File, next func(lint.Finding) bool) func(lint.Finding) bool {
+	if !cfg.IgnoresFindings() {
+		return next
+	}
+	return func(fd lint.Finding) bool {
+		if cfg.FindingIgnored(f.Path, fd.Rule, f.Line(fd.Start.Line)) {
+			return false
+		}
+		return next(fd)
+	}
 }

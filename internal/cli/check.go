@@ -139,7 +139,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if changes != nil {
 		since = newSinceFilter(changes, cmd.Bool("whole-files"), opt)
 	}
-	if changes != nil || recorder != nil || matcher != nil {
+	if changes != nil || recorder != nil || matcher != nil || run.config.IgnoresFindings() {
 		opt.Filter = func(i int, f *source.File) func(lint.Finding) bool {
 			// Standard input is in no repository, and is new: its findings
 			// all show.
@@ -147,6 +147,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			if since != nil && !inputs[i].Stdin {
 				changed = since.file(ctx, f)
 			}
+			// ignore-findings first: what it suppresses is never shown,
+			// recorded in a baseline, nor counted as left out.
+			changed = ignoreFindings(run.config, f, changed)
 			switch {
 			case recorder != nil:
 				rec := recorder.File(f.Path, f)
@@ -166,6 +169,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		}
 	}
 	worst := lint.Level(-1)
+	notReports := 0 // JSON and YAML files a walk found that are not reports
 	files := func(yield func(format.File) bool) {
 		// Paths that could not be used at all come first, as on standard
 		// error.
@@ -179,6 +183,10 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		engine.Each(ctx, inputs, opt, func(res engine.Result) bool {
 			i := next
 			next++
+			if errors.Is(res.Err, engine.ErrNotReport) {
+				notReports++
+				return true
+			}
 			if res.Err != nil {
 				e.stderrf("reportlint: %s", describe(res.Err))
 				failed = true
@@ -221,6 +229,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 
 	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	if notReports > 0 {
+		e.stderrf("reportlint: note: skipped %s of JSON or YAML not in the shape of a report; list them under include: in the configuration to check them", format.Plural(notReports, "file"))
 	}
 	if since != nil && since.hidden.Load() > 0 {
 		e.stderrf("%s left out by --changed-since %s: they were there before, on lines that did not change (--whole-files shows every finding of a changed file)", format.Plural(int(since.hidden.Load()), "finding"), rev)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	ucli "github.com/urfave/cli/v3"
@@ -51,6 +52,9 @@ func fixCommand(e *env) *ucli.Command {
 					continue
 				}
 				res := engine.Fix(in, run.engine)
+				if errors.Is(res.Err, engine.ErrNotReport) {
+					continue // JSON or YAML found by a walk, not a report
+				}
 				if res.Err != nil {
 					e.stderrf("reportlint: %s", describe(res.Err))
 					failed = true

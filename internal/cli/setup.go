@@ -21,6 +21,7 @@ func configFlags() []ucli.Flag {
 		&ucli.StringFlag{Name: "as-of", Usage: "measure staleness against `DATE` (YYYY-MM-DD) instead of the config's as-of or today"},
 		&ucli.StringFlag{Name: "schema", Usage: "validate every report against the JSON Schema in `FILE` instead of its profile's; relative $refs resolve beside it"},
 		&ucli.BoolFlag{Name: "follow-symlinks", Usage: "take every symbolic link a folder walk finds, wherever it leads (by default a link out of the repository, or into a hidden folder, is skipped with a note)"},
+		&ucli.BoolFlag{Name: "force-exclude", Usage: "apply the configuration's ignore and include globs, and the report-shape test for JSON and YAML, to files named on the command line too (for pre-commit hooks)"},
 	)
 }
 
@@ -77,6 +78,8 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		FollowSymlinks: cmd.Bool("follow-symlinks"),
 		AllowOutside:   cfg.AllowOutside,
 		Note:           func(msg string) { e.stderrf("reportlint: note: %s", msg) },
+		Include:        cfg.Included,
+		ForceExclude:   cmd.Bool("force-exclude"),
 	}
 	return &runSetup{engine: opt, discover: walk, config: cfg, rules: reg}, nil
 }

@@ -53,6 +53,10 @@ type Config struct {
 	// and tried first when detecting a report's.
 	Profiles []string
 	Ignore   []string // globs of files and folders a walk skips (see Ignored)
+	// Include, when set, are globs of the files that are reports: a walk
+	// takes only those, and takes a JSON or YAML one whatever its shape
+	// (see Included).
+	Include []string
 	// AllowOutside are folders and files outside the repository that the
 	// files the configuration names may still be (--allow-outside).
 	AllowOutside []string
@@ -60,8 +64,12 @@ type Config struct {
 	profileNode *yaml.Node
 	fileNodes   []fileNode // the schema, pack and profile paths as written
 	ignore      []glob     // Ignore, compiled
-	rules       []ruleSetting
-	overrides   []override
+	include     []glob     // Include, compiled
+	// ignoreFindings are the findings suppressed without touching the
+	// report's text (see FindingIgnored).
+	ignoreFindings []findingIgnore
+	rules          []ruleSetting
+	overrides      []override
 }
 
 // ruleSetting is one rule's entry in `rules`, as written. Zero fields leave
@@ -206,7 +214,7 @@ func (c *Config) errorAt(n *yaml.Node, msg string) *Error {
 }
 
 var (
-	topKeys      = []string{"profile", "profiles", "as-of", "schema", "packs", "ignore", "rules", "overrides"}
+	topKeys      = []string{"profile", "profiles", "as-of", "schema", "packs", "ignore", "include", "ignore-findings", "rules", "overrides"}
 	overrideKeys = []string{"files", "profile", "rules"}
 	ruleKeys     = []string{"level", "options"}
 	levelWords   = []string{"error", "warning", "info", "off"}
@@ -268,6 +276,14 @@ func (l *loader) load() error {
 				g, _ := compileGlob(p) // checked by list
 				c.ignore = append(c.ignore, g)
 			}
+		case "include":
+			c.Include, err = l.list(val, "include", "reports/**", true)
+			for _, p := range c.Include {
+				g, _ := compileGlob(p) // checked by list
+				c.include = append(c.include, g)
+			}
+		case "ignore-findings":
+			c.ignoreFindings, err = l.findingIgnores(val)
 		case "rules":
 			c.rules, err = l.ruleSettings(val)
 		case "overrides":
@@ -697,8 +713,25 @@ func (l *loader) overrides(n *yaml.Node) ([]override, error) {
 	return out, nil
 }
 
-// relSlash is p relative to dir, slash-separated, or ok=false when p is
-// not inside dir.
+// Included tells whether path is a report by the include globs, and
+// whether there are any: with none, every file a walk finds by its
+// extension may be one.
+func (c *Config) Included(p string) (included, set bool) {
+	if len(c.include) == 0 {
+		return false, false
+	}
+	rel, ok := relSlash(c.Dir, p)
+	if !ok {
+		return false, true
+	}
+	for _, g := range c.include {
+		if g.match(rel) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
 // Ignored reports whether a walk skips path, a file or folder, by the
 // ignore globs: they are matched as overrides' are, against the path
 // relative to the configuration's folder, so that "drafts", "drafts/" and

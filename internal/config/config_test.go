@@ -131,7 +131,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown top-level key", "profile: generic\nrule:\n  quote-style: off\n",
 			`cfg.yaml:2:1: unknown key "rule"; did you mean "rules"?`},
 		{"unknown top-level key, nothing near", "colour: red\n",
-			`cfg.yaml:1:1: unknown key "colour" (known: profile, profiles, as-of, schema, packs, ignore, rules, overrides)`},
+			`cfg.yaml:1:1: unknown key "colour" (known: profile, profiles, as-of, schema, packs, ignore, include, ignore-findings, rules, overrides)`},
 		{"unknown key in an override", "overrides:\n  - files: [a]\n    rule:\n      quote-style: off\n",
 			`cfg.yaml:3:5: unknown key "rule"; did you mean "rules"?`},
 		{"unknown key in a rule's mapping", "rules:\n  dash-style:\n    levle: error\n",

@@ -48,6 +48,9 @@ type change struct {
 // (built-in and pack rules) and decodes each options mapping once. Errors are
 // *Error; when there are several, the first in the file is returned.
 func (c *Config) Resolve(reg *lint.Registry) (*Resolved, error) {
+	if err := c.checkFindingRules(reg); err != nil {
+		return nil, err
+	}
 	r := &Resolved{cfg: c, base: map[string]Setting{}}
 	for _, rule := range reg.All() {
 		// Defaults cannot fail to decode: there is no node to be wrong.

@@ -35,6 +35,17 @@ packs: []
 # Globs of files and folders to skip when walking folders (hidden ones always are).
 ignore: []
 
+# Globs of the files that are reports. Without them a walk takes .txt, .md,
+# .json and .yaml files, JSON and YAML only in the shape of a report.
+# include: ["reports/**"]
+
+# Findings to suppress without touching the report's text (for plain-text
+# reports): by files, rules (ids or globs) and text of the finding's line.
+# ignore-findings:
+#   - files: ["reports/mali.txt"]
+#     rules: [quote-style]
+#     text: "the \"Sahel\" desk"
+
 # Per-rule settings: a level (error, warning, info), off, or a mapping with
 # level and options. A rule not listed runs at its default level.
 rules:

@@ -26,6 +26,10 @@ type Input struct {
 	// resolved: the file to read, so that what was judged is what is
 	// read. Empty, the file is read by Path.
 	Target string
+	// Sniff is set on a file found by a walk (or named with ForceExclude)
+	// that no include glob names: if it is JSON or YAML, it is a report
+	// only if it has a report's shape, which reading it tells.
+	Sniff bool
 }
 
 // Error is a path that cannot be used.
@@ -59,6 +63,30 @@ type Options struct {
 	AllowOutside []string
 	// Note, if set, is told of each link a walk skips, and why.
 	Note func(msg string)
+	// Include, if set, tells whether a file is a report by the
+	// configuration's include globs, and whether it has any: with some, a
+	// walk takes only the files they name.
+	Include func(path string) (included, set bool)
+	// ForceExclude has the ignore and include globs, and the shape test,
+	// apply to files named on the command line too (--force-exclude), as
+	// a pre-commit hook that names every changed file needs.
+	ForceExclude bool
+}
+
+// report tells whether a file a walk found (or a named one, with
+// ForceExclude) is taken, and whether its shape is to be tested.
+func (opt *Options) report(p string) (take, sniff bool) {
+	if opt.Ignore != nil && opt.Ignore(p) {
+		return false, false
+	}
+	if opt.Include == nil {
+		return true, true
+	}
+	included, set := opt.Include(p)
+	if set && !included {
+		return false, false
+	}
+	return true, !included
 }
 
 // DefaultExtensions are the report files a folder walk picks up.
@@ -99,7 +127,15 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 			continue
 		}
 		if !info.IsDir() {
-			add(Input{Path: arg})
+			in := Input{Path: arg}
+			if opt.ForceExclude {
+				take, sniff := opt.report(arg)
+				if !take {
+					continue
+				}
+				in.Sniff = sniff
+			}
+			add(in)
 			continue
 		}
 		files, ignored, werrs := walk(arg, opt, skipSet(opt.Skip), allowed)
@@ -107,7 +143,7 @@ func Expand(args []string, opt Options) ([]Input, []error) {
 		switch {
 		case len(files) > 0 || len(werrs) > 0:
 		case ignored > 0:
-			errs = append(errs, &Error{Path: arg, Reason: "what it holds is skipped by the configuration's ignore globs; name a file to check it anyway"})
+			errs = append(errs, &Error{Path: arg, Reason: "what it holds is skipped by the configuration's ignore or include globs; name a file to check it anyway"})
 		default:
 			errs = append(errs, &Error{Path: arg, Reason: fmt.Sprintf("no reports found (looked for %s)", strings.Join(opt.Extensions, " "))})
 		}
@@ -209,11 +245,12 @@ func walk(root string, opt Options, skip map[string]bool, allowed []string) ([]I
 		if !slices.Contains(opt.Extensions, ext) || skip != nil && skip[source.RealPath(p)] {
 			return nil
 		}
-		if opt.Ignore != nil && opt.Ignore(p) {
+		take, sniff := opt.report(p)
+		if !take {
 			ignored++
 			return nil
 		}
-		in := Input{Path: p}
+		in := Input{Path: p, Sniff: sniff}
 		if d.Type()&fs.ModeSymlink != 0 {
 			open := p
 			if !opt.FollowSymlinks {

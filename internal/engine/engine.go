@@ -196,6 +196,11 @@ func Parse(in discover.Input, opt Options) (*source.File, *document.Report, erro
 		return nil, nil, err
 	}
 	popt := opt.Parse
+	if in.Sniff && popt.Format == "" {
+		if format, ok := parse.FormatOf(f.Path); ok && (format == document.FormatJSON || format == document.FormatYAML) && !reportShape(f.Text, format) {
+			return f, nil, ErrNotReport
+		}
+	}
 	if in.Stdin && popt.Format == "" {
 		if _, ok := parse.FormatOf(f.Path); !ok {
 			popt.Format = document.FormatText

@@ -174,6 +174,9 @@ func (c *Changes) readDiff(root string, diff []byte) error {
 			current = filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(name, "b/")))
 			if c.lines[current] == nil {
 				c.lines[current] = map[int]bool{}
+				if c.roots == nil {
+					c.roots = map[string]string{}
+				}
 				c.roots[current] = root
 			}
 		case strings.HasPrefix(line, "@@ ") && current != "":
