@@ -108,6 +108,9 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 
 	r := &document.Report{Path: f.Path, Format: format}
 	src := f.Text
+	if format == document.FormatText {
+		src = blankDirectiveLines(src)
+	}
 	if format == document.FormatMarkdown {
 		fm, blanked, err := frontMatter(f)
 		if err != nil {
