@@ -57,6 +57,10 @@ type Report struct {
 	Contacts []Contact
 	Dates    []DateMention
 	Links    []Link
+	// HTML is the raw HTML of a Markdown report (inline or a block; not
+	// comments), as written, in source order. It is markup, so no part of
+	// any text above; a diff shows it, so that a <script> added is seen.
+	HTML []Text
 
 	// Furniture is what the web page's template left in a converted report
 	// (profile key "furniture"): kept out of Preamble and Sections, so that

@@ -84,6 +84,14 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			mp.block(c, kind)
 		}
+	case *ast.HTMLBlock:
+		if n.HTMLBlockType != ast.HTMLBlockType2 { // a comment: no reader sees it
+			segs := n.Lines().Sliced(0, n.Lines().Len())
+			if n.HasClosure() {
+				segs = append(segs, n.ClosureLine)
+			}
+			mp.addHTML(segs)
+		}
 	}
 	// Code blocks, HTML blocks and thematic breaks carry no report text.
 }
@@ -187,7 +195,10 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 			mp.inCode = false
 			b.MarkCode(start)
 		case *ast.RawHTML:
-			// Inline HTML is markup, not text.
+			// Inline HTML is markup, not text; it is kept aside (Report.HTML).
+			if segs := c.Segments.Sliced(0, c.Segments.Len()); len(segs) > 0 && !strings.HasPrefix(mp.src[segs[0].Start:], "<!--") {
+				mp.addHTML(segs)
+			}
 		case *ast.Emphasis:
 			start := b.Len()
 			mp.inline(c, b)
@@ -275,6 +286,18 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // endsClause: a word may follow it only after a space ("(DRC) Border",
 // "terrorism. Some").
 func endsClause(r rune) bool { return r != 0 && strings.ContainsRune(".,;:!?)", r) }
+
+// addHTML records raw HTML, its lines as written, in Report.HTML.
+func (mp *mdParser) addHTML(segs []text.Segment) {
+	if len(segs) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(mp.src[s.Start:s.Stop])
+	}
+	mp.r.HTML = append(mp.r.HTML, document.Text{Value: b.String(), Span: document.Span{Start: segs[0].Start, End: segs[len(segs)-1].Stop}})
+}
 
 // entity is an HTML character reference: &amp; &#233; &#xE9;.
 var entity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)

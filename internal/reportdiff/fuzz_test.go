@@ -246,9 +246,10 @@ func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *sourc
 			}
 		}
 	}
-	// The text before the first heading counts as a section of its own.
+	// The text before the first heading counts as a section of its own,
+	// and so does raw HTML there.
 	sections := func(r *document.Report) int {
-		if len(r.Preamble) > 0 {
+		if len(r.Preamble) > 0 || beforeFirstHeading(r, r.AllSections()) {
 			return len(r.AllSections()) + 1
 		}
 		return len(r.AllSections())

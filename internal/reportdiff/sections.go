@@ -67,10 +67,14 @@ func (f *flatSection) wordSet() map[string]bool {
 func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSection {
 	var out []flatSection
 	sections := r.AllSections()
-	if len(r.Preamble) > 0 {
-		opening := &document.Section{Title: document.Text{Value: OpeningTitle}, Paragraphs: r.Preamble, Heading: r.Preamble[0].Span}
+	if len(r.Preamble) > 0 || beforeFirstHeading(r, sections) {
+		opening := &document.Section{Title: document.Text{Value: OpeningTitle}, Paragraphs: r.Preamble}
+		if len(r.Preamble) > 0 {
+			opening.Heading = r.Preamble[0].Span
+		}
 		sections = append([]*document.Section{opening}, sections...)
 	}
+	html := newRawHTML(r, sections)
 	parentOf := map[*document.Section]int{}
 	for i, s := range sections {
 		for _, c := range s.Sections {
@@ -81,7 +85,7 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 	// binary search: asking every link of the report made it quadratic.
 	links := slices.Clone(r.Links)
 	slices.SortStableFunc(links, func(a, b document.Link) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
-	for _, s := range sections {
+	for si, s := range sections {
 		parent, ok := parentOf[s]
 		if !ok {
 			parent = -1
@@ -95,8 +99,33 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 			}
 		}
 		f := flatSection{sec: s, parent: parent, key: key}
+		line := func(offset int) int {
+			if pos == nil {
+				return 0
+			}
+			l, _ := pos.LineColumn(offset)
+			return l
+		}
+		rest := html.of(si)
+		joined := false // the last paragraph is HTML outside any paragraph
+		block := func(x document.Text) {
+			text, l := strings.Join(strings.Fields(x.Value), " "), line(x.Span.Start)
+			if n := len(f.paras); joined && f.lines[n-1] == l {
+				// The tags of one heading ("<b>", "</b>") are one line.
+				f.paras[n-1] += " " + text
+				return
+			}
+			f.paras, f.lines, joined = append(f.paras, text), append(f.lines, l), true
+		}
 		for _, p := range s.Paragraphs {
-			text := strings.Join(strings.Fields(p.Text), " ")
+			joined = false
+			for len(rest) > 0 && rest[0].Span.Start < p.Span.Start {
+				block(rest[0])
+				rest = rest[1:]
+			}
+			var raw string
+			raw, rest = inParagraph(p, rest)
+			text := strings.Join(strings.Fields(raw), " ")
 			first := sort.Search(len(links), func(i int) bool { return links[i].Span.Start >= p.Span.Start })
 			for _, l := range links[first:] {
 				if l.Span.Start > p.Span.End {
@@ -107,11 +136,11 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 				}
 			}
 			f.paras = append(f.paras, text)
-			line := 0
-			if pos != nil {
-				line, _ = pos.LineColumn(p.Span.Start)
-			}
-			f.lines = append(f.lines, line)
+			f.lines = append(f.lines, line(p.Span.Start))
+			joined = false
+		}
+		for _, x := range rest {
+			block(x)
 		}
 		out = append(out, f)
 	}
