@@ -406,7 +406,7 @@ var backslashEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
 // The page's own markup: every tag in the output is one of these, and
 // every & starts an entity.
 var (
-	htmlTag    = regexp.MustCompile(`^<(!DOCTYPE html|/?(html|head|meta|title|style|body|h1|h2|p|table|thead|tbody|tr|th|td|details|summary|ul|li|ins|del))[ >]`)
+	htmlTag    = regexp.MustCompile(`^<(!DOCTYPE html|/?(html|head|meta|title|style|body|h1|h2|p|table|thead|tbody|tr|th|td|details|summary|ul|ol|li|ins|del|nav|a|div|span))[ >]`)
 	htmlEntity = regexp.MustCompile(`^&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
 )
 

@@ -76,7 +76,9 @@ func TestHTMLPrintsHostileText(t *testing.T) {
 	for _, want := range []string{
 		`<title>reportlint diff: old\n::error title=Forged::Approved.json → new\x1b]0;owned\a\u202e ##\x5bgroup].json</title>`,
 		`<h1>What changed: old\n::error title=Forged::Approved.json → new\x1b]0;owned\a\u202e ##\x5bgroup].json</h1>`,
-		"Street crime is <del>common</del><ins>rare</ins>. ::error::Forged␛[31m ##［error]x ::notice::y",
+		// Old beside new: the words removed on the left, added on the right.
+		`<p class="txt">Street crime is <del>common</del>. ::error::Forged␛[31m ##［error]x ::notice::y</p>`,
+		`<p class="txt">Street crime is <ins>rare</ins>. ::error::Forged␛[31m ##［error]x ::notice::y</p>`,
 		"New ::warning::para␛[2J x ::error::Forged␛[31m␇\ufffd\ufffd ##［group]y ::notice::z",
 		// A value keeps no line break: a space stands for it.
 		"<td>published</td><td>2025 x ::error::Forged␛[31m␇\ufffd\ufffd ##［group]y\ufffd::notice::z</td>",

@@ -1,6 +1,8 @@
 package reportdiff
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"html/template"
 	"io"
 
@@ -9,30 +11,87 @@ import (
 
 func init() { renderers["html"] = renderHTML }
 
+// pageCSS is the page's only style. The layout is a grid per paragraph:
+// old beside new, each with its line number; below 48em (a phone) the
+// two sides stack, each line number then says which side it is, and each
+// fact is two lines (change and fact; old and new). Grid columns may
+// shrink below their content and long words break (the facts table has a
+// fixed layout for it), so that no long word or address widens the page
+// past the screen. Removed text is
+// struck through as well as red, so that it reads without colour.
+const pageCSS = `
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:90em;padding:0 1em;color:#1f2328;background:#fff;overflow-wrap:break-word}
+h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}#facts th:first-child{width:8.5em}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#f6f8fa}.escalated{color:#b42318;font-weight:bold}.lowered{color:#067647;font-weight:bold}
+.warning{background:#fff8c5;border:1px solid #d4a72c;padding:.5em 1em}
+.meta{color:#59636e}
+nav ol{padding-left:1.5em}
+details.section{margin:1em 0;border:1px solid #d0d7de;border-radius:6px}
+details.section>summary{cursor:pointer;font-weight:600;padding:.4em .8em;background:#f6f8fa;border-radius:6px}
+.where{font-weight:normal;color:#59636e;font-size:.9em}
+.heads,.row{display:grid;grid-template-columns:1fr 1fr;border-top:1px solid #d0d7de}
+.heads>div{padding:.2em .8em;font-size:.85em;color:#59636e;background:#f6f8fa}
+.row>div{min-width:0;display:grid;grid-template-columns:3.5em minmax(0,1fr)}
+.row>.new{border-left:1px solid #d0d7de}
+.ln{padding:.3em .5em;text-align:right;color:#59636e;font:12px/1.9 ui-monospace,monospace;user-select:none;background:#f6f8fa}
+.txt{margin:0;padding:.3em .6em;min-width:0}
+.row>.none{background:repeating-linear-gradient(135deg,#f6f8fa 0 6px,#fff 6px 12px)}
+.removed>.old,.changed>.old{background:#fff5f5}
+.added>.new,.changed>.new{background:#f0fff4}
+.removed>.old .txt{text-decoration:line-through;text-decoration-color:#cf222e}
+del{background:#ffcecb;color:#82071e;text-decoration:line-through}
+ins{background:#abf2bc;color:#044f1e;text-decoration:none}
+.moved .txt::before{content:"moved: ";color:#59636e;font-style:italic}
+@media (max-width:48em){
+body{margin:1em auto;padding:0 .5em}
+.heads{display:none}
+.row{grid-template-columns:1fr}
+.row>.new{border-left:0;border-top:1px dashed #d0d7de}
+.row>.none{display:none}
+.row>div{grid-template-columns:4.5em minmax(0,1fr)}
+#facts thead{display:none}
+#facts tr{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,2fr);border:1px solid #d0d7de;margin-top:-1px}
+#facts td{border:0}
+#facts td:nth-child(3)::before{content:"old: ";color:#59636e}
+#facts td:nth-child(4)::before{content:"new: ";color:#59636e}
+.old .ln::before{content:"old "}
+.new .ln::before{content:"new "}
+}
+`
+
+// pageCSP lets the page load nothing and run nothing: only its own
+// stylesheet (by hash) applies. Every report string is escaped already;
+// this is the second lock, for a page opened from a CI artefact.
+var pageCSP = func() string {
+	sum := sha256.Sum256([]byte(pageCSS))
+	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+}()
+
 // The page is self-contained (styles inline, nothing fetched) and every
 // piece of report text goes through html/template, which escapes HTML. It
 // leaves controls as they are, which a page saved in a CI log or shown in a
 // terminal must not hold: each path goes through "path" first (one line,
 // Go's escapes, as the text output shows it) and each piece of report text
 // through "text" (flowText: a picture for a control, keeping it readable).
+//
+// Each changed section is a grid of its paragraphs that differ, old beside
+// new: a changed one shows its removed words on the left and its added
+// words on the right; a removed or added one leaves the other side empty.
 var page = template.Must(template.New("diff").Funcs(template.FuncMap{
 	"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
-	"path": source.PrintableLine, "text": flowText,
-}).Parse(`<!DOCTYPE html>
+	"path": source.PrintableLine, "text": flowText, "csp": func() string { return pageCSP },
+}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
+{{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .New}}{{end}}</p></div>{{end}}{{end -}}
+<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>reportlint diff: {{path .Old.Path}} → {{path .New.Path}}</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#1f2328}
-h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
-th{background:#f6f8fa}.escalated{color:#b42318;font-weight:bold}.lowered{color:#067647;font-weight:bold}
-.warning{background:#fff8c5;border:1px solid #d4a72c;padding:.5em 1em}
-ins{background:#dafbe1;text-decoration:none}del{background:#ffebe9}
-details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e}
-</style>
+<style>` + pageCSS + `</style>
 </head>
 <body>
 <h1>What changed: {{path .Old.Path}} → {{path .New.Path}}</h1>
@@ -58,12 +117,12 @@ details{margin:.5em 0}summary{cursor:pointer;font-weight:600}.meta{color:#59636e
 {{end}}
 {{with .ChangedSections}}
 <h2>Sections</h2>
-{{range .}}{{if .Paragraphs}}<details open><summary>{{label . | text}}</summary>
-<ul>{{range .Paragraphs}}<li>{{if eq .Status "added"}}<ins>{{text .New}}</ins>{{else if eq .Status "removed"}}<del>{{text .Old}}</del>{{else if eq .Status "moved"}}<span class="meta">moved:</span> {{text .New}}{{else}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if eq .Op "delete"}}<del>{{text .Text}}</del>{{else}}{{text .Text}}{{end}}{{end}}{{end}}</li>
-{{end}}</ul>
-</details>
-{{else}}<p class="section">{{label . | text}}</p>
-{{end}}{{end}}{{end}}
+<nav><ol>{{range $i, $s := .}}<li><a href="#section-{{$i}}">{{label $s | text}}</a></li>{{end}}</ol></nav>
+{{range $i, $s := .}}<details class="section" id="section-{{$i}}" open><summary>{{label $s | text}} <span class="where">{{if $s.OldLine}}old line {{$s.OldLine}}{{end}}{{if and $s.OldLine $s.NewLine}} · {{end}}{{if $s.NewLine}}new line {{$s.NewLine}}{{end}}</span></summary>
+{{if $s.Paragraphs}}<div class="heads"><div>old</div><div>new</div></div>
+{{range $s.Paragraphs}}<div class="row {{.Status}}">{{template "old" .}}{{template "new" .}}</div>
+{{end}}{{end}}</details>
+{{end}}{{end}}
 </body>
 </html>
 `))
