@@ -3,12 +3,10 @@ package reportdiff
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/vocab"
@@ -153,44 +151,14 @@ func TestHTMLEscapes(t *testing.T) {
 // A headless Chromium renders the page and shows the ratings table
 // (skipped when Debian's chromium is not installed; .ci/run installs it).
 func TestHTMLInChromium(t *testing.T) {
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		t.Skip("no chromium on the PATH")
-	}
+	browser := chromium(t)
 	o, of := side(t, "old.txt", []byte("OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime directed at or affecting official U.S. government interests.\n"))
 	n, nf := side(t, "new.txt", []byte("OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **CRITICAL**-threat location for crime directed at or affecting official U.S. government interests. <script>document.title='pwned'</script>\n"))
 	var buf bytes.Buffer
 	if err := renderHTML(&buf, Compare(o, n, of, nf), false); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	page := filepath.Join(dir, "diff.html")
-	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+page)
-	done := make(chan struct{})
-	var out []byte
-	var err error
-	go func() { out, err = cmd.Output(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("chromium did not finish in 60 s")
-	}
-	if err != nil {
-		t.Fatalf("chromium: %v", err)
-	}
-	dom := string(out)
+	dom := dumpDOM(t, browser, buf.String(), 1280)
 	for _, want := range []string{`<table id="facts">`, "crime threat rating, Accra", "HIGH", "CRITICAL", "escalated"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered page lacks %q", want)

@@ -1,0 +1,191 @@
+package reportdiff
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// chromium is the path of a headless-capable Chromium, or skips the test
+// (Debian's chromium; .ci/run installs it).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no chromium on the PATH")
+	return ""
+}
+
+// dumpDOM loads page in a headless Chromium whose window is width pixels
+// wide and returns the DOM once the page has loaded (its scripts run).
+func dumpDOM(t *testing.T, browser, page string, width int) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "diff.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+		"--window-size="+itoa(width)+",900",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+path)
+	done := make(chan struct{})
+	var out []byte
+	var err error
+	go func() { out, err = cmd.Output(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("chromium did not finish in 60 s")
+	}
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	return string(out)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// layout is what probeScript measures of the rendered page.
+type layout struct {
+	ScrollWidth, ClientWidth int     // of the document: more scroll than client is a sideways scroll
+	Old, New                 box     // the two sides of the first changed paragraph
+	OldLine, NewLine         string  // their line numbers as shown
+	Ins, Del                 painted // how added and removed words are painted
+	RemovedDecoration        string  // of a removed paragraph's text
+	Facts                    box
+}
+
+type box struct{ Left, Top, Right, Bottom float64 }
+
+type painted struct{ Background, Color, Decoration string }
+
+// probeScript measures the page and writes what it found as JSON into a
+// <pre id="probe">, for --dump-dom to carry out.
+const probeScript = `<script>
+const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom}; };
+const p = e => { const s = getComputedStyle(e); return {Background: s.backgroundColor, Color: s.color, Decoration: s.textDecorationLine}; };
+const row = document.querySelector('.row.changed');
+const out = {
+  ScrollWidth: document.documentElement.scrollWidth, ClientWidth: document.documentElement.clientWidth,
+  Old: r(row.querySelector('.old')), New: r(row.querySelector('.new')),
+  OldLine: getComputedStyle(row.querySelector('.old .ln'), '::before').content + row.querySelector('.old .ln').textContent,
+  NewLine: getComputedStyle(row.querySelector('.new .ln'), '::before').content + row.querySelector('.new .ln').textContent,
+  Ins: p(document.querySelector('ins')), Del: p(document.querySelector('del')),
+  RemovedDecoration: getComputedStyle(document.querySelector('.row.removed .old .txt')).textDecorationLine,
+  Facts: r(document.getElementById('facts')),
+};
+const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);
+</script>`
+
+var probeOut = regexp.MustCompile(`<pre id="probe">(.*?)</pre>`)
+
+// measure renders page at width with probeScript added. The page's
+// Content-Security-Policy is kept for styles (its hash must match the
+// stylesheet, or nothing would be styled) and opened to inline scripts
+// for the probe alone.
+func measure(t *testing.T, browser, page string, width int) layout {
+	t.Helper()
+	probed := strings.Replace(page, "default-src &#39;none&#39;;", "default-src &#39;none&#39;; script-src &#39;unsafe-inline&#39;;", 1)
+	if probed == page {
+		t.Fatal("the page has no Content-Security-Policy to open for the probe")
+	}
+	probed = strings.Replace(probed, "</body>", probeScript+"</body>", 1)
+	m := probeOut.FindStringSubmatch(dumpDOM(t, browser, probed, width))
+	if m == nil {
+		t.Fatalf("the probe found nothing at %d px", width)
+	}
+	var l layout
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &l); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// layoutEditions make a page with every kind of row: a rating escalated, a
+// paragraph changed, one removed, one added holding a 300-character word
+// (an address with no place to break).
+func layoutEditions(t *testing.T) string {
+	t.Helper()
+	old := "OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime directed at or affecting official U.S. government interests.\n\nPickpockets work the markets at dusk.\n\nCarry a copy of your passport.\n"
+	new := "OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **CRITICAL**-threat location for crime directed at or affecting official U.S. government interests.\n\nCarry a copy of your passport.\n\nSee https://example.org/" + strings.Repeat("x", 300) + " for the list.\n"
+	o, of := side(t, "old.txt", []byte(old))
+	n, nf := side(t, "new.txt", []byte(new))
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, Compare(o, n, of, nf), false); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// In a browser, the page shows a changed paragraph old beside new on a
+// desktop and the two stacked on a phone, with each side's line number,
+// never wider than the screen; added and removed words are painted apart.
+func TestHTMLLayoutInChromium(t *testing.T) {
+	browser := chromium(t)
+	page := layoutEditions(t)
+
+	desk := measure(t, browser, page, 1280)
+	if desk.Old.Top != desk.New.Top || desk.Old.Right > desk.New.Left {
+		t.Errorf("desktop: old %+v and new %+v are not side by side", desk.Old, desk.New)
+	}
+	if desk.OldLine != "none7" || desk.NewLine != "none7" {
+		t.Errorf("desktop: line numbers %q and %q, want 7 and 7 with no label", desk.OldLine, desk.NewLine)
+	}
+
+	phone := measure(t, browser, page, 390)
+	if phone.New.Top < phone.Old.Bottom || phone.New.Left != phone.Old.Left {
+		t.Errorf("phone: old %+v and new %+v are not stacked", phone.Old, phone.New)
+	}
+	if phone.OldLine != `"old "7` || phone.NewLine != `"new "7` {
+		t.Errorf("phone: line numbers %q and %q, want each side named", phone.OldLine, phone.NewLine)
+	}
+
+	for name, l := range map[string]layout{"desktop": desk, "phone": phone} {
+		if l.ScrollWidth > l.ClientWidth || l.Facts.Right > float64(l.ClientWidth) {
+			t.Errorf("%s: the page is %d px wide in a %d px window (facts end at %.0f): it scrolls sideways", name, l.ScrollWidth, l.ClientWidth, l.Facts.Right)
+		}
+		transparent := "rgba(0, 0, 0, 0)"
+		if l.Ins.Background == transparent || l.Del.Background == transparent || l.Ins.Background == l.Del.Background || l.Ins.Color == l.Del.Color {
+			t.Errorf("%s: added %+v and removed %+v words are not painted apart", name, l.Ins, l.Del)
+		}
+		// Struck through too, for a reader who cannot tell red from green.
+		if l.Del.Decoration != "line-through" || l.Ins.Decoration != "none" || l.RemovedDecoration != "line-through" {
+			t.Errorf("%s: removed text %+v / %q is not struck through, or added text is", name, l.Del, l.RemovedDecoration)
+		}
+	}
+}
+
+// The page loads and runs nothing of its own accord: a script that found
+// its way in (here put there on purpose) does not run under its policy.
+func TestHTMLPolicyBlocksScripts(t *testing.T) {
+	browser := chromium(t)
+	page := strings.Replace(layoutEditions(t), "</body>", "<script>document.title='ran'</script></body>", 1)
+	if dom := dumpDOM(t, browser, page, 800); strings.Contains(dom, "<title>ran</title>") || !strings.Contains(dom, "<title>reportlint diff") {
+		t.Errorf("a script ran on the page:\n%s", dom)
+	}
+}
+
+// One self-contained page: nothing in it names another resource to load.
+func TestHTMLSelfContained(t *testing.T) {
+	page := layoutEditions(t)
+	for _, bad := range []string{"<link", "<script", "<img", "<iframe", "@import", "url(", "src="} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page holds %q", bad)
+		}
+	}
+}
