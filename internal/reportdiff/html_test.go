@@ -27,7 +27,8 @@ func chromium(t *testing.T) string {
 }
 
 // dumpDOM loads page in a headless Chromium whose window is width pixels
-// wide and returns the DOM once the page has loaded (its scripts run).
+// wide (500 at least: Chromium's own floor) and returns the DOM once the
+// page has loaded and the tasks its load started have run.
 func dumpDOM(t *testing.T, browser, page string, width int) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -37,7 +38,7 @@ func dumpDOM(t *testing.T, browser, page string, width int) string {
 	}
 	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--window-size="+itoa(width)+",900",
+		"--window-size="+itoa(width)+",900", "--virtual-time-budget=5000",
 		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+path)
 	done := make(chan struct{})
 	var out []byte
@@ -74,38 +75,39 @@ type box struct{ Left, Top, Right, Bottom float64 }
 
 type painted struct{ Background, Color, Decoration string }
 
-// probeScript measures the page and writes what it found as JSON into a
-// <pre id="probe">, for --dump-dom to carry out.
+// probeScript measures the page in the frame once it has loaded and
+// writes what it found as JSON into a <pre id="probe">, for --dump-dom to
+// carry out.
 const probeScript = `<script>
-const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom}; };
-const p = e => { const s = getComputedStyle(e); return {Background: s.backgroundColor, Color: s.color, Decoration: s.textDecorationLine}; };
-const row = document.querySelector('.row.changed');
-const out = {
-  ScrollWidth: document.documentElement.scrollWidth, ClientWidth: document.documentElement.clientWidth,
-  Old: r(row.querySelector('.old')), New: r(row.querySelector('.new')),
-  OldLine: getComputedStyle(row.querySelector('.old .ln'), '::before').content + row.querySelector('.old .ln').textContent,
-  NewLine: getComputedStyle(row.querySelector('.new .ln'), '::before').content + row.querySelector('.new .ln').textContent,
-  Ins: p(document.querySelector('ins')), Del: p(document.querySelector('del')),
-  RemovedDecoration: getComputedStyle(document.querySelector('.row.removed .old .txt')).textDecorationLine,
-  Facts: r(document.getElementById('facts')),
-};
-const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);
+addEventListener('load', () => {
+  const d = document.getElementById('page').contentDocument, css = d.defaultView.getComputedStyle;
+  const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom}; };
+  const p = e => { const s = css(e); return {Background: s.backgroundColor, Color: s.color, Decoration: s.textDecorationLine}; };
+  const row = d.querySelector('.row.changed');
+  const out = {
+    ScrollWidth: d.documentElement.scrollWidth, ClientWidth: d.documentElement.clientWidth,
+    Old: r(row.querySelector('.old')), New: r(row.querySelector('.new')),
+    OldLine: css(row.querySelector('.old .ln'), '::before').content + row.querySelector('.old .ln').textContent,
+    NewLine: css(row.querySelector('.new .ln'), '::before').content + row.querySelector('.new .ln').textContent,
+    Ins: p(d.querySelector('ins')), Del: p(d.querySelector('del')),
+    RemovedDecoration: css(d.querySelector('.row.removed .old .txt')).textDecorationLine,
+    Facts: r(d.getElementById('facts')),
+  };
+  const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);
+});
 </script>`
 
 var probeOut = regexp.MustCompile(`<pre id="probe">(.*?)</pre>`)
 
-// measure renders page at width with probeScript added. The page's
-// Content-Security-Policy is kept for styles (its hash must match the
-// stylesheet, or nothing would be styled) and opened to inline scripts
-// for the probe alone.
+// measure renders page in a frame width pixels wide (a phone's screen
+// can be narrower than Chromium's narrowest window) and measures it from
+// the frame's parent. The page keeps its own Content-Security-Policy: its
+// stylesheet must match the policy's hash, or nothing would be styled.
 func measure(t *testing.T, browser, page string, width int) layout {
 	t.Helper()
-	probed := strings.Replace(page, "default-src &#39;none&#39;;", "default-src &#39;none&#39;; script-src &#39;unsafe-inline&#39;;", 1)
-	if probed == page {
-		t.Fatal("the page has no Content-Security-Policy to open for the probe")
-	}
-	probed = strings.Replace(probed, "</body>", probeScript+"</body>", 1)
-	m := probeOut.FindStringSubmatch(dumpDOM(t, browser, probed, width))
+	outer := `<!DOCTYPE html><html><body style="margin:0"><iframe id="page" style="border:0;width:` + itoa(width) +
+		`px;height:900px" srcdoc="` + html.EscapeString(page) + `"></iframe>` + probeScript + `</body></html>`
+	m := probeOut.FindStringSubmatch(dumpDOM(t, browser, outer, max(width, 500)+100))
 	if m == nil {
 		t.Fatalf("the probe found nothing at %d px", width)
 	}
@@ -118,11 +120,12 @@ func measure(t *testing.T, browser, page string, width int) layout {
 
 // layoutEditions make a page with every kind of row: a rating escalated, a
 // paragraph changed, one removed, one added holding a 300-character word
-// (an address with no place to break).
+// (an address with no place to break), and a contact added whose address
+// is as long, for the facts table.
 func layoutEditions(t *testing.T) string {
 	t.Helper()
 	old := "OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **HIGH**-threat location for crime directed at or affecting official U.S. government interests.\n\nPickpockets work the markets at dusk.\n\nCarry a copy of your passport.\n"
-	new := "OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **CRITICAL**-threat location for crime directed at or affecting official U.S. government interests.\n\nCarry a copy of your passport.\n\nSee https://example.org/" + strings.Repeat("x", 300) + " for the list.\n"
+	new := "OSAC Country Security Report\n\nGhana\n\nCrime\n\nThe U.S. Department of State has assessed Accra as being a **CRITICAL**-threat location for crime directed at or affecting official U.S. government interests.\n\nCarry a copy of your passport.\n\nSee https://example.org/" + strings.Repeat("x", 300) + " for the list.\n\nWrite to acs" + strings.Repeat("y", 150) + "@state.gov for help.\n"
 	o, of := side(t, "old.txt", []byte(old))
 	n, nf := side(t, "new.txt", []byte(new))
 	var buf bytes.Buffer
@@ -148,6 +151,9 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 	}
 
 	phone := measure(t, browser, page, 390)
+	if phone.ClientWidth != 390 || desk.ClientWidth != 1280 {
+		t.Fatalf("the pages were %d and %d px wide, not 390 and 1280", phone.ClientWidth, desk.ClientWidth)
+	}
 	if phone.New.Top < phone.Old.Bottom || phone.New.Left != phone.Old.Left {
 		t.Errorf("phone: old %+v and new %+v are not stacked", phone.Old, phone.New)
 	}
