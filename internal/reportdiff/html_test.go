@@ -3,7 +3,9 @@ package reportdiff
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/reportlint/reportlint/internal/corpus"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // chromium is the path of a headless-capable Chromium, or skips the test
@@ -195,3 +201,61 @@ func TestHTMLSelfContained(t *testing.T) {
 		}
 	}
 }
+
+// benchRenderHTML renders the comparison of two editions of a synthetic
+// report of about size bytes as the HTML page.
+func benchRenderHTML(b *testing.B, size int) {
+	old := corpus.Report(1, corpus.Options{Size: size})
+	of, _ := source.New("old.txt", []byte(old))
+	nf, _ := source.New("new.txt", []byte(corpus.Edition(old, 2)))
+	or, err := parse.Parse(of, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nr, err := parse.Parse(nf, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := renderHTML(io.Discard, res, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderHTML20KB(b *testing.B) { benchRenderHTML(b, 20<<10) }
+func BenchmarkRenderHTML1MB(b *testing.B)  { benchRenderHTML(b, 1<<20) }
+
+// benchRawHTML compares a Markdown edition with one whose n paragraphs
+// each gained inline HTML and an HTML block: putting the HTML back in
+// place must stay linear in n.
+func benchRawHTML(b *testing.B, n int) {
+	var old, new strings.Builder
+	old.WriteString("# Title\n\n## Crime\n\n")
+	new.WriteString("# Title\n\n## Crime\n\n")
+	for i := range n {
+		fmt.Fprintf(&old, "Item %d is here.\n\n", i)
+		fmt.Fprintf(&new, "Item <b>%d</b> is here.\n\n<div>%d</div>\n\n", i, i)
+	}
+	of, _ := source.New("old.md", []byte(old.String()))
+	nf, _ := source.New("new.md", []byte(new.String()))
+	or, err := parse.Parse(of, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nr, err := parse.Parse(nf, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(old.Len() + new.Len()))
+	for b.Loop() {
+		if res := Compare(Side{Path: "old.md", Report: or}, Side{Path: "new.md", Report: nr}, of, nf); res.Empty() {
+			b.Fatal("no changes found")
+		}
+	}
+}
+
+func BenchmarkDiffRawHTML10k(b *testing.B) { benchRawHTML(b, 10_000) }
+func BenchmarkDiffRawHTML40k(b *testing.B) { benchRawHTML(b, 40_000) }
