@@ -21,6 +21,7 @@ func init() { renderers["html"] = renderHTML }
 // struck through as well as red, so that it reads without colour.
 const pageCSS = `
 *{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:90em;padding:0 1em;color:#1f2328;background:#fff;overflow-wrap:break-word}
 h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}#facts th:first-child{width:8.5em}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
@@ -29,6 +30,7 @@ th{background:#f6f8fa}.escalated{color:#b42318;font-weight:bold}.lowered{color:#
 .meta{color:#59636e}
 nav ol{padding-left:1.5em}
 details.section{margin:1em 0;border:1px solid #d0d7de;border-radius:6px}
+p.section{margin:1em 0;padding:.4em .8em;border:1px solid #d0d7de;border-radius:6px;font-weight:600;background:#f6f8fa}
 details.section>summary{cursor:pointer;font-weight:600;padding:.4em .8em;background:#f6f8fa;border-radius:6px}
 .where{font-weight:normal;color:#59636e;font-size:.9em}
 .heads,.row{display:grid;grid-template-columns:1fr 1fr;border-top:1px solid #d0d7de}
@@ -83,6 +85,7 @@ var page = template.Must(template.New("diff").Funcs(template.FuncMap{
 	"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
 	"path": source.PrintableLine, "text": flowText, "csp": func() string { return pageCSP },
 }).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
+{{define "label"}}{{label . | text}} <span class="where">{{if .OldLine}}old line {{.OldLine}}{{end}}{{if and .OldLine .NewLine}} · {{end}}{{if .NewLine}}new line {{.NewLine}}{{end}}</span>{{end -}}
 {{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .New}}{{end}}</p></div>{{end}}{{end -}}
 <!DOCTYPE html>
 <html lang="en">
@@ -117,12 +120,13 @@ var page = template.Must(template.New("diff").Funcs(template.FuncMap{
 {{end}}
 {{with .ChangedSections}}
 <h2>Sections</h2>
-<nav><ol>{{range $i, $s := .}}<li><a href="#section-{{$i}}">{{label $s | text}}</a></li>{{end}}</ol></nav>
-{{range $i, $s := .}}<details class="section" id="section-{{$i}}" open><summary>{{label $s | text}} <span class="where">{{if $s.OldLine}}old line {{$s.OldLine}}{{end}}{{if and $s.OldLine $s.NewLine}} · {{end}}{{if $s.NewLine}}new line {{$s.NewLine}}{{end}}</span></summary>
-{{if $s.Paragraphs}}<div class="heads"><div>old</div><div>new</div></div>
+{{if gt (len .) 1}}<nav><ol>{{range $i, $s := .}}<li><a href="#section-{{$i}}">{{label $s | text}}</a></li>{{end}}</ol></nav>{{end}}
+{{range $i, $s := .}}{{if $s.Paragraphs}}<details class="section" id="section-{{$i}}" open><summary>{{template "label" $s}}</summary>
+<div class="heads"><div>old</div><div>new</div></div>
 {{range $s.Paragraphs}}<div class="row {{.Status}}">{{template "old" .}}{{template "new" .}}</div>
-{{end}}{{end}}</details>
-{{end}}{{end}}
+{{end}}</details>
+{{else}}<p class="section" id="section-{{$i}}">{{template "label" $s}}</p>
+{{end}}{{end}}{{end}}
 </body>
 </html>
 `))
