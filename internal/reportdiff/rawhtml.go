@@ -57,6 +57,48 @@ func (h *rawHTML) of(i int) []document.Text {
 	return h.items[from:to]
 }
 
+// paragraphs are section i's paragraphs with its HTML placed among them:
+// put back into the paragraph it stood in (a copy: the report is not
+// changed), or a paragraph of its own. The tags of one line outside any
+// paragraph ("<b>", "</b>" in a heading) are one paragraph.
+func (h *rawHTML) paragraphs(i int, paras []*document.Paragraph, pos Positioner) []*document.Paragraph {
+	rest := h.of(i)
+	if len(rest) == 0 {
+		return paras
+	}
+	line := func(offset int) int {
+		if pos == nil {
+			return 0
+		}
+		l, _ := pos.LineColumn(offset)
+		return l
+	}
+	var out []*document.Paragraph
+	joined := false // the last paragraph is HTML of its own
+	own := func(x document.Text) {
+		if n := len(out); joined && line(out[n-1].Span.Start) == line(x.Span.Start) {
+			out[n-1].Text += " " + x.Value
+			out[n-1].Span.End = x.Span.End
+			return
+		}
+		out = append(out, &document.Paragraph{Kind: document.KindParagraph, Span: x.Span, Inline: document.Inline{Text: x.Value, Anchor: x.Span}})
+		joined = true
+	}
+	for _, p := range paras {
+		for len(rest) > 0 && rest[0].Span.Start < p.Span.Start {
+			own(rest[0])
+			rest = rest[1:]
+		}
+		q := *p
+		q.Text, rest = inParagraph(p, rest)
+		out, joined = append(out, &q), false
+	}
+	for _, x := range rest {
+		own(x)
+	}
+	return out
+}
+
 // inParagraph is p's text with the HTML of items that lies inside p put
 // back where it stood, and the items left after those.
 func inParagraph(p *document.Paragraph, items []document.Text) (string, []document.Text) {

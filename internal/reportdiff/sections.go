@@ -99,33 +99,8 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 			}
 		}
 		f := flatSection{sec: s, parent: parent, key: key}
-		line := func(offset int) int {
-			if pos == nil {
-				return 0
-			}
-			l, _ := pos.LineColumn(offset)
-			return l
-		}
-		rest := html.of(si)
-		joined := false // the last paragraph is HTML outside any paragraph
-		block := func(x document.Text) {
-			text, l := strings.Join(strings.Fields(x.Value), " "), line(x.Span.Start)
-			if n := len(f.paras); joined && f.lines[n-1] == l {
-				// The tags of one heading ("<b>", "</b>") are one line.
-				f.paras[n-1] += " " + text
-				return
-			}
-			f.paras, f.lines, joined = append(f.paras, text), append(f.lines, l), true
-		}
-		for _, p := range s.Paragraphs {
-			joined = false
-			for len(rest) > 0 && rest[0].Span.Start < p.Span.Start {
-				block(rest[0])
-				rest = rest[1:]
-			}
-			var raw string
-			raw, rest = inParagraph(p, rest)
-			text := strings.Join(strings.Fields(raw), " ")
+		for _, p := range html.paragraphs(si, s.Paragraphs, pos) {
+			text := strings.Join(strings.Fields(p.Text), " ")
 			first := sort.Search(len(links), func(i int) bool { return links[i].Span.Start >= p.Span.Start })
 			for _, l := range links[first:] {
 				if l.Span.Start > p.Span.End {
@@ -136,11 +111,11 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 				}
 			}
 			f.paras = append(f.paras, text)
-			f.lines = append(f.lines, line(p.Span.Start))
-			joined = false
-		}
-		for _, x := range rest {
-			block(x)
+			line := 0
+			if pos != nil {
+				line, _ = pos.LineColumn(p.Span.Start)
+			}
+			f.lines = append(f.lines, line)
 		}
 		out = append(out, f)
 	}
