@@ -86,17 +86,17 @@ type painted struct{ Background, Color, Decoration string }
 // carry out.
 const probeScript = `<script>
 addEventListener('load', () => {
-  const d = document.getElementById('page').contentDocument, css = d.defaultView.getComputedStyle;
-  const r = e => { const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom}; };
+  const d = document.getElementById('page').contentDocument, css = (e, p) => e ? d.defaultView.getComputedStyle(e, p) : {};
+  const q = s => d.querySelector(s);
+  const r = e => { if (!e) return {}; const b = e.getBoundingClientRect(); return {Left: b.left, Top: b.top, Right: b.right, Bottom: b.bottom}; };
   const p = e => { const s = css(e); return {Background: s.backgroundColor, Color: s.color, Decoration: s.textDecorationLine}; };
-  const row = d.querySelector('.row.changed');
+  const ln = e => e ? css(e, '::before').content + e.textContent : '';
   const out = {
     ScrollWidth: d.documentElement.scrollWidth, ClientWidth: d.documentElement.clientWidth,
-    Old: r(row.querySelector('.old')), New: r(row.querySelector('.new')),
-    OldLine: css(row.querySelector('.old .ln'), '::before').content + row.querySelector('.old .ln').textContent,
-    NewLine: css(row.querySelector('.new .ln'), '::before').content + row.querySelector('.new .ln').textContent,
-    Ins: p(d.querySelector('ins')), Del: p(d.querySelector('del')),
-    RemovedDecoration: css(d.querySelector('.row.removed .old .txt')).textDecorationLine,
+    Old: r(q('.row.changed .old')), New: r(q('.row.changed .new')),
+    OldLine: ln(q('.row.changed .old .ln')), NewLine: ln(q('.row.changed .new .ln')),
+    Ins: p(q('ins')), Del: p(q('del')),
+    RemovedDecoration: css(q('.row.removed .old .txt')).textDecorationLine || '',
     Facts: r(d.getElementById('facts')),
   };
   const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);

@@ -33,7 +33,7 @@ func newRawHTML(r *document.Report, sections []*document.Section) *rawHTML {
 	return h
 }
 
-// before reports whether some HTML lies before the first section heading,
+// beforeFirstHeading reports whether some HTML lies before the first section heading,
 // which then needs an opening section to be shown in.
 func beforeFirstHeading(r *document.Report, sections []*document.Section) bool {
 	if len(r.HTML) == 0 {
