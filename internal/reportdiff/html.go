@@ -18,7 +18,8 @@ func init() { renderers["html"] = renderHTML }
 // shrink below their content and long words break (the facts table has a
 // fixed layout for it), so that no long word or address widens the page
 // past the screen. Removed text is
-// struck through as well as red, so that it reads without colour.
+// struck through as well as red, so that it reads without colour. A
+// reader whose system is dark gets a dark page.
 const pageCSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -46,6 +47,21 @@ details.section>summary{cursor:pointer;font-weight:600;padding:.4em .8em;backgro
 del{background:#ffcecb;color:#82071e;text-decoration:line-through}
 ins{background:#abf2bc;color:#044f1e;text-decoration:none}
 .moved .txt::before{content:"moved: ";color:#59636e;font-style:italic}
+@media (prefers-color-scheme:dark){
+body{color:#e6edf3;background:#0d1117}
+a{color:#4493f8}
+th,td,.heads,.row,details.section,p.section{border-color:#30363d}
+.row>.new{border-left-color:#30363d}
+th,.heads>div,.ln,details.section>summary,p.section{background:#161b22}
+.meta,.where,.heads>div,.ln{color:#9198a1}
+.escalated{color:#ff7b72}.lowered{color:#3fb950}
+.warning{background:#272115;border-color:#9e6a03}
+.row>.none{background:repeating-linear-gradient(135deg,#161b22 0 6px,#0d1117 6px 12px)}
+.removed>.old,.changed>.old{background:#25171c}
+.added>.new,.changed>.new{background:#12261e}
+del{background:#6e2b2b;color:#ffdcd7}
+ins{background:#1f5130;color:#aff5b4}
+}
 @media (max-width:48em){
 body{margin:1em auto;padding:0 .5em}
 .heads{display:none}
@@ -93,6 +109,7 @@ var page = template.Must(template.New("diff").Funcs(template.FuncMap{
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{{csp}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>reportlint diff: {{path .Old.Path}} → {{path .New.Path}}</title>
 <style>` + pageCSS + `</style>
 </head>

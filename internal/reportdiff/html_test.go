@@ -35,17 +35,17 @@ func chromium(t *testing.T) string {
 // dumpDOM loads page in a headless Chromium whose window is width pixels
 // wide (500 at least: Chromium's own floor) and returns the DOM once the
 // page has loaded and the tasks its load started have run.
-func dumpDOM(t *testing.T, browser, page string, width int) string {
+func dumpDOM(t *testing.T, browser, page string, width int, flags ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "diff.html")
 	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	cmd := exec.Command(browser, append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--window-size="+itoa(width)+",900", "--virtual-time-budget=5000",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+path)
+		"--window-size=" + itoa(width) + ",900", "--virtual-time-budget=5000",
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--dump-dom", "file://" + path}, flags...)...)
 	done := make(chan struct{})
 	var out []byte
 	var err error
@@ -75,6 +75,7 @@ type layout struct {
 	Ins, Del                 painted // how added and removed words are painted
 	RemovedDecoration        string  // of a removed paragraph's text
 	Facts                    box
+	Body                     painted
 }
 
 type box struct{ Left, Top, Right, Bottom float64 }
@@ -97,7 +98,7 @@ addEventListener('load', () => {
     OldLine: ln(q('.row.changed .old .ln')), NewLine: ln(q('.row.changed .new .ln')),
     Ins: p(q('ins')), Del: p(q('del')),
     RemovedDecoration: css(q('.row.removed .old .txt')).textDecorationLine || '',
-    Facts: r(d.getElementById('facts')),
+    Facts: r(d.getElementById('facts')), Body: p(d.body),
   };
   const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);
 });
@@ -109,11 +110,11 @@ var probeOut = regexp.MustCompile(`<pre id="probe">(.*?)</pre>`)
 // can be narrower than Chromium's narrowest window) and measures it from
 // the frame's parent. The page keeps its own Content-Security-Policy: its
 // stylesheet must match the policy's hash, or nothing would be styled.
-func measure(t *testing.T, browser, page string, width int) layout {
+func measure(t *testing.T, browser, page string, width int, flags ...string) layout {
 	t.Helper()
 	outer := `<!DOCTYPE html><html><body style="margin:0"><iframe id="page" style="border:0;width:` + itoa(width) +
 		`px;height:900px" srcdoc="` + html.EscapeString(page) + `"></iframe>` + probeScript + `</body></html>`
-	m := probeOut.FindStringSubmatch(dumpDOM(t, browser, outer, max(width, 500)+100))
+	m := probeOut.FindStringSubmatch(dumpDOM(t, browser, outer, max(width, 500)+100, flags...))
 	if m == nil {
 		t.Fatalf("the probe found nothing at %d px", width)
 	}
@@ -180,6 +181,30 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 			t.Errorf("%s: removed text %+v / %q is not struck through, or added text is", name, l.Del, l.RemovedDecoration)
 		}
 	}
+}
+
+// A reader whose system is dark gets a dark page, its added and removed
+// words still painted apart and readable.
+func TestHTMLDarkInChromium(t *testing.T) {
+	browser := chromium(t)
+	page := layoutEditions(t)
+	light := measure(t, browser, page, 1280, "--blink-settings=preferredColorScheme=1")
+	dark := measure(t, browser, page, 1280, "--blink-settings=preferredColorScheme=0")
+	if brightness(light.Body.Background) < 600 || brightness(dark.Body.Background) > 150 || brightness(dark.Body.Color) < 600 {
+		t.Errorf("light page %+v, dark page %+v: want light on dark", light.Body, dark.Body)
+	}
+	if dark.Ins.Background == dark.Del.Background || brightness(dark.Ins.Color)-brightness(dark.Ins.Background) < 300 || brightness(dark.Del.Color)-brightness(dark.Del.Background) < 300 {
+		t.Errorf("dark page: added %+v and removed %+v words are not painted apart and readable", dark.Ins, dark.Del)
+	}
+}
+
+// brightness is the sum of a CSS rgb() colour's channels (0 to 765).
+func brightness(rgb string) int {
+	var r, g, b int
+	if _, err := fmt.Sscanf(rgb, "rgb(%d, %d, %d)", &r, &g, &b); err != nil {
+		return -1000
+	}
+	return r + g + b
 }
 
 // The page loads and runs nothing of its own accord: a script that found
