@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -82,10 +83,10 @@ body{margin:1em auto;padding:0 .5em}
 // pageCSP lets the page load nothing and run nothing: only its own
 // stylesheet (by hash) applies. Every report string is escaped already;
 // this is the second lock, for a page opened from a CI artefact.
-var pageCSP = func() string {
+var pageCSP = sync.OnceValue(func() string {
 	sum := sha256.Sum256([]byte(pageCSS))
 	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
-}()
+})
 
 // The page is self-contained (styles inline, nothing fetched) and every
 // piece of report text goes through html/template, which escapes HTML. It
@@ -97,10 +98,13 @@ var pageCSP = func() string {
 // Each changed section is a grid of its paragraphs that differ, old beside
 // new: a changed one shows its removed words on the left and its added
 // words on the right; a removed or added one leaves the other side empty.
-var page = template.Must(template.New("diff").Funcs(template.FuncMap{
-	"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
-	"path": source.PrintableLine, "text": flowText, "csp": func() string { return pageCSP },
-}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
+//
+// It is parsed on first use: every command's start would pay for it.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("diff").Funcs(template.FuncMap{
+		"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
+		"path": source.PrintableLine, "text": flowText, "csp": pageCSP,
+	}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
 {{define "label"}}{{label . | text}} <span class="where">{{if .OldLine}}old line {{.OldLine}}{{end}}{{if and .OldLine .NewLine}} · {{end}}{{if .NewLine}}new line {{.NewLine}}{{end}}</span>{{end -}}
 {{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .New}}{{end}}</p></div>{{end}}{{end -}}
 <!DOCTYPE html>
@@ -147,8 +151,9 @@ var page = template.Must(template.New("diff").Funcs(template.FuncMap{
 </body>
 </html>
 `))
+})
 
 // ChangedSections are the sections to show, for templates.
 func (r *Result) ChangedSections() []SectionChange { return r.changedSections() }
 
-func renderHTML(w io.Writer, r *Result, _ bool) error { return page.Execute(w, r) }
+func renderHTML(w io.Writer, r *Result, _ bool) error { return page().Execute(w, r) }
