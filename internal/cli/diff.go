@@ -22,7 +22,7 @@ import (
 func diffCommand(e *env) *ucli.Command {
 	flags := append(append(inputFlags(), configFileFlags()...),
 		&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write the comparison as `FORMAT`: " + strings.Join(reportdiff.Formats(), ", ")},
-		&ucli.StringFlag{Name: "fail-on", Usage: "exit 1 when the new edition has a `CHANGE`: rating-change, escalation or any"},
+		&ucli.StringFlag{Name: "fail-on", Usage: "exit 1 when the new edition has a `CHANGE`: " + strings.Join(reportdiff.FailKinds, ", ") + "; each change that trips it is named on standard error"},
 		&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the comparison to `FILE` (atomically)"},
 	)
 	return &ucli.Command{
@@ -87,7 +87,11 @@ func diffCommand(e *env) *ucli.Command {
 				return &exitError{code: ExitError, err: err}
 			}
 			if failOn != "" {
-				if hit, _ := res.FailOn(failOn); hit {
+				// CI shows standard error: say which changes failed the build.
+				if trips, _ := res.Trips(failOn); len(trips) > 0 {
+					for _, t := range trips {
+						e.stderrf("reportlint: --fail-on %s: %s", failOn, t)
+					}
 					return silentExit(ExitFindings)
 				}
 			}

@@ -90,7 +90,7 @@ func FuzzCompare(f *testing.F) {
 			if !same.Empty() || len(same.Warnings) > 0 {
 				t.Fatalf("%s compared with itself shows changes:\n%s", s.side.Path, render(t, "text", same))
 			}
-			for _, kind := range []string{"any", "rating-change", "escalation"} {
+			for _, kind := range FailKinds {
 				if hit, err := same.FailOn(kind); hit || err != nil {
 					t.Fatalf("%s compared with itself fails on %s (%v)", s.side.Path, kind, err)
 				}
@@ -116,8 +116,12 @@ func FuzzCompare(f *testing.F) {
 				t.Fatalf("fails on %s but not on any", kind)
 			}
 		}
-		if anyChange != !res.Empty() {
-			t.Fatalf("--fail-on any is %v, Empty is %v", anyChange, res.Empty())
+		// A pure reorder is a difference, but not a change of content.
+		if anyChange && res.Empty() {
+			t.Fatalf("--fail-on any, but Empty")
+		}
+		if moved, _ := res.FailOn("moved"); !anyChange && !res.Empty() && !moved && len(res.NotFound) == 0 {
+			t.Fatalf("a difference that is neither a change nor a move:\n%s", render(t, "text", res))
 		}
 	})
 }

@@ -363,29 +363,48 @@ func isHex(s string) bool {
 	return true
 }
 
-// renderMarkdown writes a pull-request comment: a table of the facts that
-// changed (ratings marked ▲ escalated or ▼ lowered), then each changed
-// section in a collapsible block with its word diffs.
+// commentLimit is the most characters GitHub takes in a comment. Bytes
+// are counted, never fewer than GitHub's UTF-16 units, so the count is safe.
+const commentLimit = 65536
+
+// cutNote is the room kept for the line that says what was cut.
+const cutNote = 400
+
+// renderMarkdown writes a pull-request comment: the summary, a table of the
+// facts that changed (ratings marked ▲ escalated or ▼ lowered), then each
+// changed section in a collapsible block with its word diffs. It stays
+// under GitHub's comment limit: the sections that do not fit are left out,
+// and a line says which; the summary and the facts are never cut.
 func renderMarkdown(w io.Writer, r *Result, _ bool) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### reportlint diff: <code>%s</code> → <code>%s</code>\n\n", mdEscape(r.Old.Path), mdEscape(r.New.Path))
+	return writeMarkdown(w, r, commentLimit)
+}
+
+func writeMarkdown(w io.Writer, r *Result, limit int) error {
+	var head strings.Builder
+	fmt.Fprintf(&head, "### reportlint diff: <code>%s</code> → <code>%s</code>\n\n", mdEscape(r.Old.Path), mdEscape(r.New.Path))
 	for _, wmsg := range r.Warnings {
-		fmt.Fprintf(bw, "> **Warning:** %s\n\n", mdEscape(wmsg))
+		fmt.Fprintf(&head, "> **Warning:** %s\n\n", mdEscape(wmsg))
 	}
 	if r.Empty() {
-		fmt.Fprintln(bw, "No changes.")
-		return bw.Flush()
+		fmt.Fprintln(&head, "No changes.")
+		_, err := io.WriteString(w, head.String())
+		return err
 	}
+	fmt.Fprintf(&head, "**Summary:** %s\n\n", mdEscape(r.Summary))
 	if r.Facts() {
-		fmt.Fprintln(bw, "| | fact | old | new |")
-		fmt.Fprintln(bw, "| --- | --- | --- | --- |")
+		fmt.Fprintln(&head, "| | fact | old | new |")
+		fmt.Fprintln(&head, "| --- | --- | --- | --- |")
 		row := func(change, what, old, new string) {
-			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", arrow(change)+" "+change, mdEscape(what), mdEscape(old), mdEscape(new))
+			fmt.Fprintf(&head, "| %s | %s | %s | %s |\n", arrow(change)+" "+change, mdEscape(what), mdEscape(old), mdEscape(new))
+		}
+		for _, n := range r.NotFound {
+			old, new := notFoundValues(r, n)
+			fmt.Fprintf(&head, "| ? not found in the %s edition | %s | %s | %s |\n", n.Edition, mdEscape(n.Fact), mdEscape(old), mdEscape(new))
 		}
 		if p := r.Published; p != nil {
 			row(p.Change, "published", orNone(p.Old), orNone(p.New))
 		}
-		if a := r.Advisory; a != nil && a.Change != Unchanged {
+		if a := r.Advisory; a != nil && a.Change != Unchanged && !r.unread(FactLevel) {
 			row(a.Change, "advisory level", levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording))
 		}
 		for _, i := range r.Indicators.Added {
@@ -409,42 +428,79 @@ func renderMarkdown(w io.Writer, r *Result, _ bool) error {
 		for _, c := range r.Contacts.Removed {
 			row(Removed, "contact: "+contactName(c.Kind, c.Label), c.Value, "none")
 		}
-		fmt.Fprintln(bw)
+		fmt.Fprintln(&head)
 	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(head.String())
+	room := limit - head.Len() - cutNote
+	var cut []string
 	for _, s := range r.changedSections() {
-		if len(s.Paragraphs) == 0 {
-			// Renamed or moved, its text the same: a line says it all.
-			fmt.Fprintf(bw, "- %s\n\n", mdEscape(sectionLabel(s)))
+		block := markdownSection(s)
+		if len(cut) > 0 || len(block) > room {
+			cut = append(cut, s.Title)
 			continue
 		}
-		fmt.Fprintf(bw, "<details><summary>%s</summary>\n\n", htmlBlockEscape(sectionLabel(s)))
-		for _, p := range s.Paragraphs {
-			switch p.Status {
-			case Added:
-				fmt.Fprintf(bw, "- **added:** %s\n", mdEscape(p.New))
-			case Removed:
-				fmt.Fprintf(bw, "- **removed:** ~~%s~~\n", mdEscape(p.Old))
-			case ParagraphMoved:
-				fmt.Fprintf(bw, "- **moved:** %s\n", mdEscape(p.New))
-			default:
-				var b strings.Builder
-				for _, op := range p.Words {
-					t := mdEscape(op.Text)
-					switch {
-					case strings.TrimSpace(op.Text) == "":
-						b.WriteString(t)
-					case op.Op == "insert":
-						b.WriteString("<ins>" + t + "</ins>")
-					case op.Op == "delete":
-						b.WriteString("<del>" + t + "</del>")
-					default:
-						b.WriteString(t)
-					}
-				}
-				fmt.Fprintf(bw, "- **changed:** %s\n", b.String())
-			}
+		room -= len(block)
+		bw.WriteString(block)
+	}
+	if len(cut) > 0 {
+		note := fmt.Sprintf("> **Cut:** %s not shown, to keep this comment under GitHub's %d-character limit: %s. Run `reportlint diff` for the whole comparison.\n",
+			plural(len(cut), "changed section"), limit, strings.Join(cut, ", "))
+		if len(note) > cutNote {
+			note = fmt.Sprintf("> **Cut:** %s not shown, to keep this comment under GitHub's %d-character limit. Run `reportlint diff` for the whole comparison.\n", plural(len(cut), "changed section"), limit)
+		} else {
+			note = "> **Cut:** " + mdEscape(strings.TrimPrefix(strings.TrimSuffix(note, "\n"), "> **Cut:** ")) + "\n"
 		}
-		fmt.Fprintf(bw, "\n</details>\n\n")
+		bw.WriteString(note)
 	}
 	return bw.Flush()
+}
+
+// markdownSection is one changed section's block.
+func markdownSection(s SectionChange) string {
+	var b strings.Builder
+	label := sectionLabel(s) + " (" + lineSpan("line ", s.OldLine, s.NewLine) + ")"
+	if len(s.Paragraphs) == 0 {
+		// Renamed or moved, its text the same: a line says it all.
+		fmt.Fprintf(&b, "- %s\n\n", mdEscape(label))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "<details><summary>%s</summary>\n\n", htmlBlockEscape(label))
+	paras, stock := splitBoilerplate(s.Paragraphs)
+	if stock != "" {
+		fmt.Fprintf(&b, "- **stock:** %s\n", mdEscape(stock))
+	}
+	for _, p := range paras {
+		at := mdEscape(lineSpan("", p.OldLine, p.NewLine))
+		switch p.Status {
+		case Added:
+			fmt.Fprintf(&b, "- **added** %s: %s\n", at, mdEscape(p.New))
+		case Removed:
+			fmt.Fprintf(&b, "- **removed** %s: ~~%s~~\n", at, mdEscape(p.Old))
+		case ParagraphMoved:
+			fmt.Fprintf(&b, "- **moved** %s: %s\n", at, mdEscape(p.New))
+		default:
+			var w strings.Builder
+			for _, op := range Excerpt(p.Words, contextWords) {
+				t := mdEscape(op.Text)
+				switch {
+				case strings.TrimSpace(op.Text) == "":
+					w.WriteString(t)
+				case op.Op == "insert":
+					w.WriteString("<ins>" + t + "</ins>")
+				case op.Op == "delete":
+					w.WriteString("<del>" + t + "</del>")
+				default:
+					w.WriteString(t)
+				}
+			}
+			verb := "changed"
+			if p.Moved {
+				verb = "moved and changed"
+			}
+			fmt.Fprintf(&b, "- **%s** %s: %s\n", verb, at, w.String())
+		}
+	}
+	b.WriteString("\n</details>\n\n")
+	return b.String()
 }

@@ -47,9 +47,15 @@ type Side struct {
 // Result is everything that changed between two editions, in the stable
 // shape `diff --format json` prints.
 type Result struct {
-	Old        SideInfo        `json:"old"`
-	New        SideInfo        `json:"new"`
-	Warnings   []string        `json:"warnings"`
+	Old      SideInfo `json:"old"`
+	New      SideInfo `json:"new"`
+	Warnings []string `json:"warnings"`
+	// Summary is the comparison in one line, as text and Markdown lead
+	// with it ("Level 3 → 2 (lowered); indicator K added; …").
+	Summary string `json:"summary"`
+	// NotFound lists the facts one edition states and the other could not
+	// be read for: said, never counted as a change by FailOn.
+	NotFound   []NotFound      `json:"notFound"`
 	Published  *ValueChange    `json:"published,omitempty"`
 	Advisory   *AdvisoryChange `json:"advisory,omitempty"`
 	Indicators IndicatorChange `json:"indicators"`
@@ -57,6 +63,27 @@ type Result struct {
 	Regions    []RegionChange  `json:"regions"`
 	Contacts   ContactChange   `json:"contacts"`
 	Sections   []SectionChange `json:"sections"`
+}
+
+// NotFound is a fact that could not be read in one edition.
+type NotFound struct {
+	Fact    string `json:"fact"`    // "advisory level", "indicators"
+	Edition string `json:"edition"` // "old" or "new"
+}
+
+// String words it for a reader: "advisory level: not found in the new edition".
+func (n NotFound) String() string {
+	return n.Fact + ": not found in the " + n.Edition + " edition"
+}
+
+// unread reports whether fact could not be read in one of the editions.
+func (r *Result) unread(fact string) bool {
+	for _, n := range r.NotFound {
+		if n.Fact == fact {
+			return true
+		}
+	}
+	return false
 }
 
 // SideInfo names an edition.
@@ -150,7 +177,7 @@ type SectionChange struct {
 
 // Facts reports whether anything a reviewer must see first changed.
 func (r *Result) Facts() bool {
-	return r.Published != nil || r.Advisory != nil && r.Advisory.Change != Unchanged ||
+	return r.Published != nil || r.Advisory != nil && r.Advisory.Change != Unchanged || len(r.NotFound) > 0 ||
 		len(r.Indicators.Added)+len(r.Indicators.Removed) > 0 || len(r.ChangedRatings()) > 0 || len(r.ChangedRegions()) > 0 ||
 		len(r.Contacts.Added)+len(r.Contacts.Removed)+len(r.Contacts.Changed) > 0
 }
@@ -201,6 +228,7 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 		Old:      info(old),
 		New:      info(new),
 		Warnings: []string{},
+		NotFound: []NotFound{},
 		Ratings:  []RatingChange{},
 		Regions:  []RegionChange{},
 		Contacts: ContactChange{Added: []Contact{}, Removed: []Contact{}, Changed: []ContactUpdate{}},
@@ -220,11 +248,25 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	res.Warnings = append(res.Warnings, notes("old", old, oldPos)...)
 	res.Warnings = append(res.Warnings, notes("new", new, newPos)...)
 	res.Advisory = compareAdvisory(o.Advisory, n.Advisory)
+	if a := res.Advisory; a != nil && (a.Old == 0) != (a.New == 0) {
+		res.NotFound = append(res.NotFound, NotFound{Fact: FactLevel, Edition: edition(a.Old == 0)})
+	}
 	res.Indicators = compareIndicators(v, o.Advisory, n.Advisory)
+	// A side whose indicators could not be read (no level, or reasons
+	// given but no indicator read from them) is said, not compared: the
+	// other side's indicators would all read as added or removed.
+	oRead, nRead := indicatorsRead(o.Advisory), indicatorsRead(n.Advisory)
+	if !oRead || !nRead {
+		if oRead && len(included(o.Advisory)) > 0 || nRead && len(included(n.Advisory)) > 0 {
+			res.NotFound = append(res.NotFound, NotFound{Fact: FactIndicators, Edition: edition(!oRead)})
+		}
+		res.Indicators = IndicatorChange{Added: []Indicator{}, Removed: []Indicator{}}
+	}
 	res.Ratings = compareRatings(v, o.Ratings, n.Ratings)
 	res.Regions = compareRegions(o.Advisory, n.Advisory)
 	res.Contacts = compareContacts(o.Contacts, n.Contacts)
 	res.Sections = compareSections(old, new, oldPos, newPos)
+	res.Summary = res.summarize()
 	return res
 }
 
@@ -242,6 +284,31 @@ func notes(side string, s Side, pos Positioner) []string {
 		out = append(out, fmt.Sprintf("%s: %s: %s", where, n.Fact, n.Message))
 	}
 	return out
+}
+
+// The facts NotFound names.
+const (
+	FactLevel      = "advisory level"
+	FactIndicators = "indicators"
+)
+
+// edition names a side: the old one when old is true.
+func edition(old bool) string {
+	if old {
+		return "old"
+	}
+	return "new"
+}
+
+// indicatorsRead reports whether an edition's indicators were read: it
+// states a level and, if it gives reasons, at least one indicator came
+// of them or of a statement. An advisory of reasons none of which named
+// an indicator is more likely misread than free of risks.
+func indicatorsRead(a *document.Advisory) bool {
+	if a == nil || a.Level == 0 {
+		return false
+	}
+	return len(a.Reasons) == 0 || len(a.Indicators) > 0
 }
 
 func info(s Side) SideInfo {
@@ -281,7 +348,8 @@ func compareAdvisory(o, n *document.Advisory) *AdvisoryChange {
 	}
 	c := &AdvisoryChange{}
 	ol, nl := -1, -1
-	// Level 0: levels per region only, no overall level to compare.
+	// Level 0 is no overall level: not read, or levels per region only;
+	// absent, not below Level 1.
 	if o != nil && o.Level > 0 {
 		c.Old, c.OldWording, ol = o.Level, o.Wording.Value, o.Level
 	}
@@ -514,38 +582,231 @@ func compareContacts(o, n []document.Contact) ContactChange {
 	return c
 }
 
-// FailOn says whether the comparison holds a change of the kind named:
-// "rating-change" (a threat rating, the advisory level or a regional level
-// changed in any direction), "escalation" (any of those went up, or an
-// indicator was added) or "any".
+// FailOn says whether the comparison holds a change of the kind named
+// (see Trips).
 func (r *Result) FailOn(kind string) (bool, error) {
+	trips, err := r.Trips(kind)
+	return len(trips) > 0, err
+}
+
+// FailKinds are the kinds of change --fail-on takes.
+var FailKinds = []string{"rating-change", "escalation", "moved", "any"}
+
+// Trips lists, one line each, the changes of the kind named that the
+// comparison holds, for the gate to say why it failed:
+//   - "escalation": the advisory level, a regional level or a threat
+//     rating that went up; an indicator added; a region added at Level 3
+//     or 4. A change whose direction cannot be told ("HIGH" to "SEVERE")
+//     is not one: the gate fails only on what provably went up.
+//   - "rating-change": the advisory level, a regional level or a threat
+//     rating that changed in any way.
+//   - "moved": a section or a paragraph that moved.
+//   - "any": any change of content; a pure reorder is not one.
+//
+// A fact one edition could not be read for (NotFound) never trips it.
+func (r *Result) Trips(kind string) ([]string, error) {
+	var out []string
+	trip := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
 	switch kind {
 	case "any":
-		return !r.Empty(), nil
+		if r.contentChanged() {
+			trip("%s", r.Summary)
+		}
+	case "moved":
+		for _, s := range r.Sections {
+			if s.Status == StatusMoved {
+				trip("section %q moved", s.Title)
+			}
+			for _, p := range s.Paragraphs {
+				if p.Status == ParagraphMoved || p.Moved {
+					trip("paragraph moved in %q, line %d → %d", s.Title, p.OldLine, p.NewLine)
+				}
+			}
+		}
 	case "rating-change", "escalation":
-		escalationOnly := kind == "escalation"
-		hit := func(change string) bool {
-			if escalationOnly {
-				// A change whose direction cannot be told (a word off the
-				// scale) may be an escalation: the gate stops for a look.
-				return change == Escalated || change == Added || change == Changed
+		up := kind == "escalation"
+		counts := func(change string) bool {
+			if up {
+				return change == Escalated
 			}
 			return change != Unchanged
 		}
-		if r.Advisory != nil && r.Advisory.Change != Unchanged && hit(r.Advisory.Change) {
-			return true, nil
-		}
-		for _, x := range r.Ratings {
-			if hit(x.Change) {
-				return true, nil
-			}
+		if a := r.Advisory; a != nil && !r.unread(FactLevel) && counts(a.Change) {
+			trip("advisory level %s: %s → %s", a.Change, levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording))
 		}
 		for _, x := range r.Regions {
-			if hit(x.Change) {
-				return true, nil
+			switch {
+			case up && x.Change == Added && x.New >= 3:
+				trip("region %s added at %s", x.Name, regionLevel(x.New))
+			case counts(x.Change):
+				trip("region %s %s: %s → %s", x.Name, x.Change, regionLevel(x.Old), regionLevel(x.New))
 			}
 		}
-		return escalationOnly && len(r.Indicators.Added) > 0, nil
+		for _, x := range r.Ratings {
+			if counts(x.Change) {
+				trip("%s rating, %s %s: %s → %s", x.Category, x.Location, x.Change, orNone(x.Old), orNone(x.New))
+			}
+		}
+		if up {
+			for _, i := range r.Indicators.Added {
+				trip("indicator %s (%s) added", i.Code, i.Name)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("unknown --fail-on %q; use %s", kind, strings.Join(FailKinds, ", "))
 	}
-	return false, fmt.Errorf("unknown --fail-on %q; use rating-change, escalation or any", kind)
+	return out, nil
+}
+
+// contentChanged reports whether the editions say something different,
+// not only the same things in another order.
+func (r *Result) contentChanged() bool {
+	a := r.Advisory
+	if r.Published != nil || a != nil && a.Change != Unchanged && !r.unread(FactLevel) ||
+		len(r.Indicators.Added)+len(r.Indicators.Removed) > 0 || len(r.ChangedRatings()) > 0 || len(r.ChangedRegions()) > 0 ||
+		len(r.Contacts.Added)+len(r.Contacts.Removed)+len(r.Contacts.Changed) > 0 {
+		return true
+	}
+	for _, s := range r.Sections {
+		switch {
+		case s.Status == StatusUnchanged:
+		case s.Status == StatusMoved && !s.TextChanged:
+		case s.Status == StatusMoved || s.Status == StatusChanged:
+			for _, p := range s.Paragraphs {
+				if p.Status != ParagraphMoved {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// summarize words the comparison in one line, facts first: "Level 3 → 2
+// (lowered); 1 region raised to Level 4; indicator K added; 5 paragraphs
+// changed, 2 added, 1 removed".
+func (r *Result) summarize() string {
+	var parts []string
+	add := func(format string, a ...any) { parts = append(parts, fmt.Sprintf(format, a...)) }
+	for _, n := range r.NotFound {
+		add("%s", n)
+	}
+	if a := r.Advisory; a != nil && a.Change != Unchanged && !r.unread(FactLevel) {
+		add("Level %d → %d (%s)", a.Old, a.New, a.Change)
+	}
+	// Regions: those raised grouped by the level they reached, then the rest.
+	raised := map[int]int{}
+	var regionCounts [3]int // lowered, (added: by level), removed
+	addedAt := map[int]int{}
+	for _, x := range r.Regions {
+		switch x.Change {
+		case Escalated:
+			raised[x.New]++
+		case Lowered:
+			regionCounts[0]++
+		case Added:
+			addedAt[x.New]++
+		case Removed:
+			regionCounts[2]++
+		}
+	}
+	for level := 4; level >= 1; level-- {
+		if n := raised[level]; n > 0 {
+			add("%s raised to Level %d", plural(n, "region"), level)
+		}
+	}
+	for level := 4; level >= 0; level-- {
+		if n := addedAt[level]; n > 0 && level > 0 {
+			add("%s added at Level %d", plural(n, "region"), level)
+		} else if n > 0 {
+			add("%s added", plural(n, "region"))
+		}
+	}
+	for k, verb := range []string{"lowered", "", "removed"} {
+		if n := regionCounts[k]; n > 0 {
+			add("%s %s", plural(n, "region"), verb)
+		}
+	}
+	for _, g := range []struct {
+		list []Indicator
+		verb string
+	}{{r.Indicators.Added, "added"}, {r.Indicators.Removed, "removed"}} {
+		if len(g.list) == 0 {
+			continue
+		}
+		codes := make([]string, len(g.list))
+		for i, x := range g.list {
+			codes[i] = x.Code
+		}
+		word := "indicator"
+		if len(codes) > 1 {
+			word = "indicators"
+		}
+		add("%s %s %s", word, strings.Join(codes, ", "), g.verb)
+	}
+	ratings := map[string]int{}
+	for _, x := range r.ChangedRatings() {
+		ratings[x.Change]++
+	}
+	if s := counts("rating", ratings, Escalated, Lowered, Changed, Added, Removed); s != "" {
+		add("%s", s)
+	}
+	if n := len(r.Contacts.Added) + len(r.Contacts.Removed) + len(r.Contacts.Changed); n > 0 {
+		add("%s changed", plural(n, "contact"))
+	}
+	if p := r.Published; p != nil {
+		add("published %s → %s", orNone(p.Old), orNone(p.New))
+	}
+	secs, paras := map[string]int{}, map[string]int{}
+	for _, s := range r.Sections {
+		if s.Status != StatusChanged && s.Status != StatusUnchanged {
+			secs[s.Status]++
+		}
+		if s.Status == StatusAdded || s.Status == StatusRemoved {
+			continue // its paragraphs are the section's
+		}
+		for _, p := range s.Paragraphs {
+			switch {
+			case p.Status == Changed && p.Moved:
+				paras["moved and changed"]++
+			default:
+				paras[p.Status]++
+			}
+		}
+	}
+	if s := counts("section", secs, StatusAdded, StatusRemoved, StatusRenamed, StatusMoved); s != "" {
+		add("%s", s)
+	}
+	if s := counts("paragraph", paras, Changed, Added, Removed, "moved and changed", ParagraphMoved); s != "" {
+		add("%s", s)
+	}
+	if len(parts) == 0 {
+		return "no changes"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// counts words tallies in the order given: "5 paragraphs changed, 2 added".
+func counts(noun string, tally map[string]int, order ...string) string {
+	var out []string
+	for _, k := range order {
+		if n := tally[k]; n > 0 {
+			if len(out) == 0 {
+				out = append(out, plural(n, noun)+" "+k)
+			} else {
+				out = append(out, fmt.Sprintf("%d %s", n, k))
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// plural is "1 region", "2 regions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -221,8 +221,13 @@ func TestRatingDirection(t *testing.T) {
 		}
 	}
 	r := &Result{Ratings: []RatingChange{{Category: "crime", Location: "Bamako", Old: "CRITICAL", New: "SEVERE", Change: Changed}}}
-	if hit, _ := r.FailOn("escalation"); !hit {
-		t.Errorf("a rating change of unknown direction passes the escalation gate")
+	// The escalation gate fails only on what provably went up; the
+	// rating-change gate stops for any change.
+	if hit, _ := r.FailOn("escalation"); hit {
+		t.Errorf("a rating change of unknown direction fails the escalation gate")
+	}
+	if hit, _ := r.FailOn("rating-change"); !hit {
+		t.Errorf("a rating change of unknown direction passes the rating-change gate")
 	}
 	r.Ratings[0].Change = Unchanged
 	if hit, _ := r.FailOn("any"); hit || !r.Empty() {

@@ -26,6 +26,11 @@ type ParagraphDiff struct {
 	Old     string   `json:"old,omitempty"`
 	New     string   `json:"new,omitempty"`
 	Words   []WordOp `json:"words,omitempty"` // for a changed paragraph
+	// Moved is set on a changed paragraph found away from where it was.
+	Moved bool `json:"moved,omitempty"`
+	// Boilerplate is set on a paragraph of the stock kind every edition
+	// repeats (see stockOpenings): text and Markdown group them.
+	Boilerplate bool `json:"boilerplate,omitempty"`
 }
 
 // WordOp is a run of words kept, inserted or deleted.
@@ -95,7 +100,7 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 			key = openingKey
 		} else if prof != nil {
 			if h, ok := prof.MatchHeader(profile.StripLineMarkup(s.Title.Value)); ok {
-				key = fmt.Sprintf("\x00header %d", h.Pattern)
+				key = fmt.Sprintf("%s%d", headerKey, h.Pattern)
 			}
 		}
 		f := flatSection{sec: s, parent: parent, key: key}
@@ -126,6 +131,9 @@ func flatten(r *document.Report, pos Positioner, prof *profile.Profile) []flatSe
 const OpeningTitle = "(before the first heading)"
 
 const openingKey = "\x00opening"
+
+// headerKey starts the key of a header line the profile knows.
+const headerKey = "\x00header "
 
 // renameSimilarity is how alike two sections' words must be (Jaccard) for
 // a section whose title changed to count as renamed rather than removed
@@ -262,9 +270,15 @@ weigh:
 			c.OldLine, _ = oldPos.LineColumn(os.sec.Heading.Start)
 		}
 		c.Paragraphs = compareParagraphs(os, ns, w)
+		for k := range c.Paragraphs {
+			p := &c.Paragraphs[k]
+			p.Boilerplate = isBoilerplate(p.Old) || isBoilerplate(p.New)
+		}
 		changed := len(c.Paragraphs) > 0
 		switch {
-		case renamed[i] || os.sec.Title.Value != ns.sec.Title.Value && os.key != profile.NormalizeTitle(ns.sec.Title.Value):
+		// A header line matched as such ("Travel Advisory July 1, 2025")
+		// is not renamed by its new date or level: the facts say those.
+		case renamed[i] || os.sec.Title.Value != ns.sec.Title.Value && os.key != profile.NormalizeTitle(ns.sec.Title.Value) && !strings.HasPrefix(os.key, headerKey):
 			c.Status, c.OldTitle, c.TextChanged = StatusRenamed, os.sec.Title.Value, changed
 		case newParent[i] || !inOrder[i]:
 			c.Status, c.TextChanged = StatusMoved, changed

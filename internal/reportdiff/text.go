@@ -43,6 +43,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 		fmt.Fprintln(bw, "\nno changes")
 		return bw.Flush()
 	}
+	fmt.Fprintf(bw, "\n%s %s\n", paint(bold, "summary:"), plain(r.Summary))
 	if r.Facts() {
 		fmt.Fprintf(bw, "\n%s\n", paint(bold, "Facts"))
 		// The rows are gathered first: each column is as wide as its
@@ -54,7 +55,11 @@ func renderText(w io.Writer, r *Result, color bool) error {
 		if p := r.Published; p != nil {
 			row("published", orNone(p.Old), orNone(p.New), p.Change)
 		}
-		if a := r.Advisory; a != nil && a.Change != Unchanged {
+		for _, n := range r.NotFound {
+			old, new := notFoundValues(r, n)
+			row(n.Fact, old, new, "not found in the "+n.Edition+" edition")
+		}
+		if a := r.Advisory; a != nil && a.Change != Unchanged && !r.unread(FactLevel) {
 			row("advisory level", levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording), a.Change)
 		}
 		for _, i := range r.Indicators.Added {
@@ -99,18 +104,23 @@ func renderText(w io.Writer, r *Result, color bool) error {
 	if secs := r.changedSections(); len(secs) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", paint(bold, "Sections"))
 		for _, s := range secs {
-			fmt.Fprintf(bw, "  %s\n", plain(sectionLabel(s)))
-			for _, p := range s.Paragraphs {
-				switch p.Status {
-				case Added:
-					fmt.Fprintf(bw, "    %s %s\n", paint(green, "+"), paint(green, p.New))
-				case Removed:
-					fmt.Fprintf(bw, "    %s %s\n", paint(red, "-"), paint(red, p.Old))
-				case ParagraphMoved:
-					fmt.Fprintf(bw, "    %s %s\n", paint(dim, "↕"), paint(dim, p.New+" (moved)"))
+			fmt.Fprintf(bw, "  %s %s\n", plain(sectionLabel(s)), paint(dim, "("+lineSpan("line ", s.OldLine, s.NewLine)+")"))
+			paras, stock := splitBoilerplate(s.Paragraphs)
+			if stock != "" {
+				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "="), paint(dim, stock))
+			}
+			for _, p := range paras {
+				at := paint(dim, fmt.Sprintf("%-9s", lineSpan("", p.OldLine, p.NewLine)))
+				switch {
+				case p.Status == Added:
+					fmt.Fprintf(bw, "    %s %s %s\n", paint(green, "+"), at, paint(green, p.New))
+				case p.Status == Removed:
+					fmt.Fprintf(bw, "    %s %s %s\n", paint(red, "-"), at, paint(red, p.Old))
+				case p.Status == ParagraphMoved:
+					fmt.Fprintf(bw, "    %s %s %s\n", paint(dim, "↕"), at, paint(dim, p.New+" (moved)"))
 				default:
-					fmt.Fprintf(bw, "    %s ", paint(yellow, "~"))
-					for _, op := range p.Words {
+					fmt.Fprintf(bw, "    %s %s ", paint(yellow, "~"), at)
+					for _, op := range Excerpt(p.Words, contextWords) {
 						switch op.Op {
 						case "insert":
 							if color {
@@ -128,6 +138,9 @@ func renderText(w io.Writer, r *Result, color bool) error {
 							fmt.Fprint(bw, plain(op.Text))
 						}
 					}
+					if p.Moved {
+						fmt.Fprint(bw, paint(dim, " (moved)"))
+					}
 					fmt.Fprintln(bw)
 				}
 			}
@@ -141,4 +154,30 @@ func contactName(kind, label string) string {
 		return kind + " (" + label + ")"
 	}
 	return kind
+}
+
+// lineSpan is where a section or paragraph is in each edition: "12→14",
+// "12→" (only in the old one), "→14" (only in the new one).
+func lineSpan(prefix string, old, new int) string {
+	at := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return fmt.Sprint(n)
+	}
+	return prefix + at(old) + "→" + at(new)
+}
+
+// notFoundValues are what a fact not found in one edition was in each.
+func notFoundValues(r *Result, n NotFound) (old, new string) {
+	old, new = "read", "read"
+	if a := r.Advisory; n.Fact == FactLevel && a != nil {
+		old, new = levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording)
+	}
+	if n.Edition == "old" {
+		old = "not found"
+	} else {
+		new = "not found"
+	}
+	return old, new
 }
