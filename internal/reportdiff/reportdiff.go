@@ -134,10 +134,13 @@ type RatingChange struct {
 
 // RegionChange is an area's advisory level old -> new (0: not stated).
 type RegionChange struct {
-	Name   string `json:"name"`
-	Old    int    `json:"old"`
-	New    int    `json:"new"`
-	Change string `json:"change"`
+	Name string `json:"name"`
+	// OldName is the name the old edition gave the region, when it was
+	// matched by a name alike rather than the same.
+	OldName string `json:"oldName,omitempty"`
+	Old     int    `json:"old"`
+	New     int    `json:"new"`
+	Change  string `json:"change"`
 }
 
 // ContactChange lists contact details added, removed or changed.
@@ -451,40 +454,6 @@ func ratingDirection(v *vocab.Vocabulary, old, new string) string {
 	return Changed
 }
 
-func compareRegions(o, n *document.Advisory) []RegionChange {
-	levels := func(a *document.Advisory) (map[string]document.Region, []string) {
-		m := map[string]document.Region{}
-		var order []string
-		if a != nil {
-			for _, r := range a.Regions {
-				k := profile.NormalizeTitle(strings.TrimPrefix(strings.TrimPrefix(r.Name.Value, "The "), "the "))
-				if _, dup := m[k]; !dup {
-					order = append(order, k)
-				}
-				m[k] = r
-			}
-		}
-		return m, order
-	}
-	om, oorder := levels(o)
-	nm, norder := levels(n)
-	out := []RegionChange{}
-	for _, k := range norder {
-		nr := nm[k]
-		ol := -1
-		if or, ok := om[k]; ok {
-			ol = or.Level
-		}
-		out = append(out, RegionChange{Name: nr.Name.Value, Old: max(ol, 0), New: nr.Level, Change: direction(ol, nr.Level)})
-	}
-	for _, k := range oorder {
-		if _, ok := nm[k]; !ok {
-			out = append(out, RegionChange{Name: om[k].Name.Value, Old: om[k].Level, Change: Removed})
-		}
-	}
-	return out
-}
-
 // contactKey is what makes two contacts the same: the kind, and the
 // value's letters and digits only, lower-cased, so that
 // "+227-2072-2661." and "+227 2072 2661" are one number and a change of
@@ -637,9 +606,9 @@ func (r *Result) Trips(kind string) ([]string, error) {
 		for _, x := range r.Regions {
 			switch {
 			case up && x.Change == Added && x.New >= 3:
-				trip("region %s added at %s", x.Name, regionLevel(x.New))
+				trip("region %s added at %s", regionLabel(x), regionLevel(x.New))
 			case counts(x.Change):
-				trip("region %s %s: %s → %s", x.Name, x.Change, regionLevel(x.Old), regionLevel(x.New))
+				trip("region %s %s: %s → %s", regionLabel(x), x.Change, regionLevel(x.Old), regionLevel(x.New))
 			}
 		}
 		for _, x := range r.Ratings {

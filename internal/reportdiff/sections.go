@@ -400,6 +400,7 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 		return m
 	}
 	flush := func() {
+		dels, ins = dropReflowed(o.paras, n.paras, dels, ins, &w.pairs)
 		// Pair each deletion, in order, with the next insertion alike
 		// enough to be its new wording; one word for word the same is
 		// left to movedParagraphs. What is not paired was removed or added.
@@ -446,7 +447,165 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 		}
 	}
 	flush()
-	return movedParagraphs(out)
+	return movedAndEdited(movedParagraphs(out), w)
+}
+
+// movedSimilarity is how alike a paragraph removed in one place and one
+// added in another must be to be one paragraph, moved and lightly edited.
+// It is stricter than changedSimilarity: far from where it was, a
+// paragraph must be recognisably itself.
+const movedSimilarity = 0.6
+
+// movedAndEdited pairs a paragraph removed with one added elsewhere in the
+// section that is its lightly edited self: one changed paragraph, marked
+// moved, in place of a removal and an addition. The most alike are paired
+// first; the weighing is charged to the pairs budget.
+func movedAndEdited(diffs []ParagraphDiff, w *work) []ParagraphDiff {
+	var rem, add []int
+	for i, d := range diffs {
+		switch d.Status {
+		case Removed:
+			rem = append(rem, i)
+		case Added:
+			add = append(add, i)
+		}
+	}
+	if len(rem) == 0 || len(add) == 0 {
+		return diffs
+	}
+	type cand struct {
+		r, a  int
+		score float64
+	}
+	var cands []cand
+	sets := make(map[int]map[string]bool, len(rem)+len(add))
+	set := func(i int, text string) map[string]bool {
+		if m, ok := sets[i]; ok {
+			return m
+		}
+		m := wordSetOf(text)
+		sets[i] = m
+		return m
+	}
+weigh:
+	for _, r := range rem {
+		for _, a := range add {
+			wr, wa := set(r, diffs[r].Old), set(a, diffs[a].New)
+			if w.pairs -= len(wr) + len(wa) + 1; w.pairs < 0 {
+				break weigh
+			}
+			if s := jaccard(wr, wa); s >= movedSimilarity {
+				cands = append(cands, cand{r, a, s})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return diffs
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	drop, paired := map[int]bool{}, map[int]bool{}
+	for _, c := range cands {
+		if drop[c.r] || paired[c.a] {
+			continue
+		}
+		old, new := diffs[c.r], diffs[c.a]
+		// It is shown where it now is, in the new edition's order.
+		diffs[c.a] = ParagraphDiff{Status: Changed, Moved: true, OldLine: old.OldLine, NewLine: new.NewLine, Old: old.Old, New: new.New, Words: wordDiff(old.Old, new.New, &w.words)}
+		drop[c.r], paired[c.a] = true, true
+	}
+	out := diffs[:0]
+	for i, d := range diffs {
+		if !drop[i] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dropReflowed takes out of a run of deleted and inserted paragraphs those
+// that are the same text only joined, split, re-wrapped or re-spaced: the
+// paragraphs of a group on each side, their spaces left out, read the same.
+// A group is grown from a deleted and an inserted paragraph that start
+// alike, adding the next paragraph on the side that is behind while one
+// side's text starts the other's. The bytes compared are charged to budget.
+func dropReflowed(oldParas, newParas []string, dels, ins []int, budget *int) ([]int, []int) {
+	if len(dels) == 0 || len(ins) == 0 {
+		return dels, ins
+	}
+	squeeze := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	const keyLen = 4
+	sd := make([]string, len(dels))
+	for k, i := range dels {
+		sd[k] = squeeze(oldParas[i])
+	}
+	si := make([]string, len(ins))
+	starts := map[string][]int{}
+	for k, i := range ins {
+		si[k] = squeeze(newParas[i])
+		if len(si[k]) >= keyLen {
+			starts[si[k][:keyLen]] = append(starts[si[k][:keyLen]], k)
+		}
+	}
+	goneD, goneI := make([]bool, len(dels)), make([]bool, len(ins))
+	for d := 0; d < len(dels); d++ {
+		if len(sd[d]) < keyLen {
+			continue
+		}
+		for tries, k := range starts[sd[d][:keyLen]] {
+			if tries >= 8 || *budget <= 0 {
+				break
+			}
+			if goneI[k] {
+				continue
+			}
+			a, b := sd[d], si[k]
+			ed, ek := d, k
+			ok := false
+			for *budget > 0 {
+				*budget -= min(len(a), len(b)) + 1
+				switch {
+				case a == b:
+					ok = true
+				case strings.HasPrefix(b, a) && ed+1 < len(dels) && dels[ed+1] == dels[ed]+1 && !goneD[ed+1]:
+					ed++
+					a += sd[ed]
+					continue
+				case strings.HasPrefix(a, b) && ek+1 < len(ins) && ins[ek+1] == ins[ek]+1 && !goneI[ek+1]:
+					ek++
+					b += si[ek]
+					continue
+				}
+				break
+			}
+			if ok {
+				for x := d; x <= ed; x++ {
+					goneD[x] = true
+				}
+				for x := k; x <= ek; x++ {
+					goneI[x] = true
+				}
+				d = ed
+				break
+			}
+		}
+	}
+	keep := func(list []int, gone []bool) []int {
+		out := list[:0:0]
+		for k, i := range list {
+			if !gone[k] {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	return keep(dels, goneD), keep(ins, goneI)
 }
 
 // movedParagraphs turns a paragraph removed in one place and added word for
