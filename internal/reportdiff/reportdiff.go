@@ -267,6 +267,14 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	}
 	res.Ratings = compareRatings(v, o.Ratings, n.Ratings)
 	res.Regions = compareRegions(o.Advisory, n.Advisory)
+	// Regions are read with the advisory: where its level was not read,
+	// neither were they, and the other side's are not all added or removed.
+	if res.unread(FactLevel) {
+		if len(res.Regions) > 0 {
+			res.NotFound = append(res.NotFound, NotFound{Fact: FactRegions, Edition: res.NotFound[0].Edition})
+		}
+		res.Regions = []RegionChange{}
+	}
 	res.Contacts = compareContacts(o.Contacts, n.Contacts)
 	res.Sections = compareSections(old, new, oldPos, newPos)
 	res.Summary = res.summarize()
@@ -293,6 +301,7 @@ func notes(side string, s Side, pos Positioner) []string {
 const (
 	FactLevel      = "advisory level"
 	FactIndicators = "indicators"
+	FactRegions    = "regional levels"
 )
 
 // edition names a side: the old one when old is true.

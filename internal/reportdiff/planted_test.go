@@ -1,0 +1,128 @@
+package reportdiff
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestPlantedChanges plants one change at a time in an edition written for
+// the test (testdata/planted/base.txt, modelled on the U.S. advisories) and
+// checks that the diff reports exactly it: the summary in full, and the
+// facts that trip the escalation gate.
+func TestPlantedChanges(t *testing.T) {
+	data, err := os.ReadFile("testdata/planted/base.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := string(data)
+	const (
+		police = "Police answered 412 reports of pickpocketing in the old souk during the last year, according to the interior ministry."
+		night  = "Visitors who drive at night should keep to lit main roads and carry a charged phone."
+	)
+	for _, tc := range []struct {
+		name     string
+		edits    []string // old, new, old, new, …
+		summary  string
+		escalate []string
+		moved    bool
+	}{
+		{
+			name:     "level raised",
+			edits:    []string{"Kuwait - Level 2: Exercise Increased Caution", "Kuwait - Level 3: Reconsider Travel", "Exercise increased caution in Kuwait due to", "Reconsider travel to Kuwait due to"},
+			summary:  "Level 2 → 3 (escalated); 1 paragraph changed",
+			escalate: []string{"advisory level escalated: Level 2 (Exercise Increased Caution) → Level 3 (Reconsider Travel)"},
+		},
+		{
+			name:    "level lowered",
+			edits:   []string{"Kuwait - Level 2: Exercise Increased Caution", "Kuwait - Level 1: Exercise Normal Precautions", "Exercise increased caution in Kuwait", "Exercise normal precautions in Kuwait"},
+			summary: "Level 2 → 1 (lowered); 1 paragraph changed",
+		},
+		{
+			name:     "region added",
+			edits:    []string{"### Assistance", "**Al Abdali Farms – Level 4: Do Not Travel**\n\nArmed smugglers cross the farmland at night.\n\n### Assistance"},
+			summary:  "1 region added at Level 4; 2 paragraphs added",
+			escalate: []string{"region Al Abdali Farms added at Level 4"},
+		},
+		{
+			name:     "region renamed and raised",
+			edits:    []string{"**Jleeb Al-Shuyoukh – Level 3: Reconsider Travel**", "**Jeleeb Al-Shuyoukh – Level 4: Do Not Travel**"},
+			summary:  "1 region raised to Level 4; 1 paragraph changed",
+			escalate: []string{"region Jeleeb Al-Shuyoukh (was Jleeb Al-Shuyoukh) escalated: Level 3 → Level 4"},
+		},
+		{
+			name:    "region reworded and lowered",
+			edits:   []string{"**Northern Desert Border Zone – Level 3: Reconsider Travel**", "**Border Zone of the Northern Desert – Level 2: Exercise Increased Caution**"},
+			summary: "1 region lowered; 1 paragraph changed",
+		},
+		{
+			name:     "reason added",
+			edits:    []string{"due to **terrorism** and **crime**.", "due to **terrorism**, **crime** and **kidnapping**."},
+			summary:  "indicator K added; 1 paragraph changed",
+			escalate: []string{"indicator K (Kidnapping or Hostage Taking) added"},
+		},
+		{
+			name:    "contact changed",
+			edits:   []string{"+965 2259-1001", "+965 2259-1077"},
+			summary: "1 contact changed; 1 paragraph changed",
+		},
+		{
+			name:    "a word changed",
+			edits:   []string{"412 reports", "512 reports"},
+			summary: "1 paragraph changed",
+		},
+		{
+			name: "reflowed: re-wrapped, split, joined, re-spaced",
+			edits: []string{
+				"hotels, markets and embassies with little or no warning. Petty theft", "hotels,\nmarkets and embassies with little or no warning.\n\nPetty theft",
+				"last year, according to the interior ministry.\n\nVisitors", "last year,   according to the interior ministry. Visitors",
+			},
+			summary: "no changes",
+		},
+		{
+			name:    "paragraph moved",
+			edits:   []string{police + "\n\n" + night, night + "\n\n" + police},
+			summary: "1 paragraph moved",
+			moved:   true,
+		},
+		{
+			name:    "paragraph moved and lightly edited",
+			edits:   []string{police + "\n\n", "", "If you decide", strings.Replace(police, "412", "457", 1) + "\n\nIf you decide"},
+			summary: "1 paragraph moved and changed",
+			moved:   true,
+		},
+		{
+			name:    "level not read in the new edition",
+			edits:   []string{"### Kuwait - Level 2: Exercise Increased Caution", "### Kuwait - Risk Overview", "Exercise increased caution in Kuwait due to **terrorism** and **crime**.", "Travellers should take care."},
+			summary: "advisory level: not found in the new edition; indicators: not found in the new edition; regional levels: not found in the new edition; 1 section renamed; 1 paragraph changed",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := base
+			for i := 0; i < len(tc.edits); i += 2 {
+				if !strings.Contains(edited, tc.edits[i]) {
+					t.Fatalf("the base edition has no %q", tc.edits[i])
+				}
+				edited = strings.Replace(edited, tc.edits[i], tc.edits[i+1], 1)
+			}
+			o, of := side(t, "old.txt", data)
+			n, nf := side(t, "new.txt", []byte(edited))
+			res := Compare(o, n, of, nf)
+			if res.Summary != tc.summary {
+				t.Errorf("summary:\n got %s\nwant %s\n%s", res.Summary, tc.summary, render(t, "text", res))
+			}
+			trips, _ := res.Trips("escalation")
+			if !reflect.DeepEqual(trips, tc.escalate) {
+				t.Errorf("escalation trips: %q, want %q", trips, tc.escalate)
+			}
+			if moved, _ := res.FailOn("moved"); moved != tc.moved {
+				t.Errorf("--fail-on moved: %v, want %v", moved, tc.moved)
+			}
+			// A pure reorder is no change of content; anything else is.
+			if anyChange, _ := res.FailOn("any"); anyChange != (tc.summary != "no changes" && tc.name != "paragraph moved") {
+				t.Errorf("--fail-on any: %v", anyChange)
+			}
+		})
+	}
+}
