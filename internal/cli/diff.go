@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
@@ -75,6 +76,11 @@ func diffCommand(e *env) *ucli.Command {
 				return silentExit(ExitError)
 			}
 			res := reportdiff.Compare(sides[0], sides[1], files[0], files[1])
+			if cmd.String("format") == "markdown" {
+				// A pull-request comment names files as the repository
+				// does, not as the runner's checkout happens to lie.
+				res.Old.Path, res.New.Path = repoPath(res.Old.Path), repoPath(res.New.Path)
+			}
 			if path := cmd.String("output"); path != "" {
 				var b strings.Builder
 				if err := render(&b, res, false); err != nil {
@@ -97,6 +103,33 @@ func diffCommand(e *env) *ucli.Command {
 			}
 			return nil
 		},
+	}
+}
+
+// repoPath is a file's path from the top of the git repository it is in,
+// found by walking up to the folder that holds .git; a path outside any
+// repository, standard input and REV:PATH are left as given.
+func repoPath(p string) string {
+	if p == discover.Stdin {
+		return p
+	}
+	if _, err := os.Stat(p); err != nil {
+		return p // REV:PATH, or a name given to standard input
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			if rel, err := filepath.Rel(dir, abs); err == nil {
+				return filepath.ToSlash(rel)
+			}
+			return p
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return p
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package reportdiff
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -176,4 +177,61 @@ func FuzzEscapeComment(f *testing.F) {
 		}
 		checkMarkdown(t, "<details><summary>"+htmlBlockEscape(s)+"</summary>\n")
 	})
+}
+
+// TestMarkdownCommentLimit: a comparison too long for a GitHub comment
+// keeps its summary and every fact, leaves out the sections that do not
+// fit, whole, and says which.
+func TestMarkdownCommentLimit(t *testing.T) {
+	long := strings.Repeat("Armed groups cross the border at night. ", 200) // 8 KB a paragraph
+	res := &Result{
+		Old: SideInfo{Path: "old.txt"}, New: SideInfo{Path: "new.txt"},
+		Summary:  "Level 2 → 3 (escalated); 20 paragraphs added",
+		Advisory: &AdvisoryChange{Old: 2, New: 3, Change: Escalated},
+	}
+	for i := range 20 {
+		res.Contacts.Added = append(res.Contacts.Added, Contact{Kind: "phone", Value: fmt.Sprintf("+965 2259-%04d", i)})
+		res.Sections = append(res.Sections, SectionChange{
+			Title: fmt.Sprintf("Section %d", i), Status: StatusAdded, NewLine: i * 10,
+			Paragraphs: []ParagraphDiff{{Status: Added, NewLine: i*10 + 2, New: long}},
+		})
+	}
+	var b strings.Builder
+	if err := renderMarkdown(&b, res, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if len(out) > commentLimit {
+		t.Errorf("%d bytes, over GitHub's limit of %d", len(out), commentLimit)
+	}
+	for _, want := range []string{"**Summary:** Level 2 → 3 (escalated)", "| ▲ escalated | advisory level |", "+965 2259-0019", "\"Section 0\" added", "> **Cut:** 13 changed sections not shown", "Section 7, Section 8"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the comment", want)
+		}
+	}
+	if strings.Contains(out, "\"Section 7\" added") {
+		t.Errorf("a section past the limit is shown")
+	}
+	// A comparison that fits is shown whole, with nothing said about cuts.
+	res.Sections = res.Sections[:2]
+	b.Reset()
+	if err := renderMarkdown(&b, res, false); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Cut:") || !strings.Contains(b.String(), "\"Section 1\" added") {
+		t.Errorf("a short comparison was cut:\n%s", b.String())
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	words := WordDiff("In 2023 armed groups were responsible for 887 attacks in Mali in the centre and the north of the country.",
+		"In 2023 armed groups were responsible for 912 attacks in Mali in the centre and the north of the country.")
+	if got, want := showOps(Excerpt(words, 4)), "… groups were responsible for [-887-]{+912+} attacks in Mali in …"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// Short runs are kept whole: cutting one word saves nothing.
+	short := WordDiff("Avoid the border.", "Avoid the northern border.")
+	if got, want := showOps(Excerpt(short, 4)), "Avoid the {+northern +}border."; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 }
