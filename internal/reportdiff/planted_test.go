@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // TestPlantedChanges plants one change at a time in an edition written for
@@ -124,5 +127,25 @@ func TestPlantedChanges(t *testing.T) {
 				t.Errorf("--fail-on any: %v", anyChange)
 			}
 		})
+	}
+}
+
+// A reason glued to a no-break space, which the document model may miss on
+// one side, is read again here: the same reasons are the same indicators.
+func TestIndicatorsFromReasonsWithNoBreakSpaces(t *testing.T) {
+	v := vocab.Default()
+	glued := &document.Advisory{Level: 3, Reasons: []document.Text{{Value: "ongoing conflict along the borders,\u00a0political violence, crime, and\u00a0health"}}}
+	plain := &document.Advisory{Level: 3, Reasons: []document.Text{{Value: "political violence"}, {Value: "crime"}, {Value: "health"}},
+		Indicators: []document.Indicator{{Code: "U", Included: true}, {Code: "C", Included: true}, {Code: "H", Included: true}}}
+	if got := included(v, glued); !reflect.DeepEqual(got, map[string]bool{"U": true, "C": true, "H": true}) {
+		t.Errorf("read from the glued reasons: %v, want C, H, U", got)
+	}
+	if c := compareIndicators(v, glued, plain); len(c.Added)+len(c.Removed) > 0 {
+		t.Errorf("the same reasons differ: %+v", c)
+	}
+	// Reasons none of which names an indicator: not read, never a change.
+	vague := &document.Advisory{Level: 3, Reasons: []document.Text{{Value: "the situation"}}}
+	if indicatorsRead(v, vague) || !indicatorsRead(v, plain) {
+		t.Errorf("indicatorsRead: vague %v, plain %v", indicatorsRead(v, vague), indicatorsRead(v, plain))
 	}
 }
