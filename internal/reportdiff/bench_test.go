@@ -78,3 +78,26 @@ func BenchmarkDiffManyParagraphsReworded(b *testing.B) {
 func BenchmarkDiffManyParagraphsReplaced(b *testing.B) {
 	benchManyParagraphs(b, 16000, func(i int) string { return fmt.Sprintf("Note %d here?", i) })
 }
+
+// BenchmarkCompare20KB is BenchmarkDiff20KB without the parsing: the
+// comparison alone, which is what reportdiff owns.
+func BenchmarkCompare20KB(b *testing.B) {
+	old := corpus.Report(1, corpus.Options{Size: 20 << 10})
+	new := corpus.Edition(old, 2)
+	of, _ := source.New("old.txt", []byte(old))
+	nf, _ := source.New("new.txt", []byte(new))
+	or, err := parse.Parse(of, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nr, err := parse.Parse(nf, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
+			b.Fatal("no changes found")
+		}
+	}
+}
