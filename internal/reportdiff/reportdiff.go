@@ -582,7 +582,7 @@ func (r *Result) FailOn(kind string) (bool, error) {
 }
 
 // FailKinds are the kinds of change --fail-on takes.
-var FailKinds = []string{"rating-change", "escalation", "moved", "any"}
+var FailKinds = []string{"rating-change", "escalation", "any", "moved"}
 
 // Trips lists, one line each, the changes of the kind named that the
 // comparison holds, for the gate to say why it failed:
@@ -592,8 +592,9 @@ var FailKinds = []string{"rating-change", "escalation", "moved", "any"}
 //     is not one: the gate fails only on what provably went up.
 //   - "rating-change": the advisory level, a regional level or a threat
 //     rating that changed in any way.
-//   - "moved": a section or a paragraph that moved.
 //   - "any": any change of content; a pure reorder is not one.
+//   - "moved": any change of content, and a section or a paragraph that
+//     moved: a reorder counts when asked for.
 //
 // A fact one edition could not be read for (NotFound) never trips it.
 func (r *Result) Trips(kind string) ([]string, error) {
@@ -605,6 +606,9 @@ func (r *Result) Trips(kind string) ([]string, error) {
 			trip("%s", r.Summary)
 		}
 	case "moved":
+		if r.contentChanged() {
+			trip("%s", r.Summary)
+		}
 		for _, s := range r.Sections {
 			if s.Status == StatusMoved {
 				trip("section %q moved", s.Title)
