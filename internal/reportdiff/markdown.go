@@ -431,6 +431,16 @@ func writeMarkdown(w io.Writer, r *Result, limit int) error {
 		fmt.Fprintln(&head)
 	}
 	bw := bufio.NewWriter(w)
+	if head.Len() > limit-cutNote {
+		// Only facts by the thousand (a hostile edition) fill a comment:
+		// cut at a row, and say so, rather than have GitHub refuse it.
+		text := head.String()
+		end := strings.LastIndexByte(text[:limit-cutNote], '\n') + 1
+		rows := strings.Count(text[end:], "\n| ")
+		bw.WriteString(text[:end])
+		fmt.Fprintf(bw, "\n> **Cut:** %s and every section not shown, to keep this comment under GitHub's %d-character limit. Run `reportlint diff` for the whole comparison.\n", plural(rows, "more fact"), limit)
+		return bw.Flush()
+	}
 	bw.WriteString(head.String())
 	room := limit - head.Len() - cutNote
 	var cut []string

@@ -235,3 +235,23 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// Facts by the thousand alone would pass the limit: they are cut at a
+// row, and the cut said, rather than the comment refused by GitHub.
+func TestMarkdownTooManyFacts(t *testing.T) {
+	res := &Result{Old: SideInfo{Path: "old.txt"}, New: SideInfo{Path: "new.txt"}, Summary: "5000 contacts changed"}
+	for i := range 5000 {
+		res.Contacts.Added = append(res.Contacts.Added, Contact{Kind: "phone", Value: fmt.Sprintf("+965 2259-%04d", i)})
+	}
+	var b strings.Builder
+	if err := renderMarkdown(&b, res, false); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if len(out) > commentLimit || !strings.Contains(out, "more facts and every section not shown") || !strings.Contains(out, "+965 2259-0000") {
+		t.Errorf("%d bytes, ending:\n%s", len(out), out[max(0, len(out)-300):])
+	}
+	if before := strings.SplitN(out, "> **Cut:**", 2)[0]; !strings.HasSuffix(before, " |\n\n") {
+		t.Errorf("cut inside a row: %q", before[max(0, len(before)-80):])
+	}
+}
