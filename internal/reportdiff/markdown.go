@@ -488,7 +488,7 @@ func markdownSection(s SectionChange) string {
 		case Removed:
 			fmt.Fprintf(&b, "- **removed** %s: ~~%s~~\n", at, mdEscape(p.Old))
 		case ParagraphMoved:
-			fmt.Fprintf(&b, "- **moved** %s: %s\n", at, mdEscape(p.New))
+			fmt.Fprintf(&b, "- **moved** %s: %s\n", at, mdEscape(p.New+strings.TrimSuffix(movedNote(p), " (moved)")))
 		default:
 			var w strings.Builder
 			for _, op := range Excerpt(p.Words, contextWords) {
@@ -504,11 +504,11 @@ func markdownSection(s SectionChange) string {
 					w.WriteString(t)
 				}
 			}
-			verb := "changed"
+			verb, from := "changed", ""
 			if p.Moved {
-				verb = "moved and changed"
+				verb, from = "moved and changed", mdEscape(strings.TrimSuffix(movedNote(p), " (moved)"))
 			}
-			fmt.Fprintf(&b, "- **%s** %s: %s\n", verb, at, w.String())
+			fmt.Fprintf(&b, "- **%s** %s: %s%s\n", verb, at, w.String(), from)
 		}
 	}
 	b.WriteString("\n</details>\n\n")

@@ -2,6 +2,7 @@ package reportdiff
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -304,5 +305,36 @@ func TestParagraphMoved(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A paragraph that left one section for another, word for word or lightly
+// edited, is one paragraph shown where it now is, with the section it came
+// from; the section it left has nothing else changed and is unchanged.
+func TestParagraphMovedAcrossSections(t *testing.T) {
+	old := "# R\n\n## Crime\n\nPickpockets work the bus stations of the capital.\n\nCar thieves favour the port district at night and on weekends.\n\n## Terrorism\n\nArmed groups have threatened hotels.\n\n## Transport\n\nRoads are poorly lit.\n"
+	new := "# R\n\n## Crime\n\nPickpockets work the bus stations of the capital.\n\n## Terrorism\n\nArmed groups have threatened hotels.\n\n## Transport\n\nRoads are poorly lit.\n\nCar thieves favour the port district at night and on public holidays.\n"
+	o, of := side(t, "old.md", []byte(old))
+	n, nf := side(t, "new.md", []byte(new))
+	res := Compare(o, n, of, nf)
+	got := map[string]string{}
+	for _, s := range res.Sections {
+		got[s.Title] = s.Status
+		for _, p := range s.Paragraphs {
+			got[s.Title] += fmt.Sprintf("; %s moved=%v from=%q %d→%d %s", p.Status, p.Moved, p.FromSection, p.OldLine, p.NewLine, showOps(p.Words))
+		}
+	}
+	want := map[string]string{
+		"Crime": StatusUnchanged, "Terrorism": StatusUnchanged,
+		"Transport": StatusChanged + `; changed moved=true from="Crime" 7→15 Car thieves favour the port district at night and on [-weekends-]{+public holidays+}.`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if res.Summary != "1 paragraph moved and changed" {
+		t.Errorf("summary %q", res.Summary)
+	}
+	if out := render(t, "text", res); !strings.Contains(out, `(moved from "Crime")`) {
+		t.Errorf("the text does not say where it came from:\n%s", out)
 	}
 }

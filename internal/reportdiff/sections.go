@@ -28,6 +28,9 @@ type ParagraphDiff struct {
 	Words   []WordOp `json:"words,omitempty"` // for a changed paragraph
 	// Moved is set on a changed paragraph found away from where it was.
 	Moved bool `json:"moved,omitempty"`
+	// FromSection is the section a paragraph moved from, when it left one
+	// section for another.
+	FromSection string `json:"fromSection,omitempty"`
 	// Boilerplate is set on a paragraph of the stock kind every edition
 	// repeats (see stockOpenings): text and Markdown group them.
 	Boilerplate bool `json:"boilerplate,omitempty"`
@@ -305,7 +308,123 @@ weigh:
 	if out == nil {
 		out = []SectionChange{}
 	}
+	movedAcross(out, w)
 	return out
+}
+
+// movedAcross finds the paragraphs that left one section for another: one
+// removed from a section and one added to another that are word for word
+// the same, or alike enough to be its lightly edited self (movedSimilarity),
+// are one paragraph, shown where it now is, marked moved with the section
+// it came from. Sections added or removed whole keep their paragraphs.
+// Weighing the pairs is charged to the pairs budget.
+func movedAcross(secs []SectionChange, w *work) {
+	type ref struct{ s, p int }
+	var rem, add []ref
+	for i, s := range secs {
+		if s.Status == StatusAdded || s.Status == StatusRemoved {
+			continue
+		}
+		for k, p := range s.Paragraphs {
+			switch p.Status {
+			case Removed:
+				rem = append(rem, ref{i, k})
+			case Added:
+				add = append(add, ref{i, k})
+			}
+		}
+	}
+	if len(rem) == 0 || len(add) == 0 {
+		return
+	}
+	gone := map[ref]bool{}   // removed paragraphs now shown where they went
+	paired := map[ref]bool{} // added paragraphs now shown as moved
+	move := func(r, a ref, exact bool) {
+		old, new := secs[r.s].Paragraphs[r.p], secs[a.s].Paragraphs[a.p]
+		d := ParagraphDiff{Status: ParagraphMoved, OldLine: old.OldLine, NewLine: new.NewLine, Old: old.Old, New: new.New, FromSection: secs[r.s].Title, Boilerplate: new.Boilerplate}
+		if !exact {
+			d.Status, d.Moved, d.Words = Changed, true, wordDiff(old.Old, new.New, &w.words)
+		}
+		secs[a.s].Paragraphs[a.p] = d
+		gone[r], paired[a] = true, true
+	}
+	// Word for word first, through a map.
+	byText := map[string][]ref{}
+	for _, a := range add {
+		t := secs[a.s].Paragraphs[a.p].New
+		byText[t] = append(byText[t], a)
+	}
+	for _, r := range rem {
+		t := secs[r.s].Paragraphs[r.p].Old
+		for len(byText[t]) > 0 {
+			a := byText[t][0]
+			byText[t] = byText[t][1:]
+			if a.s != r.s {
+				move(r, a, true)
+				break
+			}
+		}
+	}
+	// Then the lightly edited, the most alike first.
+	type cand struct {
+		r, a  ref
+		score float64
+	}
+	var cands []cand
+	sets := map[ref]map[string]bool{}
+	set := func(x ref, text string) map[string]bool {
+		if m, ok := sets[x]; ok {
+			return m
+		}
+		m := wordSetOf(text)
+		sets[x] = m
+		return m
+	}
+weigh:
+	for _, r := range rem {
+		if gone[r] {
+			continue
+		}
+		for _, a := range add {
+			if paired[a] || a.s == r.s {
+				continue
+			}
+			wr, wa := set(r, secs[r.s].Paragraphs[r.p].Old), set(a, secs[a.s].Paragraphs[a.p].New)
+			if w.pairs -= len(wr) + len(wa) + 1; w.pairs < 0 {
+				break weigh
+			}
+			if sc := jaccard(wr, wa); sc >= movedSimilarity {
+				cands = append(cands, cand{r, a, sc})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	for _, c := range cands {
+		if !gone[c.r] && !paired[c.a] {
+			move(c.r, c.a, false)
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	// The paragraphs that left a section are no longer its own changes.
+	for i := range secs {
+		s := &secs[i]
+		kept := s.Paragraphs[:0]
+		for k, p := range s.Paragraphs {
+			if !gone[ref{i, k}] {
+				kept = append(kept, p)
+			}
+		}
+		s.Paragraphs = kept
+		switch {
+		case len(kept) > 0:
+		case s.Status == StatusChanged:
+			s.Status = StatusUnchanged
+		default:
+			s.TextChanged = false
+		}
+	}
 }
 
 func jaccard(a, b map[string]bool) float64 {

@@ -117,7 +117,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 				case p.Status == Removed:
 					fmt.Fprintf(bw, "    %s %s %s\n", paint(red, "-"), at, paint(red, p.Old))
 				case p.Status == ParagraphMoved:
-					fmt.Fprintf(bw, "    %s %s %s\n", paint(dim, "↕"), at, paint(dim, p.New+" (moved)"))
+					fmt.Fprintf(bw, "    %s %s %s\n", paint(dim, "↕"), at, paint(dim, p.New+movedNote(p)))
 				default:
 					fmt.Fprintf(bw, "    %s %s ", paint(yellow, "~"), at)
 					for _, op := range Excerpt(p.Words, contextWords) {
@@ -139,7 +139,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 						}
 					}
 					if p.Moved {
-						fmt.Fprint(bw, paint(dim, " (moved)"))
+						fmt.Fprint(bw, paint(dim, movedNote(p)))
 					}
 					fmt.Fprintln(bw)
 				}
@@ -180,4 +180,13 @@ func notFoundValues(r *Result, n NotFound) (old, new string) {
 		new = "not found"
 	}
 	return old, new
+}
+
+// movedNote ends a moved paragraph: " (moved)", or " (moved from
+// "Crime")" when it came from another section.
+func movedNote(p ParagraphDiff) string {
+	if p.FromSection != "" {
+		return fmt.Sprintf(" (moved from %q)", p.FromSection)
+	}
+	return " (moved)"
 }
