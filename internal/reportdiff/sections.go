@@ -386,11 +386,17 @@ weigh:
 			continue
 		}
 		for _, a := range add {
+			// Each pair looked at costs, those passed over too: a
+			// section of many removed and added paragraphs would
+			// otherwise be passed over for free, its square of times.
+			if w.pairs--; w.pairs < 0 {
+				break weigh
+			}
 			if paired[a] || a.s == r.s {
 				continue
 			}
 			wr, wa := set(r, secs[r.s].Paragraphs[r.p].Old), set(a, secs[a.s].Paragraphs[a.p].New)
-			if w.pairs -= len(wr) + len(wa) + 1; w.pairs < 0 {
+			if w.pairs -= len(wr) + len(wa); w.pairs < 0 {
 				break weigh
 			}
 			if sc := jaccard(wr, wa); sc >= movedSimilarity {
