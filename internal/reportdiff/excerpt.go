@@ -10,6 +10,10 @@ import (
 // paragraph.
 const contextWords = 4
 
+// movedWords is how much of a paragraph that moved unchanged text and
+// Markdown show: its text is no change, only enough to know it again.
+const movedWords = 12
+
 // Ellipsis marks unchanged text left out of an excerpt.
 const Ellipsis = "…"
 

@@ -488,7 +488,7 @@ func markdownSection(s SectionChange) string {
 		case Removed:
 			fmt.Fprintf(&b, "- **removed** %s: ~~%s~~\n", at, mdEscape(p.Old))
 		case ParagraphMoved:
-			fmt.Fprintf(&b, "- **moved** %s: %s\n", at, mdEscape(p.New+strings.TrimSuffix(movedNote(p), " (moved)")))
+			fmt.Fprintf(&b, "- **moved** %s: %s\n", at, mdEscape(firstWords(p.New, movedWords)+strings.TrimSuffix(movedNote(p), " (moved)")))
 		default:
 			var w strings.Builder
 			for _, op := range Excerpt(p.Words, contextWords) {

@@ -117,7 +117,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 				case p.Status == Removed:
 					fmt.Fprintf(bw, "    %s %s %s\n", paint(red, "-"), at, paint(red, p.Old))
 				case p.Status == ParagraphMoved:
-					fmt.Fprintf(bw, "    %s %s %s\n", paint(dim, "↕"), at, paint(dim, p.New+movedNote(p)))
+					fmt.Fprintf(bw, "    %s %s %s\n", paint(dim, "↕"), at, paint(dim, firstWords(p.New, movedWords)+movedNote(p)))
 				default:
 					fmt.Fprintf(bw, "    %s %s ", paint(yellow, "~"), at)
 					for _, op := range Excerpt(p.Words, contextWords) {
