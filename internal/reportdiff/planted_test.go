@@ -2,11 +2,14 @@ package reportdiff
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
@@ -149,5 +152,62 @@ func TestIndicatorsFromReasonsWithNoBreakSpaces(t *testing.T) {
 	vague := &document.Advisory{Level: 3, Reasons: []document.Text{{Value: "the situation"}}}
 	if indicatorsRead(v, vague) || !indicatorsRead(v, plain) {
 		t.Errorf("indicatorsRead: vague %v, plain %v", indicatorsRead(v, vague), indicatorsRead(v, plain))
+	}
+}
+
+// TestCorpusPairs holds the diff to what was read by hand on the corpus's
+// pairs of editions (docs/accuracy.md, "Diff facts on the corpus pairs"):
+// no indicator claimed that the reasons do not change, a level that did
+// not change is no change, and the escalation gate trips only on Rwanda's
+// two new Level 4 areas.
+func TestCorpusPairs(t *testing.T) {
+	dir := "../../../shared/corpus/us"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("the corpus is not available")
+	}
+	for _, tc := range []struct {
+		country  string
+		escalate int // escalation trips, all of them regions added at Level 4
+	}{
+		{"burundi", 0}, {"israel-the-west-bank-and-gaza", 0}, {"rwanda", 2}, {"syria", 0},
+		{"trinidad-and-tobago", 0}, {"united-arab-emirates", 0}, {"yemen", 0},
+	} {
+		t.Run(tc.country, func(t *testing.T) {
+			paths, _ := filepath.Glob(filepath.Join(dir, "advisory-"+tc.country+"-2*.txt"))
+			if len(paths) != 2 {
+				t.Skipf("%d editions", len(paths))
+			}
+			sort.Strings(paths)
+			var sides [2]Side
+			var files [2]*source.File
+			for i, p := range paths {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sides[i], files[i] = side(t, filepath.Base(p), data)
+			}
+			res := Compare(sides[0], sides[1], files[0], files[1])
+			if n := len(res.Indicators.Added) + len(res.Indicators.Removed); n > 0 {
+				t.Errorf("indicators changed: %+v", res.Indicators)
+			}
+			if a := res.Advisory; a != nil && a.Change != Unchanged {
+				t.Errorf("advisory level: %+v", a)
+			}
+			trips, _ := res.Trips("escalation")
+			if len(trips) != tc.escalate {
+				t.Errorf("escalation trips %q, want %d", trips, tc.escalate)
+			}
+			for _, tr := range trips {
+				if !strings.HasSuffix(tr, "added at Level 4") {
+					t.Errorf("trip %q", tr)
+				}
+			}
+			for _, r := range res.Regions {
+				if strings.Contains(r.Name, "**") || strings.Contains(r.Name, "](") {
+					t.Errorf("region name with markup: %q", r.Name)
+				}
+			}
+		})
 	}
 }
