@@ -30,11 +30,15 @@ func diffCommand(e *env) *ucli.Command {
 		Name:      "diff",
 		Usage:     "show what changed between two editions of a report, threat ratings first",
 		ArgsUsage: "OLD NEW",
-		Description: "Compares two editions: first the facts (published date, advisory level,\n" +
-			"indicators, each threat rating old → new marked escalated or lowered,\n" +
-			"regional levels, contacts), then the sections added, removed, renamed,\n" +
-			"moved or changed, with a word-level diff of each changed paragraph.\n" +
-			"Each side is a file or REV:PATH, read with git (main:reports/mali.md).",
+		Description: "Compares two editions: a one-line summary, then the facts (published date,\n" +
+			"advisory level, indicators, each threat rating old → new marked escalated or\n" +
+			"lowered, regional levels, contacts; a fact one edition could not be read for is\n" +
+			"said, not counted), then the sections added, removed, renamed, moved or changed,\n" +
+			"with the changed words of each changed paragraph and its line in each edition.\n" +
+			"Each side is a file or REV:PATH, read with git (main:reports/mali.md).\n\n" +
+			"--fail-on escalation exits 1 only on a level, regional level or rating that went\n" +
+			"up, an indicator added or a region added at Level 3-4; rating-change on any\n" +
+			"change of those; any on any change of content; moved on that or a reorder.",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() != 2 {
