@@ -601,13 +601,16 @@ func (r *Result) Trips(kind string) ([]string, error) {
 	var out []string
 	trip := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
 	switch kind {
-	case "any":
+	case "any", "moved":
 		if r.contentChanged() {
-			trip("%s", r.Summary)
+			summary := r.Summary
+			if summary == "" { // a Result not made by Compare
+				summary = r.summarize()
+			}
+			trip("%s", summary)
 		}
-	case "moved":
-		if r.contentChanged() {
-			trip("%s", r.Summary)
+		if kind == "any" {
+			break
 		}
 		for _, s := range r.Sections {
 			if s.Status == StatusMoved {
