@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/suggest"
 	"github.com/reportlint/reportlint/internal/vocab"
 	"github.com/reportlint/reportlint/rules"
@@ -22,8 +23,9 @@ import (
 
 // Paths of the data files in rules/ that these rules read.
 const (
-	watchlistPath = "data/watchlist.yaml"
-	revisionsPath = "data/revision-notes.yaml"
+	watchlistPath    = "data/watchlist.yaml"
+	revisionsPath    = "data/revision-notes.yaml"
+	sectionDatesPath = "data/section-dates.yaml"
 )
 
 // WatchEntry is one entry of the watch list: a name that has gone stale.
@@ -149,9 +151,80 @@ func revisionNoteRegexp(fsys fs.FS, path string) (*regexp.Regexp, error) {
 	return regexp.MustCompile(`^[^\pL\pN]*` + phrase.Regexp(openers, true).String() + `(?:[^\pL\pN]|$)`), nil
 }
 
+// sectionDates is rules/data/section-dates.yaml, compiled: what makes a date
+// in a section no event (a year in a name) or the start of a state that
+// still holds (see stale-section).
+type sectionDates struct {
+	nameAfter  *regexp.Regexp // matches the text just after a year that names a thing
+	nameBefore *regexp.Regexp // matches the text just before one
+	ongoing    *phrase.Matcher
+}
+
+// nameContext is how far around a date names() looks, in bytes: enough for
+// "Convention of (" and markup.
+const nameContext = 40
+
+// LoadSectionDates reads a section dates file: name-after, name-before and
+// ongoing, each a non-empty list of phrases.
+func LoadSectionDates(fsys fs.FS, path string) (after, before, ongoing []string, err error) {
+	var doc struct {
+		After   []string `yaml:"name-after"`
+		Before  []string `yaml:"name-before"`
+		Ongoing []string `yaml:"ongoing"`
+	}
+	if err := decodeStrict(fsys, path, &doc); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, l := range []struct {
+		key   string
+		items []string
+	}{{"name-after", doc.After}, {"name-before", doc.Before}, {"ongoing", doc.Ongoing}} {
+		if len(l.items) == 0 {
+			return nil, nil, nil, fmt.Errorf("%s: %s is empty", path, l.key)
+		}
+		for _, it := range l.items {
+			if strings.TrimSpace(it) == "" {
+				return nil, nil, nil, fmt.Errorf("%s: %s has an empty phrase", path, l.key)
+			}
+		}
+	}
+	return doc.After, doc.Before, doc.Ongoing, nil
+}
+
+func loadSectionDates(fsys fs.FS, path string) (*sectionDates, error) {
+	after, before, ongoing, err := LoadSectionDates(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	return &sectionDates{
+		// After the year: spaces and markup, then the name's word.
+		nameAfter: regexp.MustCompile(`^[\s*_\[]*` + phrase.Regexp(after, true).String() + `(?:[^\pL\pN]|$)`),
+		// Before it: the word, then spaces, markup, and "(" or "of".
+		nameBefore: regexp.MustCompile(`(?:^|[^\pL\pN])` + phrase.Regexp(before, true).String() + `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
+		ongoing:    phrase.Compile(ongoing, true),
+	}, nil
+}
+
+// names reports whether the date at text[at:end] is part of a name.
+func (sd *sectionDates) names(text string, at, end int) bool {
+	return sd.nameAfter.MatchString(text[end:min(len(text), end+nameContext)]) ||
+		sd.nameBefore.MatchString(text[max(0, at-nameContext):at])
+}
+
+// holds reports whether the sentence sent of text says that what the date
+// at text[at:] started still holds: "since" opens its clause, or an ongoing
+// phrase is in the sentence.
+func (sd *sectionDates) holds(text string, sent prose.Range, at int) bool {
+	if at < sent.Start || at > sent.End {
+		sent = prose.Range{Start: 0, End: len(text)}
+	}
+	return sinceBefore(text[sent.Start:at], at-sent.Start) || len(sd.ongoing.Find(text[sent.Start:sent.End], nil)) > 0
+}
+
 var (
 	defaultWatchlist      = sync.OnceValues(func() ([]WatchEntry, error) { return LoadWatchlist(rules.FS, watchlistPath) })
 	defaultRevisionNote   = sync.OnceValues(func() (*regexp.Regexp, error) { return revisionNoteRegexp(rules.FS, revisionsPath) })
+	defaultSectionDates   = sync.OnceValues(func() (*sectionDates, error) { return loadSectionDates(rules.FS, sectionDatesPath) })
 	defaultRatingSynonyms = func() (map[string][]string, error) { return vocab.RatingSynonyms(), nil }
 )
 

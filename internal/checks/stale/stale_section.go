@@ -13,6 +13,7 @@ import (
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/prose"
 )
 
 var StaleSection = &lint.Rule{
@@ -23,8 +24,13 @@ var StaleSection = &lint.Rule{
 than the report's publication date was probably not revised with the rest of the report. Events
 are the explicit dates with a year in the section's own paragraphs ("May 2022", "mid-2022",
 "2018"), each taken at its latest day (mid-2022 ends on 31 August 2022); dates after the
-publication date are plans, not events, and are passed over. A date just after "since" starts
-a state still in force and is taken to run to the publication date. A section that opens with
+publication date are plans, not events, and are passed over. A year that is part of a name is
+no event ("the Terrorism Act (2000)", "a 1968 international driving permit", "notes dated
+2006": the words of rules/data/section-dates.yaml just after or before it). A date that starts
+a state its sentence says still holds is taken to run to the publication date: "since" a few
+words before it in its clause ("closed since the army took the crossing in May 2024"), or an
+ongoing phrase of the same file in its sentence ("declared in 2022, remains in effect", "an
+ongoing conflict that started in 2023"). A section that opens with
 a revision note ("Reissued after periodic review", "Updated to reflect…": the openers in
 rules/data/revision-notes.yaml) before any dated event says it was revised for this edition,
 and is not judged. A section with no dated event,
@@ -64,6 +70,7 @@ func runStaleSection(pass *lint.Pass) {
 		skip[profile.NormalizeTitle(expandCountry(s, pass.Doc.Country.Value))] = true
 	}
 	events := datedEvents(pass.File.Text, pass.Doc.Dates, pub)
+	events = readEvents(pass.File.Text, pass.Doc.AllSections(), events, pub, must(defaultSectionDates()))
 	revision := must(defaultRevisionNote())
 	for _, sec := range pass.Doc.AllSections() {
 		if len(skip) > 0 && skip[profile.NormalizeTitle(sec.Title.Value)] || revisedAtHead(sec, events, revision) {
@@ -120,10 +127,7 @@ type event struct {
 }
 
 // datedEvents lists, by position, the explicit dates with a year that do not
-// lie wholly after pub; a date running past pub is taken to end there, and
-// so is one that starts a state still in force ("suspended since 2015",
-// "since May 2021": "since" just before it in text), for that state runs up
-// to the time of writing.
+// lie wholly after pub; a date running past pub is taken to end there.
 func datedEvents(text string, dates []document.DateMention, pub time.Time) []*event {
 	all := make([]event, 0, len(dates)) // one allocation for a report's events
 	out := make([]*event, 0, len(dates))
@@ -137,13 +141,57 @@ func datedEvents(text string, dates []document.DateMention, pub time.Time) []*ev
 		if !ok1 || !ok2 || from.After(pub) {
 			continue
 		}
-		if to.After(pub) || sinceBefore(text, d.Span.Start) {
+		if to.After(pub) {
 			to = pub
 		}
 		all = append(all, event{m: d, to: to})
 		out = append(out, &all[len(all)-1])
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].m.Span.Start < out[j].m.Span.Start })
+	return out
+}
+
+// readEvents reads each event of the sections' paragraphs in its sentence:
+// a year that names a thing ("the Terrorism Act (2000)", "a 1968 driving
+// permit") is no event and is dropped; a date that starts a state its
+// sentence says still holds ("since May 2021", "put in place in 2022,
+// remains in effect") is taken to run to pub, for that state runs up to
+// the time of writing. Events outside the paragraphs are kept as they are.
+func readEvents(text string, sections []*document.Section, events []*event, pub time.Time, sd *sectionDates) []*event {
+	named := map[*event]bool{}
+	var sentences []prose.Range // reused from paragraph to paragraph
+	for _, sec := range sections {
+		for _, p := range sec.Paragraphs {
+			in := eventsIn(events, p.Span)
+			if len(in) == 0 || p.Span.Start < 0 || p.Span.End > len(text) {
+				continue
+			}
+			para := text[p.Span.Start:p.Span.End]
+			sentences = prose.AppendSentences(sentences[:0], para)
+			for _, e := range in {
+				at, end := e.m.Span.Start-p.Span.Start, e.m.Span.End-p.Span.Start
+				if at < 0 || end > len(para) || at > end {
+					continue
+				}
+				if sd.names(para, at, end) {
+					named[e] = true
+					continue
+				}
+				if sd.holds(para, prose.In(sentences, para, at), at) {
+					e.to = pub
+				}
+			}
+		}
+	}
+	if len(named) == 0 {
+		return events
+	}
+	out := events[:0:0]
+	for _, e := range events {
+		if !named[e] {
+			out = append(out, e)
+		}
+	}
 	return out
 }
 
@@ -166,24 +214,45 @@ func monthsBetween(a, b time.Time) int {
 	return n
 }
 
-// sinceBefore reports whether the word just before text[at:] is "since",
-// with only spaces and markup ("**", "_") between.
+// sinceWords is how many words "since" may stand before the date it opens
+// ("since the army took control of the crossing on 6 May 2024").
+const sinceWords = 12
+
+// sinceBefore reports whether "since" opens the clause of the date at
+// text[at:]: it stands at most sinceWords words before it, with no clause
+// punctuation (",", ";", ":", a dash or a bracket) between. text is the
+// date's sentence up to its end, so that "since" is never read across one. After its date,
+// or across a comma ("Since the roads are unsafe, kidnappings rose in
+// 2019"), "since" is usually "because".
 func sinceBefore(text string, at int) bool {
 	if at > len(text) {
 		return false
 	}
-	i := at
-	for i > 0 {
+	words := 0
+	for i := at; i > 0; {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsSpace(r) && r != '*' && r != '_' {
-			break
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:j])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' {
+					break
+				}
+				j -= n
+			}
+			if strings.EqualFold(text[j:i], "since") {
+				return true
+			}
+			if words++; words > sinceWords {
+				return false
+			}
+			i = j
+			continue
+		case strings.ContainsRune(",;:()–—", r):
+			return false
 		}
 		i -= n
 	}
-	const since = "since"
-	if i < len(since) || !strings.EqualFold(text[i-len(since):i], since) {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i-len(since)])
-	return i == len(since) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	return false
 }

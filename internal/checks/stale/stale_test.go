@@ -152,6 +152,10 @@ func TestSinceBefore(t *testing.T) {
 		"in 2015":           false,
 		"evinces 2015":      false,
 		"2015":              false,
+		// "since" opens the date's clause a few words before it.
+		"closed since the army took the road on 2015":                                        true,
+		"Since the roads are unsafe, kidnappings rose in 2015":                               false,
+		"since one two three four five six seven eight nine ten eleven twelve thirteen 2015": false,
 	} {
 		at := strings.LastIndex(text, "2015")
 		if at < 0 {
@@ -159,6 +163,49 @@ func TestSinceBefore(t *testing.T) {
 		}
 		if got := sinceBefore(text, at); got != want {
 			t.Errorf("sinceBefore(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A year is part of a name when a name word stands just after or just
+// before it; the embedded section dates load.
+func TestSectionDatesNames(t *testing.T) {
+	sd, err := loadSectionDates(rules.FS, sectionDatesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"the Terrorism Act (2000) makes":           true,
+		"the Terrorism Act 2000":                   true,
+		"a [1968 version of the permit](x)":        true,
+		"a 1968 International Driving Permit":      true,
+		"notes dated 2006 onwards":                 true,
+		"the Convention of 2006":                   true,
+		"attacks rose in 2006":                     false,
+		"the contract 2006":                        false,
+		"In 2006, the act of voting was disrupted": false,
+		"the 2006 elections":                       false,
+	} {
+		at := strings.Index(text, "2006")
+		if at < 0 {
+			at = strings.IndexAny(text, "12")
+		}
+		end := at + 4
+		if got := sd.names(text, at, end); got != want {
+			t.Errorf("names(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestLoadSectionDatesErrors(t *testing.T) {
+	for data, want := range map[string]string{
+		"name-after: [act]\nname-before: [act]\n":                  "ongoing is empty",
+		"name-after: [act]\nname-before: ['']\nongoing: [still]\n": "name-before has an empty phrase",
+		"name-after: [act]\nname-befor: [act]\nongoing: [still]\n": "not found",
+	} {
+		fsys := fstest.MapFS{"d.yaml": {Data: []byte(data)}}
+		if _, _, _, err := LoadSectionDates(fsys, "d.yaml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want an error with %q", data, err, want)
 		}
 	}
 }
