@@ -59,6 +59,10 @@ type Profile struct {
 	// Furniture is what the web page's template leaves in a converted
 	// report (key "furniture"); see Furniture.
 	Furniture []Furniture
+	// RevisedAsWhole says that every section of a report of this kind is
+	// reviewed for each edition, so that its publication date dates every
+	// section (key "revised-as-whole"; false when not said: unknown).
+	RevisedAsWhole bool
 }
 
 // ContactBlock is the section that holds the report's contact details (the
@@ -463,6 +467,7 @@ type fileProfile struct {
 	Sections  []fileSection  `yaml:"sections"`
 	Contacts  *fileContacts  `yaml:"contacts"`
 	Emergency *fileEmergency `yaml:"emergency"`
+	Revised   bool           `yaml:"revised-as-whole"`
 }
 
 type fileContacts struct {
@@ -516,7 +521,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if fp.Name == "" {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
-	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file}
+	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised}
 	if n := mapValue(root.Content[0], "schema"); n != nil {
 		p.SchemaLine = n.Line
 	}
@@ -557,7 +562,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	return p, nil
 }
 
-var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture"}
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole"}
 
 // subKeys are the profile settings that are mappings, with their keys.
 var subKeys = []struct {

@@ -261,3 +261,27 @@ func TestFurnitureKey(t *testing.T) {
 		t.Error("generic knows no template's lines")
 	}
 }
+
+// revised-as-whole is said by the built-in kinds revised per edition, false
+// for generic and for a house profile that does not say it (not known), and
+// must be a boolean.
+func TestRevisedAsWholeKey(t *testing.T) {
+	for name, want := range map[string]bool{"osac-csr": true, "travel-advisory": true, Generic: false} {
+		p, _ := Default().Get(name)
+		if p.RevisedAsWhole != want {
+			t.Errorf("%s: RevisedAsWhole = %v, want %v", name, p.RevisedAsWhole, want)
+		}
+	}
+	for body, want := range map[string]bool{"name: x\n": false, "name: x\nrevised-as-whole: true\n": true} {
+		s, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte(body)}}, "p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := s.Get("x"); p.RevisedAsWhole != want {
+			t.Errorf("Load(%q): RevisedAsWhole = %v, want %v", body, p.RevisedAsWhole, want)
+		}
+	}
+	if _, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte("name: x\nrevised-as-whole: sometimes\n")}}, "p"); err == nil || !strings.Contains(err.Error(), "p/x.yaml:2") {
+		t.Errorf("a revised-as-whole that is not a boolean: error = %v, want one at p/x.yaml:2", err)
+	}
+}

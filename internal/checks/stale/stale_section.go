@@ -36,13 +36,20 @@ rules/data/revision-notes.yaml) before any dated event says it was revised for t
 and is not judged. A section with no dated event,
 and every section of a report with no publication date, is not judged.
 
+The rule judges only the kinds of report revised as a whole for each edition, whose profile
+says "revised-as-whole: true" (osac-csr and travel-advisory): there the publication date is
+when every section was reviewed. A page amended section by section (other governments' travel
+advice, read as generic) is dated by its latest amendment anywhere, and keeps a standing risk's
+dated example ("kidnapped on 7 October 2023") in a section nobody needed to touch; how a
+generic report is revised is not known, so it is not judged.
+
 Each section is judged on its own paragraphs: a subsection is judged alone and does not
 count toward its parent, because each heading is a unit an editor revises ("Anti-Western
 Sentiment" can go stale under a fresh "Political Violence"). The finding is at the heading,
 at level info: a section may rightly tell history, so this asks for a look rather than a
 change. The "skip" option names headings never judged, such as a history section.`,
-	Bad:     "Published: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022.",
-	Good:    "Published: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022 and again in August 2024.",
+	Bad:     "OSAC Country Security Report\n\nPublished: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022.",
+	Good:    "OSAC Country Security Report\n\nPublished: November 29, 2024\n\nCrime\n\nCarjackings rose sharply in early 2022 and again in August 2024.",
 	Options: func() any { return &staleSectionOptions{MaxMonths: 24, Skip: []string{}} },
 	Run:     runStaleSection,
 }
@@ -62,7 +69,7 @@ func (o *staleSectionOptions) Validate() error {
 func runStaleSection(pass *lint.Pass) {
 	opts := pass.Options.(*staleSectionOptions)
 	pub, ok := published(pass.Doc)
-	if !ok {
+	if !ok || pass.Profile == nil || !pass.Profile.RevisedAsWhole {
 		return
 	}
 	skip := map[string]bool{}
