@@ -61,7 +61,9 @@ type Profile struct {
 	Furniture []Furniture
 	// RevisedAsWhole says that every section of a report of this kind is
 	// reviewed for each edition, so that its publication date dates every
-	// section (key "revised-as-whole"; false when not said: unknown).
+	// section (key "revised-as-whole"; true when not said, as a house
+	// profile describes its own kind of report, revised per edition; the
+	// built-in generic profile says false).
 	RevisedAsWhole bool
 }
 
@@ -467,7 +469,7 @@ type fileProfile struct {
 	Sections  []fileSection  `yaml:"sections"`
 	Contacts  *fileContacts  `yaml:"contacts"`
 	Emergency *fileEmergency `yaml:"emergency"`
-	Revised   bool           `yaml:"revised-as-whole"`
+	Revised   *bool          `yaml:"revised-as-whole"`
 }
 
 type fileContacts struct {
@@ -521,7 +523,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if fp.Name == "" {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
-	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised}
+	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised}
 	if n := mapValue(root.Content[0], "schema"); n != nil {
 		p.SchemaLine = n.Line
 	}

@@ -263,8 +263,9 @@ func TestFurnitureKey(t *testing.T) {
 }
 
 // revised-as-whole is said by the built-in kinds revised per edition, false
-// for generic and for a house profile that does not say it (not known), and
-// must be a boolean.
+// for generic, true for a house profile that does not say it (it describes
+// its own kind of report; a profile that went without the key before keeps
+// stale-section), and must be a boolean.
 func TestRevisedAsWholeKey(t *testing.T) {
 	for name, want := range map[string]bool{"osac-csr": true, "travel-advisory": true, Generic: false} {
 		p, _ := Default().Get(name)
@@ -272,7 +273,7 @@ func TestRevisedAsWholeKey(t *testing.T) {
 			t.Errorf("%s: RevisedAsWhole = %v, want %v", name, p.RevisedAsWhole, want)
 		}
 	}
-	for body, want := range map[string]bool{"name: x\n": false, "name: x\nrevised-as-whole: true\n": true} {
+	for body, want := range map[string]bool{"name: x\n": true, "name: x\nrevised-as-whole: true\n": true, "name: x\nrevised-as-whole: false\n": false} {
 		s, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte(body)}}, "p")
 		if err != nil {
 			t.Fatal(err)

@@ -36,8 +36,8 @@ rules/data/revision-notes.yaml) before any dated event says it was revised for t
 and is not judged. A section with no dated event,
 and every section of a report with no publication date, is not judged.
 
-The rule judges only the kinds of report revised as a whole for each edition, whose profile
-says "revised-as-whole: true" (osac-csr and travel-advisory): there the publication date is
+The rule judges only the kinds of report revised as a whole for each edition (osac-csr,
+travel-advisory, and a house profile unless it says "revised-as-whole: false"): there the publication date is
 when every section was reviewed. A page amended section by section (other governments' travel
 advice, read as generic) is dated by its latest amendment anywhere, and keeps a standing risk's
 dated example ("kidnapped on 7 October 2023") in a section nobody needed to touch; how a
