@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
-	"golang.org/x/term"
 
 	"github.com/reportlint/reportlint/internal/atomicfile"
 	"github.com/reportlint/reportlint/internal/baseline"
@@ -37,6 +36,7 @@ func checkCommand(e *env) *ucli.Command {
 		&ucli.IntFlag{Name: "max-findings", Value: lint.DefaultMaxFindings, Usage: "show at most `N` findings per file, and one more saying how many were left out (0: no limit)"},
 		&ucli.IntFlag{Name: "max-findings-total", Value: lint.DefaultMaxTotalFindings, Usage: "show at most `N` findings in the whole run (0: no limit)"},
 	)
+	flags = append(append(flags, ruleFlags()...), outputFlags()...)
 	return &ucli.Command{
 		Name:      "check",
 		Usage:     "check reports and print every problem found",
@@ -65,8 +65,19 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if err != nil {
 		return usageErrorf("--fail-level: %v", err)
 	}
+	color, err := colorFlag(cmd, e)
+	if err != nil {
+		return err
+	}
+	byteColumns, err := columnsFlag(cmd)
+	if err != nil {
+		return err
+	}
 	run, err := setup(cmd, e)
 	if err != nil {
+		return err
+	}
+	if err := applyRuleFlags(cmd, &run.engine); err != nil {
 		return err
 	}
 	var base *baseline.File
@@ -208,7 +219,13 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 			return yield(format.File{Path: res.Path, Source: res.Source, Findings: shown})
 		})
 	}
-	out := &format.Run{Root: runRoot(), Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: useColor(e)}
+	out := &format.Run{Root: runRoot(), Files: files, Tool: format.Tool{Name: "reportlint", Version: version()}, Rules: run.rules.All(), Documented: registry.Shipped(), Color: color,
+		Quiet: cmd.Bool("quiet"), ByteColumns: byteColumns}
+	if cmd.Bool("statistics") {
+		if formatter, err = statisticsFormatter(cmd); err != nil {
+			return err
+		}
+	}
 
 	if recorder != nil {
 		for range files {
@@ -237,7 +254,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		e.stderrf("%s left out by --changed-since %s: they were there before, on lines that did not change (--whole-files shows every finding of a changed file)", format.Plural(int(since.hidden.Load()), "finding"), rev)
 	}
 	if matcher != nil {
-		if matcher.Hidden > 0 {
+		if matcher.Hidden > 0 && !out.Quiet {
 			e.stderrf("%s hidden by the baseline %s", format.Plural(matcher.Hidden, "finding"), basePath)
 		}
 		if stale := matcher.Unmatched(); len(stale) > 0 {
@@ -254,7 +271,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	switch {
 	case failed:
 		return silentExit(ExitError)
-	case worst >= failLevel:
+	case worst >= failLevel && !cmd.Bool("exit-zero"):
 		return silentExit(ExitFindings)
 	}
 	return nil
@@ -328,18 +345,11 @@ func writeReport(path string, formatter format.Formatter, out *format.Run, e *en
 		}
 		return fmt.Errorf("--output: %v", err)
 	}
+	if out.Quiet {
+		return nil
+	}
 	_, err := fmt.Fprintln(e.stdout, format.SummaryLine(file.Summary())+"; report written to "+source.PrintableLine(path))
 	return err
-}
-
-// useColor: colour only on a terminal, and never when NO_COLOR is set
-// (https://no-color.org).
-func useColor(e *env) bool {
-	if e.getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := e.stdout.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // failedFile is a report that could not be checked, for the formats to

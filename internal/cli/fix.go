@@ -16,6 +16,7 @@ import (
 func fixCommand(e *env) *ucli.Command {
 	flags := append(inputFlags(), configFlags()...)
 	flags = append(flags, &ucli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write the fixed reports (atomically) instead of printing a diff"})
+	flags = append(append(flags, fixCheckFlag()), ruleFlags()...)
 	return &ucli.Command{
 		Name:      "fix",
 		Usage:     "apply the safe fixes rules offer (quotes, dashes, broken paragraphs)",
@@ -28,7 +29,10 @@ func fixCommand(e *env) *ucli.Command {
 			"its target only within the link's repository, not into its .git folder\n" +
 			"(outside a repository, within the current folder); one that leads\n" +
 			"elsewhere is left alone and named: name the target itself to fix it.\n" +
-			"Rules turned off in the configuration fix nothing.",
+			"Rules turned off in the configuration, or left out by --select and\n" +
+			"--ignore, fix nothing. With --check, exits 1 when something would change.\n" +
+			"fix - reads a report on standard input and writes it, fixed, to standard\n" +
+			"output (--stdin-filename names it).",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if cmd.NArg() == 0 {
@@ -37,6 +41,15 @@ func fixCommand(e *env) *ucli.Command {
 			run, err := setup(cmd, e)
 			if err != nil {
 				return err
+			}
+			if err := applyRuleFlags(cmd, &run.engine); err != nil {
+				return err
+			}
+			if filter, err := fixFilter(cmd); err != nil || filter {
+				if err != nil {
+					return err
+				}
+				return fixStdin(cmd, e, run)
 			}
 			write := cmd.Bool("write")
 			inputs, errs := discover.Expand(cmd.Args().Slice(), run.discover)
@@ -86,8 +99,11 @@ func fixCommand(e *env) *ucli.Command {
 			case !write:
 				e.stderrf("%s in %s can be fixed; run with --write to apply", format.Plural(total, "problem"), format.Plural(files, "file"))
 			}
-			if failed {
+			switch {
+			case failed:
 				return silentExit(ExitError)
+			case total > 0 && cmd.Bool("check"):
+				return silentExit(ExitFindings)
 			}
 			return nil
 		},

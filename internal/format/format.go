@@ -32,6 +32,11 @@ type Run struct {
 	// repository the run is in, or the working folder (absolute, links
 	// resolved). Empty, paths are written as given.
 	Root string
+	// Quiet leaves out everything but the findings (the summary line).
+	Quiet bool
+	// ByteColumns counts the columns of the text and line formats in UTF-8
+	// bytes, as Vim and Emacs do; the default counts code points.
+	ByteColumns bool
 
 	summary Summary
 }
@@ -101,6 +106,8 @@ type Summary struct {
 	// Failed counts the files that could not be checked; they are not
 	// among Files.
 	Failed int `json:"failed"`
+	// Fixable counts the findings with a fix that `reportlint fix` applies.
+	Fixable int `json:"fixable"`
 }
 
 // each reads the run's files, counting them and their findings for
@@ -128,6 +135,9 @@ func (r *Run) each() iter.Seq[File] {
 					r.summary.Warnings++
 				default:
 					r.summary.Infos++
+				}
+				if fd.Fix != nil {
+					r.summary.Fixable++
 				}
 			}
 			if !yield(f) {
@@ -180,5 +190,19 @@ func SummaryLine(s Summary) string {
 	if s.Failed > 0 {
 		line += "; " + Plural(s.Failed, "file") + " could not be checked"
 	}
+	if s.Fixable > 0 {
+		line += fmt.Sprintf("; %d fixable with `reportlint fix`", s.Fixable)
+	}
 	return line
+}
+
+// column is a finding's start column as the run counts columns: code
+// points, or UTF-8 bytes when the source line is at hand and the run asks
+// for bytes.
+func (r *Run) column(file File, f lint.Finding) int {
+	if !r.ByteColumns || file.Source == nil || f.Start.Line < 1 {
+		return f.Start.Column
+	}
+	_, col := byteColumn(file.Source, f.Span.Start)
+	return col
 }

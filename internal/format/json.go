@@ -22,6 +22,8 @@ type jsonFinding struct {
 	EndLine   int    `json:"endLine"`
 	EndColumn int    `json:"endColumn"`
 	Hint      string `json:"hint,omitempty"`
+	// Fixable says `reportlint fix` corrects it.
+	Fixable bool `json:"fixable"`
 }
 
 // jsonError is a file that could not be checked, in the errors list of
@@ -78,6 +80,7 @@ func writeJSONFinding(bw *bufio.Writer, f lint.Finding, i int) error {
 	item, err := json.MarshalIndent(jsonFinding{
 		Path: f.Path, Rule: f.Rule, Level: f.Level.String(), Message: f.Message,
 		Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column, Hint: f.Hint,
+		Fixable: f.Fix != nil,
 	}, "    ", "  ")
 	if err != nil {
 		return err

@@ -73,6 +73,7 @@ type (
 		Level     string          `json:"level"`
 		Message   sarifText       `json:"message"`
 		Locations []sarifLocation `json:"locations"`
+		Fixes     []sarifFix      `json:"fixes,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -220,6 +221,7 @@ func writeSARIF(w io.Writer, r *Run) error {
 			if i, ok := index[f.Rule]; ok {
 				res.RuleIndex = &i
 			}
+			res.Fixes = sarifFixes(file.Source, f, res.Locations[0].PhysicalLocation.ArtifactLocation)
 			item.Reset()
 			if err := enc.Encode(res); err != nil {
 				return err

@@ -50,9 +50,13 @@ func writeText(w io.Writer, r *Run) error {
 			// Messages quote the report, and paths come from the disk:
 			// neither may act on the terminal, nor start a line a CI
 			// runner reads as a command.
-			fmt.Fprintf(bw, "%s %s %s %s\n",
-				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.PrintableLine(f.Path), f.Start.Line, f.Start.Column)),
-				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.PrintableLine(f.Message))
+			fixable := ""
+			if f.Fix != nil {
+				fixable = " " + paint(ansiCyan, "[fixable]")
+			}
+			fmt.Fprintf(bw, "%s %s %s %s%s\n",
+				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.PrintableLine(f.Path), f.Start.Line, r.column(file, f))),
+				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.PrintableLine(f.Message), fixable)
 			if view := file.Source; view != nil && f.Start.Line > 0 {
 				lineStart := view.LineStart(f.Start.Line)
 				end := -1
@@ -68,7 +72,9 @@ func writeText(w io.Writer, r *Run) error {
 			}
 		}
 	}
-	fmt.Fprintln(bw, SummaryLine(r.Summary()))
+	if !r.Quiet {
+		fmt.Fprintln(bw, SummaryLine(r.Summary()))
+	}
 	return bw.Flush()
 }
 
