@@ -126,7 +126,7 @@ func newRoot(e *env) *ucli.Command {
 	root := &ucli.Command{
 		Name:    "reportlint",
 		Usage:   "check security reports before they are published",
-		Version: version(),
+		Version: versionLine(),
 		Description: "reportlint reads country security reports and travel advisories (plain text,\n" +
 			"Markdown, or JSON/YAML in its own document shape), checks them against a\n" +
 			"JSON Schema and a set of rules, and prints every problem with its line and column.\n\n" +
@@ -139,7 +139,7 @@ func newRoot(e *env) *ucli.Command {
 		Suggest:               true,
 		ExitErrHandler:        func(context.Context, *ucli.Command, error) {},
 		OnUsageError:          onUsageError,
-		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), diffCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e), profileCommand(e), initCommand(e)},
+		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), diffCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), configCommand(e), schemaCommand(e), profileCommand(e), initCommand(e)},
 		EnableShellCompletion: false,
 		Action:                rootAction,
 	}
@@ -185,32 +185,53 @@ func onUsageError(_ context.Context, cmd *ucli.Command, err error, _ bool) error
 }
 
 // version is the module version from the build info: a tag for
-// `go install …@v1.2.3`, "(devel)" for a local build, with the commit when known.
+// `go install …@v1.2.3`, a pseudo-version or "(devel)" for a local build.
+// SARIF records it as the tool's version.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "(unknown)"
 	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
+	v, _ := versionOf(info)
+	return v
+}
+
+// versionLine is what --version prints: the module version, then the VCS
+// revision the binary was built from (with "+dirty" when the work tree had
+// changes) and the Go that built it, so that a bug report names the exact
+// code.
+func versionLine() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
 	}
-	var rev, modified string
+	v, rev := versionOf(info)
+	if rev != "" {
+		v += ", revision " + rev
+	}
+	return v + ", built with " + info.GoVersion
+}
+
+// versionOf is the module version and the revision ("" when not known) of
+// given build info.
+func versionOf(info *debug.BuildInfo) (version, revision string) {
+	version = info.Main.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	var modified string
 	for _, s := range info.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			rev = s.Value
+			revision = s.Value
 		case "vcs.modified":
 			if s.Value == "true" {
 				modified = "+dirty"
 			}
 		}
 	}
-	if rev != "" && !strings.HasPrefix(v, "v") {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		v += " " + rev + modified
+	if revision != "" {
+		revision += modified
 	}
-	return v
+	return version, revision
 }

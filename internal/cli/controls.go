@@ -143,11 +143,14 @@ func colorFlag(cmd *ucli.Command, e *env) (bool, error) {
 // useColor: colour only on a terminal that can show it, and never when
 // NO_COLOR is set (https://no-color.org).
 func useColor(e *env) bool {
-	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
-		return false
-	}
 	f, ok := e.stdout.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	return autoColor(e.getenv, ok && term.IsTerminal(int(f.Fd())))
+}
+
+// autoColor is --color auto's choice for output that is, or is not, a
+// terminal.
+func autoColor(getenv func(string) string, terminal bool) bool {
+	return terminal && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // columnsFlag reads --columns: whether the text and line formats count

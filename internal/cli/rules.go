@@ -31,12 +31,16 @@ func rulesCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:  "rules",
 		Usage: "list every rule: id, level, profiles and summary",
+		Description: "Lists every rule, built-in and from the configuration's packs, at the\n" +
+			"level the configuration gives it (off when it turns the rule off). Overrides\n" +
+			"for some files are not applied: 'reportlint config PATH' shows a report's.",
 		Flags: configFileFlags(),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
-			reg, err := configuredRegistry(cmd)
+			_, reg, res, err := resolvedConfig(cmd)
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
+			_, settings := res.For("-") // the top-level settings
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "RULE\tLEVEL\tPROFILES\tSUMMARY")
 			for _, r := range reg.All() {
@@ -51,7 +55,14 @@ func rulesCommand(e *env) *ucli.Command {
 				// A house pack's names and summary are as untrusted as a
 				// report; escaped, a tab or newline cannot break the table.
 				line := source.PrintableLine
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", line(r.ID), r.Level, line(profiles), line(r.Summary), fix)
+				level := r.Level.String()
+				if s, ok := settings[r.ID]; ok {
+					level = s.Level.String()
+					if !s.Enabled {
+						level = "off"
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", line(r.ID), level, line(profiles), line(r.Summary), fix)
 			}
 			return tw.Flush()
 		},
