@@ -35,7 +35,7 @@ type Run struct {
 	// Quiet leaves out everything but the findings (the summary line).
 	Quiet bool
 	// ByteColumns counts the columns of the text and line formats in UTF-8
-	// bytes, as Vim and Emacs do; the default counts code points.
+	// bytes, as Vim does; the default counts code points.
 	ByteColumns bool
 
 	summary Summary
