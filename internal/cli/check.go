@@ -36,7 +36,7 @@ func checkCommand(e *env) *ucli.Command {
 		&ucli.IntFlag{Name: "max-findings", Value: lint.DefaultMaxFindings, Usage: "show at most `N` findings per file, and one more saying how many were left out (0: no limit)"},
 		&ucli.IntFlag{Name: "max-findings-total", Value: lint.DefaultMaxTotalFindings, Usage: "show at most `N` findings in the whole run (0: no limit)"},
 	)
-	flags = append(append(flags, ruleFlags()...), outputFlags()...)
+	flags = append(append(flags, ruleFlags()...), append(outputFlags(), sarifFlag())...)
 	return &ucli.Command{
 		Name:      "check",
 		Usage:     "check reports and print every problem found",
@@ -244,7 +244,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 		return nil
 	}
 
-	if err := writeReport(cmd.String("output"), formatter, out, e); err != nil {
+	if err := writeReports(cmd, formatter, out, e); err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
 	if notReports > 0 {

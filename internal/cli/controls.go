@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path"
 	"slices"
@@ -10,6 +13,7 @@ import (
 	ucli "github.com/urfave/cli/v3"
 	"golang.org/x/term"
 
+	"github.com/reportlint/reportlint/internal/atomicfile"
 	"github.com/reportlint/reportlint/internal/discover"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/format"
@@ -225,6 +229,46 @@ func fixStdin(cmd *ucli.Command, e *env, run *runSetup) error {
 	}
 	if res.Applied > 0 {
 		e.stderrf("fixed %s in %s", format.Plural(res.Applied, "problem"), res.Path)
+	}
+	return nil
+}
+
+// sarifFlag writes SARIF beside whatever --format prints, from the same
+// run: a CI job gets annotations (--format github) and a file for code
+// scanning without checking the reports twice.
+func sarifFlag() ucli.Flag {
+	return &ucli.StringFlag{Name: "sarif", Usage: "also write the findings as SARIF to `FILE` (atomically), from the same run as --format"}
+}
+
+// writeReports is writeReport, with the SARIF file --sarif asks for
+// written from the same pass over the files.
+func writeReports(cmd *ucli.Command, formatter format.Formatter, out *format.Run, e *env) error {
+	path := cmd.String("sarif")
+	if path == "" {
+		return writeReport(cmd.String("output"), formatter, out, e)
+	}
+	sarif, err := format.Get("sarif")
+	if err != nil {
+		return err
+	}
+	var reportErr error
+	err = atomicfile.WriteFunc(path, 0o644, func(w io.Writer) error {
+		first, wait := format.Tee(out, sarif, w)
+		reportErr = writeReport(cmd.String("output"), formatter, first, e)
+		if err := wait(); reportErr == nil {
+			return err
+		}
+		// No SARIF file of part of a run is left to be uploaded.
+		return reportErr
+	})
+	if reportErr != nil {
+		return reportErr
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("--sarif: %v; create the folder first, or write elsewhere", err)
+		}
+		return fmt.Errorf("--sarif: %v", err)
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 	for _, p := range h.profiles {
 		skip = append(skip, p.Schema)
 	}
-	for _, flag := range []string{"baseline", "write-baseline", "output"} {
+	for _, flag := range []string{"baseline", "write-baseline", "output", "sarif"} {
 		skip = append(skip, cmd.String(flag))
 	}
 	skip = slices.DeleteFunc(skip, func(s string) bool { return s == "" })
