@@ -50,14 +50,3 @@ func keysOf(m map[string]string) []string {
 	}
 	return out
 }
-
-// nodeAt returns the value at a JSON pointer, or nil.
-func nodeAt(root *document.Node, pointer string) *document.Node {
-	var found *document.Node
-	Walk(root, func(p string, n *document.Node) {
-		if p == pointer && found == nil {
-			found = n
-		}
-	})
-	return found
-}

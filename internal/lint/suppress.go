@@ -42,9 +42,7 @@ func Directives(text string) []Directive {
 		if rest := text[m[4]:m[5]]; rest != "" && !strings.ContainsRune(" \t\r\n,", rune(rest[0])) {
 			d.Malformed = true
 		}
-		for _, id := range strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' }) {
-			d.Rules = append(d.Rules, id)
-		}
+		d.Rules = append(d.Rules, strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' })...)
 		out = append(out, d)
 	}
 	return out

@@ -13,13 +13,11 @@ import (
 // block is a paragraph or list item of a plain-text report, as a span of
 // whole lines.
 type block struct {
-	start, end  int // the block's text, line ends excluded at the end
-	bodyStart   int // after a list marker
-	kind        document.ParagraphKind
-	singleLine  bool
-	firstLine   string
-	isHeading   bool
-	sectionSpec *profile.Section
+	start, end int // the block's text, line ends excluded at the end
+	bodyStart  int // after a list marker
+	kind       document.ParagraphKind
+	singleLine bool
+	firstLine  string
 }
 
 var listMarker = regexp.MustCompile(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
