@@ -10,7 +10,16 @@
 // The quoted text is a regular expression matched against the finding's
 // message (\" stands for a quote; other backslashes belong to the regexp, as
 // in \( ); the finding must start on that line. A marker on a line of its
-// own stands for a finding on that line (a missing section, say). Every
+// own stands for a finding on that line (a missing section, say). A marker
+// may pin where on the line the finding starts, and where it ends, in
+// characters (code points) from 1, as reportlint prints columns:
+//
+//	Hours 0800 - 1700. <!-- want col=12 "hyphen" -->
+//	Hours 0800 - 1700. <!-- want col=12-13 "hyphen" -->
+//
+// (the end is the column after the last character, as a finding's End). A
+// finding that would match the marker at another column is reported with
+// both columns, so a rule whose span shifts by one fails. Every
 // marker must be matched by exactly one finding, and every finding must
 // match a marker. Markers are blanked out (replaced by spaces) before the
 // report is parsed, so they neither change positions nor read as text.
@@ -28,6 +37,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +54,7 @@ import (
 var Update = flag.Bool("update", false, "rewrite golden .fixed files")
 
 var (
-	wantRE     = regexp.MustCompile(`<!--\s*want\s+("(?:[^"\\]|\\.)*")\s*-->`)
+	wantRE     = regexp.MustCompile(`<!--\s*want\s+(?:col=(\d+)(?:-(\d+))?\s+)?("(?:[^"\\]|\\.)*")\s*-->`)
 	settingsRE = regexp.MustCompile(`<!--\s*linttest:\s*(\{.*?\})\s*-->`)
 )
 
@@ -60,9 +70,25 @@ type Settings struct {
 }
 
 type marker struct {
-	line    int
-	re      *regexp.Regexp
-	matched bool
+	line int
+	// col and endCol are the pinned start and end columns; 0: not pinned.
+	col, endCol int
+	re          *regexp.Regexp
+	matched     bool
+}
+
+// at reports whether a finding is where the marker pins it.
+func (m *marker) at(fd lint.Finding) bool {
+	return (m.col == 0 || fd.Start.Column == m.col) &&
+		(m.endCol == 0 || fd.End.Line == fd.Start.Line && fd.End.Column == m.endCol)
+}
+
+// pinned describes the marker's columns, for messages.
+func (m *marker) pinned() string {
+	if m.endCol != 0 {
+		return fmt.Sprintf("columns %d-%d", m.col, m.endCol)
+	}
+	return fmt.Sprintf("column %d", m.col)
 }
 
 // Fixtures returns the fixture reports of a rule: testdata/<dir>/*.txt and *.md.
@@ -99,25 +125,48 @@ func RunWith(t *testing.T, fixture string, run func(text string, set Settings) (
 		t.Fatalf("%s: %v", fixture, err)
 	}
 	findings, f := run(text, set)
+	for _, problem := range compare(fixture, markers, findings) {
+		t.Error(problem)
+	}
+	checkFixes(t, fixture, f, findings)
+}
+
+// compare matches findings to markers, and says what does not match: a
+// finding no marker expects, a marker no finding matches, a finding at
+// another column than its marker pins.
+func compare(fixture string, markers []*marker, findings []lint.Finding) []string {
+	var problems []string
 	for _, fd := range findings {
-		line := fd.Start.Line
-		ok := false
+		var ok, elsewhere *marker
 		for _, m := range markers {
-			if m.line == line && !m.matched && m.re.MatchString(fd.Message) {
-				m.matched, ok = true, true
+			if m.line != fd.Start.Line || m.matched || !m.re.MatchString(fd.Message) {
+				continue
+			}
+			if m.at(fd) {
+				ok = m
 				break
 			}
+			if elsewhere == nil {
+				elsewhere = m
+			}
 		}
-		if !ok {
-			t.Errorf("%s:%d:%d: unexpected finding: %s", fixture, fd.Start.Line, fd.Start.Column, fd.Message)
+		switch {
+		case ok != nil:
+			ok.matched = true
+		case elsewhere != nil:
+			elsewhere.matched = true
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: finding at columns %d-%d, want %s: %s",
+				fixture, fd.Start.Line, fd.Start.Column, fd.Start.Column, fd.End.Column, elsewhere.pinned(), fd.Message))
+		default:
+			problems = append(problems, fmt.Sprintf("%s:%d:%d: unexpected finding: %s", fixture, fd.Start.Line, fd.Start.Column, fd.Message))
 		}
 	}
 	for _, m := range markers {
 		if !m.matched {
-			t.Errorf("%s:%d: no finding matched %q", fixture, m.line, m.re)
+			problems = append(problems, fmt.Sprintf("%s:%d: no finding matched %q", fixture, m.line, m.re))
 		}
 	}
-	checkFixes(t, fixture, f, findings)
+	return problems
 }
 
 // Findings runs the rule on text (markers already blanked) and returns its
@@ -191,13 +240,26 @@ func prepare(raw string) (string, []*marker, Settings, error) {
 	for _, m := range wantRE.FindAllStringSubmatchIndex(raw, -1) {
 		// The marker is a regular expression between double quotes; \" stands
 		// for a quote, every other backslash is the regexp's own.
-		quoted := raw[m[2]:m[3]]
+		quoted := raw[m[6]:m[7]]
 		pattern := strings.ReplaceAll(quoted[1:len(quoted)-1], `\"`, `"`)
 		re, err := regexp.Compile(pattern)
 		if err != nil {
 			return "", nil, set, fmt.Errorf("want marker %q: %v", pattern, err)
 		}
-		markers = append(markers, &marker{line: 1 + strings.Count(raw[:m[0]], "\n"), re: re})
+		mk := &marker{line: 1 + strings.Count(raw[:m[0]], "\n"), re: re}
+		if m[2] >= 0 {
+			mk.col, _ = strconv.Atoi(raw[m[2]:m[3]])
+			if mk.col < 1 {
+				return "", nil, set, fmt.Errorf("want marker at line %d: col=%s: columns count from 1", mk.line, raw[m[2]:m[3]])
+			}
+		}
+		if m[4] >= 0 {
+			mk.endCol, _ = strconv.Atoi(raw[m[4]:m[5]])
+			if mk.endCol < mk.col {
+				return "", nil, set, fmt.Errorf("want marker at line %d: col=%d-%d ends before it starts", mk.line, mk.col, mk.endCol)
+			}
+		}
+		markers = append(markers, mk)
 		blank(m[0], m[1])
 	}
 	return string(b), markers, set, nil
