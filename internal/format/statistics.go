@@ -12,14 +12,32 @@ import (
 	"github.com/reportlint/reportlint/internal/source"
 )
 
-// RuleCount is how many findings of one rule a run has, at the highest
-// level any of them has (overrides can give a rule other levels in other
-// files), and how many of them `reportlint fix` corrects.
+// RuleCount is how many findings of one rule a run has, at which levels
+// (overrides can give a rule other levels in other files, and a rule that
+// stands in for the schema takes its level), and how many of them
+// `reportlint fix` corrects.
 type RuleCount struct {
 	Rule    string
-	Level   lint.Level
+	Levels  map[lint.Level]int
 	Count   int
 	Fixable int
+}
+
+// LevelText is the rule's level, or its levels from the highest, with
+// counts, when its findings have several ("error 1, warning 201").
+func (c RuleCount) LevelText() string {
+	if len(c.Levels) == 1 {
+		for l := range c.Levels {
+			return l.String()
+		}
+	}
+	var parts []string
+	for l := lint.Error; l >= lint.Info; l-- {
+		if n := c.Levels[l]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", l, n))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Statistics counts a run's findings per rule, most first, ties by rule
@@ -30,11 +48,11 @@ func Statistics(r *Run) []RuleCount {
 		for _, f := range file.Findings {
 			c := byRule[f.Rule]
 			if c == nil {
-				c = &RuleCount{Rule: f.Rule, Level: f.Level}
+				c = &RuleCount{Rule: f.Rule, Levels: map[lint.Level]int{}}
 				byRule[f.Rule] = c
 			}
 			c.Count++
-			c.Level = max(c.Level, f.Level)
+			c.Levels[f.Level]++
 			if f.Fix != nil {
 				c.Fixable++
 			}
@@ -74,7 +92,7 @@ func WriteStatistics(w io.Writer, r *Run) error {
 			mark = fmt.Sprintf("  [%d fixable]", c.Fixable)
 		}
 		pad := strings.Repeat(" ", ruleWidth-utf8.RuneCountInString(c.Rule))
-		line := fmt.Sprintf("%*d  %s%s  %-7s%s", countWidth, c.Count, c.Rule, pad, c.Level, mark)
+		line := fmt.Sprintf("%*d  %s%s  %-7s%s", countWidth, c.Count, c.Rule, pad, c.LevelText(), mark)
 		bw.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	if !r.Quiet {
