@@ -130,3 +130,56 @@ func TestLineFormatMatchers(t *testing.T) {
 		}
 	}
 }
+
+// Emacs's compilation mode, set up as docs/editors.md says, reads the line
+// format with its own gnu regexp: every finding at its line, its character
+// column on the flagged character, typed a warning.
+func TestEmacsCompilation(t *testing.T) {
+	emacs, err := exec.LookPath("emacs")
+	if err != nil {
+		t.Skip("emacs is not installed")
+	}
+	setup := "(setq compilation-error-screen-columns " + editorsDoc(t, "(setq compilation-error-screen-columns ")
+	setup, _, _ = strings.Cut(setup, ";")
+	dir, out := lineOutput(t)
+	if err := os.WriteFile(filepath.Join(dir, "out.txt"), []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Each message: line, column, type (1 warning) and the character the
+	// column points at, as next-error would put the cursor.
+	script := `(require 'compile)
+` + setup + `
+(with-current-buffer (get-buffer-create "*out*")
+  (insert-file-contents "out.txt")
+  (compilation-mode)
+  (compilation--ensure-parse (point-max))
+  (goto-char (point-min))
+  (while (not (eobp))
+    (let ((msg (get-text-property (point) 'compilation-message)))
+      (when msg
+        (let* ((loc (compilation--message->loc msg))
+               (char (with-current-buffer (find-file-noselect "report.txt")
+                       (goto-char (point-min))
+                       (forward-line (1- (compilation--loc->line loc)))
+                       (forward-char (- (compilation--loc->col loc) compilation-first-column))
+                       (char-after))))
+          (princ (format "%d:%d:%d:%c\n" (compilation--loc->line loc) (compilation--loc->col loc)
+                         (compilation--message->type msg) char)))))
+    (forward-line 1)))
+`
+	os.WriteFile(filepath.Join(dir, "t.el"), []byte(script), 0o644)
+	cmd := exec.Command(emacs, "--batch", "-Q", "-l", "t.el")
+	cmd.Dir = dir
+	got, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("emacs: %v\n%s", err, got)
+	}
+	want := ""
+	chars := []string{"-", `"`, "["} // what each of editorReport's findings flags
+	for i, w := range wantEntries {
+		want += strconv.Itoa(w.line) + ":" + strconv.Itoa(w.charCol) + ":1:" + chars[i] + "\n"
+	}
+	if string(got) != want {
+		t.Errorf("compilation mode read\n%s\nwant\n%s\nfrom\n%s", got, want, out)
+	}
+}
