@@ -152,11 +152,12 @@ func effectiveConfig(cfg *config.Config, reg *lint.Registry, res *config.Resolve
 	var b strings.Builder
 	from := "no configuration file: the built-in defaults"
 	if cfg.Path != "" {
-		from = "from " + cfg.Path
+		from = "from " + source.PrintableLine(cfg.Path)
 	}
 	fmt.Fprintf(&b, "# The configuration reportlint check uses, %s", from)
 	if path != "" {
-		fmt.Fprintf(&b, ",\n# for %s, with the overrides that match it", path)
+		// A comment is one line: a path's line break must not end it.
+		fmt.Fprintf(&b, ",\n# for %s, with the overrides that match it", source.PrintableLine(path))
 	}
 	b.WriteString(".\n")
 	for _, u := range unset {
