@@ -35,7 +35,7 @@ func ruleFlags() []ucli.Flag {
 func outputFlags() []ucli.Flag {
 	return []ucli.Flag{
 		&ucli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when findings are at or above --fail-level (2 still says a report or an option could not be used)"},
-		&ucli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the findings: no summary line, no notes"},
+		&ucli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the findings: no summary line, nor how many a baseline hid (errors still go to standard error)"},
 		&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text format: `WHEN` is auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never"},
 		&ucli.StringFlag{Name: "columns", Value: "chars", Usage: "count columns of the text and line formats in `UNIT`: chars (Unicode code points) or bytes (UTF-8, as Vim counts)"},
 		&ucli.BoolFlag{Name: "statistics", Usage: "print how many findings each rule has, most first, instead of the findings"},
