@@ -187,10 +187,20 @@ func TestActionSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantSummary := "## reportlint\n\n0 errors, 3 warnings, 0 notes.\n\n" +
-		"| rule | level | findings |\n| --- | --- | ---: |\n" +
-		"| `quote-style` | warning | 2 |\n| `dash-style` | warning | 1 |\n\n" +
+		"| rule | level | findings | fixable |\n| --- | --- | ---: | ---: |\n" +
+		"| `quote-style` | warning | 2 | 2 |\n| `dash-style` | warning | 1 | 1 |\n\n3 fixable with `reportlint fix`.\n\n" +
 		"Findings at or above the fail level: the check fails.\n"
 	if string(got) != wantSummary {
 		t.Errorf("job summary:\n%s\nwant:\n%s", got, wantSummary)
+	}
+	// A rule id from a pull request's pack cannot put Markdown or HTML in
+	// the summary.
+	forged := filepath.Join(work, "forged.sarif")
+	os.WriteFile(forged, []byte(`{"runs": [{"results": [{"ruleId": "x|<img src=x>`+"`"+`\n# y", "level": "error"}]}]}`), 0o644)
+	os.WriteFile(summary, nil, 0o644)
+	runStep(t, a.step(t, "summary"), work, map[string]string{"SARIF": forged, "STATUS": "1", "GITHUB_STEP_SUMMARY": summary})
+	got, _ = os.ReadFile(summary)
+	if !strings.Contains(string(got), "| `x__img_src_x_____y` | error | 1 | 0 |\n") || strings.ContainsAny(string(got), "<>") || strings.Count(string(got), "\n# ") > 0 {
+		t.Errorf("forged rule id in the summary:\n%s", got)
 	}
 }
