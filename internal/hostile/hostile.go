@@ -393,14 +393,14 @@ func (g *gen) diffs() {
 		Forbidden: []string{"<script>alert"}})
 	// Editions of many short paragraphs, all replaced or all moved: the
 	// alignment and pairing of paragraphs grew with the square of their
-	// number. A fifth of the size limit a side keeps the output under
+	// number. An eighth of the size limit a side keeps the output under
 	// its budget.
 	var old, replaced, reversed strings.Builder
 	for _, b := range []*strings.Builder{&old, &replaced, &reversed} {
 		b.WriteString("Title\n\n")
 	}
 	n := 0
-	for ; old.Len() < g.big/5; n++ {
+	for ; old.Len() < g.big/8; n++ {
 		fmt.Fprintf(&old, "Item %d.\n\n", n)
 		fmt.Fprintf(&replaced, "Note %d here?\n\n", n)
 	}
