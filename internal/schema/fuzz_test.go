@@ -238,7 +238,7 @@ func checkInstance(t *testing.T, src *source.File, r *document.Report) {
 	// need not see.
 	slim := normalize(t, "slim instance", slimValue(r, new(arena)))
 	m := full.(map[string]any)
-	for _, k := range []string{"dates", "links", "preamble", "furniture", "path", "format", "profile"} {
+	for _, k := range []string{"dates", "links", "preamble", "furniture", "notes", "path", "format", "profile"} {
 		delete(m, k)
 	}
 	for _, c := range m["contacts"].([]any) {

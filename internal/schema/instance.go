@@ -65,6 +65,9 @@ func instanceValue(r *document.Report, full bool, a *arena) any {
 	if len(p.Furniture) > 0 {
 		out["furniture"] = list(p.Furniture, furniture)
 	}
+	if len(p.Notes) > 0 {
+		out["notes"] = list(p.Notes, note)
+	}
 	optional(out, "title", p.Title)
 	optional(out, "country", p.Country)
 	optional(out, "published", p.Published)
@@ -140,6 +143,10 @@ func furniture(f document.FurnitureJSON) any {
 	return map[string]any{"kind": f.Kind, "text": f.Text}
 }
 
+func note(n document.NoteJSON) any {
+	return map[string]any{"fact": n.Fact, "message": n.Message}
+}
+
 func indicator(i document.IndicatorJSON) any {
 	return map[string]any{"code": i.Code, "included": i.Included, "source": i.Source}
 }
@@ -152,7 +159,7 @@ func region(r document.RegionJSON) any {
 
 // slimValue is the instance the built-in schemas see, built straight from
 // the model: the projection's shape without the paragraphs, dates,
-// links and furniture, and without the optional values the parser can only write right
+// links, furniture and notes, and without the optional values the parser can only write right
 // (path, format, profile, a contact's label, an indicator's source): the
 // built-in schemas check only their type or vocabulary. Its maps and list
 // slots come from a, so that validating report after report reuses them.
