@@ -104,6 +104,17 @@ func (s *sinceFilter) before(ctx context.Context, f *source.File) map[string]int
 	return counts
 }
 
+// fixIgnoring makes fix leave alone what ignore-findings suppresses, as
+// check does not show it: a suppressed finding is one the editor chose to
+// keep.
+func fixIgnoring(cfg *config.Config, opt *engine.Options) {
+	if cfg.IgnoresFindings() {
+		opt.Filter = func(_ int, f *source.File) func(lint.Finding) bool {
+			return ignoreFindings(cfg, f, func(lint.Finding) bool { return true })
+		}
+	}
+}
+
 // ignoreFindings puts the configuration's ignore-findings before next:
 // a finding it names is hidden, whatever next would say.
 func ignoreFindings(cfg *config.Config, f *source.File, next func(lint.Finding) bool) func(lint.Finding) bool {

@@ -45,6 +45,7 @@ func fixCommand(e *env) *ucli.Command {
 			if err := applyRuleFlags(cmd, &run.engine); err != nil {
 				return err
 			}
+			fixIgnoring(run.config, &run.engine)
 			if filter, err := fixFilter(cmd); err != nil || filter {
 				if err != nil {
 					return err

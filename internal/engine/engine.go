@@ -51,6 +51,8 @@ type Options struct {
 	// neither held nor counted as left out, so the limit counts only
 	// findings that would be shown (a baseline's, --changed-since's), and a
 	// file of a million hidden findings costs no more than one of none.
+	// Fix asks it for each round's text, with i 0: a finding it hides is
+	// not fixed.
 	Filter func(i int, f *source.File) func(lint.Finding) bool
 
 	// show is Filter's test for the file being checked.
@@ -456,7 +458,11 @@ func Fix(in discover.Input, opt Options) FixResult {
 	current, report := f, r
 	res.Fixed = f.Raw
 	for round := 0; round < maxFixRounds; round++ {
-		findings, err := Lint(current, report, opt, settings)
+		roundOpt := opt
+		if opt.Filter != nil {
+			roundOpt.show = opt.Filter(0, current)
+		}
+		findings, err := Lint(current, report, roundOpt, settings)
 		if err != nil {
 			res.Err = err
 			return res

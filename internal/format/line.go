@@ -18,6 +18,13 @@ func init() { register("line", writeLine) }
 func writeLine(w io.Writer, r *Run) error {
 	bw := bufio.NewWriter(w)
 	for file := range r.each() {
+		if fl := file.Failure; fl != nil {
+			// A file that could not be checked is an error at its place
+			// (or its first line), so that an editor jumps to it too.
+			fmt.Fprintf(bw, "%s:%d:%d: error %s %s\n", source.PrintableLine(file.Path), max(fl.Line, 1), max(fl.Column, 1),
+				FailureRule, source.PrintableLine(fl.Message))
+			continue
+		}
 		for _, f := range file.Findings {
 			fmt.Fprintf(bw, "%s:%d:%d: %s %s %s\n", source.PrintableLine(f.Path), f.Start.Line, r.column(file, f),
 				f.Level, source.PrintableLine(f.Rule), source.PrintableLine(f.Message))
