@@ -226,6 +226,14 @@ func checkResult(t *testing.T, res *Result, o, n *document.Report, of, nf *sourc
 		if s.Status == StatusUnchanged && len(s.Paragraphs) > 0 {
 			t.Fatalf("unchanged section %q has paragraph changes", s.Title)
 		}
+		// The rows read down the new edition: its line numbers never go back.
+		last := 0
+		for _, p := range s.Paragraphs {
+			if p.NewLine != 0 && p.NewLine < last {
+				t.Fatalf("section %q: a row at new line %d after one at %d", s.Title, p.NewLine, last)
+			}
+			last = max(last, p.NewLine)
+		}
 		for _, p := range s.Paragraphs {
 			if p.Status == ParagraphMoved && (p.Old != p.New || p.Old == "") {
 				t.Fatalf("a moved paragraph changed text in %q: %q -> %q", s.Title, p.Old, p.New)

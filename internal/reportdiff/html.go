@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/reportlint/reportlint/internal/source"
@@ -47,14 +48,18 @@ details.section>summary{cursor:pointer;font-weight:600;padding:.4em .8em;backgro
 .removed>.old .txt{text-decoration:line-through;text-decoration-color:#cf222e}
 del{background:#ffcecb;color:#82071e;text-decoration:line-through}
 ins{background:#abf2bc;color:#044f1e;text-decoration:none}
-.moved .txt::before{content:"moved: ";color:#59636e;font-style:italic}
+.note,.stock{color:#59636e;font-style:italic}
+.stock{margin:0;padding:.3em .8em;border-top:1px solid #d0d7de}
+#summary{font-weight:600}
+.not-found td:first-child{color:#9a6700;font-weight:bold}
 @media (prefers-color-scheme:dark){
 body{color:#e6edf3;background:#0d1117}
 a{color:#4493f8}
 th,td,.heads,.row,details.section,p.section{border-color:#30363d}
 .row>.new{border-left-color:#30363d}
 th,.heads>div,.ln,details.section>summary,p.section{background:#161b22}
-.meta,.where,.heads>div,.ln{color:#9198a1}
+.meta,.where,.heads>div,.ln,.note,.stock{color:#9198a1}
+.stock{border-color:#30363d}.not-found td:first-child{color:#d29922}
 .escalated{color:#ff7b72}.lowered{color:#3fb950}
 .warning{background:#272115;border-color:#9e6a03}
 .row>.none{background:repeating-linear-gradient(135deg,#161b22 0 6px,#0d1117 6px 12px)}
@@ -103,10 +108,12 @@ var pageCSP = sync.OnceValue(func() string {
 var page = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("diff").Funcs(template.FuncMap{
 		"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
-		"path": source.PrintableLine, "text": flowText, "csp": pageCSP,
-	}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
+		"path": source.PrintableLine, "text": flowText, "csp": pageCSP, "regionLabel": regionLabel,
+		"notFound": notFoundRows, "levelRead": func(r *Result) bool { return !r.unread(FactLevel) },
+		"stock": stockRows, "head": func(s string) string { return firstWords(s, movedWords) }, "movedNote": func(p ParagraphDiff) string { return strings.TrimSpace(movedNote(p)) },
+	}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else if eq .Status "moved"}}{{head .Old | text}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
 {{define "label"}}{{label . | text}} <span class="where">{{if .OldLine}}old line {{.OldLine}}{{end}}{{if and .OldLine .NewLine}} · {{end}}{{if .NewLine}}new line {{.NewLine}}{{end}}</span>{{end -}}
-{{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else}}{{text .New}}{{end}}</p></div>{{end}}{{end -}}
+{{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else if eq .Status "moved"}}{{head .New | text}}{{else}}{{text .New}}{{end}}{{if or .Moved (eq .Status "moved")}} <span class="note">{{movedNote . | text}}</span>{{end}}</p></div>{{end}}{{end -}}
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -121,18 +128,19 @@ var page = sync.OnceValue(func() *template.Template {
 <h1>What changed: {{path .Old.Path}} → {{path .New.Path}}</h1>
 <p class="meta">{{text .Old.Title}} ({{none .Old.Published | text}}) → {{text .New.Title}} ({{none .New.Published | text}})</p>
 {{range .Warnings}}<p class="warning">{{text .}}</p>{{end}}
-{{if .Empty}}<p id="no-changes">No changes.</p>{{end}}
+{{if .Empty}}<p id="no-changes">No changes.</p>{{else}}<p id="summary">{{text .Summary}}</p>{{end}}
 {{if .Facts}}
 <h2>Facts</h2>
 <table id="facts">
 <thead><tr><th>change</th><th>fact</th><th>old</th><th>new</th></tr></thead>
 <tbody>
+{{range notFound .}}<tr class="not-found"><td>? not found in the {{.Edition}} edition</td><td>{{text .Fact}}</td><td>{{text .Old}}</td><td>{{text .New}}</td></tr>{{end}}
 {{with .Published}}<tr><td>{{.Change}}</td><td>published</td><td>{{none .Old | text}}</td><td>{{none .New | text}}</td></tr>{{end}}
-{{with .Advisory}}{{if ne .Change "unchanged"}}<tr class="{{.Change}}"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>advisory level</td><td>{{level .Old .OldWording | text}}</td><td>{{level .New .NewWording | text}}</td></tr>{{end}}{{end}}
+{{if levelRead .}}{{with .Advisory}}{{if ne .Change "unchanged"}}<tr class="{{.Change}}"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>advisory level</td><td>{{level .Old .OldWording | text}}</td><td>{{level .New .NewWording | text}}</td></tr>{{end}}{{end}}{{end}}
 {{range .Indicators.Added}}<tr><td>+ added</td><td>indicator {{text .Code}} ({{text .Name}})</td><td>not included</td><td>included</td></tr>{{end}}
 {{range .Indicators.Removed}}<tr><td>− removed</td><td>indicator {{text .Code}} ({{text .Name}})</td><td>included</td><td>not included</td></tr>{{end}}
 {{range .ChangedRatings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{text .Category}} threat rating, {{text .Location}}</td><td>{{none .Old | text}}</td><td>{{none .New | text}}</td></tr>{{end}}
-{{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{text .Name}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
+{{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{regionLabel . | text}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
 {{range .Contacts.Changed}}<tr><td>~ changed</td><td>contact: {{contact .Kind .Label | text}}</td><td>{{text .Old}}</td><td>{{text .New}}</td></tr>{{end}}
 {{range .Contacts.Added}}<tr><td>+ added</td><td>contact: {{contact .Kind .Label | text}}</td><td>none</td><td>{{text .Value}}</td></tr>{{end}}
 {{range .Contacts.Removed}}<tr><td>− removed</td><td>contact: {{contact .Kind .Label | text}}</td><td>{{text .Value}}</td><td>none</td></tr>{{end}}
@@ -143,15 +151,41 @@ var page = sync.OnceValue(func() *template.Template {
 <h2>Sections</h2>
 {{if gt (len .) 1}}<nav><ol>{{range $i, $s := .}}<li><a href="#section-{{$i}}">{{label $s | text}}</a></li>{{end}}</ol></nav>{{end}}
 {{range $i, $s := .}}{{if $s.Paragraphs}}<details class="section" id="section-{{$i}}" open><summary>{{template "label" $s}}</summary>
-<div class="heads"><div>old</div><div>new</div></div>
-{{range $s.Paragraphs}}<div class="row {{.Status}}">{{template "old" .}}{{template "new" .}}</div>
-{{end}}</details>
+{{with stock $s.Paragraphs}}{{with .Line}}<p class="stock">= {{text .}}</p>
+{{end}}{{if .Rows}}<div class="heads"><div>old</div><div>new</div></div>
+{{range .Rows}}<div class="row {{.Status}}{{if .Moved}} moved{{end}}">{{template "old" .}}{{template "new" .}}</div>
+{{end}}{{end}}{{end}}</details>
 {{else}}<p class="section" id="section-{{$i}}">{{template "label" $s}}</p>
 {{end}}{{end}}{{end}}
 </body>
 </html>
 `))
 })
+
+// notFoundRow is a fact one edition could not be read for, with what
+// each edition said of it, as a row of the facts table.
+type notFoundRow struct{ Edition, Fact, Old, New string }
+
+func notFoundRows(r *Result) []notFoundRow {
+	var out []notFoundRow
+	for _, n := range r.NotFound {
+		old, new := notFoundValues(r, n)
+		out = append(out, notFoundRow{n.Edition, n.Fact, old, new})
+	}
+	return out
+}
+
+// stockSplit is a section's rows with the stock paragraphs taken out, and
+// the line that words those, as text and Markdown group them.
+type stockSplit struct {
+	Rows []ParagraphDiff
+	Line string
+}
+
+func stockRows(paras []ParagraphDiff) stockSplit {
+	rows, line := splitBoilerplate(paras)
+	return stockSplit{rows, line}
+}
 
 // ChangedSections are the sections to show, for templates.
 func (r *Result) ChangedSections() []SectionChange { return r.changedSections() }

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +77,12 @@ type layout struct {
 	RemovedDecoration        string  // of a removed paragraph's text
 	Facts                    box
 	Body                     painted
+	Title, Summary           box
+	SummaryText              string
+	Note                     box    // the first moved paragraph's note
+	NoteText, Stock          string // and the first section's stock line
+	NoteColor                string
+	RowLines                 []string // each row's new line number, in page order
 }
 
 type box struct{ Left, Top, Right, Bottom float64 }
@@ -99,6 +106,10 @@ addEventListener('load', () => {
     Ins: p(q('ins')), Del: p(q('del')),
     RemovedDecoration: css(q('.row.removed .old .txt')).textDecorationLine || '',
     Facts: r(d.getElementById('facts')), Body: p(d.body),
+    Title: r(q('h1')), Summary: r(q('#summary')), SummaryText: q('#summary') ? q('#summary').textContent : '',
+    Note: r(q('.row .note')), NoteText: q('.row .note') ? q('.row .note').textContent : '', NoteColor: css(q('.row .note')).color || '',
+    Stock: q('.stock') ? q('.stock').textContent : '',
+    RowLines: [...d.querySelectorAll('.row .new .ln')].map(e => e.textContent),
   };
   const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out); document.body.append(pre);
 });
@@ -181,6 +192,65 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 			t.Errorf("%s: removed text %+v / %q is not struck through, or added text is", name, l.Del, l.RemovedDecoration)
 		}
 	}
+}
+
+// The facts text and Markdown give show on the page too, at a desktop's
+// width and a phone's: the one-line summary under the title and above the
+// facts, a renamed region as one row, a stock paragraph grouped on a line,
+// a paragraph moved and edited as one row with its note in view, and the
+// rows in the new edition's line order.
+func TestHTMLFactsInChromium(t *testing.T) {
+	browser := chromium(t)
+	data, err := os.ReadFile("testdata/planted/base.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := string(data)
+	police := "Police answered 412 reports of pickpocketing in the old souk during the last year, according to the interior ministry.\n\n"
+	new := strings.NewReplacer(
+		"**Jleeb Al-Shuyoukh – Level 3: Reconsider Travel**", "**Jeleeb Al-Shuyoukh – Level 4: Do Not Travel**",
+		police, "",
+		"If you decide", strings.Replace(police, "412", "457", 1)+"If you decide",
+		"to receive Alerts.", "to receive Alerts and updates.",
+	).Replace(old)
+	o, of := side(t, "old.txt", []byte(old))
+	n, nf := side(t, "new.txt", []byte(new))
+	var buf bytes.Buffer
+	if err := renderHTML(&buf, Compare(o, n, of, nf), false); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if !strings.Contains(page, "region: Jeleeb Al-Shuyoukh (was Jleeb Al-Shuyoukh)") {
+		t.Errorf("the renamed region is not one row with its old name")
+	}
+	for name, width := range map[string]int{"desktop": 1280, "phone": 390} {
+		l := measure(t, browser, page, width)
+		if l.SummaryText != "1 region raised to Level 4; 2 paragraphs changed, 1 moved and changed" {
+			t.Errorf("%s: summary %q", name, l.SummaryText)
+		}
+		if l.Summary.Top < l.Title.Bottom || l.Summary.Bottom > l.Facts.Top {
+			t.Errorf("%s: the summary %+v is not between the title %+v and the facts %+v", name, l.Summary, l.Title, l.Facts)
+		}
+		if l.NoteText != "(moved)" || l.Note.Right > float64(l.ClientWidth) || l.Note.Bottom <= l.Note.Top || brightness(l.NoteColor) == brightness(l.Body.Color) {
+			t.Errorf("%s: the moved note %q at %+v in %s is not in view and set apart", name, l.NoteText, l.Note, l.NoteColor)
+		}
+		if !strings.HasPrefix(l.Stock, "= 1 stock paragraph changed") {
+			t.Errorf("%s: stock line %q", name, l.Stock)
+		}
+		if !slices.IsSortedFunc(l.RowLines, func(a, b string) int { return cmpLine(a) - cmpLine(b) }) || len(l.RowLines) < 2 {
+			t.Errorf("%s: rows at new lines %q, not in line order", name, l.RowLines)
+		}
+		if l.ScrollWidth > l.ClientWidth {
+			t.Errorf("%s: the page is %d px wide in a %d px window", name, l.ScrollWidth, l.ClientWidth)
+		}
+	}
+}
+
+// cmpLine is a shown line number as a number.
+func cmpLine(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
 }
 
 // A reader whose system is dark gets a dark page, its added and removed

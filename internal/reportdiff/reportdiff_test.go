@@ -338,3 +338,24 @@ func TestParagraphMovedAcrossSections(t *testing.T) {
 		t.Errorf("the text does not say where it came from:\n%s", out)
 	}
 }
+
+// A section's rows read down the new edition, a removed paragraph where it
+// stood: an added paragraph passed over before the one paired with its old
+// self, and a paragraph moved to the end, are not shown out of place.
+func TestRowsInLineOrder(t *testing.T) {
+	old := "# Ghana Report\n\n## Crime\n\nThieves work the night markets near the port.\n\nThe ferry to the island stopped running.\n\nKeep a copy of your passport.\n\nThe bus station is safe.\n"
+	new := "# Ghana Report\n\n## Crime\n\nArmed robbery rose in the north this year.\n\nThieves work the night markets near the harbour.\n\nThe bus station is safe.\n\nKeep a copy of your passport.\n"
+	o, of := side(t, "old.md", []byte(old))
+	n, nf := side(t, "new.md", []byte(new))
+	res := Compare(o, n, of, nf)
+	var got []string
+	for _, s := range res.Sections {
+		for _, p := range s.Paragraphs {
+			got = append(got, fmt.Sprintf("%s %d→%d", p.Status, p.OldLine, p.NewLine))
+		}
+	}
+	want := []string{"added 0→5", "changed 5→7", "removed 7→0", "moved 9→11"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+}

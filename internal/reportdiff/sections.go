@@ -34,6 +34,10 @@ type ParagraphDiff struct {
 	// Boilerplate is set on a paragraph of the stock kind every edition
 	// repeats (see stockOpenings): text and Markdown group them.
 	Boilerplate bool `json:"boilerplate,omitempty"`
+	// pos orders a section's rows as the new edition reads (see
+	// compareParagraphs); zero once they are in order, so that a Result
+	// read back from its JSON is the same.
+	pos int
 }
 
 // WordOp is a run of words kept, inserted or deleted.
@@ -543,16 +547,21 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 				if jaccard(wa, wb) < changedSimilarity {
 					continue
 				}
-				out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: wordDiff(o.paras[a], n.paras[b], &w.words)})
+				out = append(out, ParagraphDiff{Status: Changed, OldLine: o.lines[a], NewLine: n.lines[b], Old: o.paras[a], New: n.paras[b], Words: wordDiff(o.paras[a], n.paras[b], &w.words), pos: 2*b + 1})
 				used[k], next, paired = true, k+1, true
 			}
 			if !paired {
-				out = append(out, ParagraphDiff{Status: Removed, OldLine: o.lines[a], Old: o.paras[a]})
+				// Shown just before the next new paragraph not yet passed.
+				at := ni
+				if next < len(ins) {
+					at = ins[next]
+				}
+				out = append(out, ParagraphDiff{Status: Removed, OldLine: o.lines[a], Old: o.paras[a], pos: 2 * at})
 			}
 		}
 		for k, b := range ins {
 			if !used[k] {
-				out = append(out, ParagraphDiff{Status: Added, NewLine: n.lines[b], New: n.paras[b]})
+				out = append(out, ParagraphDiff{Status: Added, NewLine: n.lines[b], New: n.paras[b], pos: 2*b + 1})
 			}
 		}
 		dels, ins = nil, nil
@@ -572,7 +581,16 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 		}
 	}
 	flush()
-	return movedAndEdited(movedParagraphs(out), w)
+	// The rows are put in the new edition's order, a removed paragraph
+	// where it stood: pairing and moves leave them in the order they were
+	// found (an insertion passed over after the one paired, a moved
+	// paragraph where it was), and a reviewer reads down the page.
+	out = movedAndEdited(movedParagraphs(out), w)
+	slices.SortStableFunc(out, func(a, b ParagraphDiff) int { return cmp.Compare(a.pos, b.pos) })
+	for i := range out {
+		out[i].pos = 0
+	}
+	return out
 }
 
 // movedSimilarity is how alike a paragraph removed in one place and one
@@ -635,7 +653,7 @@ weigh:
 		}
 		old, new := diffs[c.r], diffs[c.a]
 		// It is shown where it now is, in the new edition's order.
-		diffs[c.a] = ParagraphDiff{Status: Changed, Moved: true, OldLine: old.OldLine, NewLine: new.NewLine, Old: old.Old, New: new.New, Words: wordDiff(old.Old, new.New, &w.words)}
+		diffs[c.a] = ParagraphDiff{Status: Changed, Moved: true, OldLine: old.OldLine, NewLine: new.NewLine, Old: old.Old, New: new.New, Words: wordDiff(old.Old, new.New, &w.words), pos: new.pos}
 		drop[c.r], paired[c.a] = true, true
 	}
 	out := diffs[:0]
@@ -750,7 +768,7 @@ func movedParagraphs(diffs []ParagraphDiff) []ParagraphDiff {
 		}
 		j := added[d.Old][0]
 		added[d.Old] = added[d.Old][1:]
-		diffs[i] = ParagraphDiff{Status: ParagraphMoved, OldLine: d.OldLine, NewLine: diffs[j].NewLine, Old: d.Old, New: d.Old}
+		diffs[i] = ParagraphDiff{Status: ParagraphMoved, OldLine: d.OldLine, NewLine: diffs[j].NewLine, Old: d.Old, New: d.Old, pos: diffs[j].pos}
 		drop[j] = true
 	}
 	if len(drop) == 0 {
