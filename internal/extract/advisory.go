@@ -223,8 +223,14 @@ func (x *extractor) noOverallLevel(a *document.Advisory, unread *unit) {
 }
 
 var (
-	// "Do not travel to:", the label of a list of areas at one level.
-	areaListLabel = regexp.MustCompile(`(?i)^(do not travel|reconsider travel|exercise increased caution)\s+(?:to|in)\s*:$`)
+	// "Do not travel to:", the label of a list of areas at one level, as
+	// the U.S. pages word it: "Level 4 Do Not Travel to:", "Exercise
+	// Increased Caution When Traveling To:". A longer label ("Do Not
+	// Travel to the below areas of Benin due to crime:") lists the parts
+	// of an area a heading gives its level, not areas of their own
+	// (testdata/corpus/facts.yaml reads Benin, Madagascar and Saudi Arabia
+	// so), and is not one.
+	areaListLabel = regexp.MustCompile(`(?i)^(?:level[\s\p{Zs}]*[1-4][\s\p{Zs}]*[:\-–—]?[\s\p{Zs}]*)?(do not travel|reconsider travel|exercise increased caution)(?:[\s\p{Zs}]+when[\s\p{Zs}]+traveling)?[\s\p{Zs}]+(?:to|in)[\s\p{Zs}]*:$`)
 	// " due to terrorism": where an area's name ends in its list item
 	// (the text may have lost the space before bold words: "due toterrorism").
 	areaReason = regexp.MustCompile(`(?i)\s*due\s+to\s`)
@@ -266,13 +272,16 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 		}
 		if u.para.Kind != document.KindListItem {
 			level = 0
-			if t := strings.TrimSpace(u.text.Text); len(t) > 40 || !strings.HasSuffix(t, ":") {
+			// The label is read from the text, its markup gone: a colon
+			// after the bold ("**Do Not Travel to**:") is still its end.
+			t := strings.TrimSpace(u.text.Text)
+			if len(t) > 60 || !strings.HasSuffix(t, ":") {
 				continue // the cheap test first: a label is short and ends in ":"
 			}
-			line, base := x.firstLine(u)
-			if m := areaListLabel.FindStringSubmatchIndex(line); m != nil {
-				level = x.levelOf(line[m[2]:m[3]])
-				wording = document.Text{Value: x.vocab.Levels[level], Span: document.Span{Start: base + m[2], End: base + m[3]}}
+			lead := strings.Index(u.text.Text, t)
+			if m := areaListLabel.FindStringSubmatchIndex(t); m != nil {
+				level = x.levelOf(t[m[2]:m[3]])
+				wording = document.Text{Value: x.vocab.Levels[level], Span: u.source(lead+m[2], lead+m[3])}
 			}
 			continue
 		}

@@ -153,6 +153,46 @@ If you decide to travel to Egypt:
 	}
 }
 
+// A list's label is read in each shape the U.S. pages give it: bold with
+// the colon outside ("**Do Not Travel to**:", as Burundi's and Rwanda's
+// editions of 2025 write it), the level's number first, "When Traveling
+// To:". A label that goes on to name the country and reasons lists the
+// parts of an area a heading gives (Benin's), and adds none.
+func TestAdvisoryListLabels(t *testing.T) {
+	for _, tc := range []struct {
+		label   string
+		level   int
+		wording string // the label's words the region's wording points at
+	}{
+		{"**Do Not Travel to**:", 4, "Do Not Travel"},
+		{"**Do Not Travel to:**", 4, "Do Not Travel"},
+		{"**Level 4 Do Not Travel to:**", 4, "Do Not Travel"},
+		{"**Level 4: Do Not Travel to:**", 4, "Do Not Travel"},
+		{"Do not travel to:", 4, "Do not travel"},
+		{"**Reconsider Travel To:**  ", 3, "Reconsider Travel"},
+		{"**Exercise Increased Caution When Traveling To:**", 2, "Exercise Increased Caution"},
+		{"**Do Not Travel to the below areas of Zembla due to crime:**", 0, ""},
+		{"Reconsider travel to the following areas due to banditry:", 0, ""},
+		{"**Do Not Travel**", 0, ""},
+	} {
+		t.Run(tc.label, func(t *testing.T) {
+			f, r := report(t, "x.md", "# Zembla Travel Advisory\n\n### Travel Advisory July 15, 2025\n\n### Zembla - Level 1: Exercise Normal Precautions\n\nExercise normal precautions in Zembla.\n\n"+
+				tc.label+"\n\n* The Ostrava hill farms due to **armed violence**.\n* Lake Tarn.\n\nRead the country information page.\n")
+			var got []string
+			for _, rg := range r.Advisory.Regions {
+				got = append(got, fmt.Sprintf("%s|%d|%s", at(f, rg.Name.Span), rg.Level, at(f, rg.Wording.Span)))
+			}
+			var want []string
+			if tc.level > 0 {
+				want = []string{fmt.Sprintf("The Ostrava hill farms|%d|%s", tc.level, tc.wording), fmt.Sprintf("Lake Tarn|%d|%s", tc.level, tc.wording)}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("regions %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 func TestRatings(t *testing.T) {
 	f, r := report(t, "x.txt", `Title
 

@@ -52,6 +52,12 @@ func TestPlantedChanges(t *testing.T) {
 			escalate: []string{"region Al Abdali Farms added at Level 4"},
 		},
 		{
+			name:     "area listed at Level 4",
+			edits:    []string{"Read the [country information page]", "**Do Not Travel to**:\n\n* Failaka Island.\n\nRead the [country information page]"},
+			summary:  "1 region added at Level 4; 2 paragraphs added",
+			escalate: []string{"region Failaka Island added at Level 4"},
+		},
+		{
 			name:     "region renamed and raised",
 			edits:    []string{"**Jleeb Al-Shuyoukh – Level 3: Reconsider Travel**", "**Jeleeb Al-Shuyoukh – Level 4: Do Not Travel**"},
 			summary:  "1 region raised to Level 4; 1 paragraph changed",
