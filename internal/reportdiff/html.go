@@ -110,7 +110,7 @@ var page = sync.OnceValue(func() *template.Template {
 		"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
 		"path": source.PrintableLine, "text": flowText, "csp": pageCSP, "regionLabel": regionLabel,
 		"notFound": notFoundRows, "levelRead": func(r *Result) bool { return !r.unread(FactLevel) },
-		"stock": stockRows, "head": func(s string) string { return firstWords(s, movedWords) }, "movedNote": func(p ParagraphDiff) string { return strings.TrimSpace(movedNote(p)) },
+		"stock": stockRows, "indicator": func(r *Result, i Indicator, change string) string { return r.indicatorFact(i, change) }, "head": func(s string) string { return firstWords(s, movedWords) }, "movedNote": func(p ParagraphDiff) string { return strings.TrimSpace(movedNote(p)) },
 	}).Parse(`{{define "old"}}{{if eq .Status "added"}}<div class="old none"></div>{{else}}<div class="old"><span class="ln">{{.OldLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "delete"}}<del>{{text .Text}}</del>{{else if ne .Op "insert"}}{{text .Text}}{{end}}{{end}}{{else if eq .Status "moved"}}{{head .Old | text}}{{else}}{{text .Old}}{{end}}</p></div>{{end}}{{end -}}
 {{define "label"}}{{label . | text}} <span class="where">{{if .OldLine}}old line {{.OldLine}}{{end}}{{if and .OldLine .NewLine}} · {{end}}{{if .NewLine}}new line {{.NewLine}}{{end}}</span>{{end -}}
 {{define "new"}}{{if eq .Status "removed"}}<div class="new none"></div>{{else}}<div class="new"><span class="ln">{{.NewLine}}</span><p class="txt">{{if .Words}}{{range .Words}}{{if eq .Op "insert"}}<ins>{{text .Text}}</ins>{{else if ne .Op "delete"}}{{text .Text}}{{end}}{{end}}{{else if eq .Status "moved"}}{{head .New | text}}{{else}}{{text .New}}{{end}}{{if or .Moved (eq .Status "moved")}} <span class="note">{{movedNote . | text}}</span>{{end}}</p></div>{{end}}{{end -}}
@@ -137,8 +137,8 @@ var page = sync.OnceValue(func() *template.Template {
 {{range notFound .}}<tr class="not-found"><td>? not found in the {{.Edition}} edition</td><td>{{text .Fact}}</td><td>{{text .Old}}</td><td>{{text .New}}</td></tr>{{end}}
 {{with .Published}}<tr><td>{{.Change}}</td><td>published</td><td>{{none .Old | text}}</td><td>{{none .New | text}}</td></tr>{{end}}
 {{if levelRead .}}{{with .Advisory}}{{if ne .Change "unchanged"}}<tr class="{{.Change}}"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>advisory level</td><td>{{level .Old .OldWording | text}}</td><td>{{level .New .NewWording | text}}</td></tr>{{end}}{{end}}{{end}}
-{{range .Indicators.Added}}<tr><td>+ added</td><td>indicator {{text .Code}} ({{text .Name}})</td><td>not included</td><td>included</td></tr>{{end}}
-{{range .Indicators.Removed}}<tr><td>− removed</td><td>indicator {{text .Code}} ({{text .Name}})</td><td>included</td><td>not included</td></tr>{{end}}
+{{range .Indicators.Added}}<tr><td>+ added</td><td>{{indicator $ . "added" | text}}</td><td>not included</td><td>included</td></tr>{{end}}
+{{range .Indicators.Removed}}<tr><td>− removed</td><td>{{indicator $ . "removed" | text}}</td><td>included</td><td>not included</td></tr>{{end}}
 {{range .ChangedRatings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{text .Category}} threat rating, {{text .Location}}</td><td>{{none .Old | text}}</td><td>{{none .New | text}}</td></tr>{{end}}
 {{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{regionLabel . | text}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
 {{range .Contacts.Changed}}<tr><td>~ changed</td><td>contact: {{contact .Kind .Label | text}}</td><td>{{text .Old}}</td><td>{{text .New}}</td></tr>{{end}}

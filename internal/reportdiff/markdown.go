@@ -408,10 +408,10 @@ func writeMarkdown(w io.Writer, r *Result, limit int) error {
 			row(a.Change, "advisory level", levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording))
 		}
 		for _, i := range r.Indicators.Added {
-			row(Added, "indicator "+i.Code+" ("+i.Name+")", "not included", "included")
+			row(Added, r.indicatorFact(i, Added), "not included", "included")
 		}
 		for _, i := range r.Indicators.Removed {
-			row(Removed, "indicator "+i.Code+" ("+i.Name+")", "included", "not included")
+			row(Removed, r.indicatorFact(i, Removed), "included", "not included")
 		}
 		for _, x := range r.ChangedRatings() {
 			row(x.Change, x.Category+" threat rating, "+x.Location, orNone(x.Old), orNone(x.New))

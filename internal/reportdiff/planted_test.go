@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -33,6 +34,8 @@ func TestPlantedChanges(t *testing.T) {
 		summary  string
 		escalate []string
 		moved    bool // a paragraph moved
+		warnings []string
+		confirms string // the indicator change the page's note confirms
 	}{
 		{
 			name:     "level raised",
@@ -75,6 +78,19 @@ func TestPlantedChanges(t *testing.T) {
 			escalate: []string{"indicator K (Kidnapping or Hostage Taking) added"},
 		},
 		{
+			name:     "reason added, as the page's note says",
+			edits:    []string{"Reissued after a periodic review, with small edits.", "Updated to add a risk indicator for kidnapping.", "due to **terrorism** and **crime**.", "due to **terrorism**, **crime** and **kidnapping**."},
+			summary:  "indicator K added; 1 paragraph changed, 1 added, 1 removed",
+			escalate: []string{"indicator K (Kidnapping or Hostage Taking) added"},
+			confirms: "K added",
+		},
+		{
+			name:     "the page's note names a change its reasons do not show",
+			edits:    []string{"Reissued after a periodic review, with small edits.", "Updated to add a risk indicator for kidnapping and to remove the crime indicator."},
+			summary:  "1 paragraph added, 1 removed",
+			warnings: []string{"the page's update note (new line 7) says indicator K (Kidnapping or Hostage Taking) was added; its reasons do not show it", "the page's update note (new line 7) says indicator C (Crime) was removed; its reasons do not show it"},
+		},
+		{
 			name:    "contact changed",
 			edits:   []string{"+965 2259-1001", "+965 2259-1077"},
 			summary: "1 contact changed; 1 paragraph changed",
@@ -105,9 +121,10 @@ func TestPlantedChanges(t *testing.T) {
 			moved:   true,
 		},
 		{
-			name:    "level not read in the new edition",
-			edits:   []string{"### Kuwait - Level 2: Exercise Increased Caution", "### Kuwait - Risk Overview", "Exercise increased caution in Kuwait due to **terrorism** and **crime**.", "Travellers should take care."},
-			summary: "advisory level: not found in the new edition; indicators: not found in the new edition; regional levels: not found in the new edition; 1 section renamed; 1 paragraph changed",
+			name:     "level not read in the new edition",
+			edits:    []string{"### Kuwait - Level 2: Exercise Increased Caution", "### Kuwait - Risk Overview", "Exercise increased caution in Kuwait due to **terrorism** and **crime**.", "Travellers should take care."},
+			summary:  "advisory level: not found in the new edition; indicators: not found in the new edition; regional levels: not found in the new edition; 1 section renamed; 1 paragraph changed",
+			warnings: []string{"new, line 25: advisory.level: no overall level: the advisory gives levels per region only (2 read)"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,6 +140,20 @@ func TestPlantedChanges(t *testing.T) {
 			res := Compare(o, n, of, nf)
 			if res.Summary != tc.summary {
 				t.Errorf("summary:\n got %s\nwant %s\n%s", res.Summary, tc.summary, render(t, "text", res))
+			}
+			if !slices.Equal(res.Warnings, tc.warnings) {
+				t.Errorf("warnings %q, want %q", res.Warnings, tc.warnings)
+			}
+			var confirms []string
+			if res.Note != nil {
+				for _, c := range res.Note.Claims {
+					if c.Confirmed {
+						confirms = append(confirms, c.Code+" "+c.Change)
+					}
+				}
+			}
+			if got := strings.Join(confirms, ", "); got != tc.confirms {
+				t.Errorf("the note confirms %q, want %q", got, tc.confirms)
 			}
 			trips, _ := res.Trips("escalation")
 			if !reflect.DeepEqual(trips, tc.escalate) {

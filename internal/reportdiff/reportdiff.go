@@ -63,6 +63,9 @@ type Result struct {
 	Regions    []RegionChange  `json:"regions"`
 	Contacts   ContactChange   `json:"contacts"`
 	Sections   []SectionChange `json:"sections"`
+	// Note is the new edition's update note, when it names indicator
+	// changes: each is checked against Indicators (see checkNote).
+	Note *UpdateNote `json:"updateNote,omitempty"`
 }
 
 // NotFound is a fact that could not be read in one edition.
@@ -276,6 +279,7 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 		res.Regions = []RegionChange{}
 	}
 	res.Contacts = compareContacts(o.Contacts, n.Contacts)
+	res.checkNote(v, o, n, newPos)
 	res.Sections = compareSections(old, new, oldPos, newPos)
 	res.Summary = res.summarize()
 	return res

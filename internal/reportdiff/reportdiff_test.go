@@ -359,3 +359,32 @@ func TestRowsInLineOrder(t *testing.T) {
 		t.Errorf("rows %q, want %q", got, want)
 	}
 }
+
+// An update note's indicator changes are read in the shapes the U.S. pages
+// word them: the verb before the indicator, the indicators named before
+// the word or in a "for …" after it, or by their letter; a mention with
+// no verb, or a note with no indicator, claims nothing.
+func TestNoteClaims(t *testing.T) {
+	v := vocab.Default()
+	for _, tc := range []struct {
+		note string
+		want string
+	}{
+		{"Updated to add a risk indicator for kidnapping.", "K added"},
+		{"Updated to note the addition of terrorism and civil unrest indicators.", "T added, U added"},
+		{"Updated to drop the Crime indicator and to add a Level 3 area in the south.", "C removed"},
+		{"Reissued to include a K indicator for hostage taking.", "K added"},
+		{"Updated to remove the “N” (natural disaster) indicator after the floods receded, and to add a health risk indicator.", "N removed, H added"},
+		{"Updated to add kidnapping as a risk indicator; removed the health indicator.", "K added, H removed"},
+		{"Updated to reflect the current indicators.", ""},
+		{"Updated to reflect a rise in crime and terrorism.", ""},
+	} {
+		var got []string
+		for _, c := range noteClaims(v, tc.note) {
+			got = append(got, c.Code+" "+c.Change)
+		}
+		if s := strings.Join(got, ", "); s != tc.want {
+			t.Errorf("%q: claims %q, want %q", tc.note, s, tc.want)
+		}
+	}
+}

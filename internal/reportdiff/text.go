@@ -63,10 +63,10 @@ func renderText(w io.Writer, r *Result, color bool) error {
 			row("advisory level", levelName(a.Old, a.OldWording), levelName(a.New, a.NewWording), a.Change)
 		}
 		for _, i := range r.Indicators.Added {
-			row("indicator "+i.Code+" ("+i.Name+")", "not included", "included", Added)
+			row(r.indicatorFact(i, Added), "not included", "included", Added)
 		}
 		for _, i := range r.Indicators.Removed {
-			row("indicator "+i.Code+" ("+i.Name+")", "included", "not included", Removed)
+			row(r.indicatorFact(i, Removed), "included", "not included", Removed)
 		}
 		for _, x := range r.ChangedRatings() {
 			row(x.Category+" rating, "+x.Location, orNone(x.Old), orNone(x.New), x.Change)
