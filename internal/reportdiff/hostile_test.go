@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/reportlint/reportlint/internal/source/sourcetest"
 )
@@ -90,5 +91,23 @@ func TestHTMLPrintsHostileText(t *testing.T) {
 	var buf bytes.Buffer
 	if err := renderHTML(&buf, hostileResult(t), false); err != nil || buf.String() != out {
 		t.Errorf("renderHTML differs from the renderer by name (%v)", err)
+	}
+}
+
+// An update note of a hundred thousand "indicator"s is read in time linear
+// in its length: each mention looks at a bounded window around it.
+func TestHostileUpdateNote(t *testing.T) {
+	base := "# Zembla Travel Advisory\n\n### Zembla - Level 2: Exercise Increased Caution\n\n"
+	note := "***Updated to add " + strings.Repeat("add a kidnapping indicator for health and ", 100_000) + "more.***\n\n"
+	o, of := side(t, "old.md", []byte(base+"Exercise increased caution in Zembla due to **crime**.\n"))
+	n, nf := side(t, "new.md", []byte(base+note+"Exercise increased caution in Zembla due to **crime**.\n"))
+	start := time.Now()
+	res := Compare(o, n, of, nf)
+	t.Logf("compare: %v, note %d bytes", time.Since(start), len(res.Note.Text))
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the comparison took %v", d)
+	}
+	if res.Note == nil || len(res.Note.Claims) != 2 {
+		t.Fatalf("note claims: %+v", res.Note)
 	}
 }

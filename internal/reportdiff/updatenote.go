@@ -99,7 +99,7 @@ func noteClaims(v *vocab.Vocabulary, note string) []NoteClaim {
 		if i := strings.LastIndexAny(named, ".;"); i >= 0 {
 			named = named[i+1:]
 		}
-		named += " " + forPhrase(note[m[1]:])
+		named += " " + forPhrase(note[m[1]:min(len(note), m[1]+80)])
 		for _, ind := range indicatorsNamed(v, named) {
 			if key := ind.Code + change; !seen[key] {
 				seen[key] = true
