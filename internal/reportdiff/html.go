@@ -102,7 +102,11 @@ var pageCSP = sync.OnceValue(func() string {
 //
 // Each changed section is a grid of its paragraphs that differ, old beside
 // new: a changed one shows its removed words on the left and its added
-// words on the right; a removed or added one leaves the other side empty.
+// words on the right; a removed or added one leaves the other side empty;
+// a moved one shows its first words on each side and where it came from.
+// The page gives what text and Markdown give, in their words: the summary,
+// facts not found, a renamed region's old name, stock paragraphs on one
+// line per section (splitBoilerplate), the update note's confirmations.
 //
 // It is parsed on first use: every command's start would pay for it.
 var page = sync.OnceValue(func() *template.Template {
