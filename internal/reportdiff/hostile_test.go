@@ -94,17 +94,20 @@ func TestHTMLPrintsHostileText(t *testing.T) {
 	}
 }
 
-// An update note of a hundred thousand "indicator"s is read in time linear
-// in its length: each mention looks at a bounded window around it.
+// An update note of 200,000 "indicator"s is read in time linear in its
+// length: each mention looks at a bounded window around it. The bound is a
+// guard against the quadratic reading (100,000 took over 30 s; this size
+// would take minutes), not a measure of speed: a loaded machine takes a
+// few seconds.
 func TestHostileUpdateNote(t *testing.T) {
 	base := "# Zembla Travel Advisory\n\n### Zembla - Level 2: Exercise Increased Caution\n\n"
-	note := "***Updated to add " + strings.Repeat("add a kidnapping indicator for health and ", 100_000) + "more.***\n\n"
+	note := "***Updated to add " + strings.Repeat("add a kidnapping indicator for health and ", 200_000) + "more.***\n\n"
 	o, of := side(t, "old.md", []byte(base+"Exercise increased caution in Zembla due to **crime**.\n"))
 	n, nf := side(t, "new.md", []byte(base+note+"Exercise increased caution in Zembla due to **crime**.\n"))
 	start := time.Now()
 	res := Compare(o, n, of, nf)
 	t.Logf("compare: %v, note %d bytes", time.Since(start), len(res.Note.Text))
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > time.Minute {
 		t.Errorf("the comparison took %v", d)
 	}
 	if res.Note == nil || len(res.Note.Claims) != 2 {
