@@ -139,7 +139,7 @@ func newRoot(e *env) *ucli.Command {
 		Suggest:               true,
 		ExitErrHandler:        func(context.Context, *ucli.Command, error) {},
 		OnUsageError:          onUsageError,
-		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), diffCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), configCommand(e), schemaCommand(e), profileCommand(e), initCommand(e)},
+		Commands:              []*ucli.Command{checkCommand(e), fixCommand(e), diffCommand(e), parseCommand(e), rulesCommand(e), explainCommand(e), configCommand(e), schemaCommand(e), profileCommand(e), initCommand(e), lspCommand(e)},
 		EnableShellCompletion: false,
 		Action:                rootAction,
 	}

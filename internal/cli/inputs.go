@@ -11,6 +11,7 @@ import (
 	"github.com/reportlint/reportlint/internal/config"
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/pipeline"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -46,7 +47,7 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 	if err != nil {
 		return opt, houses{}, &exitError{code: ExitError, err: err}
 	}
-	house, err := houseProfiles(cfg)
+	house, err := pipeline.HouseProfiles(cfg)
 	if err != nil {
 		return opt, houses{}, &exitError{code: ExitError, err: err}
 	}
@@ -66,35 +67,6 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 		opt.Parse.Format = format
 	}
 	return opt, houses{cfg: cfg, profiles: house}, nil
-}
-
-// houseProfiles reads the configuration's house profiles. The files it
-// names must exist, and are read by the paths CheckFiles resolved.
-func houseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
-	if err := cfg.CheckFiles("profiles"); err != nil {
-		return nil, err
-	}
-	var house []*profile.Profile
-	seen := map[string]string{}
-	for _, path := range cfg.Profiles {
-		p, err := profile.LoadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		if p.Schema != "" {
-			resolved, reason := cfg.Confine(p.Schema)
-			if reason != "" {
-				return nil, fmt.Errorf("%s:%d: schema %s %s", path, p.SchemaLine, p.Schema, reason)
-			}
-			p.Schema = resolved // the file judged is the file read
-		}
-		if first, dup := seen[p.Name]; dup {
-			return nil, fmt.Errorf("%s: profile %q is also defined in %s; give each house profile its own name", path, p.Name, first)
-		}
-		seen[p.Name] = path
-		house = append(house, p)
-	}
-	return house, nil
 }
 
 // parseSize reads "10MiB", "512KiB", "1048576", "2GB".

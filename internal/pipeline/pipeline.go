@@ -119,3 +119,32 @@ func checkRuleProfiles(reg *lint.Registry, known []string) error {
 	}
 	return nil
 }
+
+// HouseProfiles reads the configuration's house profiles. The files it
+// names must exist, and are read by the paths CheckFiles resolved.
+func HouseProfiles(cfg *config.Config) ([]*profile.Profile, error) {
+	if err := cfg.CheckFiles("profiles"); err != nil {
+		return nil, err
+	}
+	var house []*profile.Profile
+	seen := map[string]string{}
+	for _, path := range cfg.Profiles {
+		p, err := profile.LoadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if p.Schema != "" {
+			resolved, reason := cfg.Confine(p.Schema)
+			if reason != "" {
+				return nil, fmt.Errorf("%s:%d: schema %s %s", path, p.SchemaLine, p.Schema, reason)
+			}
+			p.Schema = resolved // the file judged is the file read
+		}
+		if first, dup := seen[p.Name]; dup {
+			return nil, fmt.Errorf("%s: profile %q is also defined in %s; give each house profile its own name", path, p.Name, first)
+		}
+		seen[p.Name] = path
+		house = append(house, p)
+	}
+	return house, nil
+}
