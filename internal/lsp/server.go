@@ -187,6 +187,12 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		}
 		s.close(p.TextDocument.URI)
 		return nil, nil
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := decode(req, &p); err != nil {
+			return nil, err
+		}
+		return s.codeActions(p)
 	case "workspace/didChangeWatchedFiles":
 		s.recheckAll()
 		return nil, nil
@@ -224,8 +230,9 @@ func (s *Server) initialize(req *jsonrpc2.Request) (any, error) {
 	s.mu.Unlock()
 	return initializeResult{
 		Capabilities: serverCaps{
-			PositionEncoding: enc,
-			TextDocumentSync: textDocumentSyncOpts{OpenClose: true, Change: 2, Save: saveOptions{}},
+			PositionEncoding:   enc,
+			TextDocumentSync:   textDocumentSyncOpts{OpenClose: true, Change: 2, Save: saveOptions{}},
+			CodeActionProvider: &codeActionOptions{CodeActionKinds: []string{kindQuickFix, kindFixAll}},
 		},
 		ServerInfo: serverInfo{Name: "reportlint", Version: s.opt.Version},
 	}, nil

@@ -239,3 +239,75 @@ func TestRequestsBeforeInitializeAndAfterShutdown(t *testing.T) {
 		t.Errorf("request after shutdown: %v, want error %d", err, codeInvalidRequest)
 	}
 }
+
+// apply applies edits to text as a client does (positions in UTF-16).
+func apply(t *testing.T, text string, edits []TextEdit) string {
+	t.Helper()
+	x := newLineIndex(text, encodingUTF16)
+	// From the last edit to the first, so that offsets stay valid.
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		text = text[:x.offset(e.Range.Start)] + e.NewText + text[x.offset(e.Range.End):]
+	}
+	return text
+}
+
+func actionTitled(t *testing.T, actions []CodeAction, title string) CodeAction {
+	t.Helper()
+	var titles []string
+	for _, a := range actions {
+		if a.Title == title {
+			return a
+		}
+		titles = append(titles, a.Title)
+	}
+	t.Fatalf("no action %q among %q", title, titles)
+	return CodeAction{}
+}
+
+func TestCodeActions(t *testing.T) {
+	_, uri := workspace(t, "freedonia.md", report)
+	c := startServer(t, Options{})
+	c.initialize()
+	c.open(uri, report)
+	ds := c.diagnosticsFor(uri, 1)
+	var actions []CodeAction
+	params := codeActionParams{TextDocument: textDocumentIdentifier{URI: uri}, Range: ds[0].Range}
+	if err := c.call("textDocument/codeAction", params, &actions); err != nil {
+		t.Fatal(err)
+	}
+	fix := actionTitled(t, actions, `Replace "alot" with "a lot"`)
+	if fix.Kind != kindQuickFix || !fix.IsPreferred || len(fix.Diagnostics) != 1 || fix.Diagnostics[0].Code != "style/misspelling" {
+		t.Errorf("quick fix: %+v", fix)
+	}
+	fixed := apply(t, report, fix.Edit.Changes[uri])
+	if !strings.Contains(fixed, "has a lot of visitors and an ATM machine.") {
+		t.Errorf("after the quick fix:\n%s", fixed)
+	}
+
+	all := actionTitled(t, actions, "Fix all safe problems in this file (2)")
+	fixed = apply(t, report, all.Edit.Changes[uri])
+	if !strings.Contains(fixed, "has a lot of visitors and an ATM.") || !strings.Contains(fixed, "recently") {
+		t.Errorf("after fix all:\n%s", fixed)
+	}
+
+	// "alot" is inside a paragraph's first line: the directive goes above.
+	line := actionTitled(t, actions, "Disable style/misspelling on this line")
+	withDirective := apply(t, report, line.Edit.Changes[uri])
+	if !strings.Contains(withDirective, "\n\n<!-- reportlint-disable-next-line style/misspelling -->\nThe Café") {
+		t.Errorf("after disable on this line:\n%s", withDirective)
+	}
+	file := actionTitled(t, actions, "Disable style/misspelling for this file")
+	withFileDirective := apply(t, report, file.Edit.Changes[uri])
+	if !strings.Contains(withFileDirective, "\n---\n<!-- reportlint-disable style/misspelling -->\n\n\n# Freedonia") {
+		t.Errorf("after disable for this file:\n%s", withFileDirective)
+	}
+	// Each directive silences the finding, and only it.
+	for i, text := range []string{withDirective, withFileDirective} {
+		c.notify("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: 2 + i},
+			ContentChanges: []contentChange{{Text: text}}})
+		if got, want := codes(c.diagnosticsFor(uri, 2+i)), "style/redundant-acronym undated-relative-time"; got != want {
+			t.Errorf("with the directive %d: %s, want %s", i, got, want)
+		}
+	}
+}
