@@ -193,6 +193,18 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			return nil, err
 		}
 		return s.codeActions(p)
+	case "textDocument/hover":
+		var p textDocumentPositionParams
+		if err := decode(req, &p); err != nil {
+			return nil, err
+		}
+		return s.hoverAt(p)
+	case "textDocument/documentSymbol":
+		var p documentSymbolParams
+		if err := decode(req, &p); err != nil {
+			return nil, err
+		}
+		return s.symbols(p.TextDocument.URI)
 	case "workspace/didChangeWatchedFiles":
 		s.recheckAll()
 		return nil, nil
@@ -230,9 +242,11 @@ func (s *Server) initialize(req *jsonrpc2.Request) (any, error) {
 	s.mu.Unlock()
 	return initializeResult{
 		Capabilities: serverCaps{
-			PositionEncoding:   enc,
-			TextDocumentSync:   textDocumentSyncOpts{OpenClose: true, Change: 2, Save: saveOptions{}},
-			CodeActionProvider: &codeActionOptions{CodeActionKinds: []string{kindQuickFix, kindFixAll}},
+			PositionEncoding:       enc,
+			TextDocumentSync:       textDocumentSyncOpts{OpenClose: true, Change: 2, Save: saveOptions{}},
+			CodeActionProvider:     &codeActionOptions{CodeActionKinds: []string{kindQuickFix, kindFixAll}},
+			HoverProvider:          true,
+			DocumentSymbolProvider: true,
 		},
 		ServerInfo: serverInfo{Name: "reportlint", Version: s.opt.Version},
 	}, nil
