@@ -51,6 +51,7 @@ type Server struct {
 	conn        *jsonrpc2.Conn
 	encoding    string
 	initialized bool
+	watch       bool // the client watches files for the server
 	shutdown    bool
 	exited      chan struct{}
 	docs        map[string]*openDoc // by URI
@@ -153,7 +154,10 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		return nil, rpcError(codeInvalidRequest, "the server is shut down; only exit is accepted")
 	}
 	switch req.Method {
-	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+	case "initialized":
+		s.watchConfigFiles(conn)
+		return nil, nil
+	case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 		return nil, nil
 	case "shutdown":
 		s.mu.Lock()
@@ -239,6 +243,7 @@ func (s *Server) initialize(req *jsonrpc2.Request) (any, error) {
 	}
 	s.mu.Lock()
 	s.initialized, s.encoding = true, enc
+	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.mu.Unlock()
 	return initializeResult{
 		Capabilities: serverCaps{
@@ -410,4 +415,30 @@ func (s *Server) notify(method string, params any) {
 	if err := conn.Notify(context.Background(), method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
 		s.opt.Log("reportlint lsp: %s: %v", method, err)
 	}
+}
+
+// watchConfigFiles asks the client to say when a configuration, pack,
+// house profile or schema changes on disk, so that open reports are
+// checked again under it. The request waits for the client's answer, so
+// it goes apart from the message loop.
+func (s *Server) watchConfigFiles(conn *jsonrpc2.Conn) {
+	s.mu.Lock()
+	watch := s.watch
+	s.mu.Unlock()
+	if !watch {
+		return
+	}
+	var watchers []fileSystemWatcher
+	for _, g := range []string{"**/.reportlint.yaml", "**/*.yaml", "**/*.yml", "**/*.json"} {
+		watchers = append(watchers, fileSystemWatcher{GlobPattern: g})
+	}
+	params := registrationParams{Registrations: []registration{{ID: "reportlint-config", Method: "workspace/didChangeWatchedFiles",
+		RegisterOptions: map[string]any{"watchers": watchers}}}}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := conn.Call(ctx, "client/registerCapability", params, nil); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+			s.opt.Log("reportlint lsp: watching configuration files: %v", err)
+		}
+	}()
 }
