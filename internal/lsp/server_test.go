@@ -15,7 +15,7 @@ import (
 
 // client drives a server over a pipe, as an editor does.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	conn  *jsonrpc2.Conn
 	diags chan publishDiagnosticsParams
 	done  chan int // the server's exit code
@@ -26,7 +26,7 @@ type pipe struct {
 	io.WriteCloser
 }
 
-func startServer(t *testing.T, opt Options) *client {
+func startServer(t testing.TB, opt Options) *client {
 	t.Helper()
 	serverIn, clientOut := io.Pipe()
 	clientIn, serverOut := io.Pipe()
@@ -135,7 +135,7 @@ Police recently said that crime rose.
 
 // workspace writes a folder with a configuration fixing the as-of date and
 // the report, and returns the report's path and URI.
-func workspace(t *testing.T, name, text string) (string, string) {
+func workspace(t testing.TB, name, text string) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, ".reportlint.yaml"), []byte("as-of: 2025-06-01\n"), 0o644); err != nil {
