@@ -72,6 +72,7 @@ func (s *Server) codeActions(p codeActionParams) ([]CodeAction, error) {
 				Edit: &WorkspaceEdit{Changes: map[string][]TextEdit{uri: a.textEdits(fd.Fix.Edits)}}})
 		}
 		disables = append(disables, a.disableActions(uri, fd, diag)...)
+		disables = append(disables, s.ignoreActions(a, fd, diag)...)
 	}
 	if fixable > 0 && (wanted(kindFixAll) || wanted(kindQuickFix) && len(p.Context.Only) == 0) {
 		data, n, err := fixAll(a.run, a.file, a.findings)
@@ -133,8 +134,8 @@ func (a *analysis) wholeEdit(fixed string) TextEdit {
 
 // disableActions silence a finding's rule with an inline directive, in a
 // Markdown report, where an HTML comment is not published. A plain-text
-// report is published as it is written, so it gets none (the
-// configuration's ignore-findings is the way there).
+// report is published as it is written, so it gets none: ignoreActions
+// write the configuration's ignore-findings entry instead.
 func (a *analysis) disableActions(uri string, fd *lint.Finding, diag Diagnostic) []CodeAction {
 	if a.report == nil || a.report.Format != document.FormatMarkdown || fd.Rule == "too-many-findings" || fd.Rule == "bad-directive" {
 		return nil

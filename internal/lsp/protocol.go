@@ -37,6 +37,10 @@ type clientCaps struct {
 		PositionEncodings []string `json:"positionEncodings,omitempty"`
 	} `json:"general"`
 	Workspace struct {
+		WorkspaceEdit struct {
+			DocumentChanges    bool     `json:"documentChanges"`
+			ResourceOperations []string `json:"resourceOperations"`
+		} `json:"workspaceEdit"`
 		DidChangeWatchedFiles struct {
 			DynamicRegistration bool `json:"dynamicRegistration"`
 		} `json:"didChangeWatchedFiles"`
@@ -178,9 +182,31 @@ type CodeAction struct {
 	Edit        *WorkspaceEdit `json:"edit,omitempty"`
 }
 
-// WorkspaceEdit holds text edits by document URI.
+// WorkspaceEdit holds text edits by document URI, or, to create a file,
+// a list of document changes.
 type WorkspaceEdit struct {
-	Changes map[string][]TextEdit `json:"changes"`
+	Changes         map[string][]TextEdit `json:"changes,omitempty"`
+	DocumentChanges []any                 `json:"documentChanges,omitempty"`
+}
+
+type createFile struct {
+	Kind    string             `json:"kind"` // "create"
+	URI     string             `json:"uri"`
+	Options *createFileOptions `json:"options,omitempty"`
+}
+
+type createFileOptions struct {
+	IgnoreIfExists bool `json:"ignoreIfExists,omitempty"`
+}
+
+type textDocumentEdit struct {
+	TextDocument optionalVersionedTextDocumentIdentifier `json:"textDocument"`
+	Edits        []TextEdit                              `json:"edits"`
+}
+
+type optionalVersionedTextDocumentIdentifier struct {
+	URI     string `json:"uri"`
+	Version *int   `json:"version"`
 }
 
 // TextEdit replaces Range with NewText.

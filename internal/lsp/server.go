@@ -52,6 +52,7 @@ type Server struct {
 	encoding    string
 	initialized bool
 	watch       bool // the client watches files for the server
+	canCreate   bool // the client can create a file in a workspace edit
 	shutdown    bool
 	exited      chan struct{}
 	docs        map[string]*openDoc // by URI
@@ -244,6 +245,8 @@ func (s *Server) initialize(req *jsonrpc2.Request) (any, error) {
 	s.mu.Lock()
 	s.initialized, s.encoding = true, enc
 	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	we := p.Capabilities.Workspace.WorkspaceEdit
+	s.canCreate = we.DocumentChanges && slices.Contains(we.ResourceOperations, "create")
 	s.mu.Unlock()
 	return initializeResult{
 		Capabilities: serverCaps{
