@@ -26,7 +26,7 @@ func (s *Server) current(uri string) (*analysis, error) {
 		s.mu.Unlock()
 		return nil, rpcError(codeInvalidParams, "%s is not open", uri)
 	}
-	if a := d.last; a != nil && a.version == d.version && a.index.text == d.text {
+	if a := d.last; a != nil && a.version == d.version && (a.index.text == d.text || d.lost) {
 		s.mu.Unlock()
 		return a, nil
 	}

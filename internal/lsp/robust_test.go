@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sourcegraph/jsonrpc2"
 )
 
 // rawSession talks to a server byte by byte, to send what no well-behaved
@@ -211,5 +213,30 @@ func TestWatchRegistration(t *testing.T) {
 	m := s.next()
 	if m["method"] != "client/registerCapability" || !strings.Contains(fmt.Sprint(m["params"]), "**/.reportlint.yaml") {
 		t.Errorf("after initialized: %v", m)
+	}
+}
+
+// A didChange of more changes than any editor sends is refused, and the
+// report says so until its whole text comes again.
+func TestTooManyChanges(t *testing.T) {
+	_, uri := workspace(t, "freedonia.md", report)
+	c := startServer(t, Options{})
+	c.initialize()
+	c.open(uri, report)
+	c.diagnosticsFor(uri, 1)
+	changes := make([]contentChange, maxChanges+1)
+	for i := range changes {
+		changes[i] = contentChange{Range: &Range{}, Text: "x"}
+	}
+	err := c.call("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: 2}, ContentChanges: changes}, nil)
+	if e, ok := err.(*jsonrpc2.Error); !ok || e.Code != codeInvalidParams {
+		t.Errorf("%d changes: %v, want error %d", len(changes), err, codeInvalidParams)
+	}
+	if ds := c.diagnosticsFor(uri, 2); len(ds) != 1 || !strings.Contains(ds[0].Message, "could not follow a change") {
+		t.Errorf("after too many changes: %+v", ds)
+	}
+	c.notify("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: 3}, ContentChanges: []contentChange{{Text: report}}})
+	if got := codes(c.diagnosticsFor(uri, 3)); got != "style/misspelling style/redundant-acronym undated-relative-time" {
+		t.Errorf("after the whole text: %s", got)
 	}
 }

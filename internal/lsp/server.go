@@ -38,6 +38,9 @@ type Options struct {
 	Log func(format string, args ...any)
 }
 
+// maxChanges is the most changes one didChange may carry.
+const maxChanges = 1000
+
 // DefaultDebounce is short: a check of a large report takes a few
 // milliseconds, and an editor sends a change per keystroke.
 const DefaultDebounce = 20 * time.Millisecond
@@ -67,6 +70,9 @@ type openDoc struct {
 	text      string
 	timer     *time.Timer
 	last      *analysis // of the newest version checked
+	// lost is set when the server could not follow a change: the text it
+	// holds is not the client's until the whole text comes again.
+	lost bool
 }
 
 // Serve runs a server on in and out until the client exits or the stream
@@ -288,9 +294,17 @@ func (s *Server) change(p didChangeParams) error {
 	if d == nil {
 		return rpcError(codeInvalidParams, "didChange for %s, which is not open", p.TextDocument.URI)
 	}
+	if len(p.ContentChanges) > maxChanges {
+		// Each change is applied to the whole text in turn: a message of
+		// a million changes would take time in their number times the
+		// report's size. No editor sends that many at once.
+		d.lost, d.version = true, p.TextDocument.Version
+		s.schedule(d)
+		return rpcError(codeInvalidParams, "didChange with %d changes, over the limit of %d; close and reopen the report", len(p.ContentChanges), maxChanges)
+	}
 	for _, c := range p.ContentChanges {
 		if c.Range == nil {
-			d.text = c.Text
+			d.text, d.lost = c.Text, false
 			continue
 		}
 		x := newLineIndex(d.text, s.encoding)
@@ -385,10 +399,16 @@ func (s *Server) check(uri string) {
 		s.mu.Unlock()
 		return
 	}
-	path, text, version, enc := d.path, d.text, d.version, s.encoding
+	path, text, version, enc, lost := d.path, d.text, d.version, s.encoding, d.lost
 	s.mu.Unlock()
 
-	a := analyse(s.runs.forPath(path), path, text, version, enc)
+	var a *analysis
+	if lost {
+		a = &analysis{version: version, index: newLineIndex("", enc), run: &run{},
+			failure: &failure{message: "not checked: the server could not follow a change to this report; close and reopen it"}}
+	} else {
+		a = analyse(s.runs.forPath(path), path, text, version, enc)
+	}
 
 	s.publish.Lock()
 	defer s.publish.Unlock()
