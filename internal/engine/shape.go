@@ -58,3 +58,7 @@ func reportShape(text string, format document.Format) bool {
 	}
 	return all
 }
+
+// ReportShape is reportShape for the language server, which must tell a
+// report from the other JSON and YAML files an editor opens.
+func ReportShape(text string, format document.Format) bool { return reportShape(text, format) }

@@ -141,6 +141,9 @@ func analyse(rn *run, path, text string, version int, encoding string) *analysis
 	}
 	a.file = f
 	findings, report, err := lintFile(rn, f)
+	if errors.Is(err, engine.ErrNotReport) {
+		return a // another JSON or YAML file: nothing to say about it
+	}
 	if err != nil {
 		a.failure = &failure{message: "not checked: " + err.Error()}
 		return a
@@ -162,10 +165,17 @@ func lintFile(rn *run, f *source.File) ([]lint.Finding, *document.Report, error)
 			opt.Parse.Profile = name
 		}
 	}
-	if _, ok := parse.FormatOf(f.Path); !ok && opt.Parse.Format == "" {
+	format, ok := parse.FormatOf(f.Path)
+	switch {
+	case !ok && opt.Parse.Format == "":
 		// An unsaved buffer or an unknown extension: read as plain text,
 		// as standard input is.
 		opt.Parse.Format = document.FormatText
+	case (format == document.FormatJSON || format == document.FormatYAML) && opt.Parse.Format == "" && !engine.ReportShape(f.Text, format):
+		// An editor attaches the server to every JSON or YAML file it
+		// opens, the configuration among them; as in a folder walk, only
+		// those in a report's shape are reports.
+		return nil, nil, engine.ErrNotReport
 	}
 	report, err := parse.Parse(f, opt.Parse)
 	if err != nil {

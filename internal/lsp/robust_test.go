@@ -240,3 +240,23 @@ func TestTooManyChanges(t *testing.T) {
 		t.Errorf("after the whole text: %s", got)
 	}
 }
+
+// The configuration and other YAML or JSON files an editor opens are not
+// reports: they get no diagnostics, and no schema findings.
+func TestOtherYAMLIsNotAReport(t *testing.T) {
+	path, _ := workspace(t, "freedonia.md", report)
+	cfg := filepath.Join(filepath.Dir(path), ".reportlint.yaml")
+	c := startServer(t, Options{})
+	c.initialize()
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: fileURI(cfg), LanguageID: "yaml", Version: 1, Text: "as-of: 2025-06-01\n"}})
+	if ds := c.diagnosticsFor(fileURI(cfg), 1); len(ds) != 0 {
+		t.Errorf("diagnostics on the configuration: %+v", ds)
+	}
+	// A report in YAML is checked.
+	yamlReport := filepath.Join(filepath.Dir(path), "freedonia.yaml")
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: fileURI(yamlReport), LanguageID: "yaml", Version: 1,
+		Text: "title: Freedonia 2025 Crime & Safety Report\ncountry: Freedonia\nsections:\n  - title: Crime\n    paragraphs:\n      - text: Police recently said that crime rose.\n"}})
+	if ds := c.diagnosticsFor(fileURI(yamlReport), 1); codes(ds) != "undated-relative-time" || ds[0].Range.Start != (Position{5, 21}) {
+		t.Errorf("diagnostics on a YAML report: %+v", ds)
+	}
+}
