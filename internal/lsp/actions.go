@@ -32,7 +32,8 @@ func (s *Server) current(uri string) (*analysis, error) {
 	}
 	path, text, version, enc := d.path, d.text, d.version, s.encoding
 	s.mu.Unlock()
-	return analyse(s.runs.forPath(path), path, text, version, enc), nil
+	rn, _ := s.runs.forPath(path)
+	return analyse(rn, path, text, version, enc), nil
 }
 
 func (s *Server) codeActions(p codeActionParams) ([]CodeAction, error) {

@@ -3,7 +3,9 @@ package lsp
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/reportlint/reportlint/internal/config"
@@ -26,6 +28,10 @@ type run struct {
 	cfg        *config.Config
 	rules      *lint.Registry
 	err        error // the configuration could not be used
+	// deps are the files the run was built from, and stamp how they
+	// looked then.
+	deps  []string
+	stamp string
 }
 
 // runs builds and keeps a run for each configuration in use, found from a
@@ -33,12 +39,12 @@ type run struct {
 type runs struct {
 	mu      sync.Mutex
 	maxSize int64
-	byDir   map[string]*run // a report's folder -> its run
-	byPath  map[string]*run // a configuration file -> its run
+	byPath  map[string]*run   // a configuration file ("" for none) -> its run
+	byDir   map[string]string // a report's folder -> its configuration file
 }
 
 func newRuns(maxSize int64) *runs {
-	return &runs{maxSize: maxSize, byDir: map[string]*run{}, byPath: map[string]*run{}}
+	return &runs{maxSize: maxSize, byPath: map[string]*run{}, byDir: map[string]string{}}
 }
 
 // forget drops every run, so that the next check reads the configuration
@@ -46,53 +52,83 @@ func newRuns(maxSize int64) *runs {
 func (rs *runs) forget() {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	rs.byDir, rs.byPath = map[string]*run{}, map[string]*run{}
+	rs.byPath, rs.byDir = map[string]*run{}, map[string]string{}
 }
 
-// forPath is the run for a report.
-func (rs *runs) forPath(path string) *run {
+// forPath is the run for a report. The configuration is looked for, and
+// the files the run was built from looked at, on every check: not every
+// client tells the server that a file changed on disk, and a few stats
+// cost microseconds. changed says the run differs from the one the last
+// check of a report in this folder used (a file changed, one appeared),
+// so that the other open reports are to be checked again.
+func (rs *runs) forPath(path string) (r *run, changed bool) {
 	dir := filepath.Dir(path)
+	found, ok, err := config.Find(dir)
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	if r, ok := rs.byDir[dir]; ok {
-		return r
-	}
-	found, ok, err := config.Find(dir)
-	var r *run
-	switch {
-	case err != nil:
+	if err != nil {
 		r = &run{err: err}
 		var ce *config.Error
 		if errors.As(err, &ce) {
 			r.configPath = ce.Path
 		}
-	case !ok:
-		r = rs.byPath[""]
-		if r == nil {
-			r = rs.build("", config.Default(), nil)
-			rs.byPath[""] = r
-		}
-	default:
-		r = rs.byPath[found]
-		if r == nil {
-			cfg, err := config.LoadFound(found, nil)
-			r = rs.build(found, cfg, err)
-			rs.byPath[found] = r
+		return r, false
+	}
+	if !ok {
+		found = ""
+	}
+	last, seen := rs.byDir[dir]
+	rs.byDir[dir] = found
+	changed = seen && last != found
+	if r = rs.byPath[found]; r != nil && r.stamp == stamp(r.deps) {
+		return r, changed
+	}
+	changed = changed || r != nil
+	if found == "" {
+		r = rs.build("", config.Default(), nil)
+	} else {
+		cfg, err := config.LoadFound(found, nil)
+		r = rs.build(found, cfg, err)
+	}
+	rs.byPath[found] = r
+	return r, changed
+}
+
+// stamp is what the files a run was built from look like on disk.
+func stamp(paths []string) string {
+	var b strings.Builder
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			fmt.Fprintf(&b, "%d %d;", fi.ModTime().UnixNano(), fi.Size())
+		} else {
+			b.WriteString("-;")
 		}
 	}
-	rs.byDir[dir] = r
-	return r
+	return b.String()
 }
 
 func (rs *runs) build(path string, cfg *config.Config, err error) *run {
 	r := &run{configPath: path, cfg: cfg, err: err}
+	if path != "" {
+		r.deps = []string{path}
+	}
+	defer func() { r.stamp = stamp(r.deps) }()
 	if err != nil {
 		return r
+	}
+	r.deps = append(append(r.deps, cfg.Packs...), cfg.Profiles...)
+	if cfg.Schema != "" {
+		r.deps = append(r.deps, cfg.Schema)
 	}
 	house, err := pipeline.HouseProfiles(cfg)
 	if err != nil {
 		r.err = err
 		return r
+	}
+	for _, p := range house {
+		if p.Schema != "" {
+			r.deps = append(r.deps, p.Schema)
+		}
 	}
 	r.opt = engine.Options{MaxSize: rs.maxSize}
 	r.opt.Parse.Profiles = profile.Default().With(house...)

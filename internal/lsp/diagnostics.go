@@ -102,3 +102,16 @@ func (s *Server) clearConfigDiagnostics() {
 		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
 	}
 }
+
+// clearConfigDiagnostic clears the diagnostic of a configuration file
+// once it can be used. s.publish is held.
+func (s *Server) clearConfigDiagnostic(path string) {
+	uri := fileURI(path)
+	s.mu.Lock()
+	had := s.configDiags[uri]
+	delete(s.configDiags, uri)
+	s.mu.Unlock()
+	if had {
+		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	}
+}

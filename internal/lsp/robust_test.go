@@ -260,3 +260,29 @@ func TestOtherYAMLIsNotAReport(t *testing.T) {
 		t.Errorf("diagnostics on a YAML report: %+v", ds)
 	}
 }
+
+// Not every client watches files for the server: a configuration changed
+// on disk is noticed at the next check, and every open report is checked
+// again under it.
+func TestConfigurationChangeNoticedWithoutWatching(t *testing.T) {
+	path, uri := workspace(t, "freedonia.md", report)
+	other := filepath.Join(filepath.Dir(path), "other.md")
+	otherURI := fileURI(other)
+	c := startServer(t, Options{})
+	c.initialize()
+	c.open(uri, report)
+	c.diagnosticsFor(uri, 1)
+	c.open(otherURI, report)
+	c.diagnosticsFor(otherURI, 1)
+	cfg := filepath.Join(filepath.Dir(path), ".reportlint.yaml")
+	if err := os.WriteFile(cfg, []byte("as-of: 2025-06-01\nrules:\n  undated-relative-time: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A later modification time, whatever the file system's resolution.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(cfg, later, later); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: 2}, ContentChanges: []contentChange{{Text: report + "\n"}}})
+	c.waitFor(otherURI, "style/misspelling style/redundant-acronym")
+}

@@ -407,7 +407,14 @@ func (s *Server) check(uri string) {
 		a = &analysis{version: version, index: newLineIndex("", enc), run: &run{},
 			failure: &failure{message: "not checked: the server could not follow a change to this report; close and reopen it"}}
 	} else {
-		a = analyse(s.runs.forPath(path), path, text, version, enc)
+		rn, changed := s.runs.forPath(path)
+		if changed {
+			// The configuration changed on disk: every open report is
+			// checked again under it, this one among them.
+			go s.recheckAll()
+			return
+		}
+		a = analyse(rn, path, text, version, enc)
 	}
 
 	s.publish.Lock()
@@ -423,8 +430,11 @@ func (s *Server) check(uri string) {
 	}
 	v := version
 	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Version: &v, Diagnostics: diagnostics(a)})
-	if a.run.err != nil && a.run.configPath != "" {
+	switch {
+	case a.run.err != nil && a.run.configPath != "":
 		s.configDiagnostic(a.run)
+	case a.run.configPath != "":
+		s.clearConfigDiagnostic(a.run.configPath)
 	}
 }
 
