@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	ucli "github.com/urfave/cli/v3"
 
@@ -20,6 +21,7 @@ func lspCommand(e *env) *ucli.Command {
 		Flags: []ucli.Flag{
 			// VS Code's generic clients pass --stdio; it is the only transport.
 			&ucli.BoolFlag{Name: "stdio", Usage: "talk over standard input and output (the default and only transport)"},
+			&ucli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "check every report under the configuration in `FILE` instead of the .reportlint.yaml found from its folder"},
 			&ucli.StringFlag{Name: "max-size", Value: "10MiB", Usage: "check reports up to `SIZE`; a larger one gets one diagnostic saying so"},
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
@@ -30,7 +32,13 @@ func lspCommand(e *env) *ucli.Command {
 			if err != nil {
 				return usageErrorf("--max-size: %v", err)
 			}
-			code := lsp.Serve(ctx, e.stdin, e.stdout, lsp.Options{Version: version(), MaxSize: maxSize,
+			cfg := cmd.String("config")
+			if cfg != "" {
+				if cfg, err = filepath.Abs(cfg); err != nil {
+					return usageErrorf("--config: %v", err)
+				}
+			}
+			code := lsp.Serve(ctx, e.stdin, e.stdout, lsp.Options{Version: version(), MaxSize: maxSize, Config: cfg,
 				Log: func(format string, args ...any) { e.stderrf("%s", fmt.Sprintf(format, args...)) }})
 			if code != 0 {
 				// Exit without shutdown: the protocol's exit code 1.

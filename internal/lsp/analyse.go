@@ -39,12 +39,13 @@ type run struct {
 type runs struct {
 	mu      sync.Mutex
 	maxSize int64
+	config  string            // the configuration every report is checked under (--config), or ""
 	byPath  map[string]*run   // a configuration file ("" for none) -> its run
 	byDir   map[string]string // a report's folder -> its configuration file
 }
 
-func newRuns(maxSize int64) *runs {
-	return &runs{maxSize: maxSize, byPath: map[string]*run{}, byDir: map[string]string{}}
+func newRuns(maxSize int64, config string) *runs {
+	return &runs{maxSize: maxSize, config: config, byPath: map[string]*run{}, byDir: map[string]string{}}
 }
 
 // forget drops every run, so that the next check reads the configuration
@@ -63,7 +64,10 @@ func (rs *runs) forget() {
 // so that the other open reports are to be checked again.
 func (rs *runs) forPath(path string) (r *run, changed bool) {
 	dir := filepath.Dir(path)
-	found, ok, err := config.Find(dir)
+	found, ok, err := rs.config, true, error(nil)
+	if rs.config == "" {
+		found, ok, err = config.Find(dir)
+	}
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	if err != nil {
@@ -87,7 +91,12 @@ func (rs *runs) forPath(path string) (r *run, changed bool) {
 	if found == "" {
 		r = rs.build("", config.Default(), nil)
 	} else {
-		cfg, err := config.LoadFound(found, nil)
+		load := config.LoadFound
+		if rs.config != "" {
+			// Named, as check's --config: read as named.
+			load = func(p string, _ []string) (*config.Config, error) { return config.Load(p) }
+		}
+		cfg, err := load(found, nil)
 		r = rs.build(found, cfg, err)
 	}
 	rs.byPath[found] = r

@@ -286,3 +286,19 @@ func TestConfigurationChangeNoticedWithoutWatching(t *testing.T) {
 	c.notify("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: 2}, ContentChanges: []contentChange{{Text: report + "\n"}}})
 	c.waitFor(otherURI, "style/misspelling style/redundant-acronym")
 }
+
+// --config: every report is checked under the named configuration, not
+// the one found from its folder.
+func TestNamedConfiguration(t *testing.T) {
+	_, uri := workspace(t, "freedonia.md", report)
+	named := filepath.Join(t.TempDir(), "house.yaml")
+	if err := os.WriteFile(named, []byte("as-of: 2025-06-01\nrules:\n  style/redundant-acronym: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startServer(t, Options{Config: named})
+	c.initialize()
+	c.open(uri, report)
+	if got := codes(c.diagnosticsFor(uri, 1)); got != "style/misspelling undated-relative-time" {
+		t.Errorf("under --config: %s", got)
+	}
+}

@@ -34,6 +34,9 @@ type Options struct {
 	// Debounce is how long after a change the report is checked, so that
 	// a burst of keystrokes is checked once. Negative: at once.
 	Debounce time.Duration
+	// Config, if set, is the configuration every report is checked
+	// under, instead of the .reportlint.yaml found from its folder.
+	Config string
 	// Log receives the server's own troubles (stderr, in the command).
 	Log func(format string, args ...any)
 }
@@ -88,7 +91,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) int {
 	if opt.Log == nil {
 		opt.Log = func(string, ...any) {}
 	}
-	s := &Server{opt: opt, runs: newRuns(opt.MaxSize), encoding: encodingUTF16, exited: make(chan struct{}),
+	s := &Server{opt: opt, runs: newRuns(opt.MaxSize, opt.Config), encoding: encodingUTF16, exited: make(chan struct{}),
 		docs: map[string]*openDoc{}, configDiags: map[string]bool{}}
 	// A message holds a whole report, JSON-escaped: room for the largest
 	// report checked, escaped, and then some; a larger one is refused
@@ -273,7 +276,11 @@ func pathOf(uri string) string {
 	if err != nil || u.Scheme != "file" {
 		return filepath.Join(".", filepath.Base(uri))
 	}
-	return filepath.FromSlash(u.Path)
+	p := u.Path
+	if runtime.GOOS == "windows" && len(p) > 2 && p[0] == '/' && p[2] == ':' {
+		p = p[1:] // file:///C:/reports/mali.md
+	}
+	return filepath.FromSlash(p)
 }
 
 func (s *Server) open(p didOpenParams) {
