@@ -61,6 +61,7 @@ type Server struct {
 	canCreate   bool // the client can create a file in a workspace edit
 	shutdown    bool
 	exited      chan struct{}
+	exitOnce    sync.Once
 	docs        map[string]*openDoc // by URI
 	publish     sync.Mutex          // orders "is this still current" with sending
 	configDiags map[string]bool     // configuration files holding a diagnostic
@@ -148,7 +149,7 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	s.mu.Unlock()
 	switch {
 	case req.Method == "exit":
-		close(s.exited)
+		s.exitOnce.Do(func() { close(s.exited) })
 		return nil, nil
 	case req.Method == "initialize":
 		if initialized {
