@@ -311,3 +311,25 @@ func TestCodeActions(t *testing.T) {
 		}
 	}
 }
+
+// A burst of changes within the debounce is checked once, at its end.
+func TestDebounce(t *testing.T) {
+	_, uri := workspace(t, "freedonia.md", report)
+	c := startServer(t, Options{Debounce: 300 * time.Millisecond})
+	c.initialize()
+	c.open(uri, report) // checked at once: nothing to wait for
+	c.diagnosticsFor(uri, 1)
+	text := report
+	for v := 2; v <= 6; v++ {
+		text += "\nPolice recently said so."
+		c.notify("textDocument/didChange", didChangeParams{TextDocument: versionedTextDocumentIdentifier{URI: uri, Version: v}, ContentChanges: []contentChange{{Text: text}}})
+	}
+	select {
+	case p := <-c.diags:
+		if p.Version == nil || *p.Version != 6 || len(p.Diagnostics) != 3+5 {
+			t.Errorf("first diagnostics after the burst: version %v, %d diagnostics; want version 6, 8", p.Version, len(p.Diagnostics))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no diagnostics after the burst")
+	}
+}
