@@ -37,6 +37,7 @@ func checkCommand(e *env) *ucli.Command {
 		&ucli.IntFlag{Name: "max-findings-total", Value: lint.DefaultMaxTotalFindings, Usage: "show at most `N` findings in the whole run (0: no limit)"},
 	)
 	flags = append(append(flags, ruleFlags()...), append(outputFlags(), sarifFlag())...)
+	flags = append(flags, profileFlags()...)
 	return &ucli.Command{
 		Name:      "check",
 		Usage:     "check reports and print every problem found",
@@ -48,7 +49,7 @@ func checkCommand(e *env) *ucli.Command {
 			"not be used.",
 		Flags: flags,
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
-			return runCheck(ctx, cmd, e)
+			return withProfiles(cmd, e, func() error { return runCheck(ctx, cmd, e) })
 		},
 	}
 }
