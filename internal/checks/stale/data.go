@@ -242,77 +242,43 @@ type watched struct {
 	since time.Time
 	re    *regexp.Regexp
 	caps  map[string]bool // folded names whose first letter is a capital
-	// firstWords are the lower-case first words of the names: a text that
-	// contains none of them cannot mention the entry, which is cheaper to
-	// know than to run the regexp.
-	firstWords []string
+	names []string        // the term and its aliases
 }
 
-// firstWordSieve finds which entries of a watch list a lower-case text may
-// mention: those with a first word in it. It reads the text once, where
-// testing each first word would read it once a word.
-type firstWordSieve struct {
-	words   []string // every entry's first words, each once
-	entries [][]int  // by entry, its first words' places in words
-	// pairs holds the first two bytes of the words that have two, and
-	// byPair their places by those bytes; short are the words that do not.
-	pairs  [1 << 16 / 64]uint64
-	byPair map[uint16][]int
-	short  []int
+// watchSet finds, in one reading of a text, which entries of a watch list
+// it mentions as whole words: the cheap test before an entry's regexp,
+// which most paragraphs fail for every entry.
+type watchSet struct {
+	names   *phrase.Set
+	entryOf []int // by name, its entry's place in the list
 }
 
-func newFirstWordSieve(list []*watched) *firstWordSieve {
-	s := &firstWordSieve{byPair: map[uint16][]int{}}
-	at := map[string]int{}
-	for _, w := range list {
-		var places []int
-		for _, fw := range w.firstWords {
-			k, ok := at[fw]
-			if !ok {
-				k = len(s.words)
-				at[fw] = k
-				s.words = append(s.words, fw)
-				if len(fw) < 2 {
-					s.short = append(s.short, k)
-				} else {
-					p := pair(fw, 0)
-					s.pairs[p/64] |= 1 << (p % 64)
-					s.byPair[p] = append(s.byPair[p], k)
-				}
-			}
-			places = append(places, k)
+func newWatchSet(list []*watched) *watchSet {
+	s := &watchSet{}
+	var names []string
+	for e, w := range list {
+		for _, n := range w.names {
+			names = append(names, n)
+			s.entryOf = append(s.entryOf, e)
 		}
-		s.entries = append(s.entries, places)
 	}
+	s.names = phrase.NewSet(names, true)
 	return s
 }
 
-func pair(s string, i int) uint16 { return uint16(s[i])<<8 | uint16(s[i+1]) }
-
-// find sets found[k] when the text holds words[k]; found has one place a word.
-func (s *firstWordSieve) find(lower string, found []bool) {
-	clear(found)
-	for _, k := range s.short {
-		found[k] = s.words[k] == "" || strings.IndexByte(lower, s.words[k][0]) >= 0
+// find sets mentioned[e] for each entry e that text mentions; found has a
+// place per name.
+func (s *watchSet) find(text string, found, mentioned []bool) bool {
+	clear(mentioned)
+	if !s.names.Find(text, found) {
+		return false
 	}
-	for i := 0; i+1 < len(lower); i++ {
-		if p := pair(lower, i); s.pairs[p/64]&(1<<(p%64)) != 0 {
-			for _, k := range s.byPair[p] {
-				found[k] = found[k] || strings.HasPrefix(lower[i:], s.words[k])
-			}
+	for k, f := range found {
+		if f {
+			mentioned[s.entryOf[k]] = true
 		}
 	}
-}
-
-// mentioned reports whether entry e may be mentioned, by what find found:
-// the cheap test before the entry's regexp.
-func (s *firstWordSieve) mentioned(e int, found []bool) bool {
-	for _, k := range s.entries[e] {
-		if found[k] {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 func compileEntry(e WatchEntry) *watched {
@@ -323,12 +289,8 @@ func compileEntry(e WatchEntry) *watched {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(n)); unicode.IsUpper(r) {
 			w.caps[nameKey(n)] = true
 		}
-		if f := strings.Fields(strings.ToLower(n)); len(f) > 0 {
-			// Up to an apostrophe, which the regexp lets be straight or curly.
-			first, _, _ := strings.Cut(strings.NewReplacer("’", "'").Replace(f[0]), "'")
-			w.firstWords = append(w.firstWords, first)
-		}
 	}
+	w.names = names
 	w.re = phrase.Regexp(names, true)
 	return w
 }

@@ -95,15 +95,15 @@ var builtinWatched = sync.OnceValue(func() []*watched {
 	return out
 })
 
-var builtinSieve = sync.OnceValue(func() *firstWordSieve { return newFirstWordSieve(builtinWatched()) })
+var builtinSet = sync.OnceValue(func() *watchSet { return newWatchSet(builtinWatched()) })
 
 var defaultJudge = sync.OnceValue(func() *tense.Judge { return tense.NewJudge(tense.Cues{}) })
 
 // watchlist is the built-in list less the skipped terms, plus the
-// option's, and the sieve for it.
-func (o *staleTermOptions) watchlist() ([]*watched, *firstWordSieve) {
+// option's, and the set of its names.
+func (o *staleTermOptions) watchlist() ([]*watched, *watchSet) {
 	if len(o.Skip) == 0 && len(o.Terms) == 0 {
-		return builtinWatched(), builtinSieve()
+		return builtinWatched(), builtinSet()
 	}
 	skip := map[string]bool{}
 	for _, s := range o.Skip {
@@ -118,7 +118,7 @@ func (o *staleTermOptions) watchlist() ([]*watched, *firstWordSieve) {
 	for _, e := range o.Terms {
 		out = append(out, compileEntry(e))
 	}
-	return out, newFirstWordSieve(out)
+	return out, newWatchSet(out)
 }
 
 func (o *staleTermOptions) judge() *tense.Judge {
@@ -135,7 +135,7 @@ func runStaleTerm(pass *lint.Pass) {
 	if pub, ok := published(pass.Doc); ok {
 		date = pub
 	}
-	list, sieve := opts.watchlist()
+	list, set := opts.watchlist()
 	var active []int // places in list
 	for e, w := range list {
 		if date.After(w.since) && concerns(w, pass.Doc.Country.Value) {
@@ -145,18 +145,19 @@ func runStaleTerm(pass *lint.Pass) {
 	if len(active) == 0 {
 		return
 	}
-	low := lowerTexts(pass)
-	found := make([]bool, len(sieve.words))
-	for i, u := range pass.Texts() {
+	found, mentioned := make([]bool, set.names.Len()), make([]bool, len(list))
+	for _, u := range pass.Texts() {
 		if u.Heading {
 			continue
 		}
 		text := u.Text
-		sieve.find(low.text[i], found)
+		if !set.find(text, found, mentioned) {
+			continue
+		}
 		var sentences []prose.Range
 		for _, e := range active {
 			w := list[e]
-			if !sieve.mentioned(e, found) {
+			if !mentioned[e] {
 				continue
 			}
 			for _, m := range w.find(text) {

@@ -1,0 +1,206 @@
+package phrase
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Set tells which of many phrases a text holds, as Find would match them
+// with each phrase's own expression: whole words, any run of space between
+// words, either apostrophe, and with case ignored the regexp's case folding.
+// It reads the text once, comparing at each word's start only the phrases
+// that begin with that word's first letter, so that a long list costs no
+// more than a short one; it spares the regexps the texts (most of them)
+// that hold none of the phrases.
+type Set struct {
+	fold     bool
+	phrases  [][]rune // by phrase: its runes, spaceRune for \s+, apostrophe for either
+	ascii    [utf8.RuneSelf][]int
+	other    map[rune][]int
+	anywhere []int // phrases not starting with a word character: always "held"
+}
+
+// spaceRune stands in a compiled phrase for a run of the regexp's \s.
+const spaceRune = ' '
+
+// NewSet compiles phrases, each as Regexp would, case-insensitively when
+// ignoreCase.
+func NewSet(phrases []string, ignoreCase bool) *Set {
+	s := &Set{fold: ignoreCase, other: map[rune][]int{}}
+	for i, p := range phrases {
+		var rs []rune
+		for j, w := range strings.Fields(p) {
+			if j > 0 {
+				rs = append(rs, spaceRune)
+			}
+			for _, r := range w {
+				if r == '’' {
+					r = '\''
+				}
+				rs = append(rs, r)
+			}
+		}
+		s.phrases = append(s.phrases, rs)
+		if len(rs) == 0 || !isWordRune(rs[0]) {
+			s.anywhere = append(s.anywhere, i)
+			continue
+		}
+		if k := s.key(rs[0]); k < utf8.RuneSelf {
+			s.ascii[k] = append(s.ascii[k], i)
+		} else {
+			s.other[k] = append(s.other[k], i)
+		}
+	}
+	return s
+}
+
+// Len is the number of phrases.
+func (s *Set) Len() int { return len(s.phrases) }
+
+// key is what a first letter is filed under: with case ignored, the same
+// for every rune the regexp folds together (k, K and the Kelvin sign).
+func (s *Set) key(r rune) rune {
+	if !s.fold {
+		return r
+	}
+	if r < utf8.RuneSelf {
+		return lowerASCII(r)
+	}
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	if least < utf8.RuneSelf {
+		return lowerASCII(least)
+	}
+	return least
+}
+
+func lowerASCII(r rune) rune {
+	if 'A' <= r && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
+}
+
+// Find sets found[i] when text holds phrase i on word boundaries (and for
+// every phrase that does not begin with a word character, which it does not
+// look for), and reports whether it set any. found has a place per phrase
+// and is cleared first.
+func (s *Set) Find(text string, found []bool) bool {
+	clear(found)
+	held := false
+	for _, i := range s.anywhere {
+		found[i], held = true, true
+	}
+	prevWord := false
+	for at := 0; at < len(text); {
+		c := text[at]
+		if c < utf8.RuneSelf {
+			// The common case, byte by byte: only a word's first letter
+			// is looked up.
+			word := wordByte[c]
+			if word && !prevWord {
+				if s.fold {
+					c = lowerByte[c]
+				}
+				for _, i := range s.ascii[c] {
+					if !found[i] && s.matchAt(s.phrases[i], text, at) {
+						found[i], held = true, true
+					}
+				}
+			}
+			prevWord = word
+			at++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[at:])
+		word := isWordRune(r)
+		if word && !prevWord {
+			var cands []int
+			if k := s.key(r); k < utf8.RuneSelf {
+				cands = s.ascii[k]
+			} else {
+				cands = s.other[k]
+			}
+			for _, i := range cands {
+				if !found[i] && s.matchAt(s.phrases[i], text, at) {
+					found[i], held = true, true
+				}
+			}
+		}
+		prevWord = word
+		at += n
+	}
+	return held
+}
+
+// matchAt reports whether phrase p matches text at byte at and ends on a
+// word boundary.
+func (s *Set) matchAt(p []rune, text string, at int) bool {
+	for j := 0; j < len(p); j++ {
+		if at >= len(text) {
+			return false
+		}
+		switch pr := p[j]; pr {
+		case spaceRune:
+			n := 0
+			for at < len(text) && isSpaceRE(text[at]) {
+				at++
+				n++
+			}
+			if n == 0 {
+				return false
+			}
+		case '\'':
+			r, n := utf8.DecodeRuneInString(text[at:])
+			if r != '\'' && r != '’' {
+				return false
+			}
+			at += n
+		default:
+			r, n := rune(text[at]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[at:])
+			}
+			if r != pr && !(s.fold && foldEqual(r, pr)) {
+				return false
+			}
+			at += n
+		}
+	}
+	if last := p[len(p)-1]; isWordRune(last) && at < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[at:])
+		return !isWordRune(next)
+	}
+	return true
+}
+
+// foldEqual reports whether the regexp's case folding makes r and q one.
+func foldEqual(r, q rune) bool {
+	if r < utf8.RuneSelf && q < utf8.RuneSelf {
+		return lowerASCII(r) == lowerASCII(q)
+	}
+	for f := unicode.SimpleFold(q); f != q; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpaceRE is the regexp's \s: [\t\n\f\r ].
+func isSpaceRE(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// wordByte and lowerByte are isWordRune and the case-ignoring key of an
+// ASCII byte, looked up rather than computed in Find's loop.
+var wordByte, lowerByte = func() (w [utf8.RuneSelf]bool, l [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		w[c] = isWordRune(rune(c))
+		l[c] = byte(lowerASCII(rune(c)))
+	}
+	return w, l
+}()

@@ -1,0 +1,76 @@
+package phrase
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+var setPhrases = []string{"MINUSMA", "Operation Barkhane", "un mission", "Mali's army", "ſtop", "G5 Sahel", "(ISIS)", "Kelvin"}
+
+func TestSet(t *testing.T) {
+	s := NewSet(setPhrases, true)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		// Whole words only: "un" inside "until", "operation" inside
+		// "cooperation", "minusma" inside a longer word.
+		{"Until the cooperation barkhane ended, MINUSMAS stayed.", nil},
+		{"The UN\n\tmission and operation  Barkhane; minusma.", []string{"MINUSMA", "Operation Barkhane", "un mission"}},
+		{"Mali’s army, g5 sahel", []string{"Mali's army", "G5 Sahel"}},
+		// The regexp's case folding: the long s and the Kelvin sign.
+		{"STOP and \u212aelvin", []string{"ſtop", "Kelvin"}},
+		// A phrase that does not begin with a word character is not looked
+		// for: it is always passed to its regexp.
+		{"nothing here", []string{"(ISIS)"}},
+		{"Operation Barkhane_", []string{"(ISIS)"}},
+	} {
+		found := make([]bool, s.Len())
+		held := s.Find(c.text, found)
+		var got []string
+		for i, f := range found {
+			if f {
+				got = append(got, setPhrases[i])
+			}
+		}
+		if !slices.Contains(c.want, "(ISIS)") {
+			c.want = append(c.want, "(ISIS)")
+		}
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) || held != (len(got) > 0) {
+			t.Errorf("Find(%q) = %q, %v; want %q", c.text, got, held, c.want)
+		}
+	}
+	// With case kept, case counts.
+	kept := NewSet([]string{"Twitter"}, false)
+	found := make([]bool, 1)
+	if kept.Find("twitter", found) || !kept.Find("on Twitter.", found) {
+		t.Errorf("case kept: wrong")
+	}
+}
+
+// FuzzSet: the set holds a phrase exactly when the phrase's own expression
+// finds it, so that it can stand in front of the regexps.
+func FuzzSet(f *testing.F) {
+	f.Add("Operation Barkhane", "the operation\n barkhane went", true)
+	f.Add("Mali's army", "Mali’s army", false)
+	f.Add("ſtop", "STOP", true)
+	f.Add("un mission", "until mission, un  mission", true)
+	f.Fuzz(func(t *testing.T, p, text string, fold bool) {
+		if len(p) > 64 || len(text) > 1024 || !utf8.ValidString(p) {
+			return // phrases come from YAML: valid UTF-8, as the regexp needs
+		}
+		s := NewSet([]string{p}, fold)
+		if len(s.anywhere) > 0 {
+			return // not looked for
+		}
+		found := []bool{false}
+		got := s.Find(text, found)
+		want := len(Find(Regexp([]string{p}, fold), text, nil)) > 0
+		if got != want {
+			t.Errorf("phrase %q in %q (fold %v): set %v, regexp %v", p, text, fold, got, want)
+		}
+	})
+}
