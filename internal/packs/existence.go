@@ -35,8 +35,10 @@ func buildExistence(d *ruleDef) error {
 		return err
 	}
 	var tokenRE *phrase.Matcher
+	slot := -1
 	if len(tokens) > 0 {
 		tokenRE = phraseRegexp(tokens, ignoreCase)
+		slot = d.scan.add(tokens, ignoreCase)
 	}
 
 	r := d.rule
@@ -75,12 +77,12 @@ func buildExistence(d *ruleDef) error {
 		r.Doc = b.String()
 	}
 
-	message, hint, sc := d.message, d.hint, d.scope
+	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
 		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, true) {
 			text := b.text.Text
 			var ms []match
-			if tokenRE != nil {
+			if tokenRE != nil && scan.mentions(p, text, slot) {
 				ms = append(ms, findWords(tokenRE, text)...)
 			}
 			for _, re := range patterns {

@@ -173,13 +173,15 @@ func Parse(file string, data []byte) ([]*lint.Rule, error) {
 	}
 	var out []*lint.Rule
 	seen := map[string]int{} // rule name -> line
+	scan := newPackScan()
 	for _, n := range rulesNode.Content {
-		r, err := parseRule(file, pack, n, seen)
+		r, err := parseRule(file, pack, n, seen, scan)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, r)
 	}
+	scan.compile()
 	return out, nil
 }
 
@@ -233,6 +235,8 @@ type ruleDef struct {
 	message, hint          string
 	// scope is the rule's `sections`, for the kinds that read running text.
 	scope scope
+	// scan is the pack's one reading of a text for all its rules' phrases.
+	scan *packScan
 }
 
 func (d *ruleDef) errorf(line int, format string, args ...any) error {
@@ -242,11 +246,11 @@ func (d *ruleDef) errorf(line int, format string, args ...any) error {
 	return &Error{File: d.file, Line: line, Rule: d.name, Msg: fmt.Sprintf(format, args...)}
 }
 
-func parseRule(file, pack string, n *yaml.Node, seen map[string]int) (*lint.Rule, error) {
+func parseRule(file, pack string, n *yaml.Node, seen map[string]int, scan *packScan) (*lint.Rule, error) {
 	if n.Kind != yaml.MappingNode {
 		return nil, &Error{File: file, Line: n.Line, Msg: "each rule is a mapping that starts with `- name:`"}
 	}
-	d := &ruleDef{file: file, pack: pack, line: n.Line}
+	d := &ruleDef{file: file, pack: pack, line: n.Line, scan: scan}
 	nameNode := mapValue(n, "name")
 	if nameNode == nil || isNull(nameNode) {
 		return nil, &Error{File: file, Line: n.Line, Msg: "a rule needs a name"}

@@ -34,6 +34,7 @@ func buildSubstitution(d *ruleDef) error {
 		rightOf[phraseKey(s.wrong, ignoreCase)] = s.right
 	}
 	re := phraseRegexp(wrongs, ignoreCase)
+	slot := d.scan.add(wrongs, ignoreCase)
 	// A replacement that contains a phrase the rule flags would be flagged
 	// again after the fix, so that fixing never settles.
 	for _, s := range swaps {
@@ -84,10 +85,13 @@ func buildSubstitution(d *ruleDef) error {
 		r.Bad, r.Good = swaps[0].wrong, swaps[0].right
 	}
 
-	message, hint, sc := d.message, d.hint, d.scope
+	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
 		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, false) {
 			text := b.text.Text
+			if !scan.mentions(p, text, slot) {
+				continue
+			}
 			for _, m := range findWords(re, text) {
 				matched := text[m.start:m.end]
 				repl := rightOf[phraseKey(matched, ignoreCase)]

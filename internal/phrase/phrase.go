@@ -329,3 +329,32 @@ func OnBoundary(text string, start, end int) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// Literals are lower-case ASCII runs looked for as ContainsFold does, each
+// with its rarest byte found once rather than at every look.
+type Literals struct {
+	lits    []string
+	anchors []int
+}
+
+// NewLiterals prepares lits, lower-case ASCII, for ContainsAnyFold.
+func NewLiterals(lits []string) *Literals {
+	l := &Literals{lits: lits, anchors: make([]int, len(lits))}
+	for i, lit := range lits {
+		if lit != "" {
+			l.anchors[i] = rarest(lit)
+		}
+	}
+	return l
+}
+
+// ContainsAnyFold reports whether s holds one of the literals, with ASCII
+// letters in either case: ContainsFold of each in turn.
+func (l *Literals) ContainsAnyFold(s string) bool {
+	for i, lit := range l.lits {
+		if lit == "" || containsFold(s, lit, l.anchors[i]) {
+			return true
+		}
+	}
+	return false
+}

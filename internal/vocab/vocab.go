@@ -48,6 +48,7 @@ type Vocabulary struct {
 
 	labelKind    map[string]string // lower-case label -> kind
 	longestLabel int
+	postClosed   *phrase.Literals // PostClosed, ready to look for
 }
 
 var defaultOnce = sync.OnceValues(func() (*Vocabulary, error) { return Load(rules.FS, "data/vocabulary.yaml") })
@@ -97,6 +98,7 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 			v.longestLabel = max(v.longestLabel, len(key))
 		}
 	}
+	v.postClosed = phrase.NewLiterals(v.PostClosed)
 	if v.localCallers, err = compileAll(v.LocalCallers); err != nil {
 		return nil, fmt.Errorf("%s: local-callers: %v", path, err)
 	}
@@ -169,12 +171,7 @@ func compileAll(patterns []string) ([]*regexp.Regexp, error) {
 // PostIsClosed reports whether text says that a post has suspended its
 // operations.
 func (v *Vocabulary) PostIsClosed(text string) bool {
-	for _, p := range v.PostClosed {
-		if phrase.ContainsFold(text, p) {
-			return true
-		}
-	}
-	return false
+	return v.postClosed.ContainsAnyFold(text)
 }
 
 // IndicatorFor returns the indicator a reason names ("kidnapping" -> K).

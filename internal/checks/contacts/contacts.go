@@ -139,8 +139,13 @@ var kindNoun = map[document.ContactKind]string{
 
 // postClosed: a paragraph of the report says that the post has suspended its
 // operations (post-closed in rules/data/vocabulary.yaml), so that its contact
-// block has no address or number to give.
+// block has no address or number to give. Two rules ask; the report is read
+// once.
 func postClosed(pass *lint.Pass) bool {
+	return pass.Shared("contacts.postClosed", func() any { return readPostClosed(pass) }).(bool)
+}
+
+func readPostClosed(pass *lint.Pass) bool {
 	v := vocab.Default()
 	var closed func([]*document.Section) bool
 	closed = func(ss []*document.Section) bool {
