@@ -2,6 +2,7 @@ package phrase
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -73,4 +74,16 @@ func FuzzSet(f *testing.F) {
 			t.Errorf("phrase %q in %q (fold %v): set %v, regexp %v", p, text, fold, got, want)
 		}
 	})
+}
+
+// BenchmarkSetFind reads 20 KB of prose for the watch list's sort of names,
+// none of which it holds: the cost every paragraph pays.
+func BenchmarkSetFind(b *testing.B) {
+	text := strings.Repeat("Until the cooperation of the country’s forces, operations in the north remained under review. ", 220)
+	s := NewSet(setPhrases, true)
+	found := make([]bool, s.Len())
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s.Find(text, found)
+	}
 }
