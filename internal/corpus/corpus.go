@@ -37,6 +37,68 @@ type Options struct {
 	// Markdown writes the report as Markdown: "#" for the title and "##"
 	// for each section, the rest unchanged.
 	Markdown bool
+	// RealProse adds to each section a paragraph of what real reports hold
+	// and the rest of the corpus lacks, which made it cheaper to check than
+	// they are: names of the watch list told as history, acronyms spelled
+	// out, words holding a watched name's first word ("until", "country",
+	// "cooperation"), and many dates in one paragraph. It draws on its own
+	// random numbers, so the rest of the report is as without it.
+	RealProse bool
+}
+
+var (
+	// history tells of watch-list names as the past, as real reports do:
+	// each is a name the stale-term rule reads and, told so, leaves be.
+	history = []string{
+		"MINUSMA completed its withdrawal in %s, and the cooperation of regional forces continued until %s.",
+		"France ended Operation Barkhane in %s; the country's forces left Gao until further notice.",
+		"The G5 Sahel Joint Force was dissolved in %s, after its members withdrew in %s.",
+		"Before %s, the platform formerly known as Twitter carried the embassy's alerts; the community now uses other channels.",
+		"The EU Training Mission in Mali ended its mandate in %s, and unit cooperation ceased until %s.",
+	}
+	acronyms = []string{
+		"Jama'at Nusrat al-Islam wal-Muslimin (JNIM) and Islamic State Sahel Province (ISSP) remain active, and the U.N. and several NGOs report IED attacks on the RN%d highway.",
+		"The Economic Community of West African States (ECOWAS) and the African Union (AU) met in %s; UNHCR counted IDPs in the ECOWAS region.",
+		"Al-Qa'ida in the Islamic Maghreb (AQIM) claimed the attack; the UNDSS and OCHA advised NGOs to limit road movements near the RN%d.",
+	}
+)
+
+// realProse is one paragraph of RealProse: a name told as history, a
+// sentence of acronyms, and dated events, 4 to 8 dates, before publication.
+func realProse(r *rand.Rand, year, month int) string {
+	date := func() string {
+		back := year*12 + month - 1 - r.IntN(30)
+		switch r.IntN(3) {
+		case 0:
+			return fmt.Sprintf("%d %s %d", 1+r.IntN(28), months[back%12], back/12)
+		case 1:
+			return fmt.Sprintf("%s %d, %d", months[back%12], 1+r.IntN(28), back/12)
+		}
+		return fmt.Sprintf("%s %d", months[back%12], back/12)
+	}
+	fill := func(f string) string {
+		switch {
+		case strings.Contains(f, "%s"):
+			args := make([]any, strings.Count(f, "%s"))
+			for i := range args {
+				args[i] = date()
+			}
+			return fmt.Sprintf(f, args...)
+		case strings.Contains(f, "%d"):
+			return fmt.Sprintf(f, 1+r.IntN(20))
+		}
+		return f
+	}
+	para := []string{fill(history[r.IntN(len(history))]), fill(acronyms[r.IntN(len(acronyms))])}
+	dates := make([]string, 3+r.IntN(4))
+	for i := range dates {
+		dates[i] = date()
+	}
+	para = append(para,
+		fmt.Sprintf("%s %s %s on %s, between %s and %s, and again on %s.", subjects[r.IntN(len(subjects))], verbs[r.IntN(len(verbs))], objects[r.IntN(len(objects))],
+			strings.Join(dates[:len(dates)-3], ", "), dates[len(dates)-3], dates[len(dates)-2], dates[len(dates)-1]),
+		fmt.Sprintf("Since %s, %d incidents were recorded in %s, according to local monitors.", date(), 10+r.IntN(900), places[r.IntN(len(places))]))
+	return strings.Join(para, " ")
 }
 
 // Report writes one plain-text Country Security Report.
@@ -51,6 +113,7 @@ func Report(seed uint64, opt Options) string {
 	if opt.Markdown {
 		h1, h2 = "# ", "## "
 	}
+	real := rand.New(rand.NewPCG(seed^0x5851f42d4c957f2d, seed))
 	var b strings.Builder
 	fmt.Fprintf(&b, "%sOSAC Country Security Report\n\n%s\n\nPublished: %s %d, %d\n\n", h1, country, months[month], 1+r.IntN(28), year)
 	fmt.Fprintf(&b, "%sEmbassy & Consulate Contact Information\n\nU.S. Embassy %s:\n\nMain Road 12, %s.\n\nTel: +%d-20-555-%04d.\n\nHours of Operation: Monday-Thursday 0800 - 1700; Friday 0800 - 1200.\n\n",
@@ -82,6 +145,10 @@ func Report(seed uint64, opt Options) string {
 				}
 			}
 			b.WriteString(strings.Join(para, " "))
+			b.WriteString("\n\n")
+		}
+		if opt.RealProse {
+			b.WriteString(realProse(real, year, month))
 			b.WriteString("\n\n")
 		}
 		// Twice per report, about as often as the samples have such problems.

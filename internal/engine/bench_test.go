@@ -16,7 +16,7 @@ import (
 // BenchmarkCheckOne is one 20 KB report parsed, validated and checked by
 // every default rule.
 func BenchmarkCheckOne(b *testing.B) {
-	benchCheck(b, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true}))
+	benchCheck(b, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true, RealProse: true}))
 }
 
 func benchCheck(b *testing.B, text string) {
@@ -40,7 +40,7 @@ func benchCheck(b *testing.B, text string) {
 func BenchmarkCheckSize(b *testing.B) {
 	for _, size := range []int{20 << 10, 200 << 10, 2000 << 10} {
 		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
-			benchCheck(b, corpus.Report(7, corpus.Options{Size: size, Problems: true}))
+			benchCheck(b, corpus.Report(7, corpus.Options{Size: size, Problems: true, RealProse: true}))
 		})
 	}
 }
@@ -52,7 +52,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	var inputs []discover.Input
 	for i := 0; i < 1000; i++ {
 		p := filepath.Join(dir, fmt.Sprintf("r%04d.txt", i))
-		if err := os.WriteFile(p, []byte(corpus.Report(uint64(i), corpus.Options{Size: 20 << 10, Problems: true})), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(corpus.Report(uint64(i), corpus.Options{Size: 20 << 10, Problems: true, RealProse: true})), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		inputs = append(inputs, discover.Input{Path: p})

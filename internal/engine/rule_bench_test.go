@@ -35,7 +35,7 @@ func BenchmarkCheckMali(b *testing.B) {
 // whole check the first rule to read them pays for all. docs/performance.md
 // keeps the table.
 func BenchmarkRule(b *testing.B) {
-	text := corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true})
+	text := corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true, RealProse: true})
 	if raw, err := os.ReadFile(maliSample); err == nil {
 		text = string(raw)
 	}
