@@ -84,6 +84,11 @@ func New(housePath string, allowOutside ...string) (*Validator, error) {
 // as written, and the house schema if one is given.
 func newValidator(housePath string, flat bool, allowOutside ...string) (*Validator, error) {
 	c := newCompiler(localLoader{})
+	// The embedded schemas are valid: TestEmbeddedSchemasAreValid checks
+	// them against their meta-schema, so that no run need.
+	if trustEmbedded {
+		c.TrustResources(embeddedBase)
+	}
 	v := &Validator{byProfile: map[string]*jsonschema.Schema{}, allowOutside: source.ResolveAll(allowOutside)}
 	names, _ := fs.Glob(schemas.FS, "*.schema.json")
 	docs := map[string]any{}
@@ -125,6 +130,10 @@ func newValidator(housePath string, flat bool, allowOutside ...string) (*Validat
 	}
 	return v, nil
 }
+
+// trustEmbedded is false only in the test that validates the embedded
+// schemas against their meta-schema.
+var trustEmbedded = true
 
 func newCompiler(loader localLoader) *jsonschema.Compiler {
 	c := jsonschema.NewCompiler()

@@ -437,3 +437,32 @@ func TestHouseSchemaReadAsTheSystemOpensIt(t *testing.T) {
 		t.Errorf("got %q, want the finding of a/defs.json", got)
 	}
 }
+
+// The embedded schemas are compiled without their meta-schema at run time
+// (TrustResources); here they are checked against it, flattened and as
+// written. And trust reaches only the embedded schemas' URLs.
+func TestEmbeddedSchemasAreValid(t *testing.T) {
+	trustEmbedded = false
+	defer func() { trustEmbedded = true }()
+	for _, flat := range []bool{true, false} {
+		if _, err := newValidator("", flat); err != nil {
+			t.Errorf("flat %v: %v", flat, err)
+		}
+	}
+	bad := map[string]any{"type": 12}
+	for _, c := range []struct {
+		url     string
+		trusted bool
+	}{{embeddedBase + "bad.json", false}, {"https://example.org/bad.json", true}} {
+		comp := newCompiler(localLoader{})
+		if c.trusted {
+			comp.TrustResources(embeddedBase)
+		}
+		if err := comp.AddResource(c.url, bad); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := comp.Compile(c.url); err == nil {
+			t.Errorf("%s (trust set: %v): a schema of type 12 compiled", c.url, c.trusted)
+		}
+	}
+}
