@@ -158,6 +158,9 @@ type sectionDates struct {
 	nameAfter  *regexp.Regexp // matches the text just after a year that names a thing
 	nameBefore *regexp.Regexp // matches the text just before one
 	ongoing    *phrase.Matcher
+	// ongoingSet is the cheap test before ongoing's regexp: a sentence
+	// that holds none of the phrases as words cannot match.
+	ongoingSet *phrase.Set
 }
 
 // nameContext is how far around a date names() looks, in bytes: enough for
@@ -202,6 +205,7 @@ func loadSectionDates(fsys fs.FS, path string) (*sectionDates, error) {
 		// Before it: the word, then spaces, markup, and "(" or "of".
 		nameBefore: regexp.MustCompile(`(?:^|[^\pL\pN])` + phrase.Regexp(before, true).String() + `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
 		ongoing:    phrase.Compile(ongoing, true),
+		ongoingSet: phrase.NewSet(ongoing, true),
 	}, nil
 }
 
@@ -214,11 +218,32 @@ func (sd *sectionDates) names(text string, at, end int) bool {
 // holds reports whether the sentence sent of text says that what the date
 // at text[at:] started still holds: "since" opens its clause, or an ongoing
 // phrase is in the sentence.
-func (sd *sectionDates) holds(text string, sent prose.Range, at int) bool {
+func (sd *sectionDates) holds(text string, sent prose.Range, at int, memo *sentenceMemo) bool {
 	if at < sent.Start || at > sent.End {
 		sent = prose.Range{Start: 0, End: len(text)}
 	}
-	return sinceBefore(text[sent.Start:at], at-sent.Start) || len(sd.ongoing.Find(text[sent.Start:sent.End], nil)) > 0
+	if sinceBefore(text[sent.Start:at], at-sent.Start) {
+		return true
+	}
+	if memo.ok && memo.sent == sent {
+		return memo.ongoing
+	}
+	if len(memo.found) != sd.ongoingSet.Len() {
+		memo.found = make([]bool, sd.ongoingSet.Len())
+	}
+	sentence := text[sent.Start:sent.End]
+	memo.ok, memo.sent = true, sent
+	memo.ongoing = sd.ongoingSet.Find(sentence, memo.found) && len(sd.ongoing.Find(sentence, nil)) > 0
+	return memo.ongoing
+}
+
+// sentenceMemo is holds' answer for the last sentence it read, of one
+// paragraph, and the room its test needs.
+type sentenceMemo struct {
+	ok      bool
+	sent    prose.Range
+	ongoing bool
+	found   []bool
 }
 
 var (

@@ -167,6 +167,7 @@ func datedEvents(text string, dates []document.DateMention, pub time.Time) []*ev
 func readEvents(text string, sections []*document.Section, events []*event, pub time.Time, sd *sectionDates) []*event {
 	named := map[*event]bool{}
 	var sentences []prose.Range // reused from paragraph to paragraph
+	var memo sentenceMemo       // a paragraph's dates often share a sentence
 	for _, sec := range sections {
 		for _, p := range sec.Paragraphs {
 			in := eventsIn(events, p.Span)
@@ -175,6 +176,7 @@ func readEvents(text string, sections []*document.Section, events []*event, pub 
 			}
 			para := text[p.Span.Start:p.Span.End]
 			sentences = prose.AppendSentences(sentences[:0], para)
+			memo.ok = false // its sentences are another paragraph's
 			for _, e := range in {
 				at, end := e.m.Span.Start-p.Span.Start, e.m.Span.End-p.Span.Start
 				if at < 0 || end > len(para) || at > end {
@@ -184,7 +186,7 @@ func readEvents(text string, sections []*document.Section, events []*event, pub 
 					named[e] = true
 					continue
 				}
-				if sd.holds(para, prose.In(sentences, para, at), at) {
+				if sd.holds(para, prose.In(sentences, para, at), at, &memo) {
 					e.to = pub
 				}
 			}
