@@ -19,6 +19,10 @@ type Set struct {
 	ascii    [utf8.RuneSelf][]int
 	other    map[rune][]int
 	anywhere []int // phrases not starting with a word character: always "held"
+	// starts marks the bytes a phrase may begin with: its first letter's
+	// ASCII cases, and every byte that begins a multi-byte character,
+	// looked at closer.
+	starts [256]bool
 }
 
 // spaceRune stands in a compiled phrase for a run of the regexp's \s.
@@ -28,6 +32,9 @@ const spaceRune = ' '
 // ignoreCase.
 func NewSet(phrases []string, ignoreCase bool) *Set {
 	s := &Set{fold: ignoreCase, other: map[rune][]int{}}
+	for c := 0xC0; c < 0x100; c++ {
+		s.starts[c] = true // the Kelvin sign folds to "k"
+	}
 	for i, p := range phrases {
 		var rs []rune
 		for j, w := range strings.Fields(p) {
@@ -48,6 +55,10 @@ func NewSet(phrases []string, ignoreCase bool) *Set {
 		}
 		if k := s.key(rs[0]); k < utf8.RuneSelf {
 			s.ascii[k] = append(s.ascii[k], i)
+			s.starts[k] = true
+			if ignoreCase && 'a' <= k && k <= 'z' {
+				s.starts[k-'a'+'A'] = true
+			}
 		} else {
 			s.other[k] = append(s.other[k], i)
 		}
@@ -94,46 +105,55 @@ func (s *Set) Find(text string, found []bool) bool {
 	for _, i := range s.anywhere {
 		found[i], held = true, true
 	}
-	prevWord := false
-	for at := 0; at < len(text); {
-		c := text[at]
-		if c < utf8.RuneSelf {
-			// The common case, byte by byte: only a word's first letter
-			// is looked up.
-			word := wordByte[c]
-			if word && !prevWord {
-				if s.fold {
-					c = lowerByte[c]
-				}
-				for _, i := range s.ascii[c] {
-					if !found[i] && s.matchAt(s.phrases[i], text, at) {
-						found[i], held = true, true
-					}
-				}
-			}
-			prevWord = word
+	for at := 0; at < len(text); at++ {
+		// Most bytes begin no phrase: pass over them with one look-up.
+		for at < len(text) && !s.starts[text[at]] {
 			at++
-			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[at:])
-		word := isWordRune(r)
-		if word && !prevWord {
-			var cands []int
+		if at == len(text) {
+			break
+		}
+		c := text[at]
+		var cands []int
+		if c < utf8.RuneSelf {
+			if s.fold {
+				c = lowerByte[c]
+			}
+			cands = s.ascii[c]
+		} else {
+			r, _ := utf8.DecodeRuneInString(text[at:])
+			if !isWordRune(r) {
+				continue
+			}
 			if k := s.key(r); k < utf8.RuneSelf {
 				cands = s.ascii[k]
 			} else {
 				cands = s.other[k]
 			}
-			for _, i := range cands {
-				if !found[i] && s.matchAt(s.phrases[i], text, at) {
-					found[i], held = true, true
-				}
+		}
+		if len(cands) == 0 || !wordStart(text, at) {
+			continue
+		}
+		for _, i := range cands {
+			if !found[i] && s.matchAt(s.phrases[i], text, at) {
+				found[i], held = true, true
 			}
 		}
-		prevWord = word
-		at += n
 	}
 	return held
+}
+
+// wordStart reports whether text[at:] begins a word: no word character
+// just before it, as OnBoundary reads it.
+func wordStart(text string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if c := text[at-1]; c < utf8.RuneSelf {
+		return !wordByte[c]
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:at])
+	return !isWordRune(prev)
 }
 
 // matchAt reports whether phrase p matches text at byte at and ends on a
