@@ -147,6 +147,10 @@ func (m *Matcher) Find(text string, accept func(start, end int) bool) []Match {
 	return Find(m.re, text, accept)
 }
 
+// MayMatch is the matcher's cheap test alone, for an expression that
+// embeds Regexp's: false when text cannot hold any of the phrases.
+func (m *Matcher) MayMatch(text string) bool { return m.mayMatch(text) }
+
 // mayMatch reports whether text may hold a match: it holds every run of
 // some phrase. Each run is looked for once.
 func (m *Matcher) mayMatch(text string) bool {

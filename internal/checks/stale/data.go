@@ -161,6 +161,9 @@ type sectionDates struct {
 	// ongoingSet is the cheap test before ongoing's regexp: a sentence
 	// that holds none of the phrases as words cannot match.
 	ongoingSet *phrase.Set
+	// before tests the text before a year for the name-before phrases
+	// before nameBefore, unanchored at its start, tries every place in it.
+	before *phrase.Matcher
 }
 
 // nameContext is how far around a date names() looks, in bytes: enough for
@@ -206,13 +209,14 @@ func loadSectionDates(fsys fs.FS, path string) (*sectionDates, error) {
 		nameBefore: regexp.MustCompile(`(?:^|[^\pL\pN])` + phrase.Regexp(before, true).String() + `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
 		ongoing:    phrase.Compile(ongoing, true),
 		ongoingSet: phrase.NewSet(ongoing, true),
+		before:     phrase.Compile(before, true),
 	}, nil
 }
 
 // names reports whether the date at text[at:end] is part of a name.
 func (sd *sectionDates) names(text string, at, end int) bool {
 	return sd.nameAfter.MatchString(text[end:min(len(text), end+nameContext)]) ||
-		sd.nameBefore.MatchString(text[max(0, at-nameContext):at])
+		sd.before.MayMatch(text[max(0, at-nameContext):at]) && sd.nameBefore.MatchString(text[max(0, at-nameContext):at])
 }
 
 // holds reports whether the sentence sent of text says that what the date
