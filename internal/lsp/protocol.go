@@ -252,10 +252,3 @@ const (
 	symbolString    = 15
 	symbolEvent     = 24
 )
-
-type didChangeWatchedFilesParams struct {
-	Changes []struct {
-		URI  string `json:"uri"`
-		Type int    `json:"type"`
-	} `json:"changes"`
-}
