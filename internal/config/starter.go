@@ -13,8 +13,9 @@ const starterHead = `# reportlint configuration. reportlint finds this file by w
 # the folder it runs in (or takes --config FILE). Every setting is optional;
 # paths and globs are relative to this file's folder.
 
-# Read every report as this profile (osac-csr, travel-advisory, generic or a
-# house profile) instead of detecting it from the text.
+# Read every report as this profile (osac-csr, travel-advisory, fcdo, canada,
+# smartraveller, dfa-ireland, generic or a house profile) instead of
+# detecting it from the text.
 # profile: osac-csr
 
 # House profiles: YAML files in the shape of the built-in ones (run

@@ -27,6 +27,7 @@ var (
 	pageFactsPath  = filepath.Join(dataDir, "page-facts.tsv")
 	handFactsPath  = filepath.Join(dataDir, "facts.yaml")
 	knownWrongPath = filepath.Join(dataDir, "known-wrong.tsv")
+	otherFactsPath = filepath.Join(dataDir, "other-facts.tsv")
 )
 
 var review = flag.String("review", "", "list the findings of rule `RULE` the ledger has as ? (not yet reviewed), with their messages, to review them")
@@ -86,6 +87,12 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	handWrong, hc := HandFacts(docs, hand)
+	others, err := ReadOtherFacts(open(t, otherFactsPath), otherFactsPath, metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherWrong, oc := OtherFacts(docs, others)
+	handWrong = append(handWrong, otherWrong...)
 	known, err := ReadKnownWrong(open(t, knownWrongPath), knownWrongPath)
 	if err != nil {
 		t.Fatal(err)
@@ -111,6 +118,8 @@ func TestCorpus(t *testing.T) {
 		advisories, len(page), advisories-wrong["published"], advisories, advisories-wrong["country"], advisories, advisories-wrong["level"], advisories)
 	t.Logf("facts of %d others, where parse gives one: published given in %d (%d right), country in %d (%d right)",
 		other.Docs, other.Published, other.Published-wrong["other published"], other.Country, other.Country-wrong["other country"])
+	t.Logf("facts of %d other governments' documents, against %s: profile %d right, country %d, published (or none where the text states none) %d, level (or none) %d",
+		oc.Docs, filepath.Base(otherFactsPath), oc.Profile, oc.Country, oc.Published, oc.Level)
 	t.Logf("hand-read facts of %d advisories: indicators %s right, regions %s right", hc.Advisories, ratio(hc.IndicatorsRight, hc.IndicatorsWrong), ratio(hc.RegionsRight, hc.RegionsWrong))
 	t.Logf("facts read wrong: %d, as %s lists (%d)", len(metaWrong)+len(handWrong), filepath.Base(knownWrongPath), len(known))
 

@@ -411,3 +411,85 @@ func readTSV(r io.Reader, name string, n int) ([]tsvRow, error) {
 	}
 	return out, nil
 }
+
+// OtherFact is what a reader finds in a document of another government:
+// the profile it is, the date its text states ("-" for none) and its
+// overall level on the common scale ("-" for none).
+type OtherFact struct {
+	File, Profile, Published, Level string
+}
+
+// ReadOtherFacts reads the other governments' facts file: file, profile,
+// published, level, how it was read.
+func ReadOtherFacts(r io.Reader, name string, metas []Meta) (map[string]OtherFact, error) {
+	rows, err := readTSV(r, name, 5)
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, m := range metas {
+		known[m.File] = true
+	}
+	out := map[string]OtherFact{}
+	for _, row := range rows {
+		f := OtherFact{File: row.f[0], Profile: row.f[1], Published: row.f[2], Level: row.f[3]}
+		switch {
+		case !known[f.File]:
+			return nil, fmt.Errorf("%s:%d: %s is not in meta.json", name, row.line, f.File)
+		case strings.HasPrefix(f.File, "us/"):
+			return nil, fmt.Errorf("%s:%d: %s is a U.S. advisory, whose facts meta.json gives", name, row.line, f.File)
+		case f.Level != none && (len(f.Level) != 1 || f.Level < "1" || f.Level > "4"):
+			return nil, fmt.Errorf("%s:%d: level %q: give 1 to 4, or - for none", name, row.line, f.Level)
+		case row.f[4] == "":
+			return nil, fmt.Errorf("%s:%d: say how the facts were read", name, row.line)
+		}
+		if _, dup := out[f.File]; dup {
+			return nil, fmt.Errorf("%s:%d: %s is listed twice", name, row.line, f.File)
+		}
+		out[f.File] = f
+	}
+	return out, nil
+}
+
+// OtherCounts are how many of the other governments' documents parse
+// read right, per fact.
+type OtherCounts struct {
+	Docs, Profile, Country, Published, Level int
+}
+
+// OtherFacts compares what parse read of each document of another
+// government with the facts read by hand, and its country with
+// meta.json's. A document the facts file leaves out is one mismatch: each
+// must be read.
+func OtherFacts(docs []Doc, facts map[string]OtherFact) ([]Mismatch, OtherCounts) {
+	var out []Mismatch
+	var c OtherCounts
+	for _, d := range docs {
+		if d.Report == nil || strings.HasPrefix(d.Meta.File, "us/") {
+			continue
+		}
+		c.Docs++
+		r, file := d.Report, d.Meta.File
+		f, ok := facts[file]
+		if !ok {
+			out = append(out, Mismatch{file, "other-facts", none, "an entry"})
+			continue
+		}
+		level := none
+		if r.Advisory != nil && r.Advisory.Level != 0 {
+			level = strconv.Itoa(r.Advisory.Level)
+		}
+		check := func(field, got, want string, n *int, same bool) {
+			if same {
+				*n++
+				return
+			}
+			out = append(out, Mismatch{file, field, orNone(got), orNone(want)})
+		}
+		check("profile", r.Profile, f.Profile, &c.Profile, r.Profile == f.Profile)
+		check("country", r.Country, d.Meta.Country, &c.Country, SameCountry(r.Country, d.Meta.Country))
+		check("published", r.Published, f.Published, &c.Published, orNone(r.Published) == f.Published)
+		check("level", level, f.Level, &c.Level, level == f.Level)
+	}
+	return out, c
+}

@@ -183,3 +183,63 @@ func TestReadKnownWrong(t *testing.T) {
 		t.Errorf("no header: got %v", err)
 	}
 }
+
+func TestOtherFacts(t *testing.T) {
+	metas := []Meta{
+		{File: "other/fcdo-x.md", Country: "Chad", Published: "2026-03-02"},
+		{File: "other/canada-x.md", Country: "Chad", Published: "2026-03-04"},
+		{File: "other/dfa-ireland-x.md", Country: "Chad", Published: "2026-03-05"},
+		{File: "us/advisory-x.txt", Country: "Chad", Published: "2026-03-01"},
+	}
+	facts, err := ReadOtherFacts(strings.NewReader("# comment\nfile\tprofile\tpublished\tlevel\thow\n"+
+		"other/fcdo-x.md\tfcdo\t2026-03-02\t4\tread\n"+
+		"other/canada-x.md\tcanada\t-\t3\tread\n"), "f.tsv", metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(file, profile, country, published string, level int) Doc {
+		r := &document.ReportJSON{Profile: profile, Country: country, Published: published}
+		if level != 0 {
+			r.Advisory = &document.AdvisoryJSON{Level: level}
+		}
+		var m Meta
+		for _, x := range metas {
+			if x.File == file {
+				m = x
+			}
+		}
+		return Doc{Report: r, Meta: m}
+	}
+	got, c := OtherFacts([]Doc{
+		doc("other/fcdo-x.md", "fcdo", "Chad", "2026-03-02", 4),
+		// A date guessed where the page states none is wrong, as is a level.
+		doc("other/canada-x.md", "canada", "Chad", "2026-03-04", 2),
+		doc("other/dfa-ireland-x.md", "generic", "", "", 0), // not in the file
+		doc("us/advisory-x.txt", "travel-advisory", "Chad", "2026-03-01", 4),
+	}, facts)
+	want := []string{
+		"other/canada-x.md\tpublished\t2026-03-04\t-",
+		"other/canada-x.md\tlevel\t2\t3",
+		"other/dfa-ireland-x.md\tother-facts\t-\tan entry",
+	}
+	var lines []string
+	for _, m := range got {
+		lines = append(lines, m.String())
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if c != (OtherCounts{Docs: 3, Profile: 2, Country: 2, Published: 1, Level: 1}) {
+		t.Errorf("counts %+v", c)
+	}
+	for _, bad := range []string{
+		"other/nope.md\tfcdo\t-\t4\tread",
+		"us/advisory-x.txt\ttravel-advisory\t-\t4\tread",
+		"other/fcdo-x.md\tfcdo\t-\t5\tread",
+		"other/fcdo-x.md\tfcdo\t-\t4\t",
+	} {
+		if _, err := ReadOtherFacts(strings.NewReader("file\tprofile\tpublished\tlevel\thow\n"+bad+"\n"), "f.tsv", metas); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

@@ -64,3 +64,27 @@ func joinsWords(gap string) bool {
 	}
 	return true
 }
+
+// Mention is one occurrence of a country's name in a text.
+type Mention struct {
+	Code       string // the country's ISO code
+	Start, End int
+}
+
+// FindAllIn returns the countries named in text as FindIn finds them, in
+// order, at most max: one pass over the words, however long the text.
+func (t *Table) FindAllIn(text string, max int) []Mention {
+	var out []Mention
+	words := tokenize(text)
+	for i := 0; i < len(words) && len(out) < max; i++ {
+		for _, p := range t.phrases[words[i].lower] {
+			if matchesAt(text, words, i, p.words) {
+				last := words[i+len(p.words)-1]
+				out = append(out, Mention{Code: t.countries[p.country].Code, Start: words[i].start, End: last.end})
+				i += len(p.words) - 1
+				break
+			}
+		}
+	}
+	return out
+}

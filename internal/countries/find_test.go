@@ -3,6 +3,7 @@ package countries
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +87,21 @@ func BenchmarkFindIn(b *testing.B) {
 	text := "Violent extremist organizations and criminal groups operating in the region continue to act as spoilers to the peace process near the border with Burkina Faso."
 	for b.Loop() {
 		Default().FindIn(text)
+	}
+}
+
+func TestFindAllIn(t *testing.T) {
+	tb := Default()
+	text := "Guinea-Bissau and Niger, then Nigeria, Niger again; turkey is not Turkey."
+	var got []string
+	for _, m := range tb.FindAllIn(text, 10) {
+		got = append(got, m.Code+"="+text[m.Start:m.End])
+	}
+	want := "GW=Guinea-Bissau NE=Niger NG=Nigeria NE=Niger TR=Turkey"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+	if n := len(tb.FindAllIn(text, 2)); n != 2 {
+		t.Errorf("max 2: got %d", n)
 	}
 }

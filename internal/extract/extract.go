@@ -29,11 +29,16 @@ func Missing(r *document.Report, src string, prof *profile.Profile, given Given)
 	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
 	x.findCountry()
 	x.units = x.collectUnits()
+	x.findCountryInText()
 	if !given.Contacts {
 		x.findContacts()
 	}
 	if !given.Advisory {
-		x.findAdvisory()
+		if prof != nil && prof.Levels != nil {
+			x.findStatedLevels()
+		} else {
+			x.findAdvisory()
+		}
 	}
 	if !given.Ratings {
 		x.findRatings()

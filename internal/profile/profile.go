@@ -65,6 +65,20 @@ type Profile struct {
 	// profile describes its own kind of report, revised per edition; the
 	// built-in generic profile says false).
 	RevisedAsWhole bool
+
+	// Levels is the government's level scale and how its pages state a
+	// level (key "levels"), or nil for the U.S. advisories' own shapes.
+	Levels *Levels
+	// CountryPatterns find the report's country in its text where no
+	// header line names it, and CountryMostNamed takes the country the
+	// text names most often when none does (key "country").
+	CountryPatterns  []*regexp.Regexp
+	CountryMostNamed bool
+	// Home is the ISO code of the government's own country (key "home"):
+	// its ministry's numbers stand in a report about any country.
+	Home string
+	// detectText is searched in the whole text (key "detect-text").
+	detectText []*regexp.Regexp
 }
 
 // ContactBlock is the section that holds the report's contact details (the
@@ -339,6 +353,13 @@ func (s *Set) Detect(text string) *Profile {
 			}
 		}
 	}
+	for _, p := range s.profiles {
+		for _, re := range p.detectText {
+			if re.MatchString(text) {
+				return p
+			}
+		}
+	}
 	g, _ := s.Get(Generic)
 	return g
 }
@@ -470,6 +491,7 @@ type fileProfile struct {
 	Contacts  *fileContacts  `yaml:"contacts"`
 	Emergency *fileEmergency `yaml:"emergency"`
 	Revised   *bool          `yaml:"revised-as-whole"`
+	Home      string         `yaml:"home"`
 }
 
 type fileContacts struct {
@@ -523,7 +545,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if fp.Name == "" {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
-	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised}
+	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised, Home: strings.ToUpper(strings.TrimSpace(fp.Home))}
 	if n := mapValue(root.Content[0], "schema"); n != nil {
 		p.SchemaLine = n.Line
 	}
@@ -561,10 +583,15 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if err := p.readFurniture(file, root.Content[0]); err != nil {
 		return nil, err
 	}
+	for _, read := range []func(string, *yaml.Node) error{p.readLevels, p.readCountry, p.readDetectText} {
+		if err := read(file, root.Content[0]); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
 }
 
-var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole"}
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole", "levels", "country", "detect-text", "home"}
 
 // subKeys are the profile settings that are mappings, with their keys.
 var subKeys = []struct {

@@ -28,7 +28,11 @@ both; for +1 the area code tells the countries of the North American Numbering P
 (+1 876 is Jamaica). Emergency numbers may be short local numbers ("17", "8200-1717": at most
 eight digits), and so may service numbers of two to four digits ("Call 991.") whatever the text
 calls them, unless the option local-emergency is off. A number in the country of the post's
-address is accepted (an embassy serving the country from a neighbouring capital), and so is a
+address is accepted (an embassy serving the country from a neighbouring capital), or in the
+country its section names as a post's ("the Embassy of Ireland in Senegal"), or at a post its
+sentence names by a city ("contact FCDO in Jeddah on …"); so is a number of the government's
+own country in a profile that names it (home: the FCDO in London, the Consular Emergency
+Centre in Canberra), and a
 local number the text gives to callers in one place ("from a Ukrainian mobile", "Callers within
 the U.S. … toll free", a heading "Help in the UK"; the words are local-callers in
 rules/data/vocabulary.yaml); with international off, local phone and fax numbers are
@@ -155,9 +159,18 @@ func runPhoneFormat(pass *lint.Pass) {
 		if slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == home.Code }) {
 			continue
 		}
+		// A government's own numbers (its ministry's consular line in
+		// London, Canberra or Dublin) stand in its advice for any country.
+		if pass.Profile != nil && pass.Profile.Home != "" && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == pass.Profile.Home }) {
+			continue
+		}
 		// A post that serves the country from a neighbouring capital gives
-		// the numbers of the country its address is in.
+		// the numbers of the country its address is in, or that the
+		// section names as the post's ("the Embassy of Ireland in Senegal").
 		if at, ok := ctx.addressCountry(c); ok && slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == at.Code }) {
+			continue
+		}
+		if postNamed(pass, c, owners) {
 			continue
 		}
 		// The text says whose number it is ("U.S. Embassy, Suva, Fiji: +679
@@ -628,4 +641,75 @@ func (ctx *phoneContext) codeNamedInBlock(c document.Contact, owners []countries
 		}
 	}
 	return false
+}
+
+// maxPostContext is how much of the section before a number postNamed
+// reads, and postWords how close before the country's name a post's word
+// stands.
+const (
+	maxPostContext = 2000
+	postWords      = 60
+)
+
+// postInPlace is a post named by its place in a sentence: "the British
+// Embassy in Amman", "the Embassy of Ireland in Yaoundé", "FCDO in Jeddah".
+var postInPlace = regexp.MustCompile(`\b(?:[Ee]mbassy|[Cc]onsulate|[Hh]igh [Cc]ommission|FCDO)(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]+)?\s+in\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)`)
+
+// postRe is a word that names a diplomatic post.
+var postRe = regexp.MustCompile(`(?i)\b(?:embassy|consulate|high commission)\b`)
+
+// postNamed reports whether the section of a number, before it, names one
+// of owners as the place of a post: "consular assistance is provided via
+// the Embassy of Ireland in Pakistan. … Our telephone number is: +92 …", or
+// a heading "Embassy of Ireland, Senegal" over the number, or one sentence
+// naming the country and a post before the number.
+func postNamed(pass *lint.Pass, c document.Contact, owners []countries.Country) bool {
+	sec := innermostSection(pass.Doc.Sections, c.Span)
+	if sec == nil || c.Span.Start < sec.Span.Start {
+		return false
+	}
+	// From the start of the top-level section holding it: a post's own heading ("Australian
+	// High Commission, Abuja") may follow the sentence that names its
+	// country ("… from the Australian High Commission in Nigeria").
+	from := sec.Span.Start
+	if p := parentSection(pass.Doc.Sections, sec); p != nil {
+		from = p.Span.Start
+	}
+	start := max(from, c.Span.Start-maxPostContext)
+	text := pass.File.Text[start:c.Span.Start]
+	// "contact FCDO in Jeddah on +966 …": the sentence names the post by a
+	// city the country table does not know; the number is the post's.
+	sentence := text[max(strings.LastIndex(text, ". "), strings.LastIndex(text, ".\n"), strings.LastIndex(text, "\n\n"))+1:]
+	for _, m := range postInPlace.FindAllStringSubmatch(sentence, 8) {
+		if _, known := countries.Default().Lookup(m[1]); !known {
+			return true
+		}
+	}
+	for _, m := range countries.Default().FindAllIn(text, 64) {
+		if !slices.ContainsFunc(owners, func(o countries.Country) bool { return o.Code == m.Code }) {
+			continue
+		}
+		// "the Embassy of Ireland in Pakistan", a post's heading over its
+		// address ("Australian Embassy, Cairo" over "…, Egypt"), or one
+		// sentence naming both ("If you've arrived in Saudi Arabia …,
+		// contact the Australian Embassy on +966 …").
+		if postRe.MatchString(text[max(0, m.Start-postWords):m.Start]) || postRe.MatchString(sec.Title.Value) {
+			return true
+		}
+		if rest := text[m.End:]; !strings.Contains(rest, ". ") && !strings.Contains(rest, "\n\n") && postRe.MatchString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentSection is the section that holds sec, or nil at the top.
+func parentSection(sections []*document.Section, sec *document.Section) *document.Section {
+	var parent *document.Section
+	for _, s := range sections {
+		if s != sec && s.Span.Contains(sec.Span) && (parent == nil || parent.Span.Contains(s.Span)) {
+			parent = s
+		}
+	}
+	return parent
 }

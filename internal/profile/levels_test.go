@@ -1,0 +1,58 @@
+package profile
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every built-in government profile maps its words onto the common scale,
+// case and punctuation aside, and knows no others.
+func TestBuiltInLevelScales(t *testing.T) {
+	for _, tc := range []struct {
+		profile, words string
+		level          int
+		canonical      string
+	}{
+		{"canada", "AVOID ALL TRAVEL", 4, "Avoid all travel"},
+		{"canada", "Exercise a high degree of caution", 2, "Exercise a high degree of caution"},
+		{"smartraveller", "reconsider your need to travel", 3, "Reconsider your need to travel"},
+		{"dfa-ireland", "High Degree of Caution", 2, "High Degree of Caution"},
+		{"fcdo", "advises against all but essential travel", 3, "advises against all but essential travel"},
+		{"fcdo", "Exercise Increased Caution", 0, ""},
+	} {
+		p, ok := Default().Get(tc.profile)
+		if !ok || p.Levels == nil {
+			t.Fatalf("%s: no level scale", tc.profile)
+		}
+		if level, canonical := p.Levels.LevelOf(tc.words); level != tc.level || canonical != tc.canonical {
+			t.Errorf("%s %q: %d %q, want %d %q", tc.profile, tc.words, level, canonical, tc.level, tc.canonical)
+		}
+	}
+}
+
+func TestParseLevelsAndCountryErrors(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"name: x\nlevels:\n  scale:\n    - level: 5\n      words: [Go]\n", "x.yaml:4: levels: each step of the scale needs a level from 1 to 4"},
+		{"name: x\nlevels:\n  statements:\n    - '^(?P<area>.+)$'\n", "x.yaml:4: levels: a statement pattern needs a (?P<wording>…) group"},
+		{"name: x\nlevels:\n  scales: []\n", `unknown key "scales"`},
+		{"name: x\ncountry:\n  patterns: ['^(.+)$']\n", "x.yaml:3: country: a pattern needs a (?P<country>…) group"},
+		{"name: x\ndetect-text: ['(']\n", "x.yaml:2: bad detect-text pattern"},
+	} {
+		_, err := Parse("x.yaml", []byte(tc.yaml))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+// A page whose top says nothing is recognised from its whole text by a
+// detect-text pattern, after every line pattern of every profile.
+func TestDetectText(t *testing.T) {
+	text := "# Safety\n\nText written for the test.\n\nCall the Consular Emergency Centre, or see smartraveller.gov.au.\n"
+	if got := Default().Detect(text).Name; got != "smartraveller" {
+		t.Errorf("detected %s, want smartraveller", got)
+	}
+	if got := Default().Detect("# Safety\n\nSee smartraveller.gov.au.\n").Name; got != Generic {
+		t.Errorf("the site's name alone: detected %s, want generic", got)
+	}
+}
