@@ -32,9 +32,14 @@ func TestGovernmentProfiles(t *testing.T) {
 	}, {
 		name: "canada",
 		text: "# Risk level\n\n## Risk level\n\n[![Risk level map](https://www.international.gc.ca/x/KE/map.png)](#full)\n\n## Kenya travel advice\n\n" +
-			"### KENYA - EXERCISE A HIGH DEGREE OF CAUTION\n\nText.\n\n### Regional advisory - Avoid all travel\n\nAvoid all travel to :\n\n* the coast strip\n* Lake district, except:\n\n+ Town A where you should avoid non-essential travel\n\n* the border area\n",
+			"### KENYA - EXERCISE A HIGH DEGREE OF CAUTION\n\nText.\n\n### Regional advisory - Avoid all travel\n\nAvoid all travel to :\n\n* the coast strip\n* Lake district, except:\n\n+ Town A where you should avoid non-essential travel\n\n" +
+			"* the border area, with the exception of the crossings:\n\n+ Gate B\n\n* the hills\n\n### Port City - Avoid non-essential travel\n\n" +
+			"Avoid non-essential travel to Port City, with the exception of the following areas where you should exercise a high degree of caution:\n\n* Old Town, including:\n\n+ the harbour\n\n* the airport\n",
 		profile: "canada", country: "Kenya", level: 2, wording: "Exercise a high degree of caution",
-		regions: []string{"the coast strip=4", "Lake district, except=4", "Town A=3", "the border area=4"},
+		// An exception takes the level it is given, or else the country's;
+		// a part ("including:") its whole's.
+		regions: []string{"the coast strip=4", "Lake district=4", "Town A=3", "the border area=4", "Gate B=2", "the hills=4",
+			"Port City=3", "Old Town=2", "the harbour=2", "the airport=2"},
 	}, {
 		name: "dfa-ireland",
 		text: "### Avoid Non-Essential Travel\n\nThis is level three of four ratings. Text.\n\n## Travel to Chad overview\n\n### **Security Status**\n\nAvoid Non-Essential Travel\n\n" +

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -98,26 +99,23 @@ func head(s string) string {
 // labels, is a regional level. Where no statement speaks of the whole
 // country, the parse says so rather than guess one.
 func (x *extractor) findStatedLevels() {
-	ls := x.prof.Levels
 	a := &document.Advisory{}
 	found := false
-	label := 0 // the level of a "… to these areas:" label, for the list items after it
+	var l areaList
 	for _, u := range x.units {
-		if x.statedLevel(u, a, &found, &label) {
-			continue
-		}
-		if label != 0 && u.para != nil && u.para.Kind == document.KindListItem {
-			if name := trimItem(u.text.Text); name != "" && len(name) < maxRegionLine {
-				a.Regions = append(a.Regions, document.Region{
-					Name:    document.Text{Value: name, Span: u.span},
-					Level:   label,
-					Wording: document.Text{Value: ls.Scale[label][0]},
-					Span:    u.span,
-				})
+		isItem := u.para != nil && u.para.Kind == document.KindListItem
+		if x.statedLevel(u, a, &found, &l.level) {
+			if !isItem {
+				l = areaList{level: l.level, text: u.text.Text}
+				l.level = x.lastStatedLevel(u.text.Text, l.level)
 			}
 			continue
 		}
-		label = 0
+		if l.level != 0 && isItem {
+			x.listedArea(u, a, &l)
+			continue
+		}
+		l = areaList{}
 	}
 	a.Regions = dedupeRegions(a.Regions)
 	if !found {
@@ -125,6 +123,110 @@ func (x *extractor) findStatedLevels() {
 		return
 	}
 	x.r.Advisory = a
+}
+
+// areaList is the list of areas a label gave a level to, as its items are
+// read: the marker of its own items, and the level of a sublist of
+// exceptions or parts that an item opened ("…, except:").
+type areaList struct {
+	level    int
+	text     string
+	marker   byte
+	subLevel int
+}
+
+// exceptClause is where an area's exceptions start in its item: "the
+// province of X, except:", "…, with the exception of the following
+// districts:", "Chiapas, excluding".
+var exceptClause = regexp.MustCompile(`(?i),?\s+(?:except|excluding|with the exception of)\b`)
+
+// includeClause: "District of X, including:" opens a list of its parts.
+var includeClause = regexp.MustCompile(`(?i),?\s+including\s*:?\s*$`)
+
+// listedArea reads one item of a list of areas. The page's conversion
+// flattened a nested list into lists with another marker ("*" then "+"):
+// an item of another marker than the list's own belongs to the sublist the
+// item before it opened.
+func (x *extractor) listedArea(u unit, a *document.Advisory, l *areaList) {
+	marker := x.itemMarker(u)
+	if l.marker == 0 {
+		l.marker = marker
+	}
+	text := strings.TrimSpace(u.text.Text)
+	if marker != l.marker {
+		if l.subLevel != 0 {
+			x.addArea(a, u, trimItem(text), l.subLevel)
+		}
+		return
+	}
+	l.subLevel = 0
+	name := trimItem(text)
+	if strings.HasSuffix(text, ":") || exceptClause.MatchString(text) {
+		switch {
+		case includeClause.MatchString(text):
+			l.subLevel = l.level // its parts, at its level
+			name = text[:includeClause.FindStringIndex(text)[0]]
+		case exceptClause.MatchString(text):
+			// Exceptions are at the level they are given ("… where you
+			// should exercise a high degree of caution:"), or else at the
+			// country's own.
+			cut := exceptClause.FindStringIndex(text)[0]
+			l.subLevel = x.lastStatedLevel(text[cut:], a.Level)
+			name = text[:cut]
+		}
+	}
+	x.addArea(a, u, name, l.level)
+}
+
+func (x *extractor) addArea(a *document.Advisory, u unit, name string, level int) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) >= maxRegionLine || level == 0 {
+		return
+	}
+	span := u.source(0, len(name))
+	if strings.TrimSpace(u.text.Text) != u.text.Text {
+		span = u.span
+	}
+	a.Regions = append(a.Regions, document.Region{
+		Name:    document.Text{Value: name, Span: span},
+		Level:   level,
+		Wording: document.Text{Value: x.prof.Levels.Scale[level][0]},
+		Span:    u.span,
+	})
+}
+
+// lastStatedLevel is the level of the last of the scale's words in text
+// ("Avoid non-essential travel to the city, with the exception of the
+// following areas where you should exercise a high degree of caution:" is
+// 2), or def when it names none.
+func (x *extractor) lastStatedLevel(text string, def int) int {
+	best, at := def, -1
+	lower := strings.ToLower(head(text))
+	for level, words := range x.prof.Levels.Scale {
+		for _, w := range words {
+			if i := strings.LastIndex(lower, strings.ToLower(w)); i > at {
+				best, at = level, i
+			}
+		}
+	}
+	return best
+}
+
+// itemMarker is the bullet that opens a list item's line ('*', '-', '+',
+// or '.' for a numbered one), 0 when it cannot be told.
+func (x *extractor) itemMarker(u unit) byte {
+	ls := strings.LastIndexByte(x.src[:u.span.Start], '\n') + 1
+	line := strings.TrimLeft(x.src[ls:u.span.Start], " \t")
+	if line == "" {
+		return 0
+	}
+	switch c := line[0]; {
+	case c == '*' || c == '-' || c == '+':
+		return c
+	case c >= '0' && c <= '9':
+		return '.'
+	}
+	return 0
 }
 
 // isStatedCountry says whether an area a statement names is the report's
@@ -149,12 +251,14 @@ func trimItem(s string) string {
 	return s
 }
 
-// dedupeRegions keeps the first of the same area at the same level.
+// dedupeRegions keeps the first of the same area at the same level: a page
+// may name an area in a sentence ("advise against all travel to the X
+// (AJK) region") and again in a list ("the X region").
 func dedupeRegions(rs []document.Region) []document.Region {
 	seen := map[string]bool{}
 	out := rs[:0]
 	for _, r := range rs {
-		k := fmt.Sprintf("%d\x00%s", r.Level, areaKey(r.Name.Value))
+		k := fmt.Sprintf("%d\x00%s", r.Level, placeKey(r.Name.Value))
 		if seen[k] {
 			continue
 		}
@@ -162,6 +266,23 @@ func dedupeRegions(rs []document.Region) []document.Region {
 		out = append(out, r)
 	}
 	return out
+}
+
+// parenthetical is an aside in an area's name: "(AJK)".
+var parenthetical = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// placeKey is an area's name without an aside, "the" and a kind of place
+// ("region", "province"), lower case: the words that say which place.
+func placeKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(parenthetical.ReplaceAllString(name, ""))) {
+		switch w {
+		case "the", "region", "province", "district", "state":
+			continue
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
 }
 
 // statedLevel reads the level statement u makes, if any: the country's
