@@ -27,7 +27,9 @@ the first. Subsections with the same title under different parents are fine, and
 - two headings of one name far apart in a Markdown report that a profile does not describe,
   in a part whose headings all have one level (see empty-section): with no levels, the text
   cannot show that each sits under its own topic ("Staying safe" under "Crime" and under
-  "Terrorism"). Twins in a row are reported.`,
+  "Terrorism"). Twins in a row are reported;
+- a page's heading repeated as the first heading under it ("Health" over "Health"), as a
+  site's template prints each page.`,
 	Bad:  "Crime\n\n…\n\nTerrorism\n\n…\n\nCrime\n\n…",
 	Good: "Crime\n\n…\n\nTerrorism\n\n…",
 	Run: func(pass *lint.Pass) {
@@ -37,11 +39,16 @@ the first. Subsections with the same title under different parents are fine, and
 			line := pass.File.Position(first.Heading.Start).Line
 			pass.Report(lint.Finding{Span: s.Heading, Message: fmt.Sprintf("section %q repeats %q (line %d)", s.Title.Value, first.Title.Value, line), Hint: "merge the two sections"})
 		}
-		var walk func([]*document.Section)
-		walk = func(ss []*document.Section) {
+		var walk func([]*document.Section, *document.Section)
+		walk = func(ss []*document.Section, parent *document.Section) {
 			siblings := map[string]*document.Section{}
-			for _, s := range ss {
+			for i, s := range ss {
 				key := profile.NormalizeTitle(s.Title.Value)
+				if i == 0 && parent != nil && key != "" && key == profile.NormalizeTitle(parent.Title.Value) {
+					// The page's own heading again, from the site's template.
+					walk(s.Sections, s)
+					continue
+				}
 				if spec := pass.Profile.MatchSection(s.Title.Value, country); spec != nil {
 					if first, dup := firstKnown[spec]; dup {
 						report(s, first)
@@ -54,10 +61,10 @@ the first. Subsections with the same title under different parents are fine, and
 				if _, seen := siblings[key]; !seen {
 					siblings[key] = s
 				}
-				walk(s.Sections)
+				walk(s.Sections, s)
 			}
 		}
-		walk(pass.Doc.Sections)
+		walk(pass.Doc.Sections, nil)
 	},
 }
 

@@ -50,13 +50,42 @@ followed by nothing or by a higher heading.`,
 }
 
 // groupsUnseen: where s stands, a group heading cannot show what it
-// groups: a Markdown report whose profile describes no sections (so nothing
-// tells the report's shape), in a part whose headings all have one level.
-// A profile that lists its sections tells its reports' shape, and a
-// heading there is judged as a section.
+// groups: a Markdown report whose profile describes none of the part's
+// headings (so nothing tells its shape), in a part whose headings all have
+// one level. A profile that lists the part's sections tells its shape, and
+// a heading there is judged as a section; one that lists only the pages
+// (a government's page titles) says nothing of the headings within them.
 func groupsUnseen(pass *lint.Pass, s *document.Section) bool {
-	return pass.Doc.Format == document.FormatMarkdown && len(pass.Profile.All()) == 0 &&
-		noNesting(partOf(pass.Doc.Sections, s))
+	if pass.Doc.Format != document.FormatMarkdown {
+		return false
+	}
+	part := partOf(pass.Doc.Sections, s)
+	return !describes(pass, part) && noNesting(part)
+}
+
+// describes reports whether the profile knows a heading of the part (page
+// titles aside).
+func describes(pass *lint.Pass, part []*document.Section) bool {
+	if len(pass.Profile.All()) == 0 {
+		return false
+	}
+	country := pass.Doc.Country.Value
+	var walk func([]*document.Section) bool
+	walk = func(ss []*document.Section) bool {
+		for _, s := range ss {
+			if s.Level == 1 {
+				continue // another page, as noNesting reads it
+			}
+			if pass.Profile.MatchSection(s.Title.Value, country) != nil {
+				return true
+			}
+			if walk(s.Sections) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(part)
 }
 
 // partOf is the part of the document that holds s: the sections under its

@@ -38,7 +38,13 @@ func runRequiredSection(pass *lint.Pass) {
 	country := pass.Doc.Country.Value
 	heads := outline.ProfileHeadings(pass)
 	suggested := map[*document.Section]bool{}
+	// A title that names a section is its heading: the first page's own
+	// heading ("Warnings and insurance") opens a government's joined pages.
+	titled := pass.Profile.MatchSection(pass.Doc.Title.Value, country)
 	for _, m := range outline.MissingFrom(heads, specs, country, pass.File.Text) {
+		if titled != nil && m.Spec == titled {
+			continue
+		}
 		name := m.Name
 		if m.Suggestion != nil {
 			suggested[m.Suggestion] = true
