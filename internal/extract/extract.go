@@ -47,6 +47,21 @@ func Missing(r *document.Report, src string, prof *profile.Profile, given Given)
 		x.findDates()
 	}
 	sort.SliceStable(r.Links, func(i, j int) bool { return r.Links[i].Span.Start < r.Links[j].Span.Start })
+	x.noDate()
+}
+
+// noDate says plainly, for a report whose kind never states its date (a
+// government's stored pages), that none was read and that the date rules
+// need one: none is guessed from a date in the text.
+func (x *extractor) noDate() {
+	if x.r.Published.Value != "" || x.prof == nil || x.prof.Name == profile.Generic || x.prof.ReadsDate() || x.prof.Levels == nil {
+		return
+	}
+	x.r.Notes = append(x.r.Notes, document.Note{
+		Fact:    "published",
+		Message: "the text states no published date, and none is guessed from its dates: the date rules (stale-report, future-date, stale-section) need one; give it as published: in the front matter",
+		Span:    x.r.Title.Span,
+	})
 }
 
 type extractor struct {

@@ -134,3 +134,14 @@ func (p *Profile) readDetectText(file string, root *yaml.Node) error {
 // of areas ("these areas in Khyber Pakhtunkhwa Province:") rather than
 // naming one.
 func IsListLabel(area string) bool { return strings.HasSuffix(strings.TrimSpace(area), ":") }
+
+// ReadsDate reports whether a header pattern of the profile reads the
+// published date; a government whose pages state none has none.
+func (p *Profile) ReadsDate() bool {
+	for _, re := range p.header {
+		if re.SubexpIndex("date") >= 0 {
+			return true
+		}
+	}
+	return false
+}
