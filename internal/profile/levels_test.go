@@ -52,6 +52,17 @@ func TestDetectText(t *testing.T) {
 	if got := Default().Detect(text).Name; got != "smartraveller" {
 		t.Errorf("detected %s, want smartraveller", got)
 	}
+	// Pages stored without the top that their line patterns know.
+	for text, want := range map[string]string{
+		"# Health\n\nText.\n\nFCDO can help: see [advice](/foreign-travel-advice/chad/getting-help).\n":  "fcdo",
+		"# Health\n\nText.\n\n[Avoid all travel](#levels \"Risk Levels\") to the north.\n":               "canada",
+		"## Health\n\nIrish citizens should register with the Department of Foreign Affairs.\n":          "dfa-ireland",
+		"# Health\n\nThe Department of Foreign Affairs advises U.S. citizens; FCDO is another office.\n": Generic,
+	} {
+		if got := Default().Detect(text).Name; got != want {
+			t.Errorf("%q: detected %s, want %s", text, got, want)
+		}
+	}
 	if got := Default().Detect("# Safety\n\nSee smartraveller.gov.au.\n").Name; got != Generic {
 		t.Errorf("the site's name alone: detected %s, want generic", got)
 	}
