@@ -244,11 +244,14 @@ func (x *extractor) isStatedCountry(area string) bool {
 	return areaKey(area) == areaKey(x.r.Country.Value)
 }
 
-// trimItem drops what follows an area's name in a list item: a clause
-// after a comma ("Peshawar, including the city of Peshawar" is Peshawar).
+// trimItem is an area's name in its list item: its first sentence, without
+// the final stop ("Within 500m of the line. Do not attempt to cross it" is
+// "Within 500m of the line").
 func trimItem(s string) string {
-	s = strings.TrimSpace(strings.TrimRight(s, ".;:"))
-	return s
+	if i := strings.Index(s, ". "); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".;:"))
 }
 
 // dedupeRegions keeps the first of the same area at the same level: a page
