@@ -148,6 +148,14 @@ func effectiveConfig(cfg *config.Config, reg *lint.Registry, res *config.Resolve
 		rules.Content = append(rules.Content, str(r.ID), v)
 	}
 	add("rules", rules, "")
+	if path != "" {
+		// An override's published date is for the file, not a setting
+		// of the run: it stays an override of that file.
+		if date, by := cfg.PublishedFor(path); date != "" {
+			o := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str("files"), list(rel(path)), str("published"), str(date)}}
+			add("overrides", &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{o}}, "published as "+source.PrintableLine(filepath.Base(by))+" gives it")
+		}
+	}
 
 	var b strings.Builder
 	from := "no configuration file: the built-in defaults"

@@ -66,8 +66,14 @@ func diffCommand(e *env) *ucli.Command {
 			failed := false
 			for i, arg := range cmd.Args().Slice() {
 				// Both sides are read, so that one run names every
-				// side that cannot be used.
-				f, r, err := readSide(arg, opt)
+				// side that cannot be used. --published is the new
+				// edition's date: the old one's is not that date, and
+				// giving it both would hide that it changed.
+				sideOpt := opt
+				if i == 0 {
+					sideOpt.Parse.Published, sideOpt.Parse.PublishedBy = "", ""
+				}
+				f, r, err := readSide(arg, sideOpt)
 				if err != nil {
 					e.stderrf("reportlint: %s", describe(err))
 					failed = true

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	ucli "github.com/urfave/cli/v3"
 
@@ -23,6 +24,7 @@ func inputFlags() []ucli.Flag {
 		&ucli.StringFlag{Name: "input-format", Usage: "read reports as `FORMAT` (text, markdown, json, yaml) instead of going by the file extension"},
 		&ucli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` standard input (-) is given in messages; its extension sets the format"},
 		&ucli.StringFlag{Name: "max-size", Value: "10MiB", Usage: "refuse report files larger than `SIZE` (bytes, or with KiB/MiB/GiB)"},
+		&ucli.StringFlag{Name: "published", Usage: "take `DATE` (YYYY-MM-DD) as the published date of a report whose text and front matter state none (diff: of the new edition only); a date the report states wins"},
 	}
 }
 
@@ -65,6 +67,12 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 			return opt, houses{}, usageErrorf("--input-format: %v", err)
 		}
 		opt.Parse.Format = format
+	}
+	if d := cmd.String("published"); d != "" {
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return opt, houses{}, usageErrorf("--published: %q is not a date written YYYY-MM-DD", d)
+		}
+		opt.Parse.Published, opt.Parse.PublishedBy = d, "--published"
 	}
 	return opt, houses{cfg: cfg, profiles: house}, nil
 }

@@ -27,12 +27,20 @@ func parseCommand(e *env) *ucli.Command {
 			if cmd.NArg() != 1 {
 				return usageErrorf("parse needs exactly one report (a file, or - for standard input); got %d", cmd.NArg())
 			}
-			opt, _, err := engineOptions(cmd, e)
+			opt, h, err := engineOptions(cmd, e)
 			if err != nil {
 				return err
 			}
 			arg := cmd.Args().First()
 			in := discover.Input{Path: arg, Stdin: arg == discover.Stdin}
+			if opt.Parse.Published == "" {
+				// An override's published:, as check would give it.
+				name := arg
+				if in.Stdin && opt.StdinName != "" {
+					name = opt.StdinName
+				}
+				opt.Parse.Published, opt.Parse.PublishedBy = h.cfg.PublishedFor(name)
+			}
 			f, r, err := engine.Parse(in, opt)
 			if err != nil {
 				return &exitError{code: ExitError, err: errString(describe(err))}

@@ -104,7 +104,11 @@ type override struct {
 	globs       []glob
 	profile     string
 	profileNode *yaml.Node
-	rules       []ruleSetting
+	// published is the published date (YYYY-MM-DD) of the files that
+	// state none; line is where it is written.
+	published     string
+	publishedLine int
+	rules         []ruleSetting
 }
 
 // Error is a problem with a configuration file, at a position when one is
@@ -215,7 +219,7 @@ func (c *Config) errorAt(n *yaml.Node, msg string) *Error {
 
 var (
 	topKeys      = []string{"profile", "profiles", "as-of", "schema", "packs", "ignore", "include", "ignore-findings", "rules", "overrides"}
-	overrideKeys = []string{"files", "profile", "rules"}
+	overrideKeys = []string{"files", "profile", "published", "rules"}
 	ruleKeys     = []string{"level", "options"}
 	levelWords   = []string{"error", "warning", "info", "off"}
 )
@@ -420,6 +424,19 @@ func (l *loader) scalar(n *yaml.Node, what string) (string, error) {
 		return "", nil
 	}
 	return strings.TrimSpace(n.Value), nil
+}
+
+// published reads an override's published date: a YYYY-MM-DD day, kept
+// as written.
+func (l *loader) published(n *yaml.Node) (string, error) {
+	s, err := l.scalar(n, "published")
+	if err != nil {
+		return "", err
+	}
+	if _, perr := time.Parse(time.DateOnly, s); perr != nil {
+		return "", l.errorf(n, "published %q is not a date; write it as YYYY-MM-DD, like 2025-06-01", s)
+	}
+	return s, nil
 }
 
 func (l *loader) date(n *yaml.Node) (time.Time, error) {
@@ -694,6 +711,9 @@ func (l *loader) overrides(n *yaml.Node) ([]override, error) {
 			case "profile":
 				o.profile, err = l.scalar(val, "profile")
 				o.profileNode = val
+			case "published":
+				o.published, err = l.published(val)
+				o.publishedLine = val.Line
 			case "rules":
 				o.rules, err = l.ruleSettings(val)
 			}
@@ -711,6 +731,36 @@ func (l *loader) overrides(n *yaml.Node) ([]override, error) {
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// PublishedFor is the published date the overrides give the report at
+// path ("" for none), for when its text and front matter state none, and
+// where it is written (file:line). The last override that matches and gives
+// one wins, as for profile. Paths are matched as For matches them, so
+// standard input and files outside the config's folder get none.
+func (c *Config) PublishedFor(path string) (date, by string) {
+	if path == "-" {
+		return "", ""
+	}
+	var rel string
+	for _, o := range c.overrides {
+		if o.published == "" {
+			continue
+		}
+		if rel == "" {
+			var ok bool
+			if rel, ok = relSlash(c.Dir, path); !ok {
+				return "", ""
+			}
+		}
+		for _, g := range o.globs {
+			if g.match(rel) {
+				date, by = o.published, fmt.Sprintf("%s:%d", c.Path, o.publishedLine)
+				break
+			}
+		}
+	}
+	return date, by
 }
 
 // Included tells whether path is a report by the include globs, and

@@ -192,6 +192,10 @@ func TestLoadErrors(t *testing.T) {
 			`cfg.yaml:2: found character that cannot start any token`},
 		{"unknown alias", "rules:\n  quote-style: off\n  dash-style: *shared\n",
 			`cfg.yaml:3:15: an alias (*) refers to an anchor (&) that is not defined before it`},
+		{"an override's published not a day", "overrides:\n  - files: [a]\n    published: 2026-02-30\n",
+			`cfg.yaml:3:16: published "2026-02-30" is not a date; write it as YYYY-MM-DD, like 2025-06-01`},
+		{"an override's published a list", "overrides:\n  - files: [a]\n    published: [2026-02-01]\n",
+			`cfg.yaml:3:16: published should be a single value, not a list`},
 		{"two documents, the first empty", "---\n---\nprofile: generic\n",
 			`cfg.yaml:2:1: a configuration is one YAML document; remove the second "---"`},
 		{"two documents", "profile: generic\n---\nprofile: osac-csr\n",
@@ -512,5 +516,27 @@ func TestCheckFound(t *testing.T) {
 	}
 	if _, err := LoadFound(found, nil); err == nil || err.Error() != found+": is not read: where it leads cannot be told (too many levels of symbolic links); put the file itself there, or name it with --config" {
 		t.Errorf("a loop: %v", err)
+	}
+}
+
+func TestPublishedFor(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	c, err := Parse(path, []byte("overrides:\n  - files: [\"canada/**\"]\n    published: 2026-02-01\n  - files: [\"canada/chad.md\"]\n    published: 2026-03-01\n  - files: [\"canada/**\"]\n    profile: canada\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"canada/chad.md":  "2026-03-01 " + path + ":5",
+		"canada/mali.md":  "2026-02-01 " + path + ":3",
+		"reports/mali.md": " ",
+	} {
+		date, by := c.PublishedFor(filepath.Join(dir, filepath.FromSlash(p)))
+		if got := date + " " + by; got != want {
+			t.Errorf("%s: got %q, want %q", p, got, want)
+		}
+	}
+	if date, _ := c.PublishedFor("-"); date != "" {
+		t.Errorf("standard input: got %q, want none", date)
 	}
 }

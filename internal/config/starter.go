@@ -65,6 +65,8 @@ const starterTail = `
 #     profile: generic
 #     rules:
 #       broken-paragraph: off
+#   - files: ["canada/chad.md"]   # a page whose text states no published date
+#     published: 2026-03-01       # YYYY-MM-DD, for the date rules
 `
 
 // StarterFile is the commented configuration `reportlint init` writes: every

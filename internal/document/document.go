@@ -46,6 +46,10 @@ type Report struct {
 	Title     Text
 	Country   Text
 	Published Text // Value is YYYY-MM-DD; Span covers the date as written
+	// PublishedBy says where a published date the report does not state
+	// was given ("--published", or an override's "file:line"); its Span is
+	// then the title's. "" when the report states its date.
+	PublishedBy string
 
 	// Preamble holds the paragraphs before the first section heading (the
 	// header lines, an introduction).

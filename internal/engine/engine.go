@@ -37,6 +37,11 @@ type Options struct {
 	// Settings gives, for a report's path, the profile to read it as (""
 	// to detect) and how to use each rule; nil uses every rule's defaults.
 	Settings func(path string) (string, map[string]lint.Setting)
+	// Published gives, for a report's path, the published date the
+	// configuration gives it and where (an override's published:), for a
+	// report that states none; Parse.Published (--published) wins over it.
+	// nil gives none.
+	Published func(path string) (date, by string)
 	// AsOf is the date staleness is measured against.
 	AsOf time.Time
 	// MaxFindings is how many findings a file shows at most; the rest are
@@ -226,6 +231,9 @@ func forInput(in discover.Input, opt Options) (string, Options, map[string]lint.
 	profileName, settings := opt.settingsFor(path)
 	if profileName != "" && opt.Parse.Profile == "" {
 		opt.Parse.Profile = profileName
+	}
+	if opt.Parse.Published == "" && opt.Published != nil {
+		opt.Parse.Published, opt.Parse.PublishedBy = opt.Published(path)
 	}
 	return path, opt, settings
 }

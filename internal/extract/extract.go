@@ -59,7 +59,7 @@ func (x *extractor) noDate() {
 	}
 	x.r.Notes = append(x.r.Notes, document.Note{
 		Fact:    "published",
-		Message: "the text states no published date, and none is guessed from its dates: the date rules (stale-report, future-date, stale-section) need one; give it as published: in the front matter",
+		Message: "the text states no published date, and none is guessed from its dates: the date rules (stale-report, future-date, stale-section) need one; give it as published: in the front matter, with --published, or as published: in an override of .reportlint.yaml",
 		Span:    x.r.Title.Span,
 	})
 }

@@ -210,6 +210,9 @@ func lintFile(rn *run, f *source.File) ([]lint.Finding, *document.Report, error)
 			opt.Parse.Profile = name
 		}
 	}
+	if opt.Parse.Published == "" && opt.Published != nil {
+		opt.Parse.Published, opt.Parse.PublishedBy = opt.Published(f.Path)
+	}
 	format, ok := parse.FormatOf(f.Path)
 	switch {
 	case !ok && opt.Parse.Format == "":

@@ -17,7 +17,8 @@ import (
 // parse` prints. The decoded instance is kept whole (Report.Data) for the
 // schema; the model is filled from it with every value's own span. Facts the
 // file leaves out (no "dates" key, say) are extracted from its paragraphs.
-func parseData(f *source.File, format document.Format, profileFlag string, profiles *profile.Set) (*document.Report, error) {
+func parseData(f *source.File, format document.Format, opt Options, profiles *profile.Set) (*document.Report, error) {
+	profileFlag := opt.Profile
 	var (
 		root *document.Node
 		err  error
@@ -86,6 +87,7 @@ func parseData(f *source.File, format document.Format, profileFlag string, profi
 			Range: n.Get("range") != nil && n.Get("range").Scalar == "true",
 		})
 	}
+	givePublished(r, opt)
 	extract.Missing(r, f.Text, prof, extract.Given{
 		Advisory: root.Get("advisory") != nil, Ratings: root.Get("ratings") != nil,
 		Contacts: root.Get("contacts") != nil, Dates: root.Get("dates") != nil,

@@ -19,6 +19,11 @@ type Options struct {
 	Format   document.Format // empty: from the file name, then the content
 	Profile  string          // empty: the front matter's profile, else detected
 	Profiles *profile.Set    // nil: the built-in profiles
+	// Published is the published date (YYYY-MM-DD, already checked) of a
+	// report whose text and front matter state none (--published, or an
+	// override's published:); a date the report states wins. PublishedBy
+	// says where it was given, for the note that says so.
+	Published, PublishedBy string
 }
 
 // Formats lists the input formats, for help and messages.
@@ -103,7 +108,7 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		}
 	}
 	if format == document.FormatJSON || format == document.FormatYAML {
-		return parseData(f, format, opt.Profile, profiles)
+		return parseData(f, format, opt, profiles)
 	}
 
 	r := &document.Report{Path: f.Path, Format: format}
@@ -144,6 +149,7 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 	}
 	takeFurniture(r, src, prof)
 	metadataFromFrontMatter(r)
+	givePublished(r, opt)
 	extract.Facts(r, f.Text, prof)
 	return r, nil
 }
@@ -169,4 +175,25 @@ func chooseProfile(f *source.File, flag string, fm *document.Node, profiles *pro
 		return nil, e
 	}
 	return p, nil
+}
+
+// givePublished gives a report that states no published date, in its text
+// or front matter, the date the run gives (opt.Published), at its title:
+// the date rules then run as of it. A date the report states wins, without
+// a word, so that one --published over many files changes only those that
+// state none. A note says where the date came from.
+func givePublished(r *document.Report, opt Options) {
+	if opt.Published == "" || r.Published.Value != "" {
+		return
+	}
+	by := opt.PublishedBy
+	if by == "" {
+		by = "the run"
+	}
+	r.Published, r.PublishedBy = document.Text{Value: opt.Published, Span: r.Title.Span}, by
+	r.Notes = append(r.Notes, document.Note{
+		Fact:    "published",
+		Message: "the text states no published date; " + opt.Published + " is given by " + by,
+		Span:    r.Title.Span,
+	})
 }

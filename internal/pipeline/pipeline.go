@@ -70,6 +70,7 @@ func Configure(opt *engine.Options, cfg *config.Config, house []*profile.Profile
 	opt.Validate = validator.Validate
 	opt.Rules = reg
 	opt.Settings = resolved.For
+	opt.Published = cfg.PublishedFor
 	opt.AsOf = Today()
 	if !cfg.AsOf.IsZero() {
 		opt.AsOf = cfg.AsOf

@@ -260,10 +260,11 @@ func published(r *document.Report) (time.Time, bool) {
 }
 
 // publishedText is the publication date as the report writes it, or in ISO
-// form (always so in a JSON or YAML report, whose span is a quoted token).
+// form (always so in a JSON or YAML report, whose span is a quoted token,
+// and for a date the run gives, whose span is the title).
 func publishedText(pass *lint.Pass) string {
 	p := pass.Doc.Published
-	if s := p.Span; pass.Doc.Data == nil && s.Start < s.End && s.End <= len(pass.File.Text) {
+	if s := p.Span; pass.Doc.Data == nil && pass.Doc.PublishedBy == "" && s.Start < s.End && s.End <= len(pass.File.Text) {
 		return pass.File.Text[s.Start:s.End]
 	}
 	return p.Value

@@ -65,7 +65,7 @@ func runFutureDate(pass *lint.Pass) {
 	for _, u := range analyse(pass) {
 		planned := u.sentenceHas(notDate, lx.futureMarkers, extra)
 		for _, m := range u.dates {
-			if m.Kind != document.DateExplicit || m.From == "" || m.From <= limit || m.Span == pass.Doc.Published.Span {
+			if m.Kind != document.DateExplicit || m.From == "" || m.From <= limit || m.Span == pass.Doc.Published.Span && pass.Doc.PublishedBy == "" {
 				continue
 			}
 			if attributive(u, m, lx) {
