@@ -72,6 +72,12 @@ func TestPlantedChanges(t *testing.T) {
 			summary: "1 region lowered; 1 paragraph changed",
 		},
 		{
+			name: "two regions merged into one at their level",
+			edits: []string{"**Jleeb Al-Shuyoukh – Level 3: Reconsider Travel**", "**Jleeb Al-Shuyoukh and the Northern Desert Border Zone – Level 3: Reconsider Travel**",
+				"**Northern Desert Border Zone – Level 3: Reconsider Travel**\n\n", ""},
+			summary: "1 paragraph changed, 1 removed",
+		},
+		{
 			name:     "reason added",
 			edits:    []string{"due to **terrorism** and **crime**.", "due to **terrorism**, **crime** and **kidnapping**."},
 			summary:  "indicator K added; 1 paragraph changed",

@@ -2,6 +2,7 @@ package reportdiff
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -204,6 +205,39 @@ weigh:
 			match[c.i], taken[c.j], renamed[c.i] = c.j, true, true
 		}
 	}
+	// An old region left over whose every place word is in a new region
+	// of the same level was merged into it ("Abbottabad district" into
+	// "Haripur and Abbottabad districts"): the area is still at its level,
+	// so it is shown in that region's old names, not as removed. At
+	// another level it stays removed: the merge may hide a change.
+	merged := make([][]string, len(news))
+merge:
+	for j := range olds {
+		if taken[j] || olds[j].r.Level == 0 {
+			continue
+		}
+		if olds[j].words == nil {
+			olds[j].words = regionWords(olds[j].r.Name.Value)
+		}
+		for i := range news {
+			if news[i].words == nil {
+				news[i].words = regionWords(news[i].r.Name.Value)
+			}
+			if budget -= len(news[i].words) * len(olds[j].words); budget < 0 {
+				break merge
+			}
+			if news[i].r.Level != olds[j].r.Level || !containsWords(news[i].words, olds[j].words) {
+				continue
+			}
+			taken[j] = true
+			if match[i] < 0 {
+				match[i], renamed[i] = j, true
+			} else {
+				merged[i] = append(merged[i], regionName(olds[j].r.Name.Value))
+			}
+			break
+		}
+	}
 	out := []RegionChange{}
 	for i, e := range news {
 		level := func(l int) int { // 0, a level not read, is absent
@@ -217,8 +251,8 @@ weigh:
 		if j := match[i]; j >= 0 {
 			ol = level(olds[j].r.Level)
 			rc.Old = olds[j].r.Level
-			if renamed[i] {
-				rc.OldName = regionName(olds[j].r.Name.Value)
+			if renamed[i] || len(merged[i]) > 0 {
+				rc.OldName = strings.Join(append([]string{regionName(olds[j].r.Name.Value)}, merged[i]...), "; ")
 			}
 		}
 		rc.Change = direction(ol, level(e.r.Level))
@@ -230,6 +264,20 @@ weigh:
 		}
 	}
 	return out
+}
+
+// containsWords reports whether every word of part is one of whole's,
+// spelt alike (sameWord), and part has a word.
+func containsWords(whole, part []string) bool {
+	if len(part) == 0 || len(part) >= len(whole) {
+		return false
+	}
+	for _, w := range part {
+		if !slices.ContainsFunc(whole, func(x string) bool { return sameWord(x, w) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionLabel names a region in a fact: "Jeleeb (was Jleeb)" when the
