@@ -182,6 +182,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	}
 	worst := lint.Level(-1)
 	notReports := 0 // JSON and YAML files a walk found that are not reports
+	undated := 0    // reports whose kind states no date, given none
 	files := func(yield func(format.File) bool) {
 		// Paths that could not be used at all come first, as on standard
 		// error.
@@ -203,6 +204,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 				e.stderrf("reportlint: %s", describe(res.Err))
 				failed = true
 				return yield(failedFile(res.Path, res.Err))
+			}
+			if res.Undated {
+				undated++
 			}
 			// Done in input order, whatever order the workers finished in.
 			if recorder != nil {
@@ -247,6 +251,9 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 
 	if err := writeReports(cmd, formatter, out, e); err != nil {
 		return &exitError{code: ExitError, err: err}
+	}
+	if undated > 0 && !cmd.Bool("quiet") {
+		e.stderrf("reportlint: note: the date rules (stale-report, future-date, stale-section) did not judge %s of a kind that never states its published date, as none was given; give one with --published or published: in an override of .reportlint.yaml", format.Plural(undated, "report"))
 	}
 	if notReports > 0 {
 		e.stderrf("reportlint: note: skipped %s of JSON or YAML not in the shape of a report; list them under include: in the configuration to check them", format.Plural(notReports, "file"))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -96,6 +97,10 @@ type Result struct {
 	Source   source.View
 	Findings []lint.Finding
 	Err      error
+	// Undated says the report's kind never states its date and none was
+	// given, so the date rules could not judge it (the parse note
+	// "published" says so in parse and diff; check says it once a run).
+	Undated bool
 }
 
 // Check runs the pipeline on every input, in parallel, and returns one
@@ -259,6 +264,7 @@ func checkOne(i int, in discover.Input, opt Options) (res Result) {
 	}
 	res.Findings = findings
 	res.Source = f.Keep(quoted(findings))
+	res.Undated = r.Published.Value == "" && slices.ContainsFunc(r.Notes, func(n document.Note) bool { return n.Fact == "published" })
 	return res
 }
 
