@@ -375,15 +375,7 @@ func movedAcross(secs []SectionChange, w *work) {
 		score float64
 	}
 	var cands []cand
-	sets := map[ref]map[string]bool{}
-	set := func(x ref, text string) map[string]bool {
-		if m, ok := sets[x]; ok {
-			return m
-		}
-		m := wordSetOf(text)
-		sets[x] = m
-		return m
-	}
+	set := wordSets[ref]{}.of
 weigh:
 	for _, r := range rem {
 		if gone[r] {
@@ -519,15 +511,7 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 	var out []ParagraphDiff
 	oi, ni := 0, 0
 	var dels, ins []int
-	oldWords, newWords := map[int]map[string]bool{}, map[int]map[string]bool{}
-	wordsOf := func(cache map[int]map[string]bool, paras []string, i int) map[string]bool {
-		if m, ok := cache[i]; ok {
-			return m
-		}
-		m := wordSetOf(paras[i])
-		cache[i] = m
-		return m
-	}
+	oldWords, newWords := wordSets[int]{}, wordSets[int]{}
 	flush := func() {
 		dels, ins = dropReflowed(o.paras, n.paras, dels, ins, &w.pairs)
 		// Pair each deletion, in order, with the next insertion alike
@@ -542,7 +526,7 @@ func compareParagraphs(o, n flatSection, w *work) []ParagraphDiff {
 				if o.paras[a] == n.paras[b] {
 					continue
 				}
-				wa, wb := wordsOf(oldWords, o.paras, a), wordsOf(newWords, n.paras, b)
+				wa, wb := oldWords.of(a, o.paras[a]), newWords.of(b, n.paras[b])
 				w.pairs -= len(wa) + len(wb) + 1
 				if jaccard(wa, wb) < changedSimilarity {
 					continue
@@ -621,15 +605,7 @@ func movedAndEdited(diffs []ParagraphDiff, w *work) []ParagraphDiff {
 		score float64
 	}
 	var cands []cand
-	sets := make(map[int]map[string]bool, len(rem)+len(add))
-	set := func(i int, text string) map[string]bool {
-		if m, ok := sets[i]; ok {
-			return m
-		}
-		m := wordSetOf(text)
-		sets[i] = m
-		return m
-	}
+	set := make(wordSets[int], len(rem)+len(add)).of
 weigh:
 	for _, r := range rem {
 		for _, a := range add {
@@ -781,6 +757,19 @@ func movedParagraphs(diffs []ParagraphDiff) []ParagraphDiff {
 		}
 	}
 	return out
+}
+
+// wordSets keeps each paragraph's word set, by a key that names the
+// paragraph, so that weighing it against many others builds it once.
+type wordSets[K comparable] map[K]map[string]bool
+
+func (c wordSets[K]) of(k K, text string) map[string]bool {
+	m, ok := c[k]
+	if !ok {
+		m = wordSetOf(text)
+		c[k] = m
+	}
+	return m
 }
 
 // wordSetOf is the set of a paragraph's words, lowercased, as similarity
