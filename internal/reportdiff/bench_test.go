@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/corpus"
-	"github.com/reportlint/reportlint/internal/parse"
-	"github.com/reportlint/reportlint/internal/source"
 )
 
 // benchDiff compares two editions of a synthetic report of about size
@@ -18,17 +16,9 @@ func benchDiff(b *testing.B, size int) {
 	b.SetBytes(int64(len(old) + len(new)))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		of, _ := source.New("old.txt", []byte(old))
-		nf, _ := source.New("new.txt", []byte(new))
-		or, err := parse.Parse(of, parse.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		nr, err := parse.Parse(nf, parse.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
+		oldSide, of := side(b, "old.txt", []byte(old))
+		newSide, nf := side(b, "new.txt", []byte(new))
+		if res := Compare(oldSide, newSide, of, nf); res.Empty() {
 			b.Fatal("no changes found")
 		}
 	}
@@ -49,20 +39,12 @@ func benchManyParagraphs(b *testing.B, n int, newText func(i int) string) {
 		fmt.Fprintf(&old, "Item %d.\n\n", i)
 		new.WriteString(newText(i) + "\n\n")
 	}
-	of, _ := source.New("old.txt", []byte(old.String()))
-	nf, _ := source.New("new.txt", []byte(new.String()))
-	or, err := parse.Parse(of, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	nr, err := parse.Parse(nf, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	oldSide, of := side(b, "old.txt", []byte(old.String()))
+	newSide, nf := side(b, "new.txt", []byte(new.String()))
 	b.SetBytes(int64(old.Len() + new.Len()))
 	b.ReportAllocs()
 	for b.Loop() {
-		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
+		if res := Compare(oldSide, newSide, of, nf); res.Empty() {
 			b.Fatal("no changes found")
 		}
 	}
@@ -84,19 +66,11 @@ func BenchmarkDiffManyParagraphsReplaced(b *testing.B) {
 func BenchmarkCompare20KB(b *testing.B) {
 	old := corpus.Report(1, corpus.Options{Size: 20 << 10})
 	new := corpus.Edition(old, 2)
-	of, _ := source.New("old.txt", []byte(old))
-	nf, _ := source.New("new.txt", []byte(new))
-	or, err := parse.Parse(of, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	nr, err := parse.Parse(nf, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	oldSide, of := side(b, "old.txt", []byte(old))
+	newSide, nf := side(b, "new.txt", []byte(new))
 	b.ReportAllocs()
 	for b.Loop() {
-		if res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf); res.Empty() {
+		if res := Compare(oldSide, newSide, of, nf); res.Empty() {
 			b.Fatal("no changes found")
 		}
 	}

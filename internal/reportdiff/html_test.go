@@ -16,8 +16,6 @@ import (
 	"time"
 
 	"github.com/reportlint/reportlint/internal/corpus"
-	"github.com/reportlint/reportlint/internal/parse"
-	"github.com/reportlint/reportlint/internal/source"
 )
 
 // chromium is the path of a headless-capable Chromium, or skips the test
@@ -301,17 +299,9 @@ func TestHTMLSelfContained(t *testing.T) {
 // report of about size bytes as the HTML page.
 func benchRenderHTML(b *testing.B, size int) {
 	old := corpus.Report(1, corpus.Options{Size: size})
-	of, _ := source.New("old.txt", []byte(old))
-	nf, _ := source.New("new.txt", []byte(corpus.Edition(old, 2)))
-	or, err := parse.Parse(of, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	nr, err := parse.Parse(nf, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	res := Compare(Side{Path: "old.txt", Report: or}, Side{Path: "new.txt", Report: nr}, of, nf)
+	oldSide, of := side(b, "old.txt", []byte(old))
+	newSide, nf := side(b, "new.txt", []byte(corpus.Edition(old, 2)))
+	res := Compare(oldSide, newSide, of, nf)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := renderHTML(io.Discard, res, false); err != nil {
@@ -334,19 +324,11 @@ func benchRawHTML(b *testing.B, n int) {
 		fmt.Fprintf(&old, "Item %d is here.\n\n", i)
 		fmt.Fprintf(&new, "Item <b>%d</b> is here.\n\n<div>%d</div>\n\n", i, i)
 	}
-	of, _ := source.New("old.md", []byte(old.String()))
-	nf, _ := source.New("new.md", []byte(new.String()))
-	or, err := parse.Parse(of, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	nr, err := parse.Parse(nf, parse.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	oldSide, of := side(b, "old.md", []byte(old.String()))
+	newSide, nf := side(b, "new.md", []byte(new.String()))
 	b.SetBytes(int64(old.Len() + new.Len()))
 	for b.Loop() {
-		if res := Compare(Side{Path: "old.md", Report: or}, Side{Path: "new.md", Report: nr}, of, nf); res.Empty() {
+		if res := Compare(oldSide, newSide, of, nf); res.Empty() {
 			b.Fatal("no changes found")
 		}
 	}
