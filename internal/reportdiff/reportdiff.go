@@ -261,9 +261,9 @@ func Compare(old, new Side, oldPos, newPos Positioner) *Result {
 	// A side whose indicators could not be read (no level, or reasons
 	// given but no indicator read from them) is said, not compared: the
 	// other side's indicators would all read as added or removed.
-	oRead, nRead := indicatorsRead(v, o.Advisory), indicatorsRead(v, n.Advisory)
+	oRead, nRead := indicatorsRead(o.Advisory), indicatorsRead(n.Advisory)
 	if !oRead || !nRead {
-		if oRead && len(included(v, o.Advisory)) > 0 || nRead && len(included(v, n.Advisory)) > 0 {
+		if oRead && len(included(o.Advisory)) > 0 || nRead && len(included(n.Advisory)) > 0 {
 			res.NotFound = append(res.NotFound, NotFound{Fact: FactIndicators, Edition: edition(!oRead)})
 		}
 		res.Indicators = IndicatorChange{Added: []Indicator{}, Removed: []Indicator{}}
@@ -318,13 +318,13 @@ func edition(old bool) string {
 
 // indicatorsRead reports whether an edition's indicators were read: it
 // states a level and, if it gives reasons, at least one indicator came
-// of them or of a statement (see included). An advisory of reasons none of which named
+// of them or of a statement. An advisory of reasons none of which named
 // an indicator is more likely misread than free of risks.
-func indicatorsRead(v *vocab.Vocabulary, a *document.Advisory) bool {
+func indicatorsRead(a *document.Advisory) bool {
 	if a == nil || a.Level == 0 {
 		return false
 	}
-	return len(a.Reasons) == 0 || len(included(v, a)) > 0
+	return len(a.Reasons) == 0 || len(included(a)) > 0
 }
 
 func info(s Side) SideInfo {
@@ -376,13 +376,9 @@ func compareAdvisory(o, n *document.Advisory) *AdvisoryChange {
 	return c
 }
 
-// included is the indicators an edition includes: those the document
-// model read, and those its reasons name read again here with their white
-// space made plain and each listed reason on its own ("political violence,
-// crime, and\u00a0health" names U, C and H). The model misses a reason
-// glued to a no-break space, and a reason it misses on one side only would
-// read as an indicator added or removed.
-func included(v *vocab.Vocabulary, a *document.Advisory) map[string]bool {
+// included is the indicators an edition includes, as the document model
+// read them from its reasons, areas, statements and update note.
+func included(a *document.Advisory) map[string]bool {
 	out := map[string]bool{}
 	if a == nil {
 		return out
@@ -392,20 +388,12 @@ func included(v *vocab.Vocabulary, a *document.Advisory) map[string]bool {
 			out[ind.Code] = true
 		}
 	}
-	for _, r := range a.Reasons {
-		for _, part := range strings.FieldsFunc(strings.Join(strings.Fields(r.Value), " "), func(c rune) bool { return c == ',' || c == ';' }) {
-			part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "and "))
-			if ind, ok := v.IndicatorFor(part); ok {
-				out[ind.Code] = true
-			}
-		}
-	}
 	return out
 }
 
 func compareIndicators(v *vocab.Vocabulary, o, n *document.Advisory) IndicatorChange {
 	c := IndicatorChange{Added: []Indicator{}, Removed: []Indicator{}}
-	oi, ni := included(v, o), included(v, n)
+	oi, ni := included(o), included(n)
 	for _, ind := range v.Indicators { // vocabulary order: stable output
 		switch {
 		case ni[ind.Code] && !oi[ind.Code]:

@@ -176,7 +176,7 @@ func (r *Result) checkNote(v *vocab.Vocabulary, o, n *document.Report, newPos Po
 	// included: an addition is confirmed only by the new edition's other
 	// sources (reasons, areas, statements), or the note would confirm
 	// itself. A note removes none, so the diff's own removals stand.
-	oldHas, newHas := included(v, o.Advisory), included(v, withoutNote(n.Advisory))
+	oldHas, newHas := included(o.Advisory), included(withoutNote(n.Advisory))
 	for _, c := range noteClaims(v, text) {
 		if c.Change == Added {
 			c.Confirmed = newHas[c.Code] && !oldHas[c.Code]
