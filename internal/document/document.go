@@ -133,7 +133,10 @@ type Indicator struct {
 	Code     string // C, T, U, H, N, E, K, D, O
 	Included bool
 	// Source is "statement" when the text says the indicator is (not)
-	// included, or "reason" when it is implied by a reason the advisory gives.
+	// included, "reason" when it is implied by a reason the advisory gives
+	// for its level, "area" by a reason given for an area's level, and
+	// "update" by the reason an update line gives. The schemas' indicator
+	// source lists the same four.
 	Source string
 	Span   Span
 }

@@ -466,3 +466,67 @@ func TestEmbeddedSchemasAreValid(t *testing.T) {
 		}
 	}
 }
+
+// TestBundlesAgreeOnRealReports: on every report we have, written by us
+// or real, the bundle of its profile's schema used as a house schema (it
+// sees the full instance, indicator sources and all) finds what the
+// built-in schema finds on the slim instance. A value the parser writes
+// that the schema's vocabulary does not list would fail every house
+// schema built from the bundle.
+func TestBundlesAgreeOnRealReports(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{
+		"../../testdata/reports/*",
+		"../../../shared/samples/*.txt",
+		"../../../shared/corpus/*/*.txt",
+		"../../../shared/corpus/*/*.md",
+	} {
+		found, _ := filepath.Glob(pattern)
+		paths = append(paths, found...)
+	}
+	v := validator(t, "")
+	dir := t.TempDir()
+	houses := map[string]*Validator{}
+	for profile := range ProfileSchemas {
+		b, err := Bundle(profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, profile+".json")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		houses[profile] = validator(t, path)
+	}
+	sources := map[string]bool{}
+	for _, path := range paths {
+		f, err := source.ReadFile(path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := parse.Parse(f, parse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Advisory != nil {
+			for _, ind := range r.Advisory.Indicators {
+				sources[ind.Source] = true
+			}
+		}
+		h, ok := houses[r.Profile]
+		if !ok {
+			continue
+		}
+		if slim, full := fmt.Sprint(v.Validate(f, r)), fmt.Sprint(h.Validate(f, r)); slim != full {
+			t.Errorf("%s: the built-in schema and its bundle differ:\nslim: %s\nfull: %s", path, slim, full)
+		}
+	}
+	// The real reports exercise every kind of indicator source.
+	if _, err := os.Stat("../../../shared/corpus"); err == nil {
+		for _, s := range []string{"statement", "reason", "area", "update"} {
+			if !sources[s] {
+				t.Errorf("no report has an indicator from %q: the test no longer covers it", s)
+			}
+		}
+	}
+}
