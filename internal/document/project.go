@@ -196,7 +196,7 @@ func (pr *projector) report(r *Report) *ReportJSON {
 		if a.Level != 0 {
 			pr.set("/advisory/level", a.LevelSpan)
 		}
-		if !a.Wording.Span.IsZero() {
+		if a.Wording.Value != "" && !a.Wording.Span.IsZero() {
 			pr.set("/advisory/wording", a.Wording.Span)
 		}
 		for i, ind := range a.Indicators {
