@@ -33,4 +33,4 @@ func schemaCommand(e *env) *ucli.Command {
 	}
 }
 
-func schemaProfiles() []string { return []string{"generic", "osac-csr", "travel-advisory"} }
+func schemaProfiles() []string { return schema.ProfileNames() }

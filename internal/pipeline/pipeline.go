@@ -67,6 +67,7 @@ func Configure(opt *engine.Options, cfg *config.Config, house []*profile.Profile
 			}
 		}
 	}
+	validator.UseProfiles(opt.Parse.Profiles)
 	opt.Validate = validator.Validate
 	opt.Rules = reg
 	opt.Settings = resolved.For

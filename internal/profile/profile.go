@@ -66,6 +66,12 @@ type Profile struct {
 	// built-in generic profile says false).
 	RevisedAsWhole bool
 
+	// Hints tells an editor how this kind of report writes a fact the
+	// schema finds missing, by the fact's property ("published",
+	// "country", "advisory"; key "hints"). A fact with no hint here gets
+	// the State Department's wording.
+	Hints map[string]string
+
 	// Levels is the government's level scale and how its pages state a
 	// level (key "levels"), or nil for the U.S. advisories' own shapes.
 	Levels *Levels
@@ -482,16 +488,17 @@ type fileSection struct {
 }
 
 type fileProfile struct {
-	Name      string         `yaml:"name"`
-	Title     string         `yaml:"title"`
-	Schema    string         `yaml:"schema"`
-	Detect    []string       `yaml:"detect"`
-	Header    []string       `yaml:"header"`
-	Sections  []fileSection  `yaml:"sections"`
-	Contacts  *fileContacts  `yaml:"contacts"`
-	Emergency *fileEmergency `yaml:"emergency"`
-	Revised   *bool          `yaml:"revised-as-whole"`
-	Home      string         `yaml:"home"`
+	Name      string            `yaml:"name"`
+	Title     string            `yaml:"title"`
+	Schema    string            `yaml:"schema"`
+	Detect    []string          `yaml:"detect"`
+	Header    []string          `yaml:"header"`
+	Sections  []fileSection     `yaml:"sections"`
+	Contacts  *fileContacts     `yaml:"contacts"`
+	Emergency *fileEmergency    `yaml:"emergency"`
+	Revised   *bool             `yaml:"revised-as-whole"`
+	Home      string            `yaml:"home"`
+	Hints     map[string]string `yaml:"hints"`
 }
 
 type fileContacts struct {
@@ -545,7 +552,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if fp.Name == "" {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
-	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised, Home: strings.ToUpper(strings.TrimSpace(fp.Home))}
+	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised, Home: strings.ToUpper(strings.TrimSpace(fp.Home)), Hints: fp.Hints}
 	if n := mapValue(root.Content[0], "schema"); n != nil {
 		p.SchemaLine = n.Line
 	}
@@ -591,7 +598,7 @@ func Parse(file string, data []byte) (*Profile, error) {
 	return p, nil
 }
 
-var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole", "levels", "country", "detect-text", "home"}
+var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole", "levels", "country", "detect-text", "home", "hints"}
 
 // subKeys are the profile settings that are mappings, with their keys.
 var subKeys = []struct {
@@ -600,6 +607,7 @@ var subKeys = []struct {
 }{
 	{"contacts", []string{"section", "requires"}},
 	{"emergency", []string{"sections"}},
+	{"hints", []string{"published", "country", "advisory"}},
 }
 
 // contactKinds are the kinds a contact block may require, as the document

@@ -16,7 +16,7 @@ import (
 // placed under "$defs", each keeping its "$id" (draft 2020-12 bundling), so
 // that a house can save it and start its own schema from it.
 func Bundle(profile string) ([]byte, error) {
-	name, ok := ProfileSchemas[profile]
+	name, ok := ProfileSchemas()[profile]
 	if !ok {
 		return nil, fmt.Errorf("no schema for profile %q", profile)
 	}

@@ -64,7 +64,7 @@ func FuzzValidate(f *testing.F) {
 	// same rules, given the full instance rather than the slim one.
 	dir := f.TempDir()
 	houses := map[string]*Validator{}
-	for profile := range ProfileSchemas {
+	for profile := range ProfileSchemas() {
 		b, err := Bundle(profile)
 		if err != nil {
 			f.Fatal(err)

@@ -46,7 +46,7 @@ type message struct {
 
 // messages says in plain words what is wrong with the value at ptr. A
 // missing-properties or unknown-properties error gives one message per property.
-func messages(e *jsonschema.ValidationError, ptr string, instance any) []message {
+func messages(e *jsonschema.ValidationError, ptr string, instance any, hints map[string]string) []message {
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		var out []message
@@ -63,7 +63,7 @@ func messages(e *jsonschema.ValidationError, ptr string, instance any) []message
 				owner = "the travel advisory" // not "the travel advisory level has no level"
 			}
 			text := fmt.Sprintf("%s has no %s", owner, missing)
-			out = append(out, message{text: text, at: ptr, hint: missingHint(ptr, m), clip: true})
+			out = append(out, message{text: text, at: ptr, hint: missingHint(ptr, m, hints), clip: true})
 		}
 		return out
 	case *kind.AdditionalProperties:
@@ -241,10 +241,15 @@ func describe(ek jsonschema.ErrorKind, what string) string {
 	return fmt.Sprintf("%s does not satisfy the schema (%s)", what, strings.Join(ek.KeywordPath(), "/"))
 }
 
-// missingHint suggests how to add a missing property.
-func missingHint(ptr, prop string) string {
+// missingHint suggests how to add a missing property: as the report's
+// profile says its kind of report writes it, or as the State
+// Department's reports do.
+func missingHint(ptr, prop string, hints map[string]string) string {
 	if ptr != "" {
 		return ""
+	}
+	if h, ok := hints[prop]; ok {
+		return h
 	}
 	switch prop {
 	case "published":

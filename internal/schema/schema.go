@@ -21,12 +21,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/schemas"
 )
@@ -38,10 +40,13 @@ const RuleID = "schema"
 // the compiler. They are resources in memory; nothing is fetched from it.
 const embeddedBase = "https://reportlint.dev/schemas/"
 
-// Validator holds the compiled schemas of a run.
+// Validator holds the schemas of a run. The built-in ones are compiled
+// when a report of their profile first needs one: compiling all of them
+// took half of what checking one report on save cost.
 type Validator struct {
-	byProfile map[string]*jsonschema.Schema
-	house     *jsonschema.Schema // --schema: used for every profile
+	byProfile map[string]*jsonschema.Schema // house profiles' own schemas
+	alias     map[string]string             // house profile -> built-in schema file
+	house     *jsonschema.Schema            // --schema: used for every profile
 	houseName string
 	// full holds the profiles validated against a house schema of their
 	// own, which sees the whole instance as the built-in ones do not.
@@ -49,6 +54,14 @@ type Validator struct {
 	// allowOutside are folders a house schema's $refs may read outside
 	// its own folder (--allow-outside), resolved.
 	allowOutside []string
+
+	profiles *profile.Set // for hints; nil: the built-in ones
+
+	flat     bool
+	mu       sync.Mutex                    // guards what follows: workers validate at once
+	compiler *jsonschema.Compiler          // the embedded schemas, added on first use
+	docs     map[string]any                // the embedded schemas, decoded
+	builtin  map[string]*jsonschema.Schema // by schema file name
 }
 
 // Error is a schema file that cannot be used: not JSON, not a valid schema,
@@ -66,61 +79,43 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("schema %s: %s", e.Path, e.Reason)
 }
 
-// ProfileSchemas maps each built-in profile to its schema file.
-var ProfileSchemas = map[string]string{
-	"osac-csr":        "osac-csr.schema.json",
-	"travel-advisory": "travel-advisory.schema.json",
-	"generic":         "report.schema.json",
+// ProfileSchemas maps each built-in profile to its schema file, as the
+// profile's `schema:` key names it.
+func ProfileSchemas() map[string]string { return profileSchemas() }
+
+var profileSchemas = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	set := profile.Default()
+	for _, name := range set.Names() {
+		p, _ := set.Get(name)
+		if _, err := fs.Stat(schemas.FS, p.Schema); err == nil && p.Schema != "" {
+			out[name] = p.Schema
+		}
+	}
+	return out
+})
+
+// ProfileNames lists the built-in profiles that have a schema, sorted.
+func ProfileNames() []string {
+	var out []string
+	for name := range ProfileSchemas() {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }
 
-// New compiles the embedded schemas, and the house schema at housePath if
-// it is not empty (it then applies to every report). The $refs of a house
-// schema may read files under allowOutside too.
+// New prepares the embedded schemas, and compiles the house schema at
+// housePath if it is not empty (it then applies to every report). The
+// $refs of a house schema may read files under allowOutside too.
 func New(housePath string, allowOutside ...string) (*Validator, error) {
 	return newValidator(housePath, true, allowOutside...)
 }
 
-// newValidator compiles the built-in schemas, flattened (see flatten) or
-// as written, and the house schema if one is given.
+// newValidator prepares the built-in schemas, flattened (see flatten) or
+// as written, and compiles the house schema if one is given.
 func newValidator(housePath string, flat bool, allowOutside ...string) (*Validator, error) {
-	c := newCompiler(localLoader{})
-	// The embedded schemas are valid: TestEmbeddedSchemasAreValid checks
-	// them against their meta-schema, so that no run need.
-	if trustEmbedded {
-		c.TrustResources(embeddedBase)
-	}
-	v := &Validator{byProfile: map[string]*jsonschema.Schema{}, allowOutside: source.ResolveAll(allowOutside)}
-	names, _ := fs.Glob(schemas.FS, "*.schema.json")
-	docs := map[string]any{}
-	for _, name := range names {
-		data, _ := fs.ReadFile(schemas.FS, name)
-		doc, err := decodeSchema("schemas/"+name, data)
-		if err != nil {
-			return nil, err
-		}
-		if err := c.AddResource(embeddedBase+name, doc); err != nil {
-			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-		}
-		docs[name] = doc
-	}
-	for profile, name := range ProfileSchemas {
-		url := embeddedBase + name
-		if flat {
-			doc, err := flatten(docs, name)
-			if err != nil {
-				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-			}
-			url = embeddedBase + "flat/" + name
-			if err := c.AddResource(url, doc); err != nil {
-				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-			}
-		}
-		sch, err := c.Compile(url)
-		if err != nil {
-			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()} // a test guards the embedded schemas
-		}
-		v.byProfile[profile] = sch
-	}
+	v := &Validator{byProfile: map[string]*jsonschema.Schema{}, alias: map[string]string{}, allowOutside: source.ResolveAll(allowOutside), flat: flat}
 	if housePath != "" {
 		sch, err := v.compileHouse(housePath)
 		if err != nil {
@@ -129,6 +124,67 @@ func newValidator(housePath string, flat bool, allowOutside ...string) (*Validat
 		v.house, v.houseName = sch, housePath
 	}
 	return v, nil
+}
+
+// embedded returns the compiled built-in schema in the file name,
+// compiling it on first use. The embedded schemas are tested to compile
+// (TestEmbeddedSchemasCompile): failing here is a broken build.
+func (v *Validator) embedded(name string) *jsonschema.Schema {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if sch, ok := v.builtin[name]; ok {
+		return sch
+	}
+	sch, err := v.compileEmbedded(name)
+	if err != nil {
+		panic("embedded schema " + name + " does not compile: " + err.Error())
+	}
+	if v.builtin == nil {
+		v.builtin = map[string]*jsonschema.Schema{}
+	}
+	v.builtin[name] = sch
+	return sch
+}
+
+func (v *Validator) compileEmbedded(name string) (*jsonschema.Schema, error) {
+	if v.compiler == nil {
+		c := newCompiler(localLoader{})
+		// The embedded schemas are valid: TestEmbeddedSchemasAreValid checks
+		// them against their meta-schema, so that no run need.
+		if trustEmbedded {
+			c.TrustResources(embeddedBase)
+		}
+		docs := map[string]any{}
+		names, _ := fs.Glob(schemas.FS, "*.schema.json")
+		for _, n := range names {
+			data, _ := fs.ReadFile(schemas.FS, n)
+			doc, err := decodeSchema("schemas/"+n, data)
+			if err != nil {
+				return nil, err
+			}
+			if err := c.AddResource(embeddedBase+n, doc); err != nil {
+				return nil, &Error{Path: "schemas/" + n, Reason: err.Error()}
+			}
+			docs[n] = doc
+		}
+		v.compiler, v.docs = c, docs
+	}
+	url := embeddedBase + name
+	if v.flat {
+		doc, err := flatten(v.docs, name)
+		if err != nil {
+			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+		}
+		url = embeddedBase + "flat/" + name
+		if err := v.compiler.AddResource(url, doc); err != nil {
+			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+		}
+	}
+	sch, err := v.compiler.Compile(url)
+	if err != nil {
+		return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+	}
+	return sch, nil
 }
 
 // trustEmbedded is false only in the test that validates the embedded
@@ -366,13 +422,13 @@ func displayPointer(p string) string {
 // ("osac-csr.schema.json") is that schema.
 func (v *Validator) AddProfile(name, path string) error {
 	if path == "" {
-		v.byProfile[name] = v.byProfile["generic"]
+		v.alias[name] = ProfileSchemas()["generic"]
 		return nil
 	}
 	if _, err := os.Stat(path); err != nil {
-		for profile, file := range ProfileSchemas {
+		for _, file := range ProfileSchemas() {
 			if filepath.Base(path) == file {
-				v.byProfile[name] = v.byProfile[profile]
+				v.alias[name] = file
 				return nil
 			}
 		}
@@ -389,7 +445,23 @@ func (v *Validator) AddProfile(name, path string) error {
 	return nil
 }
 
-// For returns the schema for a profile: the house schema if one was given.
+// UseProfiles gives the profiles of the run, whose hints say how their
+// kind of report writes a missing fact. Without it, the built-in ones.
+func (v *Validator) UseProfiles(set *profile.Set) { v.profiles = set }
+
+func (v *Validator) hints(name string) map[string]string {
+	set := v.profiles
+	if set == nil {
+		set = profile.Default()
+	}
+	if p, ok := set.Get(name); ok {
+		return p.Hints
+	}
+	return nil
+}
+
+// For returns the schema for a profile: the house schema if one was given,
+// the profile's own, or the generic report schema.
 func (v *Validator) For(profile string) *jsonschema.Schema {
 	if v.house != nil {
 		return v.house
@@ -397,7 +469,13 @@ func (v *Validator) For(profile string) *jsonschema.Schema {
 	if s, ok := v.byProfile[profile]; ok {
 		return s
 	}
-	return v.byProfile["generic"]
+	if file, ok := v.alias[profile]; ok {
+		return v.embedded(file)
+	}
+	if file, ok := ProfileSchemas()[profile]; ok {
+		return v.embedded(file)
+	}
+	return v.embedded(ProfileSchemas()["generic"])
 }
 
 // Validate checks one report and returns a finding per schema error, at the
@@ -420,7 +498,7 @@ func (v *Validator) Validate(f *source.File, r *document.Report) []lint.Finding 
 	seen := map[string]bool{}
 	for _, e := range leaves(ve) {
 		ptr := pointer(e.InstanceLocation)
-		for _, m := range messages(e, ptr, instance) {
+		for _, m := range messages(e, ptr, instance, v.hints(r.Profile)) {
 			key := m.at + "\x00" + m.text
 			if seen[key] {
 				continue

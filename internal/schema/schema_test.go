@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/schemas"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -110,11 +112,29 @@ func TestSamplesValidate(t *testing.T) {
 	}
 }
 
+// Every built-in profile's schema compiles, and is the one its reports
+// are validated against; every embedded schema but the shared
+// definitions is some profile's.
 func TestEmbeddedSchemasCompile(t *testing.T) {
 	v := validator(t, "")
-	for profile := range ProfileSchemas {
-		if v.For(profile) == nil {
-			t.Errorf("no schema for %s", profile)
+	used := map[string]bool{"common.schema.json": true}
+	for profile, file := range ProfileSchemas() {
+		used[file] = true
+		if _, err := validator(t, "").compileEmbedded(file); err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if got, want := v.For(profile), v.embedded(file); got != want {
+			t.Errorf("profile %s is not validated against %s", profile, file)
+		}
+	}
+	if len(ProfileSchemas()) < 7 {
+		t.Errorf("only %d profiles have a schema: %v", len(ProfileSchemas()), ProfileSchemas())
+	}
+	names, _ := fs.Glob(schemas.FS, "*.schema.json")
+	for _, n := range names {
+		if !used[n] {
+			t.Errorf("schemas/%s is no profile's schema", n)
 		}
 	}
 }
@@ -216,7 +236,7 @@ func TestBrokenHouseSchema(t *testing.T) {
 
 // The bundle printed by `reportlint schema` is a working schema on its own.
 func TestBundleIsSelfContained(t *testing.T) {
-	for profile := range ProfileSchemas {
+	for profile := range ProfileSchemas() {
 		out, err := Bundle(profile)
 		if err != nil {
 			t.Fatal(err)
@@ -487,7 +507,7 @@ func TestBundlesAgreeOnRealReports(t *testing.T) {
 	v := validator(t, "")
 	dir := t.TempDir()
 	houses := map[string]*Validator{}
-	for profile := range ProfileSchemas {
+	for profile := range ProfileSchemas() {
 		b, err := Bundle(profile)
 		if err != nil {
 			t.Fatal(err)
