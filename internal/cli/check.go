@@ -18,6 +18,7 @@ import (
 	"github.com/reportlint/reportlint/internal/format"
 	"github.com/reportlint/reportlint/internal/gitrepo"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/pipeline"
 	"github.com/reportlint/reportlint/internal/registry"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -58,6 +59,7 @@ func runCheck(ctx context.Context, cmd *ucli.Command, e *env) error {
 	if cmd.NArg() == 0 {
 		return usageErrorf("check needs at least one path: a report, a folder, or - for standard input")
 	}
+	pipeline.Warm()
 	formatter, err := format.Get(cmd.String("format"))
 	if err != nil {
 		return usageErrorf("--format: %v", err)

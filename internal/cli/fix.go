@@ -11,6 +11,7 @@ import (
 	"github.com/reportlint/reportlint/internal/engine"
 	"github.com/reportlint/reportlint/internal/fixes"
 	"github.com/reportlint/reportlint/internal/format"
+	"github.com/reportlint/reportlint/internal/pipeline"
 )
 
 func fixCommand(e *env) *ucli.Command {
@@ -38,6 +39,7 @@ func fixCommand(e *env) *ucli.Command {
 			if cmd.NArg() == 0 {
 				return usageErrorf("fix needs at least one path: a report or a folder")
 			}
+			pipeline.Warm()
 			run, err := setup(cmd, e)
 			if err != nil {
 				return err

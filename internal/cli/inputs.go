@@ -20,7 +20,7 @@ import (
 // inputFlags are how every command that reads reports is told to read them.
 func inputFlags() []ucli.Flag {
 	return []ucli.Flag{
-		&ucli.StringFlag{Name: "profile", Usage: "read every report as this `PROFILE` (" + strings.Join(profile.Default().Names(), ", ") + ") instead of detecting it"},
+		&ucli.StringFlag{Name: "profile", Usage: "read every report as this `PROFILE` (" + strings.Join(profile.BuiltinNames(), ", ") + ") instead of detecting it"},
 		&ucli.StringFlag{Name: "input-format", Usage: "read reports as `FORMAT` (text, markdown, json, yaml) instead of going by the file extension"},
 		&ucli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` standard input (-) is given in messages; its extension sets the format"},
 		&ucli.StringFlag{Name: "max-size", Value: "10MiB", Usage: "refuse report files larger than `SIZE` (bytes, or with KiB/MiB/GiB)"},

@@ -422,6 +422,20 @@ func Default() *Set {
 	return s
 }
 
+// BuiltinNames lists the built-in profiles, sorted, from their file names
+// (each is named as its file: a test checks), without reading them: the
+// help of every command names them, and `reportlint --version` should not
+// pay for decoding seven YAML files.
+func BuiltinNames() []string {
+	files, _ := fs.Glob(rules.FS, "profiles/*.yaml")
+	var out []string
+	for _, f := range files {
+		out = append(out, strings.TrimSuffix(path.Base(f), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Load reads every *.yaml profile in dir of fsys. The generic profile, if
 // present, is tried last.
 func Load(fsys fs.FS, dir string) (*Set, error) {

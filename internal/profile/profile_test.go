@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,6 +17,10 @@ func TestDefaultProfilesLoad(t *testing.T) {
 		if _, ok := s.Get(name); !ok {
 			t.Errorf("profile %s missing; have %v", name, s.Names())
 		}
+	}
+	// Help names them from their files, unread: each is named as its file.
+	if got, want := BuiltinNames(), s.Names(); !slices.Equal(got, want) {
+		t.Errorf("BuiltinNames() = %v, the profiles' names are %v", got, want)
 	}
 }
 

@@ -8,12 +8,14 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/schemas"
 )
@@ -127,6 +129,9 @@ func TestEmbeddedSchemasCompile(t *testing.T) {
 		if got, want := v.For(profile), v.embedded(file); got != want {
 			t.Errorf("profile %s is not validated against %s", profile, file)
 		}
+	}
+	if got, want := ProfileNames(), profile.BuiltinNames(); !slices.Equal(got, want) {
+		t.Errorf("profiles with a schema %v, built-in profiles %v: help says each has one", got, want)
 	}
 	if len(ProfileSchemas()) < 7 {
 		t.Errorf("only %d profiles have a schema: %v", len(ProfileSchemas()), ProfileSchemas())
