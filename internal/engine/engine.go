@@ -33,6 +33,11 @@ type Options struct {
 	// Validate, if set, checks a parsed report against the schema; its
 	// findings carry the "schema" rule id.
 	Validate func(*source.File, *document.Report) []lint.Finding
+	// PrepareSchema, if set, readies the schema of a profile that Validate
+	// will need. It is started on its own goroutine as soon as a report's
+	// profile is known, so that compiling the schema overlaps reading the
+	// rest of the report.
+	PrepareSchema func(profile string)
 	// Rules are the rules to run (nil: none).
 	Rules *lint.Registry
 	// Settings gives, for a report's path, the profile to read it as (""
@@ -217,6 +222,9 @@ func Parse(in discover.Input, opt Options) (*source.File, *document.Report, erro
 		if _, ok := parse.FormatOf(f.Path); !ok {
 			popt.Format = document.FormatText
 		}
+	}
+	if opt.PrepareSchema != nil {
+		popt.ProfileChosen = func(name string) { go opt.PrepareSchema(name) }
 	}
 	r, err := parse.Parse(f, popt)
 	if err != nil {

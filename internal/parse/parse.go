@@ -24,6 +24,9 @@ type Options struct {
 	// override's published:); a date the report states wins. PublishedBy
 	// says where it was given, for the note that says so.
 	Published, PublishedBy string
+	// ProfileChosen, if set, is told the profile a text or Markdown report
+	// is read as, once it is chosen and before the report is read.
+	ProfileChosen func(name string)
 }
 
 // Formats lists the input formats, for help and messages.
@@ -142,6 +145,9 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 		return nil, err
 	}
 	r.Profile = prof.Name
+	if opt.ProfileChosen != nil {
+		opt.ProfileChosen(prof.Name)
+	}
 	if format == document.FormatMarkdown {
 		parseMarkdown(src, r, prof)
 	} else {

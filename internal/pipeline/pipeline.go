@@ -69,6 +69,7 @@ func Configure(opt *engine.Options, cfg *config.Config, house []*profile.Profile
 	}
 	validator.UseProfiles(opt.Parse.Profiles)
 	opt.Validate = validator.Validate
+	opt.PrepareSchema = validator.Prepare
 	opt.Rules = reg
 	opt.Settings = resolved.For
 	opt.Published = cfg.PublishedFor

@@ -460,6 +460,15 @@ func (v *Validator) hints(name string) map[string]string {
 	return nil
 }
 
+// Prepare compiles the schema of a profile's reports, if it is not yet,
+// so that validating the first of them does not wait for it. It is safe
+// to call on any goroutine. A schema that does not compile is left for
+// Validate to fail on, where the run sees it.
+func (v *Validator) Prepare(profile string) {
+	defer func() { _ = recover() }()
+	v.For(profile)
+}
+
 // For returns the schema for a profile: the house schema if one was given,
 // the profile's own, or the generic report schema.
 func (v *Validator) For(profile string) *jsonschema.Schema {
