@@ -3,6 +3,8 @@ package schema
 import (
 	"fmt"
 	"maps"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -17,14 +19,63 @@ import (
 //
 // docs holds the embedded schemas by file name, decoded.
 func flatten(docs map[string]any, name string) (any, error) {
-	flat, err := inlineRefs(docs, name, docs[name], nil)
+	fl := &flattener{docs: docs, local: map[string]string{}}
+	flat, err := fl.inline(name, docs[name], nil)
 	if err != nil {
 		return nil, err
 	}
-	if m, ok := flat.(map[string]any); ok {
-		return mergeAllOf(m), nil
+	m, ok := flat.(map[string]any)
+	if !ok {
+		return flat, nil
 	}
-	return flat, nil
+	m = mergeAllOf(m)
+	if len(fl.pending) == 0 {
+		return m, nil
+	}
+	// Each recursive target, flattened once, under the flat schema's own
+	// $defs, its own recursion a local reference again: the compiler then
+	// never loads the original schemas, whose every subschema it would
+	// index (a third of compiling one).
+	defs := map[string]any{}
+	if old, ok := m["$defs"].(map[string]any); ok {
+		maps.Copy(defs, old)
+	}
+	for i := 0; i < len(fl.pending); i++ {
+		target := fl.pending[i]
+		file, frag, _ := strings.Cut(target, "#")
+		sub, err := resolvePointer(docs[file], frag)
+		if err != nil {
+			return nil, fmt.Errorf("%s: $ref %q: %v", name, target, err)
+		}
+		body, err := fl.inline(file, sub, slices.Repeat([]string{target}, maxUnroll))
+		if err != nil {
+			return nil, err
+		}
+		defs[fl.local[target]] = body
+	}
+	m = maps.Clone(m)
+	m["$defs"] = defs
+	return m, nil
+}
+
+// flattener inlines the references of one schema; a recursive target is
+// given a name under the flat schema's $defs (local), flattened once
+// (pending).
+type flattener struct {
+	docs    map[string]any
+	local   map[string]string // target "file#/pointer" -> name under $defs
+	pending []string
+}
+
+// localRef is the reference, inside the flat schema, to a recursive target.
+func (fl *flattener) localRef(target string) map[string]any {
+	name, ok := fl.local[target]
+	if !ok {
+		name = "flat-recursive-" + strconv.Itoa(len(fl.local))
+		fl.local[target] = name
+		fl.pending = append(fl.pending, target)
+	}
+	return map[string]any{"$ref": "#/$defs/" + name}
 }
 
 // mergeAllOf folds a profile's {"allOf": [report], "required": …,
@@ -112,7 +163,10 @@ func asList(v any) []any {
 // is kept as a reference: sections nest two or three deep in reports.
 const maxUnroll = 3
 
-func inlineRefs(docs map[string]any, base string, node any, expanding []string) (any, error) {
+// inline returns node with every reference to an embedded schema replaced
+// by a copy of its target, flattened in turn; expanding lists the targets
+// being expanded, to stop a recursion after maxUnroll turns.
+func (fl *flattener) inline(base string, node any, expanding []string) (any, error) {
 	switch n := node.(type) {
 	case map[string]any:
 		if ref, ok := n["$ref"].(string); ok && len(n) == 1 {
@@ -120,7 +174,7 @@ func inlineRefs(docs map[string]any, base string, node any, expanding []string) 
 			if file == "" {
 				file = base
 			}
-			if _, ok := docs[file]; !ok {
+			if _, ok := fl.docs[file]; !ok {
 				return n, nil // not an embedded schema: leave it to the compiler
 			}
 			target := file + "#" + frag
@@ -131,13 +185,13 @@ func inlineRefs(docs map[string]any, base string, node any, expanding []string) 
 				}
 			}
 			if seen >= maxUnroll {
-				return map[string]any{"$ref": embeddedBase + target}, nil
+				return fl.localRef(target), nil
 			}
-			sub, err := resolvePointer(docs[file], frag)
+			sub, err := resolvePointer(fl.docs[file], frag)
 			if err != nil {
 				return nil, fmt.Errorf("%s: $ref %q: %v", base, ref, err)
 			}
-			inlined, err := inlineRefs(docs, file, sub, append(expanding, target))
+			inlined, err := fl.inline(file, sub, append(expanding, target))
 			if err != nil {
 				return nil, err
 			}
@@ -151,7 +205,7 @@ func inlineRefs(docs map[string]any, base string, node any, expanding []string) 
 		}
 		out := make(map[string]any, len(n))
 		for k, v := range n {
-			c, err := inlineRefs(docs, base, v, expanding)
+			c, err := fl.inline(base, v, expanding)
 			if err != nil {
 				return nil, err
 			}
@@ -161,7 +215,7 @@ func inlineRefs(docs map[string]any, base string, node any, expanding []string) 
 	case []any:
 		out := make([]any, len(n))
 		for i, v := range n {
-			c, err := inlineRefs(docs, base, v, expanding)
+			c, err := fl.inline(base, v, expanding)
 			if err != nil {
 				return nil, err
 			}
