@@ -69,8 +69,8 @@ func engineOptions(cmd *ucli.Command, e *env) (engine.Options, houses, error) {
 		opt.Parse.Format = format
 	}
 	if d := cmd.String("published"); d != "" {
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return opt, houses{}, usageErrorf("--published: %q is not a date written YYYY-MM-DD", d)
+		if _, err := dateFlag("--published", d); err != nil {
+			return opt, houses{}, err
 		}
 		opt.Parse.Published, opt.Parse.PublishedBy = d, "--published"
 	}
@@ -104,4 +104,18 @@ func describe(err error) string {
 		return se.Error()
 	}
 	return err.Error()
+}
+
+// dateFlag reads a flag's date, written YYYY-MM-DD. A date in that shape
+// that the calendar does not have (2026-02-30) is told apart from one
+// written otherwise, so that the message says what to change.
+func dateFlag(flag, value string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, value)
+	if err == nil {
+		return d, nil
+	}
+	if len(value) == len(time.DateOnly) && strings.Count(value, "-") == 2 && strings.Trim(value, "0123456789-") == "" && value[4] == '-' && value[7] == '-' {
+		return time.Time{}, usageErrorf("%s: %q is no day of the calendar; give a real date, written YYYY-MM-DD", flag, value)
+	}
+	return time.Time{}, usageErrorf("%s: %q is not a date written YYYY-MM-DD, like 2025-06-01", flag, value)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"os"
 	"slices"
-	"time"
 
 	ucli "github.com/urfave/cli/v3"
 
@@ -56,9 +55,9 @@ func setup(cmd *ucli.Command, e *env) (*runSetup, error) {
 		return nil, &exitError{code: ExitError, err: err}
 	}
 	if s := cmd.String("as-of"); s != "" {
-		d, err := time.Parse("2006-01-02", s)
+		d, err := dateFlag("--as-of", s)
 		if err != nil {
-			return nil, usageErrorf("--as-of: %q is not a date written YYYY-MM-DD", s)
+			return nil, err
 		}
 		opt.AsOf = d
 	}
