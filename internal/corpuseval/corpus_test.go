@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -121,6 +123,7 @@ func TestCorpus(t *testing.T) {
 	t.Logf("facts of %d other governments' documents, against %s: profile %d right, country %d, published (or none where the text states none) %d, level (or none) %d",
 		oc.Docs, filepath.Base(otherFactsPath), oc.Profile, oc.Country, oc.Published, oc.Level)
 	t.Logf("hand-read facts of %d advisories: indicators %s right, regions %s right", hc.Advisories, ratio(hc.IndicatorsRight, hc.IndicatorsWrong), ratio(hc.RegionsRight, hc.RegionsWrong))
+	t.Logf("hand-read regions of %s", otherRegions(hc.Others))
 	t.Logf("facts read wrong: %d, as %s lists (%d)", len(metaWrong)+len(handWrong), filepath.Base(knownWrongPath), len(known))
 
 	ledger, err := readLedgerFile(ledgerPath)
@@ -162,6 +165,25 @@ func TestCorpus(t *testing.T) {
 	}
 	byRule, total := Tally(findings, ledger)
 	t.Logf("findings by rule (precision: real / (real + false)):\n%s", Table(byRule, total))
+}
+
+// otherRegions is the other governments' regional levels read by hand,
+// per government in name order: right of all, then what the rest were.
+func otherRegions(by map[string]RegionCounts) string {
+	var b strings.Builder
+	var all RegionCounts
+	names := slices.Sorted(maps.Keys(by))
+	for _, n := range names {
+		c := by[n]
+		fmt.Fprintf(&b, "\n        %-14s %2d docs: %s right; missed %d, wrong level %d, invented %d", n, c.Docs, ratio(c.Right, c.Missed+c.Wrong), c.Missed, c.Wrong, c.Invented)
+		all.Docs += c.Docs
+		all.Right += c.Right
+		all.Missed += c.Missed
+		all.Wrong += c.Wrong
+		all.Invented += c.Invented
+	}
+	return fmt.Sprintf("%d other governments' documents: %s right; missed %d, wrong level %d, invented %d (precision %s)%s",
+		all.Docs, ratio(all.Right, all.Missed+all.Wrong), all.Missed, all.Wrong, all.Invented, ratio(all.Right, all.Wrong+all.Invented), b.String())
 }
 
 func failed(docs []Doc) bool {

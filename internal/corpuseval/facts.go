@@ -199,6 +199,12 @@ func ReadHandFacts(data []byte, name string, metas []Meta) (map[string]HandFact,
 		if !known[file] {
 			return nil, fmt.Errorf("%s: %s is not in meta.json", name, file)
 		}
+		// The other governments' pages give their reasons in prose no
+		// reviewer has read for indicators yet: an entry there would be
+		// compared with nothing written down as how to read it.
+		if !isAdvisory(file) && f.Indicators != nil {
+			return nil, fmt.Errorf("%s: %s: indicators are read by hand for U.S. advisories only; give its regions", name, file)
+		}
 		for _, c := range f.Indicators {
 			if _, ok := v.Indicator(c); !ok {
 				return nil, fmt.Errorf("%s: %s: %q is not an indicator code (C T U H N E K D O)", name, file, c)
@@ -223,11 +229,23 @@ func ReadHandFacts(data []byte, name string, metas []Meta) (map[string]HandFact,
 // Each indicator code is an item (one the reviewer read and parse missed,
 // or one parse claims that the advisory does not give, is wrong); each
 // region is one, and a region parse reads that the reviewer did not is a
-// wrong one.
+// wrong one. The counts are of the U.S. advisories; the other
+// governments' regions are counted apart, in Others, so that the U.S.
+// figures stay comparable with those measured before.
 type HandCounts struct {
 	Advisories                       int
 	IndicatorsRight, IndicatorsWrong int
 	RegionsRight, RegionsWrong       int
+	// Others are the regions of the other governments' documents, by
+	// the profile parse detected.
+	Others map[string]RegionCounts
+}
+
+// RegionCounts are a set of documents' hand-read regions, by what parse
+// made of each: read right, not read (missed), read at another level or
+// at several (wrong), and read where the page gives none (invented).
+type RegionCounts struct {
+	Docs, Right, Missed, Wrong, Invented int
 }
 
 // HandFacts compares parse with the hand-read facts. A document's
@@ -235,14 +253,22 @@ type HandCounts struct {
 // reads otherwise (another level, or not at all, or one not there) is one.
 func HandFacts(docs []Doc, facts map[string]HandFact) ([]Mismatch, HandCounts) {
 	var out []Mismatch
-	var c HandCounts
+	c := HandCounts{Others: map[string]RegionCounts{}}
 	for _, d := range docs {
 		f, ok := facts[d.Meta.File]
 		if !ok || d.Report == nil {
 			continue
 		}
-		c.Advisories++
 		file := d.Meta.File
+		advisory := isAdvisory(file)
+		// This document's regions, added to its government's.
+		var rc RegionCounts
+		if advisory {
+			c.Advisories++
+		} else {
+			rc = c.Others[d.Report.Profile]
+			rc.Docs++
+		}
 		var got []string
 		var regions map[string][]string // key -> levels read
 		var names map[string]string     // key -> name as parse gave it
@@ -266,29 +292,35 @@ func HandFacts(docs []Doc, facts map[string]HandFact) ([]Mismatch, HandCounts) {
 				}
 			}
 		}
-		want := slices.Clone(f.Indicators)
-		sort.Strings(got)
-		sort.Strings(want)
-		for _, code := range union(got, want) {
-			if slices.Contains(got, code) && slices.Contains(want, code) {
-				c.IndicatorsRight++
-			} else {
-				c.IndicatorsWrong++
+		if advisory {
+			want := slices.Clone(f.Indicators)
+			sort.Strings(got)
+			sort.Strings(want)
+			for _, code := range union(got, want) {
+				if slices.Contains(got, code) && slices.Contains(want, code) {
+					c.IndicatorsRight++
+				} else {
+					c.IndicatorsWrong++
+				}
 			}
-		}
-		if !slices.Equal(got, want) {
-			out = append(out, Mismatch{file, "indicators", orNone(strings.Join(got, " ")), orNone(strings.Join(want, " "))})
+			if !slices.Equal(got, want) {
+				out = append(out, Mismatch{file, "indicators", orNone(strings.Join(got, " ")), orNone(strings.Join(want, " "))})
+			}
 		}
 		matched := map[string]bool{}
 		for _, rg := range f.Regions {
 			k := regionKey(rg.Name)
 			matched[k] = true
 			w := strconv.Itoa(rg.Level)
-			if g := regions[k]; len(g) == 1 && g[0] == w {
-				c.RegionsRight++
+			switch g := regions[k]; {
+			case len(g) == 1 && g[0] == w:
+				rc.Right++
 				continue
+			case len(g) == 0:
+				rc.Missed++
+			default:
+				rc.Wrong++
 			}
-			c.RegionsWrong++
 			out = append(out, Mismatch{file, "region " + orNone(rg.Name), orNone(strings.Join(regions[k], ",")), w})
 		}
 		var extra []string
@@ -299,12 +331,22 @@ func HandFacts(docs []Doc, facts map[string]HandFact) ([]Mismatch, HandCounts) {
 		}
 		sort.Strings(extra)
 		for _, k := range extra {
-			c.RegionsWrong++
+			rc.Invented++
 			out = append(out, Mismatch{file, "region " + orNone(names[k]), strings.Join(regions[k], ","), none})
+		}
+		if advisory {
+			c.RegionsRight += rc.Right
+			c.RegionsWrong += rc.Missed + rc.Wrong + rc.Invented
+		} else {
+			c.Others[d.Report.Profile] = rc
 		}
 	}
 	return out, c
 }
+
+// isAdvisory says whether a corpus file is a U.S. Travel Advisory, whose
+// facts meta.json gives and whose indicators are read by hand.
+func isAdvisory(file string) bool { return strings.HasPrefix(file, "us/") }
 
 // regionKey is a region's name as compared: case, spacing, double quotes
 // and the punctuation around it aside, so that "Sinaloa state:" is

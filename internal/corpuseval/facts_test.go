@@ -120,10 +120,21 @@ func TestHandFacts(t *testing.T) {
 		Report: &document.ReportJSON{}, // no advisory read at all
 	}, {
 		Meta: Meta{File: "us/unlisted.txt"}, Report: &document.ReportJSON{},
+	}, {
+		// Another government's: regions only, counted apart by profile;
+		// the indicators it reads are not compared.
+		Meta: Meta{File: "other/fcdo-x.md"},
+		Report: &document.ReportJSON{Profile: "fcdo", Advisory: &document.AdvisoryJSON{
+			Indicators: indicators("T"),
+			Regions: []document.RegionJSON{
+				{Name: "Border", Level: 4}, {Name: "Coast", Level: 3}, {Name: "Coast", Level: 4}, {Name: "Except this road", Level: 3},
+			},
+		}},
 	}}
 	facts := map[string]HandFact{
-		"us/a.txt": {Indicators: []string{"T", "K", "C"}, Regions: []Region{{"North Province", 4}, {"East", 4}, {"West", 3}, {`Parts of the "Gulf"`, 4}}},
-		"us/b.txt": {Indicators: []string{"C"}},
+		"us/a.txt":        {Indicators: []string{"T", "K", "C"}, Regions: []Region{{"North Province", 4}, {"East", 4}, {"West", 3}, {`Parts of the "Gulf"`, 4}}},
+		"us/b.txt":        {Indicators: []string{"C"}},
+		"other/fcdo-x.md": {Regions: []Region{{"Border", 4}, {"Coast", 3}, {"Capital", 2}}},
 	}
 	got, c := HandFacts(docs, facts)
 	want := []Mismatch{
@@ -132,17 +143,22 @@ func TestHandFacts(t *testing.T) {
 		{"us/a.txt", "region West", "-", "3"},
 		{"us/a.txt", "region Capital", "2", "-"},
 		{"us/b.txt", "indicators", "-", "C"},
+		{"other/fcdo-x.md", "region Coast", "3,4", "3"},
+		{"other/fcdo-x.md", "region Capital", "-", "2"},
+		{"other/fcdo-x.md", "region Except this road", "3", "-"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mismatches\n%v\nwant\n%v", got, want)
 	}
-	if want := (HandCounts{Advisories: 2, IndicatorsRight: 2, IndicatorsWrong: 2, RegionsRight: 2, RegionsWrong: 3}); c != want {
-		t.Errorf("counts %+v, want %+v", c, want)
+	want2 := HandCounts{Advisories: 2, IndicatorsRight: 2, IndicatorsWrong: 2, RegionsRight: 2, RegionsWrong: 3,
+		Others: map[string]RegionCounts{"fcdo": {Docs: 1, Right: 1, Missed: 1, Wrong: 1, Invented: 1}}}
+	if !reflect.DeepEqual(c, want2) {
+		t.Errorf("counts %+v, want %+v", c, want2)
 	}
 }
 
 func TestReadHandFacts(t *testing.T) {
-	metas := []Meta{{File: "us/a.txt"}}
+	metas := []Meta{{File: "us/a.txt"}, {File: "other/c.md"}}
 	ok := "us/a.txt:\n  indicators: [C, T]\n  regions:\n    - {name: North, level: 4}\n"
 	got, err := ReadHandFacts([]byte(ok), "f.yaml", metas)
 	if err != nil || !reflect.DeepEqual(got["us/a.txt"], HandFact{Indicators: []string{"C", "T"}, Regions: []Region{{"North", 4}}}) {
@@ -154,6 +170,7 @@ func TestReadHandFacts(t *testing.T) {
 		{"us/b.txt:\n  indicators: [C]\n", "not in meta.json"},
 		{"us/a.txt:\n  regions: [{name: N, level: 5}]\n", "level from 1 to 4"},
 		{"us/a.txt:\n  regions: [{name: N, level: 4}, {name: 'n:', level: 3}]\n", "listed twice"},
+		{"other/c.md:\n  indicators: []\n  regions: []\n", "U.S. advisories only"},
 	} {
 		_, err := ReadHandFacts([]byte(tc.text), "f.yaml", metas)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
