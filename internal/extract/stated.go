@@ -102,12 +102,26 @@ func (x *extractor) findStatedLevels() {
 	a := &document.Advisory{}
 	found := false
 	var l areaList
+	page := x.r.Title.Value
 	for _, u := range x.units {
+		if u.heading && u.section != nil && u.section.Level == 1 {
+			page = u.section.Title.Value
+		}
+		if !x.prof.Levels.OnPage(page) {
+			l = areaList{}
+			continue
+		}
 		isItem := u.para != nil && u.para.Kind == document.KindListItem
+		if isItem && l.level != 0 && exceptClause.MatchString(u.text.Text) {
+			// "X, except for Y where you should avoid non-essential
+			// travel": X is at the list's level, Y at its own; read as a
+			// statement, the item would put the whole of X at Y's.
+			x.listedArea(u, a, &l)
+			continue
+		}
 		if x.statedLevel(u, a, &found, &l.level) {
 			if !isItem {
-				l = areaList{level: l.level, text: u.text.Text}
-				l.level = x.lastStatedLevel(u.text.Text, l.level)
+				l = areaList{level: x.labelLevel(u.text.Text, l.level, a.Level), text: u.text.Text}
 			}
 			continue
 		}
@@ -115,14 +129,50 @@ func (x *extractor) findStatedLevels() {
 			x.listedArea(u, a, &l)
 			continue
 		}
+		if l.level != 0 && continuesList(u) && x.lastStatedLevel(u.text.Text, 0) == 0 {
+			// "### All parts:" under "… to the following regions:", or
+			// "(see … above)": the list is still to come.
+			l.marker, l.subLevel = 0, 0
+			continue
+		}
 		l = areaList{}
 	}
-	a.Regions = dedupeRegions(a.Regions)
+	a.Regions = dedupeRegions(splitPairs(a.Regions))
 	if !found {
 		x.noOverallLevel(a, nil)
 		return
 	}
 	x.r.Advisory = a
+}
+
+// labelLevel is the level of the list a statement's paragraph opens:
+// none unless it ends in a colon (a statement followed by a list of advice
+// is not a list of areas); where it opens a list of exceptions ("…, except
+// the following areas where you should exercise a high degree of
+// caution:"), the level it gives them, or else the country's (none on a
+// page that states no level for the country); else the level it labels
+// the list with, or its last level words.
+func (x *extractor) labelLevel(text string, label, country int) int {
+	text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), "*_"))
+	if !strings.HasSuffix(text, ":") {
+		return 0
+	}
+	if cut := exceptClause.FindStringIndex(text); cut != nil {
+		return x.lastStatedLevel(text[cut[0]:], country)
+	}
+	return x.lastStatedLevel(text, label)
+}
+
+// continuesList says whether a heading or paragraph between a list's
+// label and its items leaves the list open: a heading that is itself a
+// label (ends in a colon) that gives no level of its own, or an aside in
+// brackets.
+func continuesList(u unit) bool {
+	t := strings.TrimSpace(u.text.Text)
+	if u.heading {
+		return strings.HasSuffix(t, ":")
+	}
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && !strings.Contains(t[1:len(t)-1], ")")
 }
 
 // areaList is the list of areas a label gave a level to, as its items are
@@ -137,11 +187,22 @@ type areaList struct {
 
 // exceptClause is where an area's exceptions start in its item: "the
 // province of X, except:", "…, with the exception of the following
-// districts:", "Chiapas, excluding".
-var exceptClause = regexp.MustCompile(`(?i),?\s+(?:except|excluding|with the exception of)\b`)
+// districts:", "Chiapas, excluding", "Colima (except Manzanillo)", "the
+// province of X: with exception of …".
+var exceptClause = regexp.MustCompile(`(?i)(?:,|:)?\s+\(?(?:except|excluding|with (?:the )?exception of)\b(?:\s+for\b)?`)
 
 // includeClause: "District of X, including:" opens a list of its parts.
 var includeClause = regexp.MustCompile(`(?i),?\s+including\s*:?\s*$`)
+
+// exceptionEnd is where an excepted area's name ends in the words after
+// "except": at the level it is given ("where you should …"), a condition
+// ("only if accessed by air"), an aside ("– we recommend arriving by
+// air", "we recommend …") or the end of the brackets or the sentence.
+var exceptionEnd = regexp.MustCompile(`(?i)\s+where\s+you\s+should\b|\s+only\s+if\b|\s+[-–—]\s|\s+we\s+recommend\b|,\s+including\b|\)|\.(?:\s|$)`)
+
+// subLabel is an item that only labels the sublist under it ("the
+// following zones in the Oromia region:"): not an area itself.
+var subLabel = regexp.MustCompile(`(?i)^(?:the\s+)?following\b`)
 
 // listedArea reads one item of a list of areas. The page's conversion
 // flattened a nested list into lists with another marker ("*" then "+"):
@@ -155,31 +216,66 @@ func (x *extractor) listedArea(u unit, a *document.Advisory, l *areaList) {
 	text := strings.TrimSpace(u.text.Text)
 	if marker != l.marker {
 		if l.subLevel != 0 {
-			x.addArea(a, u, trimItem(text), l.subLevel)
+			// A sublist's exception has a level only where it is
+			// given one: its default is neither the country's nor the
+			// list's.
+			x.itemArea(a, u, text, l.subLevel, 0)
 		}
 		return
 	}
 	l.subLevel = 0
-	name := trimItem(text)
-	if strings.HasSuffix(text, ":") || exceptClause.MatchString(text) {
-		switch {
+	if strings.HasSuffix(text, ":") {
+		switch cut := exceptClause.FindStringIndex(text); {
 		case includeClause.MatchString(text):
 			l.subLevel = l.level // its parts, at its level
-			name = text[:includeClause.FindStringIndex(text)[0]]
-		case exceptClause.MatchString(text):
+			x.addArea(a, u, text[:includeClause.FindStringIndex(text)[0]], l.level)
+		case cut != nil:
 			// Exceptions are at the level they are given ("… where you
 			// should exercise a high degree of caution:"), or else at the
 			// country's own.
-			cut := exceptClause.FindStringIndex(text)[0]
-			l.subLevel = x.lastStatedLevel(text[cut:], a.Level)
-			name = text[:cut]
+			l.subLevel = x.lastStatedLevel(text[cut[0]:], a.Level)
+			x.addArea(a, u, text[:cut[0]], l.level)
+		default:
+			// "the following zones in the X region:": its items are the
+			// list's areas; a named area over its parts is one too.
+			l.subLevel = l.level
+			if !subLabel.MatchString(text) {
+				x.addArea(a, u, trimItem(text), l.level)
+			}
 		}
+		return
 	}
-	x.addArea(a, u, name, l.level)
+	x.itemArea(a, u, text, l.level, a.Level)
 }
 
+// itemArea adds the area an item names at level, and the area it excepts
+// inline ("Chihuahua, excluding Chihuahua City", "30 km of the border,
+// except for road C104 where you should avoid non-essential travel") at
+// the level it is given, or else at def (none when def is 0).
+func (x *extractor) itemArea(a *document.Advisory, u unit, text string, level, def int) {
+	cut := exceptClause.FindStringIndex(text)
+	if cut == nil {
+		x.addArea(a, u, trimItem(text), level)
+		return
+	}
+	x.addArea(a, u, text[:cut[0]], level)
+	rest := text[cut[1]:]
+	name := rest
+	if e := exceptionEnd.FindStringIndex(rest); e != nil {
+		name = rest[:e[0]]
+	}
+	if l := x.lastStatedLevel(rest, def); l != 0 {
+		x.addArea(a, u, strings.TrimSpace(name), l)
+	}
+}
+
+// travelOn is what a statement's words leave before an area's name when it
+// advises against travel on a road rather than to a place: "travel on the
+// Karakoram Highway", "on Federal Highway 199".
+var travelOn = regexp.MustCompile(`(?i)^(?:travel\s+)?on\s+`)
+
 func (x *extractor) addArea(a *document.Advisory, u unit, name string, level int) {
-	name = strings.TrimSpace(name)
+	name = travelOn.ReplaceAllString(strings.TrimSpace(name), "")
 	if name == "" || len(name) >= maxRegionLine || level == 0 {
 		return
 	}
@@ -271,6 +367,31 @@ func dedupeRegions(rs []document.Region) []document.Region {
 	return out
 }
 
+// pairOfKind is two areas of one kind named together: "Haripur and
+// Abbottabad districts", "West Guji and Guji zones".
+var pairOfKind = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+and\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(districts|zones|regions|provinces|states|governorates|counties)$`)
+
+// splitPairs makes "X and Y districts" the two areas it names, "X
+// district" and "Y district", each at the level: an edition that raises
+// one of them then reads as that one changed.
+func splitPairs(rs []document.Region) []document.Region {
+	var out []document.Region
+	for _, r := range rs {
+		m := pairOfKind.FindStringSubmatch(r.Name.Value)
+		if m == nil {
+			out = append(out, r)
+			continue
+		}
+		kind := strings.TrimSuffix(m[3], "s")
+		for _, name := range m[1:3] {
+			two := r
+			two.Name.Value = name + " " + kind
+			out = append(out, two)
+		}
+	}
+	return out
+}
+
 // parenthetical is an aside in an area's name: "(AJK)".
 var parenthetical = regexp.MustCompile(`\s*\([^()]*\)`)
 
@@ -293,6 +414,7 @@ func placeKey(name string) string {
 // areas, whose level it leaves in label.
 func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label *int) bool {
 	text := head(u.text.Text)
+	stated := false
 	for _, re := range x.prof.Levels.Statements {
 		m := re.FindStringSubmatchIndex(text)
 		if m == nil {
@@ -329,9 +451,17 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 				a.Level, a.LevelSpan, a.Wording = level, w.Span, w
 				a.Span = u.source(m[0], m[1])
 			}
-			return true
+			// The country's level may be followed by an area's in the
+			// same paragraph ("This does not include X, where FCDO
+			// advises against all but essential travel"): the other
+			// patterns are still tried.
+			stated = true
+			continue
 		}
-		name := regionName(strings.TrimSuffix(area, "."))
+		name := travelOn.ReplaceAllString(regionName(strings.TrimSuffix(area, ".")), "")
+		if i := strings.Index(text[as:], name); i > 0 {
+			as += i // past the words travelOn took off
+		}
 		a.Regions = append(a.Regions, document.Region{
 			Name:    document.Text{Value: name, Span: u.source(as, as+len(name))},
 			Level:   level,
@@ -340,5 +470,5 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 		})
 		return true
 	}
-	return false
+	return stated
 }

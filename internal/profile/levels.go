@@ -21,7 +21,28 @@ type Levels struct {
 	// country, makes the level an area's. A statement whose area ends in
 	// ":" labels the list that follows: each item is an area at that level.
 	Statements []*regexp.Regexp
-	Line       int
+	// Pages are the titles of the pages (the document's title and each
+	// level-1 heading after it) whose statements state levels; none means
+	// every page. A government that states its levels on one page and
+	// repeats them elsewhere in other words ("within 10km of the
+	// Turkey-Syria border") would otherwise have each area read twice.
+	Pages []string
+	Line  int
+}
+
+// OnPage reports whether statements on the page titled title state
+// levels.
+func (l *Levels) OnPage(title string) bool {
+	if len(l.Pages) == 0 {
+		return true
+	}
+	k := NormalizeTitle(title)
+	for _, p := range l.Pages {
+		if NormalizeTitle(p) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // LevelOf is the common level of a government's words, and the words as
@@ -45,6 +66,7 @@ type fileLevels struct {
 		Words []string `yaml:"words"`
 	} `yaml:"scale"`
 	Statements []string `yaml:"statements"`
+	Pages      []string `yaml:"pages"`
 }
 
 // readLevels reads the "levels" key; every statement must capture the
@@ -54,14 +76,14 @@ func (p *Profile) readLevels(file string, root *yaml.Node) error {
 	if n == nil || n.Tag == "!!null" {
 		return nil
 	}
-	if err := checkSubKeys(file, "levels", n, "scale", "statements"); err != nil {
+	if err := checkSubKeys(file, "levels", n, "scale", "statements", "pages"); err != nil {
 		return err
 	}
 	var fl fileLevels
 	if err := n.Decode(&fl); err != nil {
 		return yamlError(file, err)
 	}
-	l := &Levels{Scale: map[int][]string{}, Line: n.Line}
+	l := &Levels{Scale: map[int][]string{}, Pages: fl.Pages, Line: n.Line}
 	for i, s := range fl.Scale {
 		if s.Level < 1 || s.Level > 4 || len(s.Words) == 0 {
 			return fmt.Errorf("%s:%d: levels: each step of the scale needs a level from 1 to 4 and the government's words for it", file, itemLine(n, "scale", i))

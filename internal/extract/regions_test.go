@@ -1,0 +1,83 @@
+package extract_test
+
+import (
+	"reflect"
+	"testing"
+)
+
+// The other governments' regional levels, one class of misreading each,
+// in pages written for the test: what a careful reader takes as the areas
+// the page gives a level, and at which.
+func TestStatedRegionalLevels(t *testing.T) {
+	const fcdoTop = "# Warnings and insurance\n\nUpdated:\n:   2 March 2026\n\n## Areas where FCDO advises against travel\n\n"
+	const fcdoLink = "\n\nRead [more](/foreign-travel-advice/kenya/regional-risks).\n"
+	const canadaTop = "# Risk level\n\n## Risk level\n\n[![Risk level map](https://www.international.gc.ca/x/KE/map.png)](#full)\n\n## Kenya travel advice\n\n### KENYA - EXERCISE A HIGH DEGREE OF CAUTION\n\nText.\n\n"
+	const irishTop = "### High Degree of Caution\n\nText.\n\n## Travel to Chad overview\n\n### **Security Status**\n\nHigh Degree of Caution\n\n"
+	for _, tc := range []struct {
+		name, text string
+		regions    []string
+	}{{
+		// FCDO states its levels on the first page; "Regional risks"
+		// says them again in other words and names other countries.
+		name: "fcdo levels on the first page only",
+		text: fcdoTop + "FCDO advises against all travel to within 10km of the border with Utopia." + fcdoLink +
+			"\n# Regional risks\n\nFCDO advises against all travel to within 10km of the Kenya-Utopia border.\n\nFCDO advises against all travel to Utopia.\n",
+		regions: []string{"within 10km of the border with Utopia=4"},
+	}, {
+		// Its pages state no level for the rest of the country, so what a
+		// statement excepts has none.
+		name: "fcdo exceptions have no level",
+		text: fcdoTop + "FCDO advises against all but essential travel to the state of Lake, except:\n\n* the city of Port\n* road 5\n\n" +
+			"FCDO advises against all travel to:\n\n* 10km of the border with Utopia, except for principal roads\n* Upper and Lower zones (except the main road)\n" + fcdoLink,
+		regions: []string{"the state of Lake=3", "10km of the border with Utopia=4", "Upper zone=4", "Lower zone=4"},
+	}, {
+		// The country's level, then an area's in the same paragraph.
+		name: "fcdo area after the country's level",
+		text: "# Warnings and insurance\n\nUpdated:\n:   2 March 2026\n\n## Areas where FCDO advises against travel\n\n" +
+			"FCDO advises against all travel to Kenya because of the conflict. This does not include the Lake Triangle and the Hill Strip where FCDO advises against all but essential travel." + fcdoLink,
+		regions: []string{"the Lake Triangle and the Hill Strip=3"},
+	}, {
+		name: "fcdo list under a heading that is a label",
+		text: fcdoTop + "FCDO advises against all but essential travel to the following regions in the west:\n\n### All parts:\n\n* Alpha\n* Beta\n\n" +
+			"### Parts further from the border:\n\n(see above)\n\n* Gamma\n" + fcdoLink,
+		regions: []string{"Alpha=3", "Beta=3", "Gamma=3"},
+	}, {
+		// A statement about the whole country followed by a list of advice
+		// is not a list of areas.
+		name: "smartraveller advice list after a statement",
+		text: "# Safety\n\n#### Road travel\n\nWe advise against all travel to and within Chad. Roads are poor.\n\n* Avoid travelling at night.\n* Drivers are fast.\n\n" +
+			"# Local contacts\n\n#### 24-hour Consular Emergency Centre\n\nSee [Smartraveller](https://www.smartraveller.gov.au/).\n",
+	}, {
+		name: "smartraveller border areas",
+		text: "# Safety\n\n#### Border areas\n\nWe continue to advise do not travel to Chad, the risk is high.\n\n" +
+			"Do not travel to the following border areas of Chad due to the risk of conflict:\n\n* Within 10km of the border with Utopia\n* Within 50km of the lake\n\n" +
+			"We also advise do not travel to the border areas with Utopia, Erewhon and Ruritania.\n\n" +
+			"# Local contacts\n\n#### 24-hour Consular Emergency Centre\n\nSee [Smartraveller](https://www.smartraveller.gov.au/).\n",
+		regions: []string{"Within 10km of the border with Utopia=4", "Within 50km of the lake=4", "the border areas with Utopia, Erewhon and Ruritania=4"},
+	}, {
+		name: "irish travel alert and lists with exceptions",
+		text: irishTop + "#### **Border**\n\nTravellers are strongly advised avoiding all non-essential travel to the Chad-Utopia border regions. They are volatile.\n\n" +
+			"We advise against non-essential travel to the following states, due to crime:\n\n* Lake (except Port – we recommend arriving by air)\n* Hill (except the cities of Alpha, Beta)\n* Plain\n\n" +
+			"The Irish Embassy advises against all travel to:\n\n* the province of North: with exception of the district of Gamma.\n* travel on the highway between Alpha and Beta.\n",
+		regions: []string{"the Chad-Utopia border regions=3", "Lake=3", "Port=2", "Hill=3", "the cities of Alpha, Beta=2", "Plain=3",
+			"the province of North=4", "the district of Gamma=2", "the highway between Alpha and Beta=4"},
+	}, {
+		// An area excepted from an item's level takes the level the item
+		// gives it, or else the country's; "the following …:" only labels
+		// its sublist; "X and Y districts" is two districts.
+		name: "canada exceptions inline and nested",
+		text: canadaTop + "### Regional advisory - Avoid all travel\n\nAvoid all travel to the following areas due to conflict:\n\n" +
+			"* the following zones in the Lake region:\n\n+ North Zone\n+ West Zone, except the A4 highway where you should avoid non-essential travel\n\n" +
+			"* 30 km of the border, except for road C1 and its crossing where you should avoid non-essential travel\n* Hill, excluding Hill City\n" +
+			"* the province of South, except:\n\n+ Alpha and Beta districts where you should exercise a high degree of caution\n",
+		regions: []string{"North Zone=4", "West Zone=4", "the A4 highway=3", "30 km of the border=4", "road C1 and its crossing=3",
+			"Hill=4", "Hill City=2", "the province of South=4", "Alpha district=2", "Beta district=2"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, r := report(t, "x.md", tc.text)
+			if got := regionsOf(r); !reflect.DeepEqual(got, tc.regions) {
+				t.Errorf("regions %q\nwant    %q", got, tc.regions)
+			}
+		})
+	}
+}
