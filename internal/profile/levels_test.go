@@ -67,3 +67,19 @@ func TestDetectText(t *testing.T) {
 		t.Errorf("the site's name alone: detected %s, want generic", got)
 	}
 }
+
+// A profile that names the pages stating its levels reads statements
+// there only, whatever the case of a page's title; one that names none
+// reads them on every page.
+func TestLevelsOnPage(t *testing.T) {
+	p, err := Parse("x.yaml", []byte("name: x\nlevels:\n  pages: [Warnings and insurance]\n  statements:\n    - '^(?P<wording>go)$'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Levels.OnPage("WARNINGS AND INSURANCE") || p.Levels.OnPage("Regional risks") {
+		t.Errorf("pages %q: on the first page %v, on Regional risks %v", p.Levels.Pages, p.Levels.OnPage("WARNINGS AND INSURANCE"), p.Levels.OnPage("Regional risks"))
+	}
+	if all := (&Levels{}); !all.OnPage("Regional risks") {
+		t.Error("no pages named: statements on any page should count")
+	}
+}
