@@ -58,9 +58,13 @@ func TestStatedRegionalLevels(t *testing.T) {
 		name: "irish travel alert and lists with exceptions",
 		text: irishTop + "#### **Border**\n\nTravellers are strongly advised avoiding all non-essential travel to the Chad-Utopia border regions. They are volatile.\n\n" +
 			"We advise against non-essential travel to the following states, due to crime:\n\n* Lake (except Port – we recommend arriving by air)\n* Hill (except the cities of Alpha, Beta)\n* Plain\n\n" +
-			"The Irish Embassy advises against all travel to:\n\n* the province of North: with exception of the district of Gamma.\n* travel on the highway between Alpha and Beta.\n",
-		regions: []string{"the Chad-Utopia border regions=3", "Lake=3", "Port=2", "Hill=3", "the cities of Alpha, Beta=2", "Plain=3",
-			"the province of North=4", "the district of Gamma=2", "the highway between Alpha and Beta=4"},
+			"The Irish Embassy advises against all travel to:\n\n* the province of North: with exception of the districts of Gamma, Delta, and Epsilon the the old fort at Zeta and the parks around Eta, including the roads.\n" +
+			"* travel on the highway between Alpha and Beta.\n\nWe advise a high degree of caution at the Chad-Utopia land border. It is busy.\n",
+		// Excepted areas run together, the separator lost ("the the"),
+		// are apart; "the districts of X, Y and Z" is three.
+		regions: []string{"the Chad-Utopia border regions=3", "Lake=3", "Port=2", "Hill=3", "Alpha=2", "Beta=2", "Plain=3",
+			"the province of North=4", "Gamma=2", "Delta=2", "Epsilon=2", "the old fort at Zeta=2", "the parks around Eta=2",
+			"the highway between Alpha and Beta=4", "the Chad-Utopia land border=2"},
 	}, {
 		// An area excepted from an item's level takes the level the item
 		// gives it, or else the country's; "the following …:" only labels

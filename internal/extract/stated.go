@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -265,9 +266,21 @@ func (x *extractor) itemArea(a *document.Advisory, u unit, text string, level, d
 		name = rest[:e[0]]
 	}
 	if l := x.lastStatedLevel(rest, def); l != 0 {
-		x.addArea(a, u, strings.TrimSpace(name), l)
+		// Excepted areas run together: "the sites at X and the parks
+		// around Y", or with what parted them lost ("… and Chitral the
+		// the UNESCO sites …": an article is never doubled in a name).
+		from := 0
+		for _, m := range exceptedApart.FindAllStringIndex(name, -1) {
+			x.addArea(a, u, name[from:m[0]], l)
+			from = m[1] - len("the") // the next area keeps its article
+		}
+		x.addArea(a, u, name[from:], l)
 	}
 }
+
+// exceptedApart is where one excepted area ends and the next begins, up to
+// the next one's article.
+var exceptedApart = regexp.MustCompile(`(?i)\s+(?:the|and)\s+the\b`)
 
 // travelOn is what a statement's words leave before an area's name when it
 // advises against travel on a road rather than to a place: "travel on the
@@ -371,22 +384,42 @@ func dedupeRegions(rs []document.Region) []document.Region {
 // Abbottabad districts", "West Guji and Guji zones".
 var pairOfKind = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+and\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(districts|zones|regions|provinces|states|governorates|counties)$`)
 
+// kindsOf is areas of one kind named in a list after it: "the districts
+// of Haripur, Abbottabad, and Chitral", "the cities of Morelia and
+// Patzcuaro".
+var kindsOf = regexp.MustCompile(`^(?i:the)\s+(?:districts|cities|towns|provinces|regions|states|zones|governorates|counties)\s+of\s+(.+)$`)
+
+// listSep parts the names of such a list.
+var listSep = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+`)
+
 // splitPairs makes "X and Y districts" the two areas it names, "X
-// district" and "Y district", each at the level: an edition that raises
-// one of them then reads as that one changed.
+// district" and "Y district", and "the districts of X, Y and Z" the three,
+// X, Y and Z, each at the level: an edition that raises one of them then
+// reads as that one changed.
 func splitPairs(rs []document.Region) []document.Region {
 	var out []document.Region
 	for _, r := range rs {
-		m := pairOfKind.FindStringSubmatch(r.Name.Value)
-		if m == nil {
+		var names []string
+		if m := pairOfKind.FindStringSubmatch(r.Name.Value); m != nil {
+			kind := strings.TrimSuffix(m[3], "s")
+			names = []string{m[1] + " " + kind, m[2] + " " + kind}
+		} else if m := kindsOf.FindStringSubmatch(r.Name.Value); m != nil {
+			names = listSep.Split(m[1], -1)
+			for _, n := range names {
+				if n == "" || !unicode.IsUpper([]rune(n)[0]) {
+					names = nil // not a list of names: "the cities of the coast"
+					break
+				}
+			}
+		}
+		if len(names) < 2 {
 			out = append(out, r)
 			continue
 		}
-		kind := strings.TrimSuffix(m[3], "s")
-		for _, name := range m[1:3] {
-			two := r
-			two.Name.Value = name + " " + kind
-			out = append(out, two)
+		for _, name := range names {
+			one := r
+			one.Name.Value = name
+			out = append(out, one)
 		}
 	}
 	return out
