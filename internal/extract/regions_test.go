@@ -38,9 +38,12 @@ func TestStatedRegionalLevels(t *testing.T) {
 		regions: []string{"the Lake Triangle and the Hill Strip=3"},
 	}, {
 		name: "fcdo list under a heading that is a label",
-		text: fcdoTop + "FCDO advises against all but essential travel to the following regions in the west:\n\n### All parts:\n\n* Alpha\n* Beta\n\n" +
+		text: fcdoTop + "FCDO advises against all travel to within 50km of the border with Utopia in the following regions:\n\n* Gamma\n\n" +
+			"FCDO advises against all but essential travel to the following regions in the west:\n\n### All parts:\n\n* Alpha\n* Beta\n\n" +
 			"### Parts further from the border:\n\n(see above)\n\n* Gamma\n" + fcdoLink,
-		regions: []string{"Alpha=3", "Beta=3", "Gamma=3"},
+		// A strip "in the following regions" is the strip: the regions
+		// listed are not at its level.
+		regions: []string{"within 50km of the border with Utopia=4", "Alpha=3", "Beta=3", "Gamma=3"},
 	}, {
 		// A statement about the whole country followed by a list of advice
 		// is not a list of areas.

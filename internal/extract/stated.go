@@ -155,7 +155,7 @@ func (x *extractor) findStatedLevels() {
 // the list with, or its last level words.
 func (x *extractor) labelLevel(text string, label, country int) int {
 	text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), "*_"))
-	if !strings.HasSuffix(text, ":") {
+	if !strings.HasSuffix(text, ":") || placedIn.MatchString(strings.TrimSuffix(text, ":")) {
 		return 0
 	}
 	if cut := exceptClause.FindStringIndex(text); cut != nil {
@@ -175,6 +175,11 @@ func continuesList(u unit) bool {
 	}
 	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && !strings.Contains(t[1:len(t)-1], ")")
 }
+
+// placedIn is an area a label places in the regions it lists ("within
+// 50km of the border with Belarus in the following regions"): the regions
+// are not at its level, only the part of them it names.
+var placedIn = regexp.MustCompile(`(?i)(\s+in\s+the\s+following\s+(?:regions|areas|provinces|districts|zones|states|governorates|counties))\s*:?$`)
 
 // areaList is the list of areas a label gave a level to, as its items are
 // read: the marker of its own items, and the level of a sublist of
@@ -472,6 +477,21 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 		area, as, hasArea := group("area")
 		area = strings.TrimSpace(area)
 		if _, _, ok := group("label"); ok || profile.IsListLabel(area) {
+			if pm := placedIn.FindStringSubmatchIndex(area); pm != nil {
+				// "within 50km of the border in the following regions:":
+				// the area is the strip; the regions say where it lies.
+				name := area[:pm[2]]
+				if i := strings.Index(text[as:], name); i >= 0 {
+					as += i
+				}
+				a.Regions = append(a.Regions, document.Region{
+					Name:    document.Text{Value: name, Span: u.source(as, as+len(name))},
+					Level:   level,
+					Wording: w,
+					Span:    u.source(m[0], m[1]),
+				})
+				return true
+			}
 			*label = level
 			return true
 		}
