@@ -83,6 +83,9 @@ func (x *extractor) findContacts() {
 	sort.SliceStable(x.r.Contacts, func(i, j int) bool { return x.r.Contacts[i].Span.Start < x.r.Contacts[j].Span.Start })
 }
 
+// nextLabel is a label after a value on its line: " Facebook: ", " X: ".
+var nextLabel = regexp.MustCompile(`\s+\p{Lu}[\p{L}]*:\s`)
+
 // endsInAbbreviation: a value ending "p.m." or "U.S." keeps its last
 // period.
 var endsInAbbreviation = regexp.MustCompile(`(?:^|[^\pL])\pL\.\pL\.$`)
@@ -119,6 +122,14 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 		}
 	default:
 		value := strings.TrimSpace(text[from:])
+		if kind == document.ContactWebsite {
+			// "Website: x.gov.au Facebook: … X: @…", lines the page
+			// broke with hard breaks, which the text runs together: the
+			// next label ends the address.
+			if m := nextLabel.FindStringIndex(value); m != nil {
+				value = value[:m[0]]
+			}
+		}
 		if !endsInAbbreviation.MatchString(value) {
 			value = strings.TrimSuffix(value, ".") // the sentence's, not "p.m."'s
 		}

@@ -397,3 +397,17 @@ func TestContactsEmergencyFromHeading(t *testing.T) {
 		t.Errorf("contacts = %q, want %q", got, want)
 	}
 }
+
+// A website's line the page ended with a hard break runs into the next
+// label in the text ("Website: … Facebook: … X: …"): the address ends
+// there, as when each label is a paragraph of its own.
+func TestContactsWebsiteBeforeNextLabel(t *testing.T) {
+	_, r := report(t, "x.md", "# Title\n\n## Contact\n\nWebsite: [embassy.example.org](http://embassy.example.org/)  \nFacebook: [The Embassy](https://facebook.example/e/)  \nX: [@embassy](https://x.example/e)\n")
+	var got []string
+	for _, c := range r.Contacts {
+		got = append(got, string(c.Kind)+" "+c.Value)
+	}
+	if len(got) == 0 || got[0] != "website embassy.example.org" {
+		t.Errorf("contacts = %q, want the website embassy.example.org first", got)
+	}
+}
