@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -19,12 +20,22 @@ func BenchmarkChangeToDiagnostics(b *testing.B) {
 		if debounce < 0 {
 			name = "debounce=none"
 		}
-		b.Run(name, func(b *testing.B) { benchChange(b, debounce) })
+		b.Run(name, func(b *testing.B) { benchChange(b, debounce, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true})) })
 	}
 }
 
-func benchChange(b *testing.B, debounce time.Duration) {
-	text := corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true})
+// BenchmarkChangeToDiagnosticsMali is the same without the debounce on
+// the real 21 KB OSAC Mali sample, when it is there: issue 19 asks that
+// the re-check of a changed report take at most 10 ms.
+func BenchmarkChangeToDiagnosticsMali(b *testing.B) {
+	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
+	if err != nil {
+		b.Skip("no shared samples:", err)
+	}
+	benchChange(b, -1, string(raw))
+}
+
+func benchChange(b *testing.B, debounce time.Duration, text string) {
 	_, uri := workspace(b, "report.txt", text)
 	c := startServer(b, Options{Debounce: debounce})
 	c.initialize()
@@ -43,7 +54,7 @@ func benchChange(b *testing.B, debounce time.Duration) {
 		ds := c.diagnosticsFor(uri, version)
 		took = append(took, time.Since(start))
 		if len(ds) == 0 {
-			b.Fatal("no findings on the synthetic report")
+			b.Fatal("no findings on the report")
 		}
 	}
 	// The tail matters as much as the mean: a pause on one keystroke in
