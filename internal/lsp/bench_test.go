@@ -20,7 +20,9 @@ func BenchmarkChangeToDiagnostics(b *testing.B) {
 		if debounce < 0 {
 			name = "debounce=none"
 		}
-		b.Run(name, func(b *testing.B) { benchChange(b, debounce, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true})) })
+		b.Run(name, func(b *testing.B) {
+			benchChange(b, debounce, corpus.Report(7, corpus.Options{Size: 20 << 10, Problems: true}))
+		})
 	}
 }
 
