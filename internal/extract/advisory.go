@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 )
 
@@ -52,8 +53,9 @@ func (x *extractor) findAdvisory() {
 			full, at = bold, u.source
 		}
 		line := full
-		// The cheap test first: most lines never say "Level".
-		if !strings.Contains(line, "evel") {
+		// The cheap tests first: most lines never say "Level", and of those
+		// that do few have a dash before it and a number after.
+		if !strings.Contains(line, "evel") || !mayBeLevelLine(line) {
 			line = ""
 		}
 		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
@@ -80,7 +82,9 @@ func (x *extractor) findAdvisory() {
 		if !(u.heading && inHeader) && len(full) < maxRegionLine {
 			// A level before the area's name: "Level 4: Do Not Travel - Areas
 			// of …", "Level 3: Reconsider Travel to the regions of …".
-			if m := levelFirstLine.FindStringSubmatchIndex(full); m != nil {
+			if !hasPrefixFold(full, "level") {
+				// levelFirstLine cannot match: nothing to do.
+			} else if m := levelFirstLine.FindStringSubmatchIndex(full); m != nil {
 				level, _ := strconv.Atoi(full[m[2]:m[3]])
 				name := regionName(full[m[6]:m[7]])
 				a.Regions = append(a.Regions, document.Region{
@@ -93,7 +97,9 @@ func (x *extractor) findAdvisory() {
 			}
 			// "Baja California state – Reconsider Travel": an area's level
 			// given in words only.
-			if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
+			if !endsInWording(full) {
+				// wordLevelLine cannot match.
+			} else if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
 				if level := x.levelOf(full[m[4]:m[5]]); level != 0 {
 					a.Regions = append(a.Regions, document.Region{
 						Name:    document.Text{Value: regionName(full[m[2]:m[3]]), Span: at(m[2], m[2]+len(regionName(full[m[2]:m[3]])))},
@@ -186,6 +192,60 @@ const maxBoldGap = 8
 var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
 
 const maxRegionLine = 200
+
+// The prefilters below are each implied by a match of their regexp, so
+// that the regexps, which try every place of a line, run only on the few
+// lines that may match. FuzzLinePrefilters holds them to that.
+
+// isLineSpace is the regexps' [\s\p{Zs}]; Go's \s is ASCII [\t\n\f\r ].
+func isLineSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || unicode.Is(unicode.Zs, r)
+}
+
+// mayBeLevelLine: levelLine's "<dash> Level <digit> … :" — some "level",
+// in any case, with a dash before it past at least one space, and at least
+// one space, a digit and later a colon after it.
+func mayBeLevelLine(line string) bool {
+	colon := strings.LastIndexByte(line, ':')
+	for i := 0; i+len("level") <= colon; i++ {
+		if line[i]|0x20 != 'l' || !phrase.EqualFoldASCII(line[i:i+len("level")], "level") {
+			continue
+		}
+		before := strings.TrimRightFunc(line[:i], isLineSpace)
+		after := line[i+len("level"):]
+		rest := strings.TrimLeftFunc(after, isLineSpace)
+		if len(before) == i || len(rest) == len(after) || rest == "" || rest[0] < '0' || rest[0] > '9' {
+			continue
+		}
+		if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInWording: wordLevelLine's line ends, before any space, in the last
+// word of a level's wording ("travel", "caution", "precautions"; its "s"
+// may be the long s that the regexp's case folding takes for one).
+func endsInWording(line string) bool {
+	t := strings.TrimRightFunc(line, isLineSpace)
+	if s, ok := strings.CutSuffix(t, "ſ"); ok {
+		t = s + "s"
+	}
+	return hasSuffixFold(t, "travel") || hasSuffixFold(t, "caution") || hasSuffixFold(t, "precautions")
+}
+
+// hasPrefixFold and hasSuffixFold compare lower-case ASCII lit, free of
+// the letters k and s that the regexps' case folding matches outside
+// ASCII (a final "s" aside, which endsInWording reads), with ASCII case
+// ignored.
+func hasPrefixFold(s, lit string) bool {
+	return len(s) >= len(lit) && phrase.EqualFoldASCII(s[:len(lit)], lit)
+}
+
+func hasSuffixFold(s, lit string) bool {
+	return len(s) >= len(lit) && phrase.EqualFoldASCII(s[len(s)-len(lit):], lit)
+}
 
 var levelFirstLine = regexp.MustCompile(`^(?i:level)[\s\p{Zs}]+(?P<level>[1-4])[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))(?:[\s\p{Zs}]*[-–—][\s\p{Zs}]*|[\s\p{Zs}]+(?i:to|in)[\s\p{Zs}]+)(?P<name>[^:]+?)\.?[\s\p{Zs}]*$`)
 
