@@ -117,8 +117,12 @@ var headerField = regexp.MustCompile(`^[^\n:]{1,60}:[ \t]*\r?\n:[ \t]`)
 // so a mix between the two is the site's, not the editor's: each part is
 // counted on its own.
 func headerFields(pass *lint.Pass, units []textUnit) (header, body []textUnit) {
+	if pass.Doc.Format != document.FormatMarkdown {
+		return nil, units // no header block: the units, not a copy of them
+	}
+	body = make([]textUnit, 0, len(units))
 	for _, u := range units {
-		if u.Section == nil && !u.Heading && u.Paragraph != nil && pass.Doc.Format == document.FormatMarkdown &&
+		if u.Section == nil && !u.Heading && u.Paragraph != nil &&
 			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End]) {
 			header = append(header, u)
 		} else {

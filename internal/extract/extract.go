@@ -123,7 +123,7 @@ func leadingLine(raw string) string {
 
 // collectUnits lists the title, headings and paragraphs in document order.
 func (x *extractor) collectUnits() []unit {
-	var out []unit
+	out := make([]unit, 0, x.countUnits()) // sized once: a unit is large
 	if x.r.Title.Value != "" {
 		out = append(out, x.headingUnit(nil, x.r.Title))
 	}
@@ -142,6 +142,23 @@ func (x *extractor) collectUnits() []unit {
 	}
 	walk(x.r.Sections)
 	return out
+}
+
+// countUnits is the number of units collectUnits makes.
+func (x *extractor) countUnits() int {
+	n := len(x.r.Preamble)
+	if x.r.Title.Value != "" {
+		n++
+	}
+	var walk func([]*document.Section)
+	walk = func(ss []*document.Section) {
+		for _, s := range ss {
+			n += 1 + len(s.Paragraphs)
+			walk(s.Sections)
+		}
+	}
+	walk(x.r.Sections)
+	return n
 }
 
 // headingUnit maps a heading's text to the source: its value is found as

@@ -254,7 +254,9 @@ func isPastEd(words []word, i int) bool {
 // so "now-defunct" gives "defunct". Curly apostrophes are straightened in
 // the lower-case form.
 func splitWords(text string, sent prose.Range) []word {
-	var out []word
+	// About a word in five bytes: one allocation for most sentences, not
+	// one for every doubling; capped, as a long run of marks has no words.
+	out := make([]word, 0, min((sent.End-sent.Start)/5+1, 1024))
 	brk := false
 	for i := sent.Start; i < sent.End; {
 		r, n := utf8.DecodeRuneInString(text[i:])
