@@ -599,6 +599,21 @@ var (
 	indicatorAdded = regexp.MustCompile(`(?i)^\W*(?:updated|reissued)\b.*?\b(?:add(?:ed|ing|ition of)?)\s+(?:an?\s+|the\s+)?(\w+(?:\s\w+)?)\s+indicator`)
 )
 
+// hasDueTo reports whether text holds "due to" or "Due to", in one reading.
+func hasDueTo(text string) bool {
+	for i := 1; i < len(text); {
+		j := strings.Index(text[i:], "ue to")
+		if j < 0 {
+			return false
+		}
+		if c := text[i+j-1]; c == 'd' || c == 'D' {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // areaReasons are the reasons an advisory gives for the level of a part
 // of the country, which count among its indicators as the country's own
 // do: an item of a "Do not travel to:" list ("X due to terrorism"), an
@@ -621,7 +636,7 @@ func (x *extractor) areaReasons() (out, update []document.Text) {
 		}
 		t := strings.TrimSpace(text)
 		inList = len(t) < 200 && strings.HasSuffix(t, ":") && (areaListLabel.MatchString(t) || reasonSentence.MatchString(t))
-		if !strings.Contains(text, "due to") && !strings.Contains(text, "Due to") && !strings.Contains(text, "ndicator") {
+		if !hasDueTo(text) && !strings.Contains(text, "ndicator") {
 			continue
 		}
 		if m := indicatorAdded.FindStringSubmatchIndex(text); m != nil {

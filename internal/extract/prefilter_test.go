@@ -84,3 +84,20 @@ func FuzzLinePrefilters(f *testing.F) {
 		}
 	})
 }
+
+func TestHasDueTo(t *testing.T) {
+	for text, want := range map[string]bool{
+		"due to crime":                 true,
+		"Due to crime":                 true,
+		"level 4 due to":               true,
+		"DUE TO crime":                 false, // as the two Contains it replaces
+		"ue to":                        false,
+		"value to the Embassy; due to": true,
+		"issue to issue":               false,
+		"":                             false,
+	} {
+		if got := hasDueTo(text); got != want {
+			t.Errorf("hasDueTo(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -82,8 +82,7 @@ func analyseReport(pass *lint.Pass) []*unit {
 	sents := make([]sentence, 0, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
 	var ranges []prose.Range // reused for each text
-	var unitToks []token     // reused: each text's tokens before they are cut
-	var unitDates []mention  // and its date mentions
+	var unitDates []mention  // reused: each text's date mentions before they are cut
 	left := size             // bytes of text not yet read
 	for i := range tus {
 		tu := &tus[i]
@@ -96,21 +95,33 @@ func analyseReport(pass *lint.Pass) []*unit {
 		if len(ranges) == 0 {
 			continue
 		}
+		// The tokens are written where they are kept, in the free end of
+		// toks, rather than made elsewhere and copied there.
 		need := len(text)/5 + 1 // about a token a word
 		if len(text) > 4<<10 {
 			// A long text's tokens grown from a guess leave copies behind
 			// (a line of "[" is a token a byte): count them first.
 			need = maxTokens(text)
 		}
-		if cap(unitToks) < need {
-			unitToks = make([]token, 0, need)
-		}
-		unitToks = appendTokens(unitToks[:0], text, &f)
 		var ut []token
-		if want := left/5 + 1; cap(toks)-len(toks) < len(unitToks) && len(unitToks) > want {
-			ut, unitToks = unitToks[:len(unitToks):len(unitToks)], nil // big enough to keep its own array
-		} else {
-			toks, ut = cut(toks, unitToks, want)
+		switch want := left/5 + 1; {
+		case len(text) > 4<<10 && need > cap(toks)-len(toks) && need > want:
+			ut = appendTokens(make([]token, 0, need), text, &f) // big enough to keep its own array
+		default:
+			if cap(toks)-len(toks) < need {
+				toks = make([]token, 0, max(need, want))
+			}
+			free := toks[len(toks):len(toks):cap(toks)]
+			ut = appendTokens(free, text, &f)
+			if len(ut) <= cap(free) {
+				toks = toks[:len(toks)+len(ut)]
+			} else {
+				// More tokens than guessed, and no room left: append gave
+				// them an array of their own, and the next text starts a
+				// new block, toks never being grown.
+				toks = toks[:0:0]
+			}
+			ut = ut[:len(ut):len(ut)]
 		}
 		units = append(units, unit{TextUnit: tu, toks: ut})
 		u := &units[len(units)-1]
