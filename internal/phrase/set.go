@@ -23,7 +23,20 @@ type Set struct {
 	// ASCII cases, and every byte that begins a multi-byte character,
 	// looked at closer.
 	starts [256]bool
+	// second holds, by an ASCII first letter's key, the bytes the text's
+	// next character may begin with for one of the phrases filed there to
+	// match: most words that share a first letter with a phrase ("the",
+	// "to" for "Task Force") are passed over on their second byte.
+	second [utf8.RuneSelf]byteSet
 }
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) addAll()         { *b = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)} }
+func (b *byteSet) addRune(r rune)  { b.add(utf8.AppendRune(nil, r)[0]) }
 
 // spaceRune stands in a compiled phrase for a run of the regexp's \s.
 const spaceRune = ' '
@@ -55,6 +68,7 @@ func NewSet(phrases []string, ignoreCase bool) *Set {
 		}
 		if k := s.key(rs[0]); k < utf8.RuneSelf {
 			s.ascii[k] = append(s.ascii[k], i)
+			s.addSecond(&s.second[k], rs)
 			s.starts[k] = true
 			if ignoreCase && 'a' <= k && k <= 'z' {
 				s.starts[k-'a'+'A'] = true
@@ -64,6 +78,33 @@ func NewSet(phrases []string, ignoreCase bool) *Set {
 		}
 	}
 	return s
+}
+
+// addSecond adds to b the first bytes of every character that matchAt
+// takes for the phrase's second rune: a run of space, either apostrophe,
+// or the rune in any case the regexp folds it to. A phrase of one rune
+// lets every byte through.
+func (s *Set) addSecond(b *byteSet, rs []rune) {
+	if len(rs) < 2 {
+		b.addAll()
+		return
+	}
+	switch r := rs[1]; r {
+	case spaceRune:
+		for _, c := range []byte(" \t\n\f\r") {
+			b.add(c)
+		}
+	case '\'':
+		b.addRune('\'')
+		b.addRune('’')
+	default:
+		b.addRune(r)
+		if s.fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				b.addRune(f)
+			}
+		}
+	}
 }
 
 // Len is the number of phrases.
@@ -120,6 +161,9 @@ func (s *Set) Find(text string, found []bool) bool {
 				c = lowerByte[c]
 			}
 			cands = s.ascii[c]
+			if at+1 < len(text) && !s.second[c].has(text[at+1]) {
+				continue // no phrase filed under c goes on as the text does
+			}
 		} else {
 			r, _ := utf8.DecodeRuneInString(text[at:])
 			if !isWordRune(r) {
