@@ -294,8 +294,14 @@ type Match struct{ Start, End int }
 // on word boundaries ("alot" is not found in "Alotau") and that accept, if
 // not nil, takes.
 func Find(re *regexp.Regexp, text string, accept func(start, end int) bool) []Match {
+	return FindFrom(re, text, 0, accept)
+}
+
+// FindFrom is Find of the matches that begin at or after from, word
+// boundaries read in the whole text.
+func FindFrom(re *regexp.Regexp, text string, from int, accept func(start, end int) bool) []Match {
 	var out []Match
-	for pos := 0; pos <= len(text); {
+	for pos := from; pos <= len(text); {
 		loc := re.FindStringIndex(text[pos:])
 		if loc == nil {
 			break

@@ -141,10 +141,26 @@ func lowerASCII(r rune) rune {
 // look for), and reports whether it set any. found has a place per phrase
 // and is cleared first.
 func (s *Set) Find(text string, found []bool) bool {
+	return s.find(text, found, nil)
+}
+
+// FindFirst is Find, and sets first[i], for each phrase i found, to where
+// its first whole-word match begins: where Find with the phrase's own
+// regexp would find it first (0 for a phrase not looked for). A regexp of
+// many phrases finds nothing Find accepts before the least of its
+// phrases' places, so it need not read what comes before.
+func (s *Set) FindFirst(text string, found []bool, first []int) bool {
+	return s.find(text, found, first)
+}
+
+func (s *Set) find(text string, found []bool, first []int) bool {
 	clear(found)
 	held := false
 	for _, i := range s.anywhere {
 		found[i], held = true, true
+		if first != nil {
+			first[i] = 0
+		}
 	}
 	for at := 0; at < len(text); at++ {
 		// Most bytes begin no phrase: pass over them with one look-up.
@@ -181,6 +197,9 @@ func (s *Set) Find(text string, found []bool) bool {
 		for _, i := range cands {
 			if !found[i] && s.matchAt(s.phrases[i], text, at) {
 				found[i], held = true, true
+				if first != nil {
+					first[i] = at
+				}
 			}
 		}
 	}

@@ -87,3 +87,50 @@ func BenchmarkSetFind(b *testing.B) {
 		s.Find(text, found)
 	}
 }
+
+// FuzzSetFirst holds FindFirst to what stale-term relies on: each phrase's
+// first place is where its own regexp is first found, and the regexp of
+// both phrases, read from the lesser place, finds what it finds from the
+// start.
+func FuzzSetFirst(f *testing.F) {
+	f.Add("UN Mission", "Operation", "until the un  mission; Operation Serval", true)
+	f.Add("Mali's army", "army", "an army, Mali’s army", false)
+	f.Add("ſtop", "top", "atop STOP", true)
+	f.Add("G5 Sahel", "Sahel", "the Sahel and G5 Sahel force", true)
+	f.Fuzz(func(t *testing.T, p1, p2, text string, fold bool) {
+		if len(p1) > 64 || len(p2) > 64 || len(text) > 1024 || !utf8.ValidString(p1) || !utf8.ValidString(p2) {
+			return
+		}
+		ps := []string{p1, p2}
+		s := NewSet(ps, fold)
+		if len(s.anywhere) > 0 {
+			return // not looked for: place 0
+		}
+		found, first := make([]bool, 2), make([]int, 2)
+		held := s.FindFirst(text, found, first)
+		from := len(text) + 1
+		for i, p := range ps {
+			own := Find(Regexp([]string{p}, fold), text, nil)
+			if found[i] != (len(own) > 0) {
+				t.Fatalf("phrase %q in %q: set %v, regexp %v", p, text, found[i], own)
+			}
+			if found[i] {
+				if own[0].Start != first[i] {
+					t.Fatalf("phrase %q in %q: first at %d, regexp at %d", p, text, first[i], own[0].Start)
+				}
+				from = min(from, first[i])
+			}
+		}
+		both := Regexp(ps, fold)
+		want := Find(both, text, nil)
+		if !held {
+			if len(want) > 0 {
+				t.Fatalf("%q in %q: set none, regexp %v", ps, text, want)
+			}
+			return
+		}
+		if got := FindFrom(both, text, from, nil); !slices.Equal(got, want) {
+			t.Fatalf("%q in %q from %d: %v, from the start %v", ps, text, from, got, want)
+		}
+	})
+}

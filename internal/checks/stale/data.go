@@ -297,14 +297,17 @@ func newWatchSet(list []*watched) *watchSet {
 
 // find sets mentioned[e] for each entry e that text mentions; found has a
 // place per name.
-func (s *watchSet) find(text string, found, mentioned []bool) bool {
+// from[e] is set, for each entry mentioned, to the first place one of its
+// names is mentioned: its regexp need not read the text before it. first
+// has a place per name.
+func (s *watchSet) find(text string, found, mentioned []bool, first, from []int) bool {
 	clear(mentioned)
-	if !s.names.Find(text, found) {
+	if !s.names.FindFirst(text, found, first) {
 		return false
 	}
 	for k, f := range found {
-		if f {
-			mentioned[s.entryOf[k]] = true
+		if e := s.entryOf[k]; f && (!mentioned[e] || first[k] < from[e]) {
+			mentioned[e], from[e] = true, first[k]
 		}
 	}
 	return true
@@ -331,11 +334,11 @@ func nameKey(s string) string { return phrase.Key(s, true) }
 // span is a byte range [start, end) in a text.
 type span struct{ start, end int }
 
-// find returns the mentions of the entry in text: whole words, and with a
-// capital first letter where the name has one.
-func (w *watched) find(text string) []span {
+// find returns the mentions of the entry in text from byte from on: whole
+// words, and with a capital first letter where the name has one.
+func (w *watched) find(text string, from int) []span {
 	var out []span
-	for _, m := range phrase.Find(w.re, text, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
+	for _, m := range phrase.FindFrom(w.re, text, from, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
 		out = append(out, span{m.Start, m.End})
 	}
 	return out

@@ -94,7 +94,7 @@ func TestWatchedFind(t *testing.T) {
 	}
 	for text, want := range cases {
 		var got []string
-		for _, m := range w.find(text) {
+		for _, m := range w.find(text, 0) {
 			got = append(got, text[m.start:m.end])
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {

@@ -146,12 +146,13 @@ func runStaleTerm(pass *lint.Pass) {
 		return
 	}
 	found, mentioned := make([]bool, set.names.Len()), make([]bool, len(list))
+	first, from := make([]int, set.names.Len()), make([]int, len(list))
 	for _, u := range pass.Texts() {
 		if u.Heading {
 			continue
 		}
 		text := u.Text
-		if !set.find(text, found, mentioned) {
+		if !set.find(text, found, mentioned, first, from) {
 			continue
 		}
 		var sentences []prose.Range
@@ -160,7 +161,7 @@ func runStaleTerm(pass *lint.Pass) {
 			if !mentioned[e] {
 				continue
 			}
-			for _, m := range w.find(text) {
+			for _, m := range w.find(text, from[e]) {
 				if sentences == nil {
 					sentences = prose.Sentences(text)
 				}
