@@ -55,48 +55,53 @@ var quoteFamilies = []quoteFamily{
 	{name: "apostrophes and single quotes", straight: `'`, curly: "‘’"},
 }
 
-// index is the offset of the family's first mark in text[from:], or -1.
-// strings.IndexAny would decode every rune, the curly marks not being
-// ASCII; this decodes only the runes that are not ASCII.
-func (fam quoteFamily) index(text string, from int) int {
-	for i := from; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == fam.straight[0] {
-				return i
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if strings.ContainsRune(fam.curly, r) {
-			return i
-		}
-		i += n
+// curlyLead is the first byte of every curly mark (U+2018–U+201D). No
+// other byte of UTF-8 text can be it but a character's first, so the
+// marks are found by looking for it and the straight mark alone, as
+// strings.IndexByte does, at a fraction of the cost of decoding every
+// character (TestCurlyMarksLead holds the families to it).
+const curlyLead = 0xE2
+
+// indexFrom is the place of c in text at or after i, or len(text).
+func indexFrom(text string, c byte, i int) int {
+	if k := strings.IndexByte(text[i:], c); k >= 0 {
+		return i + k
 	}
-	return -1
+	return len(text)
 }
 
 // each calls found for every mark of the family in units, in order, but
 // those in code, which keeps its straight quotes.
 func (fam quoteFamily) each(units []textUnit, found func(unit, off, size int, style string)) {
 	for ui, u := range units {
-		// Jump from mark to mark: most of a report has none.
-		for off := 0; off < len(u.Text); {
-			i := fam.index(u.Text, off)
-			if i < 0 {
+		// Jump from mark to mark: most of a report has none. The next
+		// straight mark and the next curlyLead are each looked for again
+		// only once passed, so a text is read once whatever it holds.
+		text := u.Text
+		nextStraight, nextLead := -1, -1
+		for off := 0; off < len(text); {
+			if nextStraight < off {
+				nextStraight = indexFrom(text, fam.straight[0], off)
+			}
+			if nextLead < off {
+				nextLead = indexFrom(text, curlyLead, off)
+			}
+			i := min(nextStraight, nextLead)
+			if i == len(text) {
 				break
 			}
-			off = i
-			r, size := utf8.DecodeRuneInString(u.Text[off:])
-			if !u.InCode(off, off+size) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			off = i + size
+			if i == nextLead && !strings.ContainsRune(fam.curly, r) {
+				continue // a dash, an ellipsis, the other family's mark
+			}
+			if !u.InCode(i, i+size) {
 				style := "curly"
 				if strings.ContainsRune(fam.straight, r) {
 					style = "straight"
 				}
-				found(ui, off, size, style)
+				found(ui, i, size, style)
 			}
-			off += size
 		}
 	}
 }
