@@ -154,6 +154,10 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // scanWord reads letters and digits, with apostrophes between them.
 func scanWord(text string, i int) int {
 	end := i
+	// ASCII letters and digits, most of a word, by table in a tight loop.
+	for end < len(text) && text[end] < utf8.RuneSelf && asciiWord[text[end]] {
+		end++
+	}
 	for end < len(text) {
 		r, n := rune(text[end]), 1
 		if r >= utf8.RuneSelf {
