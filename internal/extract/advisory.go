@@ -55,7 +55,7 @@ func (x *extractor) findAdvisory() {
 		line := full
 		// The cheap tests first: most lines never say "Level", and of those
 		// that do few have a dash before it and a number after.
-		if !strings.Contains(line, "evel") || !mayBeLevelLine(line) {
+		if !mentionsLevel(line) || !mayBeLevelLine(line) {
 			line = ""
 		}
 		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
@@ -117,7 +117,7 @@ func (x *extractor) findAdvisory() {
 		if found || u.heading {
 			continue
 		}
-		if !strings.Contains(u.text.Text, "evel") {
+		if !mentionsLevel(u.text.Text) {
 			continue
 		}
 		if m := levelSentence.FindStringSubmatchIndex(u.text.Text); m != nil {
@@ -205,6 +205,13 @@ func isLineSpace(r rune) bool {
 // mayBeLevelLine: levelLine's "<dash> Level <digit> … :" — some "level",
 // in any case, with a dash before it past at least one space, and at least
 // one space, a digit and later a colon after it.
+// mentionsLevel is the cheapest test that a text may state a level: it
+// holds "level" in any case the regexps take ("Level", "LEVEL"; a word in
+// mixed case such as "LeVeL" is not written).
+func mentionsLevel(text string) bool {
+	return strings.Contains(text, "evel") || strings.Contains(text, "EVEL")
+}
+
 func mayBeLevelLine(line string) bool {
 	colon := strings.LastIndexByte(line, ':')
 	for i := 0; i+len("level") <= colon; i++ {

@@ -411,3 +411,17 @@ func TestContactsWebsiteBeforeNextLabel(t *testing.T) {
 		t.Errorf("contacts = %q, want the website embassy.example.org first", got)
 	}
 }
+
+// A header line or sentence in capitals states its level as well as one
+// in title case: the cheap test before the regexps must not skip it.
+func TestLevelInCapitals(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"line", "MALI - LEVEL 4: DO NOT TRAVEL\n\nTravel Advisory November 29, 2024\n\nDo not travel to Mali due to crime.\n"},
+		{"sentence", "OSAC Country Security Report\n\nMali\n\nTHE CURRENT TRAVEL ADVISORY ASSESSES MALI AT LEVEL 4.\n\nCrime\n\nCrime is high.\n"},
+	} {
+		_, r := report(t, "x.txt", tc.text)
+		if r.Advisory == nil || r.Advisory.Level != 4 {
+			t.Errorf("%s: advisory %+v, want level 4", tc.name, r.Advisory)
+		}
+	}
+}
