@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,16 +17,16 @@ var (
 	// "Egypt - Level 3: Reconsider Travel", as a heading or a bold line; an
 	// en or em dash may have lost the space before it ("Far North Region–
 	// Level 4"), a hyphen not (it joins names: "Afar-Tigray").
-	levelLine = regexp.MustCompile(`^(?P<name>.+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
+	levelLine = lazyRE(`^(?P<name>.+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
 	// "assesses Mali at Level 4", in the running text of a security report.
-	levelSentence = regexp.MustCompile(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
+	levelSentence = lazyRE(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
 	// "Do not travel to Mali due to …": the sentence that gives the reasons.
-	reasonSentence = regexp.MustCompile(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\s*`)
-	dueTo          = regexp.MustCompile(`(?i)\bdue to\s+`)
+	reasonSentence = lazyRE(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\s*`)
+	dueTo          = lazyRE(`(?i)\bdue to\s+`)
 	// 'has included a Crime "C" Indicator', 'has not included a … “D” Indicator'.
-	indicatorStatement = regexp.MustCompile(`(?i)\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`)
-	gluedSentenceEnd   = regexp.MustCompile(`[.!?][A-Z]`)
-	reasonSplit        = regexp.MustCompile(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
+	indicatorStatement = lazyRE(`(?i)\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`)
+	gluedSentenceEnd   = lazyRE(`[.!?][A-Z]`)
+	reasonSplit        = lazyRE(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
 )
 
 // findAdvisory reads the advisory level (a "Country - Level N: …" line or an
@@ -189,7 +188,7 @@ const maxBoldGap = 8
 
 // wordLevelLine is an area's level in words only: "Colima state – Do Not
 // Travel". Longer lines are sentences, not a heading's.
-var wordLevelLine = regexp.MustCompile(`^(?P<name>[^:]+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
+var wordLevelLine = lazyRE(`^(?P<name>[^:]+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))[\s\p{Zs}]*$`)
 
 const maxRegionLine = 200
 
@@ -254,11 +253,11 @@ func hasSuffixFold(s, lit string) bool {
 	return len(s) >= len(lit) && phrase.EqualFoldASCII(s[len(s)-len(lit):], lit)
 }
 
-var levelFirstLine = regexp.MustCompile(`^(?i:level)[\s\p{Zs}]+(?P<level>[1-4])[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))(?:[\s\p{Zs}]*[-–—][\s\p{Zs}]*|[\s\p{Zs}]+(?i:to|in)[\s\p{Zs}]+)(?P<name>[^:]+?)\.?[\s\p{Zs}]*$`)
+var levelFirstLine = lazyRE(`^(?i:level)[\s\p{Zs}]+(?P<level>[1-4])[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>(?i:do not travel|reconsider travel|exercise increased caution|exercise normal precautions))(?:[\s\p{Zs}]*[-–—][\s\p{Zs}]*|[\s\p{Zs}]+(?i:to|in)[\s\p{Zs}]+)(?P<name>[^:]+?)\.?[\s\p{Zs}]*$`)
 
 // levelWords: a line that speaks of an advisory level ("Level 2", "Do Not
 // Travel", "See Individual Summaries"), to say so when it cannot be read.
-var levelWords = regexp.MustCompile(`(?i)\blevel\s*[1-4]\b|\b(?:do not travel|reconsider travel|exercise (?:increased caution|normal precautions)|see (?:individual )?summaries)\b`)
+var levelWords = lazyRE(`(?i)\blevel\s*[1-4]\b|\b(?:do not travel|reconsider travel|exercise (?:increased caution|normal precautions)|see (?:individual )?summaries)\b`)
 
 // noOverallLevel ends the search when no overall level was read. An
 // advisory that gives levels per region only (one per state) has regions
@@ -297,10 +296,10 @@ var (
 	// of an area a heading gives its level, not areas of their own
 	// (testdata/corpus/facts.yaml reads Benin, Madagascar and Saudi Arabia
 	// so), and is not one.
-	areaListLabel = regexp.MustCompile(`(?i)^(?:level[\s\p{Zs}]*[1-4][\s\p{Zs}]*[:\-–—]?[\s\p{Zs}]*)?(do not travel|reconsider travel|exercise increased caution)(?:[\s\p{Zs}]+when[\s\p{Zs}]+traveling)?[\s\p{Zs}]+(?:to|in)[\s\p{Zs}]*:$`)
+	areaListLabel = lazyRE(`(?i)^(?:level[\s\p{Zs}]*[1-4][\s\p{Zs}]*[:\-–—]?[\s\p{Zs}]*)?(do not travel|reconsider travel|exercise increased caution)(?:[\s\p{Zs}]+when[\s\p{Zs}]+traveling)?[\s\p{Zs}]+(?:to|in)[\s\p{Zs}]*:$`)
 	// " due to terrorism": where an area's name ends in its list item
 	// (the text may have lost the space before bold words: "due toterrorism").
-	areaReason = regexp.MustCompile(`(?i)\s*due\s+to\s`)
+	areaReason = lazyRE(`(?i)\s*due\s+to\s`)
 )
 
 // listedAreas adds the areas a "Do not travel to:" list names that no
@@ -489,8 +488,8 @@ func (x *extractor) advisoryReasons(level int) []document.Text {
 var (
 	// A sentence that says the level ("Exercise increased caution while
 	// traveling to X."), and one after it that gives its reasons.
-	levelVerb   = regexp.MustCompile(`(?i)^\W*(do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b`)
-	reasonAfter = regexp.MustCompile(`(?i)^\W*this is (?:due to|because of)\s+`)
+	levelVerb   = lazyRE(`(?i)^\W*(do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b`)
+	reasonAfter = lazyRE(`(?i)^\W*this is (?:due to|because of)\s+`)
 )
 
 // reasons splits "crime, terrorism, and kidnapping." into its parts. A
@@ -601,9 +600,9 @@ func (x *extractor) codesOf(reason string, other bool) []string {
 // change due to terrorism and crime."); one that removes an indicator
 // gives no reason.
 var (
-	updateLine = regexp.MustCompile(`(?i)^\W*(?:updated|reissued)\b[^.]*?\bdue to\s*`)
+	updateLine = lazyRE(`(?i)^\W*(?:updated|reissued)\b[^.]*?\bdue to\s*`)
 	// "… and addition of the health indicator", in an update line.
-	indicatorAdded = regexp.MustCompile(`(?i)^\W*(?:updated|reissued)\b.*?\b(?:add(?:ed|ing|ition of)?)\s+(?:an?\s+|the\s+)?(\w+(?:\s\w+)?)\s+indicator`)
+	indicatorAdded = lazyRE(`(?i)^\W*(?:updated|reissued)\b.*?\b(?:add(?:ed|ing|ition of)?)\s+(?:an?\s+|the\s+)?(\w+(?:\s\w+)?)\s+indicator`)
 )
 
 // hasDueTo reports whether text holds "due to" or "Due to", in one reading.

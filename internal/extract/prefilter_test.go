@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"testing"
 )
 
@@ -9,7 +8,7 @@ import (
 // must pass wherever it matches.
 var lineFilters = []struct {
 	name   string
-	re     *regexp.Regexp
+	re     *lazyRegexp
 	filter func(string) bool
 }{
 	{"levelLine", levelLine, mayBeLevelLine},

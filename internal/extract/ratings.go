@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -11,7 +10,7 @@ import (
 // directed at or affecting official U.S. government interests." The level
 // word is read whatever it is, so that a word outside the vocabulary can be
 // reported rather than missed.
-var ratingSentence = regexp.MustCompile(`(?i)\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:being\s+)?(?:an?\s+)?(?P<level>[a-z]+)[\s-]+threat\s+(?:location|post|city|country)\s+for\s+(?P<cat>[a-z][a-z /-]{0,60}?)(?:\s+(?:directed|affecting|that|which|against)\b|\s*[.;:,]|\s*$)`)
+var ratingSentence = lazyRE(`(?i)\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:being\s+)?(?:an?\s+)?(?P<level>[a-z]+)[\s-]+threat\s+(?:location|post|city|country)\s+for\s+(?P<cat>[a-z][a-z /-]{0,60}?)(?:\s+(?:directed|affecting|that|which|against)\b|\s*[.;:,]|\s*$)`)
 
 // findRatings reads every threat rating sentence.
 func (x *extractor) findRatings() {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -179,7 +178,7 @@ func continuesList(u unit) bool {
 // placedIn is an area a label places in the regions it lists ("within
 // 50km of the border with Belarus in the following regions"): the regions
 // are not at its level, only the part of them it names.
-var placedIn = regexp.MustCompile(`(?i)(\s+in\s+the\s+following\s+(?:regions|areas|provinces|districts|zones|states|governorates|counties))\s*:?$`)
+var placedIn = lazyRE(`(?i)(\s+in\s+the\s+following\s+(?:regions|areas|provinces|districts|zones|states|governorates|counties))\s*:?$`)
 
 // areaList is the list of areas a label gave a level to, as its items are
 // read: the marker of its own items, and the level of a sublist of
@@ -195,20 +194,20 @@ type areaList struct {
 // province of X, except:", "…, with the exception of the following
 // districts:", "Chiapas, excluding", "Colima (except Manzanillo)", "the
 // province of X: with exception of …".
-var exceptClause = regexp.MustCompile(`(?i)(?:,|:)?\s+\(?(?:except|excluding|with (?:the )?exception of)\b(?:\s+for\b)?`)
+var exceptClause = lazyRE(`(?i)(?:,|:)?\s+\(?(?:except|excluding|with (?:the )?exception of)\b(?:\s+for\b)?`)
 
 // includeClause: "District of X, including:" opens a list of its parts.
-var includeClause = regexp.MustCompile(`(?i),?\s+including\s*:?\s*$`)
+var includeClause = lazyRE(`(?i),?\s+including\s*:?\s*$`)
 
 // exceptionEnd is where an excepted area's name ends in the words after
 // "except": at the level it is given ("where you should …"), a condition
 // ("only if accessed by air"), an aside ("– we recommend arriving by
 // air", "we recommend …") or the end of the brackets or the sentence.
-var exceptionEnd = regexp.MustCompile(`(?i)\s+where\s+you\s+should\b|\s+only\s+if\b|\s+[-–—]\s|\s+we\s+recommend\b|,\s+including\b|\)|\.(?:\s|$)`)
+var exceptionEnd = lazyRE(`(?i)\s+where\s+you\s+should\b|\s+only\s+if\b|\s+[-–—]\s|\s+we\s+recommend\b|,\s+including\b|\)|\.(?:\s|$)`)
 
 // subLabel is an item that only labels the sublist under it ("the
 // following zones in the Oromia region:"): not an area itself.
-var subLabel = regexp.MustCompile(`(?i)^(?:the\s+)?following\b`)
+var subLabel = lazyRE(`(?i)^(?:the\s+)?following\b`)
 
 // listedArea reads one item of a list of areas. The page's conversion
 // flattened a nested list into lists with another marker ("*" then "+"):
@@ -285,12 +284,12 @@ func (x *extractor) itemArea(a *document.Advisory, u unit, text string, level, d
 
 // exceptedApart is where one excepted area ends and the next begins, up to
 // the next one's article.
-var exceptedApart = regexp.MustCompile(`(?i)\s+(?:the|and)\s+the\b`)
+var exceptedApart = lazyRE(`(?i)\s+(?:the|and)\s+the\b`)
 
 // travelOn is what a statement's words leave before an area's name when it
 // advises against travel on a road rather than to a place: "travel on the
 // Karakoram Highway", "on Federal Highway 199".
-var travelOn = regexp.MustCompile(`(?i)^(?:travel\s+)?on\s+`)
+var travelOn = lazyRE(`(?i)^(?:travel\s+)?on\s+`)
 
 func (x *extractor) addArea(a *document.Advisory, u unit, name string, level int) {
 	name = travelOn.ReplaceAllString(strings.TrimSpace(name), "")
@@ -387,15 +386,15 @@ func dedupeRegions(rs []document.Region) []document.Region {
 
 // pairOfKind is two areas of one kind named together: "Haripur and
 // Abbottabad districts", "West Guji and Guji zones".
-var pairOfKind = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+and\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(districts|zones|regions|provinces|states|governorates|counties)$`)
+var pairOfKind = lazyRE(`^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+and\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+(districts|zones|regions|provinces|states|governorates|counties)$`)
 
 // kindsOf is areas of one kind named in a list after it: "the districts
 // of Haripur, Abbottabad, and Chitral", "the cities of Morelia and
 // Patzcuaro".
-var kindsOf = regexp.MustCompile(`^(?i:the)\s+(?:districts|cities|towns|provinces|regions|states|zones|governorates|counties)\s+of\s+(.+)$`)
+var kindsOf = lazyRE(`^(?i:the)\s+(?:districts|cities|towns|provinces|regions|states|zones|governorates|counties)\s+of\s+(.+)$`)
 
 // listSep parts the names of such a list.
-var listSep = regexp.MustCompile(`\s*,\s*(?:and\s+)?|\s+and\s+`)
+var listSep = lazyRE(`\s*,\s*(?:and\s+)?|\s+and\s+`)
 
 // splitPairs makes "X and Y districts" the two areas it names, "X
 // district" and "Y district", and "the districts of X, Y and Z" the three,
@@ -431,7 +430,7 @@ func splitPairs(rs []document.Region) []document.Region {
 }
 
 // parenthetical is an aside in an area's name: "(AJK)".
-var parenthetical = regexp.MustCompile(`\s*\([^()]*\)`)
+var parenthetical = lazyRE(`\s*\([^()]*\)`)
 
 // placeKey is an area's name without an aside, "the" and a kind of place
 // ("region", "province"), lower case: the words that say which place.

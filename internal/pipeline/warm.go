@@ -5,13 +5,14 @@ import (
 	"github.com/reportlint/reportlint/internal/checks/stale"
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/dates"
+	"github.com/reportlint/reportlint/internal/extract"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // Warm reads and compiles the embedded data a check needs, on two
 // goroutines, without waiting: the parser's (profiles, countries,
-// vocabulary, date phrases) and the rules' (the dated rules' lexicon, the watch list, the
+// vocabulary, date phrases, extraction's patterns) and the rules' (the dated rules' lexicon, the watch list, the
 // revision notes). Each is loaded once, when first needed; decoding their
 // YAML and compiling their patterns is about half of what checking one
 // report costs, and done here it runs on the second core while the run
@@ -28,6 +29,7 @@ func Warm() {
 		vocab.Default()
 		vocab.RatingSynonyms()
 		dates.Default()
+		extract.Preload()
 		dated.Preload()
 	})
 	go quietly(func() {
