@@ -56,7 +56,10 @@ func (x *extractor) findContacts() {
 			next = i + 1
 		}
 		if kind, ok := x.vocab.ContactKindOf(text); ok && len(text) <= 40 {
-			if next >= 0 && !x.isLabel(x.units[next]) { // a label with no value, such as "Telephone" above "Emergency"
+			// A label with no value, such as "Telephone" above "Emergency";
+			// "Telephone:" above a list of "Police: 17" and "Ambulance: 15"
+			// leaves each item to its own label.
+			if next >= 0 && !x.isLabel(x.units[next]) && !x.opensWithLabel(x.units[next].text.Text) {
 				x.labelled(document.ContactKind(kind), strings.TrimSuffix(text, ":"), x.units[next], 0)
 				consumed[next] = true
 			}
@@ -77,6 +80,10 @@ func (x *extractor) findContacts() {
 				continue
 			}
 		}
+		if label, from, ok := x.serviceLabel(u.text.Text); ok {
+			x.labelled(document.ContactEmergency, label, u, from)
+			continue
+		}
 		x.scanEmails(u, 0)
 		x.scanPhones(u, 0, "", "")
 	}
@@ -94,6 +101,53 @@ var endsInAbbreviation = regexp.MustCompile(`(?:^|[^\pL])\pL\.\pL\.$`)
 // match: both are tried on every paragraph of a report.
 func isPostLine(text string) bool {
 	return len(text) <= 80 && (strings.HasPrefix(text, "U") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "American")) && postLine.MatchString(text)
+}
+
+// maxServiceLabel is the longest label serviceLabel reads, "Natural gas
+// and fire emergency service" and a parenthesis.
+const maxServiceLabel = 64
+
+// serviceLabel reads a label that names an emergency service before the
+// number it gives, on one line: "Police: 15", "Ambulance (capital city):
+// 907", "Police and emergency: 911". The value must open with the number,
+// so that "Police: officers patrol …" is prose, not a contact. It gives the
+// label and the offset of the value.
+func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) {
+	colon := strings.IndexByte(text, ':')
+	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".;!?") {
+		return "", 0, false
+	}
+	from = colon + 1
+	for from < len(text) && text[from] == ' ' {
+		from++
+	}
+	if from == len(text) || !isDigit(text[from]) && text[from] != '+' && text[from] != '(' {
+		return "", 0, false
+	}
+	label = strings.TrimSpace(text[:colon])
+	if !numbersOnly(text[from:]) || !x.vocab.NamesEmergencyService(label) {
+		return "", 0, false
+	}
+	return label, from, true
+}
+
+// numbersOnly: a service label's value is numbers and nothing else but
+// "or", "and", commas and parentheses ("115 and 1122", "+52 55 4891 1166
+// (messages), or +52 55 5207 4155."), not a sentence that opens with a
+// count ("12 of them are …"). Read no further than a line of numbers can
+// be.
+var numbersOnly = regexp.MustCompile(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\.?\s*$`).MatchString
+
+// opensWithLabel: text starts with a contact label and its value ("Tel:
+// …") or an emergency service's ("Police: 17").
+func (x *extractor) opensWithLabel(text string) bool {
+	if m := findInlineLabel(text); m != nil {
+		if _, ok := x.vocab.ContactKindOf(text[m[2]:m[3]]); ok {
+			return true
+		}
+	}
+	_, _, ok := x.serviceLabel(text)
+	return ok
 }
 
 // isLabel: the unit is a contact label on its own ("Emergency").
@@ -317,6 +371,9 @@ func (x *extractor) numberKind(u unit, s, e int, kind document.ContactKind) docu
 	switch kind {
 	case "":
 		k := x.phoneKind(text, s)
+		if k == document.ContactPhone && x.followsEmergency(text, s) {
+			return document.ContactEmergency
+		}
 		// "Call 991." under a heading "Medical emergencies" or "Police":
 		// a service number takes the kind its heading gives.
 		if k == document.ContactPhone && digits(text[s:e]) <= maxServiceDigits && u.section != nil && x.namesEmergency(u.section.Title.Value) {
@@ -562,6 +619,32 @@ func (x *extractor) phoneKind(text string, off int) document.ContactKind {
 	}
 	p.kind[sent.Start] = kind
 	return kind
+}
+
+// followOnWords is the most words a sentence may have before its number
+// to be read as the answer to the sentence before it: "Our telephone
+// number is:" has four.
+const followOnWords = 5
+
+// followsEmergency: the number at off is given in a short sentence that
+// answers the one before it, which speaks of an emergency and gives no
+// number of its own: "If you need emergency help, contact us at once. Our
+// number is +353 …". The emergency is the earlier sentence's.
+func (x *extractor) followsEmergency(text string, off int) bool {
+	p := x.proseOf(text)
+	sent := p.sentence(off)
+	if sent.Start == 0 || len(strings.Fields(text[sent.Start:off])) > followOnWords {
+		return false
+	}
+	i := sort.Search(len(p.sentences), func(i int) bool { return p.sentences[i].Start >= sent.Start })
+	if i == 0 || i > len(p.sentences) {
+		return false
+	}
+	prev := p.sentences[i-1]
+	if ps := text[prev.Start:prev.End]; prev.End > sent.Start || strings.Contains(ps, "+") || x.mayHoldLocalNumber(ps) {
+		return false
+	}
+	return x.namesEmergency(text[prev.Start:prev.End])
 }
 
 // unitProse is what the contact scans learn of one unit's text, kept while

@@ -437,3 +437,56 @@ func TestPatternsCompile(t *testing.T) {
 	}()
 	extract.Preload()
 }
+// The shapes other governments give an emergency number in: a service's
+// label before the number ("Police: 17", with a parenthesis or a slash
+// in the label), each item of a list under a bare "Telephone:", and a
+// short sentence answering one about emergencies ("… contact us at once.
+// Our number is: …"). A label that opens prose, a number joined to what
+// it measures ("our 24-hour line") and a sentence after one that gives a
+// number of its own are not read so.
+func TestContactsEmergencyServiceShapes(t *testing.T) {
+	_, r := report(t, "x.md", `# Title
+
+## Emergency services in Freedonia
+
+Police and emergency: 119
+
+Ambulance (in the capital): 908
+
+Fire/rescue crews: 118 or 117
+
+Telephone:
+
+* Gendarmerie: 16
+* Fire: 19
+
+Police: officers patrol 300 streets of the old town.
+
+Fire safety tips: 12 of them are on the leaflet.
+
+## Help from the embassy
+
+If you face an emergency, get in touch with the embassy at once. Our phone number is:+228 2261 5410.
+
+In an emergency, use our 24-hour line. Its number is +228 2261 5411.
+
+Emergency line +228 2261 5412 is staffed at night. Our number for visas is +228 2261 5413.
+
+Callers with a question about visas are welcome. Our phone number is +228 2261 5414.
+`)
+	var got []string
+	for _, c := range r.Contacts {
+		got = append(got, string(c.Kind)+" "+c.Value)
+	}
+	want := []string{
+		"emergency 119", "emergency 908", "emergency 118", "emergency 117",
+		"emergency 16", "emergency 19",
+		"emergency +228 2261 5410",
+		"emergency +228 2261 5411",
+		"emergency +228 2261 5412", "phone +228 2261 5413", // the sentence before gives its own number
+		"phone +228 2261 5414", // the sentence before speaks of no emergency
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
+	}
+}

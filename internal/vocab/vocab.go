@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,12 +44,14 @@ type Vocabulary struct {
 	LocalCallers        []string            `yaml:"local-callers"`
 	DialledFromPatterns []string            `yaml:"dialled-from"`
 	PostClosed          []string            `yaml:"post-closed"`
+	NoEmergencyNumber   []string            `yaml:"no-emergency-number"`
 
 	localCallers, dialledFrom []*regexp.Regexp
 
 	labelKind    map[string]string // lower-case label -> kind
 	longestLabel int
 	postClosed   *phrase.Literals // PostClosed, ready to look for
+	noEmergency  *phrase.Literals // NoEmergencyNumber, ready to look for
 }
 
 var defaultOnce = sync.OnceValues(func() (*Vocabulary, error) { return Load(rules.FS, "data/vocabulary.yaml") })
@@ -99,6 +102,7 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 		}
 	}
 	v.postClosed = phrase.NewLiterals(v.PostClosed)
+	v.noEmergency = phrase.NewLiterals(v.NoEmergencyNumber)
 	if v.localCallers, err = compileAll(v.LocalCallers); err != nil {
 		return nil, fmt.Errorf("%s: local-callers: %v", path, err)
 	}
@@ -111,7 +115,8 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 // IsCountWord reports whether the text right after a number says that the
 // number counts or measures something ("incidents", "degrees", "%").
 func (v *Vocabulary) IsCountWord(after string) bool {
-	after = strings.TrimLeft(after, " ")
+	// "24-hour", "7-day": a hyphen joins the number to what it measures.
+	after = strings.TrimLeft(strings.TrimPrefix(after, "-"), " ")
 	word := after
 	for i, r := range after {
 		if !unicode.IsLetter(r) {
@@ -172,6 +177,25 @@ func compileAll(patterns []string) ([]*regexp.Regexp, error) {
 // operations.
 func (v *Vocabulary) PostIsClosed(text string) bool {
 	return v.postClosed.ContainsAnyFold(text)
+}
+
+// SaysNoEmergencyNumber reports whether text says that the country has no
+// emergency number to give (no-emergency-number).
+func (v *Vocabulary) SaysNoEmergencyNumber(text string) bool {
+	return v.noEmergency.ContainsAnyFold(text)
+}
+
+// NamesEmergencyService reports whether a label names an emergency service:
+// one of its words is one of emergency-words ("Police", "Ambulance (capital
+// city)", "Natural gas and fire emergency service"); a word that only
+// starts with one ("Firearms") does not.
+func (v *Vocabulary) NamesEmergencyService(label string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(v.EmergencyWords, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // IndicatorFor returns the indicator a reason names ("kidnapping" -> K).

@@ -5,6 +5,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 var EmergencyNumber = &lint.Rule{
@@ -14,11 +15,17 @@ var EmergencyNumber = &lint.Rule{
 	Doc: `A reader in danger needs the number to call. The profile names the sections, any of which
 must give an emergency number (key "emergency" in rules/profiles/*.yaml): "Law Enforcement" or
 "Police Response" in the OSAC Country Security Report, "Assistance for U.S. Citizens" in the
-Travel Advisory. A number counts as an emergency number when a label says so ("Emergency",
-"After-Hours Emergency", "Hotline") or when the sentence that gives it speaks of emergencies or
-the police ("The emergency number for the police is 17."). The finding is at the heading of
-the first of those sections the report has; a report with none of them is left to the rule
-required-section, and one that says the post has suspended its operations is asked for nothing.`,
+Travel Advisory, "Getting help" in FCDO's pages, the local emergency services under "Local
+contacts" in Smartraveller's, the overview, "Safety and security" or "Embassy contact" in
+Ireland's, "Need help?" in Canada's. A number counts as an emergency number when a label says
+so ("Emergency", "After-Hours Emergency", "Hotline"), when a label names an emergency service
+("Police: 15", "Ambulance (capital city): 907"), or when the sentence that gives it, or the
+one it answers, speaks of emergencies or the police ("The emergency number for the police is
+17."; "If you need emergency help, contact us. Our number is …"). The finding is at the
+heading of the first of those sections the report has; a report with none of them is left to
+the rule required-section, and one that says the post has suspended its operations, or that
+the country has no emergency number (no-emergency-number in rules/data/vocabulary.yaml), is
+asked for nothing.`,
 	Bad:  "Law Enforcement\n\nPolice officers patrol the capital; the gendarmerie covers the countryside.",
 	Good: "Law Enforcement\n\nThe emergency number for the police is 17.\n\nPolice officers patrol the capital; the gendarmerie covers the countryside.",
 	Run:  runEmergencyNumber,
@@ -35,6 +42,9 @@ func runEmergencyNumber(pass *lint.Pass) {
 	}
 	if postClosed(pass) {
 		return // a closed post has no number to give
+	}
+	if saysNoNumber(sections) {
+		return // the country has none to give, and the section says so
 	}
 	for _, c := range contactsIn(pass, sections) {
 		if c.Kind == document.ContactEmergency {
@@ -66,4 +76,18 @@ func runEmergencyNumber(pass *lint.Pass) {
 		Message: msg,
 		Hint:    fmt.Sprintf(`give the number to call, in a line such as "Emergency: %s" or a sentence such as "The police emergency number is 17."`, number),
 	})
+}
+
+// saysNoNumber: a paragraph of the sections says that the country has no
+// emergency number to give ("there is no centralised number to call").
+func saysNoNumber(sections []*document.Section) bool {
+	v := vocab.Default()
+	for _, s := range sections {
+		for _, p := range s.Paragraphs {
+			if v.SaysNoEmergencyNumber(p.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }
