@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/phrase"
@@ -47,13 +49,21 @@ var (
 func (x *extractor) findContacts() {
 	consumed := map[int]bool{} // units already read as a label's value
 	for i, u := range x.units {
-		if u.heading || consumed[i] {
+		if consumed[i] {
 			continue
 		}
 		text := strings.TrimSpace(u.text.Text)
 		next := -1
 		if i+1 < len(x.units) && !x.units[i+1].heading {
 			next = i + 1
+		}
+		if next >= 0 && x.isPostName(u, text) {
+			// The paragraph after the post's name is read for its labels
+			// and numbers too: only its address is taken here.
+			x.postAddress(x.units[next])
+		}
+		if u.heading {
+			continue
 		}
 		if kind, ok := x.vocab.ContactKindOf(text); ok && len(text) <= 40 {
 			// A label with no value, such as "Telephone" above "Emergency";
@@ -107,6 +117,9 @@ func isPostLine(text string) bool {
 // and fire emergency service" and a parenthesis.
 const maxServiceLabel = 64
 
+// maxServiceWords is the most words of a service's label.
+const maxServiceWords = 6
+
 // serviceLabel reads a label that names an emergency service before the
 // number it gives, on one line: "Police: 15", "Ambulance (capital city):
 // 907", "Police and emergency: 911". The value must open with the number,
@@ -114,7 +127,9 @@ const maxServiceLabel = 64
 // label and the offset of the value.
 func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) {
 	colon := strings.IndexByte(text, ':')
-	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".;!?") {
+	// A sentence before a colon ("In an emergency, call the embassy on: …")
+	// is no label: its sentence gives the number's kind.
+	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".,;!?") || len(strings.Fields(text[:colon])) > maxServiceWords {
 		return "", 0, false
 	}
 	from = colon + 1
@@ -148,6 +163,52 @@ func (x *extractor) opensWithLabel(text string) bool {
 	}
 	_, _, ok := x.serviceLabel(text)
 	return ok
+}
+
+// maxPostName is the longest post's name read: "Honorary Consul of
+// Ireland, Cancún" and more.
+const maxPostName = 80
+
+// isPostName: the unit names a post, the address to follow: a heading
+// that names one ("Embassy of Ireland, Kenya", "Department of Foreign
+// Affairs and Trade"), or a line of its own that names one and its city
+// ("Australian Embassy, Cairo", bold on the page). A sentence ("The
+// Embassy in Cairo is open.") names no post of this kind.
+func (x *extractor) isPostName(u unit, text string) bool {
+	if len(text) > maxPostName || strings.HasSuffix(text, ".") || !x.vocab.NamesPost(text) {
+		return false
+	}
+	if u.heading {
+		return true
+	}
+	comma := strings.LastIndex(text, ", ")
+	if comma < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[comma+2:])
+	return unicode.IsUpper(r) && !strings.ContainsAny(text, ".;!?")
+}
+
+// postAddress reads the address that opens the paragraph after a post's
+// name: the whole paragraph, or what comes before its first label (the
+// page's lines run together: "11 Main Road Cairo Phone: +20 …"). An
+// address has a digit (a street number, a floor, a post code) or is
+// written on lines of its own with no sentence among them, which a
+// sentence after a heading is not.
+func (x *extractor) postAddress(u unit) {
+	text := u.text.Text
+	end := len(text)
+	if m := nextLabel.FindStringIndex(text); m != nil {
+		end = m[0]
+	}
+	value := strings.TrimSpace(text[:end])
+	lines := strings.Contains(x.src[u.span.Start:u.span.End], "\n") && !strings.Contains(value, ". ") && !strings.HasSuffix(value, ".")
+	if !strings.ContainsAny(value, "0123456789") && !lines || isPostLine(value) || !x.looksLikeAddress(value) {
+		return
+	}
+	value = strings.TrimSuffix(value, ",")
+	start := strings.Index(text, value)
+	x.add(u, document.Contact{Kind: document.ContactAddress, Value: value, Span: u.source(start, start+len(value))})
 }
 
 // isLabel: the unit is a contact label on its own ("Emergency").

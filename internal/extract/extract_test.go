@@ -490,3 +490,69 @@ Callers with a question about visas are welcome. Our phone number is +228 2261 5
 		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A sentence before a colon is no service's label, though it names an
+// emergency: its number takes the sentence's kind and no label.
+func TestContactsSentenceBeforeColonIsNoLabel(t *testing.T) {
+	_, r := report(t, "x.md", "# Title\n\n## Contact\n\nIn an emergency, please reach the embassy by phone: +228 2261 5420\n")
+	if len(r.Contacts) != 1 || r.Contacts[0].Kind != document.ContactEmergency || r.Contacts[0].Label != "" {
+		t.Errorf("contacts = %+v, want one emergency number without a label", r.Contacts)
+	}
+}
+
+// A post's address follows its name: under a heading that names the post
+// (with or without its city), or under a line of its own naming the post
+// and its city; lines run together end at the first label, whose value is
+// still read. A sentence under such a heading, a sentence naming a post,
+// and the heading of a contact section are followed by no address.
+func TestContactsAddressAfterPostName(t *testing.T) {
+	_, r := report(t, "x.md", `# Title
+
+## Embassy contact
+
+### Embassy of Freedonia, Sylvania
+
+Floor 3, Written House  
+7 Test Street  
+Sylvania
+
+### Department of Foreign Affairs and Trade
+
+Test Building  
+Capital City
+
+**Freedonian Embassy, Port Town**
+
+Harbour Road 12  
+Port Town  
+Phone: +228 2261 5430  
+Email: port@example.org
+
+### Consulate of Freedonia, Hill Town
+
+The consulate opens on Mondays only.
+
+Visit the Embassy of Freedonia, Sylvania, on weekdays.
+
+9 Side Street
+
+## Embassy & Consulate Contact Information
+
+U.S. Embassy Lome:
+
+14 Test Avenue, Lome
+`)
+	var got []string
+	for _, c := range r.Contacts {
+		got = append(got, string(c.Kind)+" "+c.Value)
+	}
+	want := []string{
+		"address Floor 3, Written House 7 Test Street Sylvania",
+		"address Test Building Capital City",
+		"address Harbour Road 12 Port Town", "phone +228 2261 5430", "email port@example.org",
+		"address 14 Test Avenue, Lome",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
+	}
+}

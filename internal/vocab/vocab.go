@@ -45,6 +45,7 @@ type Vocabulary struct {
 	DialledFromPatterns []string            `yaml:"dialled-from"`
 	PostClosed          []string            `yaml:"post-closed"`
 	NoEmergencyNumber   []string            `yaml:"no-emergency-number"`
+	PostNames           []string            `yaml:"post-names"`
 
 	localCallers, dialledFrom []*regexp.Regexp
 
@@ -183,6 +184,29 @@ func (v *Vocabulary) PostIsClosed(text string) bool {
 // emergency number to give (no-emergency-number).
 func (v *Vocabulary) SaysNoEmergencyNumber(text string) bool {
 	return v.noEmergency.ContainsAnyFold(text)
+}
+
+// NamesPost reports whether text names a post (post-names): the name as
+// written, capitals and all, between word boundaries.
+func (v *Vocabulary) NamesPost(text string) bool {
+	for _, n := range v.PostNames {
+		for i := 0; i+len(n) <= len(text); {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			s, e := i+j, i+j+len(n)
+			if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e])) {
+				return true
+			}
+			i = e
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // NamesEmergencyService reports whether a label names an emergency service:

@@ -15,11 +15,14 @@ var EmbassyContact = &lint.Rule{
 	Doc: `A reader in trouble looks for the embassy's contact block, and expects to find there how to
 reach it. The profile names the section that holds the block and what it must give (key
 "contacts" in rules/profiles/*.yaml): the OSAC Country Security Report an address, a phone
-number and opening hours; the Travel Advisory an address, a phone number and an email; the
-generic profile nothing. Each missing kind is reported at the section's heading. A contact
-counts when it is recognisable: a value after a label such as "Tel:", "Hours of Operation:" or
-"Email:" (or a label on its own line, the value on the next), an address on the line after
-"U.S. Embassy <City>:", an email anywhere in the section. A report without the section at all
+number and opening hours; the Travel Advisory an address, a phone number and an email; FCDO's
+and Smartraveller's pages a phone number; Ireland's an address and a phone number; Canada's
+"Need help?" page an address, a phone number and an email; the generic profile nothing. Each
+missing kind is reported at the section's heading. A contact counts when it is recognisable: a
+value after a label such as "Tel:", "Hours of Operation:" or "Email:" (or a label on its own
+line, the value on the next), an address on the line after "U.S. Embassy <City>:" or on the
+lines under a heading that names the post ("Embassy of Ireland, Kenya", "Australian High
+Commission, Islamabad"), an email anywhere in the section. A report without the section at all
 is the rule required-section's business, not this one's. A contact form linked under the Email
 label counts as the email, and a report that says the post has suspended its operations
 ("operations suspended": post-closed in rules/data/vocabulary.yaml) is asked for nothing.`,
@@ -30,7 +33,7 @@ label counts as the email, and a report that says the post has suspended its ope
 
 // contactHint says how to write a kind of contact so that it is recognised.
 var contactHint = map[document.ContactKind]string{
-	document.ContactAddress:   `give the street address on the line after "U.S. Embassy <City>:", or after "Address:"`,
+	document.ContactAddress:   `give the street address on the lines after the post's name ("U.S. Embassy <City>:", "Embassy of <Country>, <City>"), or after "Address:"`,
 	document.ContactPhone:     `add a line such as "Tel: %s"`,
 	document.ContactEmergency: `add a line such as "Emergency: %s"`,
 	document.ContactFax:       `add a line such as "Fax: %s"`,
