@@ -687,6 +687,9 @@ func (x *extractor) phoneKind(text string, off int) document.ContactKind {
 // number is:" has four.
 const followOnWords = 5
 
+// followOnBytes bounds the followOnWords words before the number.
+const followOnBytes = 80
+
 // followsEmergency: the number at off is given in a short sentence that
 // answers the one before it, which speaks of an emergency and gives no
 // number of its own: "If you need emergency help, contact us at once. Our
@@ -694,7 +697,10 @@ const followOnWords = 5
 func (x *extractor) followsEmergency(text string, off int) bool {
 	p := x.proseOf(text)
 	sent := p.sentence(off)
-	if sent.Start == 0 || len(strings.Fields(text[sent.Start:off])) > followOnWords {
+	// Five words take far fewer bytes: reading no further keeps a
+	// sentence of many numbers linear, and so does reading the sentence
+	// before only for the few numbers this near its start.
+	if sent.Start == 0 || off-sent.Start > followOnBytes || len(strings.Fields(text[sent.Start:off])) > followOnWords {
 		return false
 	}
 	i := sort.Search(len(p.sentences), func(i int) bool { return p.sentences[i].Start >= sent.Start })

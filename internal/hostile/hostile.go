@@ -185,7 +185,8 @@ func (g *gen) names() {
 
 // longLines: one line as long as the size limit allows, in the shapes that
 // were quadratic: quotes that clash, unclosed brackets, dates, plain words,
-// characters of several bytes, numbers that look like phones.
+// characters of several bytes, numbers that look like phones and emergency
+// numbers.
 func (g *gen) longLines() {
 	shapes := []struct{ name, unit string }{
 		{"quotes", `He said "x" and “y”, ‘z’ 'w'. `},
@@ -194,6 +195,9 @@ func (g *gen) longLines() {
 		{"words", "Crime is common in the capital and travellers should be careful. "},
 		{"multibyte", "Goïta a dit « non » – 北京 🙂 — "},
 		{"phones", "Tel: +227-2072-2661, (+509) 3838-1111 or 999; "},
+		// A service's label, and numbers answering a sentence about an
+		// emergency, both read back from each number.
+		{"services", "Police (capital): 17 or 18. In an emergency, call us. Our number is: 19 or 20 "},
 		{"bold", "**HIGH** **x "},
 	}
 	for _, s := range shapes {
