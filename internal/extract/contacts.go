@@ -149,9 +149,11 @@ func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) 
 // numbersOnly: a service label's value is numbers and nothing else but
 // "or", "and", commas and parentheses ("115 and 1122", "+52 55 4891 1166
 // (messages), or +52 55 5207 4155."), not a sentence that opens with a
-// count ("12 of them are …"). Read no further than a line of numbers can
-// be.
-var numbersOnly = regexp.MustCompile(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\.?\s*$`).MatchString
+// count ("12 of them are …"). The next label may follow, where the page
+// broke its lines with hard breaks and the text runs them together
+// ("Police: 110 Ambulance and fire: 119"): its numbers are read with the
+// first's, as emergency numbers too.
+var numbersOnly = regexp.MustCompile(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\.?\s*(?:$|\p{Lu}[^:.]{0,60}:)`).MatchString
 
 // opensWithLabel: text starts with a contact label and its value ("Tel:
 // …") or an emergency service's ("Police: 17").

@@ -439,7 +439,7 @@ func TestPatternsCompile(t *testing.T) {
 }
 // The shapes other governments give an emergency number in: a service's
 // label before the number ("Police: 17", with a parenthesis or a slash
-// in the label), each item of a list under a bare "Telephone:", and a
+// in the label, or two labels on lines a hard break joins), each item of a list under a bare "Telephone:", and a
 // short sentence answering one about emergencies ("… contact us at once.
 // Our number is: …"). A label that opens prose, a number joined to what
 // it measures ("our 24-hour line") and a sentence after one that gives a
@@ -454,6 +454,9 @@ Police and emergency: 119
 Ambulance (in the capital): 908
 
 Fire/rescue crews: 118 or 117
+
+Coast guard police: 110  
+Ambulance and fire: 121
 
 Telephone:
 
@@ -480,6 +483,7 @@ Callers with a question about visas are welcome. Our phone number is +228 2261 5
 	}
 	want := []string{
 		"emergency 119", "emergency 908", "emergency 118", "emergency 117",
+		"emergency 110", "emergency 121", // lines run together by a hard break
 		"emergency 16", "emergency 19",
 		"emergency +228 2261 5410",
 		"emergency +228 2261 5411",
