@@ -99,7 +99,10 @@ type ContactBlock struct {
 // number the report must have.
 type EmergencyNumber struct {
 	Sections []*Section
-	Line     int
+	// Hint says how these pages give the number, for the finding (key
+	// "hint"); empty, the rule's own.
+	Hint string
+	Line int
 }
 
 // Section is a section the profile expects or knows.
@@ -522,6 +525,7 @@ type fileContacts struct {
 
 type fileEmergency struct {
 	Sections []string `yaml:"sections"`
+	Hint     string   `yaml:"hint"`
 }
 
 // yamlError names the file and line of a YAML error, without the text's
@@ -620,7 +624,7 @@ var subKeys = []struct {
 	allowed []string
 }{
 	{"contacts", []string{"section", "requires"}},
-	{"emergency", []string{"sections"}},
+	{"emergency", []string{"sections", "hint"}},
 	{"hints", []string{"published", "country", "advisory"}},
 }
 
@@ -661,7 +665,7 @@ func (p *Profile) readContacts(file string, root *yaml.Node, fp fileProfile) err
 		if len(fp.Emergency.Sections) == 0 {
 			return fmt.Errorf("%s:%d: emergency: list the sections that may give the emergency number", file, n.Line)
 		}
-		e := &EmergencyNumber{Line: n.Line}
+		e := &EmergencyNumber{Line: n.Line, Hint: strings.TrimSpace(fp.Emergency.Hint)}
 		for i, name := range fp.Emergency.Sections {
 			s, err := p.sectionFor(file, "emergency", itemLine(n, "sections", i), name)
 			if err != nil {

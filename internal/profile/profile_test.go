@@ -156,7 +156,7 @@ func TestContactKeys(t *testing.T) {
 		{sections + "contacts: [phone]\n", `p/x.yaml:6: contacts: expected a mapping`},
 		{sections + "emergency:\n  sections:\n    - Police\n    - Polise\n", `p/x.yaml:9: emergency: "Polise" is not one of the profile's sections`},
 		{sections + "emergency: {}\n", `p/x.yaml:6: emergency: list the sections`},
-		{sections + "emergency: {section: Police}\n", `p/x.yaml:6: emergency: unknown key "section" (known: sections)`},
+		{sections + "emergency: {section: Police}\n", `p/x.yaml:6: emergency: unknown key "section" (known: sections, hint)`},
 		{sections + "hints:\n  published: x\n  date: y\n", `p/x.yaml:8: hints: unknown key "date" (known: published, country, advisory)`},
 	}
 	for _, tt := range bad {

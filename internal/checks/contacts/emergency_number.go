@@ -22,7 +22,8 @@ so ("Emergency", "After-Hours Emergency", "Hotline"), when a label names an emer
 ("Police: 15", "Ambulance (capital city): 907"), or when the sentence that gives it, or the
 one it answers, speaks of emergencies or the police ("The emergency number for the police is
 17."; "If you need emergency help, contact us. Our number is …"). The finding is at the
-heading of the first of those sections the report has; a report with none of them is left to
+heading of the first of those sections the report has, with the profile's hint (key "hint"
+under "emergency") where it gives one; a report with none of them is left to
 the rule required-section, and one that says the post has suspended its operations, or that
 the country has no emergency number (no-emergency-number in rules/data/vocabulary.yaml), is
 asked for nothing.`,
@@ -71,10 +72,14 @@ func runEmergencyNumber(pass *lint.Pass) {
 	if home, ok := reportCountry(pass); ok {
 		number = "+" + home.Calling + " …"
 	}
+	hint := fmt.Sprintf(`give the number to call, in a line such as "Emergency: %s" or a sentence such as "The police emergency number is 17."`, number)
+	if spec.Hint != "" {
+		hint = spec.Hint // how this government's pages give it
+	}
 	pass.Report(lint.Finding{
 		Span:    sections[0].Heading,
 		Message: msg,
-		Hint:    fmt.Sprintf(`give the number to call, in a line such as "Emergency: %s" or a sentence such as "The police emergency number is 17."`, number),
+		Hint:    hint,
 	})
 }
 
