@@ -211,7 +211,7 @@ func isWordByte(c byte) bool {
 
 // NamesEmergencyService reports whether a label names an emergency service:
 // one of its words is one of emergency-words ("Police", "Ambulance (capital
-// city)", "Natural gas and fire emergency service"); a word that only
+// city)", "Gas and fire service"); a word that only
 // starts with one ("Firearms") does not.
 func (v *Vocabulary) NamesEmergencyService(label string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) }) {
