@@ -437,6 +437,7 @@ func TestPatternsCompile(t *testing.T) {
 	}()
 	extract.Preload()
 }
+
 // The shapes other governments give an emergency number in: a service's
 // label before the number ("Police: 17", with a parenthesis or a slash
 // in the label, or two labels on lines a hard break joins), each item of a list under a bare "Telephone:", and a
