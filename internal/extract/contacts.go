@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,29 +16,29 @@ import (
 var (
 	// International form: "+223-2070-2300", "+(20) 2-2797-3300", "+1 202 501 4444",
 	// "+( 261) 20 …" with a stray space in the parentheses.
-	intlPhone = regexp.MustCompile(`\+\s?\(?\s?\d{1,4}\s?\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
+	intlPhone = lazyRE(`\+\s?\(?\s?\d{1,4}\s?\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
 	// A calling code in parentheses, the plus inside: "+267) …" of "(+267) 373-2222".
-	parenCode = regexp.MustCompile(`^\+\s?\d{1,4}\s?\)`)
+	parenCode = lazyRE(`^\+\s?\d{1,4}\s?\)`)
 	// A local number: "8000-1115", "17", "112". Only read near a phone word.
-	localPhone = regexp.MustCompile(`\b\d{2,5}(?:[ .\-]\d{2,5}){0,3}\b`)
+	localPhone = lazyRE(`\b\d{2,5}(?:[ .\-]\d{2,5}){0,3}\b`)
 	// A local number after a label, where nothing but numbers is expected:
 	// it may have one-digit groups and more of them ("593-2-398-5000",
 	// "235 22 53 91 02"), so that one number is read as one.
-	labelledPhone = regexp.MustCompile(`\b\d{1,5}(?:[ .\-]\d{1,5}){0,6}\b`)
+	labelledPhone = lazyRE(`\b\d{1,5}(?:[ .\-]\d{1,5}){0,6}\b`)
 	// After a number: a time of day ("8:15 a.m.", "0800h") is no phone number.
-	clockAfter = regexp.MustCompile(`(?i)^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)`)
+	clockAfter = lazyRE(`(?i)^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)`)
 	// Before a number: an extension ("ext. 2306", "x 12") belongs to the number before it.
-	extensionBefore = regexp.MustCompile(`(?i)(?:\bext\.?|\bextension|\bx)\s*$`)
+	extensionBefore = lazyRE(`(?i)(?:\bext\.?|\bextension|\bx)\s*$`)
 	// In a parenthesis: hours of opening, whose digits are times.
-	timeWords = regexp.MustCompile(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
+	timeWords = lazyRE(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
 	// Anything shaped like an address is taken, a malformed one too
 	// ("name@@state.gov"), so that the schema can say what is wrong with it.
-	email = regexp.MustCompile(`[\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]`)
+	email = lazyRE(`[\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]`)
 	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos", "U.S Consular
 	// Services in …", "The American Institute in Taiwan": the line an address follows.
-	postLine = regexp.MustCompile(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
+	postLine = lazyRE(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
 	// "Tel: …", "Hours of Operation: …" at the start of a paragraph.
-	inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
+	inlineLabel = lazyRE(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
 )
 
 // findContacts reads contact details: labelled values ("Tel: …", or a
@@ -101,11 +100,11 @@ func (x *extractor) findContacts() {
 }
 
 // nextLabel is a label after a value on its line: " Facebook: ", " X: ".
-var nextLabel = regexp.MustCompile(`\s+\p{Lu}[\p{L}]*:\s`)
+var nextLabel = lazyRE(`\s+\p{Lu}[\p{L}]*:\s`)
 
 // endsInAbbreviation: a value ending "p.m." or "U.S." keeps its last
 // period.
-var endsInAbbreviation = regexp.MustCompile(`(?:^|[^\pL])\pL\.\pL\.$`)
+var endsInAbbreviation = lazyRE(`(?:^|[^\pL])\pL\.\pL\.$`)
 
 // isPostLine and findInlineLabel run their regexps only on text that can
 // match: both are tried on every paragraph of a report.
@@ -153,7 +152,7 @@ func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) 
 // broke its lines with hard breaks and the text runs them together
 // ("Police: 110 Ambulance and fire: 119"): its numbers are read with the
 // first's, as emergency numbers too.
-var numbersOnly = regexp.MustCompile(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\.?\s*(?:$|\p{Lu}[^:.]{0,60}:)`).MatchString
+var numbersOnly = lazyRE(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\.?\s*(?:$|\p{Lu}[^:.]{0,60}:)`).MatchString
 
 // opensWithLabel: text starts with a contact label and its value ("Tel:
 // …") or an emergency service's ("Police: 17").
@@ -316,7 +315,7 @@ func linkIn(u unit, l document.Link, from int) bool {
 }
 
 // htmlTag is a tag such as "<br>" left in a link target.
-var htmlTag = regexp.MustCompile(`</?[a-zA-Z]+\s*/?>`)
+var htmlTag = lazyRE(`</?[a-zA-Z]+\s*/?>`)
 
 func isWebAddress(s string) bool {
 	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")

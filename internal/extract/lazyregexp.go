@@ -55,3 +55,5 @@ func (l *lazyRegexp) Split(s string, n int) []string       { return l.get().Spli
 func (l *lazyRegexp) ReplaceAllString(src, repl string) string {
 	return l.get().ReplaceAllString(src, repl)
 }
+
+func (l *lazyRegexp) FindString(s string) string { return l.get().FindString(s) }
