@@ -12,7 +12,7 @@ import (
 )
 
 func profileCommand(e *env) *ucli.Command {
-	known := profile.Default().Names()
+	known := profile.BuiltinNames() // from the file names: help must not decode them
 	return &ucli.Command{
 		Name:      "profile",
 		Usage:     "print a built-in profile, to start a house profile from",
