@@ -2,6 +2,7 @@ package phrase
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,46 @@ func BenchmarkCompileManyPhrases(b *testing.B) {
 		m := Compile(words, true)
 		if len(m.Find(text, nil)) != 1 {
 			b.Fatal("no match")
+		}
+	}
+}
+
+// ContainsAnyFold finds a literal of two words in either case, at either
+// end of the text, and not one cut by a line break.
+func TestContainsAnyFold(t *testing.T) {
+	l := NewLiterals([]string{"operations suspended", "suspension of operations"})
+	for text, want := range map[string]bool{
+		"Operations Suspended at the embassy":   true,
+		"the embassy: SUSPENSION OF OPERATIONS": true,
+		"operations were suspended":             false,
+		"operations\nsuspended":                 false,
+		"":                                      false,
+	} {
+		if got := l.ContainsAnyFold(text); got != want {
+			t.Errorf("ContainsAnyFold(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A literal is looked for by a letter of it, not by the space between
+// its words, which prose holds every few bytes.
+func TestRarestIsNotTheSpace(t *testing.T) {
+	for _, lit := range []string{"operations suspended", "a b", "of the"} {
+		if a := rarest(lit); lit[a] == ' ' {
+			t.Errorf("rarest(%q) = %d, the space", lit, a)
+		}
+	}
+}
+
+// BenchmarkContainsAnyFold reads 20 KB of prose that holds none of the
+// post-closed phrases (rules/data/vocabulary.yaml), as most reports do.
+func BenchmarkContainsAnyFold(b *testing.B) {
+	text := strings.Repeat("Until the cooperation of the country’s forces, operations in the north remained under review. ", 220)
+	l := NewLiterals([]string{"operations suspended", "suspended operations", "suspended its operations", "suspension of operations"})
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if l.ContainsAnyFold(text) {
+			b.Fatal("found")
 		}
 	}
 }
