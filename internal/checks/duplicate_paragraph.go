@@ -22,21 +22,20 @@ line under each regional level of an advisory, is boilerplate and is not flagged
 	Good: "If you decide to travel:\n\n* Avoid demonstrations and crowds.\n* Stay alert.",
 	Run: func(pass *lint.Pass) {
 		check := func(paras []*document.Paragraph) {
-			// Paragraphs are told apart by a hash of their words, which
-			// costs no allocation; a repeat is confirmed word by word.
+			// List items are told apart by a hash of their words, which
+			// costs no allocation; a paragraph is compared with the one
+			// before it alone, which differs from it within a word or two,
+			// so it is not hashed. A repeat is confirmed word by word.
 			var list map[uint64]*document.Paragraph // the current list's items
-			var prev uint64
 			for i, p := range paras {
-				key := wordsHash(p.Text)
 				if p.Kind != document.KindListItem {
 					list = nil
-					if i > 0 && paras[i-1].Kind != document.KindListItem && key != 0 && key == prev && sameWords(p.Text, paras[i-1].Text) {
+					if i > 0 && paras[i-1].Kind != document.KindListItem && sameFoldedWords(p.Text, paras[i-1].Text) && sameWords(p.Text, paras[i-1].Text) {
 						reportRepeat(pass, p, paras[i-1], "paragraph", "the one before it")
 					}
-					prev = key
 					continue
 				}
-				prev = 0
+				key := wordsHash(p.Text)
 				if list == nil {
 					list = map[uint64]*document.Paragraph{}
 				}
@@ -94,6 +93,42 @@ func wordsHash(text string) uint64 {
 		return 0
 	}
 	return h
+}
+
+// sameFoldedWords reports whether a and b have the same words, at least
+// three, as wordsHash reads them (split at ASCII space, ASCII letters
+// lower-cased): the test of equal hashes without reading past the first
+// difference.
+func sameFoldedWords(a, b string) bool {
+	i, j, n := 0, 0, 0
+	for {
+		for i < len(a) && isSpaceByte(a[i]) {
+			i++
+		}
+		for j < len(b) && isSpaceByte(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b) && n >= 3
+		}
+		for i < len(a) && !isSpaceByte(a[i]) && j < len(b) && !isSpaceByte(b[j]) {
+			if lowerASCII(a[i]) != lowerASCII(b[j]) {
+				return false
+			}
+			i, j = i+1, j+1
+		}
+		if (i < len(a) && !isSpaceByte(a[i])) || (j < len(b) && !isSpaceByte(b[j])) {
+			return false // one word goes on past the other's end
+		}
+		n++
+	}
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // sameWords: a and b have the same words, ignoring case and spacing.
