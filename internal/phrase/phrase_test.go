@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFind(t *testing.T) {
@@ -107,4 +108,28 @@ func BenchmarkContainsAnyFold(b *testing.B) {
 			b.Fatal("found")
 		}
 	}
+}
+
+// FuzzMatcherFindFrom holds the matcher's FindFrom, which stops reading
+// after one match when the rest cannot hold another, to FindFrom with its
+// regexp; accept refuses a match in lower case half the time, as
+// stale-term refuses "un mission" for "UN Mission".
+func FuzzMatcherFindFrom(f *testing.F) {
+	f.Add("UN Mission in Mali", "MINUSMA", "MINUSMA and the UN  Mission in Mali; un mission in mali, MINUSMA", 0, true)
+	f.Add("Barkhane force", "Barkhane forces", "Barkhane forces left; the Barkhane force", 3, false)
+	f.Add("Mali's army", "army", "an army, Mali’s army, the ARMY", 1, true)
+	f.Add("stop", "G5 Sahel", "G5 Sahel ſtop", 0, false)
+	f.Fuzz(func(t *testing.T, p1, p2, text string, from int, caps bool) {
+		if len(p1) > 64 || len(p2) > 64 || len(text) > 1024 || !utf8.ValidString(p1) || !utf8.ValidString(p2) ||
+			strings.TrimSpace(p1) == "" || strings.TrimSpace(p2) == "" || from < 0 || from > len(text) {
+			return
+		}
+		accept := func(start, end int) bool { return !caps || text[start] < 'a' || text[start] > 'z' }
+		ps := []string{p1, p2}
+		got := Compile(ps, true).FindFrom(text, from, accept)
+		want := FindFrom(Regexp(ps, true), text, from, accept)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("phrases %q in %q from %d: matcher %v, regexp %v", ps, text, from, got, want)
+		}
+	})
 }

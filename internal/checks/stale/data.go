@@ -269,7 +269,7 @@ func must[T any](v T, err error) T {
 type watched struct {
 	WatchEntry
 	since time.Time
-	re    *regexp.Regexp
+	re    *phrase.Matcher
 	caps  map[string]bool // folded names whose first letter is a capital
 	names []string        // the term and its aliases
 }
@@ -323,7 +323,7 @@ func compileEntry(e WatchEntry) *watched {
 		}
 	}
 	w.names = names
-	w.re = phrase.Regexp(names, true)
+	w.re = phrase.Compile(names, true)
 	return w
 }
 
@@ -338,7 +338,7 @@ type span struct{ start, end int }
 // words, and with a capital first letter where the name has one.
 func (w *watched) find(text string, from int) []span {
 	var out []span
-	for _, m := range phrase.FindFrom(w.re, text, from, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
+	for _, m := range w.re.FindFrom(text, from, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
 		out = append(out, span{m.Start, m.End})
 	}
 	return out
