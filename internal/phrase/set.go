@@ -19,10 +19,6 @@ type Set struct {
 	ascii    [utf8.RuneSelf][]int
 	other    map[rune][]int
 	anywhere []int // phrases not starting with a word character: always "held"
-	// starts marks the bytes a phrase may begin with: its first letter's
-	// ASCII cases, and every byte that begins a multi-byte character,
-	// looked at closer.
-	starts [256]bool
 	// second holds, by an ASCII first letter's key, the bytes the text's
 	// next character may begin with for one of the phrases filed there to
 	// match: most words that share a first letter with a phrase ("the",
@@ -45,9 +41,6 @@ const spaceRune = ' '
 // ignoreCase.
 func NewSet(phrases []string, ignoreCase bool) *Set {
 	s := &Set{fold: ignoreCase, other: map[rune][]int{}}
-	for c := 0xC0; c < 0x100; c++ {
-		s.starts[c] = true // the Kelvin sign folds to "k"
-	}
 	for i, p := range phrases {
 		var rs []rune
 		for j, w := range strings.Fields(p) {
@@ -69,10 +62,6 @@ func NewSet(phrases []string, ignoreCase bool) *Set {
 		if k := s.key(rs[0]); k < utf8.RuneSelf {
 			s.ascii[k] = append(s.ascii[k], i)
 			s.addSecond(&s.second[k], rs)
-			s.starts[k] = true
-			if ignoreCase && 'a' <= k && k <= 'z' {
-				s.starts[k-'a'+'A'] = true
-			}
 		} else {
 			s.other[k] = append(s.other[k], i)
 		}
@@ -162,61 +151,69 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 			first[i] = 0
 		}
 	}
-	for at := 0; at < len(text); at++ {
-		// Most bytes begin no phrase: pass over them with one look-up.
-		for at < len(text) && !s.starts[text[at]] {
-			at++
-		}
-		if at == len(text) {
-			break
-		}
+	// A phrase begins at a word's start only: the loop reads a word's
+	// first character and passes over the rest of it, its ASCII by table
+	// in a tight loop, instead of stopping at every byte a phrase could
+	// begin with ("t" and "o" within most words of a report).
+	prevWord := false // the character before at is a word character
+	for at := 0; at < len(text); {
 		c := text[at]
 		var cands []int
 		if c < utf8.RuneSelf {
+			if !wordByte[c] {
+				prevWord = false
+				at++
+				continue
+			}
+			start := at
+			for at++; at < len(text) && text[at] < utf8.RuneSelf && wordByte[text[at]]; at++ {
+			}
+			if prevWord {
+				continue // inside a word
+			}
+			prevWord = true
 			if s.fold {
 				c = lowerByte[c]
 			}
 			cands = s.ascii[c]
-			if at+1 < len(text) && !s.second[c].has(text[at+1]) {
+			if len(cands) == 0 || start+1 < len(text) && !s.second[c].has(text[start+1]) {
 				continue // no phrase filed under c goes on as the text does
 			}
-		} else {
-			r, _ := utf8.DecodeRuneInString(text[at:])
-			if !isWordRune(r) {
-				continue
-			}
-			if k := s.key(r); k < utf8.RuneSelf {
-				cands = s.ascii[k]
-			} else {
-				cands = s.other[k]
-			}
-		}
-		if len(cands) == 0 || !wordStart(text, at) {
+			held = s.matchAll(cands, text, start, found, first) || held
 			continue
 		}
-		for _, i := range cands {
-			if !found[i] && s.matchAt(s.phrases[i], text, at) {
-				found[i], held = true, true
-				if first != nil {
-					first[i] = at
-				}
-			}
+		r, n := utf8.DecodeRuneInString(text[at:])
+		start := at
+		at += n
+		isWord := isWordRune(r)
+		if !isWord || prevWord {
+			prevWord = isWord
+			continue
 		}
+		prevWord = true
+		if k := s.key(r); k < utf8.RuneSelf {
+			cands = s.ascii[k]
+		} else {
+			cands = s.other[k]
+		}
+		held = s.matchAll(cands, text, start, found, first) || held
 	}
 	return held
 }
 
-// wordStart reports whether text[at:] begins a word: no word character
-// just before it, as OnBoundary reads it.
-func wordStart(text string, at int) bool {
-	if at == 0 {
-		return true
+// matchAll sets found[i] for each phrase i of cands not found yet that
+// matches text at at, which begins a word, and reports whether one did.
+func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []int) bool {
+	held := false
+	for _, i := range cands {
+		if !found[i] && s.matchAt(s.phrases[i], text, at) {
+			found[i], held = true, true
+			if first != nil {
+				first[i] = at
+			}
+		}
 	}
-	if c := text[at-1]; c < utf8.RuneSelf {
-		return !wordByte[c]
-	}
-	prev, _ := utf8.DecodeLastRuneInString(text[:at])
-	return !isWordRune(prev)
+	return held
 }
 
 // matchAt reports whether phrase p matches text at byte at and ends on a
