@@ -191,11 +191,16 @@ func isYear(w string) bool {
 
 // cueList is a list of words and phrases, each split into lower-case words
 // the way sentences are, so that "no-longer" or "isn’t" in a list matches
-// the text however it is written.
-type cueList [][]string
+// the text however it is written. The cues are filed by their first word:
+// the judge asks at every word of a sentence, and the past words are
+// eighty.
+type cueList struct {
+	cues    [][]string
+	byFirst map[string][]int // places in cues, in order
+}
 
 func newCueList(phrases ...[]string) cueList {
-	var out cueList
+	out := cueList{byFirst: map[string][]int{}}
 	for _, list := range phrases {
 		for _, p := range list {
 			var cue []string
@@ -203,22 +208,25 @@ func newCueList(phrases ...[]string) cueList {
 				cue = append(cue, w.lower)
 			}
 			if len(cue) > 0 {
-				out = append(out, cue)
+				out.byFirst[cue[0]] = append(out.byFirst[cue[0]], len(out.cues))
+				out.cues = append(out.cues, cue)
 			}
 		}
 	}
 	return out
 }
 
-// at reports whether a cue starts at word i, and the index of its last word.
+// at reports whether a cue starts at word i, and the index of its last
+// word: of the cues that do, the first listed.
 func (c cueList) at(words []word, i int) (int, bool) {
-	for _, cue := range c {
+	for _, k := range c.byFirst[words[i].lower] {
+		cue := c.cues[k]
 		if i+len(cue) > len(words) {
 			continue
 		}
 		ok := true
-		for j, w := range cue {
-			ok = ok && words[i+j].lower == w
+		for j, w := range cue[1:] {
+			ok = ok && words[i+1+j].lower == w
 		}
 		if ok {
 			return i + len(cue) - 1, true
@@ -259,8 +267,11 @@ func splitWords(text string, sent prose.Range) []word {
 	out := make([]word, 0, min((sent.End-sent.Start)/5+1, 1024))
 	brk := false
 	for i := sent.Start; i < sent.End; {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isLetterOrDigit(r) {
 			if strings.ContainsRune(",;:()[]—–", r) {
 				brk = true
 			}
@@ -268,14 +279,25 @@ func splitWords(text string, sent prose.Range) []word {
 			continue
 		}
 		start := i
+		// Lower-case ASCII letters and digits, most of a sentence's words,
+		// are read by table and are their own lower-case form.
+		for i < sent.End && text[i] < utf8.RuneSelf && asciiLowerWord[text[i]] {
+			i++
+		}
+		plain := true // text[start:i] needs no folding
 		for i < sent.End {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r, n := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			if isLetterOrDigit(r) {
+				plain = plain && r < utf8.RuneSelf && !('A' <= r && r <= 'Z')
 				i += n
 				continue
 			}
 			if r == '\'' || r == '’' {
 				if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < sent.End && unicode.IsLetter(next) {
+					plain = plain && r == '\''
 					i += n
 					continue
 				}
@@ -283,9 +305,30 @@ func splitWords(text string, sent prose.Range) []word {
 			break
 		}
 		first, _ := utf8.DecodeRuneInString(text[start:])
-		lower := strings.ReplaceAll(strings.ToLower(text[start:i]), "’", "'")
+		lower := text[start:i]
+		if !plain {
+			lower = strings.ReplaceAll(strings.ToLower(lower), "’", "'")
+		}
 		out = append(out, word{start: start, end: i, lower: lower, capital: unicode.IsUpper(first) && len(out) > 0, breakBefore: brk})
 		brk = false
 	}
 	return out
 }
+
+// isLetterOrDigit is unicode.IsLetter or IsDigit, by table for ASCII.
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord marks ASCII letters and digits; asciiLowerWord those that are
+// not capitals.
+var asciiWord, asciiLowerWord = func() (w, l [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+		l[c] = w[c] && !unicode.IsUpper(rune(c))
+	}
+	return w, l
+}()
