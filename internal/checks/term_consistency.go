@@ -40,7 +40,7 @@ func runTermConsistency(pass *lint.Pass) {
 		// Most words have fewer than two capitals: they are passed over as
 		// they are read, without allocating.
 		text := u.Text
-		for i := nextWord(text, 0); i < len(text); i = nextWord(text, i) {
+		for i := nextCapsWord(text, 0); i < len(text); i = nextCapsWord(text, i) {
 			start := i
 			var caps int
 			i, caps = scanWord(text, i)
@@ -136,6 +136,53 @@ func nextWord(text string, i int) int {
 	}
 	return i
 }
+
+// nextCapsWord is the start of the next word at or after i that may have
+// two capitals, as nextWord would find it: one holding an ASCII capital or
+// a letter outside ASCII. The words between, lower-case ASCII and most of a
+// report, are passed over by table without being read one by one. i is 0
+// or follows a character that is not a letter or digit, so that the word's
+// start is found by reading back no further than i.
+func nextCapsWord(text string, i int) int {
+	for {
+		for i < len(text) && !mayBeCapital[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			return i
+		}
+		if text[i] >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isLetterOrDigit(r) {
+				i += n
+				continue
+			}
+		}
+		for i > 0 { // back to the word's start
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if asciiClass[c]&classWord == 0 {
+					break
+				}
+				i--
+				continue
+			}
+			r, n := utf8.DecodeLastRuneInString(text[:i])
+			if !isLetterOrDigit(r) {
+				break
+			}
+			i -= n
+		}
+		return i
+	}
+}
+
+// mayBeCapital marks ASCII capitals and the bytes outside ASCII.
+var mayBeCapital = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || asciiClass[c]&classUpper != 0
+	}
+	return t
+}()
 
 // scanWord reads the run of letters and digits at i: its end, and how many
 // capitals it has.

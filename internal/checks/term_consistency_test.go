@@ -1,0 +1,38 @@
+package checks
+
+import (
+	"slices"
+	"testing"
+)
+
+// capsWords are the words of text with at least two capitals, found from
+// each word's start by next.
+func capsWords(text string, next func(string, int) int) [][2]int {
+	var out [][2]int
+	for i := next(text, 0); i < len(text); i = next(text, i) {
+		start := i
+		var caps int
+		i, caps = scanWord(text, i)
+		if caps >= 2 {
+			out = append(out, [2]int{start, i})
+		}
+	}
+	return out
+}
+
+// FuzzNextCapsWord holds the passing over of lower-case words to reading
+// every word (nextWord): the same words with two capitals.
+func FuzzNextCapsWord(f *testing.F) {
+	f.Add("Mali's FAMa and FAMA, the ÉTAT’s aBc x\xe2\x80ÉÉ")
+	f.Add("lowercase only, then McDONALD’S")
+	f.Add("\u212aK k\xc3KK 9AB")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1024 {
+			return
+		}
+		got, want := capsWords(text, nextCapsWord), capsWords(text, nextWord)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v, reading every word %v", text, got, want)
+		}
+	})
+}
