@@ -35,14 +35,25 @@ func Sentences(text string) []Range { return AppendSentences(nil, text) }
 // reading many texts can reuse one slice.
 func AppendSentences(out []Range, text string) []Range {
 	start := skipSpace(text, 0)
+	// The marks are ASCII, never part of a longer UTF-8 sequence, so the
+	// text is searched for each by strings.IndexByte, many bytes at a
+	// step; each mark's next place is looked for again only once passed,
+	// so the text is read once for each.
+	nextDot, nextBang, nextQuery := -1, -1, -1
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			// The marks are ASCII, never part of a longer UTF-8 sequence,
-			// so bytes may be skipped without decoding runes.
-			i++
-			continue
+		if nextDot < i {
+			nextDot = indexByteFrom(text, '.', i)
 		}
+		if nextBang < i {
+			nextBang = indexByteFrom(text, '!', i)
+		}
+		if nextQuery < i {
+			nextQuery = indexByteFrom(text, '?', i)
+		}
+		if i = min(nextDot, nextBang, nextQuery); i == len(text) {
+			break
+		}
+		c := text[i]
 		end := i + 1
 		for end < len(text) {
 			r, n := utf8.DecodeRuneInString(text[end:])
@@ -75,6 +86,14 @@ func AppendSentences(out []Range, text string) []Range {
 		}
 	}
 	return out
+}
+
+// indexByteFrom is the first place of c in s at or after i, or len(s).
+func indexByteFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // Of returns the sentence containing byte offset off, or the whole text.

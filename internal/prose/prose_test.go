@@ -2,7 +2,11 @@ package prose
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestSentences(t *testing.T) {
@@ -72,4 +76,60 @@ func TestInFindsTheSentenceOf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sentencesByByte is AppendSentences as it was before it searched for the
+// marks with strings.IndexByte: every byte looked at in turn. It is the
+// reference FuzzSentencesByByte holds the search to.
+func sentencesByByte(text string) []Range {
+	var out []Range
+	start := skipSpace(text, 0)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !strings.ContainsRune(`"')]”’»*`, r) {
+				break
+			}
+			end += n
+		}
+		next := skipSpace(text, end)
+		if next == end && end < len(text) {
+			i = end
+			continue
+		}
+		if next < len(text) && !startsSentence(text[next:]) {
+			i = next
+			continue
+		}
+		if c == '.' && isAbbreviation(text[start:i]) && next < len(text) {
+			i = next
+			continue
+		}
+		out = append(out, Range{Start: start, End: end})
+		start = next
+		i = next
+	}
+	if start < len(text) {
+		end := len(strings.TrimRightFunc(text, unicode.IsSpace))
+		if end > start {
+			out = append(out, Range{Start: start, End: end})
+		}
+	}
+	return out
+}
+
+func FuzzSentencesByByte(f *testing.F) {
+	f.Add("The U.S. Embassy. Call “now.” 3.5 (x.) e.g. y! Why? No.")
+	f.Add("?!. .A! b? C.")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := Sentences(text), sentencesByByte(text); !slices.Equal(got, want) {
+			t.Errorf("Sentences(%q) = %v, byte by byte %v", text, got, want)
+		}
+	})
 }
