@@ -226,6 +226,9 @@ const nameSlot = "{name}"
 // phraseSet is a list of phrases compiled for matching against tokens.
 type phraseSet struct {
 	byFirst map[string][][]string // by first word (or nameSlot), longest first
+	// names is byFirst[nameSlot], which matchAt tries at every token:
+	// looked up once rather than hashed each time.
+	names [][]string
 }
 
 func compileSet(phrases ...[]string) phraseSet {
@@ -248,6 +251,7 @@ func compileSet(phrases ...[]string) phraseSet {
 		}
 		set.byFirst[k] = list
 	}
+	set.names = set.byFirst[nameSlot]
 	return set
 }
 
@@ -298,7 +302,7 @@ func (set phraseSet) matchAt(toks []token, i, limit int, skip func(*token) bool)
 	if end, ok := try(set.byFirst[toks[i].lower]); ok {
 		return end, true
 	}
-	return try(set.byFirst[nameSlot])
+	return try(set.names)
 }
 
 // find returns the first phrase of the set in toks[from:to], as a token range.
