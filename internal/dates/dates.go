@@ -50,6 +50,10 @@ type Finder struct {
 	// maybeStarter is a cheap sieve before the map: by the first letter of a
 	// lower-case ASCII word, the set of last letters a starter can have.
 	maybeStarter [26]uint32
+	// maybeLength is a second sieve: by the first letter, the set of
+	// lengths (31 for any longer) a starter can have. It holds for an
+	// ASCII word only, whose lower case is as long as it is.
+	maybeLength [26]uint32
 }
 
 type starter struct {
@@ -98,10 +102,12 @@ func NewFinder(phrases []Phrase) *Finder {
 			// A starter outside a-z cannot be sieved; let every word through.
 			for k := range f.maybeStarter {
 				f.maybeStarter[k] = ^uint32(0)
+				f.maybeLength[k] = ^uint32(0)
 			}
 			break
 		}
 		f.maybeStarter[first] |= 1 << last
+		f.maybeLength[first] |= 1 << min(len(w), 31)
 	}
 	return f
 }
@@ -218,7 +224,7 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		date, numeric = true, true
 	case tokWord:
 		w := s.text[t.start:t.end]
-		if first, last, ok := asciiEnds(w); ok && f.maybeStarter[first]&(1<<last) == 0 {
+		if f.sieved(w) {
 			return pending
 		}
 		st := lookupFolded(f.starters, w)
@@ -249,6 +255,25 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		}
 	}
 	return pending
+}
+
+// sieved reports that the word w starts no date or phrase, told without
+// looking it up: its first and last letters, or its first letter and its
+// length, are those of no starter.
+func (f *Finder) sieved(w string) bool {
+	first, last, ok := asciiEnds(w)
+	return ok && (f.maybeStarter[first]&(1<<last) == 0 ||
+		f.maybeLength[first]&(1<<min(len(w), 31)) == 0 && isASCII(w))
+}
+
+// isASCII: w is all ASCII, so that its lower case is as long as it is.
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiEnds gives the first and last letters of w, folded to 0–25, when both

@@ -401,3 +401,23 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// No starter, in any case, is passed over by the sieves before the map;
+// and a word that starts nothing, of a length no starter of its first
+// letter has, is.
+func TestSievesKeepEveryStarter(t *testing.T) {
+	f := Default()
+	for w := range f.starters {
+		if w == numberSlot {
+			continue
+		}
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if f.sieved(v) {
+				t.Errorf("starter %q is sieved out", v)
+			}
+		}
+	}
+	if !f.sieved("travellers") || !f.sieved("Thxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxe") {
+		t.Errorf("words that start nothing pass the sieves")
+	}
+}
