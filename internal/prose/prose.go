@@ -71,7 +71,8 @@ func AppendSentences(out []Range, text string) []Range {
 			i = next
 			continue
 		}
-		if c == '.' && isAbbreviation(text[start:i]) && next < len(text) {
+		// A text's last period ends its sentence: no abbreviation look-up.
+		if c == '.' && next < len(text) && isAbbreviation(text[start:i]) {
 			i = next
 			continue
 		}
