@@ -332,3 +332,27 @@ func BenchmarkRules(b *testing.B) {
 		}
 	}
 }
+
+// FuzzLowerWord holds the tokenizer's fast path for lower-case words to
+// the general one: where lowerWord ends a word, scanWord ends it there too
+// and fold gives it back unchanged.
+func FuzzLowerWord(f *testing.F) {
+	f.Add("mali's troops", 0)
+	f.Add("the 15th, g5 naïve x’y", 0)
+	f.Add("word\u212a done", 0)
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i >= len(text) || !asciiWord[text[i]&0x7f] || text[i] >= 0x80 {
+			return
+		}
+		end := lowerWord(text, i)
+		if end == i {
+			return
+		}
+		if want := scanWord(text, i); end != want {
+			t.Fatalf("lowerWord(%q, %d) = %d, scanWord %d", text, i, end, want)
+		}
+		if w := text[i:end]; new(folder).fold(w) != w {
+			t.Fatalf("lowerWord(%q, %d) took %q, which folds", text, i, w)
+		}
+	})
+}

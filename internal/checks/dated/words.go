@@ -90,6 +90,11 @@ func appendTokens(out []token, text string, f *folder) []token {
 			}
 			out = append(out, f.token(text, i, end, tokNumber, space))
 		case isWordRune(r): // a letter, or a digit of another script
+			if end := lowerWord(text, i); end > i {
+				// Most words: their own lower form, told as they are read.
+				out = append(out, token{start: int32(i), end: int32(end), kind: tokWord, lower: text[i:end], spaceBefore: space})
+				break
+			}
 			out = append(out, f.token(text, i, scanWord(text, i), tokWord, space))
 		default:
 			out = append(out, f.token(text, i, i+n, tokPunct, space))
@@ -177,6 +182,29 @@ func scanWord(text string, i int) int {
 	}
 	return end
 }
+
+// lowerWord is the end of the word at i, a letter, when the word is lower-case
+// ASCII letters and digits, so that scanWord would end it there and fold
+// would give it back as it is; else i. An apostrophe after it (it may go
+// on: "mali's") or a byte outside ASCII leaves the word to scanWord.
+func lowerWord(text string, i int) int {
+	end := i
+	for end < len(text) && text[end] < utf8.RuneSelf && asciiLowerWord[text[end]] {
+		end++
+	}
+	if end < len(text) && (text[end] >= utf8.RuneSelf || asciiWord[text[end]] || text[end] == '\'') {
+		return i
+	}
+	return end
+}
+
+// asciiLowerWord marks the ASCII letters and digits that are not capitals.
+var asciiLowerWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = asciiWord[c] && !('A' <= c && c <= 'Z')
+	}
+	return t
+}()
 
 // folder makes tokens. The lower forms of ASCII words with capitals are
 // written one after another into one buffer, so that the capitalised words
