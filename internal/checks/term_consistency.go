@@ -118,27 +118,8 @@ func lookupLower(index map[string]int, word string) (int, bool) {
 	return k, ok
 }
 
-// nextWord is where the next run of letters and digits starts, from i on.
-func nextWord(text string, i int) int {
-	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf { // ASCII, by table: the common case
-			if asciiClass[c]&classWord != 0 {
-				return i
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if isLetterOrDigit(r) {
-			return i
-		}
-		i += n
-	}
-	return i
-}
-
 // nextCapsWord is the start of the next word at or after i that may have
-// two capitals, as nextWord would find it: one holding an ASCII capital or
+// two capitals, as reading every word would find it: one holding an ASCII capital or
 // a letter outside ASCII. The words between, lower-case ASCII and most of a
 // report, are passed over by table without being read one by one. i is 0
 // or follows a character that is not a letter or digit, so that the word's

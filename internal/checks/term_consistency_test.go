@@ -3,6 +3,7 @@ package checks
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // capsWords are the words of text with at least two capitals, found from
@@ -35,4 +36,24 @@ func FuzzNextCapsWord(f *testing.F) {
 			t.Errorf("%q: %v, reading every word %v", text, got, want)
 		}
 	})
+}
+
+// nextWord is where the next run of letters and digits starts, from i on:
+// the reading of every word that nextCapsWord stands in for.
+func nextWord(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII, by table: the common case
+			if asciiClass[c]&classWord != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isLetterOrDigit(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
