@@ -96,12 +96,20 @@ func requiredHint(m outline.Missing, name string) string {
 // word), compared as profiles compare headings.
 func misspelt(title string, names []string) (string, bool) {
 	t := profile.NormalizeTitle(title)
+	tLen := utf8.RuneCountInString(t)
 	best, bestDist := "", 3
 	for _, n := range names {
 		k := profile.NormalizeTitle(n)
+		kLen := utf8.RuneCountInString(k)
 		limit := 2
-		if utf8.RuneCountInString(k) < 8 {
+		if kLen < 8 {
 			limit = 1
+		}
+		// The distance is at least the difference in length, as an edit
+		// changes the length by one at most: most pairs of a heading and
+		// a name need no table of edits.
+		if diff := max(tLen-kLen, kLen-tLen); diff > limit || diff >= bestDist {
+			continue
 		}
 		if d := suggest.Distance(t, k); d > 0 && d <= limit && d < bestDist {
 			best, bestDist = n, d
