@@ -205,10 +205,11 @@ func isLineSpace(r rune) bool {
 // in any case, with a dash before it past at least one space, and at least
 // one space, a digit and later a colon after it.
 // mentionsLevel is the cheapest test that a text may state a level: it
-// holds "level" in any case the regexps take ("Level", "LEVEL"; a word in
-// mixed case such as "LeVeL" is not written).
+// holds "level" in any case the regexps' (?i) takes, mixed case included
+// ("LeVel"), so that it is implied by each of them (FuzzLinePrefilters).
+// "level" has no letter that folds outside ASCII.
 func mentionsLevel(text string) bool {
-	return strings.Contains(text, "evel") || strings.Contains(text, "EVEL")
+	return phrase.ContainsFold(text, "level")
 }
 
 func mayBeLevelLine(line string) bool {

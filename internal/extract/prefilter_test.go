@@ -11,7 +11,8 @@ var lineFilters = []struct {
 	re     *lazyRegexp
 	filter func(string) bool
 }{
-	{"levelLine", levelLine, mayBeLevelLine},
+	{"levelLine", levelLine, func(s string) bool { return mentionsLevel(s) && mayBeLevelLine(s) }},
+	{"levelSentence", levelSentence, mentionsLevel},
 	{"wordLevelLine", wordLevelLine, endsInWording},
 	{"levelFirstLine", levelFirstLine, func(s string) bool { return hasPrefixFold(s, "level") }},
 }
@@ -33,6 +34,10 @@ var prefilterSeeds = []string{
 	"level 2:exercise increased caution in Bamako",
 	"Travel advisory level 4 assessed: no",
 	"development - level x:",
+	"Mali - LeVeL 4: Do Not Travel",
+	"The Department assesses Mali at Level 4.",
+	"WE ASSESS NOTHING; IT ASSESSES MALI AT LEVEL 4",
+	"it assessed the country at lEVEL 2",
 }
 
 func TestLinePrefiltersHoldWhereTheRegexpMatches(t *testing.T) {
@@ -64,6 +69,9 @@ func TestLinePrefiltersPassOverOrdinaryLines(t *testing.T) {
 		"Travelers should exercise caution at night.",
 	} {
 		for _, f := range lineFilters {
+			if f.name == "levelSentence" {
+				continue // its test is "level" alone, which these hold
+			}
 			if f.filter(s) {
 				t.Errorf("%s's prefilter lets %q through", f.name, s)
 			}
