@@ -10,25 +10,25 @@ import (
 // before any command ran, even `reportlint --version`; compiled lazily they
 // cost only the runs that parse, and pipeline.Warm compiles them on a
 // spare core while the run starts (Preload). A pattern that does not
-// compile still panics, on first use (TestPatternsCompile calls Preload).
+// compile panics on every use, with its own message, not only the first:
+// Warm's goroutine, which recovers, may be the first (sync.Once would
+// leave a nil regexp behind it). TestPatternsCompile calls Preload.
 type lazyRegexp struct {
 	expr string
-	once sync.Once
-	re   *regexp.Regexp
+	get  func() *regexp.Regexp
 }
 
 var lazyRegexps []*lazyRegexp
 
 // lazyRE declares a pattern; call it only in package-level declarations.
 func lazyRE(expr string) *lazyRegexp {
-	l := &lazyRegexp{expr: expr}
+	l := newLazyRegexp(expr)
 	lazyRegexps = append(lazyRegexps, l)
 	return l
 }
 
-func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.expr) })
-	return l.re
+func newLazyRegexp(expr string) *lazyRegexp {
+	return &lazyRegexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 }
 
 // Preload compiles every pattern of the package now.
