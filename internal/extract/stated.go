@@ -473,6 +473,15 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 			continue
 		}
 		w := document.Text{Value: canonical, Span: u.source(ws, ws+len(wording))}
+		// addArea adds the area the statement names, at byte as of text.
+		addArea := func(name string, as int) {
+			a.Regions = append(a.Regions, document.Region{
+				Name:    document.Text{Value: name, Span: u.source(as, as+len(name))},
+				Level:   level,
+				Wording: w,
+				Span:    u.source(m[0], m[1]),
+			})
+		}
 		area, as, hasArea := group("area")
 		area = strings.TrimSpace(area)
 		if _, _, ok := group("label"); ok || profile.IsListLabel(area) {
@@ -483,12 +492,7 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 				if i := strings.Index(text[as:], name); i >= 0 {
 					as += i
 				}
-				a.Regions = append(a.Regions, document.Region{
-					Name:    document.Text{Value: name, Span: u.source(as, as+len(name))},
-					Level:   level,
-					Wording: w,
-					Span:    u.source(m[0], m[1]),
-				})
+				addArea(name, as)
 				return true
 			}
 			*label = level
@@ -514,12 +518,7 @@ func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label
 		if i := strings.Index(text[as:], name); i > 0 {
 			as += i // past the words travelOn took off
 		}
-		a.Regions = append(a.Regions, document.Region{
-			Name:    document.Text{Value: name, Span: u.source(as, as+len(name))},
-			Level:   level,
-			Wording: w,
-			Span:    u.source(m[0], m[1]),
-		})
+		addArea(name, as)
 		return true
 	}
 	return stated
