@@ -201,9 +201,6 @@ func isLineSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || unicode.Is(unicode.Zs, r)
 }
 
-// mayBeLevelLine: levelLine's "<dash> Level <digit> … :" — some "level",
-// in any case, with a dash before it past at least one space, and at least
-// one space, a digit and later a colon after it.
 // mentionsLevel is the cheapest test that a text may state a level: it
 // holds "level" in any case the regexps' (?i) takes, mixed case included
 // ("LeVel"), so that it is implied by each of them (FuzzLinePrefilters).
@@ -212,6 +209,9 @@ func mentionsLevel(text string) bool {
 	return phrase.ContainsFold(text, "level")
 }
 
+// mayBeLevelLine: levelLine's "<dash> Level <digit> … :" — some "level",
+// in any case, with a dash before it past at least one space, and at least
+// one space, a digit and later a colon after it.
 func mayBeLevelLine(line string) bool {
 	colon := strings.LastIndexByte(line, ':')
 	for i := 0; i+len("level") <= colon; i++ {
