@@ -6,6 +6,7 @@
 package contacts
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/countries"
@@ -107,11 +108,13 @@ func possessive(name string) string {
 	return name + "'s"
 }
 
-// quoteList is `"A"`, `"A" or "B"`, `"A", "B" or "C"` with the given conjunction.
+// quoteList is `"A"`, `"A" or "B"`, `"A", "B" or "C"` with the given
+// conjunction, each quoted as %q quotes it: a title holding a quote mark
+// cannot end its quotation early.
 func quoteList(items []string, conj string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
-		q[i] = `"` + s + `"`
+		q[i] = strconv.Quote(s)
 	}
 	return joinList(q, conj)
 }

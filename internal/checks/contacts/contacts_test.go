@@ -252,3 +252,13 @@ func TestConvertTime(t *testing.T) {
 		}
 	}
 }
+
+// Section titles are quoted as %q quotes them, in lists of three or more
+// as in the messages that name one or two: a quote mark in a title cannot
+// close its quotation early.
+func TestQuoteList(t *testing.T) {
+	got := quoteList([]string{`Police`, `Say "help"`, `Fire`}, "and")
+	if want := `"Police", "Say \"help\"" and "Fire"`; got != want {
+		t.Errorf("quoteList = %s, want %s", got, want)
+	}
+}
