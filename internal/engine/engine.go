@@ -34,7 +34,7 @@ type Options struct {
 	// findings carry the "schema" rule id.
 	Validate func(*source.File, *document.Report) []lint.Finding
 	// PrepareSchema, if set, readies the schema of a profile that Validate
-	// will need. It is started on its own goroutine as soon as a report's
+	// will need, without blocking. It is called as soon as a report's
 	// profile is known, so that compiling the schema overlaps reading the
 	// rest of the report.
 	PrepareSchema func(profile string)
@@ -224,7 +224,7 @@ func Parse(in discover.Input, opt Options) (*source.File, *document.Report, erro
 		}
 	}
 	if opt.PrepareSchema != nil {
-		popt.ProfileChosen = func(name string) { go opt.PrepareSchema(name) }
+		popt.ProfileChosen = opt.PrepareSchema
 	}
 	r, err := parse.Parse(f, popt)
 	if err != nil {

@@ -64,6 +64,8 @@ type Validator struct {
 	compiler *jsonschema.Compiler          // the embedded schemas, added on first use
 	docs     map[string]any                // the embedded schemas, decoded
 	builtin  map[string]*jsonschema.Schema // by schema file name
+	// preparing holds the schema files Prepare has started compiling.
+	preparing map[string]bool
 }
 
 // Error is a schema file that cannot be used: not JSON, not a valid schema,
@@ -508,31 +510,61 @@ func (v *Validator) hints(name string) map[string]string {
 	return nil
 }
 
-// Prepare compiles the schema of a profile's reports, if it is not yet,
-// so that validating the first of them does not wait for it. It is safe
-// to call on any goroutine. A schema that does not compile is left for
-// Validate to fail on, where the run sees it.
+// Prepare starts compiling, on its own goroutine, the built-in schema of a
+// profile's reports if no one has yet, so that validating the first of
+// them waits less; it never blocks, and starts nothing for a schema
+// compiled or being compiled, so a run calls it for every report at no
+// cost. A schema that does not compile is left for Validate to fail on,
+// where the run sees it.
 func (v *Validator) Prepare(profile string) {
-	defer func() { _ = recover() }()
-	v.For(profile)
+	file, ok := v.builtinFor(profile)
+	if !ok {
+		return
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if _, done := v.builtin[file]; done || v.preparing[file] {
+		return
+	}
+	if v.preparing == nil {
+		v.preparing = map[string]bool{}
+	}
+	v.preparing[file] = true
+	go func() {
+		defer func() { _ = recover() }()
+		v.embedded(file)
+	}()
 }
 
 // For returns the schema for a profile: the house schema if one was given,
 // the profile's own, or the generic report schema.
 func (v *Validator) For(profile string) *jsonschema.Schema {
+	if file, ok := v.builtinFor(profile); ok {
+		return v.embedded(file)
+	}
 	if v.house != nil {
 		return v.house
 	}
-	if s, ok := v.byProfile[profile]; ok {
-		return s
+	return v.byProfile[profile]
+}
+
+// builtinFor names the built-in schema file a profile's reports are
+// validated against, or says they are validated against a schema of the
+// house's (--schema, or the house profile's own).
+func (v *Validator) builtinFor(profile string) (string, bool) {
+	if v.house != nil {
+		return "", false
+	}
+	if _, ok := v.byProfile[profile]; ok {
+		return "", false
 	}
 	if file, ok := v.alias[profile]; ok {
-		return v.embedded(file)
+		return file, true
 	}
 	if file, ok := ProfileSchemas()[profile]; ok {
-		return v.embedded(file)
+		return file, true
 	}
-	return v.embedded(ProfileSchemas()["generic"])
+	return ProfileSchemas()["generic"], true
 }
 
 // Validate checks one report and returns a finding per schema error, at the

@@ -555,3 +555,22 @@ func TestBundlesAgreeOnRealReports(t *testing.T) {
 		}
 	}
 }
+
+// Prepare starts one compilation of a profile's schema, however often it
+// is called, and the schema validation then uses is the one it compiled.
+func TestPrepareCompilesOnce(t *testing.T) {
+	v := validator(t, "")
+	for range 50 {
+		v.Prepare("fcdo")
+	}
+	v.mu.Lock()
+	started := len(v.preparing)
+	v.mu.Unlock()
+	if started != 1 {
+		t.Fatalf("Prepare started %d compilations for one profile", started)
+	}
+	sch := v.For("fcdo")
+	if sch != v.embedded("fcdo.schema.json") || sch == v.For("generic") {
+		t.Errorf("fcdo's reports are not validated against fcdo.schema.json")
+	}
+}
