@@ -99,16 +99,6 @@ var profileSchemas = sync.OnceValue(func() map[string]string {
 	return out
 })
 
-// ProfileNames lists the built-in profiles that have a schema, sorted.
-func ProfileNames() []string {
-	var out []string
-	for name := range ProfileSchemas() {
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // New prepares the embedded schemas, and compiles the house schema at
 // housePath if it is not empty (it then applies to every report). The
 // $refs of a house schema may read files under allowOutside too.
