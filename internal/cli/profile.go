@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/suggest"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -31,10 +33,19 @@ func profileCommand(e *env) *ucli.Command {
 			}
 			data, err := fs.ReadFile(rules.FS, "profiles/"+name+".yaml")
 			if err != nil {
-				return usageErrorf("unknown profile %q; the built-in profiles are %s", name, strings.Join(known, ", "))
+				return usageErrorf("unknown profile %q; the built-in profiles are %s%s", name, strings.Join(known, ", "), didYouMean(name, known))
 			}
 			_, err = e.stdout.Write(data)
 			return err
 		},
 	}
+}
+
+// didYouMean is `; did you mean "x"?` for the known name nearest a
+// mistyped one, or nothing when none is near.
+func didYouMean(name string, known []string) string {
+	if near, ok := suggest.Closest(name, known); ok {
+		return fmt.Sprintf("; did you mean %q?", near)
+	}
+	return ""
 }

@@ -26,7 +26,7 @@ func schemaCommand(e *env) *ucli.Command {
 			}
 			out, err := schema.Bundle(cmd.String("profile"))
 			if err != nil {
-				return usageErrorf("--profile: %v; known profiles: %s", err, strings.Join(schemaProfiles(), ", "))
+				return usageErrorf("--profile: %v; known profiles: %s%s", err, strings.Join(schemaProfiles(), ", "), didYouMean(cmd.String("profile"), schemaProfiles()))
 			}
 			_, err = e.stdout.Write(out)
 			return err
