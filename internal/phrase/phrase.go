@@ -14,6 +14,10 @@ import (
 	"unicode/utf8"
 )
 
+// apostrophes lets either apostrophe match the other; one Replacer for all
+// phrases, as building one costs more than the replacing it does.
+var apostrophes = strings.NewReplacer("'", "['’]", "’", "['’]")
+
 // Regexp compiles phrases into one expression, the longest first so that at
 // any place the longest phrase wins.
 func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
@@ -23,7 +27,7 @@ func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
 	for _, p := range sorted {
 		var words []string
 		for _, w := range strings.Fields(p) {
-			words = append(words, strings.NewReplacer("'", "['’]", "’", "['’]").Replace(regexp.QuoteMeta(w)))
+			words = append(words, apostrophes.Replace(regexp.QuoteMeta(w)))
 		}
 		alts = append(alts, strings.Join(words, `\s+`))
 	}
