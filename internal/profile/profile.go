@@ -85,6 +85,8 @@ type Profile struct {
 	Home string
 	// detectText is searched in the whole text (key "detect-text").
 	detectText []*regexp.Regexp
+	// finish compiles what parse left for later, or is nil.
+	finish func() error
 }
 
 // ContactBlock is the section that holds the report's contact details (the
@@ -328,10 +330,20 @@ type Set struct {
 func (s *Set) Get(name string) (*Profile, bool) {
 	for _, p := range s.profiles {
 		if p.Name == name {
-			return p, true
+			return p.ready(), true
 		}
 	}
 	return nil, false
+}
+
+// ready returns p with every pattern compiled (see parse).
+func (p *Profile) ready() *Profile {
+	if p.finish != nil {
+		if err := p.finish(); err != nil {
+			panic("embedded profiles are broken: " + err.Error()) // TestBuiltinProfilesCompile guards this
+		}
+	}
+	return p
 }
 
 // Names lists the profiles, sorted.
@@ -357,7 +369,7 @@ func (s *Set) Detect(text string) *Profile {
 		for _, p := range s.profiles {
 			for _, re := range p.detect {
 				if re.MatchString(line) {
-					return p
+					return p.ready()
 				}
 			}
 		}
@@ -365,7 +377,7 @@ func (s *Set) Detect(text string) *Profile {
 	for _, p := range s.profiles {
 		for _, re := range p.detectText {
 			if re.MatchString(text) {
-				return p
+				return p.ready()
 			}
 		}
 	}
@@ -413,7 +425,7 @@ func StripLineMarkup(line string) string {
 }
 
 var (
-	defaultOnce = sync.OnceValues(func() (*Set, error) { return Load(rules.FS, "profiles") })
+	defaultOnce = sync.OnceValues(func() (*Set, error) { return load(rules.FS, "profiles", true) })
 )
 
 // Default returns the built-in profiles.
@@ -441,7 +453,9 @@ func BuiltinNames() []string {
 
 // Load reads every *.yaml profile in dir of fsys. The generic profile, if
 // present, is tried last.
-func Load(fsys fs.FS, dir string) (*Set, error) {
+func Load(fsys fs.FS, dir string) (*Set, error) { return load(fsys, dir, false) }
+
+func load(fsys fs.FS, dir string, lazy bool) (*Set, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
 	if err != nil {
 		return nil, err
@@ -452,11 +466,11 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := Parse(name, data)
+		p, err := parse(name, data, lazy)
 		if err != nil {
 			return nil, err
 		}
-		if _, dup := s.Get(p.Name); dup {
+		if slices.ContainsFunc(s.profiles, func(q *Profile) bool { return q.Name == p.Name }) {
 			return nil, fmt.Errorf("%s: profile %q is defined twice", name, p.Name)
 		}
 		s.profiles = append(s.profiles, p)
@@ -539,7 +553,15 @@ func yamlError(file string, err error) error {
 }
 
 // Parse reads one profile file. Errors name the file and line.
-func Parse(file string, data []byte) (*Profile, error) {
+func Parse(file string, data []byte) (*Profile, error) { return parse(file, data, false) }
+
+// parse is Parse; lazy leaves the patterns a report of the kind needs
+// (header, furniture, levels, country) for the first Get or Detect that
+// returns the profile: a run compiles the built-in profiles' detection
+// patterns, and the rest of the one profile its report is of. Only the
+// built-in profiles, whose patterns a test compiles, are read lazily: a
+// house profile's mistakes are told when it is loaded.
+func parse(file string, data []byte, lazy bool) (*Profile, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(file, err)
@@ -578,12 +600,6 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if p.detect, err = compileAll(file, root.Content[0], "detect", fp.Detect); err != nil {
 		return nil, err
 	}
-	if p.header, err = compileAll(file, root.Content[0], "header", fp.Header); err != nil {
-		return nil, err
-	}
-	for _, pat := range fp.Header {
-		p.headerNeeds = append(p.headerNeeds, requiredLiterals(pat))
-	}
 	lines := sectionLines(root.Content[0])
 	var build func([]fileSection, *Section, int) []*Section
 	build = func(fs []fileSection, parent *Section, level int) []*Section {
@@ -605,13 +621,32 @@ func Parse(file string, data []byte) (*Profile, error) {
 	if err := p.readContacts(file, root.Content[0], fp); err != nil {
 		return nil, err
 	}
-	if err := p.readFurniture(file, root.Content[0]); err != nil {
+	if err := p.readDetectText(file, root.Content[0]); err != nil {
 		return nil, err
 	}
-	for _, read := range []func(string, *yaml.Node) error{p.readLevels, p.readCountry, p.readDetectText} {
-		if err := read(file, root.Content[0]); err != nil {
-			return nil, err
+	// What only a report of this kind needs: its header, furniture, levels
+	// and country patterns.
+	finish := func() error {
+		var err error
+		if p.header, err = compileAll(file, root.Content[0], "header", fp.Header); err != nil {
+			return err
 		}
+		for _, pat := range fp.Header {
+			p.headerNeeds = append(p.headerNeeds, requiredLiterals(pat))
+		}
+		for _, read := range []func(string, *yaml.Node) error{p.readFurniture, p.readLevels, p.readCountry} {
+			if err := read(file, root.Content[0]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if lazy {
+		p.finish = sync.OnceValue(finish)
+		return p, nil
+	}
+	if err := finish(); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -5,10 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/reportlint/reportlint/rules"
 )
 
 func TestDefaultProfilesLoad(t *testing.T) {
@@ -290,5 +293,55 @@ func TestRevisedAsWholeKey(t *testing.T) {
 	}
 	if _, err := Load(fstest.MapFS{"p/x.yaml": {Data: []byte("name: x\nrevised-as-whole: sometimes\n")}}, "p"); err == nil || !strings.Contains(err.Error(), "p/x.yaml:2") {
 		t.Errorf("a revised-as-whole that is not a boolean: error = %v, want one at p/x.yaml:2", err)
+	}
+}
+
+// TestBuiltinProfilesCompile finishes every built-in profile as a run
+// does (Default, then Get): each compiles, and holds what the same file
+// read at once (Load, as a house profile is) holds.
+func TestBuiltinProfilesCompile(t *testing.T) {
+	eager, err := Load(rules.FS, "profiles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	patterns := func(res []*regexp.Regexp) []string {
+		var out []string
+		for _, re := range res {
+			out = append(out, re.String())
+		}
+		return out
+	}
+	seen := 0
+	for _, name := range BuiltinNames() {
+		want, ok := eager.Get(name)
+		if !ok {
+			t.Fatalf("profile %s not loaded", name)
+		}
+		got, ok := Default().Get(name)
+		if !ok {
+			t.Fatalf("profile %s not in Default", name)
+		}
+		seen++
+		if !slices.Equal(patterns(got.header), patterns(want.header)) || !reflect.DeepEqual(got.headerNeeds, want.headerNeeds) {
+			t.Errorf("%s: header %q, want %q", name, patterns(got.header), patterns(want.header))
+		}
+		if !slices.Equal(patterns(got.CountryPatterns), patterns(want.CountryPatterns)) || got.CountryMostNamed != want.CountryMostNamed {
+			t.Errorf("%s: country patterns differ", name)
+		}
+		if (got.Levels == nil) != (want.Levels == nil) || got.Levels != nil && (!reflect.DeepEqual(got.Levels.Scale, want.Levels.Scale) || !slices.Equal(got.Levels.Pages, want.Levels.Pages) || !slices.Equal(patterns(got.Levels.Statements), patterns(want.Levels.Statements))) {
+			t.Errorf("%s: levels differ", name)
+		}
+		if len(got.Furniture) != len(want.Furniture) {
+			t.Errorf("%s: %d furniture entries, want %d", name, len(got.Furniture), len(want.Furniture))
+		}
+		for i := range min(len(got.Furniture), len(want.Furniture)) {
+			g, w := got.Furniture[i], want.Furniture[i]
+			if fmt.Sprint(g.Heading, g.Above, g.Line, g.Where) != fmt.Sprint(w.Heading, w.Above, w.Line, w.Where) {
+				t.Errorf("%s: furniture %d differs", name, i)
+			}
+		}
+	}
+	if seen < 7 {
+		t.Errorf("%d built-in profiles, want at least 7", seen)
 	}
 }
