@@ -2,6 +2,7 @@ package countries
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/rules"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,7 +37,9 @@ func decode(data []byte) ([]entry, error) {
 		return nil, lineError(line, "%s", problem)
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if parsed := rules.Parsed(data); parsed != nil {
+		doc = *parsed
+	} else if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, syntaxError(err)
 	}
 	if len(doc.Content) == 0 {

@@ -3,6 +3,7 @@ package dates
 import (
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/rules"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -231,7 +232,9 @@ func LoadPhrases(fsys fs.FS, path string) ([]Phrase, error) {
 		return nil, err
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if parsed := rules.Parsed(data); parsed != nil {
+		doc = *parsed
+	} else if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(path, err)
 	}
 	if len(doc.Content) == 0 {

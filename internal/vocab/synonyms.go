@@ -6,8 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -25,9 +23,7 @@ func LoadRatingSynonyms(fsys fs.FS, path string) (map[string][]string, error) {
 	var doc struct {
 		Synonyms map[string][]string `yaml:"synonyms"`
 	}
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
+	if err := rules.DecodeYAML(data, &doc, true); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if len(doc.Synonyms) == 0 {

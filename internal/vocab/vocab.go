@@ -15,8 +15,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -73,9 +71,7 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 		return nil, err
 	}
 	var v Vocabulary
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
+	if err := rules.DecodeYAML(data, &v, true); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	for l := 1; l <= 4; l++ {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -62,9 +60,7 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 		return nil, err
 	}
 	var d Data
-	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&d); err != nil {
+	if err := rules.DecodeYAML(raw, &d, true); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	v := reflect.ValueOf(d)

@@ -112,9 +112,7 @@ func decodeStrict(fsys fs.FS, path string, v any) error {
 	if err != nil {
 		return err
 	}
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	if err := rules.DecodeYAML(data, v, true); err != nil {
 		return fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	return nil
