@@ -336,6 +336,18 @@ func (s *Set) Get(name string) (*Profile, bool) {
 	return nil, false
 }
 
+// SchemaOf returns the schema file the named profile is validated with,
+// without compiling what the profile leaves for its first report (Get
+// does): the validator asks it of every profile.
+func (s *Set) SchemaOf(name string) (string, bool) {
+	for _, p := range s.profiles {
+		if p.Name == name {
+			return p.Schema, true
+		}
+	}
+	return "", false
+}
+
 // ready returns p with every pattern compiled (see parse).
 func (p *Profile) ready() *Profile {
 	if p.finish != nil {

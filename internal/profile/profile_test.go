@@ -345,3 +345,30 @@ func TestBuiltinProfilesCompile(t *testing.T) {
 		t.Errorf("%d built-in profiles, want at least 7", seen)
 	}
 }
+
+// TestSchemaOfLeavesProfilesLazy: the validator asks every profile for its
+// schema; that must not compile the profiles no report needs.
+func TestSchemaOfLeavesProfilesLazy(t *testing.T) {
+	set, err := load(rules.FS, "profiles", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range set.Names() {
+		file, ok := set.SchemaOf(name)
+		if !ok || file == "" {
+			t.Errorf("%s: no schema", name)
+		}
+	}
+	for _, p := range set.profiles {
+		if p.header != nil || p.Levels != nil || p.CountryPatterns != nil {
+			t.Errorf("%s was compiled by SchemaOf", p.Name)
+		}
+	}
+	p, _ := set.Get("osac-csr")
+	if file, _ := set.SchemaOf("osac-csr"); p.header == nil || file != p.Schema {
+		t.Errorf("Get(osac-csr): header %v, schema %q vs %q", p.header, file, p.Schema)
+	}
+	if _, ok := set.SchemaOf("no-such-profile"); ok {
+		t.Error("SchemaOf found a profile that is not there")
+	}
+}

@@ -91,9 +91,9 @@ var profileSchemas = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
 	set := profile.Default()
 	for _, name := range set.Names() {
-		p, _ := set.Get(name)
-		if _, err := fs.Stat(schemas.FS, p.Schema); err == nil && p.Schema != "" {
-			out[name] = p.Schema
+		file, _ := set.SchemaOf(name)
+		if _, err := fs.Stat(schemas.FS, file); err == nil && file != "" {
+			out[name] = file
 		}
 	}
 	return out
