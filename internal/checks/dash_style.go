@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -277,7 +277,7 @@ func article(style string) string {
 }
 
 // isISODate: the dash at off belongs to a date written 2024-11-29.
-var isoDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+var isoDate = lazyregexp.New(`\d{4}-\d{2}-\d{2}`)
 
 func isISODate(text string, off int) bool {
 	from := max(off-7, 0)

@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 	"unicode/utf8"
 
@@ -39,10 +39,10 @@ placeholder-link's.`,
 
 var (
 	// A scheme written wrong at the start: "https//", "https:/x", "htps://".
-	badScheme = regexp.MustCompile(`(?i)^(?:h?t?tps?//|https?:/[^/]|https?:///|ht+p?s?:/+)`)
-	goodStart = regexp.MustCompile(`(?i)^https?://[^/]`)
+	badScheme = lazyregexp.New(`(?i)^(?:h?t?tps?//|https?:/[^/]|https?:///|ht+p?s?:/+)`)
+	goodStart = lazyregexp.New(`(?i)^https?://[^/]`)
 	// A second address inside the first: "…passporhttps:/travel…".
-	secondScheme = regexp.MustCompile(`(?i)https?:/`)
+	secondScheme = lazyregexp.New(`(?i)https?:/`)
 )
 
 // linkProblem says what is wrong with a target, and how to fix it; ""

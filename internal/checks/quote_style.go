@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,7 +114,7 @@ func runQuoteStyle(pass *lint.Pass) {
 
 // headerField matches a labelled field of a page's header block, written as
 // a definition list: "Latest update:" and, on the next line, ":   value".
-var headerField = regexp.MustCompile(`^[^\n:]{1,60}:[ \t]*\r?\n:[ \t]`)
+var headerField = lazyregexp.New(`^[^\n:]{1,60}:[ \t]*\r?\n:[ \t]`)
 
 // headerFields splits the units into the fields of the page's header block
 // (definition-list fields before the first section) and the rest. A site

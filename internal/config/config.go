@@ -16,12 +16,12 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -331,7 +331,7 @@ func emptyDocument(doc *yaml.Node) bool {
 	return len(doc.Content) == 0 || isNull(doc.Content[0])
 }
 
-var anchorMessage = regexp.MustCompile(`anchor '([^']*)'`)
+var anchorMessage = lazyregexp.New(`anchor '([^']*)'`)
 
 // syntaxError turns a yaml.v3 error into an *Error with a line, and
 // without the text's words (see datanode.UnquotedYAMLError). yaml.v3

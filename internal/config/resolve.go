@@ -3,8 +3,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"maps"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -213,7 +213,7 @@ func (res *resolver) optionError(node *yaml.Node, err error) *Error {
 	return e
 }
 
-var unmarshalErrors = regexp.MustCompile(`^(.*?)unmarshal errors:\n\s*line (\d+): ([^\n]*)`)
+var unmarshalErrors = lazyregexp.New(`^(.*?)unmarshal errors:\n\s*line (\d+): ([^\n]*)`)
 
 // unknownRule suggests the nearest rule id, and failing that a pack rule
 // whose name after the slash is near (for "house-style" when the rule is

@@ -3,7 +3,7 @@ package datanode
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 
@@ -11,9 +11,9 @@ import (
 )
 
 // yamlLinePrefix is the position yaml.v3 puts before its messages.
-var yamlLinePrefix = regexp.MustCompile(`^line (\d+): `)
+var yamlLinePrefix = lazyregexp.New(`^line (\d+): `)
 
-var unknownAnchor = regexp.MustCompile(`^unknown anchor '([^']*)' referenced$`)
+var unknownAnchor = lazyregexp.New(`^unknown anchor '([^']*)' referenced$`)
 
 // splitYAMLError takes yaml.v3's "yaml: line 3: mapping values are not
 // allowed in this context" apart into 3 and the message.
@@ -131,7 +131,7 @@ func describeYAMLProblem(msg string) string {
 // yamlQuotes are the places where yaml.v3 puts the text's own words in
 // its messages: an anchor's name ('x'), the first bytes of a value that
 // does not fit (`x`), a key (%#v, double quoted).
-var yamlQuotes = regexp.MustCompile("'[^']*'|`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"")
+var yamlQuotes = lazyregexp.New("'[^']*'|`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"")
 
 // UnquotedYAMLError is a yaml.v3 error as its line (0 when it names none)
 // and a message that holds none of the text's own words, for a file that

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"testing"
 )
 
@@ -8,7 +9,7 @@ import (
 // must pass wherever it matches.
 var lineFilters = []struct {
 	name   string
-	re     *lazyRegexp
+	re     *lazyregexp.Regexp
 	filter func(string) bool
 }{
 	{"levelLine", levelLine, func(s string) bool { return mentionsLevel(s) && mayBeLevelLine(s) }},

@@ -2,7 +2,7 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"slices"
 	"sort"
 	"strings"
@@ -16,7 +16,7 @@ import (
 // word after "reportlint-", so that a kind that does not exist
 // ("disable-lines") is not read as a known one followed by rule ids. Rule
 // ids are separated by spaces or commas.
-var directiveRE = regexp.MustCompile(`<!--\s*reportlint-([A-Za-z]+(?:-[A-Za-z]+)*)([^>]*?)\s*-->`)
+var directiveRE = lazyregexp.New(`<!--\s*reportlint-([A-Za-z]+(?:-[A-Za-z]+)*)([^>]*?)\s*-->`)
 
 // directiveKinds are the kinds of directive there are.
 var directiveKinds = []string{"disable", "enable", "disable-next-line", "disable-line"}

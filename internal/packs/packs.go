@@ -19,9 +19,9 @@ package packs
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -488,7 +488,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-var kebabRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var kebabRE = lazyregexp.New(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 func isKebab(s string) bool { return kebabRE.MatchString(s) }
 

@@ -2,7 +2,7 @@ package packs
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/suggest"
@@ -11,7 +11,7 @@ import (
 // Messages are plain text with {{name}} placeholders, filled by string
 // substitution: editors write them, and text/template's syntax, escaping
 // and failure modes would be a trap for no gain.
-var placeholderRE = regexp.MustCompile(`\{\{\s*([A-Za-z-]*)\s*\}\}`)
+var placeholderRE = lazyregexp.New(`\{\{\s*([A-Za-z-]*)\s*\}\}`)
 
 // checkPlaceholders refuses a placeholder the rule's kind cannot fill, and
 // a "{{" that does not open one, so that a typo fails when the pack loads

@@ -1,13 +1,13 @@
 package parse
 
 import (
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 )
 
 // directiveLineRE is a line of a plain-text report that holds nothing but
 // inline directives (<!-- reportlint-… -->), as lint.Directives reads them.
-var directiveLineRE = regexp.MustCompile(`^[ \t]*(?:<!--\s*reportlint-[A-Za-z]+(?:-[A-Za-z]+)*[^>\n]*?\s*-->[ \t]*)+\r?$`)
+var directiveLineRE = lazyregexp.New(`^[ \t]*(?:<!--\s*reportlint-[A-Za-z]+(?:-[A-Za-z]+)*[^>\n]*?\s*-->[ \t]*)+\r?$`)
 
 // blankDirectiveLines turns each line of text that holds only directives
 // into spaces, keeping every offset, so that the text parser reads it as

@@ -1,8 +1,8 @@
 package parse
 
 import (
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -300,7 +300,7 @@ func (mp *mdParser) addHTML(segs []text.Segment) {
 }
 
 // entity is an HTML character reference: &amp; &#233; &#xE9;.
-var entity = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entity = lazyregexp.New(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 // appendUnescaped appends src[start:end] with its character references
 // decoded, as a reader sees "Embassy &amp; Consulate"; a decoded character

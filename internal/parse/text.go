@@ -1,7 +1,7 @@
 package parse
 
 import (
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +20,7 @@ type block struct {
 	firstLine  string
 }
 
-var listMarker = regexp.MustCompile(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
+var listMarker = lazyregexp.New(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
 
 // splitBlocks cuts text into paragraphs at blank lines, and starts a new
 // block at every list item.

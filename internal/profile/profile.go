@@ -6,6 +6,7 @@ package profile
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -187,7 +188,7 @@ func (p *Profile) MatchSection(heading, country string) *Section {
 
 // numbering is a section number before a heading's words: "1.", "3.1",
 // "2)", "II.", "5 -".
-var numbering = regexp.MustCompile(`^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)])(?:\s*[-–—:])?\s+`)
+var numbering = lazyregexp.New(`^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)])(?:\s*[-–—:])?\s+`)
 
 // StripNumbering removes a section number from the start of a heading.
 func StripNumbering(heading string) string {

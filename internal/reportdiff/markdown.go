@@ -3,8 +3,8 @@ package reportdiff
 import (
 	"bufio"
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -272,7 +272,7 @@ func linkEnd(s string, start, end int) int {
 // discussion (of a repository or of an organisation), a commit. It is
 // looked for anywhere in the link, its host's subdomains and user included:
 // a link that only holds one loses no more than its being a link.
-var gitHubReference = regexp.MustCompile(`(?i)github\.com(:[0-9]+)?/[^/?#]+/[^/?#]+/(issues|pull|pulls|discussions|commit|commits|compare)([/?#]|$)`)
+var gitHubReference = lazyregexp.New(`(?i)github\.com(:[0-9]+)?/[^/?#]+/[^/?#]+/(issues|pull|pulls|discussions|commit|commits|compare)([/?#]|$)`)
 
 // mayLinkAt reports whether GFM may start a link at s[i], whatever follows:
 // a scheme not after a letter, or "www." at the start or after white space

@@ -1,7 +1,7 @@
 package reportdiff
 
 import (
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"slices"
 	"sort"
 	"strings"
@@ -14,8 +14,8 @@ import (
 // regionLink and regionMarks are the Markdown a region's name may still
 // carry from the page: a link around a place, bold around a word.
 var (
-	regionLink  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	regionMarks = regexp.MustCompile(`[*_]{1,3}`)
+	regionLink  = lazyregexp.New(`\[([^\]]*)\]\([^)]*\)`)
+	regionMarks = lazyregexp.New(`[*_]{1,3}`)
 )
 
 // regionName is a region's name as a reader wants it: no link syntax, no

@@ -1,7 +1,7 @@
 package reportdiff
 
 import (
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,14 +35,14 @@ type NoteClaim struct {
 const notePeek = 12
 
 // noteStart is a note's first word, its emphasis gone.
-var noteStart = regexp.MustCompile(`(?i)^[\s*_]*(updated|reissued)\b`)
+var noteStart = lazyregexp.New(`(?i)^[\s*_]*(updated|reissued)\b`)
 
 // noteVerb is a word that says which way the indicators it governs went;
 // the nearest before "indicator" wins ("to reflect the addition of …").
-var noteVerb = regexp.MustCompile(`(?i)\b(add|adds|added|adding|addition|include|includes|included|including|remove|removes|removed|removing|removal|drop|dropped|dropping)\b`)
+var noteVerb = lazyregexp.New(`(?i)\b(add|adds|added|adding|addition|include|includes|included|including|remove|removes|removed|removing|removal|drop|dropped|dropping)\b`)
 
 // noteIndicator is each mention of the word.
-var noteIndicator = regexp.MustCompile(`(?i)\bindicators?\b`)
+var noteIndicator = lazyregexp.New(`(?i)\bindicators?\b`)
 
 // findUpdateNote is the first paragraph near the top of a report that is
 // its update note, and its offset; "" when there is none.

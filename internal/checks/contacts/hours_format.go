@@ -2,7 +2,7 @@ package contacts
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -67,11 +67,11 @@ type hoursItem struct {
 }
 
 var (
-	timeToken   = regexp.MustCompile(`\d+(?:[:.h]\d+)?`)
-	ampm        = regexp.MustCompile(`^ ?([aApP])(\.?) ?([mM])(\.?)`)
-	hoursSuffix = regexp.MustCompile(`^ ?(?:h|hrs|hours)\b`)
-	rangeTo     = regexp.MustCompile(`^\s*(?:[-–—]|to|until|till)\s*`)
-	dayName     = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s?)\b(\.?)`)
+	timeToken   = lazyregexp.New(`\d+(?:[:.h]\d+)?`)
+	ampm        = lazyregexp.New(`^ ?([aApP])(\.?) ?([mM])(\.?)`)
+	hoursSuffix = lazyregexp.New(`^ ?(?:h|hrs|hours)\b`)
+	rangeTo     = lazyregexp.New(`^\s*(?:[-–—]|to|until|till)\s*`)
+	dayName     = lazyregexp.New(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)(s?)\b(\.?)`)
 )
 
 var fullDay = map[string]string{

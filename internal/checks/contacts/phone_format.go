@@ -2,7 +2,7 @@ package contacts
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"slices"
 	"sort"
 	"strings"
@@ -604,7 +604,7 @@ func (ctx *phoneContext) sharesCallingCode(i int) bool {
 
 // listGap is what separates the numbers of a list on one line, and
 // maxListGap the longest it can be.
-var listGap = regexp.MustCompile(`^(?:[ \t]*(?:[,;/]|\band\b|\bor\b)[ \t]*)+$`)
+var listGap = lazyregexp.New(`^(?:[ \t]*(?:[,;/]|\band\b|\bor\b)[ \t]*)+$`)
 
 const maxListGap = 40
 
@@ -653,10 +653,10 @@ const (
 
 // postInPlace is a post named by its place in a sentence: "the British
 // Embassy in Amman", "the Embassy of Ireland in Yaoundé", "FCDO in Jeddah".
-var postInPlace = regexp.MustCompile(`\b(?:[Ee]mbassy|[Cc]onsulate|[Hh]igh [Cc]ommission|FCDO)(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]+)?\s+in\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)`)
+var postInPlace = lazyregexp.New(`\b(?:[Ee]mbassy|[Cc]onsulate|[Hh]igh [Cc]ommission|FCDO)(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]+)?\s+in\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)`)
 
 // postRe is a word that names a diplomatic post.
-var postRe = regexp.MustCompile(`(?i)\b(?:embassy|consulate|high commission)\b`)
+var postRe = lazyregexp.New(`(?i)\b(?:embassy|consulate|high commission)\b`)
 
 // postNamed reports whether the section of a number, before it, names one
 // of owners as the place of a post: "consular assistance is provided via

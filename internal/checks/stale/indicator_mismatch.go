@@ -2,6 +2,7 @@ package stale
 
 import (
 	"fmt"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"regexp"
 	"sort"
 	"strings"
@@ -167,7 +168,7 @@ func checkStatements(pass *lint.Pass, v *vocab.Vocabulary, reasons []reasonOf, s
 }
 
 // dueTo starts an area's or the country's reasons.
-var dueTo = regexp.MustCompile(`(?i)\bdue\s+to\b`)
+var dueTo = lazyregexp.New(`(?i)\bdue\s+to\b`)
 
 // mayGiveReasons is the cheap test before dueTo: the text has "due" in some case.
 func mayGiveReasons(text string) bool {
@@ -185,7 +186,7 @@ var indicatorMatchers = sync.OnceValue(func() map[string]*regexp.Regexp {
 
 // boldLabel is a paragraph led by a bold label ending in a colon, the colon
 // inside or just outside the bold: "**Crime:** Most crimes …", "* **Health**: …".
-var boldLabel = regexp.MustCompile(`^[ \t]*(?:[*+-][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)[ \t]*([^*_\n:]{1,60}?)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)`)
+var boldLabel = lazyregexp.New(`^[ \t]*(?:[*+-][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)[ \t]*([^*_\n:]{1,60}?)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)`)
 
 // label is a bold label and the indicator it names.
 type label struct {
@@ -335,7 +336,7 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 // elaboration: after an area's "due to crime", a clause that says more
 // of the risk (", which can include robbery", ", including kidnapping")
 // speaks of it, as a paragraph would.
-var elaboration = regexp.MustCompile(`(?i)\bdue\s+to\b.*(?:,\s*(?:which|including|such as)\b|\(|\s[-–—]\s)`)
+var elaboration = lazyregexp.New(`(?i)\bdue\s+to\b.*(?:,\s*(?:which|including|such as)\b|\(|\s[-–—]\s)`)
 
 // elaborates reports whether before, the sentence up to a match, is past
 // the reasons of its last "due to", in a clause that elaborates them.

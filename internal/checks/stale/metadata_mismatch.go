@@ -2,7 +2,7 @@ package stale
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 
@@ -106,7 +106,7 @@ func unclosedFrontMatter(text string) bool {
 	return true
 }
 
-var frontMatterKey = regexp.MustCompile(`^[A-Za-z][\w-]*:(\s|$)`)
+var frontMatterKey = lazyregexp.New(`^[A-Za-z][\w-]*:(\s|$)`)
 
 func compareTitle(pass *lint.Pass, fm *document.Node) {
 	v := fm.Get("title")
