@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -236,7 +237,32 @@ func newCompiler(loader localLoader) *jsonschema.Compiler {
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
 	c.UseLoader(loader)
+	c.UseRegexpEngine(sharedPatterns())
 	return c
+}
+
+// sharedPatterns compiles each "pattern" once per compiler: a flattened
+// schema holds a copy of a shared definition at every place that refers
+// to it, and jsonschema compiles the pattern of each copy anew (16
+// compilations of the built-in schemas' 4 patterns for a report's schema,
+// and as many again for each other profile's). The cache holds what the
+// schemas compiled hold anyway.
+func sharedPatterns() jsonschema.RegexpEngine {
+	var mu sync.Mutex
+	compiled := map[string]*regexp.Regexp{}
+	return func(pattern string) (jsonschema.Regexp, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if re, ok := compiled[pattern]; ok {
+			return re, nil
+		}
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return nil, err
+		}
+		compiled[pattern] = re
+		return re, nil
+	}
 }
 
 // localLoader reads file: URLs and refuses everything else, so that a

@@ -575,3 +575,19 @@ func TestPrepareCompilesOnce(t *testing.T) {
 		t.Errorf("fcdo's reports are not validated against fcdo.schema.json")
 	}
 }
+
+func TestSharedPatternsCompileEachOnce(t *testing.T) {
+	engine := sharedPatterns()
+	a, err := engine(`^\S+$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := engine(`^\S+$`)
+	c, _ := engine(`^\s+$`)
+	if a != b || a == c || !a.MatchString("x") || c.MatchString("x") {
+		t.Errorf("same pattern gave %p and %p; another gave %p", a, b, c)
+	}
+	if _, err := engine(`(`); err == nil {
+		t.Error("a pattern that does not compile gave no error")
+	}
+}
