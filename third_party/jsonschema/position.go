@@ -7,74 +7,69 @@ import (
 
 // Position tells possible tokens in json.
 type Position interface {
-	collect(v any, ptr jsonPointer) map[jsonPointer]any
+	// collect calls visit for each value of v at this position. (Upstream
+	// returned a map per position, one allocation per subschema and path;
+	// see README.reportlint.md.)
+	collect(v any, ptr jsonPointer, visit func(jsonPointer, any))
 }
 
 // --
 
 type AllProp struct{}
 
-func (AllProp) collect(v any, ptr jsonPointer) map[jsonPointer]any {
+func (AllProp) collect(v any, ptr jsonPointer, visit func(jsonPointer, any)) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil
+		return
 	}
-	m := map[jsonPointer]any{}
 	for pname, pvalue := range obj {
-		m[ptr.append(pname)] = pvalue
+		visit(ptr.append(pname), pvalue)
 	}
-	return m
 }
 
 // --
 
 type AllItem struct{}
 
-func (AllItem) collect(v any, ptr jsonPointer) map[jsonPointer]any {
+func (AllItem) collect(v any, ptr jsonPointer, visit func(jsonPointer, any)) {
 	arr, ok := v.([]any)
 	if !ok {
-		return nil
+		return
 	}
-	m := map[jsonPointer]any{}
 	for i, item := range arr {
-		m[ptr.append(strconv.Itoa(i))] = item
+		visit(ptr.append(strconv.Itoa(i)), item)
 	}
-	return m
 }
 
 // --
 
 type Prop string
 
-func (p Prop) collect(v any, ptr jsonPointer) map[jsonPointer]any {
+func (p Prop) collect(v any, ptr jsonPointer, visit func(jsonPointer, any)) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil
+		return
 	}
 	pvalue, ok := obj[string(p)]
 	if !ok {
-		return nil
+		return
 	}
-	return map[jsonPointer]any{
-		ptr.append(string(p)): pvalue,
-	}
+	visit(ptr.append(string(p)), pvalue)
 }
 
 // --
 
 type Item int
 
-func (i Item) collect(v any, ptr jsonPointer) map[jsonPointer]any {
+func (i Item) collect(v any, ptr jsonPointer, visit func(jsonPointer, any)) {
 	arr, ok := v.([]any)
 	if !ok {
-		return nil
+		return
 	}
 	if i < 0 || int(i) >= len(arr) {
-		return nil
+		return
 	}
-	return map[jsonPointer]any{
-		ptr.append(strconv.Itoa(int(i))): arr[int(i)],
-	}
+	visit(ptr.append(strconv.Itoa(int(i))), arr[int(i)])
 }
 
 // --
@@ -103,22 +98,13 @@ func schemaPath(path string) SchemaPath {
 	return sp
 }
 
-func (sp SchemaPath) collect(v any, ptr jsonPointer) map[jsonPointer]any {
+func (sp SchemaPath) collect(v any, ptr jsonPointer, visit func(jsonPointer, any)) {
 	if len(sp) == 0 {
-		return map[jsonPointer]any{
-			ptr: v,
-		}
+		visit(ptr, v)
+		return
 	}
-	p, sp := sp[0], sp[1:]
-	m := p.collect(v, ptr)
-	mm := map[jsonPointer]any{}
-	for ptr, v := range m {
-		m = sp.collect(v, ptr)
-		for k, v := range m {
-			mm[k] = v
-		}
-	}
-	return mm
+	p, rest := sp[0], sp[1:]
+	p.collect(v, ptr, func(ptr jsonPointer, v any) { rest.collect(v, ptr, visit) })
 }
 
 func (sp SchemaPath) String() string {
