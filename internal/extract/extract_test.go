@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
-	"github.com/reportlint/reportlint/internal/extract"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -425,17 +424,6 @@ func TestLevelInCapitals(t *testing.T) {
 			t.Errorf("%s: advisory %+v, want level 4", tc.name, r.Advisory)
 		}
 	}
-}
-
-// Every pattern of the package compiles: they compile when first used,
-// so a broken one would otherwise wait for the report that reaches it.
-func TestPatternsCompile(t *testing.T) {
-	defer func() {
-		if err := recover(); err != nil {
-			t.Fatal(err)
-		}
-	}()
-	extract.Preload()
 }
 
 // The shapes other governments give an emergency number in: a service's

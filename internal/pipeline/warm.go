@@ -5,15 +5,16 @@ import (
 	"github.com/reportlint/reportlint/internal/checks/stale"
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/dates"
-	"github.com/reportlint/reportlint/internal/extract"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // Warm reads and compiles the embedded data a check needs, on two
 // goroutines, without waiting: the parser's (profiles, countries,
-// vocabulary, date phrases, extraction's patterns) and the rules' (the dated rules' lexicon, the watch list, the
-// revision notes). Each is loaded once, when first needed; decoding their
+// vocabulary, date phrases) and the rules' (the dated rules' lexicon, the
+// watch list, the revision notes). Extraction's patterns are not among
+// them: a report needs about half, each compiled when first used, and
+// compiling all here cost a one-report run more CPU than it saved. Each is loaded once, when first needed; decoding their
 // YAML and compiling their patterns is about half of what checking one
 // report costs, and done here it runs on the second core while the run
 // reads its configuration and its first report. What a load does is
@@ -29,7 +30,6 @@ func Warm() {
 		vocab.Default()
 		vocab.RatingSynonyms()
 		dates.Default()
-		extract.Preload()
 		dated.Preload()
 	})
 	go quietly(func() {
