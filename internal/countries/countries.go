@@ -94,13 +94,20 @@ func load(fsys fs.FS, path, displayName string) (*Table, error) {
 // newTable indexes the decoded entries and rejects what would make a lookup
 // ambiguous: a code used twice, or a name or alias claimed by two entries.
 func newTable(entries []entry) (*Table, error) {
-	t := &Table{
-		byKey:     make(map[string]int),
-		byCode:    make(map[string]int),
-		byCalling: make(map[string][]int),
-		phrases:   make(map[string][]phrase),
+	// Sized once: grown from empty, the maps were rebuilt six or seven
+	// times over as the thousand-odd names went in.
+	names := 0
+	for _, e := range entries {
+		names += 1 + len(e.country.Aliases)
 	}
-	keyLine := make(map[string]int)
+	t := &Table{
+		byKey:     make(map[string]int, names),
+		byCode:    make(map[string]int, len(entries)),
+		byCalling: make(map[string][]int, len(entries)),
+		phrases:   make(map[string][]phrase, names),
+		countries: make([]Country, 0, len(entries)),
+	}
+	keyLine := make(map[string]int, names)
 	areaCodeOwner := make(map[string]int) // area code -> index
 	for i, e := range entries {
 		c := e.country
