@@ -2,7 +2,7 @@ package lint
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -117,7 +117,7 @@ func (p *Pass) Report(f Finding) {
 
 // Registry is the set of rules known to a run, built-in and from packs.
 type Registry struct {
-	rules []*Rule
+	rules []*Rule // sorted by id as they are added: every check lists them
 	byID  map[string]*Rule
 }
 
@@ -152,7 +152,8 @@ func (reg *Registry) Add(r *Rule) error {
 		}
 		return fmt.Errorf("rule %s is defined twice (also %s)", r.ID, where)
 	}
-	reg.rules = append(reg.rules, r)
+	i, _ := slices.BinarySearchFunc(reg.rules, r.ID, func(q *Rule, id string) int { return strings.Compare(q.ID, id) })
+	reg.rules = slices.Insert(reg.rules, i, r)
 	reg.byID[r.ID] = r
 	return nil
 }
@@ -165,9 +166,7 @@ func (reg *Registry) Get(id string) (*Rule, bool) {
 
 // All returns every rule, sorted by id.
 func (reg *Registry) All() []*Rule {
-	out := append([]*Rule(nil), reg.rules...)
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	return slices.Clone(reg.rules)
 }
 
 // IDs returns every rule id, sorted.

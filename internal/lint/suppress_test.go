@@ -54,3 +54,18 @@ func TestNextLineRemembersRightly(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHoldsDirectivePrefix holds the search by hyphen to strings.Contains,
+// which it replaced.
+func FuzzHoldsDirectivePrefix(f *testing.F) {
+	f.Add("<!-- reportlint-disable quote-style -->")
+	f.Add("reportlint-")
+	f.Add("-reportlint")
+	f.Add("reportlint reportlint--x")
+	f.Add("eportlint-")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := holdsDirectivePrefix(text), strings.Contains(text, "reportlint-"); got != want {
+			t.Errorf("%q: %v, strings.Contains %v", text, got, want)
+		}
+	})
+}
