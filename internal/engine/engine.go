@@ -353,6 +353,7 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 			return nil, fmt.Errorf("%s: no profile %q", f.Path, r.Profile)
 		}
 		memo := map[string]any{} // analyses the rules of this file share
+		defer lint.ReleaseShared(memo)
 		for _, rule := range opt.Rules.All() {
 			s, ok := enabled(rule.ID)
 			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {

@@ -95,6 +95,20 @@ func (p *Pass) Shared(key string, compute func() any) any {
 	return v
 }
 
+// Releaser is a shared value (Shared) holding memory that the next
+// report's analysis may reuse: the engine calls Release once every rule of
+// the report has run, after which nothing reads the value.
+type Releaser interface{ Release() }
+
+// ReleaseShared releases the values of a report's memo that are Releasers.
+func ReleaseShared(memo map[string]any) {
+	for _, v := range memo {
+		if r, ok := v.(Releaser); ok {
+			r.Release()
+		}
+	}
+}
+
 // NewPass prepares a rule's run; report receives each finding.
 func NewPass(rule *Rule, f *source.File, r *document.Report, p *profile.Profile, asOf time.Time, options any, level Level, report func(Finding)) *Pass {
 	return &Pass{Rule: rule, File: f, Doc: r, Profile: p, AsOf: asOf, Options: options, Level: level, report: report}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -53,10 +54,51 @@ type mention struct {
 // stands in. Mentions whose span cannot be mapped back into a unit's text
 // (inside markup) are left out.
 func analyse(pass *lint.Pass) []*unit {
-	return pass.Shared("dated.analyse", func() any { return analyseReport(pass) }).([]*unit)
+	return pass.Shared("dated.analyse", func() any { return analyseReport(pass) }).(*analysis).units
 }
 
-func analyseReport(pass *lint.Pass) []*unit {
+// analysis is a report's units, and the token blocks they are cut from,
+// which the next report's analysis reuses once this report's rules are
+// done (lint.Releaser): a report's tokens are the largest thing its check
+// allocates, and a block made anew is cleared and paid for in the
+// collector's work each time.
+type analysis struct {
+	units  []*unit
+	blocks [][]token
+}
+
+// tokenBlocks holds blocks of tokens to reuse (*[]token, empty). A block
+// of more than maxPooledTokens is left to the collector, so that one huge
+// report does not keep its memory for the rest of the run.
+var tokenBlocks sync.Pool
+
+const maxPooledTokens = 1 << 16
+
+// Release lends the report's token blocks to the next report's analysis.
+func (a *analysis) Release() {
+	for _, b := range a.blocks {
+		if cap(b) <= maxPooledTokens {
+			b = b[:0]
+			tokenBlocks.Put(&b)
+		}
+	}
+	a.blocks, a.units = nil, nil
+}
+
+// block returns an empty block of at least n tokens, reused when one is
+// at hand, and keeps it to be released.
+func (a *analysis) block(n int) []token {
+	if p, ok := tokenBlocks.Get().(*[]token); ok && cap(*p) >= n {
+		a.blocks = append(a.blocks, *p)
+		return *p
+	}
+	b := make([]token, 0, n)
+	a.blocks = append(a.blocks, b)
+	return b
+}
+
+func analyseReport(pass *lint.Pass) *analysis {
+	a := &analysis{}
 	ds := make([]*document.DateMention, 0, len(pass.Doc.Dates))
 	for i := range pass.Doc.Dates {
 		ds = append(ds, &pass.Doc.Dates[i])
@@ -78,7 +120,7 @@ func analyseReport(pass *lint.Pass) []*unit {
 
 	units := make([]unit, 0, len(tus)) // never grows: out points into it
 	out := make([]*unit, 0, len(tus))
-	toks := make([]token, 0, size/5+1)
+	toks := a.block(size/5 + 1)
 	sents := make([]sentence, 0, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
 	var ranges []prose.Range // reused for each text
@@ -109,7 +151,7 @@ func analyseReport(pass *lint.Pass) []*unit {
 			ut = appendTokens(make([]token, 0, need), text, &f) // big enough to keep its own array
 		default:
 			if cap(toks)-len(toks) < need {
-				toks = make([]token, 0, max(need, want))
+				toks = a.block(max(need, want))
 			}
 			free := toks[len(toks):len(toks):cap(toks)]
 			ut = appendTokens(free, text, &f)
@@ -149,7 +191,8 @@ func analyseReport(pass *lint.Pass) []*unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	a.units = out
+	return a
 }
 
 // cut appends items to block and returns the block and the piece of it

@@ -187,6 +187,14 @@ func TestSamples(t *testing.T) {
 // as "rule line:column quoted-text".
 func runAll(t *testing.T, name string, raw []byte) []string {
 	t.Helper()
+	return runAllMemo(t, name, raw, nil)
+}
+
+// runAllMemo is runAll with the rules sharing memo, as the engine's do,
+// which is released afterwards.
+func runAllMemo(t *testing.T, name string, raw []byte, memo map[string]any) []string {
+	t.Helper()
+	defer lint.ReleaseShared(memo)
 	f, err := source.New(name, raw)
 	if err != nil {
 		t.Fatal(err)
@@ -206,6 +214,7 @@ func runAll(t *testing.T, name string, raw []byte) []string {
 			fd.Locate(f)
 			found = append(found, fd)
 		})
+		pass.Memo = memo
 		rule.Run(pass)
 		slices.SortFunc(found, func(a, b lint.Finding) int { return a.Span.Start - b.Span.Start })
 		for _, fd := range found {
@@ -213,6 +222,40 @@ func runAll(t *testing.T, name string, raw []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestReusedTokenBlocks: a report analysed in the token blocks another
+// report's analysis released, full of that report's tokens (here, junk),
+// gets the findings it gets in blocks of its own.
+func TestReusedTokenBlocks(t *testing.T) {
+	files, err := filepath.Glob("testdata/*/*.txt")
+	if err != nil || len(files) < 4 {
+		t.Fatalf("fixtures: %v %v", files, err)
+	}
+	junk := make([]token, 1<<12)
+	for i := range junk {
+		junk[i] = token{lower: "junk", start: 1, end: 1 << 20, kind: tokPunct, upper: true, inDate: true, inRelative: true}
+	}
+	for round := range 2 {
+		for _, name := range files {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw = wantRE.ReplaceAll(raw, nil)
+			want := runAll(t, name, raw) // no memo: nothing released or reused
+			b := slices.Clone(junk)[:0]
+			tokenBlocks.Put(&b)
+			if got := runAllMemo(t, name, raw, map[string]any{}); !slices.Equal(got, want) {
+				t.Errorf("round %d, %s: in a reused block\n%s\nalone\n%s", round, name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+	a := &analysis{blocks: [][]token{make([]token, 3), make([]token, 0, maxPooledTokens+1)}}
+	a.Release()
+	if a.blocks != nil || a.units != nil {
+		t.Error("Release kept the blocks it lent")
+	}
 }
 
 // A report in JSON (as `reportlint parse` prints it) gets the same findings
