@@ -368,19 +368,39 @@ func OnBoundary(text string, start, end int) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // Literals are lower-case ASCII runs looked for as ContainsFold does, each
-// with its rarest byte found once rather than at every look.
+// with its rarest byte found once rather than at every look. Literals
+// whose rarest byte is the same are looked for together, in one reading
+// for that byte: the post-closed phrases all turn on the "p" of
+// "operations" or "suspended".
 type Literals struct {
 	lits    []string
 	anchors []int
+	groups  []litGroup
+	empty   bool // one literal is "", which every text holds
+}
+
+// litGroup is the literals (places in Literals.lits) with one rarest byte.
+type litGroup struct {
+	b    byte
+	lits []int
 }
 
 // NewLiterals prepares lits, lower-case ASCII, for ContainsAnyFold.
 func NewLiterals(lits []string) *Literals {
 	l := &Literals{lits: lits, anchors: make([]int, len(lits))}
 	for i, lit := range lits {
-		if lit != "" {
-			l.anchors[i] = rarest(lit)
+		if lit == "" {
+			l.empty = true
+			continue
 		}
+		l.anchors[i] = rarest(lit)
+		b := lit[l.anchors[i]]
+		g := slices.IndexFunc(l.groups, func(g litGroup) bool { return g.b == b })
+		if g < 0 {
+			g = len(l.groups)
+			l.groups = append(l.groups, litGroup{b: b})
+		}
+		l.groups[g].lits = append(l.groups[g].lits, i)
 	}
 	return l
 }
@@ -388,10 +408,44 @@ func NewLiterals(lits []string) *Literals {
 // ContainsAnyFold reports whether s holds one of the literals, with ASCII
 // letters in either case: ContainsFold of each in turn.
 func (l *Literals) ContainsAnyFold(s string) bool {
-	for i, lit := range l.lits {
-		if lit == "" || containsFold(s, lit, l.anchors[i]) {
+	if l.empty {
+		return true
+	}
+	for _, g := range l.groups {
+		if l.groupFold(s, g) {
 			return true
 		}
+	}
+	return false
+}
+
+// groupFold is containsFold for every literal of g at once: each place of
+// g's byte, in either case, is looked at once for all of them. Time is
+// linear in s, for a list of literals fixed in advance.
+func (l *Literals) groupFold(s string, g litGroup) bool {
+	lo, up := g.b, g.b
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
+	for i := 0; i < len(s); {
+		if nextLo < i {
+			nextLo = indexByteFrom(s, lo, i)
+		}
+		if nextUp < i {
+			nextUp = indexByteFrom(s, up, i)
+		}
+		j := min(nextLo, nextUp)
+		if j >= len(s) {
+			return false
+		}
+		for _, k := range g.lits {
+			lit, start := l.lits[k], j-l.anchors[k]
+			if start >= 0 && start+len(lit) <= len(s) && EqualFoldASCII(s[start:start+len(lit)], lit) {
+				return true
+			}
+		}
+		i = j + 1
 	}
 	return false
 }

@@ -87,6 +87,34 @@ func TestContainsAnyFold(t *testing.T) {
 	}
 }
 
+// FuzzLiteralsGrouped holds ContainsAnyFold, which reads a text once for
+// all the literals sharing a rarest byte, to containsFold of each literal
+// in turn, as it was.
+func FuzzLiteralsGrouped(f *testing.F) {
+	f.Add("operations suspended", "suspended its operations", "p", "Operations SUSPENDED")
+	f.Add("ab", "b", "", "xb")
+	f.Add("suspension of operations", "zz", "pp", "suspension of Operation")
+	f.Fuzz(func(t *testing.T, a, b, c, text string) {
+		var lits []string
+		for _, lit := range []string{a, b, c} {
+			lit = strings.ToLower(lit)
+			for i := 0; i < len(lit); i++ {
+				if lit[i] >= utf8.RuneSelf {
+					return // the literals are lower-case ASCII
+				}
+			}
+			lits = append(lits, lit)
+		}
+		want := false
+		for _, lit := range lits {
+			want = want || lit == "" || containsFold(text, lit, rarest(lit))
+		}
+		if got := NewLiterals(lits).ContainsAnyFold(text); got != want {
+			t.Errorf("%q in %q: %v, each in turn %v", lits, text, got, want)
+		}
+	})
+}
+
 // A literal is looked for by a letter of it, not by the space between
 // its words, which prose holds every few bytes.
 func TestRarestIsNotTheSpace(t *testing.T) {
