@@ -124,7 +124,15 @@ func (j *Judge) SpokenOfAsCurrent(text string, sent prose.Range, start, end int,
 	if sent.Start < 0 || sent.End > len(text) || sent.Start > sent.End || start >= end {
 		return false
 	}
-	words := splitWords(text, sent)
+	buf := wordBufs.Get().(*[]word)
+	defer func() {
+		if cap(*buf) <= maxPooledWords {
+			clear(*buf)
+			wordBufs.Put(buf)
+		}
+	}()
+	words := appendWords((*buf)[:0], text, sent)
+	*buf = words
 	first, last := -1, -1
 	for i, w := range words {
 		if w.end > start && w.start < end {
@@ -264,7 +272,20 @@ func isPastEd(words []word, i int) bool {
 func splitWords(text string, sent prose.Range) []word {
 	// About a word in five bytes: one allocation for most sentences, not
 	// one for every doubling; capped, as a long run of marks has no words.
-	out := make([]word, 0, min((sent.End-sent.Start)/5+1, 1024))
+	return appendWords(make([]word, 0, min((sent.End-sent.Start)/5+1, 1024)), text, sent)
+}
+
+// wordBufs holds the judge's word lists (*[]word) between sentences: a
+// stale-term check judges a sentence at each watched name, and each list
+// made anew was most of the judge's cost. A list is cleared before it is
+// put back, so as to keep no text alive, and one grown past
+// maxPooledWords is not put back.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
+
+const maxPooledWords = 1 << 12
+
+// appendWords is splitWords appending to out.
+func appendWords(out []word, text string, sent prose.Range) []word {
 	brk := false
 	for i := sent.Start; i < sent.End; {
 		r, n := rune(text[i]), 1

@@ -1,6 +1,7 @@
 package tense
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,18 @@ func TestSpokenOfAsCurrent(t *testing.T) {
 		// Not in the sentence at all.
 		{"Nothing here.", "MINUSMA", false},
 	}
-	for _, c := range cases {
+	junk := make([]word, 64)
+	for i := range junk {
+		junk[i] = word{start: 0, end: 1 << 20, lower: "withdrew", capital: true, breakBefore: true}
+	}
+	for k, c := range cases {
+		if k%2 == 1 {
+			// The judge's word list may come from the pool full of an
+			// earlier sentence's words: here, junk that would change
+			// every answer if it were read.
+			b := slices.Clone(junk)[:0]
+			wordBufs.Put(&b)
+		}
 		start := strings.Index(c.sentence, c.term)
 		end := start + len(c.term)
 		if start < 0 {
