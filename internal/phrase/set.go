@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 // that hold none of the phrases.
 type Set struct {
 	fold     bool
+	src      []string // the phrases as given
 	phrases  [][]rune // by phrase: its runes, spaceRune for \s+, apostrophe for either
 	ascii    [utf8.RuneSelf][]int
 	other    map[rune][]int
@@ -40,7 +42,7 @@ const spaceRune = ' '
 // NewSet compiles phrases, each as Regexp would, case-insensitively when
 // ignoreCase.
 func NewSet(phrases []string, ignoreCase bool) *Set {
-	s := &Set{fold: ignoreCase, other: map[rune][]int{}}
+	s := &Set{fold: ignoreCase, other: map[rune][]int{}, src: slices.Clone(phrases)}
 	for i, p := range phrases {
 		var rs []rune
 		for j, w := range strings.Fields(p) {
@@ -130,7 +132,7 @@ func lowerASCII(r rune) rune {
 // look for), and reports whether it set any. found has a place per phrase
 // and is cleared first.
 func (s *Set) Find(text string, found []bool) bool {
-	return s.find(text, found, nil)
+	return s.find(text, found, nil, nil)
 }
 
 // FindFirst is Find, and sets first[i], for each phrase i found, to where
@@ -139,16 +141,21 @@ func (s *Set) Find(text string, found []bool) bool {
 // many phrases finds nothing Find accepts before the least of its
 // phrases' places, so it need not read what comes before.
 func (s *Set) FindFirst(text string, found []bool, first []int) bool {
-	return s.find(text, found, first)
+	return s.find(text, found, first, nil)
 }
 
-func (s *Set) find(text string, found []bool, first []int) bool {
+// find is FindFirst; with hits, it also appends to *hits each phrase
+// found and its first place, in pairs.
+func (s *Set) find(text string, found []bool, first []int, hits *[]int) bool {
 	clear(found)
 	held := false
 	for _, i := range s.anywhere {
 		found[i], held = true, true
 		if first != nil {
 			first[i] = 0
+		}
+		if hits != nil {
+			*hits = append(*hits, i, 0)
 		}
 	}
 	// A phrase begins at a word's start only: the loop reads a word's
@@ -179,7 +186,7 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 			if len(cands) == 0 || start+1 < len(text) && !s.second[c].has(text[start+1]) {
 				continue // no phrase filed under c goes on as the text does
 			}
-			held = s.matchAll(cands, text, start, found, first) || held
+			held = s.matchAll(cands, text, start, found, first, hits) || held
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[at:])
@@ -196,20 +203,23 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 		} else {
 			cands = s.other[k]
 		}
-		held = s.matchAll(cands, text, start, found, first) || held
+		held = s.matchAll(cands, text, start, found, first, hits) || held
 	}
 	return held
 }
 
 // matchAll sets found[i] for each phrase i of cands not found yet that
 // matches text at at, which begins a word, and reports whether one did.
-func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []int) bool {
+func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []int, hits *[]int) bool {
 	held := false
 	for _, i := range cands {
 		if !found[i] && s.matchAt(s.phrases[i], text, at) {
 			found[i], held = true, true
 			if first != nil {
 				first[i] = at
+			}
+			if hits != nil {
+				*hits = append(*hits, i, at)
 			}
 		}
 	}
