@@ -40,14 +40,11 @@ func (s *packScan) add(phrases []string, ignoreCase bool) int {
 	return slot
 }
 
-// compile builds the sets once every rule of the pack is added. They are
-// read with stale-term's watch list (phrase.Share), so that a report's
-// paragraphs are read once for both.
+// compile builds the sets once every rule of the pack is added.
 func (s *packScan) compile() {
 	for c := range s.phrase {
 		if len(s.phrase[c]) > 0 {
 			s.sets[c] = phrase.NewSet(s.phrase[c], c == 1)
-			phrase.Share(s.sets[c])
 		}
 	}
 }
@@ -74,7 +71,7 @@ func (s *packScan) mentions(p *lint.Pass, text string, slot int) bool {
 				m.found = make([]bool, set.Len())
 			}
 			found := m.found[:set.Len()]
-			if !p.FindPhrases(set, text, found, nil) {
+			if !set.Find(text, found) {
 				continue
 			}
 			for i, f := range found {

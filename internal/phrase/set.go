@@ -1,7 +1,6 @@
 package phrase
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +15,6 @@ import (
 // that hold none of the phrases.
 type Set struct {
 	fold     bool
-	src      []string // the phrases as given
 	phrases  [][]rune // by phrase: its runes, spaceRune for \s+, apostrophe for either
 	ascii    [utf8.RuneSelf][]int
 	other    map[rune][]int
@@ -42,7 +40,7 @@ const spaceRune = ' '
 // NewSet compiles phrases, each as Regexp would, case-insensitively when
 // ignoreCase.
 func NewSet(phrases []string, ignoreCase bool) *Set {
-	s := &Set{fold: ignoreCase, other: map[rune][]int{}, src: slices.Clone(phrases)}
+	s := &Set{fold: ignoreCase, other: map[rune][]int{}}
 	for i, p := range phrases {
 		var rs []rune
 		for j, w := range strings.Fields(p) {
@@ -132,7 +130,7 @@ func lowerASCII(r rune) rune {
 // look for), and reports whether it set any. found has a place per phrase
 // and is cleared first.
 func (s *Set) Find(text string, found []bool) bool {
-	return s.find(text, found, nil, nil)
+	return s.find(text, found, nil)
 }
 
 // FindFirst is Find, and sets first[i], for each phrase i found, to where
@@ -141,21 +139,16 @@ func (s *Set) Find(text string, found []bool) bool {
 // many phrases finds nothing Find accepts before the least of its
 // phrases' places, so it need not read what comes before.
 func (s *Set) FindFirst(text string, found []bool, first []int) bool {
-	return s.find(text, found, first, nil)
+	return s.find(text, found, first)
 }
 
-// find is FindFirst; with hits, it also appends to *hits each phrase
-// found and its first place, in pairs.
-func (s *Set) find(text string, found []bool, first []int, hits *[]int) bool {
+func (s *Set) find(text string, found []bool, first []int) bool {
 	clear(found)
 	held := false
 	for _, i := range s.anywhere {
 		found[i], held = true, true
 		if first != nil {
 			first[i] = 0
-		}
-		if hits != nil {
-			*hits = append(*hits, i, 0)
 		}
 	}
 	// A phrase begins at a word's start only: the loop reads a word's
@@ -186,7 +179,7 @@ func (s *Set) find(text string, found []bool, first []int, hits *[]int) bool {
 			if len(cands) == 0 || start+1 < len(text) && !s.second[c].has(text[start+1]) {
 				continue // no phrase filed under c goes on as the text does
 			}
-			held = s.matchAll(cands, text, start, found, first, hits) || held
+			held = s.matchAll(cands, text, start, found, first) || held
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[at:])
@@ -203,23 +196,20 @@ func (s *Set) find(text string, found []bool, first []int, hits *[]int) bool {
 		} else {
 			cands = s.other[k]
 		}
-		held = s.matchAll(cands, text, start, found, first, hits) || held
+		held = s.matchAll(cands, text, start, found, first) || held
 	}
 	return held
 }
 
 // matchAll sets found[i] for each phrase i of cands not found yet that
 // matches text at at, which begins a word, and reports whether one did.
-func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []int, hits *[]int) bool {
+func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []int) bool {
 	held := false
 	for _, i := range cands {
 		if !found[i] && s.matchAt(s.phrases[i], text, at) {
 			found[i], held = true, true
 			if first != nil {
 				first[i] = at
-			}
-			if hits != nil {
-				*hits = append(*hits, i, at)
 			}
 		}
 	}

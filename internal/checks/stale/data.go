@@ -14,7 +14,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/suggest"
@@ -299,9 +298,9 @@ func newWatchSet(list []*watched) *watchSet {
 // from[e] is set, for each entry mentioned, to the first place one of its
 // names is mentioned: its regexp need not read the text before it. first
 // has a place per name.
-func (s *watchSet) find(pass *lint.Pass, text string, found, mentioned []bool, first, from []int) bool {
+func (s *watchSet) find(text string, found, mentioned []bool, first, from []int) bool {
 	clear(mentioned)
-	if !pass.FindPhrases(s.names, text, found, first) {
+	if !s.names.FindFirst(text, found, first) {
 		return false
 	}
 	for k, f := range found {

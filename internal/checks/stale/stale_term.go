@@ -8,7 +8,6 @@ import (
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/tense"
 )
@@ -96,13 +95,7 @@ var builtinWatched = sync.OnceValue(func() []*watched {
 	return out
 })
 
-// builtinSet is read with the style packs' phrases (phrase.Share): a
-// report's paragraphs are read once for both.
-var builtinSet = sync.OnceValue(func() *watchSet {
-	s := newWatchSet(builtinWatched())
-	phrase.Share(s.names)
-	return s
-})
+var builtinSet = sync.OnceValue(func() *watchSet { return newWatchSet(builtinWatched()) })
 
 var defaultJudge = sync.OnceValue(func() *tense.Judge { return tense.NewJudge(tense.Cues{}) })
 
@@ -159,7 +152,7 @@ func runStaleTerm(pass *lint.Pass) {
 			continue
 		}
 		text := u.Text
-		if !set.find(pass, text, found, mentioned, first, from) {
+		if !set.find(text, found, mentioned, first, from) {
 			continue
 		}
 		var sentences []prose.Range
