@@ -57,44 +57,49 @@ func analyse(pass *lint.Pass) []*unit {
 	return pass.Shared("dated.analyse", func() any { return analyseReport(pass) }).(*analysis).units
 }
 
-// analysis is a report's units, and the token blocks they are cut from,
-// which the next report's analysis reuses once this report's rules are
-// done (lint.Releaser): a report's tokens are the largest thing its check
-// allocates, and a block made anew is cleared and paid for in the
-// collector's work each time.
+// analysis is a report's units, and the blocks their tokens and
+// sentences are cut from, which the next report's analysis reuses once
+// this report's rules are done (lint.Releaser): a report's tokens are the
+// largest thing its check allocates, and a block made anew is cleared and
+// paid for in the collector's work each time.
 type analysis struct {
-	units  []*unit
-	blocks [][]token
+	units []*unit
+	toks  [][]token
+	sents [][]sentence
 }
 
-// tokenBlocks holds blocks of tokens to reuse (*[]token, empty). A block
-// of more than maxPooledTokens is left to the collector, so that one huge
-// report does not keep its memory for the rest of the run.
-var tokenBlocks sync.Pool
+// tokenBlocks and sentenceBlocks hold blocks to reuse (*[]T, empty). A
+// block of more than maxPooled items is left to the collector, so that
+// one huge report does not keep its memory for the rest of the run.
+var tokenBlocks, sentenceBlocks sync.Pool
 
-const maxPooledTokens = 1 << 16
+const maxPooled = 1 << 16
 
-// Release lends the report's token blocks to the next report's analysis.
+// Release lends the report's blocks to the next report's analysis.
 func (a *analysis) Release() {
-	for _, b := range a.blocks {
-		if cap(b) <= maxPooledTokens {
+	release(&tokenBlocks, a.toks)
+	release(&sentenceBlocks, a.sents)
+	a.toks, a.sents, a.units = nil, nil, nil
+}
+
+func release[T any](pool *sync.Pool, blocks [][]T) {
+	for _, b := range blocks {
+		if cap(b) <= maxPooled {
 			b = b[:0]
-			tokenBlocks.Put(&b)
+			pool.Put(&b)
 		}
 	}
-	a.blocks, a.units = nil, nil
 }
 
-// block returns an empty block of at least n tokens, reused when one is
-// at hand, and keeps it to be released.
-func (a *analysis) block(n int) []token {
-	if p, ok := tokenBlocks.Get().(*[]token); ok && cap(*p) >= n {
-		a.blocks = append(a.blocks, *p)
-		return *p
+// block returns an empty block of at least n items, reused from pool when
+// one is at hand, and adds it to kept, to be released.
+func block[T any](pool *sync.Pool, kept *[][]T, n int) []T {
+	b, ok := pool.Get().(*[]T)
+	if !ok || cap(*b) < n {
+		b = new(make([]T, 0, n))
 	}
-	b := make([]token, 0, n)
-	a.blocks = append(a.blocks, b)
-	return b
+	*kept = append(*kept, *b)
+	return *b
 }
 
 func analyseReport(pass *lint.Pass) *analysis {
@@ -120,8 +125,8 @@ func analyseReport(pass *lint.Pass) *analysis {
 
 	units := make([]unit, 0, len(tus)) // never grows: out points into it
 	out := make([]*unit, 0, len(tus))
-	toks := a.block(size/5 + 1)
-	sents := make([]sentence, 0, len(tus)+size/64)
+	toks := block(&tokenBlocks, &a.toks, size/5+1)
+	sents := block(&sentenceBlocks, &a.sents, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
 	var ranges []prose.Range // reused for each text
 	var unitDates []mention  // reused: each text's date mentions before they are cut
@@ -151,7 +156,7 @@ func analyseReport(pass *lint.Pass) *analysis {
 			ut = appendTokens(make([]token, 0, need), text, &f) // big enough to keep its own array
 		default:
 			if cap(toks)-len(toks) < need {
-				toks = a.block(max(need, want))
+				toks = block(&tokenBlocks, &a.toks, max(need, want))
 			}
 			free := toks[len(toks):len(toks):cap(toks)]
 			ut = appendTokens(free, text, &f)
@@ -168,7 +173,7 @@ func analyseReport(pass *lint.Pass) *analysis {
 		units = append(units, unit{TextUnit: tu, toks: ut})
 		u := &units[len(units)-1]
 		if cap(sents)-len(sents) < len(ranges) {
-			sents = make([]sentence, 0, max(len(ranges), left/64+1))
+			sents = block(&sentenceBlocks, &a.sents, max(len(ranges), left/64+1))
 		}
 		s0 := len(sents)
 		for _, r := range ranges {

@@ -224,10 +224,10 @@ func runAllMemo(t *testing.T, name string, raw []byte, memo map[string]any) []st
 	return out
 }
 
-// TestReusedTokenBlocks: a report analysed in the token blocks another
-// report's analysis released, full of that report's tokens (here, junk),
-// gets the findings it gets in blocks of its own.
-func TestReusedTokenBlocks(t *testing.T) {
+// TestReusedBlocks: a report analysed in the token and sentence blocks
+// another report's analysis released, full of that report's tokens and
+// sentences (here, junk), gets the findings it gets in blocks of its own.
+func TestReusedBlocks(t *testing.T) {
 	files, err := filepath.Glob("testdata/*/*.txt")
 	if err != nil || len(files) < 4 {
 		t.Fatalf("fixtures: %v %v", files, err)
@@ -235,6 +235,10 @@ func TestReusedTokenBlocks(t *testing.T) {
 	junk := make([]token, 1<<12)
 	for i := range junk {
 		junk[i] = token{lower: "junk", start: 1, end: 1 << 20, kind: tokPunct, upper: true, inDate: true, inRelative: true}
+	}
+	junkSents := make([]sentence, 1<<10)
+	for i := range junkSents {
+		junkSents[i] = sentence{start: 3, end: 1 << 20, tok0: 2, tok1: 1 << 20}
 	}
 	for round := range 2 {
 		for _, name := range files {
@@ -244,16 +248,17 @@ func TestReusedTokenBlocks(t *testing.T) {
 			}
 			raw = wantRE.ReplaceAll(raw, nil)
 			want := runAll(t, name, raw) // no memo: nothing released or reused
-			b := slices.Clone(junk)[:0]
+			b, s := slices.Clone(junk)[:0], slices.Clone(junkSents)[:0]
 			tokenBlocks.Put(&b)
+			sentenceBlocks.Put(&s)
 			if got := runAllMemo(t, name, raw, map[string]any{}); !slices.Equal(got, want) {
-				t.Errorf("round %d, %s: in a reused block\n%s\nalone\n%s", round, name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+				t.Errorf("round %d, %s: in reused blocks\n%s\nalone\n%s", round, name, strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		}
 	}
-	a := &analysis{blocks: [][]token{make([]token, 3), make([]token, 0, maxPooledTokens+1)}}
+	a := &analysis{toks: [][]token{make([]token, 3), make([]token, 0, maxPooled+1)}, sents: [][]sentence{nil}}
 	a.Release()
-	if a.blocks != nil || a.units != nil {
+	if a.toks != nil || a.sents != nil || a.units != nil {
 		t.Error("Release kept the blocks it lent")
 	}
 }
