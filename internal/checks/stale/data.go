@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -141,20 +140,20 @@ func LoadRevisionOpeners(fsys fs.FS, path string) ([]string, error) {
 // revisionNoteRegexp compiles the openers of a revision notes file into an
 // expression that matches a paragraph opening with one, after any markup
 // or punctuation, and followed by a word boundary.
-func revisionNoteRegexp(fsys fs.FS, path string) (*regexp.Regexp, error) {
+func revisionNoteRegexp(fsys fs.FS, path string) (*boundedPhrases, error) {
 	openers, err := LoadRevisionOpeners(fsys, path)
 	if err != nil {
 		return nil, err
 	}
-	return regexp.MustCompile(`^[^\pL\pN]*` + phrase.Regexp(openers, true).String() + `(?:[^\pL\pN]|$)`), nil
+	return openingPhrases(openers), nil
 }
 
 // sectionDates is rules/data/section-dates.yaml, compiled: what makes a date
 // in a section no event (a year in a name) or the start of a state that
 // still holds (see stale-section).
 type sectionDates struct {
-	nameAfter  *regexp.Regexp // matches the text just after a year that names a thing
-	nameBefore *regexp.Regexp // matches the text just before one
+	nameAfter  *boundedPhrases // matches the text just after a year that names a thing
+	nameBefore *boundedPhrases // matches the text just before one
 	ongoing    *phrase.Matcher
 	// ongoingSet is the cheap test before ongoing's regexp: a sentence
 	// that holds none of the phrases as words cannot match.
@@ -202,9 +201,9 @@ func loadSectionDates(fsys fs.FS, path string) (*sectionDates, error) {
 	}
 	return &sectionDates{
 		// After the year: spaces and markup, then the name's word.
-		nameAfter: regexp.MustCompile(`^[\s*_\[]*` + phrase.Regexp(after, true).String() + `(?:[^\pL\pN]|$)`),
+		nameAfter: phrasesThenBoundary(`[\s*_\[]*`, after),
 		// Before it: the word, then spaces, markup, and "(" or "of".
-		nameBefore: regexp.MustCompile(`(?:^|[^\pL\pN])` + phrase.Regexp(before, true).String() + `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
+		nameBefore: boundaryThenPhrases(before, `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
 		ongoing:    phrase.Compile(ongoing, true),
 		ongoingSet: phrase.NewSet(ongoing, true),
 		before:     phrase.Compile(before, true),
@@ -250,7 +249,7 @@ type sentenceMemo struct {
 
 var (
 	defaultWatchlist      = sync.OnceValues(func() ([]WatchEntry, error) { return LoadWatchlist(rules.FS, watchlistPath) })
-	defaultRevisionNote   = sync.OnceValues(func() (*regexp.Regexp, error) { return revisionNoteRegexp(rules.FS, revisionsPath) })
+	defaultRevisionNote   = sync.OnceValues(func() (*boundedPhrases, error) { return revisionNoteRegexp(rules.FS, revisionsPath) })
 	defaultSectionDates   = sync.OnceValues(func() (*sectionDates, error) { return loadSectionDates(rules.FS, sectionDatesPath) })
 	defaultRatingSynonyms = func() (map[string][]string, error) { return vocab.RatingSynonyms(), nil }
 )

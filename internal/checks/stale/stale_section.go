@@ -3,7 +3,6 @@ package stale
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -115,7 +114,7 @@ func runStaleSection(pass *lint.Pass) {
 // ("Reissued after periodic review"): a paragraph that opens with one of the
 // openers of rules/data/revision-notes.yaml, before any paragraph with a
 // dated event. The section was then revised on the publication date.
-func revisedAtHead(sec *document.Section, events []*event, note *regexp.Regexp) bool {
+func revisedAtHead(sec *document.Section, events []*event, note *boundedPhrases) bool {
 	for _, p := range sec.Paragraphs {
 		if note.MatchString(p.Text) {
 			return true

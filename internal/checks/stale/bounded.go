@@ -1,0 +1,100 @@
+package stale
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/lazyregexp"
+	"github.com/reportlint/reportlint/internal/phrase"
+)
+
+// boundedPhrases matches a list of phrases with a word boundary beside them
+// (a rune that is neither letter nor number, or the end of the text), as
+// one regexp with a [^\pL\pN] class there would. Such a class costs about
+// 60 µs to compile, and the section dates' and revision notes' three of
+// them a fifth of a one-report run's pattern compiling; so the phrases are
+// matched without it, and the rune beside the match tested in Go. Only
+// when that rune is a letter or number, and another phrase or another
+// place might still match, is the whole expression (compiled then, once)
+// asked: the answer is always the whole expression's (FuzzBoundedPhrases).
+type boundedPhrases struct {
+	core *regexp.Regexp     // the expression without its boundary
+	full *lazyregexp.Regexp // the expression with it
+	// before: the boundary precedes the phrase (else it follows it).
+	before bool
+	// fromWord: the phrase is sought at the first letter or number of the
+	// text, where the whole expression skips what precedes it.
+	fromWord bool
+}
+
+// phrasesThenBoundary is `^prefix(phrases)(?:[^\pL\pN]|$)`: prefix is a
+// class of what may come first (spaces, markup), written as regexp text.
+func phrasesThenBoundary(prefix string, phrases []string) *boundedPhrases {
+	alts := phrase.Regexp(phrases, true).String()
+	return &boundedPhrases{
+		core: regexp.MustCompile(`^` + prefix + alts),
+		full: lazyregexp.New(`^` + prefix + alts + `(?:[^\pL\pN]|$)`),
+	}
+}
+
+// boundaryThenPhrases is `(?:^|[^\pL\pN])(phrases)suffix`, unanchored.
+func boundaryThenPhrases(phrases []string, suffix string) *boundedPhrases {
+	alts := phrase.Regexp(phrases, true).String()
+	return &boundedPhrases{
+		core:   regexp.MustCompile(alts + suffix),
+		full:   lazyregexp.New(`(?:^|[^\pL\pN])` + alts + suffix),
+		before: true,
+	}
+}
+
+// openingPhrases is `^[^\pL\pN]*(phrases)(?:[^\pL\pN]|$)`: a text opening
+// with a phrase after any markup or punctuation. When every phrase begins
+// with a letter or number, a match can only begin at the text's first
+// one, which is where the phrases are sought.
+func openingPhrases(phrases []string) *boundedPhrases {
+	alts := phrase.Regexp(phrases, true).String()
+	b := &boundedPhrases{
+		core:     regexp.MustCompile(`^` + alts),
+		full:     lazyregexp.New(`^[^\pL\pN]*` + alts + `(?:[^\pL\pN]|$)`),
+		fromWord: true,
+	}
+	for _, p := range phrases {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(p)); !isWordRune(r) {
+			b.core = nil // the whole expression decides every text
+		}
+	}
+	return b
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// MatchString reports whether the whole expression matches s.
+func (b *boundedPhrases) MatchString(s string) bool {
+	if b.core == nil {
+		return b.full.MatchString(s)
+	}
+	from := 0
+	if b.fromWord {
+		from = strings.IndexFunc(s, isWordRune)
+		if from < 0 {
+			return false // no phrase begins with anything else
+		}
+	}
+	// The whole expression is the core one and a boundary: where the core
+	// finds nothing, it finds nothing either.
+	m := b.core.FindStringIndex(s[from:])
+	if m == nil {
+		return false
+	}
+	var bounded bool
+	if b.before {
+		r, _ := utf8.DecodeLastRuneInString(s[:from+m[0]])
+		bounded = from+m[0] == 0 || !isWordRune(r)
+	} else {
+		r, _ := utf8.DecodeRuneInString(s[from+m[1]:])
+		bounded = from+m[1] == len(s) || !isWordRune(r)
+	}
+	return bounded || b.full.MatchString(s)
+}

@@ -1,0 +1,85 @@
+package stale
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// boundedCases builds each kind of boundedPhrases from the embedded lists
+// and from lists made to be awkward (phrases that are prefixes of others,
+// an apostrophe, one starting with punctuation, a Kelvin-sign fold), with
+// the whole expression each must answer as.
+func boundedCases(t testing.TB) []struct {
+	b    *boundedPhrases
+	full *regexp.Regexp
+} {
+	after, before, _, err := LoadSectionDates(rules.FS, sectionDatesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	openers, err := LoadRevisionOpeners(rules.FS, revisionsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	awkward := []string{"act", "acts", "act of", "o'clock", "kelvin", "é té", "2nd"}
+	withPunct := append([]string{"(updated"}, awkward...)
+	var out []struct {
+		b    *boundedPhrases
+		full *regexp.Regexp
+	}
+	for _, list := range [][]string{after, before, openers, awkward, withPunct} {
+		for _, b := range []*boundedPhrases{
+			phrasesThenBoundary(`[\s*_\[]*`, list),
+			boundaryThenPhrases(list, `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
+			openingPhrases(list),
+		} {
+			out = append(out, struct {
+				b    *boundedPhrases
+				full *regexp.Regexp
+			}{b, regexp.MustCompile(b.full.String())})
+		}
+	}
+	return out
+}
+
+var boundedSeeds = []string{
+	"", "Act", "Act 2", "Acts", "Actor", "act of", "Convention of (", "convention,", "the Treaty",
+	"**Updated to reflect", "— Reissued after review", "Updatedx to", "(updated to", "2nd edition",
+	"constitutioné", "é té", "o’clock", "KELVIN", "\u212aelvin", "act\xff", "\xffact", " 12 act",
+	"banknotes.", "International Driving Permit", "idp1", "version 3", "Acté", "actacts",
+}
+
+func TestBoundedPhrasesAgree(t *testing.T) {
+	cases := boundedCases(t)
+	for _, s := range boundedSeeds {
+		for _, suffix := range []string{"", " ", "x", "é", "1", ")"} {
+			for _, prefix := range []string{"", " ", "x", "é", "*", "1"} {
+				text := prefix + s + suffix
+				for i, c := range cases {
+					if got, want := c.b.MatchString(text), c.full.MatchString(text); got != want {
+						t.Errorf("case %d (%s) on %q: %v, want %v", i, c.full, text, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzBoundedPhrases(f *testing.F) {
+	for _, s := range boundedSeeds {
+		f.Add(s)
+	}
+	cases := boundedCases(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 200 {
+			text = text[:200]
+		}
+		for i, c := range cases {
+			if got, want := c.b.MatchString(text), c.full.MatchString(text); got != want {
+				t.Errorf("case %d (%s) on %q: %v, want %v", i, c.full, text, got, want)
+			}
+		}
+	})
+}
