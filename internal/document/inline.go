@@ -2,6 +2,7 @@ package document
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -43,33 +44,66 @@ type Segment struct {
 }
 
 // InlineBuilder accumulates an Inline.
+//
+// Most paragraphs are one run of the source: that run is kept as it is,
+// and Inline returns it without a copy (view). Only a second piece makes
+// the builder copy into sb, whose String is not a copy either: the text is
+// made once, not grown in a slice and then copied into a string.
 type InlineBuilder struct {
-	buf    []byte
+	view   string // the text so far while it is one piece; see viewing
+	sb     strings.Builder
 	segs   []Segment
 	code   []Span
 	strong []Span
+	// viewing: the text so far is view, not sb's. False for an empty builder.
+	viewing bool
+}
+
+// text is the text built so far.
+func (b *InlineBuilder) text() string {
+	if b.viewing {
+		return b.view
+	}
+	return b.sb.String()
+}
+
+// add appends s to the text, keeping it as a view while it is the only piece.
+func (b *InlineBuilder) add(s string) {
+	switch {
+	case b.viewing:
+		b.viewing = false
+		b.sb.Grow(len(b.view) + len(s) + 16) // room for the pieces that usually follow: a space, a word
+		b.sb.WriteString(b.view)
+		b.view = ""
+		b.sb.WriteString(s)
+	case b.sb.Len() == 0:
+		b.view, b.viewing = s, true
+	default:
+		b.sb.WriteString(s)
+	}
 }
 
 // MarkStrong records that the text from offset start to the current end is bold.
 func (b *InlineBuilder) MarkStrong(start int) {
-	if start < len(b.buf) {
-		b.strong = append(b.strong, Span{Start: start, End: len(b.buf)})
+	if n := b.Len(); start < n {
+		b.strong = append(b.strong, Span{Start: start, End: n})
 	}
 }
 
 // LastRune is the last character of the text so far, or 0.
 func (b *InlineBuilder) LastRune() rune {
-	if len(b.buf) == 0 {
+	t := b.text()
+	if t == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeLastRune(b.buf)
+	r, _ := utf8.DecodeLastRuneInString(t)
 	return r
 }
 
 // MarkCode records that the text from offset start to the current end is code.
 func (b *InlineBuilder) MarkCode(start int) {
-	if start < len(b.buf) {
-		b.code = append(b.code, Span{Start: start, End: len(b.buf)})
+	if n := b.Len(); start < n {
+		b.code = append(b.code, Span{Start: start, End: n})
 	}
 }
 
@@ -102,37 +136,47 @@ func (b *InlineBuilder) appendVerbatim(s string, sourceStart int) {
 	}
 	if n := len(b.segs); n > 0 {
 		last := &b.segs[n-1]
-		if last.TextStart+last.Len == len(b.buf) && last.SourceStart+last.Len == sourceStart {
+		if last.TextStart+last.Len == b.Len() && last.SourceStart+last.Len == sourceStart {
 			last.Len += len(s)
-			b.buf = append(b.buf, s...)
+			b.add(s)
 			return
 		}
 	}
-	b.segs = append(b.segs, Segment{TextStart: len(b.buf), SourceStart: sourceStart, Len: len(s)})
-	b.buf = append(b.buf, s...)
+	b.segs = append(b.segs, Segment{TextStart: b.Len(), SourceStart: sourceStart, Len: len(s)})
+	b.add(s)
 }
 
 // AppendSynthetic adds text that is not in the source as written, such as a
 // space standing for a line break.
-func (b *InlineBuilder) AppendSynthetic(s string) { b.buf = append(b.buf, s...) }
+func (b *InlineBuilder) AppendSynthetic(s string) {
+	if s != "" {
+		b.add(s)
+	}
+}
 
 // Len is the length of the text so far.
-func (b *InlineBuilder) Len() int { return len(b.buf) }
+func (b *InlineBuilder) Len() int {
+	if b.viewing {
+		return len(b.view)
+	}
+	return b.sb.Len()
+}
 
 // LastByte is the last byte of the text so far, or 0.
 func (b *InlineBuilder) LastByte() byte {
-	if len(b.buf) == 0 {
+	t := b.text()
+	if t == "" {
 		return 0
 	}
-	return b.buf[len(b.buf)-1]
+	return t[len(t)-1]
 }
 
 // Since returns the text appended after the builder had length n.
-func (b *InlineBuilder) Since(n int) string { return string(b.buf[n:]) }
+func (b *InlineBuilder) Since(n int) string { return b.text()[n:] }
 
 // Inline returns the text built so far.
 func (b *InlineBuilder) Inline() Inline {
-	return Inline{Text: string(b.buf), Segments: b.segs, Code: b.code, Strong: b.strong}
+	return Inline{Text: b.text(), Segments: b.segs, Code: b.code, Strong: b.strong}
 }
 
 // Source maps the text range [start, end) to a source span.

@@ -1,6 +1,10 @@
 package document
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
 
 // InCode, a search, says what a look at every code span says, for ranges
 // before, between, across and after the spans, empty ranges included.
@@ -19,4 +23,96 @@ func TestInCodeSearches(t *testing.T) {
 			}
 		}
 	}
+}
+
+// refBuilder is the InlineBuilder as it was before it kept a single piece
+// as a view: every piece copied into one byte slice.
+type refBuilder struct {
+	buf  []byte
+	segs []Segment
+}
+
+func (b *refBuilder) appendVerbatim(s string, sourceStart int) {
+	if s == "" {
+		return
+	}
+	if n := len(b.segs); n > 0 {
+		last := &b.segs[n-1]
+		if last.TextStart+last.Len == len(b.buf) && last.SourceStart+last.Len == sourceStart {
+			last.Len += len(s)
+			b.buf = append(b.buf, s...)
+			return
+		}
+	}
+	b.segs = append(b.segs, Segment{TextStart: len(b.buf), SourceStart: sourceStart, Len: len(s)})
+	b.buf = append(b.buf, s...)
+}
+
+// FuzzInlineBuilder drives the builder and the copying one with the same
+// pieces, verbatim (glued to the one before or not) and synthetic, and
+// compares what every reader of a builder sees after each step.
+func FuzzInlineBuilder(f *testing.F) {
+	// An op's low two bits choose the kind of piece, the rest its length.
+	f.Add("crime and kidnapping", []byte{20 << 2})
+	f.Add("a\u00a0b c", []byte{3<<2 | 0, 1<<2 | 2, 4<<2 | 1, 2<<2 | 0})
+	f.Add("Level 4: Do Not Travel", []byte{9<<2 | 1, 5<<2 | 0, 1<<2 | 2, 22<<2 | 0, 8<<2 | 3})
+	f.Add("é", []byte{2<<2 | 2, 1<<2 | 2, 2<<2 | 0})
+	f.Fuzz(func(t *testing.T, piece string, ops []byte) {
+		var b InlineBuilder
+		var ref refBuilder
+		src := 0
+		for k, op := range ops {
+			if k > 16 {
+				break
+			}
+			cut := piece[:min(len(piece), int(op>>2))]
+			switch op & 3 {
+			case 0: // verbatim, glued to what came before in the source
+				b.appendVerbatim(cut, src)
+				ref.appendVerbatim(cut, src)
+				src += len(cut)
+			case 1: // verbatim, elsewhere in the source
+				src += 7
+				b.appendVerbatim(cut, src)
+				ref.appendVerbatim(cut, src)
+				src += len(cut)
+			case 2:
+				b.AppendSynthetic(cut)
+				ref.buf = append(ref.buf, cut...)
+			case 3: // Append, which turns Unicode spaces into synthetic ones
+				var r InlineBuilder
+				r.Append(cut, src)
+				b.Append(cut, src)
+				in := r.Inline()
+				// The reference has no Append of its own: replay r's pieces.
+				at := 0
+				for _, s := range in.Segments {
+					ref.buf = append(ref.buf, in.Text[at:s.TextStart]...)
+					ref.appendVerbatim(in.Text[s.TextStart:s.TextStart+s.Len], s.SourceStart)
+					at = s.TextStart + s.Len
+				}
+				ref.buf = append(ref.buf, in.Text[at:]...)
+				src += len(cut)
+			}
+			if b.Len() != len(ref.buf) {
+				t.Fatalf("step %d: Len %d, want %d", k, b.Len(), len(ref.buf))
+			}
+			var wantByte byte
+			var wantRune rune
+			if len(ref.buf) > 0 {
+				wantByte = ref.buf[len(ref.buf)-1]
+				wantRune, _ = utf8.DecodeLastRune(ref.buf)
+			}
+			if b.LastByte() != wantByte || b.LastRune() != wantRune {
+				t.Fatalf("step %d: last byte %q rune %q, want %q %q", k, b.LastByte(), b.LastRune(), wantByte, wantRune)
+			}
+			if n := len(ref.buf) / 2; b.Since(n) != string(ref.buf[n:]) {
+				t.Fatalf("step %d: Since(%d) = %q, want %q", k, n, b.Since(n), ref.buf[n:])
+			}
+		}
+		in := b.Inline()
+		if in.Text != string(ref.buf) || !slices.Equal(in.Segments, ref.segs) {
+			t.Fatalf("Inline = %q %v, want %q %v", in.Text, in.Segments, ref.buf, ref.segs)
+		}
+	})
 }
