@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 )
@@ -142,4 +144,90 @@ func BenchmarkFind(b *testing.B) {
 			}
 		})
 	}
+}
+
+// oldNext is the lexer as it was before it classed ASCII bytes by table.
+func oldNext(lx *lexer) (token, bool) {
+	s := lx.text
+	i := lx.pos
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		lx.pos = i
+		return token{}, false
+	}
+	start := i
+	letters, digits := false, false
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				digits = true
+			} else if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' {
+				letters = true
+			} else {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			break
+		}
+		letters = true
+		i += size
+	}
+	if i == start {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		lx.pos = i + size
+		return token{start, i + size, tokPunct}, true
+	}
+	lx.pos = i
+	kind := tokWord
+	switch {
+	case digits && letters:
+		kind = tokMixed
+	case digits:
+		kind = tokNumber
+	}
+	return token{start, i, kind}, true
+}
+
+// FuzzLexer holds the table-driven lexer, and the stream that reads it
+// in batches, to the lexer read one token at a time.
+func FuzzLexer(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text)
+	}
+	f.Add("a_1 \v\f\r\n\t2010s FY2024 é1 ٣ x\u00a0y \xff 1,200.5")
+	f.Fuzz(func(t *testing.T, text string) {
+		want := lexer{text: text}
+		var s stream
+		s.reset(text)
+		for i := 0; ; i++ {
+			w, wok := oldNext(&want)
+			g, gok := s.get(i)
+			if g != w || gok != wok {
+				t.Fatalf("token %d: got %+v %v, want %+v %v", i, g, gok, w, wok)
+			}
+			if !wok {
+				return
+			}
+			s.release(i)
+		}
+	})
 }

@@ -31,13 +31,35 @@ type lexer struct {
 	pos  int
 }
 
+// Classes of ASCII bytes for the lexer, looked up in one step.
+const (
+	classPunct byte = iota
+	classSpace
+	classDigit
+	classLetter // a-z, A-Z, _
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for _, c := range " \t\n\r\v\f" {
+		t[c] = classSpace
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = classLetter, classLetter
+	}
+	t['_'] = classLetter
+	return t
+}()
+
 func (lx *lexer) next() (token, bool) {
 	s := lx.text
 	i := lx.pos
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiClass[c] == classSpace {
 				i++
 				continue
 			}
@@ -54,17 +76,15 @@ func (lx *lexer) next() (token, bool) {
 		return token{}, false
 	}
 	start := i
-	letters, digits := false, false
+	var seen byte // 1<<classDigit, 1<<classLetter: what the word holds
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if '0' <= c && c <= '9' {
-				digits = true
-			} else if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' {
-				letters = true
-			} else {
+			k := asciiClass[c]
+			if k < classDigit {
 				break
 			}
+			seen |= 1 << k
 			i++
 			continue
 		}
@@ -72,7 +92,7 @@ func (lx *lexer) next() (token, bool) {
 		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
 			break
 		}
-		letters = true // non-ASCII digits are not ours to read, so they count as letters
+		seen |= 1 << classLetter // non-ASCII digits are not ours to read, so they count as letters
 		i += size
 	}
 	if i == start {
@@ -82,10 +102,10 @@ func (lx *lexer) next() (token, bool) {
 	}
 	lx.pos = i
 	kind := tokWord
-	switch {
-	case digits && letters:
+	switch seen {
+	case 1<<classDigit | 1<<classLetter:
 		kind = tokMixed
-	case digits:
+	case 1 << classDigit:
 		kind = tokNumber
 	}
 	return token{start, i, kind}, true
@@ -105,6 +125,9 @@ type stream struct {
 
 const keepBehind = 8
 
+// lexAhead is how many tokens fill reads beyond the one asked for.
+const lexAhead = 32
+
 // reset points s at text, keeping the token buffer for reuse.
 func (s *stream) reset(text string) {
 	*s = stream{text: text, lex: lexer{text: text}, toks: s.toks[:0]}
@@ -122,16 +145,19 @@ func (s *stream) fill(i int) (token, bool) {
 	if i < s.base {
 		return token{}, false
 	}
-	for i-s.base >= len(s.toks) {
-		if s.eof {
-			return token{}, false
-		}
+	// Read a few tokens past i while at it: Find asks for the tokens in
+	// order, and one call a batch costs less than one a token.
+	want := i - s.base + 1 + lexAhead
+	for len(s.toks) < want && !s.eof {
 		t, ok := s.lex.next()
 		if !ok {
 			s.eof = true
-			return token{}, false
+			break
 		}
 		s.toks = append(s.toks, t)
+	}
+	if i-s.base >= len(s.toks) {
+		return token{}, false
 	}
 	return s.toks[i-s.base], true
 }
