@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/source"
@@ -136,6 +138,24 @@ func FuzzParseData(f *testing.F) {
 				continue
 			}
 			checkSpans(t, src.Text, r)
+		}
+	})
+}
+
+// FuzzTextShortcuts holds the plain-text parser's cheap tests to what they
+// stand in for: mayBeListItem passes every line listMarker matches, and
+// longerThan counts as utf8.RuneCountInString does, invalid bytes included.
+func FuzzTextShortcuts(f *testing.F) {
+	for _, s := range []string{"- item", "   12) x", "\t• bullet", "    - four spaces", "–\tdash", "1000. no", "plain line", "é\xff" + strings.Repeat("ü", 130)} {
+		f.Add(s, 120)
+	}
+	f.Fuzz(func(t *testing.T, line string, n int) {
+		if listMarker.MatchString(line) && !mayBeListItem(line) {
+			t.Errorf("mayBeListItem(%q) = false, but listMarker matches it", line)
+		}
+		n = max(0, n%600)
+		if got, want := longerThan(line, n), utf8.RuneCountInString(line) > n; got != want {
+			t.Errorf("longerThan(%q, %d) = %v, want %v", line, n, got, want)
 		}
 	})
 }

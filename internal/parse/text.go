@@ -38,7 +38,7 @@ func splitBlocks(text string) []block {
 		switch {
 		case strings.TrimSpace(line) == "":
 			cur = -1
-		case listMarker.MatchString(line):
+		case mayBeListItem(line) && listMarker.MatchString(line):
 			m := listMarker.FindStringIndex(line)
 			end := pos + len(strings.TrimRightFunc(line, unicode.IsSpace))
 			// A marker with nothing after it ("0. ") has its trailing space
@@ -59,6 +59,24 @@ func splitBlocks(text string) []block {
 		pos = lineEnd + 1
 	}
 	return blocks
+}
+
+// mayBeListItem is a test that every line listMarker matches passes: after
+// at most three spaces or tabs, a marker's first byte (a digit, "-", "*",
+// or 0xE2, which "•" and "–" begin with). Most lines fail it, and the
+// regexp need not run on them.
+func mayBeListItem(line string) bool {
+	for i := 0; i < len(line) && i <= 3; i++ {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t':
+			continue
+		case c == '-' || c == '*' || c == 0xE2 || '0' <= c && c <= '9':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func leadingSpace(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
@@ -168,12 +186,26 @@ const (
 	maxHeadingWords = 14
 )
 
+// longerThan reports whether s has more than n characters, counting them
+// only when its length leaves it open: a character takes one to four
+// bytes (an invalid byte counts as one), and most lines tested are
+// paragraphs of thousands of bytes.
+func longerThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // textHeading decides whether a one-line paragraph is a heading, and which
 // known section it names (nil for a heading recognised by shape alone).
 // In the header (before the first heading), a line that is only a country's
 // name is the country line, not a heading.
 func textHeading(line string, prof *profile.Profile, country string, hp *headerReader, inHeader bool) (*profile.Section, bool) {
-	if line == "" || utf8.RuneCountInString(line) > maxHeadingRunes {
+	if line == "" || longerThan(line, maxHeadingRunes) {
 		return nil, false
 	}
 	if hp.isHeaderLine(line) {
@@ -242,7 +274,7 @@ var minorWords = map[string]bool{
 // running text.
 func looksLikeTitle(line string) bool {
 	line = stripEmphasis(line)
-	if line == "" || utf8.RuneCountInString(line) > maxHeadingRunes {
+	if line == "" || longerThan(line, maxHeadingRunes) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)
