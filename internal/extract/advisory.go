@@ -458,7 +458,7 @@ func (x *extractor) isCountry(name string) bool {
 func (x *extractor) advisoryReasons(level int) []document.Text {
 	want := strings.ToLower(x.vocab.Levels[level])
 	for _, u := range x.units {
-		if u.heading || u.para == nil || u.para.Kind == document.KindListItem || !strings.Contains(u.text.Text, "due to") {
+		if u.heading || u.para == nil || u.para.Kind == document.KindListItem || !u.keys.has(kwDueTo) {
 			continue
 		}
 		levelSaid := false // the sentence before said the level, with no reason
@@ -545,10 +545,10 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 	var out []document.Indicator
 	seen := map[string]bool{}
 	for _, u := range x.units {
-		if !strings.Contains(u.text.Text, "ndicator") {
+		if !u.keys.has(kwIndicator) {
 			continue
 		}
-		for _, m := range indicatorStatement.FindAllStringSubmatchIndex(u.text.Text, -1) {
+		for _, m := range indicatorStatements(u.text.Text) {
 			code := strings.ToUpper(u.text.Text[m[4]:m[5]])
 			if _, ok := x.vocab.Indicator(code); !ok || seen[code] {
 				continue
@@ -574,6 +574,92 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 	// due to a state of emergency" is news, not a risk of another kind.
 	add(update, "update", false)
 	return out
+}
+
+// indicatorStatements is indicatorStatement.FindAllStringSubmatchIndex(text,
+// -1), the regexp run only from a place a match can start: a word "has" or
+// "have" and then "included" (mayStartStatement). Run on the whole text,
+// the case-ignoring regexp tried every byte of it. Each run goes on from
+// where the last match ended, and the text after a run that finds nothing
+// holds no match, so the text is still read about once.
+func indicatorStatements(text string) [][]int {
+	var out [][]int
+	for from := 0; from < len(text); {
+		p := from
+		for p < len(text) && !mayStartStatement(text, p) {
+			p++
+		}
+		if p >= len(text) {
+			break
+		}
+		m := indicatorStatement.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		from = m[1]
+	}
+	return out
+}
+
+// mayStartStatement is a test that every match of indicatorStatement at p
+// passes: a word boundary (\b, ASCII), "has" or "have" in any case (the
+// regexp's case folding makes a long s, U+017F, an "s"), one or more
+// ASCII spaces (\s), perhaps "not" and more spaces, and "included".
+func mayStartStatement(text string, p int) bool {
+	if c := text[p] | 0x20; c != 'h' || p > 0 && isWordByte(text[p-1]) {
+		return false
+	}
+	i := p + 1
+	switch {
+	case i+1 < len(text) && text[i]|0x20 == 'a' && text[i+1]|0x20 == 's':
+		i += 2
+	case i+2 < len(text) && text[i]|0x20 == 'a' && text[i+1] == 0xC5 && text[i+2] == 0xBF: // ſ
+		i += 3
+	case i+2 < len(text) && text[i]|0x20 == 'a' && text[i+1]|0x20 == 'v' && text[i+2]|0x20 == 'e':
+		i += 3
+	default:
+		return false
+	}
+	spaces := func(i int) int {
+		j := i
+		for j < len(text) && isRESpace(text[j]) {
+			j++
+		}
+		return j - i
+	}
+	n := spaces(i)
+	if n == 0 {
+		return false
+	}
+	i += n
+	if phrase.EqualFoldASCII(text[i:min(len(text), i+8)], "included") {
+		return true
+	}
+	if !phrase.EqualFoldASCII(text[i:min(len(text), i+3)], "not") {
+		return false
+	}
+	i += 3
+	if n = spaces(i); n == 0 {
+		return false
+	}
+	i += n
+	return phrase.EqualFoldASCII(text[i:min(len(text), i+8)], "included")
+}
+
+// isWordByte: c is a word character as the regexps' \b reads it.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
+}
+
+// isRESpace: c is a space as the regexps' \s reads it.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // codesOf is every indicator a reason names. A reason is read in parts
@@ -606,21 +692,6 @@ var (
 	indicatorAdded = lazyRE(`(?i)^\W*(?:updated|reissued)\b.*?\b(?:add(?:ed|ing|ition of)?)\s+(?:an?\s+|the\s+)?(\w+(?:\s\w+)?)\s+indicator`)
 )
 
-// hasDueTo reports whether text holds "due to" or "Due to", in one reading.
-func hasDueTo(text string) bool {
-	for i := 1; i < len(text); {
-		j := strings.Index(text[i:], "ue to")
-		if j < 0 {
-			return false
-		}
-		if c := text[i+j-1]; c == 'd' || c == 'D' {
-			return true
-		}
-		i += j + 1
-	}
-	return false
-}
-
 // areaReasons are the reasons an advisory gives for the level of a part
 // of the country, which count among its indicators as the country's own
 // do: an item of a "Do not travel to:" list ("X due to terrorism"), an
@@ -643,7 +714,7 @@ func (x *extractor) areaReasons() (out, update []document.Text) {
 		}
 		t := strings.TrimSpace(text)
 		inList = len(t) < 200 && strings.HasSuffix(t, ":") && (areaListLabel.MatchString(t) || reasonSentence.MatchString(t))
-		if !hasDueTo(text) && !strings.Contains(text, "ndicator") {
+		if !u.keys.has(kwDueTo | kwCapDueTo | kwIndicator) {
 			continue
 		}
 		if m := indicatorAdded.FindStringSubmatchIndex(text); m != nil {

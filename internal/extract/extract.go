@@ -87,6 +87,49 @@ type unit struct {
 	heading bool
 	text    document.Inline
 	span    document.Span // the whole paragraph or heading line as written
+	keys    keywords      // which of the words the extractor looks for text holds
+}
+
+// keywords says which words a unit's text holds, each a test that a
+// reading of the unit needs to pass before its regexps run.
+type keywords uint8
+
+const (
+	kwIndicator keywords = 1 << iota // "ndicator"
+	kwDueTo                          // "due to"
+	kwCapDueTo                       // "Due to"
+	kwAssessed                       // "ssessed"
+)
+
+func (k keywords) has(w keywords) bool { return k&w != 0 }
+
+// keywordsOf reads text once for every keyword but "Due to" (the capital
+// is rare, so looking for it costs little): all three hold a "d", a
+// letter not one in twenty of prose, where each looked for alone stopped
+// at its own first letter ("n", "u", "s"), several times as common.
+func keywordsOf(text string) keywords {
+	var k keywords
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], 'd')
+		if j < 0 {
+			break
+		}
+		j += i
+		if j >= 1 && strings.HasPrefix(text[j-1:], "ndicator") {
+			k |= kwIndicator
+		}
+		if strings.HasPrefix(text[j:], "due to") {
+			k |= kwDueTo
+		}
+		if j >= 6 && text[j-6:j+1] == "ssessed" {
+			k |= kwAssessed
+		}
+		i = j + 1
+	}
+	if strings.Contains(text, "Due to") {
+		k |= kwCapDueTo
+	}
+	return k
 }
 
 // firstLine is the unit's first source line with heading marks and
@@ -141,6 +184,9 @@ func (x *extractor) collectUnits() []unit {
 		}
 	}
 	walk(x.r.Sections)
+	for i := range out {
+		out[i].keys = keywordsOf(out[i].text.Text)
+	}
 	return out
 }
 

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"github.com/reportlint/reportlint/internal/lazyregexp"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,19 +95,49 @@ func FuzzLinePrefilters(f *testing.F) {
 	})
 }
 
-func TestHasDueTo(t *testing.T) {
-	for text, want := range map[string]bool{
-		"due to crime":                 true,
-		"Due to crime":                 true,
-		"level 4 due to":               true,
-		"DUE TO crime":                 false, // as the two Contains it replaces
-		"ue to":                        false,
-		"value to the Embassy; due to": true,
-		"issue to issue":               false,
-		"":                             false,
-	} {
-		if got := hasDueTo(text); got != want {
-			t.Errorf("hasDueTo(%q) = %v, want %v", text, got, want)
+// keywordsOf says what a strings.Contains for each keyword says.
+func checkKeywords(t *testing.T, text string) {
+	t.Helper()
+	k := keywordsOf(text)
+	for w, word := range map[keywords]string{kwIndicator: "ndicator", kwDueTo: "due to", kwCapDueTo: "Due to", kwAssessed: "ssessed"} {
+		if got, want := k.has(w), strings.Contains(text, word); got != want {
+			t.Errorf("keywordsOf(%q) has %q: %v, want %v", text, word, got, want)
 		}
 	}
+}
+
+func TestKeywordsOf(t *testing.T) {
+	for _, text := range []string{
+		"due to crime", "Due to crime", "level 4 due to", "DUE TO crime", "ue to",
+		"value to the Embassy; due to", "issue to issue", "", "d", "dd",
+		"has assessed Bamako", "ssessed", "sessed", "reassessed due to", "a “K” Indicator", "ndicator",
+		"indicator due to; Due to, assessed",
+	} {
+		checkKeywords(t, text)
+	}
+	if k := keywordsOf("assessed the indicator due to Due to"); k != kwIndicator|kwDueTo|kwCapDueTo|kwAssessed {
+		t.Errorf("all four: %b", k)
+	}
+}
+
+func FuzzKeywords(f *testing.F) {
+	f.Add("reassessed due to a “K” Indicator. Due to")
+	f.Add("dddue toossesssed")
+	f.Fuzz(checkKeywords)
+}
+
+// FuzzIndicatorStatements holds the statements read from their possible
+// starts to the regexp run over the whole text.
+func FuzzIndicatorStatements(f *testing.F) {
+	f.Add(`The Department has included a Crime "C" Indicator; it HAS NOT  included a “T” indicator.`)
+	f.Add("haſ\tincluded the 'K' indicator, have not\nincluded an ‘H’ Indicator")
+	f.Add(`x_has included "C" indicator, ahas included "C" indicator; has   not included`)
+	f.Add(`has included "C"indicator has included "D" indicator`)
+	f.Fuzz(func(t *testing.T, text string) {
+		got := indicatorStatements(text)
+		want := indicatorStatement.FindAllStringSubmatchIndex(text, -1)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Errorf("indicatorStatements(%q) = %v, want %v", text, got, want)
+		}
+	})
 }

@@ -15,7 +15,7 @@ var ratingSentence = lazyRE(`(?i)\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:bein
 // findRatings reads every threat rating sentence.
 func (x *extractor) findRatings() {
 	for _, u := range x.units {
-		if u.heading || !strings.Contains(u.text.Text, "ssessed") {
+		if u.heading || !u.keys.has(kwAssessed) {
 			continue
 		}
 		text := u.text.Text
