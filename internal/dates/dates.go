@@ -163,9 +163,31 @@ type candidate struct {
 func (f *Finder) Find(text string) []Mention {
 	w := workspaces.Get().(*workspace)
 	defer workspaces.Put(w)
+	out := f.appendFind(w, w.out[:0], text) // copied out at the end, at its final size
+	var found []Mention
+	if len(out) > 0 {
+		found = slices.Clone(out)
+		clear(out) // drop the references to text
+	}
+	w.out = out[:0]
+	if cap(w.out) > maxKept {
+		w.out = nil // do not hold on to what one freak input needed
+	}
+	return found
+}
+
+// AppendFind appends the mentions in text to dst, as Find returns them,
+// and returns the longer slice: a caller reading many texts in turn can
+// use one slice for all of them, where Find makes one for each.
+func (f *Finder) AppendFind(dst []Mention, text string) []Mention {
+	w := workspaces.Get().(*workspace)
+	defer workspaces.Put(w)
+	return f.appendFind(w, dst, text)
+}
+
+func (f *Finder) appendFind(w *workspace, out []Mention, text string) []Mention {
 	s := &w.stream
 	s.reset(text)
-	out := w.out[:0]         // copied out at the end, at its final size
 	pending := w.pending[:0] // readings that may still overlap one to come
 	pendingEnd := 0          // token index past the last pending reading
 	for i := 0; ; i++ {
@@ -184,17 +206,12 @@ func (f *Finder) Find(text string) []Mention {
 		s.release(i)
 	}
 	out, w.taken = settle(text, pending, out, w.taken)
-	var found []Mention
-	if len(out) > 0 {
-		found = slices.Clone(out)
-		clear(out) // drop the references to text
-	}
-	w.pending, w.out = pending[:0], out[:0]
-	if cap(w.pending) > maxKept || cap(w.taken) > maxKept || cap(s.toks) > maxKept || cap(w.out) > maxKept {
-		*w = workspace{} // do not hold on to what one freak input needed
+	w.pending = pending[:0]
+	if cap(w.pending) > maxKept || cap(w.taken) > maxKept || cap(s.toks) > maxKept {
+		*w = workspace{out: w.out} // do not hold on to what one freak input needed
 	}
 	s.reset("") // drop the reference to text
-	return found
+	return out
 }
 
 // workspace is the scratch memory of one Find, reused across calls so that

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,11 @@ func FuzzFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		ms := Default().Find(text)
 		checkInvariants(t, text, ms)
+		// AppendFind appends what Find returns, after what dst held.
+		held := Mention{Start: -1}
+		if got := Default().AppendFind([]Mention{held}, text); len(got) != 1+len(ms) || got[0] != held || !slices.Equal(got[1:], ms) {
+			t.Errorf("AppendFind = %+v, want %+v after %+v", got, ms, held)
+		}
 		for _, m := range ms {
 			if m.From != "" && m.To < m.From {
 				t.Errorf("%q: To %s before From %s", m.Text, m.To, m.From)

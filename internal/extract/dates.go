@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/dates"
 	"github.com/reportlint/reportlint/internal/document"
@@ -12,11 +13,20 @@ import (
 // findDates reads every date mention and relative time phrase in headings
 // and paragraphs. Numbers inside contact details ("ACI 2000" in an address,
 // hours such as 1700) are not dates.
+//
+// The mentions of each unit and the dates kept are gathered in scratch
+// kept between reports, and the report's list is made once at its size:
+// Find made a slice for each unit, and growing the report's list by
+// doubling made about twice what it kept.
 func (x *extractor) findDates() {
 	finder := dates.Default()
 	inContact := overlapsAny(x.r.Contacts)
+	sc := dateScratch.Get().(*dateLists)
+	defer dateScratch.Put(sc)
+	ms, kept := sc.mentions[:0], sc.kept[:0]
 	for _, u := range x.units {
-		for _, m := range finder.Find(u.text.Text) {
+		ms = finder.AppendFind(ms[:0], u.text.Text)
+		for _, m := range ms {
 			if u.text.InCode(m.Start, m.End) {
 				continue
 			}
@@ -27,10 +37,28 @@ func (x *extractor) findDates() {
 			if inContact(d.Span) {
 				continue
 			}
-			x.r.Dates = append(x.r.Dates, d)
+			kept = append(kept, d)
 		}
+		clear(ms) // drop the references to the text
+	}
+	x.r.Dates = append(x.r.Dates, kept...)
+	clear(kept)
+	sc.mentions, sc.kept = ms[:0], kept[:0]
+	if cap(ms) > maxScratch || cap(kept) > maxScratch {
+		*sc = dateLists{} // do not hold on to what one freak report needed
 	}
 }
+
+// dateLists is findDates' scratch.
+type dateLists struct {
+	mentions []dates.Mention
+	kept     []document.DateMention
+}
+
+var dateScratch = sync.Pool{New: func() any { return new(dateLists) }}
+
+// maxScratch bounds the scratch lists a pooled dateLists keeps.
+const maxScratch = 1 << 12
 
 // overlapsAny answers whether a span overlaps one of the contacts, in
 // O(log n): asking each contact in turn made a report of many dates and
