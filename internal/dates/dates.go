@@ -47,6 +47,8 @@ type Finder struct {
 	// starters holds, in lower case, every word a date or a phrase can
 	// start with, so that most words are passed over after one look-up.
 	starters map[string]starter
+	// startersByFold is starters, for look-ups ignoring case.
+	startersByFold foldTable[starter]
 	// maybeStarter is a cheap sieve before the map: by the first letter of a
 	// lower-case ASCII word, the set of last letters a starter can have.
 	maybeStarter [26]uint32
@@ -109,6 +111,7 @@ func NewFinder(phrases []Phrase) *Finder {
 		f.maybeStarter[first] |= 1 << last
 		f.maybeLength[first] |= 1 << min(len(w), 31)
 	}
+	f.startersByFold = newFoldTable(f.starters)
 	return f
 }
 
@@ -244,7 +247,7 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		if f.sieved(w) {
 			return pending
 		}
-		st := lookupFolded(f.starters, w)
+		st := f.startersByFold.get(w)
 		date = st.date ||
 			st.month && 'A' <= w[0] && w[0] <= 'Z' && monthNames[w].number != 0 ||
 			st.the && s.periodEdgeAt(i+1) != ""

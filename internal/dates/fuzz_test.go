@@ -237,3 +237,50 @@ func FuzzLexer(f *testing.F) {
 		}
 	})
 }
+
+// lookupFolded, the look-up foldTable replaced, looks w up in a map keyed by lower-case words, without
+// allocating for the ASCII words that make up nearly all prose.
+func lookupFolded[V any](m map[string]V, w string) V {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[j] = c
+		}
+		if ascii {
+			return m[string(buf[:len(w)])]
+		}
+	}
+	return m[strings.ToLower(w)]
+}
+
+// FuzzFoldTable holds foldTable's look-ups to lookupFolded's in the maps
+// the finder uses, for any word: ASCII in any case, longer than 32 bytes,
+// or outside ASCII (the Kelvin sign folds to an ASCII "k").
+func FuzzFoldTable(f *testing.F) {
+	for _, w := range []string{"the", "THE", "In", "november", "Twelve", "several", "", "{n}", "\u212Aeep", "mId", strings.Repeat("a", 40)} {
+		f.Add(w)
+	}
+	fd := Default()
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := fd.startersByFold.get(w), lookupFolded(fd.starters, w); got != want {
+			t.Errorf("starters %q: %+v, want %+v", w, got, want)
+		}
+		if got, want := numberWordsByFold.get(w), lookupFolded(numberWords, w); got != want {
+			t.Errorf("number words %q: %v, want %v", w, got, want)
+		}
+		for first, n := range fd.phrases.first {
+			if got, want := n.spacedByFold.get(w), lookupFolded(n.spaced, w); got != want {
+				t.Errorf("after %q, %q: %p, want %p", first, w, got, want)
+			}
+		}
+	})
+}

@@ -41,6 +41,9 @@ var numberWords = map[string]bool{
 	"fifteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "several": true,
 }
 
+// numberWordsByFold is numberWords, for look-ups ignoring case.
+var numberWordsByFold = newFoldTable(numberWords)
+
 type compiledPhrase struct {
 	words []string // lower case, or numberSlot
 	glued []bool   // glued[k]: words[k+1] follows words[k] with no space between
@@ -53,8 +56,11 @@ type compiledPhrase struct {
 type phraseNode struct {
 	spaced map[string]*phraseNode // next word after a space, lower case or numberSlot
 	glued  map[string]*phraseNode // next word with no space before it ("year-to-date")
-	end    bool                   // a phrase ends here
-	kind   PhraseKind
+	// spacedByFold and gluedByFold are spaced and glued, for look-ups
+	// ignoring case; made once the trie is built.
+	spacedByFold, gluedByFold foldTable[*phraseNode]
+	end                       bool // a phrase ends here
+	kind                      PhraseKind
 }
 
 // phraseIndex is the root of the trie: the phrases by their first word.
@@ -83,7 +89,21 @@ func compilePhrases(phrases []Phrase) phraseIndex {
 			n.end, n.kind = true, c.kind
 		}
 	}
+	for _, n := range x.first {
+		n.makeTables()
+	}
 	return x
+}
+
+// makeTables makes the look-up tables of n and the nodes below it.
+func (n *phraseNode) makeTables() {
+	n.spacedByFold, n.gluedByFold = newFoldTable(n.spaced), newFoldTable(n.glued)
+	for _, c := range n.spaced {
+		c.makeTables()
+	}
+	for _, c := range n.glued {
+		c.makeTables()
+	}
 }
 
 func makeMap(m map[string]*phraseNode) map[string]*phraseNode {
@@ -156,50 +176,26 @@ func (s *stream) walkNode(i int, n *phraseNode) (end int, kind PhraseKind, ok bo
 	if n.end {
 		end, kind, ok = i+1, n.kind, true
 	}
-	next := n.spaced
+	next := &n.spacedByFold
 	if s.touches(i) {
-		next = n.glued
+		next = &n.gluedByFold
 	}
-	if len(next) == 0 {
+	if next.n == 0 {
 		return end, kind, ok
 	}
 	t, found := s.get(i + 1)
 	if !found {
 		return end, kind, ok
 	}
-	if e, k, found := s.walkNode(i+1, lookupFolded(next, s.text[t.start:t.end])); found {
+	if e, k, found := s.walkNode(i+1, next.get(s.text[t.start:t.end])); found {
 		end, kind, ok = e, k, true
 	}
 	if s.isNumberWord(i + 1) {
-		if e, k, found := s.walkNode(i+1, next[numberSlot]); found && (!ok || e > end) {
+		if e, k, found := s.walkNode(i+1, next.all[numberSlot]); found && (!ok || e > end) {
 			end, kind, ok = e, k, true
 		}
 	}
 	return end, kind, ok
-}
-
-// lookupFolded looks w up in a map keyed by lower-case words, without
-// allocating for the ASCII words that make up nearly all prose.
-func lookupFolded[V any](m map[string]V, w string) V {
-	var buf [32]byte
-	if len(w) <= len(buf) {
-		ascii := true
-		for j := 0; j < len(w); j++ {
-			c := w[j]
-			if c >= 0x80 {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[j] = c
-		}
-		if ascii {
-			return m[string(buf[:len(w)])]
-		}
-	}
-	return m[strings.ToLower(w)]
 }
 
 // isNumberWord reports whether token i can fill a {n} slot.
@@ -213,7 +209,7 @@ func (s *stream) isNumberWord(i int) bool {
 		return t.end-t.start <= 3
 	case tokWord:
 		n := t.end - t.start
-		return n >= 3 && n <= 7 && lookupFolded(numberWords, s.text[t.start:t.end])
+		return n >= 3 && n <= 7 && numberWordsByFold.get(s.text[t.start:t.end])
 	}
 	return false
 }
