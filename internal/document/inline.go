@@ -115,9 +115,8 @@ func (b *InlineBuilder) MarkCode(start int) {
 func (b *InlineBuilder) Append(s string, sourceStart int) {
 	run := 0 // start of the part of s not yet added
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
+		if i = nonASCII(s, i); i == len(s) {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Zs, r) {
@@ -128,6 +127,24 @@ func (b *InlineBuilder) Append(s string, sourceStart int) {
 		i += n
 	}
 	b.appendVerbatim(s[run:], sourceStart+run)
+}
+
+// nonASCII is the offset of the first byte at or after i that is not
+// ASCII, or len(s). It tests eight bytes at a time: a report is nearly all
+// ASCII, and Append reads every byte of every paragraph.
+func nonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
 }
 
 func (b *InlineBuilder) appendVerbatim(s string, sourceStart int) {

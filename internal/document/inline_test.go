@@ -116,3 +116,20 @@ func FuzzInlineBuilder(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNonASCII holds the eight-at-a-time reading to a byte-by-byte one.
+func FuzzNonASCII(f *testing.F) {
+	f.Add("plain ASCII text, long enough for a few words", 0)
+	f.Add("eight by\u00a0and more", 3)
+	f.Add("é", 0)
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		i = max(0, i) % (len(s) + 1)
+		want := i
+		for want < len(s) && s[want] < utf8.RuneSelf {
+			want++
+		}
+		if got := nonASCII(s, i); got != want {
+			t.Errorf("nonASCII(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}

@@ -16,7 +16,10 @@ var directiveLineRE = lazyregexp.New(`^[ \t]*(?:<!--\s*reportlint-[A-Za-z]+(?:-[
 // start: a "Tel:" label, a heading). The suppressions read the file's own
 // text, which keeps the directive.
 func blankDirectiveLines(text string) string {
-	if !strings.Contains(text, "reportlint-") {
+	// A directive line holds "<!--" and "reportlint-". The first is looked
+	// for first: "<" is rare in a report, where "r", which the second
+	// begins with, is everywhere, and looking for it cost 3% of a parse.
+	if !strings.Contains(text, "<!--") || !strings.Contains(text, "reportlint-") {
 		return text
 	}
 	var b []byte // made on the first directive line

@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A line of directives only becomes blank, offsets kept; a directive
 // inside a line of text, or a comment that is not a directive, stays.
@@ -28,4 +31,34 @@ func spaces(n int) string {
 		b[i] = ' '
 	}
 	return string(b)
+}
+
+// FuzzBlankDirectiveLines holds the function, with its tests for "<!--"
+// and "reportlint-" in the whole text, to the regexp run on every line.
+func FuzzBlankDirectiveLines(f *testing.F) {
+	f.Add("a\n<!-- reportlint-disable quote-style -->\nb\n")
+	f.Add("x <!-- reportlint-enable -->\n<!--reportlint-x-->\r\n")
+	f.Add("reportlint-disable\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		b := []byte(text)
+		for start := 0; start < len(text); {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			if directiveLineRE.MatchString(text[start:end]) {
+				for i := start; i < end; i++ {
+					if b[i] != '\r' {
+						b[i] = ' '
+					}
+				}
+			}
+			start = end + 1
+		}
+		if got := blankDirectiveLines(text); got != string(b) {
+			t.Errorf("blankDirectiveLines(%q) = %q, want %q", text, got, b)
+		}
+	})
 }

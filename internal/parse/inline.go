@@ -27,6 +27,10 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 			b.Append(src[run:to], run)
 		}
 	}
+	// The next place of each byte the cases look at, once looked for, so
+	// that the bytes between are passed over by strings.IndexByte, each
+	// looked for again only once passed.
+	starAt, bracketAt, lineAt := -1, -1, -1
 	for i < end {
 		switch {
 		case src[i] == '*' && i+1 < end && src[i+1] == '*':
@@ -74,10 +78,26 @@ func inlineRange(src string, start, end int, b *document.InlineBuilder, links *[
 			}
 			run = i
 		default:
-			i++
+			starAt = nextByteAt(src, i, end, '*', starAt)
+			bracketAt = nextByteAt(src, i, end, '[', bracketAt)
+			lineAt = nextByteAt(src, i, end, '\n', lineAt)
+			i = min(starAt, bracketAt, lineAt)
 		}
 	}
 	flush(end)
+}
+
+// nextByteAt is the first place of c in src after i and before end (end
+// if none), given at, the place found when last looked for: looked for
+// again only when at is no longer after i.
+func nextByteAt(src string, i, end int, c byte, at int) int {
+	if at > i {
+		return at
+	}
+	if k := strings.IndexByte(src[i+1:end], c); k >= 0 {
+		return i + 1 + k
+	}
+	return end
 }
 
 // spaceIfGlued adds a space when the text so far ends in a word and the

@@ -2,8 +2,11 @@ package parse
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
 )
 
 // The link matcher finds, for every "[" and every end, the link scanLink
@@ -45,4 +48,92 @@ func TestLinkMatcherAgreesWithScanLink(t *testing.T) {
 			}
 		}
 	}
+}
+
+// oldInlineRange is inlineRange as it was before it passed over plain
+// bytes with strings.IndexByte: one byte at a time.
+func oldInlineRange(src string, start, end int, b *document.InlineBuilder, links *[]document.Link, m *linkMatcher) {
+	i := start
+	run := start // start of the verbatim run not yet appended
+	flush := func(to int) {
+		if to > run {
+			b.Append(src[run:to], run)
+		}
+	}
+	for i < end {
+		switch {
+		case src[i] == '*' && i+1 < end && src[i+1] == '*':
+			// A bold marker pair: drop both markers when a closing pair follows on
+			// the same paragraph; a lone ** stays as written.
+			if close := strings.Index(src[i+2:end], "**"); close >= 0 {
+				flush(i)
+				inner := i + 2
+				innerEnd := i + 2 + close
+				spaceIfGlued(b, src, inner, end)
+				start := b.Len()
+				oldInlineRange(src, inner, innerEnd, b, links, m)
+				b.MarkStrong(start)
+				i = innerEnd + 2
+				spaceIfGlued(b, src, i, end)
+				run = i
+				continue
+			}
+			i += 2
+		case src[i] == '[':
+			textEnd, targetStart, targetEnd, linkEnd, ok := m.link(i, end)
+			if !ok {
+				i++
+				continue
+			}
+			flush(i)
+			spaceIfGlued(b, src, i+1, textEnd)
+			before := b.Len()
+			oldInlineRange(src, i+1, textEnd, b, links, m)
+			text := b.Since(before)
+			target := linkTarget(src[targetStart:targetEnd])
+			*links = append(*links, document.Link{Text: text, Target: target, Span: document.Span{Start: i, End: linkEnd}})
+			i = linkEnd
+			spaceIfGlued(b, src, i, end)
+			run = i
+		case src[i] == '\n':
+			// A line break inside a paragraph reads as a space.
+			flush(i)
+			if b.Len() > 0 && b.LastByte() != ' ' {
+				b.AppendSynthetic(" ")
+			}
+			i++
+			for i < end && (src[i] == ' ' || src[i] == '\t') {
+				i++
+			}
+			run = i
+		default:
+			i++
+		}
+	}
+	flush(end)
+}
+
+// FuzzInlineRange holds inlineText to the byte-at-a-time reading: the
+// text, its segments, bold and links.
+func FuzzInlineRange(f *testing.F) {
+	f.Add("plain text\n  next line")
+	f.Add("**bold** and **[link](https://x.example) in bold**, a lone * and ** end")
+	f.Add("[a](b) [c]: [**d**](mailto: x@y.z \"t\")\n*[e]*")
+	f.Fuzz(func(t *testing.T, src string) {
+		var m *linkMatcher
+		if strings.IndexByte(src, '[') >= 0 {
+			m = newLinkMatcher(src, 0, len(src))
+		}
+		var got, want document.InlineBuilder
+		var gotLinks, wantLinks []document.Link
+		inlineRange(src, 0, len(src), &got, &gotLinks, m)
+		if m != nil {
+			m = newLinkMatcher(src, 0, len(src))
+		}
+		oldInlineRange(src, 0, len(src), &want, &wantLinks, m)
+		g, w := got.Inline(), want.Inline()
+		if !reflect.DeepEqual(g, w) || !reflect.DeepEqual(gotLinks, wantLinks) {
+			t.Errorf("inlineRange(%q) = %+v %+v, want %+v %+v", src, g, gotLinks, w, wantLinks)
+		}
+	})
 }
