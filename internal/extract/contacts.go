@@ -569,10 +569,27 @@ func (x *extractor) withListPlus(u unit, from int) (unit, int) {
 }
 
 // mentionsPhoneWord is a cheap test before the number scans.
+//
+// The ASCII words' rarest letters are found once a report (phrase.Literals),
+// not at every unit with a number in it.
 func (x *extractor) mentionsPhoneWord(text string) bool {
-	for _, w := range x.vocab.PhoneWords {
-		if phrase.IsASCII(w) && phrase.ContainsFold(text, w) ||
-			!phrase.IsASCII(w) && strings.Contains(strings.ToLower(text), w) { // an editor's word with accents
+	if x.phoneWords == nil {
+		var ascii []string
+		x.otherPhoneWords = nil
+		for _, w := range x.vocab.PhoneWords {
+			if phrase.IsASCII(w) {
+				ascii = append(ascii, w)
+			} else {
+				x.otherPhoneWords = append(x.otherPhoneWords, w)
+			}
+		}
+		x.phoneWords = phrase.NewLiterals(ascii)
+	}
+	if x.phoneWords.ContainsAnyFold(text) {
+		return true
+	}
+	for _, w := range x.otherPhoneWords {
+		if strings.Contains(strings.ToLower(text), w) { // an editor's word with accents
 			return true
 		}
 	}

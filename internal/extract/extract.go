@@ -9,6 +9,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
@@ -78,6 +79,10 @@ type extractor struct {
 	oddContact bool
 	// links are the report's links by where they start, made on first use.
 	links []document.Link
+	// phoneWords are the vocabulary's ASCII phone words, made on first
+	// use; otherPhoneWords the others.
+	phoneWords      *phrase.Literals
+	otherPhoneWords []string
 }
 
 // unit is a piece of running text: a paragraph or a heading.

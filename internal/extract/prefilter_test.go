@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // lineFilters pairs each advisory-line regexp with the cheap test that
@@ -138,6 +141,27 @@ func FuzzIndicatorStatements(f *testing.F) {
 		want := indicatorStatement.FindAllStringSubmatchIndex(text, -1)
 		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 			t.Errorf("indicatorStatements(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// FuzzMentionsPhoneWord holds the test, its words' rarest letters found
+// once, to ContainsFold of each word in turn.
+func FuzzMentionsPhoneWord(f *testing.F) {
+	f.Add("Call the Embassy at 20 70 24 00.")
+	f.Add("TELEPHONE: 112")
+	f.Add("no such word, 1234")
+	x := &extractor{vocab: vocab.Default()}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := false
+		for _, w := range x.vocab.PhoneWords {
+			if phrase.IsASCII(w) && phrase.ContainsFold(text, w) ||
+				!phrase.IsASCII(w) && strings.Contains(strings.ToLower(text), w) {
+				want = true
+			}
+		}
+		if got := x.mentionsPhoneWord(text); got != want {
+			t.Errorf("mentionsPhoneWord(%q) = %v, want %v", text, got, want)
 		}
 	})
 }
