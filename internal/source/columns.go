@@ -1,6 +1,9 @@
 package source
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // columnStep is how many bytes apart a runeIndex keeps a count of code
 // points: turning an offset into a column counts at most about this many
@@ -24,10 +27,32 @@ func newRuneIndex(s string) runeIndex {
 	marks := make([]int, 1, len(s)/columnStep+1)
 	for i, prev := 1, 0; i*columnStep <= len(s); i++ {
 		at := markAt(s, i)
-		marks = append(marks, marks[i-1]+utf8.RuneCountInString(s[prev:at]))
+		marks = append(marks, marks[i-1]+runeCountValid(s[prev:at]))
 		prev = at
 	}
 	return runeIndex{marks: marks}
+}
+
+// runeCountValid is utf8.RuneCountInString(s) for valid UTF-8, as a
+// File's text is (New refuses any other): the bytes that do not continue
+// a character, counted eight at a time. The index is made for every
+// report, over all its text.
+func runeCountValid(s string) int {
+	const high = 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte is 10xxxxxx: its top bit set, the next clear.
+		n += 8 - bits.OnesCount64(w&high&^(w<<1))
+	}
+	for ; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // markAt is where mark i stands: the code point boundary at or before

@@ -55,3 +55,18 @@ func TestColumnsCountCodePoints(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRuneCountValid holds the eight-at-a-time count to
+// utf8.RuneCountInString on valid UTF-8, the only text a File holds.
+func FuzzRuneCountValid(f *testing.F) {
+	f.Add("plain ASCII, more than eight bytes")
+	f.Add("é€𝄞 “quotes” – and\u00a0spaces, Kelvin \u212a")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		if got, want := runeCountValid(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCountValid(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
