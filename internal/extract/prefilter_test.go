@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
