@@ -111,7 +111,7 @@ var pageCSP = sync.OnceValue(func() string {
 // It is parsed on first use: every command's start would pay for it.
 var page = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("diff").Funcs(template.FuncMap{
-		"level": levelName, "none": orNone, "arrow": arrow, "region": regionLevel, "contact": contactName, "label": sectionLabel,
+		"level": levelName, "none": orNone, "arrow": arrow, "regionOld": regionOld, "regionNew": regionNew, "contact": contactName, "label": sectionLabel,
 		"path": source.PrintableLine, "text": flowText, "csp": pageCSP, "regionLabel": regionLabel,
 		"notFound": notFoundRows, "levelRead": func(r *Result) bool { return !r.unread(FactLevel) },
 		"stock": stockRows, "indicator": func(r *Result, i Indicator, change string) string { return r.indicatorFact(i, change) }, "head": func(s string) string { return firstWords(s, movedWords) }, "movedNote": func(p ParagraphDiff) string { return strings.TrimSpace(movedNote(p)) },
@@ -144,7 +144,7 @@ var page = sync.OnceValue(func() *template.Template {
 {{range .Indicators.Added}}<tr><td>+ added</td><td>{{indicator $ . "added" | text}}</td><td>not included</td><td>included</td></tr>{{end}}
 {{range .Indicators.Removed}}<tr><td>− removed</td><td>{{indicator $ . "removed" | text}}</td><td>included</td><td>not included</td></tr>{{end}}
 {{range .ChangedRatings}}<tr class="rating"><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>{{text .Category}} threat rating, {{text .Location}}</td><td>{{none .Old | text}}</td><td>{{none .New | text}}</td></tr>{{end}}
-{{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{regionLabel . | text}}</td><td>{{region .Old}}</td><td>{{region .New}}</td></tr>{{end}}
+{{range .ChangedRegions}}<tr><td class="{{.Change}}">{{arrow .Change}} {{.Change}}</td><td>region: {{regionLabel . | text}}</td><td>{{regionOld .}}</td><td>{{regionNew .}}</td></tr>{{end}}
 {{range .Contacts.Changed}}<tr><td>~ changed</td><td>contact: {{contact .Kind .Label | text}}</td><td>{{text .Old}}</td><td>{{text .New}}</td></tr>{{end}}
 {{range .Contacts.Added}}<tr><td>+ added</td><td>contact: {{contact .Kind .Label | text}}</td><td>none</td><td>{{text .Value}}</td></tr>{{end}}
 {{range .Contacts.Removed}}<tr><td>− removed</td><td>contact: {{contact .Kind .Label | text}}</td><td>{{text .Value}}</td><td>none</td></tr>{{end}}

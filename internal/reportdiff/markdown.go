@@ -417,7 +417,7 @@ func writeMarkdown(w io.Writer, r *Result, limit int) error {
 			row(x.Change, x.Category+" threat rating, "+x.Location, orNone(x.Old), orNone(x.New))
 		}
 		for _, x := range r.ChangedRegions() {
-			row(x.Change, "region: "+regionLabel(x), regionLevel(x.Old), regionLevel(x.New))
+			row(x.Change, "region: "+regionLabel(x), regionOld(x), regionNew(x))
 		}
 		for _, c := range r.Contacts.Changed {
 			row(Changed, "contact: "+contactName(c.Kind, c.Label), c.Old, c.New)

@@ -246,16 +246,16 @@ merge:
 			}
 			return l
 		}
-		rc := RegionChange{Name: regionName(e.r.Name.Value), New: e.r.Level}
-		ol := -1
+		// A region of the new edition only is added, its level read or
+		// not, as one of the old edition only is removed.
+		rc := RegionChange{Name: regionName(e.r.Name.Value), New: e.r.Level, Change: Added}
 		if j := match[i]; j >= 0 {
-			ol = level(olds[j].r.Level)
 			rc.Old = olds[j].r.Level
 			if renamed[i] || len(merged[i]) > 0 {
 				rc.OldName = strings.Join(append([]string{regionName(olds[j].r.Name.Value)}, merged[i]...), "; ")
 			}
+			rc.Change = direction(level(olds[j].r.Level), level(e.r.Level))
 		}
-		rc.Change = direction(ol, level(e.r.Level))
 		out = append(out, rc)
 	}
 	for j, e := range olds {

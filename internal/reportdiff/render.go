@@ -61,6 +61,19 @@ func regionLevel(l int) string {
 	return fmt.Sprintf("Level %d", l)
 }
 
+// regionOld and regionNew are a region's level in each edition: "none"
+// where the edition has no such region, "level not read" where it names
+// the region with no level reportlint could read.
+func regionOld(x RegionChange) string { return regionSide(x.Old, x.Change == Added) }
+func regionNew(x RegionChange) string { return regionSide(x.New, x.Change == Removed) }
+
+func regionSide(level int, absent bool) string {
+	if level == 0 && !absent {
+		return "level not read"
+	}
+	return regionLevel(level)
+}
+
 // arrow marks a direction for readers: ▲ escalated, ▼ lowered.
 func arrow(change string) string {
 	switch change {

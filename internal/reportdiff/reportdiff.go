@@ -628,9 +628,9 @@ func (r *Result) Trips(kind string) ([]string, error) {
 		for _, x := range r.Regions {
 			switch {
 			case up && x.Change == Added && x.New >= 3:
-				trip("region %s added at %s", regionLabel(x), regionLevel(x.New))
+				trip("region %s added at %s", regionLabel(x), regionNew(x))
 			case counts(x.Change):
-				trip("region %s %s: %s → %s", regionLabel(x), x.Change, regionLevel(x.Old), regionLevel(x.New))
+				trip("region %s %s: %s → %s", regionLabel(x), x.Change, regionOld(x), regionNew(x))
 			}
 		}
 		for _, x := range r.Ratings {

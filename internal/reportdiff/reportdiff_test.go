@@ -388,3 +388,27 @@ func TestNoteClaims(t *testing.T) {
 		}
 	}
 }
+
+// A region whose level could not be read, in one edition only, is added
+// (or removed) all the same, and its level is said to be unread rather
+// than shown as absent (found by FuzzCompare: the added one was shown
+// unchanged, the removed one removed).
+func TestRegionWithUnreadLevel(t *testing.T) {
+	o, of := side(t, "old.md", []byte("# Mali\n\nThe text.\n"))
+	n, nf := side(t, "new.md", []byte("# Mali\n\nBamako - Level 0: Do not travel\n"))
+	for _, c := range []struct {
+		res  *Result
+		want string
+		line string
+	}{
+		{Compare(o, n, of, nf), Added, "none → level not read"},
+		{Compare(n, o, nf, of), Removed, "level not read → none"},
+	} {
+		if len(c.res.Regions) != 1 || c.res.Regions[0].Change != c.want {
+			t.Fatalf("regions %+v, want one %s", c.res.Regions, c.want)
+		}
+		if out := render(t, "text", c.res); !strings.Contains(out, "region Bamako  "+c.line) {
+			t.Errorf("text output lacks %q:\n%s", c.line, out)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func renderText(w io.Writer, r *Result, color bool) error {
 			row(x.Category+" rating, "+x.Location, orNone(x.Old), orNone(x.New), x.Change)
 		}
 		for _, x := range r.ChangedRegions() {
-			row("region "+regionLabel(x), regionLevel(x.Old), regionLevel(x.New), x.Change)
+			row("region "+regionLabel(x), regionOld(x), regionNew(x), x.Change)
 		}
 		for _, c := range r.Contacts.Changed {
 			row("contact "+contactName(c.Kind, c.Label), c.Old, c.New, Changed)
