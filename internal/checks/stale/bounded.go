@@ -61,11 +61,29 @@ func openingPhrases(phrases []string) *boundedPhrases {
 		fromWord: true,
 	}
 	for _, p := range phrases {
-		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(p)); !isWordRune(r) {
+		if !opensWithWord(p) {
 			b.core = nil // the whole expression decides every text
 		}
 	}
 	return b
+}
+
+// opensWithWord reports whether every text the phrase's case-ignoring
+// expression matches begins with a letter or number: its first rune, and
+// each rune (?i) takes for it, is one. Not so for Greek iota, whose case
+// orbit holds U+0345, a combining mark that the search for the text's
+// first letter or number passes over.
+func opensWithWord(p string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(p))
+	if !isWordRune(r) {
+		return false
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if !isWordRune(f) {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }

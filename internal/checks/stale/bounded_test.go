@@ -9,8 +9,9 @@ import (
 
 // boundedCases builds each kind of boundedPhrases from the embedded lists
 // and from lists made to be awkward (phrases that are prefixes of others,
-// an apostrophe, one starting with punctuation, a Kelvin-sign fold), with
-// the whole expression each must answer as.
+// an apostrophe, one starting with punctuation, a Kelvin-sign fold, an
+// iota, which (?i) matches to the mark U+0345), with the whole expression
+// each must answer as.
 func boundedCases(t testing.TB) []struct {
 	b    *boundedPhrases
 	full *regexp.Regexp
@@ -23,7 +24,7 @@ func boundedCases(t testing.TB) []struct {
 	if err != nil {
 		t.Fatal(err)
 	}
-	awkward := []string{"act", "acts", "act of", "o'clock", "kelvin", "é té", "2nd"}
+	awkward := []string{"act", "acts", "act of", "o'clock", "kelvin", "é té", "2nd", "ιστορία"}
 	withPunct := append([]string{"(updated"}, awkward...)
 	var out []struct {
 		b    *boundedPhrases
@@ -49,6 +50,7 @@ var boundedSeeds = []string{
 	"**Updated to reflect", "— Reissued after review", "Updatedx to", "(updated to", "2nd edition",
 	"constitutioné", "é té", "o’clock", "KELVIN", "\u212aelvin", "act\xff", "\xffact", " 12 act",
 	"banknotes.", "International Driving Permit", "idp1", "version 3", "Acté", "actacts",
+	"\u0345στορία", "Ιστορία",
 }
 
 func TestBoundedPhrasesAgree(t *testing.T) {
