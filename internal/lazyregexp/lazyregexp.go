@@ -6,6 +6,7 @@ package lazyregexp
 
 import (
 	"regexp"
+	"slices"
 	"sync"
 )
 
@@ -18,20 +19,31 @@ type Regexp struct {
 	get  func() *regexp.Regexp
 }
 
-// declared is every pattern New made: package-level declarations run
-// one at a time, before main.
-var declared []*Regexp
+// declared is every pattern New made. Locked: not only package-level
+// declarations call New, which run one at a time before main, but also
+// the stale rules' loaders, under sync.OnceValues that Warm's goroutine
+// and a check's rules may enter at once.
+var (
+	declaredMu sync.Mutex
+	declared   []*Regexp
+)
 
 // New declares a pattern; use it in package-level declarations.
 func New(expr string) *Regexp {
 	r := &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	declaredMu.Lock()
 	declared = append(declared, r)
+	declaredMu.Unlock()
 	return r
 }
 
 // Declared lists the patterns declared by the packages linked in, for a
 // test that compiles them all.
-func Declared() []*Regexp { return declared }
+func Declared() []*Regexp {
+	declaredMu.Lock()
+	defer declaredMu.Unlock()
+	return slices.Clone(declared)
+}
 
 // Compile compiles the pattern now.
 func (r *Regexp) Compile() { r.get() }

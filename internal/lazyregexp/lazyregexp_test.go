@@ -34,3 +34,25 @@ func TestDeclaredAndDelegates(t *testing.T) {
 		t.Error("a method does not do what regexp's does")
 	}
 }
+
+// New may run on several goroutines at once: the stale rules build their
+// patterns from data under sync.OnceValues, which Warm and a check's
+// rules may enter together. Every pattern is declared, none lost.
+func TestNewConcurrently(t *testing.T) {
+	before := len(Declared())
+	const each = 200
+	done := make(chan bool)
+	for range 2 {
+		go func() {
+			for range each {
+				New(`x`)
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+	if got := len(Declared()) - before; got != 2*each {
+		t.Errorf("%d patterns declared, want %d", got, 2*each)
+	}
+}
