@@ -2,10 +2,10 @@ package checks
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 

@@ -2,12 +2,12 @@ package checks
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 

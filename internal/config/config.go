@@ -16,7 +16,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io"
 	"io/fs"
 	"os"
@@ -29,6 +28,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/datanode"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/internal/suggest"

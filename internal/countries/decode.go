@@ -2,13 +2,14 @@ package countries
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/rules"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/rules"
 )
 
 // entry is one decoded country with the lines its values came from, so that

@@ -3,11 +3,12 @@ package datanode
 import (
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 )
 
 // yamlLinePrefix is the position yaml.v3 puts before its messages.

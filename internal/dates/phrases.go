@@ -3,12 +3,13 @@ package dates
 import (
 	"errors"
 	"fmt"
-	"github.com/reportlint/reportlint/rules"
 	"io/fs"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/rules"
 )
 
 // PhraseKind says which way from the time of writing a relative phrase points.

@@ -1,8 +1,9 @@
 package parse
 
 import (
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
+
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 )
 
 // directiveLineRE is a line of a plain-text report that holds nothing but

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"html"
 	"strings"
 	"unicode"
@@ -12,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/profile"
 )
 

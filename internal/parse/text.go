@@ -1,12 +1,12 @@
 package parse
 
 import (
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/profile"
 )
 

@@ -6,7 +6,6 @@ package profile
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/reportlint/reportlint/internal/datanode"
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/rules"

@@ -3,10 +3,11 @@ package reportdiff
 import (
 	"bufio"
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 )
 
 func init() { renderers["markdown"] = renderMarkdown }

@@ -2,13 +2,13 @@ package contacts
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 

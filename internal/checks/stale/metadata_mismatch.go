@@ -2,13 +2,13 @@ package stale
 
 import (
 	"fmt"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"strconv"
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/dates"
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/profile"
 )
