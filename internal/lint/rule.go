@@ -131,24 +131,39 @@ func (p *Pass) Report(f Finding) {
 
 // Registry is the set of rules known to a run, built-in and from packs.
 type Registry struct {
-	rules []*Rule // sorted by id as they are added: every check lists them
+	rules []*Rule // sorted by id, kept so as they are added: every check lists them
 	byID  map[string]*Rule
 }
 
 // NewRegistry checks that every rule has an id, a summary and a run
 // function, and that no id is used twice.
 func NewRegistry(rules ...*Rule) (*Registry, error) {
-	reg := &Registry{byID: map[string]*Rule{}}
+	reg := &Registry{rules: make([]*Rule, 0, len(rules)), byID: make(map[string]*Rule, len(rules))}
 	for _, r := range rules {
-		if err := reg.Add(r); err != nil {
+		if err := reg.admit(r); err != nil {
 			return nil, err
 		}
+		reg.rules = append(reg.rules, r)
 	}
+	// Sorted once: Add's insertion in place moves half the list for each
+	// rule, quadratic in a pack's rules (a hostile pack of 100,000 took
+	// 0.7 s to register).
+	slices.SortFunc(reg.rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return reg, nil
 }
 
 // Add registers one more rule.
 func (reg *Registry) Add(r *Rule) error {
+	if err := reg.admit(r); err != nil {
+		return err
+	}
+	i, _ := slices.BinarySearchFunc(reg.rules, r.ID, func(q *Rule, id string) int { return strings.Compare(q.ID, id) })
+	reg.rules = slices.Insert(reg.rules, i, r)
+	return nil
+}
+
+// admit checks r and takes it by its id; the caller places it in rules.
+func (reg *Registry) admit(r *Rule) error {
 	switch {
 	case r.ID == "" || strings.ToLower(r.ID) != r.ID || strings.ContainsAny(r.ID, " _"):
 		return fmt.Errorf("rule id %q is not kebab-case", r.ID)
@@ -166,8 +181,6 @@ func (reg *Registry) Add(r *Rule) error {
 		}
 		return fmt.Errorf("rule %s is defined twice (also %s)", r.ID, where)
 	}
-	i, _ := slices.BinarySearchFunc(reg.rules, r.ID, func(q *Rule, id string) int { return strings.Compare(q.ID, id) })
-	reg.rules = slices.Insert(reg.rules, i, r)
 	reg.byID[r.ID] = r
 	return nil
 }
