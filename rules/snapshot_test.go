@@ -3,6 +3,7 @@ package rules
 import (
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,7 +45,11 @@ func TestSnapshotFresh(t *testing.T) {
 	}
 	for path, data := range files {
 		if !inSnapshot[path] {
-			t.Errorf("%s is not in the snapshot: run `go generate ./rules`", path)
+			// The generator leaves out a file it cannot take whole (aliases,
+			// a syntax error), to be read at run time; any other is stale.
+			if !slices.Contains(snapshotLeftOut, path) || takenWhole(data) {
+				t.Errorf("%s is not in the snapshot: run `go generate ./rules`", path)
+			}
 			continue
 		}
 		got := Parsed(data)
@@ -60,6 +65,20 @@ func TestSnapshotFresh(t *testing.T) {
 			t.Errorf("%s: the snapshot's nodes differ from what yaml.v3 parses now: run `go generate ./rules`", path)
 		}
 	}
+}
+
+// takenWhole: data is YAML that the generator puts in the snapshot, free
+// of syntax errors and aliases.
+func takenWhole(data []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil {
+		return false
+	}
+	var aliased func(*yaml.Node) bool
+	aliased = func(n *yaml.Node) bool {
+		return n.Kind == yaml.AliasNode || slices.ContainsFunc(n.Content, aliased)
+	}
+	return !aliased(&doc)
 }
 
 // TestParsedOnlyTheSame: data that differs from an embedded file by one
