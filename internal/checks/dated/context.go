@@ -60,7 +60,7 @@ func toldAsPast(u *unit, c0, c1, s0 int, m mention, lx *lexicon) bool {
 func perfect(u *unit, c0, c1 int, lx *lexicon) bool {
 	toks := u.toks
 	for i := c0; i < c1; i++ {
-		switch toks[i].lower {
+		switch u.lower(i) {
 		case "has", "have", "had", "hasn't", "haven't", "hadn't":
 		default:
 			continue
@@ -70,10 +70,11 @@ func perfect(u *unit, c0, c1 int, lx *lexicon) bool {
 			if t.kind != tokWord || t.inDate {
 				break
 			}
-			if isEd(t, lx) || lx.pastVerbs.has(t) || lx.pastParticiples.has(t) {
+			w := u.lower(j)
+			if isEd(u, j, lx) || lx.pastVerbs.has(w) || lx.pastParticiples.has(w) {
 				return true
 			}
-			if !t.inRelative && !perfectAdverbs[t.lower] {
+			if !t.inRelative && !perfectAdverbs[w] {
 				break
 			}
 		}
@@ -95,6 +96,6 @@ func (u *unit) has(set phraseSet) bool { return clauseHas(u, 0, len(u.toks), set
 // clauseHas reports whether a phrase of set stands in toks[c0:c1], outside
 // date mentions.
 func clauseHas(u *unit, c0, c1 int, set phraseSet) bool {
-	_, _, ok := set.find(u.toks, c0, c1, func(t *token) bool { return t.inDate })
+	_, _, ok := set.find(u, c0, c1, func(t *token) bool { return t.inDate })
 	return ok
 }

@@ -127,7 +127,7 @@ func oneTime(u *unit, m mention, lx *lexicon) bool {
 	s := u.sents[m.sent]
 	c0, c1 := clauseOf(u, s, m.tok0, lx)
 	return toldAsPast(u, c0, c1, s.tok0, m, lx) || clauseHas(u, c0, c1, lx.oneTimeMarkers) ||
-		lx.futurePrepositions.endsAt(u.toks, s.tok0, m.tok0, nil)
+		lx.futurePrepositions.endsAt(u, s.tok0, m.tok0, nil)
 }
 
 // dateAsName reports whether m, a day without a year, is used as an event's
@@ -141,14 +141,14 @@ func dateAsName(u *unit, m mention, lx *lexicon) bool {
 	if placeName(u, m, lx) {
 		return true
 	}
-	if !lx.participleOpeners.has(&u.toks[m.tok0-1]) {
+	if !lx.participleOpeners.has(u.lower(m.tok0 - 1)) {
 		return false
 	}
 	for j := m.tok1; j < len(u.toks) && j <= m.tok1+1; j++ {
 		if u.toks[j].kind != tokWord {
 			return false
 		}
-		if lx.dateNames.has(&u.toks[j]) {
+		if lx.dateNames.has(u.lower(j)) {
 			return true
 		}
 	}
@@ -164,9 +164,9 @@ func yearOf(m mention, lx *lexicon) bool {
 	if m.Kind != document.DateRelative {
 		return false
 	}
-	toks := tokenize(m.Text)
-	end, ok := lx.relativeYears.matchAt(toks, 0, len(toks), nil)
-	return ok && end == len(toks)
+	mu := tokenize(m.Text)
+	end, ok := lx.relativeYears.matchAt(mu, 0, len(mu.toks), nil)
+	return ok && end == len(mu.toks)
 }
 
 // yearsShared says, for each mention, whether it is a day or month without
@@ -189,7 +189,7 @@ func yearsShared(out []bool, u *unit, lx *lexicon) []bool {
 // onlyConnectors reports whether toks[from:to] are all year-connectors.
 func onlyConnectors(u *unit, from, to int, lx *lexicon) bool {
 	for at := from; at < to; {
-		end, ok := lx.yearConnectors.matchAt(u.toks, at, to, nil)
+		end, ok := lx.yearConnectors.matchAt(u, at, to, nil)
 		if !ok {
 			return false
 		}
@@ -203,18 +203,21 @@ func onlyConnectors(u *unit, from, to int, lx *lexicon) bool {
 // September Stadium") or just before it, with at most a name-connector
 // between ("Avenue 26 March", "Boulevard of 30 June").
 func placeName(u *unit, m mention, lx *lexicon) bool {
-	place := func(t *token) bool { return t.kind == tokWord && t.upper && !t.inDate && lx.placeNouns.has(t) }
-	if m.tok1 < len(u.toks) && place(&u.toks[m.tok1]) {
+	place := func(i int) bool {
+		t := &u.toks[i]
+		return t.kind == tokWord && t.upper && !t.inDate && lx.placeNouns.has(u.lower(i))
+	}
+	if m.tok1 < len(u.toks) && place(m.tok1) {
 		return true
 	}
 	before := m.tok0
 	for n := 2; n >= 1; n-- { // "of the" is two words, "du" one
 		if before-n >= 0 {
-			if end, ok := lx.nameConnectors.matchAt(u.toks, before-n, m.tok0, nil); ok && end == m.tok0 {
+			if end, ok := lx.nameConnectors.matchAt(u, before-n, m.tok0, nil); ok && end == m.tok0 {
 				before -= n
 				break
 			}
 		}
 	}
-	return before > 0 && place(&u.toks[before-1])
+	return before > 0 && place(before-1)
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +33,7 @@ func Rules() []*lint.Rule {
 type unit struct {
 	*lint.TextUnit // in pass.Texts()
 	toks           []token
+	folded         string // the lower forms that are not the text's (token.lo)
 	sents          []sentence
 	dates          []mention // in text order
 }
@@ -135,8 +137,10 @@ func analyseReport(pass *lint.Pass) *analysis {
 		tu := &tus[i]
 		text := tu.Text
 		left -= len(text)
-		if text == "" || len(text) > math.MaxInt32 {
-			continue // int32 offsets: a text of 2 GiB is not read
+		if text == "" || len(text) > math.MaxInt32/2 {
+			// int32 offsets, in a text or in its folded form, which may be
+			// half as long again: a text of 1 GiB is not read.
+			continue
 		}
 		ranges = prose.AppendSentences(ranges[:0], text)
 		if len(ranges) == 0 {
@@ -149,6 +153,9 @@ func analyseReport(pass *lint.Pass) *analysis {
 			// A long text's tokens grown from a guess leave copies behind
 			// (a line of "[" is a token a byte): count them first.
 			need = maxTokens(text)
+		}
+		if f.buf.Len() > math.MaxInt32-len(text)/2*3-3 {
+			f.buf = strings.Builder{} // the next units' folded forms in a new buffer
 		}
 		var ut []token
 		switch want := left/5 + 1; {
@@ -170,7 +177,8 @@ func analyseReport(pass *lint.Pass) *analysis {
 			}
 			ut = ut[:len(ut):len(ut)]
 		}
-		units = append(units, unit{TextUnit: tu, toks: ut})
+		// The buffer so far: a Builder never changes bytes it has handed out.
+		units = append(units, unit{TextUnit: tu, toks: ut, folded: f.buf.String()})
 		u := &units[len(units)-1]
 		if cap(sents)-len(sents) < len(ranges) {
 			sents = block(&sentenceBlocks, &a.sents, max(len(ranges), left/64+1))
@@ -252,7 +260,7 @@ func (u *unit) sentenceHas(skip func(*token) bool, sets ...phraseSet) func(int) 
 			memo[i] = 1
 			s := u.sents[i]
 			for _, set := range sets {
-				if _, _, ok := set.find(u.toks, s.tok0, s.tok1, skip); ok {
+				if _, _, ok := set.find(u, s.tok0, s.tok1, skip); ok {
 					memo[i] = 2
 				}
 			}

@@ -108,19 +108,20 @@ func TestDataLoads(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	var got []string
-	for _, tk := range tokenize("Mali’s 1,200 G5 troops—(ACLED) 15th, 3.5% 8000-1115 ߇0") {
-		got = append(got, tk.lower)
+	u := tokenize("Mali’s 1,200 G5 troops—(ACLED) 15th, 3.5% 8000-1115 ߇0")
+	for i := range u.toks {
+		got = append(got, u.lower(i))
 	}
 	want := []string{"mali's", "1,200", "g5", "troops", "—", "(", "acled", ")", "15th", ",", "3.5", "%", "8000", "-", "1115", "߇0"}
 	if !slices.Equal(got, want) {
 		t.Errorf("tokens %q, want %q", got, want)
 	}
 	set := compileSet([]string{"per {name}", "according to"})
-	toks := tokenize("as given per day, per ACLED and According  to the UN")
+	u = tokenize("as given per day, per ACLED and According  to the UN")
 	var found []string
-	for i := 0; i < len(toks); i++ {
-		if end, ok := set.matchAt(toks, i, len(toks), nil); ok {
-			found = append(found, fmt.Sprint(toks[i].lower, "…", toks[end-1].lower))
+	for i := 0; i < len(u.toks); i++ {
+		if end, ok := set.matchAt(u, i, len(u.toks), nil); ok {
+			found = append(found, fmt.Sprint(u.lower(i), "…", u.lower(end-1)))
 		}
 	}
 	if !slices.Equal(found, []string{"per…acled", "according…to"}) {
@@ -138,12 +139,12 @@ func TestMaxTokensBoundsTokenize(t *testing.T) {
 		for m := r.IntN(30); m > 0; m-- {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
-		if text := b.String(); maxTokens(text) < len(tokenize(text)) {
-			t.Fatalf("maxTokens(%q) = %d, tokenize makes %d", text, maxTokens(text), len(tokenize(text)))
+		if text := b.String(); maxTokens(text) < len(tokenize(text).toks) {
+			t.Fatalf("maxTokens(%q) = %d, tokenize makes %d", text, maxTokens(text), len(tokenize(text).toks))
 		}
 	}
 	for _, text := range []string{"Crime is common in the capital. ", strings.Repeat("[", 100)} {
-		if got, want := maxTokens(text), len(tokenize(text)); got != want {
+		if got, want := maxTokens(text), len(tokenize(text).toks); got != want {
 			t.Errorf("maxTokens(%q) = %d, want %d", text, got, want)
 		}
 	}
@@ -234,7 +235,7 @@ func TestReusedBlocks(t *testing.T) {
 	}
 	junk := make([]token, 1<<12)
 	for i := range junk {
-		junk[i] = token{lower: "junk", start: 1, end: 1 << 20, kind: tokPunct, upper: true, inDate: true, inRelative: true}
+		junk[i] = token{lo: 1, ln: 1 << 20, folded: true, start: 1, end: 1 << 20, kind: tokPunct, upper: true, inDate: true, inRelative: true}
 	}
 	junkSents := make([]sentence, 1<<10)
 	for i := range junkSents {
@@ -399,8 +400,36 @@ func FuzzLowerWord(f *testing.F) {
 		if want := scanWord(text, i); end != want {
 			t.Fatalf("lowerWord(%q, %d) = %d, scanWord %d", text, i, end, want)
 		}
-		if w := text[i:end]; new(folder).fold(w) != w {
+		if w := text[i:end]; oldFold(w) != w {
 			t.Fatalf("lowerWord(%q, %d) took %q, which folds", text, i, w)
+		}
+	})
+}
+
+// oldFold is how a token's lower form was made when it was a string of its
+// own: the reference for the forms now read through the unit.
+func oldFold(s string) string { return strings.ReplaceAll(strings.ToLower(s), "’", "'") }
+
+// FuzzLowerForms holds every token's lower form, read through its unit, to
+// oldFold of its text, for texts cut into units that share one folder (as
+// analyseReport cuts a report's), so that one unit's forms never point
+// into another's.
+func FuzzLowerForms(f *testing.F) {
+	f.Add("Mali’s 1,200 G5 troops—(ACLED) 15th", "ÉTAT d’Urgence Ⱥ naïve")
+	f.Add("KELVIN \u212a and İstanbul", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var fo folder
+		var units []*unit
+		for _, text := range []string{a, b, a + " " + b} {
+			toks := appendTokens(nil, text, &fo)
+			units = append(units, &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: fo.buf.String()})
+		}
+		for _, u := range units {
+			for i, tk := range u.toks {
+				if got, want := u.lower(i), oldFold(u.Text[tk.start:tk.end]); got != want {
+					t.Fatalf("token %d of %q: lower %q, want %q", i, u.Text, got, want)
+				}
+			}
 		}
 	})
 }

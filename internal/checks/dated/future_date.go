@@ -75,7 +75,7 @@ func runFutureDate(pass *lint.Pass) {
 			if planned(m.sent) {
 				continue
 			}
-			if lx.futurePrepositions.endsAt(u.toks, s.tok0, m.tok0, nil) {
+			if lx.futurePrepositions.endsAt(u, s.tok0, m.tok0, nil) {
 				continue
 			}
 			c0, c1 := clauseOf(u, s, m.tok0, lx)
@@ -102,7 +102,7 @@ func attributive(u *unit, m mention, lx *lexicon) bool {
 		return false
 	}
 	next := &u.toks[m.tok1]
-	return lx.participleOpeners.has(&u.toks[m.tok0-1]) && next.kind == tokWord && !next.inDate
+	return lx.participleOpeners.has(u.lower(m.tok0-1)) && next.kind == tokWord && !next.inDate
 }
 
 // clauseOf is the token range of the clause around token at, within sentence
@@ -128,17 +128,16 @@ func clauseBounds(u *unit, s sentence, at int, lx *lexicon) (c0, c1 int, started
 		if t.kind != tokPunct {
 			return false
 		}
-		if t.lower == ";" {
+		if w := u.lower(i); w == ";" {
 			return true
-		}
-		if t.lower != "," {
+		} else if w != "," {
 			return false
 		}
-		_, ok := lx.clauseConjunctions.matchAt(u.toks, i+1, s.tok1, nil)
+		_, ok := lx.clauseConjunctions.matchAt(u, i+1, s.tok1, nil)
 		return ok
 	}
 	// opens: the token starts a clause, in which it stands.
-	opens := func(i int) bool { return !u.toks[i].inDate && lx.clauseBreaks.has(&u.toks[i]) }
+	opens := func(i int) bool { return !u.toks[i].inDate && lx.clauseBreaks.has(u.lower(i)) }
 	lo, hi := max(s.tok0, at-clauseReach), min(s.tok1, at+1+clauseReach)
 	c0 = at
 	for c0 > lo && !cut(c0-1) && !opens(c0) {
@@ -167,22 +166,22 @@ func pastVerbAt(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, int, b
 	toks := u.toks
 	notDate := func(t *token) bool { return t.inDate }
 	opened := func(i int) bool {
-		return i > c0 && lx.participleOpeners.has(&toks[i-1])
+		return i > c0 && lx.participleOpeners.has(u.lower(i-1))
 	}
 	for i := c0; i < c1; i++ {
 		t := &toks[i]
 		if t.inDate {
 			continue
 		}
-		end, aux := lx.pastAuxiliaries.matchAt(toks, i, c1, notDate)
+		end, aux := lx.pastAuxiliaries.matchAt(u, i, c1, notDate)
 		if aux {
 			// An auxiliary is quoted with the participle after it: "was attacked".
-			if end < c1 && !toks[end].inDate && (isEd(&toks[end], lx) || lx.pastVerbs.has(&toks[end])) {
+			if end < c1 && !toks[end].inDate && (isEd(u, end, lx) || lx.pastVerbs.has(u.lower(end))) {
 				end++
 			}
-		} else if e, ok := lx.pastVerbs.matchAt(toks, i, c1, notDate); ok && !opened(i) && (!t.upper || i == s0) {
+		} else if e, ok := lx.pastVerbs.matchAt(u, i, c1, notDate); ok && !opened(i) && (!t.upper || i == s0) {
 			end = e
-		} else if isEd(t, lx) && !opened(i) && !t.upper {
+		} else if isEd(u, i, lx) && !opened(i) && !t.upper {
 			end = i + 1
 		} else {
 			continue
@@ -200,15 +199,16 @@ func pastVerbAt(u *unit, c0, c1, s0 int, m mention, lx *lexicon) (string, int, b
 // set off by commas, brackets or dashes on both sides that does not hold m
 // and does not follow an opening phrase holding m.
 func aside(u *unit, c0, c1, v int, m mention) bool {
-	mark := func(t *token) bool {
-		return t.kind == tokPunct && !t.inDate && strings.Contains(",()–—", t.lower)
+	mark := func(i int) bool {
+		t := &u.toks[i]
+		return t.kind == tokPunct && !t.inDate && strings.Contains(",()–—", u.lower(i))
 	}
 	a := v
-	for a > c0 && !mark(&u.toks[a-1]) {
+	for a > c0 && !mark(a-1) {
 		a--
 	}
 	b := v
-	for b < c1 && !mark(&u.toks[b]) {
+	for b < c1 && !mark(b) {
 		b++
 	}
 	if a == c0 || b == c1 || m.tok0 >= a && m.tok1 <= b {
@@ -217,7 +217,7 @@ func aside(u *unit, c0, c1, v int, m mention) bool {
 	// After an opening phrase that holds the date ("On March 3, 2026,
 	// militants fired on a bus, killing nine"), the part is the main clause.
 	p := a - 1
-	for p > c0 && !mark(&u.toks[p-1]) {
+	for p > c0 && !mark(p-1) {
 		p--
 	}
 	return !(p == c0 && m.tok0 >= p && m.tok1 <= a-1)
@@ -233,8 +233,8 @@ func infinitiveBetween(u *unit, v, vEnd int, m mention, lx *lexicon) bool {
 	}
 	for k := from; k+1 < to; k++ {
 		t, next := &u.toks[k], &u.toks[k+1]
-		if t.lower == "to" && !t.inRelative && next.kind == tokWord && !next.upper && !next.inDate &&
-			!lx.participleOpeners.has(next) {
+		if !t.inRelative && next.kind == tokWord && !next.upper && !next.inDate && u.lower(k) == "to" &&
+			!lx.participleOpeners.has(u.lower(k+1)) {
 			return true
 		}
 	}
@@ -243,7 +243,10 @@ func infinitiveBetween(u *unit, v, vEnd int, m mention, lx *lexicon) bool {
 
 // isEd reports whether a token is a word ending in -ed that is not one of
 // the participle adjectives.
-func isEd(t *token, lx *lexicon) bool {
-	w := t.lower
-	return t.kind == tokWord && len(w) >= 4 && w[len(w)-2:] == "ed" && !lx.participleAdjectives.has(t)
+func isEd(u *unit, i int, lx *lexicon) bool {
+	if u.toks[i].kind != tokWord {
+		return false
+	}
+	w := u.lower(i)
+	return len(w) >= 4 && w[len(w)-2:] == "ed" && !lx.participleAdjectives.has(w)
 }

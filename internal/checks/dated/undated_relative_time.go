@@ -143,14 +143,14 @@ func datedSentences(u *unit, coarsest int) []bool {
 // "to date") the way its clause's verb points: past in the past tense or the
 // perfect, future with a future marker, present otherwise.
 func pointsOf(u *unit, m mention, c0, c1 int, s sentence, lx *lexicon) string {
-	if end, ok := lx.clauseTense.matchAt(u.toks, m.tok0, m.tok1, nil); !ok || end != m.tok1 {
+	if end, ok := lx.clauseTense.matchAt(u, m.tok0, m.tok1, nil); !ok || end != m.tok1 {
 		return m.Points
 	}
 	notPhrase := func(t *token) bool { return t.inDate || t.inRelative }
 	switch {
 	case toldAsPast(u, c0, c1, s.tok0, m, lx):
 		return string(dates.PhrasePast)
-	case func() bool { _, _, ok := lx.futureMarkers.find(u.toks, c0, c1, notPhrase); return ok }():
+	case func() bool { _, _, ok := lx.futureMarkers.find(u, c0, c1, notPhrase); return ok }():
 		return string(dates.PhraseFuture)
 	}
 	return string(dates.PhrasePresent)
@@ -167,9 +167,9 @@ func pointsOf(u *unit, m mention, c0, c1 int, s sentence, lx *lexicon) string {
 // "recent". started says whether c0 is where the clause starts.
 func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *lexicon) bool {
 	if c0 == s.tok0 {
-		if end, ok := lx.subordinators.matchAt(u.toks, s.tok0, s.tok1, nil); ok {
+		if end, ok := lx.subordinators.matchAt(u, s.tok0, s.tok1, nil); ok {
 			for i := end; i < c1; i++ {
-				if t := &u.toks[i]; t.kind == tokPunct && t.lower == "," {
+				if t := &u.toks[i]; t.kind == tokPunct && u.lower(i) == "," {
 					if m.tok0 > i {
 						c0 = i + 1
 					} else {
@@ -185,7 +185,7 @@ func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *l
 	// it, after its opener.
 	r0 := c0
 	for i := m.tok0 - 1; i > c0; i-- {
-		if lx.complementOpeners.has(&u.toks[i]) {
+		if lx.complementOpeners.has(u.lower(i)) {
 			r0 = i + 1
 			break
 		}
@@ -194,12 +194,12 @@ func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *l
 		return true
 	}
 	first := c0
-	if first < c1 && lx.clauseConjunctions.has(&u.toks[first]) {
+	if first < c1 && lx.clauseConjunctions.has(u.lower(first)) {
 		first++
 	}
 	// Only the clause's own first word: "Avoid the road; bandits recently
 	// attacked a bus there" still tells of an event.
-	if !started || first >= c1 || u.toks[first].kind != tokWord || !lx.adviceVerbs.has(&u.toks[first]) {
+	if !started || first >= c1 || u.toks[first].kind != tokWord || !lx.adviceVerbs.has(u.lower(first)) {
 		return false
 	}
 	// So does what follows the advice after a comma or colon, told in the
@@ -208,7 +208,7 @@ func aboutReader(u *unit, s sentence, c0, c1 int, started bool, m mention, lx *l
 	// advice itself describes where to look ("check before travelling to
 	// areas where there has been recent violence").
 	for i := first + 1; i < m.tok0; i++ {
-		if t := &u.toks[i]; t.kind == tokPunct && (t.lower == "," || t.lower == ":") {
+		if t := &u.toks[i]; t.kind == tokPunct && (u.lower(i) == "," || u.lower(i) == ":") {
 			return !toldAsPast(u, i+1, c1, s.tok0, m, lx)
 		}
 	}
@@ -258,7 +258,7 @@ func sameWords(a, b string) bool {
 // of reading ("the most recent Travel Advisory").
 func readingTime(u *unit, s sentence, m mention, lx *lexicon) bool {
 	for i := max(s.tok0, m.tok0-maxPhraseWords); i < m.tok1; i++ {
-		if end, ok := lx.readingTime.matchAt(u.toks, i, s.tok1, nil); ok && end > m.tok0 {
+		if end, ok := lx.readingTime.matchAt(u, i, s.tok1, nil); ok && end > m.tok0 {
 			return true
 		}
 	}

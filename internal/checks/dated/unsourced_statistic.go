@@ -78,10 +78,10 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 			if len(stats) == 0 {
 				continue
 			}
-			if _, _, ok := lx.attributions.find(u.toks, s.tok0, s.tok1, nil); ok {
+			if _, _, ok := lx.attributions.find(u, s.tok0, s.tok1, nil); ok {
 				continue
 			}
-			if _, _, ok := extra.find(u.toks, s.tok0, s.tok1, nil); ok || sourceSubject(u, s, lx) {
+			if _, _, ok := extra.find(u, s.tok0, s.tok1, nil); ok || sourceSubject(u, s, lx) {
 				continue
 			}
 			first := stats[0]
@@ -110,7 +110,7 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 func sourceSubject(u *unit, s sentence, lx *lexicon) bool {
 	toks := u.toks
 	for i := s.tok0 + 1; i < s.tok1; i++ {
-		if !lx.sourceVerbs.has(&toks[i]) {
+		if !lx.sourceVerbs.has(u.lower(i)) {
 			continue
 		}
 		p := &toks[i-1]
@@ -118,7 +118,7 @@ func sourceSubject(u *unit, s sentence, lx *lexicon) bool {
 			continue
 		}
 		name := p.upper && (i-1 > s.tok0 || acronym(u.Text[p.start:p.end]))
-		if name || lx.sourceNouns.has(p) {
+		if name || lx.sourceNouns.has(u.lower(i-1)) {
 			return true
 		}
 	}
@@ -133,7 +133,6 @@ func acronym(w string) bool {
 // appendStatistics appends to out the counts of events or casualties in
 // sentence s.
 func appendStatistics(out []statistic, contacts spans, u *unit, s sentence, opts *statOptions, lx *lexicon) []statistic {
-	toks := u.toks
 	for i := s.tok0; i < s.tok1; i++ {
 		if !isCount(contacts, u, s, i, opts, lx) {
 			continue
@@ -147,7 +146,7 @@ func appendStatistics(out []statistic, contacts spans, u *unit, s sentence, opts
 			end = st.end
 		} else if afterCasualty {
 			end = i + 1
-			if e, ok := lx.peopleNouns.matchAt(toks, end, s.tok1, nil); ok {
+			if e, ok := lx.peopleNouns.matchAt(u, end, s.tok1, nil); ok {
 				end = e
 			}
 		} else {
@@ -165,28 +164,32 @@ func appendStatistics(out []statistic, contacts spans, u *unit, s sentence, opts
 func isCount(contacts spans, u *unit, s sentence, i int, opts *statOptions, lx *lexicon) bool {
 	toks := u.toks
 	t := &toks[i]
-	if t.kind != tokNumber || t.inDate || t.inRelative || strings.ContainsRune(t.lower, '.') {
+	if t.kind != tokNumber || t.inDate || t.inRelative {
 		return false
 	}
-	if len(t.lower) > 1 && t.lower[0] == '0' {
+	w := u.lower(i)
+	if strings.ContainsRune(w, '.') {
+		return false
+	}
+	if len(w) > 1 && w[0] == '0' {
 		return false // 0500: a time or a code
 	}
-	n, err := strconv.Atoi(strings.ReplaceAll(t.lower, ",", ""))
+	n, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
 	if err != nil || n < opts.MinCount {
 		return false
 	}
 	if i > s.tok0 && !t.spaceBefore {
-		if p := &toks[i-1]; p.kind != tokPunct || strings.Contains("-–—+/$€£#:.", p.lower) {
+		if p := &toks[i-1]; p.kind != tokPunct || strings.Contains("-–—+/$€£#:.", u.lower(i-1)) {
 			return false
 		}
 	}
-	if i+1 < s.tok1 && !toks[i+1].spaceBefore && strings.Contains("-–—/%:+)", toks[i+1].lower) {
+	if i+1 < s.tok1 && !toks[i+1].spaceBefore && strings.Contains("-–—/%:+)", u.lower(i+1)) {
 		return false
 	}
-	if lx.numberLabels.endsAt(toks, s.tok0, i, nil) {
+	if lx.numberLabels.endsAt(u, s.tok0, i, nil) {
 		return false
 	}
-	if _, ok := lx.units.matchAt(toks, i+1, s.tok1, nil); ok {
+	if _, ok := lx.units.matchAt(u, i+1, s.tok1, nil); ok {
 		return false
 	}
 	return !contacts.overlap(u.source(int(t.start), int(t.end)))
@@ -232,15 +235,15 @@ func countedNoun(u *unit, s sentence, i int, opts *statOptions, lx *lexicon) (st
 		if toks[j].kind != tokWord || toks[j].inDate {
 			break
 		}
-		if end, ok := lx.eventNouns.matchAt(toks, j, s.tok1, nil); ok {
+		if end, ok := lx.eventNouns.matchAt(u, j, s.tok1, nil); ok {
 			return statistic{i, end}, true
 		}
-		if end, ok := lx.peopleNouns.matchAt(toks, j, s.tok1, nil); ok {
+		if end, ok := lx.peopleNouns.matchAt(u, j, s.tok1, nil); ok {
 			if casualtyNear(u, s, i, end, opts.CasualtyWindow, lx) {
 				return statistic{i, end}, true
 			}
 		}
-		if _, ok := lx.units.matchAt(toks, j, s.tok1, nil); ok {
+		if _, ok := lx.units.matchAt(u, j, s.tok1, nil); ok {
 			break
 		}
 	}
@@ -251,12 +254,12 @@ func countedNoun(u *unit, s sentence, i int, opts *statOptions, lx *lexicon) (st
 // toks[start] or after toks[end-1], in the sentence.
 func casualtyNear(u *unit, s sentence, start, end, w int, lx *lexicon) bool {
 	for k := max(s.tok0, start-w-maxPhraseWords); k < start; k++ {
-		if e, ok := lx.casualtyWords.matchAt(u.toks, k, start, nil); ok && e >= start-w {
+		if e, ok := lx.casualtyWords.matchAt(u, k, start, nil); ok && e >= start-w {
 			return true
 		}
 	}
 	for k := end; k <= end+w && k < s.tok1; k++ {
-		if _, ok := lx.casualtyWords.matchAt(u.toks, k, s.tok1, nil); ok {
+		if _, ok := lx.casualtyWords.matchAt(u, k, s.tok1, nil); ok {
 			return true
 		}
 	}
@@ -268,11 +271,11 @@ func casualtyNear(u *unit, s sentence, start, end, w int, lx *lexicon) bool {
 // where the casualty word starts.
 func casualtyBefore(u *unit, s sentence, i int, lx *lexicon) (int, bool) {
 	k := i
-	for n := 0; n < 4 && k > s.tok0 && lx.countQualifiers.has(&u.toks[k-1]); n++ {
+	for n := 0; n < 4 && k > s.tok0 && lx.countQualifiers.has(u.lower(k-1)); n++ {
 		k--
 	}
 	for from := max(s.tok0, k-maxPhraseWords); from < k; from++ {
-		if end, ok := lx.casualtyWords.matchAt(u.toks, from, k, nil); ok && end == k {
+		if end, ok := lx.casualtyWords.matchAt(u, from, k, nil); ok && end == k {
 			return from, true
 		}
 	}

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
 )
 
 // tokKind tells words from numbers and punctuation.
@@ -17,18 +20,25 @@ const (
 
 // token is a word, a number or a punctuation mark at text[start:end]. A
 // report has thousands, all kept while its rules run, so the fields are
-// packed: 32 bytes. Offsets are int32, which the units' texts never
-// outgrow (analyseReport passes over a longer one).
+// packed (24 bytes) and hold no pointer: the collector never scans a block
+// of them, and writing one needs no write barrier. Its lower form is read
+// through its unit (unit.lower): the text itself for most words, or a piece
+// of the unit's folded buffer. Offsets are int32, which the units' texts
+// and their folded forms never outgrow (analyseReport passes over a longer
+// text).
 type token struct {
-	lower      string // lower case, curly apostrophes made straight
 	start, end int32
-	kind       tokKind
-	upper      bool // the first letter is a capital
+	// lo and ln place the lower form in the unit's folded buffer, when
+	// folded; else it is text[start:end].
+	lo, ln int32
+	kind   tokKind
+	upper  bool // the first letter is a capital
 	// spaceBefore says white space (or the start of the text) comes before.
 	spaceBefore bool
 	// inDate marks tokens inside an explicit date mention; inRelative inside a
 	// relative time phrase.
 	inDate, inRelative bool
+	folded             bool
 }
 
 // isWordRune is unicode.IsLetter or IsDigit, by table for ASCII: small
@@ -59,10 +69,22 @@ func isSpace(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-// tokenize cuts text into tokens; white space separates them and is dropped.
-// Time is linear in the text.
-func tokenize(text string) []token {
-	return appendTokens(make([]token, 0, len(text)/5+1), text, new(folder))
+// tokenize cuts text into tokens, in a unit of its own; white space
+// separates them and is dropped. Time is linear in the text.
+func tokenize(text string) *unit {
+	var f folder
+	toks := appendTokens(make([]token, 0, len(text)/5+1), text, &f)
+	return &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: f.buf.String()}
+}
+
+// lower is the lower form of the unit's token i: lower case, curly
+// apostrophes made straight.
+func (u *unit) lower(i int) string {
+	t := &u.toks[i]
+	if t.folded {
+		return u.folded[t.lo : t.lo+t.ln]
+	}
+	return u.Text[t.start:t.end]
 }
 
 // appendTokens appends the tokens of text to out, f giving their lower forms.
@@ -92,7 +114,7 @@ func appendTokens(out []token, text string, f *folder) []token {
 		case isWordRune(r): // a letter, or a digit of another script
 			if end := lowerWord(text, i); end > i {
 				// Most words: their own lower form, told as they are read.
-				out = append(out, token{start: int32(i), end: int32(end), kind: tokWord, lower: text[i:end], spaceBefore: space})
+				out = append(out, token{start: int32(i), end: int32(end), kind: tokWord, spaceBefore: space})
 				break
 			}
 			out = append(out, f.token(text, i, scanWord(text, i), tokWord, space))
@@ -206,9 +228,10 @@ var asciiLowerWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// folder makes tokens. The lower forms of ASCII words with capitals are
+// folder makes tokens. The lower forms that differ from the text are
 // written one after another into one buffer, so that the capitalised words
-// of a report cost a few allocations rather than one each.
+// of a report cost a few allocations rather than one each; a token holds
+// their offset, not a string.
 type folder struct{ buf strings.Builder }
 
 func (f *folder) token(text string, start, end int, kind tokKind, space bool) token {
@@ -218,24 +241,33 @@ func (f *folder) token(text string, start, end int, kind tokKind, space bool) to
 		first, _ := utf8.DecodeRuneInString(s)
 		upper = unicode.IsUpper(first)
 	}
-	return token{start: int32(start), end: int32(end), kind: kind, lower: f.fold(s), upper: upper, spaceBefore: space}
+	t := token{start: int32(start), end: int32(end), kind: kind, upper: upper, spaceBefore: space}
+	t.lo, t.ln, t.folded = f.fold(s)
+	return t
 }
 
-// fold lower-cases s and makes curly apostrophes straight.
-func (f *folder) fold(s string) string {
+// fold writes s lower-cased, curly apostrophes made straight, into the
+// buffer and returns where; folded is false when that form is s itself,
+// which is then not written.
+func (f *folder) fold(s string) (lo, ln int32, folded bool) {
 	i := 0 // the first capital, or the first byte not ASCII
 	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return s // lower-case ASCII already: no copy
-	}
-	for j := i; j < len(s); j++ {
-		if s[j] >= utf8.RuneSelf {
-			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
-		}
+		return 0, 0, false // lower-case ASCII already: no copy
 	}
 	start := f.buf.Len()
+	for j := i; j < len(s); j++ {
+		if s[j] >= utf8.RuneSelf {
+			low := strings.ReplaceAll(strings.ToLower(s), "’", "'")
+			if low == s {
+				return 0, 0, false
+			}
+			f.buf.WriteString(low)
+			return int32(start), int32(len(low)), true
+		}
+	}
 	f.buf.WriteString(s[:i])
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -244,8 +276,7 @@ func (f *folder) fold(s string) string {
 		}
 		f.buf.WriteByte(c)
 	}
-	// A Builder never changes bytes it has handed out, as it grows.
-	return f.buf.String()[start:]
+	return int32(start), int32(len(s)), true
 }
 
 // nameSlot in a phrase stands for one word written with a capital letter.
@@ -290,17 +321,19 @@ func phraseWords(p string) []string {
 		if k > 0 {
 			out = append(out, nameSlot)
 		}
-		for _, t := range tokenize(part) {
-			out = append(out, t.lower)
+		u := tokenize(part)
+		for i := range u.toks {
+			out = append(out, u.lower(i))
 		}
 	}
 	return out
 }
 
 // matchAt returns the end (exclusive token index) of the longest phrase that
-// starts at toks[i] and ends by toks[limit]; skip tells tokens no phrase may
-// cover.
-func (set phraseSet) matchAt(toks []token, i, limit int, skip func(*token) bool) (int, bool) {
+// starts at the unit's token i and ends by token limit; skip tells tokens no
+// phrase may cover.
+func (set phraseSet) matchAt(u *unit, i, limit int, skip func(*token) bool) (int, bool) {
+	toks := u.toks
 	if i >= limit || skip != nil && skip(&toks[i]) {
 		return 0, false
 	}
@@ -319,7 +352,7 @@ func (set phraseSet) matchAt(toks []token, i, limit int, skip func(*token) bool)
 					if t.kind != tokWord || !t.upper {
 						continue next
 					}
-				} else if t.lower != w {
+				} else if u.lower(i+k) != w {
 					continue next
 				}
 			}
@@ -327,16 +360,17 @@ func (set phraseSet) matchAt(toks []token, i, limit int, skip func(*token) bool)
 		}
 		return 0, false
 	}
-	if end, ok := try(set.byFirst[toks[i].lower]); ok {
+	if end, ok := try(set.byFirst[u.lower(i)]); ok {
 		return end, true
 	}
 	return try(set.names)
 }
 
-// find returns the first phrase of the set in toks[from:to], as a token range.
-func (set phraseSet) find(toks []token, from, to int, skip func(*token) bool) (int, int, bool) {
+// find returns the first phrase of the set in the unit's tokens [from:to],
+// as a token range.
+func (set phraseSet) find(u *unit, from, to int, skip func(*token) bool) (int, int, bool) {
 	for i := from; i < to; i++ {
-		if end, ok := set.matchAt(toks, i, to, skip); ok {
+		if end, ok := set.matchAt(u, i, to, skip); ok {
 			return i, end, true
 		}
 	}
@@ -345,9 +379,9 @@ func (set phraseSet) find(toks []token, from, to int, skip func(*token) bool) (i
 
 // endsAt reports whether a phrase of the set ends exactly at token index end
 // (exclusive) and starts at or after from.
-func (set phraseSet) endsAt(toks []token, from, end int, skip func(*token) bool) bool {
+func (set phraseSet) endsAt(u *unit, from, end int, skip func(*token) bool) bool {
 	for i := max(from, end-maxPhraseWords); i < end; i++ {
-		if e, ok := set.matchAt(toks, i, end, skip); ok && e == end {
+		if e, ok := set.matchAt(u, i, end, skip); ok && e == end {
 			return true
 		}
 	}
@@ -357,9 +391,10 @@ func (set phraseSet) endsAt(toks []token, from, end int, skip func(*token) bool)
 // maxPhraseWords bounds how far back endsAt looks.
 const maxPhraseWords = 8
 
-// has reports whether the single token is a one-word phrase of the set.
-func (set phraseSet) has(t *token) bool {
-	for _, words := range set.byFirst[t.lower] {
+// has reports whether the word (a token's lower form) is a one-word phrase
+// of the set.
+func (set phraseSet) has(w string) bool {
+	for _, words := range set.byFirst[w] {
 		if len(words) == 1 {
 			return true
 		}
