@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -122,8 +121,15 @@ func analyseReport(pass *lint.Pass) *analysis {
 	// one's; and a full array is never grown but followed by a new one,
 	// for the cuts from it would keep every old copy alive (a report of
 	// many short paragraphs kept four times its tokens).
-	var f folder
-	f.buf.Grow(size / 8) // about the capitalised words' share of prose
+	f := folder{buf: make([]byte, 0, size/8)} // about the capitalised words' share of prose
+	flushed := 0                              // the units before it have their folded string
+	flush := func(units []unit) {
+		s := string(f.buf)
+		for k := flushed; k < len(units); k++ {
+			units[k].folded = s
+		}
+		flushed = len(units)
+	}
 
 	units := make([]unit, 0, len(tus)) // never grows: out points into it
 	out := make([]*unit, 0, len(tus))
@@ -154,8 +160,9 @@ func analyseReport(pass *lint.Pass) *analysis {
 			// (a line of "[" is a token a byte): count them first.
 			need = maxTokens(text)
 		}
-		if f.buf.Len() > math.MaxInt32-len(text)/2*3-3 {
-			f.buf = strings.Builder{} // the next units' folded forms in a new buffer
+		if len(f.buf) > math.MaxInt32-len(text)/2*3-3 {
+			flush(units)
+			f.buf = nil // the next units' folded forms in a new buffer
 		}
 		var ut []token
 		switch want := left/5 + 1; {
@@ -177,8 +184,7 @@ func analyseReport(pass *lint.Pass) *analysis {
 			}
 			ut = ut[:len(ut):len(ut)]
 		}
-		// The buffer so far: a Builder never changes bytes it has handed out.
-		units = append(units, unit{TextUnit: tu, toks: ut, folded: f.buf.String()})
+		units = append(units, unit{TextUnit: tu, toks: ut})
 		u := &units[len(units)-1]
 		if cap(sents)-len(sents) < len(ranges) {
 			sents = block(&sentenceBlocks, &a.sents, max(len(ranges), left/64+1))
@@ -204,6 +210,7 @@ func analyseReport(pass *lint.Pass) *analysis {
 		}
 		out = append(out, u)
 	}
+	flush(units)
 	a.units = out
 	return a
 }

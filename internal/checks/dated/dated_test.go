@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -410,26 +412,100 @@ func FuzzLowerWord(f *testing.F) {
 // own: the reference for the forms now read through the unit.
 func oldFold(s string) string { return strings.ReplaceAll(strings.ToLower(s), "’", "'") }
 
-// FuzzLowerForms holds every token's lower form, read through its unit, to
-// oldFold of its text, for texts cut into units that share one folder (as
-// analyseReport cuts a report's), so that one unit's forms never point
-// into another's.
-func FuzzLowerForms(f *testing.F) {
+// refToken is a token as the tokenizer made it before its fast paths:
+// every word cut by scanWord, every lower form by oldFold.
+type refToken struct {
+	start, end         int
+	kind               tokKind
+	upper, spaceBefore bool
+	lower              string
+}
+
+// refTokens is the tokenizer without its fast paths, for FuzzTokens.
+func refTokens(text string) []refToken {
+	var out []refToken
+	space := true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		var end int
+		var kind tokKind
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case '0' <= r && r <= '9':
+			end, kind = scanNumber(text, i), tokNumber
+			if end < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[end:]); unicode.IsLetter(next) {
+					end, kind = scanWord(text, end), tokWord
+				}
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			end, kind = scanWord(text, i), tokWord
+		default:
+			end, kind = i+n, tokPunct
+		}
+		out = append(out, refToken{start: i, end: end, kind: kind, upper: unicode.IsUpper(r), spaceBefore: space, lower: oldFold(text[i:end])})
+		i, space = end, false
+	}
+	return out
+}
+
+// FuzzTokens holds the tokenizer, fast paths and all, to refTokens, for
+// texts cut into units that share one folder (as analyseReport cuts a
+// report's), so that one unit's lower forms never point into another's.
+func FuzzTokens(f *testing.F) {
 	f.Add("Mali’s 1,200 G5 troops—(ACLED) 15th", "ÉTAT d’Urgence Ⱥ naïve")
-	f.Add("KELVIN \u212a and İstanbul", "")
+	f.Add("KELVIN \u212a and İstanbul", "Don't O'Neil 3RD x\xff")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var fo folder
 		var units []*unit
 		for _, text := range []string{a, b, a + " " + b} {
 			toks := appendTokens(nil, text, &fo)
-			units = append(units, &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: fo.buf.String()})
+			units = append(units, &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: string(fo.buf)})
 		}
 		for _, u := range units {
+			want := refTokens(u.Text)
+			if len(u.toks) != len(want) {
+				t.Fatalf("%q: %d tokens, want %d", u.Text, len(u.toks), len(want))
+			}
 			for i, tk := range u.toks {
-				if got, want := u.lower(i), oldFold(u.Text[tk.start:tk.end]); got != want {
-					t.Fatalf("token %d of %q: lower %q, want %q", i, u.Text, got, want)
+				got := refToken{int(tk.start), int(tk.end), tk.kind, tk.upper, tk.spaceBefore, u.lower(i)}
+				if got != want[i] {
+					t.Fatalf("token %d of %q: %+v, want %+v", i, u.Text, got, want[i])
 				}
 			}
 		}
 	})
+}
+
+// BenchmarkTokenize cuts the fixtures' texts, their want markers taken
+// out, into tokens, as analyseReport does: one folder for them all.
+func BenchmarkTokenize(b *testing.B) {
+	files, err := filepath.Glob("testdata/*/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("fixtures: %v %v", files, err)
+	}
+	var texts []string
+	size := 0
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range strings.Split(wantRE.ReplaceAllString(string(raw), ""), "\n\n") {
+			texts = append(texts, p)
+			size += len(p)
+		}
+	}
+	b.SetBytes(int64(size))
+	toks := make([]token, 0, size)
+	for b.Loop() {
+		var f folder
+		toks = toks[:0]
+		for _, text := range texts {
+			toks = appendTokens(toks, text, &f)
+		}
+	}
 }

@@ -74,7 +74,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func tokenize(text string) *unit {
 	var f folder
 	toks := appendTokens(make([]token, 0, len(text)/5+1), text, &f)
-	return &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: f.buf.String()}
+	return &unit{TextUnit: &lint.TextUnit{Inline: document.Inline{Text: text}}, toks: toks, folded: string(f.buf)}
 }
 
 // lower is the lower form of the unit's token i: lower case, curly
@@ -110,14 +110,26 @@ func appendTokens(out []token, text string, f *folder) []token {
 					break
 				}
 			}
-			out = append(out, f.token(text, i, end, tokNumber, space))
+			// Digits, commas and a period: no capital to fold.
+			out = append(out, token{start: int32(i), end: int32(end), kind: tokNumber, spaceBefore: space})
 		case isWordRune(r): // a letter, or a digit of another script
 			if end := lowerWord(text, i); end > i {
 				// Most words: their own lower form, told as they are read.
 				out = append(out, token{start: int32(i), end: int32(end), kind: tokWord, spaceBefore: space})
 				break
 			}
+			if end := capitalWord(text, i); end > i {
+				// A capitalised ASCII word ("Mali", "ACLED"): folded here.
+				lo := len(f.buf)
+				f.buf = append(f.buf, text[i:end]...)
+				lowerASCII(f.buf[lo:])
+				out = append(out, token{start: int32(i), end: int32(end), lo: int32(lo), ln: int32(end - i), folded: true,
+					kind: tokWord, upper: true, spaceBefore: space})
+				break
+			}
 			out = append(out, f.token(text, i, scanWord(text, i), tokWord, space))
+		case r < utf8.RuneSelf: // ASCII punctuation: nothing to fold
+			out = append(out, token{start: int32(i), end: int32(i + 1), kind: tokPunct, spaceBefore: space})
 		default:
 			out = append(out, f.token(text, i, i+n, tokPunct, space))
 		}
@@ -220,6 +232,33 @@ func lowerWord(text string, i int) int {
 	return end
 }
 
+// capitalWord is the end of the word at i when it starts with an ASCII
+// capital and is ASCII letters and digits, so that scanWord would end it
+// there; else i. As in lowerWord, an apostrophe or a byte outside ASCII
+// after it leaves the word to scanWord.
+func capitalWord(text string, i int) int {
+	if c := text[i]; c < 'A' || c > 'Z' {
+		return i
+	}
+	end := i + 1
+	for end < len(text) && text[end] < utf8.RuneSelf && asciiWord[text[end]] {
+		end++
+	}
+	if end < len(text) && (text[end] >= utf8.RuneSelf || text[end] == '\'') {
+		return i
+	}
+	return end
+}
+
+// lowerASCII lowers the ASCII capitals of b in place.
+func lowerASCII(b []byte) {
+	for k, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+}
+
 // asciiLowerWord marks the ASCII letters and digits that are not capitals.
 var asciiLowerWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -231,8 +270,9 @@ var asciiLowerWord = func() (t [utf8.RuneSelf]bool) {
 // folder makes tokens. The lower forms that differ from the text are
 // written one after another into one buffer, so that the capitalised words
 // of a report cost a few allocations rather than one each; a token holds
-// their offset, not a string.
-type folder struct{ buf strings.Builder }
+// their offset, not a string. The units read the buffer as one string made
+// once it is full (string(buf)).
+type folder struct{ buf []byte }
 
 func (f *folder) token(text string, start, end int, kind tokKind, space bool) token {
 	s := text[start:end]
@@ -257,25 +297,20 @@ func (f *folder) fold(s string) (lo, ln int32, folded bool) {
 	if i == len(s) {
 		return 0, 0, false // lower-case ASCII already: no copy
 	}
-	start := f.buf.Len()
+	start := len(f.buf)
 	for j := i; j < len(s); j++ {
 		if s[j] >= utf8.RuneSelf {
 			low := strings.ReplaceAll(strings.ToLower(s), "’", "'")
 			if low == s {
 				return 0, 0, false
 			}
-			f.buf.WriteString(low)
+			f.buf = append(f.buf, low...)
 			return int32(start), int32(len(low)), true
 		}
 	}
-	f.buf.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		f.buf.WriteByte(c)
-	}
+	// Copied whole, then lowered in place: quicker than byte by byte.
+	f.buf = append(f.buf, s...)
+	lowerASCII(f.buf[start+i:])
 	return int32(start), int32(len(s)), true
 }
 
