@@ -91,6 +91,19 @@ func (u *unit) lower(i int) string {
 func appendTokens(out []token, text string, f *folder) []token {
 	space := true
 	for i := 0; i < len(text); {
+		// The commonest bytes first: a space, a lower-case word.
+		switch c := text[i]; {
+		case c == ' ':
+			space = true
+			i++
+			continue
+		case 'a' <= c && c <= 'z':
+			if end := lowerWord(text, i); end > i {
+				out = append(out, token{start: int32(i), end: int32(end), kind: tokWord, spaceBefore: space})
+				i, space = end, false
+				continue
+			}
+		}
 		// ASCII, nearly all of a report, is classed without decoding.
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
