@@ -67,12 +67,14 @@ type analysis struct {
 	units []*unit
 	toks  [][]token
 	sents [][]sentence
+	fold  [][]byte // the folder's buffer: the units read a copy (unit.folded)
 }
 
-// tokenBlocks and sentenceBlocks hold blocks to reuse (*[]T, empty). A
-// block of more than maxPooled items is left to the collector, so that
-// one huge report does not keep its memory for the rest of the run.
-var tokenBlocks, sentenceBlocks sync.Pool
+// tokenBlocks, sentenceBlocks and foldBuffers hold blocks to reuse (*[]T,
+// empty). A block of more than maxPooled items is left to the collector,
+// so that one huge report does not keep its memory for the rest of the
+// run.
+var tokenBlocks, sentenceBlocks, foldBuffers sync.Pool
 
 const maxPooled = 1 << 16
 
@@ -80,7 +82,8 @@ const maxPooled = 1 << 16
 func (a *analysis) Release() {
 	release(&tokenBlocks, a.toks)
 	release(&sentenceBlocks, a.sents)
-	a.toks, a.sents, a.units = nil, nil, nil
+	release(&foldBuffers, a.fold)
+	a.toks, a.sents, a.fold, a.units = nil, nil, nil, nil
 }
 
 func release[T any](pool *sync.Pool, blocks [][]T) {
@@ -121,15 +124,9 @@ func analyseReport(pass *lint.Pass) *analysis {
 	// one's; and a full array is never grown but followed by a new one,
 	// for the cuts from it would keep every old copy alive (a report of
 	// many short paragraphs kept four times its tokens).
-	f := folder{buf: make([]byte, 0, size/8)} // about the capitalised words' share of prose
-	flushed := 0                              // the units before it have their folded string
-	flush := func(units []unit) {
-		s := string(f.buf)
-		for k := flushed; k < len(units); k++ {
-			units[k].folded = s
-		}
-		flushed = len(units)
-	}
+	var f folder
+	f.buf = block(&foldBuffers, &a.fold, size/4) // about the capitalised words' share of prose
+	flushed := 0                                 // the units before it have their folded string
 
 	units := make([]unit, 0, len(tus)) // never grows: out points into it
 	out := make([]*unit, 0, len(tus))
@@ -161,7 +158,7 @@ func analyseReport(pass *lint.Pass) *analysis {
 			need = maxTokens(text)
 		}
 		if len(f.buf) > math.MaxInt32-len(text)/2*3-3 {
-			flush(units)
+			flushed = setFolded(units, flushed, f.buf)
 			f.buf = nil // the next units' folded forms in a new buffer
 		}
 		var ut []token
@@ -210,9 +207,23 @@ func analyseReport(pass *lint.Pass) *analysis {
 		}
 		out = append(out, u)
 	}
-	flush(units)
+	setFolded(units, flushed, f.buf)
+	// The buffer as it grew: the one lent to the next report.
+	if len(a.fold) > 0 && cap(f.buf) > cap(a.fold[0]) {
+		a.fold[0] = f.buf
+	}
 	a.units = out
 	return a
+}
+
+// setFolded gives units[from:] buf as their folded string, and returns
+// the number of units that have theirs.
+func setFolded(units []unit, from int, buf []byte) int {
+	s := string(buf)
+	for k := from; k < len(units); k++ {
+		units[k].folded = s
+	}
+	return len(units)
 }
 
 // cut appends items to block and returns the block and the piece of it

@@ -254,14 +254,16 @@ func TestReusedBlocks(t *testing.T) {
 			b, s := slices.Clone(junk)[:0], slices.Clone(junkSents)[:0]
 			tokenBlocks.Put(&b)
 			sentenceBlocks.Put(&s)
+			fb := []byte(strings.Repeat("JUNK", 1<<10))[:0]
+			foldBuffers.Put(&fb)
 			if got := runAllMemo(t, name, raw, map[string]any{}); !slices.Equal(got, want) {
 				t.Errorf("round %d, %s: in reused blocks\n%s\nalone\n%s", round, name, strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		}
 	}
-	a := &analysis{toks: [][]token{make([]token, 3), make([]token, 0, maxPooled+1)}, sents: [][]sentence{nil}}
+	a := &analysis{toks: [][]token{make([]token, 3), make([]token, 0, maxPooled+1)}, sents: [][]sentence{nil}, fold: [][]byte{nil}}
 	a.Release()
-	if a.toks != nil || a.sents != nil || a.units != nil {
+	if a.toks != nil || a.sents != nil || a.fold != nil || a.units != nil {
 		t.Error("Release kept the blocks it lent")
 	}
 }
