@@ -187,8 +187,11 @@ func analyseReport(pass *lint.Pass) *analysis {
 			sents = block(&sentenceBlocks, &a.sents, max(len(ranges), left/64+1))
 		}
 		s0 := len(sents)
+		k := 0 // the sentences' bounds come in order: one pass over the tokens
 		for _, r := range ranges {
-			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: u.tokenAt(r.Start), tok1: u.tokenAt(r.End)})
+			t0 := u.tokenFrom(k, r.Start)
+			k = u.tokenFrom(t0, r.End)
+			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: t0, tok1: k})
 		}
 		u.sents = sents[s0:len(sents):len(sents)]
 		unitDates = u.appendMentions(unitDates[:0], pass.Doc, ds)
@@ -296,6 +299,20 @@ func textOffset(in *document.Inline, src int) (int, bool) {
 		return 0, false
 	}
 	return segs[i].TextStart + src - segs[i].SourceStart, true
+}
+
+// tokenFrom is tokenAt(off) for an off at or after the end of token k-1
+// (tokenAt of an earlier offset was k), found by walking on from k: bounds
+// asked for in order cost one pass over the tokens. An off before that
+// falls back to tokenAt.
+func (u *unit) tokenFrom(k, off int) int {
+	if k > len(u.toks) || k > 0 && int(u.toks[k-1].end) > off {
+		return u.tokenAt(off)
+	}
+	for k < len(u.toks) && int(u.toks[k].end) <= off {
+		k++
+	}
+	return k
 }
 
 // tokenAt is the index of the first token that ends after off.

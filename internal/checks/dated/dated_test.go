@@ -511,3 +511,22 @@ func BenchmarkTokenize(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTokenFrom holds tokenFrom, from any k, to tokenAt: bounds asked for
+// in order, as analyseReport asks for the sentences', and out of order.
+func FuzzTokenFrom(f *testing.F) {
+	f.Add("Mali’s 1,200 G5 troops, (ACLED) 15th.  Next one", 3, 17, 40)
+	f.Add("", 0, 0, 1)
+	f.Fuzz(func(t *testing.T, text string, a, b, c int) {
+		u := tokenize(text)
+		k := 0
+		for _, off := range []int{a, b, c, a, len(text), 0} {
+			off = min(max(off, -1), len(text)+1)
+			got, want := u.tokenFrom(k, off), u.tokenAt(off)
+			if got != want {
+				t.Fatalf("%q: tokenFrom(%d, %d) = %d, tokenAt %d", text, k, off, got, want)
+			}
+			k = got
+		}
+	})
+}
