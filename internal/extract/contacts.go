@@ -561,6 +561,8 @@ func (x *extractor) withListPlus(u unit, from int) (unit, int) {
 	for _, c := range u.text.Code {
 		in.Code = append(in.Code, document.Span{Start: c.Start + len(prefix), End: c.End + len(prefix)})
 	}
+	// u.keys still holds: the prefix ("+" and spaces) adds none of the
+	// words it records.
 	u.text = in
 	if from == 0 {
 		return u, 0 // the scan starts at the number, plus included
