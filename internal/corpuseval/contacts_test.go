@@ -7,13 +7,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/reportlint/reportlint/internal/checks/contacts"
-	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/parse"
-	"github.com/reportlint/reportlint/internal/profile"
-	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/internal/linttest"
 )
 
 // TestOtherEmergencyNumbersTakenOut measures that emergency-number, which
@@ -85,23 +81,10 @@ func TestOtherEmergencyNumbersTakenOut(t *testing.T) {
 	}
 }
 
-// emergencyFindings runs emergency-number over a report as check would.
+// emergencyFindings runs emergency-number, with its default options, over
+// a report as check would.
 func emergencyFindings(t *testing.T, name, text string) int {
 	t.Helper()
-	f, err := source.New(name, []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(f, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof, ok := profile.Default().Get(r.Profile)
-	if !ok {
-		t.Fatalf("%s: no profile %s", name, r.Profile)
-	}
-	n := 0
-	rule := contacts.EmergencyNumber
-	rule.Run(lint.NewPass(rule, f, r, prof, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), nil, rule.Level, func(lint.Finding) { n++ }))
-	return n
+	found, _ := linttest.Findings(t, contacts.EmergencyNumber, name, text, linttest.Settings{AsOf: "2026-12-01"})
+	return len(found)
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/linttest"
 )
 
 // The shared corpus, beside the repository; absent from a fresh clone, so
@@ -34,7 +36,11 @@ var (
 
 var review = flag.String("review", "", "list the findings of rule `RULE` the ledger has as ? (not yet reviewed), with their messages, to review them")
 
-var update = flag.Bool("update", false, "write the corpus's new findings into testdata/corpus/ledger.tsv as ? (not yet reviewed), keep every verdict, drop findings that are gone")
+// update (-update, declared by linttest, whose Findings the package
+// uses: a flag is declared once) writes the corpus's new findings into
+// testdata/corpus/ledger.tsv as ? (not yet reviewed), keeps every
+// verdict and drops findings that are gone.
+var update = linttest.Update
 
 // runCorpus runs the corpus once for every test of the package.
 var runCorpus = sync.OnceValues(func() ([]Doc, error) {

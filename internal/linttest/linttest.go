@@ -51,7 +51,7 @@ import (
 )
 
 // Update rewrites .fixed files from what the fixes produce.
-var Update = flag.Bool("update", false, "rewrite golden .fixed files")
+var Update = flag.Bool("update", false, "rewrite the golden files the tests compare with (a rule's .fixed files; corpuseval's ledger)")
 
 var (
 	wantRE     = regexp.MustCompile(`<!--\s*want\s+(?:col=(\d+)(?:-(\d+))?\s+)?("(?:[^"\\]|\\.)*")\s*-->`)
