@@ -329,22 +329,28 @@ type Set struct {
 
 // Get returns the named profile.
 func (s *Set) Get(name string) (*Profile, bool) {
-	for _, p := range s.profiles {
-		if p.Name == name {
-			return p.ready(), true
-		}
+	if p := s.find(name); p != nil {
+		return p.ready(), true
 	}
 	return nil, false
+}
+
+// find returns the named profile as it is, compiled or not.
+func (s *Set) find(name string) *Profile {
+	for _, p := range s.profiles {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
 }
 
 // SchemaOf returns the schema file the named profile is validated with,
 // without compiling what the profile leaves for its first report (Get
 // does): the validator asks it of every profile.
 func (s *Set) SchemaOf(name string) (string, bool) {
-	for _, p := range s.profiles {
-		if p.Name == name {
-			return p.Schema, true
-		}
+	if p := s.find(name); p != nil {
+		return p.Schema, true
 	}
 	return "", false
 }
@@ -483,7 +489,7 @@ func load(fsys fs.FS, dir string, lazy bool) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		if slices.ContainsFunc(s.profiles, func(q *Profile) bool { return q.Name == p.Name }) {
+		if s.find(p.Name) != nil {
 			return nil, fmt.Errorf("%s: profile %q is defined twice", name, p.Name)
 		}
 		s.profiles = append(s.profiles, p)
@@ -500,7 +506,7 @@ func load(fsys fs.FS, dir string, lazy bool) (*Set, error) {
 func (s *Set) With(house ...*Profile) *Set {
 	out := &Set{profiles: append([]*Profile(nil), house...)}
 	for _, q := range s.profiles {
-		if _, replaced := out.Get(q.Name); !replaced {
+		if out.find(q.Name) == nil {
 			out.profiles = append(out.profiles, q)
 		}
 	}
