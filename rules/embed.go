@@ -55,6 +55,17 @@ func Parsed(data []byte) *yaml.Node {
 // was: a test sets it off to read the embedded files as the YAML they are.
 func SetSnapshot(on bool) (was bool) { return !snapshotOff.Swap(!on) }
 
+// UnmarshalNode parses data into doc as yaml.Unmarshal does, taking the
+// snapshot's nodes when data is in it (Parsed); the nodes are shared, so
+// doc's tree must not be changed.
+func UnmarshalNode(data []byte, doc *yaml.Node) error {
+	if parsed := Parsed(data); parsed != nil {
+		*doc = *parsed
+		return nil
+	}
+	return yaml.Unmarshal(data, doc)
+}
+
 // DecodeYAML decodes the first document of data into v as a yaml.v3
 // Decoder does (with KnownFields(strict)), from the snapshot when data is
 // in it: the embedded files in it pass the strict loaders

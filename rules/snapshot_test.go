@@ -94,6 +94,13 @@ func TestParsedOnlyTheSame(t *testing.T) {
 		if Parsed(data[:len(data)-1]) != nil {
 			t.Errorf("%s cut short was taken from the snapshot", path)
 		}
+		var node, want yaml.Node
+		if err := UnmarshalNode(data, &node); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if err := yaml.Unmarshal(data, &want); err != nil || !reflect.DeepEqual(node, want) {
+			t.Errorf("%s: UnmarshalNode differs from yaml.Unmarshal (%v)", path, err)
+		}
 		var fromSnapshot, parsed any
 		if err := DecodeYAML(data, &fromSnapshot, false); err != nil {
 			t.Fatalf("%s: %v", path, err)

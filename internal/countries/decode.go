@@ -38,9 +38,7 @@ func decode(data []byte) ([]entry, error) {
 		return nil, lineError(line, "%s", problem)
 	}
 	var doc yaml.Node
-	if parsed := rules.Parsed(data); parsed != nil {
-		doc = *parsed
-	} else if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := rules.UnmarshalNode(data, &doc); err != nil {
 		return nil, syntaxError(err)
 	}
 	if len(doc.Content) == 0 {

@@ -229,9 +229,7 @@ func LoadPhrases(fsys fs.FS, path string) ([]Phrase, error) {
 		return nil, err
 	}
 	var doc yaml.Node
-	if parsed := rules.Parsed(data); parsed != nil {
-		doc = *parsed
-	} else if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := rules.UnmarshalNode(data, &doc); err != nil {
 		return nil, yamlError(path, err)
 	}
 	if len(doc.Content) == 0 {

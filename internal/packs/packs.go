@@ -131,9 +131,7 @@ var packKeys = []string{"pack", "description", "rules"}
 // each rule's Source.
 func Parse(file string, data []byte) ([]*lint.Rule, error) {
 	var doc yaml.Node
-	if parsed := rules.Parsed(data); parsed != nil {
-		doc = *parsed
-	} else if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := rules.UnmarshalNode(data, &doc); err != nil {
 		return nil, yamlError(file, err)
 	}
 	if len(doc.Content) == 0 {

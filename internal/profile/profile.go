@@ -582,9 +582,7 @@ func Parse(file string, data []byte) (*Profile, error) { return parse(file, data
 // house profile's mistakes are told when it is loaded.
 func parse(file string, data []byte, lazy bool) (*Profile, error) {
 	var root yaml.Node
-	if doc := rules.Parsed(data); doc != nil {
-		root = *doc
-	} else if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := rules.UnmarshalNode(data, &root); err != nil {
 		return nil, yamlError(file, err)
 	}
 	var fp fileProfile
