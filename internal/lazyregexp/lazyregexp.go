@@ -19,10 +19,9 @@ type Regexp struct {
 	get  func() *regexp.Regexp
 }
 
-// declared is every pattern New made. Locked: not only package-level
-// declarations call New, which run one at a time before main, but also
-// the stale rules' loaders, under sync.OnceValues that Warm's goroutine
-// and a check's rules may enter at once.
+// declared is every pattern New made. Locked, though package-level
+// declarations run one at a time before main: a New at run time must not
+// race (patterns built from data use Build).
 var (
 	declaredMu sync.Mutex
 	declared   []*Regexp
@@ -30,11 +29,18 @@ var (
 
 // New declares a pattern; use it in package-level declarations.
 func New(expr string) *Regexp {
-	r := &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	r := Build(expr)
 	declaredMu.Lock()
 	declared = append(declared, r)
 	declaredMu.Unlock()
 	return r
+}
+
+// Build makes a lazy pattern at run time, from data (a phrase list): it
+// is not declared, as each loading would add to the list for good, and
+// the test that compiles the declared ones is for the fixed patterns.
+func Build(expr string) *Regexp {
+	return &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 }
 
 // Declared lists the patterns declared by the packages linked in, for a

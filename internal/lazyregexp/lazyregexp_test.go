@@ -56,3 +56,15 @@ func TestNewConcurrently(t *testing.T) {
 		t.Errorf("%d patterns declared, want %d", got, 2*each)
 	}
 }
+
+// A pattern built at run time is lazy as a declared one, and not declared.
+func TestBuildIsNotDeclared(t *testing.T) {
+	before := len(Declared())
+	r := Build(`a(b)`)
+	if len(Declared()) != before {
+		t.Error("Build declared its pattern")
+	}
+	if m := r.FindStringSubmatch("xab"); len(m) != 2 || m[1] != "b" {
+		t.Errorf("Build(`a(b)`) on xab: %q", m)
+	}
+}

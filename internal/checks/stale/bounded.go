@@ -35,7 +35,7 @@ func phrasesThenBoundary(prefix string, phrases []string) *boundedPhrases {
 	alts := phrase.Regexp(phrases, true).String()
 	return &boundedPhrases{
 		core: regexp.MustCompile(`^` + prefix + alts),
-		full: lazyregexp.New(`^` + prefix + alts + `(?:[^\pL\pN]|$)`),
+		full: lazyregexp.Build(`^` + prefix + alts + `(?:[^\pL\pN]|$)`),
 	}
 }
 
@@ -44,7 +44,7 @@ func boundaryThenPhrases(phrases []string, suffix string) *boundedPhrases {
 	alts := phrase.Regexp(phrases, true).String()
 	return &boundedPhrases{
 		core:   regexp.MustCompile(alts + suffix),
-		full:   lazyregexp.New(`(?:^|[^\pL\pN])` + alts + suffix),
+		full:   lazyregexp.Build(`(?:^|[^\pL\pN])` + alts + suffix),
 		before: true,
 	}
 }
@@ -57,7 +57,7 @@ func openingPhrases(phrases []string) *boundedPhrases {
 	alts := phrase.Regexp(phrases, true).String()
 	b := &boundedPhrases{
 		core:     regexp.MustCompile(`^` + alts),
-		full:     lazyregexp.New(`^[^\pL\pN]*` + alts + `(?:[^\pL\pN]|$)`),
+		full:     lazyregexp.Build(`^[^\pL\pN]*` + alts + `(?:[^\pL\pN]|$)`),
 		fromWord: true,
 	}
 	for _, p := range phrases {
