@@ -19,10 +19,7 @@ import (
 // out. Only Smartraveller Afghanistan, which says there is no number to
 // call, is asked for none.
 func TestOtherEmergencyNumbersTakenOut(t *testing.T) {
-	dir := filepath.Join(corpusDir, "other")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not available (%v)", err)
-	}
+	dir := otherDir(t)
 	emergencyLine := regexp.MustCompile(`(?i)(?:emergenc|police).*\d\d|Our telephone number`)
 	for _, tc := range []struct {
 		prefix string

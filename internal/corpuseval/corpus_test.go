@@ -47,6 +47,16 @@ var runCorpus = sync.OnceValues(func() ([]Doc, error) {
 	return Run(context.Background(), corpusDir)
 })
 
+// otherDir is corpus/other, or skips the test where the corpus is absent.
+func otherDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(corpusDir, "other")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not available (%v): it lies beside the repository, in ../shared/corpus", err)
+	}
+	return dir
+}
+
 func corpus(t *testing.T) []Doc {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(corpusDir, "meta.json")); err != nil {

@@ -20,10 +20,7 @@ import (
 // change is "name: old→new", the old name in brackets where the new
 // edition renamed the area; "level" is the overall level.
 func TestOtherPairs(t *testing.T) {
-	dir := filepath.Join(corpusDir, "other")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not available (%v)", err)
-	}
+	dir := otherDir(t)
 	for _, tc := range []struct {
 		pair     string
 		changes  []string
