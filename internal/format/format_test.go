@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -162,6 +164,34 @@ func TestExcerptByBytesAgreesWithCharacters(t *testing.T) {
 			if gotShown != wantShown || gotCaret != wantCaret || gotWidth != wantWidth {
 				t.Fatalf("%q span %v: got %q caret %d width %d, want %q caret %d width %d", line, span, gotShown, gotCaret, gotWidth, wantShown, wantCaret, wantWidth)
 			}
+		}
+	}
+}
+
+// BenchmarkText is the text format of 1,000 findings spread over the lines of
+// a 40 KB report, as a run over a folder writes them: excerpt, caret, hint.
+func BenchmarkText(b *testing.B) {
+	var text strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&text, "Paragraph %d: the Goïta road was rated SEVERE\tin 2024 by “the embassy” — again.\n", i)
+	}
+	f, err := source.New("r.txt", []byte(text.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var findings []lint.Finding
+	for i := 0; i < 1000; i++ {
+		line := f.LineStart(1 + i%400)
+		start := line + 30 + i%20
+		fd := lint.Finding{Path: "r.txt", Rule: "style/wordy", Level: lint.Level(i % 3), Message: "say “again” once", Hint: "drop the second", Span: document.Span{Start: start, End: start + 7}}
+		fd.Locate(f)
+		findings = append(findings, fd)
+	}
+	files := Collect(map[string]source.View{"r.txt": f}, findings)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := writeText(io.Discard, &Run{Files: files}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

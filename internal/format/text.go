@@ -2,8 +2,8 @@ package format
 
 import (
 	"bufio"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,14 +30,10 @@ const maxExcerpt = 100
 
 // writeText writes, per finding, "path:line:col level rule message", the
 // source line with a caret under the span, and the hint; then a summary.
+// It writes straight into the buffer, with no string made per piece: a run
+// over a folder can write thousands of findings.
 func writeText(w io.Writer, r *Run) error {
-	bw := bufio.NewWriter(w)
-	paint := func(code, s string) string {
-		if !r.Color {
-			return s
-		}
-		return code + s + ansiReset
-	}
+	t := textWriter{bw: bufio.NewWriter(w), color: r.Color}
 	for file := range r.each() {
 		for _, f := range file.Findings {
 			levelColor := ansiBlue
@@ -50,13 +46,24 @@ func writeText(w io.Writer, r *Run) error {
 			// Messages quote the report, and paths come from the disk:
 			// neither may act on the terminal, nor start a line a CI
 			// runner reads as a command.
-			fixable := ""
+			t.open(ansiBold)
+			t.bw.WriteString(source.PrintableLine(f.Path))
+			t.bw.WriteByte(':')
+			t.int(f.Start.Line, 0)
+			t.bw.WriteByte(':')
+			t.int(r.column(file, f), 0)
+			t.close()
+			t.bw.WriteByte(' ')
+			t.paint(levelColor, f.Level.String())
+			t.bw.WriteByte(' ')
+			t.paint(ansiDim, f.Rule)
+			t.bw.WriteByte(' ')
+			t.bw.WriteString(source.PrintableLine(f.Message))
 			if f.Fix != nil {
-				fixable = " " + paint(ansiCyan, "[fixable]")
+				t.bw.WriteByte(' ')
+				t.paint(ansiCyan, "[fixable]")
 			}
-			fmt.Fprintf(bw, "%s %s %s %s%s\n",
-				paint(ansiBold, fmt.Sprintf("%s:%d:%d", source.PrintableLine(f.Path), f.Start.Line, r.column(file, f))),
-				paint(levelColor, f.Level.String()), paint(ansiDim, f.Rule), source.PrintableLine(f.Message), fixable)
+			t.bw.WriteByte('\n')
 			if view := file.Source; view != nil && f.Start.Line > 0 {
 				lineStart := view.LineStart(f.Start.Line)
 				end := -1
@@ -64,18 +71,73 @@ func writeText(w io.Writer, r *Run) error {
 					end = f.Span.End - lineStart
 				}
 				line, caretCol, width := excerpt(view.Line(f.Start.Line), f.Span.Start-lineStart, end)
-				fmt.Fprintf(bw, "%s%s\n", paint(ansiDim, fmt.Sprintf("%5d | ", f.Start.Line)), line)
-				fmt.Fprintf(bw, "%s%s%s\n", paint(ansiDim, "      | "), strings.Repeat(" ", caretCol-1), paint(levelColor, strings.Repeat("^", width)))
+				t.open(ansiDim)
+				t.int(f.Start.Line, 5)
+				t.bw.WriteString(" | ")
+				t.close()
+				t.bw.WriteString(line)
+				t.bw.WriteByte('\n')
+				t.paint(ansiDim, "      | ")
+				t.repeat(' ', caretCol-1)
+				t.open(levelColor)
+				t.repeat('^', width)
+				t.close()
+				t.bw.WriteByte('\n')
 			}
 			if f.Hint != "" {
-				fmt.Fprintf(bw, "      %s %s\n", paint(ansiCyan, "hint:"), source.PrintableLine(f.Hint))
+				t.bw.WriteString("      ")
+				t.paint(ansiCyan, "hint:")
+				t.bw.WriteByte(' ')
+				t.bw.WriteString(source.PrintableLine(f.Hint))
+				t.bw.WriteByte('\n')
 			}
 		}
 	}
 	if !r.Quiet {
-		fmt.Fprintln(bw, SummaryLine(r.Summary()))
+		t.bw.WriteString(SummaryLine(r.Summary()))
+		t.bw.WriteByte('\n')
 	}
-	return bw.Flush()
+	return t.bw.Flush()
+}
+
+// textWriter writes the pieces of the text format, coloured when asked.
+// A write error is kept by the bufio.Writer and returned by its Flush.
+type textWriter struct {
+	bw    *bufio.Writer
+	color bool
+	num   [20]byte
+}
+
+// open starts a coloured stretch, and close ends it.
+func (t *textWriter) open(code string) {
+	if t.color {
+		t.bw.WriteString(code)
+	}
+}
+
+func (t *textWriter) close() {
+	if t.color {
+		t.bw.WriteString(ansiReset)
+	}
+}
+
+func (t *textWriter) paint(code, s string) {
+	t.open(code)
+	t.bw.WriteString(s)
+	t.close()
+}
+
+// int writes n right-aligned in width characters, as %*d does.
+func (t *textWriter) int(n, width int) {
+	digits := strconv.AppendInt(t.num[:0], int64(n), 10)
+	t.repeat(' ', width-len(digits))
+	t.bw.Write(digits)
+}
+
+func (t *textWriter) repeat(c byte, n int) {
+	for ; n > 0; n-- {
+		t.bw.WriteByte(c)
+	}
 }
 
 // excerpt returns the line to show (tabs as spaces, cut to maxExcerpt
@@ -86,25 +148,28 @@ func excerpt(line string, start, end int) (string, int, int) {
 	shown, caret, width := excerptRunes(line, start, end)
 	// The caret goes under the span as a terminal draws it: a CJK
 	// character or an emoji takes two cells, a combining accent none.
-	runes := []rune(shown)
-	caret = min(caret, len(runes)+1)
-	end = min(caret-1+width, len(runes))
-	return shown, 1 + cells(runes[:caret-1]), max(cells(runes[caret-1:end]), 1)
-}
-
-// cells is how many terminal cells runes take.
-func cells(runes []rune) int {
-	n := 0
-	for _, r := range runes {
-		n += cellWidth(r)
+	// Counted over the string as []rune(shown) would hold it, without
+	// making the slice.
+	before, under, n := 0, 0, 0 // cells before the caret and under it; characters read
+	for _, r := range shown {
+		switch {
+		case n < caret-1:
+			before += cellWidth(r)
+		case n < caret-1+width:
+			under += cellWidth(r)
+		}
+		n++
 	}
-	return n
+	return shown, 1 + before, max(under, 1)
 }
 
 // cellWidth is 0 for a combining mark or a zero-width character, 2 for an
 // East Asian wide or fullwidth character or an emoji, 1 otherwise: the few
 // lines of Unicode's East Asian Width that reports meet.
 func cellWidth(r rune) int {
+	if r < 0x300 { // below the first combining mark, every character takes one cell
+		return 1
+	}
 	switch {
 	case unicode.In(r, unicode.Mn, unicode.Me), r >= 0x200B && r <= 0x200F, r == 0xFEFF, r >= 0xFE00 && r <= 0xFE0F:
 		return 0

@@ -80,10 +80,20 @@ func startsCommand(s string) bool {
 // needsEscape reports whether PrintableLine (keepTab false) or a line of
 // PrintableText (keepTab true) would change s.
 func needsEscape(s string, keepTab bool) bool {
-	for i, r := range s {
-		if mustEscape(r) && !(keepTab && r == '\t') || invalid(s, i, r) {
+	for i := 0; i < len(s); {
+		// ASCII, most of any report, is told by its byte.
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && !(keepTab && c == '\t') {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if mustEscape(r) || r == utf8.RuneError && n == 1 {
 			return true
 		}
+		i += n
 	}
 	return strings.Contains(s, legacyCommand) || startsCommand(s)
 }
@@ -98,18 +108,34 @@ func invalid(s string, i int, r rune) bool {
 	return n == 1
 }
 
+// excerptNeedsEscape reports whether Printable has anything to replace in s.
+func excerptNeedsEscape(s string) bool {
+	if strings.Contains(s, legacyCommand) {
+		return true
+	}
+	for i := 0; i < len(s); {
+		// As needsEscape: ASCII told by its byte.
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if mustEscape(r) || r == utf8.RuneError && n == 1 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 // Printable makes text from a report safe to show in an excerpt: one
 // character for one, so that columns do not shift. Tabs and line feeds are
 // left to the caller, which replaces or splits on them.
 func Printable(s string) string {
-	dirty := strings.Contains(s, legacyCommand)
-	for i, r := range s {
-		if dirty {
-			break
-		}
-		dirty = mustEscape(r) && r != '\t' && r != '\n' || invalid(s, i, r)
-	}
-	if !dirty {
+	if !excerptNeedsEscape(s) {
 		return s
 	}
 	var b strings.Builder

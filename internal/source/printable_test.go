@@ -173,3 +173,32 @@ func assertPrintable(t *testing.T, what, s string, lines bool) {
 		}
 	}
 }
+
+// FuzzPrintableASCIIPath holds Printable's and PrintableLine's tests to the rune-by-rune
+// tests they had before ASCII was told by its byte.
+func FuzzPrintableASCIIPath(f *testing.F) {
+	for _, s := range []string{"plain", "tab\there", "bell\a", "del\x7f", "bad\xffbyte", "U+FFFD \ufffd kept",
+		"bidi \u202e", "C1 \u0085", "##[error]", "::warning", "line\nfeed", "é\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		runeByRune := func(keepTab, keepLF bool) bool {
+			for i, r := range s {
+				if mustEscape(r) && !(keepTab && r == '\t') && !(keepLF && r == '\n') || invalid(s, i, r) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, keepTab := range []bool{false, true} {
+			want := runeByRune(keepTab, false) || strings.Contains(s, legacyCommand) || startsCommand(s)
+			if got := needsEscape(s, keepTab); got != want {
+				t.Fatalf("needsEscape(%q, %v) = %v, rune by rune %v", s, keepTab, got, want)
+			}
+		}
+		want := runeByRune(true, true) || strings.Contains(s, legacyCommand)
+		if got := excerptNeedsEscape(s); got != want {
+			t.Fatalf("excerptNeedsEscape(%q) = %v, rune by rune %v", s, got, want)
+		}
+	})
+}
