@@ -329,16 +329,24 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	// it. The schema's findings wait for the rules', so that each finding
 	// is complete (explained or not, at its final level) when the filter
 	// and the limit see it, once, as it comes.
+	//
+	// The rules run before the schema all the same, their findings held
+	// (up to maxHeld) until the schema's levels are known: in a run's first
+	// report the schema may still be compiling on another goroutine, and
+	// the rules need not wait for it.
 	var schemaFindings []lint.Finding
 	if s, ok := enabled("schema"); ok && opt.Validate != nil {
-		for _, fd := range opt.Validate(f, r) {
-			if s.Level != 0 {
-				fd.Level = s.Level
-			}
-			if fd, ok := c.locate(fd); ok {
-				schemaFindings = append(schemaFindings, fd)
-				if !fd.Absent {
-					c.schemaLevel[fd.Span] = max(c.schemaLevel[fd.Span], fd.Level)
+		c.holding = true
+		c.validate = func() {
+			for _, fd := range opt.Validate(f, r) {
+				if s.Level != 0 {
+					fd.Level = s.Level
+				}
+				if fd, ok := c.locate(fd); ok {
+					schemaFindings = append(schemaFindings, fd)
+					if !fd.Absent {
+						c.schemaLevel[fd.Span] = max(c.schemaLevel[fd.Span], fd.Level)
+					}
 				}
 			}
 		}
@@ -364,6 +372,7 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 			}
 		}
 	}
+	c.settle()
 	if s, ok := enabled("bad-directive"); ok && opt.Rules != nil {
 		for _, fd := range bad {
 			fd.Level = s.Level
@@ -403,6 +412,30 @@ type collector struct {
 	// rule's finding explains (see Lint).
 	schemaLevel map[document.Span]lint.Level
 	explained   map[document.Span]bool
+	// While holding, rules' findings wait in held for validate, which
+	// fills schemaLevel (see Lint).
+	holding  bool
+	held     []lint.Finding
+	validate func()
+}
+
+// maxHeld bounds the rules' findings held for the schema: past it, the
+// rules wait for the schema instead, so that a rule finding a million
+// problems in a hostile file does not hold a million findings.
+const maxHeld = 4096
+
+// settle runs the schema, if it has not run, and takes the findings held
+// for it, in the order they came.
+func (c *collector) settle() {
+	if !c.holding {
+		return
+	}
+	c.holding = false
+	c.validate()
+	for _, fd := range c.held {
+		c.explain(fd)
+	}
+	c.held = nil
 }
 
 // locate drops a finding inline directives silence, and places the rest.
@@ -421,6 +454,19 @@ func (c *collector) add(fd lint.Finding) {
 	if !ok {
 		return
 	}
+	if c.holding {
+		if len(c.held) < maxHeld {
+			c.held = append(c.held, fd)
+			return
+		}
+		c.settle()
+	}
+	c.explain(fd)
+}
+
+// explain raises a located rule finding to the level of the schema's
+// finding at its span, if there is one, and keeps it.
+func (c *collector) explain(fd lint.Finding) {
 	if level, ok := c.schemaLevel[fd.Span]; ok {
 		fd.Level = max(fd.Level, level)
 		c.explained[fd.Span] = true

@@ -439,3 +439,60 @@ func TestFilterHidingAllLeavesNothing(t *testing.T) {
 		t.Errorf("the result keeps the long line (%d bytes), which nothing shown quotes", len(line))
 	}
 }
+
+// The rules run before the schema, their findings held for its levels;
+// past maxHeld of them the rules wait for the schema instead. Either way a
+// rule's finding at a schema finding's span takes the schema's level and
+// stands for it, and nothing else changes.
+func TestRuleFindingsHeldForSchema(t *testing.T) {
+	n := maxHeld + 3
+	f, err := source.New("r.txt", []byte("Title\n\n"+strings.Repeat("x\n\n", n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	spanOf := func(i int) document.Span { // the i-th "x"
+		start := len("Title\n\n") + 3*i
+		return document.Span{Start: start, End: start + 1}
+	}
+	many := &lint.Rule{ID: "many", Level: lint.Warning, Summary: "one finding a line", Doc: "For the test.",
+		Run: func(p *lint.Pass) {
+			for i := range n {
+				p.Report(lint.Finding{Span: spanOf(i), Message: "x"})
+			}
+		}}
+	reg, err := lint.NewRegistry(many, checks.Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []int{0, maxHeld - 1, maxHeld, n - 1} { // held, the last held, the first not held, the last
+		validated := 0
+		opt := Options{Rules: reg, MaxFindings: -1, Validate: func(*source.File, *document.Report) []lint.Finding {
+			validated++
+			return []lint.Finding{
+				{Rule: "schema", Level: lint.Error, Message: "explained", Span: spanOf(at)},
+				{Rule: "schema", Level: lint.Error, Message: "not explained", Span: document.Span{Start: 0, End: 5}},
+			}
+		}}
+		got, err := Lint(f, r, opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if validated != 1 || len(got) != n+1 {
+			t.Fatalf("at %d: validated %d times, %d findings, want once and %d", at, validated, len(got), n+1)
+		}
+		var errors []string
+		for _, fd := range got {
+			if fd.Level == lint.Error {
+				errors = append(errors, fmt.Sprintf("%s %s %d", fd.Rule, fd.Message, fd.Span.Start))
+			}
+		}
+		want := []string{"schema not explained 0", fmt.Sprintf("many x %d", spanOf(at).Start)}
+		if !reflect.DeepEqual(errors, want) {
+			t.Errorf("at %d: errors %q, want %q", at, errors, want)
+		}
+	}
+}
