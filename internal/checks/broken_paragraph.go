@@ -12,10 +12,11 @@ import (
 )
 
 var BrokenParagraph = &lint.Rule{
-	ID:      "broken-paragraph",
-	Level:   lint.Warning,
-	Summary: "a paragraph is broken mid-sentence",
-	Fixable: true,
+	ID:       "broken-paragraph",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a paragraph is broken mid-sentence",
+	Fixable:  true,
 	Doc: `Reports converted from web pages or PDFs often carry a page-break artefact: a paragraph
 that stops without final punctuation, followed by one that starts in lower case, which is the
 rest of the same sentence. Items of a list that lost their markers (lower-case lines after a

@@ -9,9 +9,10 @@ import (
 )
 
 var DuplicateParagraph = &lint.Rule{
-	ID:      "duplicate-paragraph",
-	Level:   lint.Warning,
-	Summary: "a paragraph or list item is repeated word for word",
+	ID:       "duplicate-paragraph",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a paragraph or list item is repeated word for word",
 	Doc: `A list item that another item of the same list already says word for word ("Avoid
 demonstrations and crowds." twice among the advice), or a paragraph that says again what the
 one just before it said, is a copy-and-paste slip. Words are compared ignoring case, spacing

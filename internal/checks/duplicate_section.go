@@ -12,9 +12,10 @@ import (
 )
 
 var DuplicateSection = &lint.Rule{
-	ID:      "duplicate-section",
-	Level:   lint.Warning,
-	Summary: "the same section appears twice",
+	ID:       "duplicate-section",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "the same section appears twice",
 	Doc: `A section the profile knows (under its name or any alias) may appear only once in a report,
 and two sibling sections may not have the same title. The second is reported, with the line of
 the first. Subsections with the same title under different parents are fine, and so are:

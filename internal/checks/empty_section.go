@@ -10,9 +10,10 @@ import (
 )
 
 var EmptySection = &lint.Rule{
-	ID:      "empty-section",
-	Level:   lint.Warning,
-	Summary: "a section has a heading and nothing under it",
+	ID:       "empty-section",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a section has a heading and nothing under it",
 	Doc: `A heading with no paragraph and no subsection before the next heading is usually a section
 whose text was lost in editing or conversion. Header lines a profile knows (a travel
 advisory's dated line and its "Country - Level N" line) are exempt, and so is what the profile

@@ -10,9 +10,10 @@ import (
 )
 
 var MalformedLink = &lint.Rule{
-	ID:      "malformed-link",
-	Level:   lint.Warning,
-	Summary: "a link's address is broken: two run together, a mistyped scheme, no scheme",
+	ID:       "malformed-link",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a link's address is broken: two run together, a mistyped scheme, no scheme",
 	Doc: `A link whose address cannot work as written, most often from copying and pasting as a page
 was converted: two addresses run together ("…/content/passporhttps:/travel.state.gov/…"), a
 scheme missing its colon or a slash ("https//…", "https:/travel.state.gov"), or an address

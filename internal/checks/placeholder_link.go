@@ -9,9 +9,10 @@ import (
 )
 
 var PlaceholderLink = &lint.Rule{
-	ID:      "placeholder-link",
-	Level:   lint.Warning,
-	Summary: "a link points nowhere: #, empty or TODO",
+	ID:       "placeholder-link",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a link points nowhere: #, empty or TODO",
 	Doc: `A link whose target is "#", empty, or a note such as TODO was left to be filled in, or lost
 its address when the page was converted. Readers who click it go nowhere. The list of
 placeholder targets is an option; add "javascript:void(0);" to it to flag script stubs too.`,

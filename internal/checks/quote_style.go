@@ -12,10 +12,11 @@ import (
 )
 
 var QuoteStyle = &lint.Rule{
-	ID:      "quote-style",
-	Level:   lint.Warning,
-	Summary: "straight and curly quotes are not mixed",
-	Fixable: true,
+	ID:       "quote-style",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "straight and curly quotes are not mixed",
+	Fixable:  true,
 	Doc: `A report should write its quotation marks one way: straight (" ') or curly (“ ” ‘ ’).
 Double quotes and single quotes (apostrophes included) are counted apart; in each, the style
 used less often is reported, one finding per line, unless the "prefer" option names the style

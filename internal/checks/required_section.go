@@ -13,9 +13,10 @@ import (
 )
 
 var RequiredSection = &lint.Rule{
-	ID:      "required-section",
-	Level:   lint.Error,
-	Summary: "every section the profile requires is present, and no heading misspells a known one",
+	ID:       "required-section",
+	TextOnly: true,
+	Level:    lint.Error,
+	Summary:  "every section the profile requires is present, and no heading misspells a known one",
 	Doc: `The profile lists the sections a report of its kind must have (rules/profiles/*.yaml, keys
 "sections" and "required"). A heading counts when it matches a section's name or one of its
 aliases, ignoring case, punctuation and "&" for "and". Every missing section is reported, at the

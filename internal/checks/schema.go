@@ -29,9 +29,10 @@ silence "schema" there too.`,
 // BadDirective stands for problems with inline directives, which the engine
 // finds while reading them.
 var BadDirective = &lint.Rule{
-	ID:      "bad-directive",
-	Level:   lint.Warning,
-	Summary: "a reportlint- comment names a rule or a directive that does not exist",
+	ID:       "bad-directive",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a reportlint- comment names a rule or a directive that does not exist",
 	Doc: "Findings can be silenced where an editor decides, with HTML comments in the report:\n" +
 		"`<!-- reportlint-disable RULE… -->` until `<!-- reportlint-enable RULE… -->`,\n" +
 		"`<!-- reportlint-disable-line RULE… -->` for the line the comment is on, or\n" +
@@ -47,9 +48,10 @@ each is reported, with the nearest rule id or directive when one is close.`,
 // TooManyFindings stands for the limit on findings shown, which the engine
 // (per file) and check (per run) apply.
 var TooManyFindings = &lint.Rule{
-	ID:      lint.TooManyFindings,
-	Level:   lint.Warning,
-	Summary: "a file, or a run, has more findings than it shows; one finding stands for the rest",
+	ID:       lint.TooManyFindings,
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "a file, or a run, has more findings than it shows; one finding stands for the rest",
 	Doc: `"reportlint check" shows at most 1,000 findings in a file (--max-findings; 0 shows them all)
 and 100,000 in a run (--max-findings-total). The findings shown are the first by position; one
 more finding, at the first of those left out, says how many were left out. The limits count only

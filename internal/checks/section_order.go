@@ -8,9 +8,10 @@ import (
 )
 
 var SectionOrder = &lint.Rule{
-	ID:      "section-order",
-	Level:   lint.Warning,
-	Summary: "known sections appear in the profile's order",
+	ID:       "section-order",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "known sections appear in the profile's order",
 	Doc: `Readers of a series of reports find their way by the order of sections. The profile lists
 them in canonical order; a known section that comes after one it should precede (among its
 siblings: subsections are ordered within their parent) is reported at its heading.`,

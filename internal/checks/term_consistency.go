@@ -12,9 +12,10 @@ import (
 )
 
 var TermConsistency = &lint.Rule{
-	ID:      "term-consistency",
-	Level:   lint.Warning,
-	Summary: "an acronym or name is written one way throughout",
+	ID:       "term-consistency",
+	TextOnly: true,
+	Level:    lint.Warning,
+	Summary:  "an acronym or name is written one way throughout",
 	Doc: `Acronyms and mixed-case names ("FAMa", the Malian armed forces) are easy to write two ways in
 a long report ("FAMA"). Words with at least two capital letters are compared ignoring case; when
 a word appears in more than one spelling, every spelling but the most frequent is reported

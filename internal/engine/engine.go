@@ -253,6 +253,10 @@ func forInput(in discover.Input, opt Options) (string, Options, map[string]lint.
 
 func checkOne(i int, in discover.Input, opt Options) (res Result) {
 	_, opt, settings := forInput(in, opt)
+	opt.Parse.CountryOnly = !readsFacts(opt, settings)
+	if s, ok := settings["schema"]; settings != nil && !(ok && s.Enabled) {
+		opt.PrepareSchema = nil // not validated: nothing to compile
+	}
 	f, r, err := Parse(in, opt)
 	res = Result{Path: in.Path}
 	if f != nil {
@@ -274,6 +278,25 @@ func checkOne(i int, in discover.Input, opt Options) (res Result) {
 	res.Source = f.Keep(quoted(findings))
 	res.Undated = r.Published.Value == "" && slices.ContainsFunc(r.Notes, func(n document.Note) bool { return n.Fact == "published" })
 	return res
+}
+
+// readsFacts reports whether a check with these settings reads the facts
+// extraction finds in a report's paragraphs: the schema validates them, and
+// any rule not marked TextOnly may read them. Without settings, every rule
+// runs (see Lint), so they are read.
+func readsFacts(opt Options, settings map[string]lint.Setting) bool {
+	if settings == nil || opt.Rules == nil {
+		return true
+	}
+	if s := settings["schema"]; s.Enabled && opt.Validate != nil {
+		return true
+	}
+	for _, rule := range opt.Rules.All() {
+		if s := settings[rule.ID]; s.Enabled && !rule.TextOnly && rule.ID != "schema" {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted lists the byte ranges output may quote: each finding's span and

@@ -25,6 +25,20 @@ func Facts(r *document.Report, src string, prof *profile.Profile) {
 	Missing(r, src, prof, Given{})
 }
 
+// Country extracts the report's country alone, which rules that read only
+// the text still use (a pack's sections are named per country), for a check
+// that needs no other fact (lint.Rule.TextOnly). The country is the one
+// Facts finds.
+func Country(r *document.Report, src string, prof *profile.Profile) {
+	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
+	x.findCountry()
+	if r.Country.Value == "" && prof != nil && prof.CountryMostNamed {
+		x.units = x.collectUnits() // what the most named country is counted in
+	}
+	x.findCountryInText()
+	sort.SliceStable(r.Links, func(i, j int) bool { return r.Links[i].Span.Start < r.Links[j].Span.Start })
+}
+
 // Missing extracts the facts that given does not mark as already known.
 func Missing(r *document.Report, src string, prof *profile.Profile, given Given) {
 	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}

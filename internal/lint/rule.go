@@ -31,7 +31,13 @@ type Rule struct {
 	Fixable bool
 	// Source names where a pack rule was defined ("rules/packs/style.yaml:12").
 	Source string
-	Run    func(*Pass)
+	// TextOnly says the rule reads the report's text, sections, links and
+	// country, and none of the facts extraction reads from its paragraphs
+	// (dates, contacts, levels, ratings, notes): a check whose rules are all
+	// TextOnly, and that does not validate, leaves those unread.
+	// TestTextOnlyRules holds each such rule to it.
+	TextOnly bool
+	Run      func(*Pass)
 }
 
 // AppliesTo reports whether the rule runs for a profile.

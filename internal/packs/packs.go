@@ -295,9 +295,11 @@ func parseRule(file, pack string, n *yaml.Node, seen map[string]int, scan *packS
 	}
 
 	d.rule = &lint.Rule{
-		ID:     pack + "/" + d.name,
-		Level:  lint.Warning,
-		Source: fmt.Sprintf("%s:%d", file, n.Line),
+		ID: pack + "/" + d.name,
+		// A pack's rules read the text, its sections and the country.
+		TextOnly: true,
+		Level:    lint.Warning,
+		Source:   fmt.Sprintf("%s:%d", file, n.Line),
 	}
 	if v := d.keys["level"]; v != nil {
 		s, err := scalar(file, d.name, "level", v)

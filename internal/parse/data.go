@@ -88,6 +88,10 @@ func parseData(f *source.File, format document.Format, opt Options, profiles *pr
 		})
 	}
 	givePublished(r, opt)
+	if opt.CountryOnly {
+		extract.Country(r, f.Text, prof)
+		return r, nil
+	}
 	extract.Missing(r, f.Text, prof, extract.Given{
 		Advisory: root.Get("advisory") != nil, Ratings: root.Get("ratings") != nil,
 		Contacts: root.Get("contacts") != nil, Dates: root.Get("dates") != nil,

@@ -27,6 +27,10 @@ type Options struct {
 	// ProfileChosen, if set, is told the profile a text or Markdown report
 	// is read as, once it is chosen and before the report is read.
 	ProfileChosen func(name string)
+	// CountryOnly reads, of the facts extraction finds in the paragraphs,
+	// the country alone (extract.Country): for a check whose rules read no
+	// other (lint.Rule.TextOnly).
+	CountryOnly bool
 }
 
 // Formats lists the input formats, for help and messages.
@@ -156,7 +160,11 @@ func Parse(f *source.File, opt Options) (*document.Report, error) {
 	takeFurniture(r, src, prof)
 	metadataFromFrontMatter(r)
 	givePublished(r, opt)
-	extract.Facts(r, f.Text, prof)
+	if opt.CountryOnly {
+		extract.Country(r, f.Text, prof)
+	} else {
+		extract.Facts(r, f.Text, prof)
+	}
 	return r, nil
 }
 
