@@ -541,6 +541,7 @@ type FixResult struct {
 // writes nothing.
 func Fix(in discover.Input, opt Options) FixResult {
 	path, opt, settings := forInput(in, opt)
+	opt.Parse.CountryOnly = !readsFacts(opt, settings)
 	f, r, err := Parse(in, opt)
 	res := FixResult{Path: path, Original: f, Err: err}
 	if err != nil {
