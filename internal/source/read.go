@@ -180,14 +180,20 @@ func blankReason(f *File) string {
 // readLimited reads r whole, but never more than limit bytes; over words
 // the refusal of a larger one, given its size when known (-1 otherwise).
 func readLimited(path string, r io.Reader, limit int64, over func(size int64) string) ([]byte, error) {
+	var raw []byte
 	if f, ok := r.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
-			return nil, &Error{Path: path, Offset: -1, Reason: over(info.Size())}
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if info.Size() > limit {
+				return nil, &Error{Path: path, Offset: -1, Reason: over(info.Size())}
+			}
+			// One buffer of the size the file has, and a byte to see it end,
+			// where io.ReadAll would grow one from 512 bytes.
+			raw = make([]byte, 0, info.Size()+1)
 		}
 	}
 	// Read one byte past the limit so that a pipe or a growing file cannot
 	// make us hold more than limit+1 bytes.
-	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	raw, err := readAll(raw, io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, &Error{Path: path, Offset: -1, Reason: "cannot be read: " + unwrapPathError(err).Error()}
 	}
@@ -195,6 +201,23 @@ func readLimited(path string, r io.Reader, limit int64, over func(size int64) st
 		return nil, &Error{Path: path, Offset: -1, Reason: over(-1)}
 	}
 	return raw, nil
+}
+
+// readAll is io.ReadAll appending to buf.
+func readAll(buf []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 func tooLarge(size, limit int64) string {
