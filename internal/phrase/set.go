@@ -16,14 +16,27 @@ import (
 type Set struct {
 	fold     bool
 	phrases  [][]rune // by phrase: its runes, spaceRune for \s+, apostrophe for either
-	ascii    [utf8.RuneSelf][]int
+	ascii    [utf8.RuneSelf]firstKey
 	other    map[rune][]int
 	anywhere []int // phrases not starting with a word character: always "held"
-	// second holds, by an ASCII first letter's key, the bytes the text's
-	// next character may begin with for one of the phrases filed there to
-	// match: most words that share a first letter with a phrase ("the",
-	// "to" for "Task Force") are passed over on their second byte.
-	second [utf8.RuneSelf]byteSet
+}
+
+// firstKey is what find knows of the phrases filed under one ASCII first
+// letter's key, in one cache line.
+type firstKey struct {
+	cands []int
+	// second holds the bytes the text's next character may begin with for
+	// one of the phrases to match: most words that share a first letter
+	// with a phrase ("the", "to" for "Task Force") are passed over on
+	// their second byte.
+	second byteSet
+	// lens has bit n set when a phrase may match a word whose run of ASCII
+	// word characters is n long (63: 63 or more): a phrase's first run of
+	// ASCII word characters is followed by a character no ASCII word
+	// character matches, so the text's run must be exactly as long. "at"
+	// and "in" pass for "at this point in time" and "in order to", "a",
+	// "and", "into" do not.
+	lens uint64
 }
 
 // byteSet is a set of bytes.
@@ -60,8 +73,10 @@ func NewSet(phrases []string, ignoreCase bool) *Set {
 			continue
 		}
 		if k := s.key(rs[0]); k < utf8.RuneSelf {
-			s.ascii[k] = append(s.ascii[k], i)
-			s.addSecond(&s.second[k], rs)
+			e := &s.ascii[k]
+			e.cands = append(e.cands, i)
+			s.addSecond(&e.second, rs)
+			e.lens |= runLens(rs)
 		} else {
 			s.other[k] = append(s.other[k], i)
 		}
@@ -94,6 +109,23 @@ func (s *Set) addSecond(b *byteSet, rs []rune) {
 			}
 		}
 	}
+}
+
+// runLens is a phrase's bit for firstKey.lens: that of the length n of its
+// first run of ASCII word characters when the rune after it (if any) is not
+// a word character, which no ASCII word character of the text matches, or
+// every bit when it is one outside ASCII (the long s matches "s"): a text
+// word whose ASCII run is longer or shorter than n cannot match then (a
+// shorter one stopped by a byte outside ASCII is let through by find).
+func runLens(rs []rune) uint64 {
+	n := 0
+	for n < len(rs) && rs[n] < utf8.RuneSelf && isWordRune(rs[n]) {
+		n++
+	}
+	if n < len(rs) && isWordRune(rs[n]) {
+		return ^uint64(0)
+	}
+	return 1 << min(n, 63)
 }
 
 // Len is the number of phrases.
@@ -158,15 +190,14 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 	prevWord := false // the character before at is a word character
 	for at := 0; at < len(text); {
 		c := text[at]
-		var cands []int
 		if c < utf8.RuneSelf {
-			if !wordByte[c] {
+			if !wordASCII[c] {
 				prevWord = false
 				at++
 				continue
 			}
 			start := at
-			for at++; at < len(text) && text[at] < utf8.RuneSelf && wordByte[text[at]]; at++ {
+			for at++; at < len(text) && wordASCII[text[at]]; at++ {
 			}
 			if prevWord {
 				continue // inside a word
@@ -175,11 +206,16 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 			if s.fold {
 				c = lowerByte[c]
 			}
-			cands = s.ascii[c]
-			if len(cands) == 0 || start+1 < len(text) && !s.second[c].has(text[start+1]) {
+			e := &s.ascii[c]
+			if len(e.cands) == 0 || start+1 < len(text) && !e.second.has(text[start+1]) {
 				continue // no phrase filed under c goes on as the text does
 			}
-			held = s.matchAll(cands, text, start, found, first) || held
+			// A run stopped by a byte outside ASCII may go on in a letter
+			// that one of the phrase's ASCII letters folds to.
+			if e.lens&(1<<min(at-start, 63)) == 0 && (at == len(text) || text[at] < utf8.RuneSelf) {
+				continue // no phrase filed under c has a first run this long
+			}
+			held = s.matchAll(e.cands, text, start, found, first) || held
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[at:])
@@ -191,8 +227,9 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 			continue
 		}
 		prevWord = true
+		var cands []int
 		if k := s.key(r); k < utf8.RuneSelf {
-			cands = s.ascii[k]
+			cands = s.ascii[k].cands
 		} else {
 			cands = s.other[k]
 		}
@@ -275,9 +312,11 @@ func isSpaceRE(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// wordByte and lowerByte are isWordRune and the case-ignoring key of an
-// ASCII byte, looked up rather than computed in Find's loop.
-var wordByte, lowerByte = func() (w [utf8.RuneSelf]bool, l [utf8.RuneSelf]byte) {
+// wordASCII and lowerByte are isWordRune of an ASCII byte (false for the
+// bytes outside ASCII, which find decodes) and its case-ignoring key,
+// looked up rather than computed in find's loop; 256 places, so that a
+// byte indexes them with neither a bounds check nor a test for ASCII.
+var wordASCII, lowerByte = func() (w [256]bool, l [256]byte) {
 	for c := range utf8.RuneSelf {
 		w[c] = isWordRune(rune(c))
 		l[c] = byte(lowerASCII(rune(c)))
