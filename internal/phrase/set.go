@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,8 +198,7 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 				continue
 			}
 			start := at
-			for at++; at < len(text) && wordASCII[text[at]]; at++ {
-			}
+			at = wordEnd(text, at+1)
 			if prevWord {
 				continue // inside a word
 			}
@@ -310,6 +310,38 @@ func foldEqual(r, q rune) bool {
 // isSpaceRE is the regexp's \s: [\t\n\f\r ].
 func isSpaceRE(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// Masks of wordEnd's reading of eight bytes at once, one byte each.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// wordEnd is the first place at or after i of a byte that is not an ASCII
+// word character, or len(text). Words are read eight bytes at a time, by
+// arithmetic on each byte that no carry crosses (every byte is below 0x80
+// once its high bit is cleared): a word of prose mostly ends within the
+// first eight, where the loop of one byte a turn took a turn a letter.
+func wordEnd(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		y := x &^ highs
+		// b + (0x80-lo) has its high bit set when b >= lo, b + (0x7f-hi)
+		// when b > hi.
+		lower := y | 0x20*ones // A-Z to a-z
+		letter := (lower + (0x80-'a')*ones) &^ (lower + (0x7f-'z')*ones)
+		digit := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
+		under := ^((y ^ '_'*ones) + 0x7f*ones) // high bit set when the byte is '_'
+		if stop := ^(letter | digit | under) | x; stop&highs != 0 {
+			return i + bits.TrailingZeros64(stop&highs)/8
+		}
+	}
+	for i < len(text) && wordASCII[text[i]] {
+		i++
+	}
+	return i
 }
 
 // wordASCII and lowerByte are isWordRune of an ASCII byte (false for the

@@ -1,7 +1,9 @@
 package phrase
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -22,20 +24,20 @@ func oldFind(s *Set, text string, found []bool, first []int) bool {
 		c := text[at]
 		var cands []int
 		if c < utf8.RuneSelf {
-			if !isWordRune(rune(c)) {
+			if !oldWordByte[c] {
 				prevWord = false
 				at++
 				continue
 			}
 			start := at
-			for at++; at < len(text) && text[at] < utf8.RuneSelf && isWordRune(rune(text[at])); at++ {
+			for at++; at < len(text) && text[at] < utf8.RuneSelf && oldWordByte[text[at]]; at++ {
 			}
 			if prevWord {
 				continue
 			}
 			prevWord = true
 			if s.fold {
-				c = byte(lowerASCII(rune(c)))
+				c = lowerByte[c]
 			}
 			cands = s.ascii[c].cands
 			if len(cands) == 0 || start+1 < len(text) && !s.ascii[c].second.has(text[start+1]) {
@@ -62,6 +64,14 @@ func oldFind(s *Set, text string, found []bool, first []int) bool {
 	}
 	return held
 }
+
+// oldWordByte is the old loop's table of ASCII word bytes.
+var oldWordByte = func() (w [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		w[c] = isWordRune(rune(c))
+	}
+	return w
+}()
 
 // FuzzSetOld: find, with its filter on the length of a word's first run,
 // finds what oldFind finds, at the same first places.
@@ -104,5 +114,75 @@ func TestRunLens(t *testing.T) {
 		if got := runLens(rs); got != c.want {
 			t.Errorf("runLens(%q) = %b, want %b", c.p, got, c.want)
 		}
+	}
+}
+
+// TestWordEnd holds wordEnd's arithmetic to the table, for every byte at
+// every place of an eight-byte block and the tail after it.
+func TestWordEnd(t *testing.T) {
+	for c := range 256 {
+		for at := range 10 {
+			b := []byte("abcdefghijk")
+			b[at] = byte(c)
+			text := string(b)
+			want := 0
+			for want < len(text) && wordASCII[text[want]] {
+				want++
+			}
+			if got := wordEnd(text, 0); got != want {
+				t.Fatalf("wordEnd(%q) = %d, want %d", text, got, want)
+			}
+		}
+	}
+}
+
+// FuzzWordEnd: wordEnd's eight bytes at a time stop where the table does.
+func FuzzWordEnd(f *testing.F) {
+	f.Add("Barkhane_2024 forces", 0)
+	f.Add("caf\u00e9s", 1)
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		want := i
+		for want < len(text) && wordASCII[text[want]] {
+			want++
+		}
+		if got := wordEnd(text, i); got != want {
+			t.Fatalf("wordEnd(%q, %d) = %d, want %d", text, i, got, want)
+		}
+	})
+}
+
+// stylePhrases are the style pack's phrases (rules/packs/style.yaml) as its
+// scan files them, for BenchmarkSetFindMali.
+var stylePhrases = strings.Split("e-mail|e-mails|e-mailed|e-mailing|on-line|web site|web sites|on-going|alot|irregardless|free reign|"+
+	"ATM machine|ATM machines|PIN number|PIN numbers|due to the fact that|owing to the fact that|in view of the fact that|"+
+	"despite the fact that|in spite of the fact that|in order to|at this point in time|at the present time|at this moment in time|"+
+	"very unique|quite unique|rather unique|extremely unique|totally unique", "|")
+
+// BenchmarkSetFindMali reads the paragraphs of the real Mali sample for the
+// style pack's phrases, with find and with oldFind: run together, their
+// ratio holds on a loaded machine where either time alone does not.
+func BenchmarkSetFindMali(b *testing.B) {
+	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
+	if err != nil {
+		b.Skip("no shared samples:", err)
+	}
+	s := NewSet(stylePhrases, true)
+	paras := strings.Split(string(raw), "\n\n")
+	found := make([]bool, s.Len())
+	for _, c := range []struct {
+		name string
+		find func(*Set, string, []bool, []int) bool
+	}{{"new", (*Set).find}, {"old", oldFind}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(raw)))
+			for b.Loop() {
+				for _, p := range paras {
+					c.find(s, p, found, nil)
+				}
+			}
+		})
 	}
 }
