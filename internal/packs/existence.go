@@ -79,10 +79,12 @@ func buildExistence(d *ruleDef) error {
 
 	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
-		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, true) {
+		bs := scan.blocks(p, sc, true)
+		for i := range bs {
+			b := bs[i].block
 			text := b.text.Text
 			var ms []match
-			if tokenRE != nil && scan.mentions(p, text, slot) {
+			if tokenRE != nil && scan.mentions(p, &bs[i], slot) {
 				ms = append(ms, findWords(tokenRE, text)...)
 			}
 			for _, re := range patterns {

@@ -49,17 +49,65 @@ func (s *packScan) compile() {
 	}
 }
 
-// scanMemo is a report's texts read so far: by text, the slots of the
-// rules with a phrase in it.
+// scanMemo is what a report's rules of the pack share: the texts read so
+// far, by text, the slots of the rules with a phrase in each; and the
+// blocks of each scope read so far.
 type scanMemo struct {
-	held  map[string][]bool
-	found []bool
+	held   map[string][]bool
+	found  []bool
+	blocks map[blocksKey][]scanned
 }
 
-// mentions reports whether text may hold a phrase of the rule in slot: a
-// text that holds none is passed over without the rule's regexp.
-func (s *packScan) mentions(p *lint.Pass, text string, slot int) bool {
-	m := p.Shared(s.key, func() any { return &scanMemo{held: map[string][]bool{}} }).(*scanMemo)
+// blocksKey names a list of blocks: a scope (scope.key) and whether
+// headings are read.
+type blocksKey struct {
+	scope    string
+	headings bool
+}
+
+// scanned is a block with, once a rule has asked (mentions), the slots of
+// the rules with a phrase in its text.
+type scanned struct {
+	block
+	held []bool
+}
+
+func (s *packScan) memo(p *lint.Pass) *scanMemo {
+	return p.Shared(s.key, func() any {
+		return &scanMemo{held: map[string][]bool{}, blocks: map[blocksKey][]scanned{}}
+	}).(*scanMemo)
+}
+
+// blocks is sc.blocks of the report, listed once for all the pack's rules
+// of one scope (most have the whole report), which then read each block's
+// slots without looking its text up again.
+func (s *packScan) blocks(p *lint.Pass, sc scope, headings bool) []scanned {
+	m := s.memo(p)
+	k := blocksKey{sc.key, headings}
+	if bs, ok := m.blocks[k]; ok {
+		return bs
+	}
+	raw := sc.blocks(p.Doc, p.Profile, p.File.Text, headings)
+	bs := make([]scanned, len(raw))
+	for i, b := range raw {
+		bs[i].block = b
+	}
+	m.blocks[k] = bs
+	return bs
+}
+
+// mentions reports whether b's text may hold a phrase of the rule in slot:
+// a text that holds none is passed over without the rule's regexp.
+func (s *packScan) mentions(p *lint.Pass, b *scanned, slot int) bool {
+	if b.held == nil {
+		b.held = s.heldIn(s.memo(p), b.text.Text)
+	}
+	return b.held[slot]
+}
+
+// heldIn is the slots of the rules with a phrase in text, read once a
+// report for each text (a heading is in the blocks of two scopes).
+func (s *packScan) heldIn(m *scanMemo, text string) []bool {
 	held, ok := m.held[text]
 	if !ok {
 		held = make([]bool, s.slots)
@@ -82,5 +130,5 @@ func (s *packScan) mentions(p *lint.Pass, text string, slot int) bool {
 		}
 		m.held[text] = held
 	}
-	return held[slot]
+	return held
 }

@@ -2,6 +2,7 @@ package packs
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/lint"
@@ -57,5 +58,69 @@ rules:
 	}
 	if len(memo) != 1 {
 		t.Errorf("memo holds %d values, want the pack's one reading", len(memo))
+	}
+}
+
+// Rules of one scope share one list of blocks, read once; a rule of
+// another scope has its own, and finds only in its sections, though the
+// text it shares with the others was read once for all.
+func TestPackScanScopes(t *testing.T) {
+	rules, err := Parse("pack.yaml", []byte(`pack: t
+rules:
+  - name: one
+    kind: existence
+    message: m
+    tokens: [alot]
+  - name: two
+    kind: existence
+    message: m
+    tokens: [per se]
+  - name: crime
+    kind: existence
+    message: m
+    sections: [Crime]
+    tokens: [alot]
+  - name: swap
+    kind: substitution
+    message: m
+    swap: {alot: a lot}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Title\n\n## Overview\n\nAlot, per se.\n\n## Crime\n\nAlot again.\n")
+	f, err := source.New("r.txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	memo := map[string]any{}
+	var got []string
+	for _, r := range rules {
+		p := lint.NewPass(r, f, doc, nil, linttest.DefaultAsOf, nil, r.Level, func(fd lint.Finding) {
+			got = append(got, r.ID+" "+string(raw[fd.Span.Start:fd.Span.End])+" "+strconv.Itoa(fd.Span.Start))
+		})
+		p.Memo = memo
+		r.Run(p)
+	}
+	want := []string{"t/one Alot 20", "t/one Alot 45", "t/two per se 26", "t/crime Alot 45", "t/swap Alot 20", "t/swap Alot 45"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if len(memo) != 1 {
+		t.Fatalf("memo holds %d values, want the pack's one", len(memo))
+	}
+	for _, v := range memo {
+		m := v.(*scanMemo)
+		// The whole report with headings, without, and Crime's with.
+		if len(m.blocks) != 3 {
+			t.Errorf("%d lists of blocks, want 3: %v", len(m.blocks), m.blocks)
+		}
+		if len(m.held) != 5 { // title, two headings, two paragraphs
+			t.Errorf("%d texts read, want 5", len(m.held))
+		}
 	}
 }

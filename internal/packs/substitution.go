@@ -87,9 +87,11 @@ func buildSubstitution(d *ruleDef) error {
 
 	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
-		for _, b := range sc.blocks(p.Doc, p.Profile, p.File.Text, false) {
+		bs := scan.blocks(p, sc, false)
+		for i := range bs {
+			b := bs[i].block
 			text := b.text.Text
-			if !scan.mentions(p, text, slot) {
+			if !scan.mentions(p, &bs[i], slot) {
 				continue
 			}
 			for _, m := range findWords(re, text) {

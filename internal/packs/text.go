@@ -22,9 +22,16 @@ import (
 // whole report.
 type scope struct {
 	names []string // as written, for docs; may contain {country}
+	key   string   // the names, quoted: the same for rules of the same scope
 }
 
-func newScope(names []string) scope { return scope{names: names} }
+func newScope(names []string) scope {
+	var k strings.Builder
+	for _, n := range names {
+		k.WriteString(strconv.Quote(n))
+	}
+	return scope{names: names, key: k.String()}
+}
 
 func (s scope) describe() string {
 	return "It reads only the sections " + quoteList(s.names, 0) + " and the sections under them."

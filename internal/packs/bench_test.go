@@ -1,0 +1,43 @@
+package packs
+
+import (
+	"os"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/linttest"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// BenchmarkBuiltinMali is every built-in pack rule on the parsed Mali
+// sample, sharing one memo as in a check (the engine's BenchmarkCheckMali
+// runs internal/checks only, BenchmarkRule each rule with a memo of its
+// own).
+func BenchmarkBuiltinMali(b *testing.B) {
+	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
+	if err != nil {
+		b.Skip("no shared samples:", err)
+	}
+	f, err := source.New("r.txt", raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	prof, _ := profile.Default().Get(r.Profile)
+	rules := Builtin()
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		memo := map[string]any{}
+		for _, rule := range rules {
+			p := lint.NewPass(rule, f, r, prof, linttest.DefaultAsOf, nil, rule.Level, func(lint.Finding) {})
+			p.Memo = memo
+			rule.Run(p)
+		}
+	}
+}
