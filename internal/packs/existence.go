@@ -79,12 +79,12 @@ func buildExistence(d *ruleDef) error {
 
 	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
-		bs := scan.blocks(p, sc, true)
-		for i := range bs {
-			b := bs[i].block
+		memo, bs := scan.blocks(p, sc, true)
+		for _, sb := range bs {
+			b := sb.block
 			text := b.text.Text
 			var ms []match
-			if tokenRE != nil && scan.mentions(p, &bs[i], slot) {
+			if tokenRE != nil && scan.mentions(memo, sb, slot) {
 				ms = append(ms, findWords(tokenRE, text)...)
 			}
 			for _, re := range patterns {

@@ -49,13 +49,12 @@ func (s *packScan) compile() {
 	}
 }
 
-// scanMemo is what a report's rules of the pack share: the texts read so
-// far, by text, the slots of the rules with a phrase in each; and the
-// blocks of each scope read so far.
+// scanMemo is what a report's rules of the pack share: the blocks of
+// each scope read so far, each with the slots of the rules with a phrase in
+// its text once a rule has asked.
 type scanMemo struct {
-	held   map[string][]bool
 	found  []bool
-	blocks map[blocksKey][]scanned
+	blocks map[blocksKey][]*scanned
 }
 
 // blocksKey names a list of blocks: a scope (scope.key) and whether
@@ -72,63 +71,71 @@ type scanned struct {
 	held []bool
 }
 
-func (s *packScan) memo(p *lint.Pass) *scanMemo {
-	return p.Shared(s.key, func() any {
-		return &scanMemo{held: map[string][]bool{}, blocks: map[blocksKey][]scanned{}}
-	}).(*scanMemo)
-}
-
 // blocks is sc.blocks of the report, listed once for all the pack's rules
 // of one scope (most have the whole report), which then read each block's
-// slots without looking its text up again.
-func (s *packScan) blocks(p *lint.Pass, sc scope, headings bool) []scanned {
-	m := s.memo(p)
+// slots without looking its text up. The list without headings is the one
+// with them less its headings, the same blocks, so that a paragraph is
+// read once for both.
+func (s *packScan) blocks(p *lint.Pass, sc scope, headings bool) (*scanMemo, []*scanned) {
+	m := p.Shared(s.key, func() any { return &scanMemo{blocks: map[blocksKey][]*scanned{}} }).(*scanMemo)
 	k := blocksKey{sc.key, headings}
 	if bs, ok := m.blocks[k]; ok {
-		return bs
+		return m, bs
 	}
-	raw := sc.blocks(p.Doc, p.Profile, p.File.Text, headings)
-	bs := make([]scanned, len(raw))
-	for i, b := range raw {
-		bs[i].block = b
+	withHeadings := blocksKey{sc.key, true}
+	all, ok := m.blocks[withHeadings]
+	if !ok {
+		raw := sc.blocks(p.Doc, p.Profile, p.File.Text, true)
+		backing := make([]scanned, len(raw))
+		all = make([]*scanned, len(raw))
+		for i, b := range raw {
+			backing[i].block = b
+			all[i] = &backing[i]
+		}
+		m.blocks[withHeadings] = all
 	}
-	m.blocks[k] = bs
-	return bs
+	if headings {
+		return m, all
+	}
+	paragraphs := make([]*scanned, 0, len(all))
+	for _, b := range all {
+		if !b.heading {
+			paragraphs = append(paragraphs, b)
+		}
+	}
+	m.blocks[k] = paragraphs
+	return m, paragraphs
 }
 
 // mentions reports whether b's text may hold a phrase of the rule in slot:
-// a text that holds none is passed over without the rule's regexp.
-func (s *packScan) mentions(p *lint.Pass, b *scanned, slot int) bool {
+// a text that holds none is passed over without the rule's regexp. b and
+// m are what blocks returned.
+func (s *packScan) mentions(m *scanMemo, b *scanned, slot int) bool {
 	if b.held == nil {
-		b.held = s.heldIn(s.memo(p), b.text.Text)
+		b.held = s.heldIn(m, b.text.Text)
 	}
 	return b.held[slot]
 }
 
-// heldIn is the slots of the rules with a phrase in text, read once a
-// report for each text (a heading is in the blocks of two scopes).
+// heldIn is the slots of the rules with a phrase in text.
 func (s *packScan) heldIn(m *scanMemo, text string) []bool {
-	held, ok := m.held[text]
-	if !ok {
-		held = make([]bool, s.slots)
-		for c, set := range s.sets {
-			if set == nil {
-				continue
-			}
-			if cap(m.found) < set.Len() {
-				m.found = make([]bool, set.Len())
-			}
-			found := m.found[:set.Len()]
-			if !set.Find(text, found) {
-				continue
-			}
-			for i, f := range found {
-				if f {
-					held[s.slotOf[c][i]] = true
-				}
+	held := make([]bool, s.slots)
+	for c, set := range s.sets {
+		if set == nil {
+			continue
+		}
+		if cap(m.found) < set.Len() {
+			m.found = make([]bool, set.Len())
+		}
+		found := m.found[:set.Len()]
+		if !set.Find(text, found) {
+			continue
+		}
+		for i, f := range found {
+			if f {
+				held[s.slotOf[c][i]] = true
 			}
 		}
-		m.held[text] = held
 	}
 	return held
 }

@@ -115,12 +115,21 @@ rules:
 	}
 	for _, v := range memo {
 		m := v.(*scanMemo)
-		// The whole report with headings, without, and Crime's with.
+		// The whole report with headings, without, and Crime's with: the
+		// list of a scope with headings is made first.
 		if len(m.blocks) != 3 {
 			t.Errorf("%d lists of blocks, want 3: %v", len(m.blocks), m.blocks)
 		}
-		if len(m.held) != 5 { // title, two headings, two paragraphs
-			t.Errorf("%d texts read, want 5", len(m.held))
+		// The paragraphs are read once for the lists with and without
+		// headings: the same blocks.
+		all, paragraphs := m.blocks[blocksKey{"", true}], m.blocks[blocksKey{"", false}]
+		if len(all) != 5 || len(paragraphs) != 3 { // "Title" is a paragraph here
+			t.Fatalf("%d blocks with headings, %d without; want 5 and 3", len(all), len(paragraphs))
+		}
+		for _, b := range paragraphs {
+			if !slices.Contains(all, b) || b.held == nil {
+				t.Errorf("paragraph %q: not the block of the list with headings, or not read", b.text.Text)
+			}
 		}
 	}
 }

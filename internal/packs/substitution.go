@@ -87,11 +87,11 @@ func buildSubstitution(d *ruleDef) error {
 
 	message, hint, sc, scan := d.message, d.hint, d.scope, d.scan
 	r.Run = func(p *lint.Pass) {
-		bs := scan.blocks(p, sc, false)
-		for i := range bs {
-			b := bs[i].block
+		memo, bs := scan.blocks(p, sc, false)
+		for _, sb := range bs {
+			b := sb.block
 			text := b.text.Text
-			if !scan.mentions(p, &bs[i], slot) {
+			if !scan.mentions(memo, sb, slot) {
 				continue
 			}
 			for _, m := range findWords(re, text) {

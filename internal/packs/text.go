@@ -56,6 +56,7 @@ func (s scope) keys(country string) map[string]bool {
 type block struct {
 	text    *document.Inline
 	section *document.Section // innermost section, nil before the first heading
+	heading bool              // the title or a section heading
 }
 
 // blocks lists, in document order, the text in scope: paragraphs, and with
@@ -86,7 +87,7 @@ func (s scope) blocks(r *document.Report, prof *profile.Profile, src string, hea
 	var out []block
 	if keys == nil {
 		if headings && r.Title.Value != "" {
-			out = append(out, block{text: headingInline(r.Title, src)})
+			out = append(out, block{text: headingInline(r.Title, src), heading: true})
 		}
 		for _, p := range r.Preamble {
 			out = append(out, block{text: &p.Inline})
@@ -98,7 +99,7 @@ func (s scope) blocks(r *document.Report, prof *profile.Profile, src string, hea
 			in := inScope || keys == nil || named(sec)
 			if in {
 				if headings && sec.Title.Value != "" {
-					out = append(out, block{text: headingInline(sec.Title, src), section: sec})
+					out = append(out, block{text: headingInline(sec.Title, src), section: sec, heading: true})
 				}
 				for _, p := range sec.Paragraphs {
 					out = append(out, block{text: &p.Inline, section: sec})
