@@ -9,6 +9,7 @@ import (
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
+	"github.com/reportlint/reportlint/rules"
 )
 
 // BenchmarkBuiltinMali is every built-in pack rule on the parsed Mali
@@ -38,6 +39,17 @@ func BenchmarkBuiltinMali(b *testing.B) {
 			p := lint.NewPass(rule, f, r, prof, linttest.DefaultAsOf, nil, rule.Level, func(lint.Finding) {})
 			p.Memo = memo
 			rule.Run(p)
+		}
+	}
+}
+
+// BenchmarkLoadBuiltin is the loading of the built-in packs, which a check
+// does before it reads a report.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadDir(rules.FS, builtinDir, builtinPrefix); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 )
 
 // swap is one "write right, not wrong" pair.
@@ -36,8 +37,22 @@ func buildSubstitution(d *ruleDef) error {
 	re := phraseRegexp(wrongs, ignoreCase)
 	slot := d.scan.add(wrongs, ignoreCase)
 	// A replacement that contains a phrase the rule flags would be flagged
-	// again after the fix, so that fixing never settles.
+	// again after the fix, so that fixing never settles. A set holds a
+	// phrase exactly when its regexp finds it: the rule's regexp, compiled
+	// on first use, is then compiled only to say what it found ("email"
+	// holds every run of "e-mail", which the matcher's test passes).
+	var set *phrase.Set
+	found := make([]bool, len(wrongs))
 	for _, s := range swaps {
+		if !re.MayMatch(s.right) {
+			continue
+		}
+		if set == nil {
+			set = phrase.NewSet(wrongs, ignoreCase)
+		}
+		if !set.Find(s.right, found) {
+			continue
+		}
 		if ms := findWords(re, s.right); len(ms) > 0 {
 			return d.errorf(s.line, "the replacement %q contains %q, which this rule flags, so a fix would never settle", s.right, s.right[ms[0].start:ms[0].end])
 		}

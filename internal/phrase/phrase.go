@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,6 +22,13 @@ var apostrophes = strings.NewReplacer("'", "['’]", "’", "['’]")
 // Regexp compiles phrases into one expression, the longest first so that at
 // any place the longest phrase wins.
 func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
+	return regexp.MustCompile(Expr(phrases, ignoreCase)) // quoted literals always compile
+}
+
+// Expr is Regexp's expression as text, for a caller that embeds it in a
+// larger one: compiling it only to read it back cost as much as the
+// larger one's compile.
+func Expr(phrases []string, ignoreCase bool) string {
 	sorted := append([]string(nil), phrases...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	var alts []string
@@ -35,14 +43,18 @@ func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
 	if ignoreCase {
 		expr = "(?i)" + expr
 	}
-	return regexp.MustCompile(expr) // quoted literals always compile
+	return expr
 }
 
 // Matcher finds phrases as Find does, with a cheap test first: a text that
 // cannot hold a phrase is passed over without running the regexp, which
 // most paragraphs are for most phrase lists.
 type Matcher struct {
-	re *regexp.Regexp
+	// re is compiled on first use: most phrase lists (a pack's rules, the
+	// watch list's entries) are never found in most runs' reports, and
+	// compiling them all was half of loading the packs, on the way to
+	// reading the first report.
+	re func() *regexp.Regexp
 	// runs holds, for each phrase, runs of it that every match holds as
 	// written (in lower case when case is ignored), longest first, as
 	// places in words; nil when some phrase has none that can be looked
@@ -66,7 +78,8 @@ const maxTestedPhrases = 64
 
 // Compile is Regexp made a Matcher.
 func Compile(phrases []string, ignoreCase bool) *Matcher {
-	m := &Matcher{re: Regexp(phrases, ignoreCase), fold: ignoreCase}
+	expr := Expr(phrases, ignoreCase)
+	m := &Matcher{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) }), fold: ignoreCase}
 	if len(phrases) > maxTestedPhrases {
 		return m // no test: every text is read
 	}
@@ -141,14 +154,14 @@ func implies(a, b []string) bool {
 }
 
 // Regexp is the matcher's expression.
-func (m *Matcher) Regexp() *regexp.Regexp { return m.re }
+func (m *Matcher) Regexp() *regexp.Regexp { return m.re() }
 
 // Find is Find with the matcher's expression.
 func (m *Matcher) Find(text string, accept func(start, end int) bool) []Match {
 	if !m.mayMatch(text) {
 		return nil
 	}
-	return Find(m.re, text, accept)
+	return Find(m.re(), text, accept)
 }
 
 // MayMatch is the matcher's cheap test alone, for an expression that
@@ -315,7 +328,7 @@ func FindFrom(re *regexp.Regexp, text string, from int, accept func(start, end i
 // a phrase once is not read to its end by the regexp, which reads ten
 // times slower than the test.
 func (m *Matcher) FindFrom(text string, from int, accept func(start, end int) bool) []Match {
-	return findFrom(m.re, m, text, from, accept)
+	return findFrom(m.re(), m, text, from, accept)
 }
 
 // findFrom is FindFrom; with m, the text after the first match is read only

@@ -161,3 +161,19 @@ func FuzzMatcherFindFrom(f *testing.F) {
 		}
 	})
 }
+
+// Expr is the text of Regexp's expression, which bounded phrases embed;
+// a Matcher compiles the same expression when first used.
+func TestExprAndLazyMatcher(t *testing.T) {
+	ps := []string{"Mali's army", "G5 Sahel", "un mission"}
+	if got, want := Expr(ps, true), Regexp(ps, true).String(); got != want {
+		t.Errorf("Expr = %q, Regexp = %q", got, want)
+	}
+	m := Compile(ps, true)
+	if m.Find("nothing here", nil) != nil || m.Regexp().String() != Expr(ps, true) {
+		t.Error("the matcher's expression is not Regexp's")
+	}
+	if got := m.Find("the UN  Mission and Mali’s army", nil); len(got) != 2 || got[0] != (Match{4, 15}) {
+		t.Errorf("Find = %v", got)
+	}
+}

@@ -32,7 +32,7 @@ type boundedPhrases struct {
 // phrasesThenBoundary is `^prefix(phrases)(?:[^\pL\pN]|$)`: prefix is a
 // class of what may come first (spaces, markup), written as regexp text.
 func phrasesThenBoundary(prefix string, phrases []string) *boundedPhrases {
-	alts := phrase.Regexp(phrases, true).String()
+	alts := phrase.Expr(phrases, true)
 	return &boundedPhrases{
 		core: regexp.MustCompile(`^` + prefix + alts),
 		full: lazyregexp.Build(`^` + prefix + alts + `(?:[^\pL\pN]|$)`),
@@ -41,7 +41,7 @@ func phrasesThenBoundary(prefix string, phrases []string) *boundedPhrases {
 
 // boundaryThenPhrases is `(?:^|[^\pL\pN])(phrases)suffix`, unanchored.
 func boundaryThenPhrases(phrases []string, suffix string) *boundedPhrases {
-	alts := phrase.Regexp(phrases, true).String()
+	alts := phrase.Expr(phrases, true)
 	return &boundedPhrases{
 		core:   regexp.MustCompile(alts + suffix),
 		full:   lazyregexp.Build(`(?:^|[^\pL\pN])` + alts + suffix),
@@ -54,7 +54,7 @@ func boundaryThenPhrases(phrases []string, suffix string) *boundedPhrases {
 // with a letter or number, a match can only begin at the text's first
 // one, which is where the phrases are sought.
 func openingPhrases(phrases []string) *boundedPhrases {
-	alts := phrase.Regexp(phrases, true).String()
+	alts := phrase.Expr(phrases, true)
 	b := &boundedPhrases{
 		core:     regexp.MustCompile(`^` + alts),
 		full:     lazyregexp.Build(`^[^\pL\pN]*` + alts + `(?:[^\pL\pN]|$)`),
