@@ -27,16 +27,54 @@ type boundedPhrases struct {
 	// fromWord: the phrase is sought at the first letter or number of the
 	// text, where the whole expression skips what precedes it.
 	fromWord bool
+	// lead, when not nil, holds every byte a phrase may begin with, and
+	// skip the bytes a text may open with before it: a text whose first
+	// byte after them begins no phrase is answered without a regexp (most
+	// dates are followed by a comma, "and" or "the").
+	lead, skip *[256]bool
 }
 
-// phrasesThenBoundary is `^prefix(phrases)(?:[^\pL\pN]|$)`: prefix is a
-// class of what may come first (spaces, markup), written as regexp text.
-func phrasesThenBoundary(prefix string, phrases []string) *boundedPhrases {
+// phrasesThenBoundary is `^[skip]*(phrases)(?:[^\pL\pN]|$)`: skip is the
+// ASCII bytes that may come first (spaces, markup).
+func phrasesThenBoundary(skip string, phrases []string) *boundedPhrases {
 	alts := phrase.Expr(phrases, true)
-	return &boundedPhrases{
+	prefix := "[" + regexp.QuoteMeta(skip) + "]*"
+	b := &boundedPhrases{
 		core: regexp.MustCompile(`^` + prefix + alts),
 		full: lazyregexp.Build(`^` + prefix + alts + `(?:[^\pL\pN]|$)`),
+		lead: leadBytes(phrases),
+		skip: new([256]bool),
 	}
+	for i := 0; i < len(skip); i++ {
+		b.skip[skip[i]] = true
+		if b.lead != nil && b.lead[skip[i]] {
+			b.lead = nil // a phrase may begin inside the run skipped
+		}
+	}
+	return b
+}
+
+// leadBytes is the set of bytes a text matching one of the phrases, case
+// ignored, may begin with: the first byte of each rune (?i) takes for a
+// phrase's first (either apostrophe for one); nil when a phrase is empty,
+// which every text begins with.
+func leadBytes(phrases []string) *[256]bool {
+	lead := new([256]bool)
+	for _, p := range phrases {
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(p))
+		if strings.TrimSpace(p) == "" {
+			return nil
+		}
+		if r == '\'' || r == '’' {
+			lead['\''], lead["’"[0]] = true, true
+			continue
+		}
+		lead[utf8.AppendRune(nil, r)[0]] = true
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			lead[utf8.AppendRune(nil, f)[0]] = true
+		}
+	}
+	return lead
 }
 
 // boundaryThenPhrases is `(?:^|[^\pL\pN])(phrases)suffix`, unanchored.
@@ -59,6 +97,7 @@ func openingPhrases(phrases []string) *boundedPhrases {
 		core:     regexp.MustCompile(`^` + alts),
 		full:     lazyregexp.Build(`^[^\pL\pN]*` + alts + `(?:[^\pL\pN]|$)`),
 		fromWord: true,
+		lead:     leadBytes(phrases),
 	}
 	for _, p := range phrases {
 		if !opensWithWord(p) {
@@ -98,6 +137,15 @@ func (b *boundedPhrases) MatchString(s string) bool {
 		from = strings.IndexFunc(s, isWordRune)
 		if from < 0 {
 			return false // no phrase begins with anything else
+		}
+	}
+	if b.lead != nil {
+		i := from
+		for b.skip != nil && i < len(s) && b.skip[s[i]] {
+			i++
+		}
+		if i == len(s) || !b.lead[s[i]] {
+			return false // the core's phrase would begin at i
 		}
 	}
 	// The whole expression is the core one and a boundary: where the core

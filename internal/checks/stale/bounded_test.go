@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/phrase"
+
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -25,14 +27,14 @@ func boundedCases(t testing.TB) []struct {
 		t.Fatal(err)
 	}
 	awkward := []string{"act", "acts", "act of", "o'clock", "kelvin", "é té", "2nd", "ιστορία"}
-	withPunct := append([]string{"(updated"}, awkward...)
+	withPunct := append([]string{"(updated", "*starred", "’tis"}, awkward...)
 	var out []struct {
 		b    *boundedPhrases
 		full *regexp.Regexp
 	}
 	for _, list := range [][]string{after, before, openers, awkward, withPunct} {
 		for _, b := range []*boundedPhrases{
-			phrasesThenBoundary(`[\s*_\[]*`, list),
+			phrasesThenBoundary(" \t\n\f\r*_[", list),
 			boundaryThenPhrases(list, `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
 			openingPhrases(list),
 		} {
@@ -50,7 +52,7 @@ var boundedSeeds = []string{
 	"**Updated to reflect", "— Reissued after review", "Updatedx to", "(updated to", "2nd edition",
 	"constitutioné", "é té", "o’clock", "KELVIN", "\u212aelvin", "act\xff", "\xffact", " 12 act",
 	"banknotes.", "International Driving Permit", "idp1", "version 3", "Acté", "actacts",
-	"\u0345στορία", "Ιστορία",
+	"\u0345στορία", "Ιστορία", "**starred", "'tis", "’Tis", " \t[_act",
 }
 
 func TestBoundedPhrasesAgree(t *testing.T) {
@@ -84,4 +86,24 @@ func FuzzBoundedPhrases(f *testing.F) {
 			}
 		}
 	})
+}
+
+// phrasesThenBoundary's class of skipped bytes, now written as bytes, is
+// the \s class it was written as: it answers as that expression does.
+func TestPhrasesThenBoundaryOldPrefix(t *testing.T) {
+	after, _, _, err := LoadSectionDates(rules.FS, sectionDatesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, list := range [][]string{after, {"act", "*starred", "’tis", "kelvin"}} {
+		b := phrasesThenBoundary(" \t\n\f\r*_[", list)
+		old := regexp.MustCompile(`^[\s*_\[]*` + phrase.Expr(list, true) + `(?:[^\pL\pN]|$)`)
+		for _, s := range boundedSeeds {
+			for _, prefix := range []string{"", " \t\n\f\r", "*_[", "\v", "\u00a0", "x"} {
+				if got, want := b.MatchString(prefix+s), old.MatchString(prefix+s); got != want {
+					t.Errorf("%q on %q: %v, the old expression %v", list, prefix+s, got, want)
+				}
+			}
+		}
+	}
 }

@@ -201,7 +201,7 @@ func loadSectionDates(fsys fs.FS, path string) (*sectionDates, error) {
 	}
 	return &sectionDates{
 		// After the year: spaces and markup, then the name's word.
-		nameAfter: phrasesThenBoundary(`[\s*_\[]*`, after),
+		nameAfter: phrasesThenBoundary(" \t\n\f\r*_[", after),
 		// Before it: the word, then spaces, markup, and "(" or "of".
 		nameBefore: boundaryThenPhrases(before, `[\s*_]*(?:\(|(?i:of)\s)?[\s*_\[]*$`),
 		ongoing:    phrase.Compile(ongoing, true),
