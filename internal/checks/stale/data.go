@@ -341,12 +341,14 @@ func (w *watched) find(text string, from int) []span {
 	return out
 }
 
+// capsAgree reports whether a mention has a capital first letter where the
+// name it matches has one. A capital agrees with any name: the name's key,
+// built anew for each mention, is looked up only for the others.
 func (w *watched) capsAgree(matched string) bool {
-	if !w.caps[nameKey(matched)] {
+	if r, _ := utf8.DecodeRuneInString(matched); unicode.IsUpper(r) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(matched)
-	return unicode.IsUpper(r)
+	return !w.caps[nameKey(matched)]
 }
 
 // oneLine collapses runs of space (a line break, a blanked comment).
