@@ -68,7 +68,8 @@ type blocksKey struct {
 // the rules with a phrase in its text.
 type scanned struct {
 	block
-	held []bool
+	read bool
+	held []bool // by slot; the blocks of a list share one array
 }
 
 // blocks is sc.blocks of the report, listed once for all the pack's rules
@@ -87,9 +88,11 @@ func (s *packScan) blocks(p *lint.Pass, sc scope, headings bool) (*scanMemo, []*
 	if !ok {
 		raw := sc.blocks(p.Doc, p.Profile, p.File.Text, true)
 		backing := make([]scanned, len(raw))
+		held := make([]bool, len(raw)*s.slots)
 		all = make([]*scanned, len(raw))
 		for i, b := range raw {
 			backing[i].block = b
+			backing[i].held = held[i*s.slots : (i+1)*s.slots : (i+1)*s.slots]
 			all[i] = &backing[i]
 		}
 		m.blocks[withHeadings] = all
@@ -111,15 +114,15 @@ func (s *packScan) blocks(p *lint.Pass, sc scope, headings bool) (*scanMemo, []*
 // a text that holds none is passed over without the rule's regexp. b and
 // m are what blocks returned.
 func (s *packScan) mentions(m *scanMemo, b *scanned, slot int) bool {
-	if b.held == nil {
-		b.held = s.heldIn(m, b.text.Text)
+	if !b.read {
+		s.heldIn(m, b.text.Text, b.held)
+		b.read = true
 	}
 	return b.held[slot]
 }
 
-// heldIn is the slots of the rules with a phrase in text.
-func (s *packScan) heldIn(m *scanMemo, text string) []bool {
-	held := make([]bool, s.slots)
+// heldIn sets held[slot] for the rules with a phrase in text.
+func (s *packScan) heldIn(m *scanMemo, text string, held []bool) {
 	for c, set := range s.sets {
 		if set == nil {
 			continue
@@ -137,5 +140,4 @@ func (s *packScan) heldIn(m *scanMemo, text string) []bool {
 			}
 		}
 	}
-	return held
 }

@@ -127,7 +127,7 @@ rules:
 			t.Fatalf("%d blocks with headings, %d without; want 5 and 3", len(all), len(paragraphs))
 		}
 		for _, b := range paragraphs {
-			if !slices.Contains(all, b) || b.held == nil {
+			if !slices.Contains(all, b) || !b.read {
 				t.Errorf("paragraph %q: not the block of the list with headings, or not read", b.text.Text)
 			}
 		}
