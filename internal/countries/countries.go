@@ -107,7 +107,6 @@ func newTable(entries []entry) (*Table, error) {
 		phrases:   make(map[string][]phrase, names),
 		countries: make([]Country, 0, len(entries)),
 	}
-	keyLine := make(map[string]int, names)
 	areaCodeOwner := make(map[string]int) // area code -> index
 	for i, e := range entries {
 		c := e.country
@@ -125,19 +124,22 @@ func newTable(entries []entry) (*Table, error) {
 			areaCodeOwner[area] = i
 		}
 
-		names := append([]string{c.Name}, c.Aliases...)
-		for j, name := range names {
-			k := key(name)
+		for j := range 1 + len(c.Aliases) {
+			name := c.Name
+			if j > 0 {
+				name = c.Aliases[j-1]
+			}
+			// One tokenization gives both the key and the phrase.
+			words := dropLeadingThe(tokenize(name))
+			k := joinLower(words)
 			if prev, ok := t.byKey[k]; ok {
 				if prev == i {
 					continue // an alias that only differs in spelling; harmless
 				}
 				return nil, lineError(e.nameLines[j], "country %q: %q is already a name of %q (line %d)",
-					c.Name, name, entries[prev].country.Name, keyLine[k])
+					c.Name, name, entries[prev].country.Name, entries[prev].lineOfKey(k))
 			}
 			t.byKey[k] = i
-			keyLine[k] = e.nameLines[j]
-			words := dropLeadingThe(tokenize(name))
 			first := words[0].lower
 			t.phrases[first] = append(t.phrases[first], phrase{words: words, country: i})
 		}
@@ -151,6 +153,22 @@ func newTable(entries []entry) (*Table, error) {
 		})
 	}
 	return t, nil
+}
+
+// lineOfKey is the line of the entry's name or alias whose key is k, for
+// the error about a name claimed twice: found again when needed rather
+// than kept in a map of every name for a load that finds none.
+func (e entry) lineOfKey(k string) int {
+	for j := range 1 + len(e.country.Aliases) {
+		name := e.country.Name
+		if j > 0 {
+			name = e.country.Aliases[j-1]
+		}
+		if key(name) == k {
+			return e.nameLines[j]
+		}
+	}
+	return e.line
 }
 
 // country returns entry i with its slices copied, so callers cannot change

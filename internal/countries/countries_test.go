@@ -239,3 +239,13 @@ func TestAllIsInFileOrderAndCannotChangeTheTable(t *testing.T) {
 		t.Error("changing a returned Country changed the table")
 	}
 }
+
+// BenchmarkLoad is the embedded table's load, which every check pays once.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load(rules.FS, defaultPath, defaultDisplayName); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

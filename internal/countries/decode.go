@@ -28,7 +28,7 @@ func lineError(line int, format string, args ...any) error {
 	return fmt.Errorf("%d: %s", line, fmt.Sprintf(format, args...))
 }
 
-var knownFields = []string{"name", "code", "calling", "area-codes", "aliases", "demonym"}
+var knownFields = [...]string{"name", "code", "calling", "area-codes", "aliases", "demonym"}
 
 // decode parses the file with the yaml Node API, which keeps line numbers,
 // and checks each entry on its own; newTable checks entries against each
@@ -79,54 +79,58 @@ func decode(data []byte) ([]entry, error) {
 func decodeEntry(item *yaml.Node) (entry, error) {
 	e := entry{line: item.Line}
 	if item.Kind != yaml.MappingNode {
-		return e, lineError(item.Line, "each country must be a mapping of %s", strings.Join(knownFields, ", "))
+		return e, lineError(item.Line, "each country must be a mapping of %s", strings.Join(knownFields[:], ", "))
 	}
-	fields := make(map[string]*yaml.Node)
+	// By the field's place in knownFields: a map made for each of the
+	// table's entries cost more than reading it.
+	var byField [len(knownFields)]*yaml.Node
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
-		if !slices.Contains(knownFields, k.Value) {
-			return e, lineError(k.Line, "unknown field %q; expected one of %s", k.Value, strings.Join(knownFields, ", "))
+		f := slices.Index(knownFields[:], k.Value)
+		if f < 0 {
+			return e, lineError(k.Line, "unknown field %q; expected one of %s", k.Value, strings.Join(knownFields[:], ", "))
 		}
-		if _, dup := fields[k.Value]; dup {
+		if byField[f] != nil {
 			return e, lineError(k.Line, "field %s appears twice", k.Value)
 		}
 		if v.Kind == yaml.AliasNode {
 			return e, lineError(v.Line, "YAML aliases (*name) are not supported here; write the value out")
 		}
-		fields[k.Value] = v
+		byField[f] = v
 	}
+	fields := func(name string) *yaml.Node { return byField[slices.Index(knownFields[:], name)] }
 
-	name, ok := scalar(fields["name"])
+	name, ok := scalar(fields("name"))
 	if !ok {
 		return e, lineError(item.Line, "country has no name")
 	}
-	if key(name) == "" {
-		return e, lineError(fields["name"].Line, "country name %q has no letters", name)
+	if !hasWord(name) {
+		return e, lineError(fields("name").Line, "country name %q has no letters", name)
 	}
 	c := Country{Name: name}
-	e.nameLines = append(e.nameLines, fields["name"].Line)
+	e.nameLines = append(e.nameLines, fields("name").Line)
 
-	code, ok := scalar(fields["code"])
+	code, ok := scalar(fields("code"))
 	if !ok {
 		return e, lineError(item.Line, "country %q has no code", name)
 	}
 	if !isISOCode(code) {
-		return e, lineError(fields["code"].Line, "country %q: code %q is not two capital letters (ISO 3166-1 alpha-2)", name, code)
+		return e, lineError(fields("code").Line, "country %q: code %q is not two capital letters (ISO 3166-1 alpha-2)", name, code)
 	}
 	c.Code = code
-	e.codeLine = fields["code"].Line
+	e.codeLine = fields("code").Line
 
-	calling, ok := scalar(fields["calling"])
+	calling, ok := scalar(fields("calling"))
 	if !ok {
 		return e, lineError(item.Line, "country %q has no calling code", name)
 	}
 	calling = strings.TrimPrefix(calling, "+")
 	if !isDigits(calling) || len(calling) > 3 || calling[0] == '0' {
-		return e, lineError(fields["calling"].Line, "country %q: calling code %q is not 1 to 3 digits", name, calling)
+		return e, lineError(fields("calling").Line, "country %q: calling code %q is not 1 to 3 digits", name, calling)
 	}
 	c.Calling = calling
 
-	if n := fields["area-codes"]; n != nil {
+	if n := fields("area-codes"); n != nil {
 		if calling != "1" {
 			return e, lineError(n.Line, "country %q: area-codes are only for countries that share +1, not +%s", name, calling)
 		}
@@ -145,13 +149,13 @@ func decodeEntry(item *yaml.Node) (entry, error) {
 		c.AreaCodes, e.areaCodeLines = areaCodes, lines
 	}
 
-	if n := fields["aliases"]; n != nil {
+	if n := fields("aliases"); n != nil {
 		aliases, lines, err := scalarList(n, name, "aliases")
 		if err != nil {
 			return e, err
 		}
 		for i, alias := range aliases {
-			if key(alias) == "" {
+			if !hasWord(alias) {
 				return e, lineError(lines[i], "country %q: alias %q has no letters", name, alias)
 			}
 		}
@@ -159,7 +163,7 @@ func decodeEntry(item *yaml.Node) (entry, error) {
 		e.nameLines = append(e.nameLines, lines...)
 	}
 
-	if n := fields["demonym"]; n != nil {
+	if n := fields("demonym"); n != nil {
 		demonym, ok := scalar(n)
 		if !ok {
 			return e, lineError(n.Line, "country %q: demonym is empty; give one or leave the field out", name)
@@ -238,6 +242,10 @@ func syntaxError(err error) error {
 func findUnreadable(data []byte) (int, string) {
 	line := 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c >= 0x20 && c < 0x7f {
+			i++ // printable ASCII, nearly all of the file: no decoding
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:

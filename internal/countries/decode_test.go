@@ -85,6 +85,12 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 			want: `data/countries.yaml:8: country "Malta": "MALI" is already a name of "Mali" (line 2)`,
 		},
 		{
+			// The line given for the earlier claim is its alias's, not its entry's.
+			name: "name clashes with another's alias",
+			yaml: "countries:\n  - name: Burma\n    code: MM\n    calling: \"95\"\n    aliases:\n      - Burma Union\n      - Myanmar\n  - name: Myanmar\n    code: XM\n    calling: \"95\"\n",
+			want: `data/countries.yaml:8: country "Myanmar": "Myanmar" is already a name of "Burma" (line 7)`,
+		},
+		{
 			name: "names clash after folding",
 			yaml: "countries:\n  - name: Côte d'Ivoire\n    code: CI\n    calling: \"225\"\n  - name: Cote d’Ivoire\n    code: XC\n    calling: \"225\"\n",
 			want: `data/countries.yaml:5: country "Cote d’Ivoire": "Cote d’Ivoire" is already a name of "Côte d'Ivoire" (line 2)`,

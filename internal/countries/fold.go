@@ -102,6 +102,7 @@ type token struct {
 // decomposed "Côte" is one word, as it reads.
 func tokenize(s string) []token {
 	var tokens []token
+	var lowered string // s with ASCII capitals lowered, made for the first word that needs it
 	start := -1
 	for i, r := range s {
 		inWord := isWordRune(r) || (start >= 0 && unicode.Is(unicode.Mn, r))
@@ -109,19 +110,56 @@ func tokenize(s string) []token {
 		case inWord && start < 0:
 			start = i
 		case !inWord && start >= 0:
-			tokens = append(tokens, newToken(s, start, i))
+			tokens = append(tokens, newToken(s, &lowered, start, i))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		tokens = append(tokens, newToken(s, start, len(s)))
+		tokens = append(tokens, newToken(s, &lowered, start, len(s)))
 	}
 	return tokens
 }
 
-func newToken(s string, start, end int) token {
-	folded := fold(s[start:end])
-	return token{folded: folded, lower: strings.ToLower(folded), start: start, end: end}
+// newToken makes the word s[start:end]. A word in ASCII, most of them, is
+// its own folded form, and its lower-case form is a slice of one lowered
+// copy of s: before, every word cost a fold and a lower-casing, each a new
+// string, which was most of loading the table.
+func newToken(s string, lowered *string, start, end int) token {
+	word := s[start:end]
+	if !isASCII(word) {
+		folded := fold(word)
+		return token{folded: folded, lower: strings.ToLower(folded), start: start, end: end}
+	}
+	if *lowered == "" {
+		*lowered = lowerASCII(s)
+	}
+	return token{folded: word, lower: (*lowered)[start:end], start: start, end: end}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lowers the ASCII capitals of s and keeps every other byte, so
+// that offsets into s are offsets into the copy. It returns s itself when s
+// has no ASCII capital.
+func lowerASCII(s string) string {
+	first := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if first < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := first; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // isWordRune reports whether r belongs to a word. The modifier letter
@@ -148,11 +186,23 @@ func dropLeadingThe(tokens []token) []token {
 }
 
 func joinLower(tokens []token) string {
-	words := make([]string, len(tokens))
-	for i, t := range tokens {
-		words[i] = t.lower
+	if len(tokens) == 1 {
+		return tokens[0].lower // most names are one word: no copy
 	}
-	return strings.Join(words, " ")
+	var b strings.Builder
+	for i, t := range tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	return b.String()
+}
+
+// hasWord reports whether s has a word, that is whether key(s) is not
+// empty, without making the key.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, isWordRune) >= 0
 }
 
 // capitalsAgree reports whether every capital letter of the name's word is
