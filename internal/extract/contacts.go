@@ -31,9 +31,6 @@ var (
 	extensionBefore = lazyRE(`(?i)(?:\bext\.?|\bextension|\bx)\s*$`)
 	// In a parenthesis: hours of opening, whose digits are times.
 	timeWords = lazyRE(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
-	// Anything shaped like an address is taken, a malformed one too
-	// ("name@@state.gov"), so that the schema can say what is wrong with it.
-	email = lazyRE(`[\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]`)
 	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos", "U.S Consular
 	// Services in …", "The American Institute in Taiwan": the line an address follows.
 	postLine = lazyRE(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
@@ -99,12 +96,72 @@ func (x *extractor) findContacts() {
 	sort.SliceStable(x.r.Contacts, func(i, j int) bool { return x.r.Contacts[i].Span.Start < x.r.Contacts[j].Span.Start })
 }
 
-// nextLabel is a label after a value on its line: " Facebook: ", " X: ".
-var nextLabel = lazyRE(`\s+\p{Lu}[\p{L}]*:\s`)
+// nextLabel finds a label after a value on its line, " Facebook: ", " X: ":
+// the start of what \s+\p{Lu}[\p{L}]*:\s finds, or -1. By hand, as are
+// endsInAbbreviation and findEmails, because compiling the Unicode classes
+// cost more than a report's reading (FuzzContactMatchers holds both to
+// their regexps). A run of spaces is the only start to try: from any space
+// in it the run reads on to the same capital.
+func nextLabel(s string) int {
+	for a := 0; a < len(s); a++ {
+		if !isSpaceRE(s[a]) {
+			continue
+		}
+		b := a + 1
+		for b < len(s) && isSpaceRE(s[b]) {
+			b++
+		}
+		if end, ok := capitalizedLabelAt(s, b); ok && end < len(s) && isSpaceRE(s[end]) {
+			return a
+		}
+		a = b - 1 // the words between runs hold no space
+	}
+	return -1
+}
+
+// capitalizedLabelAt reads \p{Lu}[\p{L}]*: at i and returns the end of its
+// colon.
+func capitalizedLabelAt(s string, i int) (int, bool) {
+	r, size := utf8.DecodeRuneInString(s[i:]) // RuneError at the end
+	if !unicode.IsUpper(r) {
+		return 0, false
+	}
+	i += size
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += size
+	}
+	if i < len(s) && s[i] == ':' {
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// isSpaceRE is the regexp's \s: ASCII spaces only.
+func isSpaceRE(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // endsInAbbreviation: a value ending "p.m." or "U.S." keeps its last
-// period.
-var endsInAbbreviation = lazyRE(`(?:^|[^\pL])\pL\.\pL\.$`)
+// period. It is (?:^|[^\pL])\pL\.\pL\.$ read from the end.
+func endsInAbbreviation(s string) bool {
+	for range 2 {
+		rest, ok := strings.CutSuffix(s, ".")
+		if !ok {
+			return false
+		}
+		r, size := utf8.DecodeLastRuneInString(rest)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		s = rest[:len(rest)-size]
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s == "" || !unicode.IsLetter(r)
+}
 
 // isPostLine and findInlineLabel run their regexps only on text that can
 // match: both are tried on every paragraph of a report.
@@ -199,8 +256,8 @@ func (x *extractor) isPostName(u unit, text string) bool {
 func (x *extractor) postAddress(u unit) {
 	text := u.text.Text
 	end := len(text)
-	if m := nextLabel.FindStringIndex(text); m != nil {
-		end = m[0]
+	if at := nextLabel(text); at >= 0 {
+		end = at
 	}
 	value := strings.TrimSpace(text[:end])
 	lines := strings.Contains(x.src[u.span.Start:u.span.End], "\n") && !strings.Contains(value, ". ") && !strings.HasSuffix(value, ".")
@@ -242,11 +299,11 @@ func (x *extractor) labelled(kind document.ContactKind, label string, u unit, fr
 			// "Website: x.gov.au Facebook: … X: @…", lines the page
 			// broke with hard breaks, which the text runs together: the
 			// next label ends the address.
-			if m := nextLabel.FindStringIndex(value); m != nil {
-				value = value[:m[0]]
+			if at := nextLabel(value); at >= 0 {
+				value = value[:at]
 			}
 		}
-		if !endsInAbbreviation.MatchString(value) {
+		if !endsInAbbreviation(value) {
 			value = strings.TrimSuffix(value, ".") // the sentence's, not "p.m."'s
 		}
 		if value == "" {
@@ -288,8 +345,8 @@ func (x *extractor) mailtoTarget(u unit, from int) bool {
 			continue
 		}
 		target = htmlTag.ReplaceAllString(target, "")
-		if m := email.FindString(target); m != "" && m == target && strings.Count(m, "@") == 1 {
-			x.add(u, document.Contact{Kind: document.ContactEmail, Value: m, Span: l.Span})
+		if m := findEmails(target); len(m) > 0 && m[0][0] == 0 && m[0][1] == len(target) && strings.Count(target, "@") == 1 {
+			x.add(u, document.Contact{Kind: document.ContactEmail, Value: target, Span: l.Span})
 			return true
 		}
 	}
@@ -357,6 +414,79 @@ func (x *extractor) looksLikeAddress(text string) bool {
 	return !intlPhone.MatchString(t) && !strings.Contains(t, "@")
 }
 
+// findEmails finds what is shaped like an address, a malformed one too
+// ("name@@state.gov"), so that the schema can say what is wrong with it:
+// the spans the regexp [\p{L}\p{N}._%+\-']+@+[\p{L}\p{N}.\-@]*[\p{L}\p{N}]
+// finds with FindAllStringIndex (FuzzFindEmails holds them equal). By hand
+// because compiling that regexp's Unicode classes was about 1.5% of a
+// one-report run, and the text of most reports has an address.
+//
+// How the regexp matches: from the start of a run of name characters, the
+// run must be followed by "@", and the run of domain characters after that
+// "@" must hold a letter or digit; the match ends after the last one. No
+// other start inside the run can do better, so a failed run is skipped
+// whole. The domain run last read is kept, so that text such as "a@.@.@."
+// (every name run ending at an "@" of the same domain run) is read once.
+func findEmails(s string) [][]int {
+	var out [][]int
+	// [dFrom, dEnd) is the domain run last read and dLast the end of its
+	// last letter or digit, -1 without one.
+	dFrom, dEnd, dLast := -1, -1, -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isEmailName(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isEmailName(r) {
+				break
+			}
+			j += size
+		}
+		if j == len(s) || s[j] != '@' {
+			i = j
+			continue
+		}
+		p := j + 1
+		if p < dFrom || p > dEnd {
+			// A new domain run: no domain run read before holds p.
+			dFrom, dLast = p, -1
+			k := p
+			for k < len(s) {
+				r, size := utf8.DecodeRuneInString(s[k:])
+				if !isEmailDomain(r) {
+					break
+				}
+				k += size
+				if unicode.IsLetter(r) || unicode.IsNumber(r) {
+					dLast = k
+				}
+			}
+			dEnd = k
+		}
+		if dLast > p {
+			out = append(out, []int{i, dLast})
+			i = dLast
+			continue
+		}
+		i = j // s[j] is the "@", no name character
+	}
+	return out
+}
+
+// isEmailName is [\p{L}\p{N}._%+\-'], a character of an address's name.
+func isEmailName(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune("._%+-'", r)
+}
+
+// isEmailDomain is [\p{L}\p{N}.\-@], a character of what follows the "@".
+func isEmailDomain(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r == '.' || r == '-' || r == '@'
+}
+
 // scanEmails reads the addresses in u from offset from, and says whether
 // it found one.
 func (x *extractor) scanEmails(u unit, from int) bool {
@@ -365,7 +495,7 @@ func (x *extractor) scanEmails(u unit, from int) bool {
 		return false
 	}
 	found := false
-	for _, m := range email.FindAllStringIndex(text[from:], -1) {
+	for _, m := range findEmails(text[from:]) {
 		s, e := from+m[0], from+m[1]
 		for e > s && strings.ContainsRune(".-'", rune(text[e-1])) {
 			e--
