@@ -33,9 +33,11 @@ var (
 	timeWords = lazyRE(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
 	// "U.S. Embassy Bamako:", "U.S. Consulate General Lagos", "U.S Consular
 	// Services in …", "The American Institute in Taiwan": the line an address follows.
-	postLine = lazyRE(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
+	// The 60 characters after the post are counted by isPostLine: written
+	// [^.]{0,60}?, they made a pattern of sixty copies, the costliest of
+	// the package to compile (FuzzIsPostLine holds it to that pattern).
+	postLine = lazyRE(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b([^.]*)$`)
 	// "Tel: …", "Hours of Operation: …" at the start of a paragraph.
-	inlineLabel = lazyRE(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
 )
 
 // findContacts reads contact details: labelled values ("Tel: …", or a
@@ -166,7 +168,19 @@ func endsInAbbreviation(s string) bool {
 // isPostLine and findInlineLabel run their regexps only on text that can
 // match: both are tried on every paragraph of a report.
 func isPostLine(text string) bool {
-	return len(text) <= 80 && (strings.HasPrefix(text, "U") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "American")) && postLine.MatchString(text)
+	if len(text) > 80 || !(strings.HasPrefix(text, "U") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "American")) {
+		return false
+	}
+	m := postLine.FindStringSubmatchIndex(text)
+	if m == nil {
+		return false
+	}
+	// What follows the post: at most 60 characters, and a colon. The
+	// pattern takes "Consulate General" whole where it can, which leaves
+	// the fewest.
+	rest := text[m[2]:m[3]]
+	n := utf8.RuneCountInString(rest)
+	return n <= 60 || n == 61 && strings.HasSuffix(rest, ":")
 }
 
 // maxServiceLabel is the longest label serviceLabel reads, "Natural gas
@@ -276,11 +290,32 @@ func (x *extractor) isLabel(u unit) bool {
 	return ok && !u.heading
 }
 
+// findInlineLabel reads "Tel: " at the start of text, as
+// ^([A-Z][A-Za-z .\-]{1,30}?):\s* with FindStringSubmatchIndex: by hand, as
+// the colon ends the label wherever it is, which the pattern spelt as
+// thirty copies of its class (FuzzIsPostLine holds it to that pattern).
 func findInlineLabel(text string) []int {
-	if colon := strings.IndexByte(text, ':'); colon < 0 || colon > 32 {
+	if text == "" || text[0] < 'A' || text[0] > 'Z' {
 		return nil
 	}
-	return inlineLabel.FindStringSubmatchIndex(text)
+	colon := 1
+	for colon < len(text) && colon <= 31 && isLabelByte(text[colon]) {
+		colon++
+	}
+	if colon < 2 || colon > 31 || colon == len(text) || text[colon] != ':' {
+		return nil
+	}
+	end := colon + 1
+	for end < len(text) && isSpaceRE(text[end]) {
+		end++
+	}
+	return []int{0, end, 0, colon}
+}
+
+// isLabelByte is [A-Za-z .\-], a character of an inline label after its
+// capital.
+func isLabelByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == ' ' || c == '.' || c == '-'
 }
 
 // labelled reads the value a label introduces, from offset from in u's text.

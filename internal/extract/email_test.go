@@ -3,6 +3,7 @@ package extract
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +76,45 @@ func checkContactMatchers(t *testing.T, s string) {
 	}
 	if got, want := endsInAbbreviation(s), oldEndsInAbbreviation.MatchString(s); got != want {
 		t.Fatalf("endsInAbbreviation(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// The patterns isPostLine and findInlineLabel replace.
+var (
+	oldPostLine    = regexp.MustCompile(`^(?:The\s+)?(?:U\.S\.?|US|United States|American)\s+(?:Embassy|Consulate(?:\s+General)?|Consular\s+(?:Agency|Section|Services)|Mission|Institute)\b[^.]{0,60}?:?$`)
+	oldInlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z .\-]{1,30}?):\s*`)
+)
+
+var postLineSeeds = []string{
+	"U.S. Embassy Bamako:", "U.S Consular Services in Abuja", "The American Institute in Taiwan", "US Mission", "U.S. Consulate General Lagos",
+	"U.S. Consulate Generally speaking, this line runs on and on past sixty characters:", "U.S. Embassy. Bamako", "United States\tEmbassy é:",
+	"U.S. Embassy 123456789012345678901234567890123456789012345678901234567890:", "U.S. Embassy 1234567890123456789012345678901234567890123456789012345678901:",
+	"U.S. Embassyx", "Tel: +223 20", "Hours of Operation:\t8", "T: x", "Telephone number of the embassy in: x", "A-b.c d:", "Ab", "Ab:",
+	"Abcdefghijklmnopqrstuvwxyzabcde: x", "Abcdefghijklmnopqrstuvwxyzabcd: x",
+}
+
+func TestPostLineAndInlineLabel(t *testing.T) {
+	for _, s := range postLineSeeds {
+		checkPostLineAndLabel(t, s)
+	}
+	if !isPostLine("U.S. Embassy Bamako:") || isPostLine("U.S. Embassy. Bamako") || !reflect.DeepEqual(findInlineLabel("Tel: 20"), []int{0, 5, 0, 3}) {
+		t.Error("an everyday post line or label is misread")
+	}
+}
+
+func FuzzIsPostLine(f *testing.F) {
+	for _, s := range postLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkPostLineAndLabel)
+}
+
+func checkPostLineAndLabel(t *testing.T, s string) {
+	want := len(s) <= 80 && (strings.HasPrefix(s, "U") || strings.HasPrefix(s, "The ") || strings.HasPrefix(s, "American")) && oldPostLine.MatchString(s)
+	if got := isPostLine(s); got != want {
+		t.Fatalf("isPostLine(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := findInlineLabel(s), oldInlineLabel.FindStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("findInlineLabel(%q) = %v, want %v", s, got, want)
 	}
 }
