@@ -96,12 +96,14 @@ func (ptr jsonPointer) concat(next jsonPointer) jsonPointer {
 	return jsonPointer(fmt.Sprintf("%s%s", ptr, next))
 }
 
+// reportlint: append, append2, encode and urlPtr.String join strings
+// directly instead of through fmt.Sprintf (see README.reportlint.md).
 func (ptr jsonPointer) append(tok string) jsonPointer {
-	return jsonPointer(fmt.Sprintf("%s/%s", ptr, escape(tok)))
+	return jsonPointer(string(ptr) + "/" + escape(tok))
 }
 
 func (ptr jsonPointer) append2(tok1, tok2 string) jsonPointer {
-	return jsonPointer(fmt.Sprintf("%s/%s/%s", ptr, escape(tok1), escape(tok2)))
+	return jsonPointer(string(ptr) + "/" + escape(tok1) + "/" + escape(tok2))
 }
 
 // --
@@ -118,6 +120,9 @@ func decode(frag string) (string, error) {
 
 // avoids escaping /.
 func encode(frag string) string {
+	if !needsPathEscape(frag) {
+		return frag // every token is its own PathEscape: nearly all pointers
+	}
 	var sb strings.Builder
 	for i, tok := range strings.Split(frag, "/") {
 		if i > 0 {
@@ -126,6 +131,22 @@ func encode(frag string) string {
 		sb.WriteString(gourl.PathEscape(tok))
 	}
 	return sb.String()
+}
+
+// needsPathEscape reports whether gourl.PathEscape changes a token of
+// frag: it keeps letters, digits and -_.~$&+=:@ and escapes every other
+// byte ("/" is the separator of the tokens here).
+func needsPathEscape(frag string) bool {
+	for i := 0; i < len(frag); i++ {
+		c := frag[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-_.~$&+=:@/", c) >= 0:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func splitFragment(str string) (string, fragment, error) {
@@ -248,7 +269,7 @@ func (up *urlPtr) format(tok string) string {
 }
 
 func (up *urlPtr) String() string {
-	return fmt.Sprintf("%s#%s", up.url, encode(string(up.ptr)))
+	return string(up.url) + "#" + encode(string(up.ptr))
 }
 
 // --
