@@ -138,7 +138,7 @@ func (p *Profile) readCountry(file string, root *yaml.Node) error {
 // readDetectText reads "detect-text": patterns searched in the whole text
 // when no profile's detect pattern matches a line at its top, for pages
 // whose top says nothing of where they come from.
-func (p *Profile) readDetectText(file string, root *yaml.Node) error {
+func (p *Profile) readDetectText(file string, root *yaml.Node, lazy bool) error {
 	var pats []string
 	n := mapValue(root, "detect-text")
 	if n == nil || n.Tag == "!!null" {
@@ -148,7 +148,7 @@ func (p *Profile) readDetectText(file string, root *yaml.Node) error {
 		return yamlError(file, err)
 	}
 	var err error
-	p.detectText, err = compileAll(file, root, "detect-text", pats)
+	p.detectText, err = compileDetect(file, root, "detect-text", pats, lazy)
 	return err
 }
 

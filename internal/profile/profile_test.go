@@ -322,6 +322,13 @@ func TestBuiltinProfilesCompile(t *testing.T) {
 			t.Fatalf("profile %s not in Default", name)
 		}
 		seen++
+		// The detection patterns, left uncompiled by Default, are the
+		// ones Load compiled.
+		for _, pair := range [][2][]matcher{{got.detect, want.detect}, {got.detectText, want.detectText}} {
+			if !slices.Equal(sources(pair[0]), sources(pair[1])) {
+				t.Errorf("%s: detection patterns %q, want %q", name, sources(pair[0]), sources(pair[1]))
+			}
+		}
 		if !slices.Equal(patterns(got.header), patterns(want.header)) || !reflect.DeepEqual(got.headerNeeds, want.headerNeeds) {
 			t.Errorf("%s: header %q, want %q", name, patterns(got.header), patterns(want.header))
 		}
@@ -344,6 +351,14 @@ func TestBuiltinProfilesCompile(t *testing.T) {
 	if seen < 7 {
 		t.Errorf("%d built-in profiles, want at least 7", seen)
 	}
+}
+
+func sources(ms []matcher) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.String())
+	}
+	return out
 }
 
 // TestSchemaOfLeavesProfilesLazy: the validator asks every profile for its
