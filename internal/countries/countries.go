@@ -108,6 +108,9 @@ func newTable(entries []entry) (*Table, error) {
 		countries: make([]Country, 0, len(entries)),
 	}
 	areaCodeOwner := make(map[string]int) // area code -> index
+	// The words of every name, in one array: most names are a word or
+	// two, and a slice grown for each was most of tokenizing them.
+	all := make([]token, 0, 2*names)
 	for i, e := range entries {
 		c := e.country
 		if prev, ok := t.byCode[c.Code]; ok {
@@ -129,8 +132,11 @@ func newTable(entries []entry) (*Table, error) {
 			if j > 0 {
 				name = c.Aliases[j-1]
 			}
-			// One tokenization gives both the key and the phrase.
-			words := dropLeadingThe(tokenize(name))
+			// One tokenization gives both the key and the phrase. Capped,
+			// so that the next name's words cannot be appended into it.
+			from := len(all)
+			all = appendTokens(all, name)
+			words := dropLeadingThe(all[from:len(all):len(all)])
 			k := joinLower(words)
 			if prev, ok := t.byKey[k]; ok {
 				if prev == i {

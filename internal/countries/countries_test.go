@@ -1,6 +1,7 @@
 package countries
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -247,5 +248,24 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := load(rules.FS, defaultPath, defaultDisplayName); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEmbeddedTableWithoutSnapshot reads the embedded table as a house's
+// would be read, through the YAML reader and findUnreadable, which a load
+// from the snapshot skips: the two tables must be the same.
+func TestEmbeddedTableWithoutSnapshot(t *testing.T) {
+	was := rules.SetSnapshot(false)
+	plain, err := load(rules.FS, defaultPath, defaultDisplayName)
+	rules.SetSnapshot(was)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := load(rules.FS, defaultPath, defaultDisplayName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(plain.All(), snap.All()) || len(plain.All()) < 190 {
+		t.Errorf("the table read as YAML (%d entries) differs from the snapshot's (%d)", len(plain.All()), len(snap.All()))
 	}
 }

@@ -100,8 +100,11 @@ type token struct {
 
 // tokenize splits s into words. Combining marks stay inside a word, so a
 // decomposed "Côte" is one word, as it reads.
-func tokenize(s string) []token {
-	var tokens []token
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize appending to tokens: newTable keeps the words of
+// every name in one array.
+func appendTokens(tokens []token, s string) []token {
 	var lowered string // s with ASCII capitals lowered, made for the first word that needs it
 	start := -1
 	for i, r := range s {
