@@ -20,6 +20,52 @@ type Draft struct {
 	vocabPrefix   string             // prefix used for vocabulary
 	allVocabs     map[string]*Schema // names of supported vocabs with its schemas
 	defaultVocabs []string           // names of default vocabs
+
+	// reportlint: subschemas by their keyword, made on first use (see
+	// README.reportlint.md and collectSubschemas).
+	keywordsOnce sync.Once
+	byKeyword    map[string][]SchemaPath // keyword -> the rest of each path under it
+	notKeyword   []SchemaPath            // paths that do not start with a keyword
+}
+
+// subschemasByKeyword returns d.subschemas indexed by their first
+// position, a keyword, with the rest of each path.
+func (d *Draft) subschemasByKeyword() (map[string][]SchemaPath, []SchemaPath) {
+	d.keywordsOnce.Do(func() {
+		d.byKeyword = map[string][]SchemaPath{}
+		for _, sp := range d.subschemas {
+			if len(sp) == 0 {
+				d.notKeyword = append(d.notKeyword, sp)
+			} else if p, ok := sp[0].(Prop); ok {
+				d.byKeyword[string(p)] = append(d.byKeyword[string(p)], sp[1:])
+			} else {
+				d.notKeyword = append(d.notKeyword, sp)
+			}
+		}
+	})
+	return d.byKeyword, d.notKeyword
+}
+
+// collectSubschemas calls visit for each subschema of obj that the draft's
+// subschema paths find, as SchemaPath.collect of each path does. It looks
+// up the object's few keys among the keywords instead of each of the
+// draft's thirty-odd keywords in the object: collecting the resources of
+// a schema visits every subschema of it.
+func (d *Draft) collectSubschemas(obj map[string]any, ptr jsonPointer, visit func(jsonPointer, any)) {
+	byKeyword, notKeyword := d.subschemasByKeyword()
+	for k, v := range obj {
+		rests := byKeyword[k]
+		if len(rests) == 0 {
+			continue
+		}
+		kptr := ptr.append(k)
+		for _, rest := range rests {
+			rest.collect(v, kptr, visit)
+		}
+	}
+	for _, sp := range notKeyword {
+		sp.collect(obj, ptr, visit)
+	}
 }
 
 // String returns the specification url.

@@ -173,9 +173,7 @@ func (rr *roots) _collectResources(r *root, sch any, base url, schPtr jsonPointe
 	// process subschemas
 	subschemas := map[jsonPointer]any{}
 	collect := func(k jsonPointer, v any) { subschemas[k] = v }
-	for _, sp := range draft.subschemas {
-		sp.collect(obj, schPtr, collect)
-	}
+	draft.collectSubschemas(obj, schPtr, collect) // reportlint: was a loop over draft.subschemas
 	for _, vocab := range baseRes.dialect.activeVocabs(true, rr.vocabularies) {
 		if v := rr.vocabularies[vocab]; v != nil {
 			for _, sp := range v.Subschemas {
