@@ -189,10 +189,18 @@ func dropLeadingThe(tokens []token) []token {
 }
 
 func joinLower(tokens []token) string {
-	if len(tokens) == 1 {
+	switch len(tokens) {
+	case 0:
+		return ""
+	case 1:
 		return tokens[0].lower // most names are one word: no copy
 	}
 	var b strings.Builder
+	n := len(tokens) - 1
+	for _, t := range tokens {
+		n += len(t.lower)
+	}
+	b.Grow(n) // one allocation, not one for each word that outgrows it
 	for i, t := range tokens {
 		if i > 0 {
 			b.WriteByte(' ')
