@@ -210,19 +210,21 @@ func NumberingDepth(heading string) int {
 }
 
 func (p *Profile) matchSection(heading, country string) *Section {
-	key := NormalizeTitle(heading)
-	if key == "" {
+	var buf [128]byte
+	key := appendTitle(buf[:0], heading)
+	if len(key) == 0 {
 		return nil
 	}
-	if s, ok := p.byName[key]; ok {
+	if s, ok := p.byName[string(key)]; ok { // no string made for the lookup
 		return s
 	}
 	if country == "" {
 		return nil
 	}
+	var nameBuf [128]byte
 	for _, s := range p.withCountry {
 		for _, name := range s.Names(country) {
-			if NormalizeTitle(name) == key {
+			if string(appendTitle(nameBuf[:0], name)) == string(key) {
 				return s
 			}
 		}
@@ -268,37 +270,46 @@ func (s *Section) Names(country string) []string {
 // "and", periods and apostrophes dropped ("U.S." is "us"), other punctuation
 // read as a space, runs of space collapsed, Latin diacritics folded.
 func NormalizeTitle(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	sep := func() {
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-	}
+	var buf [128]byte // on the stack: the string made from it is the one allocation
+	return string(appendTitle(buf[:0], s))
+}
+
+// appendTitle appends NormalizeTitle(s) to dst. matchSection normalizes
+// into a buffer on its stack and looks the bytes up as they are: every
+// check asks for the sections of the same headings, and a string made for
+// each lookup was most of it.
+func appendTitle(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false // a separator seen since the last word
 	for _, r := range s {
+		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') ||
+			r >= utf8.RuneSelf && isWordRune(r)
 		switch {
 		case r == '&':
-			space = true
-			sep()
-			b.WriteString("and")
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, "and"...)
 			space = true
 		case r == '.' || r == '\'' || r == '’':
-		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			sep()
-			b.WriteByte(byte(r))
-		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			sep()
-			b.WriteByte(byte(r) + 'a' - 'A')
-		case r >= utf8.RuneSelf && isWordRune(r):
-			sep()
-			b.WriteRune(foldRune(unicode.ToLower(r)))
+		case word:
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			switch {
+			case 'A' <= r && r <= 'Z':
+				dst = append(dst, byte(r)+'a'-'A')
+			case r < utf8.RuneSelf:
+				dst = append(dst, byte(r))
+			default:
+				dst = utf8.AppendRune(dst, foldRune(unicode.ToLower(r)))
+			}
 		default:
 			space = true
 		}
 	}
-	return b.String()
+	return dst
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
