@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,11 @@ type Profile struct {
 	// their section; names with {country} are matched per report.
 	byName      map[string]*Section
 	withCountry []*Section
+	// byCountry holds, per country, the normalised names that need one:
+	// parse asks of nearly every line whether it is a section's heading,
+	// and filling in and normalising each name again for each line was a
+	// tenth of the allocations of a check.
+	byCountry *countryNames
 
 	// Contacts is what the report's contact block must give (key
 	// "contacts"), or nil when the profile requires nothing.
@@ -221,20 +227,60 @@ func (p *Profile) matchSection(heading, country string) *Section {
 	if country == "" {
 		return nil
 	}
-	var nameBuf [128]byte
-	for _, s := range p.withCountry {
-		for _, name := range s.Names(country) {
-			if string(appendTitle(nameBuf[:0], name)) == string(key) {
-				return s
-			}
+	// The names without {country} are all in byName, under the section
+	// that claimed them first.
+	for _, n := range p.byCountry.of(p.withCountry, country) {
+		if n.key == string(key) {
+			return n.s
 		}
 	}
 	return nil
 }
 
+// countryNames caches, per country, the names of the sections that need
+// one, filled in and normalised, in the order matchSection tries them.
+// At most maxCountryNames countries are kept, so that a run over reports
+// of many countries (or of made-up ones) holds a bounded amount.
+type countryNames struct {
+	m    sync.Map // country -> []countryName
+	kept atomic.Int32
+}
+
+type countryName struct {
+	key string
+	s   *Section
+}
+
+const maxCountryNames = 64
+
+func (c *countryNames) of(sections []*Section, country string) []countryName {
+	if c != nil {
+		if v, ok := c.m.Load(country); ok {
+			return v.([]countryName)
+		}
+	}
+	var out []countryName
+	for _, s := range sections {
+		for j := range 1 + len(s.Aliases) {
+			name := s.Name
+			if j > 0 {
+				name = s.Aliases[j-1]
+			}
+			if strings.Contains(name, "{country}") {
+				out = append(out, countryName{NormalizeTitle(strings.ReplaceAll(name, "{country}", country)), s})
+			}
+		}
+	}
+	if c != nil && c.kept.Add(1) <= maxCountryNames {
+		c.m.Store(country, out)
+	}
+	return out
+}
+
 // index fills byName and withCountry; the first section to claim a name keeps it.
 func (p *Profile) index() {
 	p.byName = map[string]*Section{}
+	p.byCountry = &countryNames{}
 	for _, s := range p.All() {
 		for _, name := range append([]string{s.Name}, s.Aliases...) {
 			if strings.Contains(name, "{country}") {
@@ -254,7 +300,11 @@ func (p *Profile) index() {
 // Without a country, a name that needs one is left out.
 func (s *Section) Names(country string) []string {
 	out := make([]string, 0, 1+len(s.Aliases))
-	for _, n := range append([]string{s.Name}, s.Aliases...) {
+	for j := range 1 + len(s.Aliases) {
+		n := s.Name
+		if j > 0 {
+			n = s.Aliases[j-1]
+		}
 		if strings.Contains(n, "{country}") {
 			if country == "" {
 				continue

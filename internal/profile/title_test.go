@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -70,5 +71,71 @@ func checkTitle(t *testing.T, s string) {
 	}
 	if got := string(appendTitle([]byte("x y"), s)); got != "x y"+want {
 		t.Fatalf("appendTitle after %q: %q, want %q", "x y", got, "x y"+want)
+	}
+}
+
+// oldMatchSection is matchSection before the per-country cache: every
+// name of every section that needs a country, filled in and normalised
+// for each heading.
+func oldMatchSection(p *Profile, heading, country string) *Section {
+	key := oldNormalizeTitle(heading)
+	if key == "" {
+		return nil
+	}
+	if s, ok := p.byName[key]; ok {
+		return s
+	}
+	if country == "" {
+		return nil
+	}
+	for _, s := range p.withCountry {
+		for _, name := range s.Names(country) {
+			if oldNormalizeTitle(name) == key {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+var sectionSeeds = [][2]string{
+	{"Mali Travel Advisory", "Mali"}, {"MALI  travel advisory.", "Mali"}, {"Niger Travel Advisory", "Mali"},
+	{"Travel to Ireland overview", "Ireland"}, {"Safety and Security", ""}, {"Crime", "Mali"}, {"", "x"},
+	{"Côte d’Ivoire Travel Advisory", "Cote d'Ivoire"}, {"Embassy contact", "Ireland"},
+}
+
+func TestMatchSectionByCountry(t *testing.T) {
+	for _, s := range sectionSeeds {
+		checkMatchSection(t, s[0], s[1])
+	}
+	set := Default()
+	p, _ := set.Get("osac-csr")
+	if got := p.MatchSection("Mali Travel Advisory", "Mali"); got == nil || got.Name != "{country} Travel Advisory" {
+		t.Errorf("MatchSection(Mali Travel Advisory) = %v", got)
+	}
+	// Past the cache's bound, names are still found, uncached.
+	for i := range maxCountryNames + 2 {
+		c := fmt.Sprintf("Land%d", i)
+		if p.MatchSection(c+" Travel Advisory", c) == nil {
+			t.Fatalf("country %d: advisory section not found", i)
+		}
+	}
+}
+
+// FuzzMatchSection holds matchSection to the old code on the built-in
+// profiles with a section named after the country.
+func FuzzMatchSection(f *testing.F) {
+	for _, s := range sectionSeeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(checkMatchSection)
+}
+
+func checkMatchSection(t *testing.T, heading, country string) {
+	for _, name := range []string{"osac-csr", "dfa-ireland", "travel-advisory"} {
+		p, _ := Default().Get(name)
+		if got, want := p.matchSection(heading, country), oldMatchSection(p, heading, country); got != want {
+			t.Fatalf("%s: matchSection(%q, %q) = %v, want %v", name, heading, country, got, want)
+		}
 	}
 }
