@@ -642,7 +642,9 @@ func (vd *validator) unevalValidate() {
 				vd.addErr(vd.validateVal(s.UnevaluatedProperties, pvalue, pname))
 			}
 		}
-		vd.uneval.props = nil
+		if vd.uneval.props != nil { // reportlint: noUneval is shared, never written
+			vd.uneval.props = nil
+		}
 	}
 
 	// unevaluatedItems
@@ -650,7 +652,9 @@ func (vd *validator) unevalValidate() {
 		for i := range vd.uneval.items {
 			vd.addErr(vd.validateVal(s.UnevaluatedItems, arr[i], strconv.Itoa(i)))
 		}
-		vd.uneval.items = nil
+		if vd.uneval.items != nil {
+			vd.uneval.items = nil
+		}
 	}
 }
 
@@ -917,7 +921,26 @@ type uneval struct {
 	items map[int]struct{}
 }
 
+// noUneval is what unevalFrom returns when nothing is left to evaluate,
+// nearly always (reportlint, see README.reportlint.md): one shared value
+// instead of one allocated for every value validated. It is only read:
+// merge and delete leave an empty uneval empty, and the two places that
+// clear a field do so only when it is set.
+var noUneval = &uneval{}
+
 func unevalFrom(v any, sch *Schema, callerNeeds bool) *uneval {
+	switch v := v.(type) {
+	case map[string]any:
+		if sch.allPropsEvaluated || !callerNeeds && sch.UnevaluatedProperties == nil {
+			return noUneval
+		}
+	case []any:
+		if sch.allItemsEvaluated || !callerNeeds && sch.UnevaluatedItems == nil || sch.numItemsEvaluated >= len(v) {
+			return noUneval
+		}
+	default:
+		return noUneval
+	}
 	uneval := &uneval{}
 	switch v := v.(type) {
 	case map[string]any:
