@@ -65,6 +65,11 @@ type validator struct {
 	resources    map[jsonPointer]*resource // resources which should be validated with their dialect
 	assertVocabs bool
 	vocabularies map[string]*Vocabulary
+
+	// reportlint: scpStore holds scp for validateSelf, validateVal and
+	// validateValue, whose validator goes to the heap anyway: one
+	// allocation for the two (see README.reportlint.md).
+	scpStore scope
 }
 
 func (vd *validator) validate() (*uneval, error) {
@@ -661,13 +666,12 @@ func (vd *validator) unevalValidate() {
 // validation helpers --
 
 func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) error {
-	scp := vd.scp.child(sch, refKw, vd.scp.vid)
 	uneval := unevalFrom(vd.v, sch, !vd.uneval.isEmpty())
 	subvd := validator{
-		v:            vd.v,
-		vloc:         vd.vloc,
-		sch:          sch,
-		scp:          scp,
+		v:    vd.v,
+		vloc: vd.vloc,
+		sch:  sch,
+		// scp: set below, in subvd
 		uneval:       uneval,
 		errors:       nil,
 		boolResult:   vd.boolResult || boolResult,
@@ -677,6 +681,8 @@ func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) er
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
 	}
+	subvd.scpStore = scope{sch, refKw, vd.scp.vid, vd.scp} // vd.scp.child, in subvd
+	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
 	uneval, err := subvd.validate()
 	if err == nil {
@@ -687,13 +693,12 @@ func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) er
 
 func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 	vloc := append(vd.vloc, vtok)
-	scp := vd.scp.child(sch, "", vd.scp.vid+1)
 	uneval := unevalFrom(v, sch, false)
 	subvd := validator{
-		v:            v,
-		vloc:         vloc,
-		sch:          sch,
-		scp:          scp,
+		v:    v,
+		vloc: vloc,
+		sch:  sch,
+		// scp: set below, in subvd
 		uneval:       uneval,
 		errors:       nil,
 		boolResult:   vd.boolResult,
@@ -703,6 +708,8 @@ func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
 	}
+	subvd.scpStore = scope{sch, "", vd.scp.vid + 1, vd.scp} // vd.scp.child, in subvd
+	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
 	_, err := subvd.validate()
 	return err
@@ -710,13 +717,12 @@ func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 
 func (vd *validator) validateValue(sch *Schema, v any, vpath []string) error {
 	vloc := append(vd.vloc, vpath...)
-	scp := vd.scp.child(sch, "", vd.scp.vid+1)
 	uneval := unevalFrom(v, sch, false)
 	subvd := validator{
-		v:            v,
-		vloc:         vloc,
-		sch:          sch,
-		scp:          scp,
+		v:    v,
+		vloc: vloc,
+		sch:  sch,
+		// scp: set below, in subvd
 		uneval:       uneval,
 		errors:       nil,
 		boolResult:   vd.boolResult,
@@ -726,6 +732,8 @@ func (vd *validator) validateValue(sch *Schema, v any, vpath []string) error {
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
 	}
+	subvd.scpStore = scope{sch, "", vd.scp.vid + 1, vd.scp} // vd.scp.child, in subvd
+	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
 	_, err := subvd.validate()
 	return err
@@ -879,10 +887,6 @@ type scope struct {
 	vid int
 
 	parent *scope
-}
-
-func (sc *scope) child(sch *Schema, refKeyword string, vid int) *scope {
-	return &scope{sch, refKeyword, vid, sc}
 }
 
 func (sc *scope) checkCycle() *scope {
