@@ -63,14 +63,18 @@ func runRequiredSection(pass *lint.Pass) {
 		})
 	}
 
-	// Any other unknown heading that misspells a known section.
+	// Any other unknown heading that misspells a known section. The
+	// names are listed for the first such heading: most reports have none.
 	var names []string
-	for _, spec := range specs {
-		names = append(names, spec.Names(country)...)
-	}
 	for _, h := range heads {
 		if h.Spec != nil || suggested[h.Section] {
 			continue
+		}
+		if names == nil {
+			names = []string{}
+			for _, spec := range specs {
+				names = append(names, spec.Names(country)...)
+			}
 		}
 		if name, ok := misspelt(h.Section.Title.Value, names); ok {
 			pass.Report(lint.Finding{
