@@ -194,6 +194,9 @@ func (f *Finder) appendFind(w *workspace, out []Mention, text string) []Mention 
 	pending := w.pending[:0] // readings that may still overlap one to come
 	pendingEnd := 0          // token index past the last pending reading
 	for i := 0; ; i++ {
+		if i == s.base+len(s.toks) && !s.eof {
+			f.skip(s, i) // nothing read ahead: pass over what starts nothing
+		}
 		if _, ok := s.get(i); !ok {
 			break
 		}

@@ -284,3 +284,53 @@ func FuzzFoldTable(f *testing.F) {
 		}
 	})
 }
+
+// oldAppendFind is appendFind as it was before it skipped the text that
+// starts no reading: readAt at every token.
+func (f *Finder) oldAppendFind(w *workspace, out []Mention, text string) []Mention {
+	s := &w.stream
+	s.reset(text)
+	pending := w.pending[:0]
+	pendingEnd := 0
+	for i := 0; ; i++ {
+		if _, ok := s.get(i); !ok {
+			break
+		}
+		if i >= pendingEnd && len(pending) > 0 {
+			out, w.taken = settle(text, pending, out, w.taken)
+			pending = pending[:0]
+		}
+		before := len(pending)
+		pending = f.readAt(s, i, pending)
+		for _, c := range pending[before:] {
+			pendingEnd = max(pendingEnd, c.endTok)
+		}
+		s.release(i)
+	}
+	out, w.taken = settle(text, pending, out, w.taken)
+	w.pending = pending[:0]
+	s.reset("")
+	return out
+}
+
+// FuzzSkip checks that skipping the text that starts no reading finds what
+// reading at every token finds, with the phrase list and without.
+func FuzzSkip(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text)
+	}
+	prose := readProse(f)
+	f.Add(prose)
+	f.Add(digitSoup(4 << 10))
+	f.Add("the end of 2023 in the coming months, ACI 2000; FY 2024 the past 12 years ago in recent-weeks")
+	f.Add("up to date as soon as x y z 2019 a b c\u00a0d 2020 e’s f “g” 2021–22 h i j k the beginning of May")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fd := range []*Finder{Default(), explicitOnly} {
+			got := fd.AppendFind(nil, text)
+			want := fd.oldAppendFind(new(workspace), nil, text)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q:\nskipping %+v\nevery token %+v", text, got, want)
+			}
+		}
+	})
+}

@@ -114,7 +114,8 @@ func (lx *lexer) next() (token, bool) {
 // stream gives random access by absolute index to the tokens of a text while
 // keeping only a window of them in memory, so a 5 MB line costs no more than a
 // short paragraph per token. Look-ahead extends the window as needed;
-// look-behind is limited to keepBehind tokens before the last release point.
+// look-behind is limited to keepBehind tokens before the last release point,
+// and to behind tokens before the first token after a skip.
 type stream struct {
 	text string
 	lex  lexer
@@ -125,8 +126,10 @@ type stream struct {
 
 const keepBehind = 8
 
-// lexAhead is how many tokens fill reads beyond the one asked for.
-const lexAhead = 32
+// lexAhead is how many tokens fill reads beyond the one asked for. Few:
+// the finder asks readAt about every token lexed, while Finder.skip passes
+// over the tokens not yet lexed much more cheaply.
+const lexAhead = 4
 
 // reset points s at text, keeping the token buffer for reuse.
 func (s *stream) reset(text string) {
