@@ -71,7 +71,7 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 			return nil, fmt.Errorf("%s: %s is missing or empty", path, key)
 		}
 		for _, p := range list {
-			if len(phraseWords(p)) == 0 {
+			if !hasWords(p) {
 				return nil, fmt.Errorf("%s: %s: %q has no words", path, key, p)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -529,4 +530,71 @@ func FuzzTokenFrom(f *testing.F) {
 			k = got
 		}
 	})
+}
+
+// oldPhraseWords is phraseWords as it was before appendPhraseWords: each
+// part tokenized into a unit of its own.
+func oldPhraseWords(p string) []string {
+	var out []string
+	for k, part := range strings.Split(p, nameSlot) {
+		if k > 0 {
+			out = append(out, nameSlot)
+		}
+		u := tokenize(part)
+		for i := range u.toks {
+			out = append(out, u.lower(i))
+		}
+	}
+	return out
+}
+
+// FuzzPhraseWords holds phraseWords and hasWords to the old way of cutting
+// a phrase, and compileSet to a set made of oldPhraseWords.
+func FuzzPhraseWords(f *testing.F) {
+	f.Add("recently")
+	f.Add("g5")
+	f.Add("according to")
+	f.Add("per {name}")
+	f.Add("{name}{name} x")
+	f.Add("  \u00a0 ")
+	f.Add("Mali’s G5 15th 1,200 naïve ÉTAT \xff")
+	f.Add("up-to-date")
+	f.Fuzz(func(t *testing.T, p string) {
+		want := oldPhraseWords(p)
+		if got := phraseWords(p); !slices.Equal(got, want) {
+			t.Fatalf("phraseWords(%q) = %q, want %q", p, got, want)
+		}
+		if hasWords(p) != (len(want) > 0) {
+			t.Fatalf("hasWords(%q) = %v with %d words", p, hasWords(p), len(want))
+		}
+		lists := [][]string{{p, "x " + p, "according to"}, {p + " {name}", "Per {name}"}}
+		if got, want := compileSet(lists...), oldCompileSet(lists...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("compileSet(%q) = %+v, want %+v", lists, got, want)
+		}
+	})
+}
+
+// oldCompileSet is compileSet as it was, each phrase's words cut by
+// oldPhraseWords into a slice of their own.
+func oldCompileSet(phrases ...[]string) phraseSet {
+	set := phraseSet{byFirst: map[string][][]string{}}
+	for _, list := range phrases {
+		for _, p := range list {
+			words := oldPhraseWords(p)
+			if len(words) == 0 {
+				continue
+			}
+			set.byFirst[words[0]] = append(set.byFirst[words[0]], words)
+		}
+	}
+	for k, list := range set.byFirst {
+		for i := 1; i < len(list); i++ {
+			for j := i; j > 0 && len(list[j]) > len(list[j-1]); j-- {
+				list[j], list[j-1] = list[j-1], list[j]
+			}
+		}
+		set.byFirst[k] = list
+	}
+	set.names = set.byFirst[nameSlot]
+	return set
 }

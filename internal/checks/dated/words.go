@@ -339,13 +339,22 @@ type phraseSet struct {
 }
 
 func compileSet(phrases ...[]string) phraseSet {
-	set := phraseSet{byFirst: map[string][][]string{}}
+	n := 0
+	for _, list := range phrases {
+		n += len(list)
+	}
+	set := phraseSet{byFirst: make(map[string][][]string, n)}
+	// The words of all the phrases, one after another: each phrase's slice
+	// is cut from it, rather than allocated on its own.
+	all := make([]string, 0, 2*n)
 	for _, list := range phrases {
 		for _, p := range list {
-			words := phraseWords(p)
-			if len(words) == 0 {
+			from := len(all)
+			all = appendPhraseWords(all, p)
+			if len(all) == from {
 				continue
 			}
+			words := all[from:len(all):len(all)]
 			set.byFirst[words[0]] = append(set.byFirst[words[0]], words)
 		}
 	}
@@ -363,18 +372,44 @@ func compileSet(phrases ...[]string) phraseSet {
 }
 
 // phraseWords cuts a phrase into the folded tokens it must match.
-func phraseWords(p string) []string {
-	var out []string
-	for k, part := range strings.Split(p, nameSlot) {
+func phraseWords(p string) []string { return appendPhraseWords(nil, p) }
+
+// appendPhraseWords appends the folded tokens of phrase p to out. The lists
+// hold hundreds of phrases, read at start-up: most are one lower-case word,
+// taken as it is, and the rest are cut with appendTokens into a buffer on
+// the stack, not a unit of their own.
+func appendPhraseWords(out []string, p string) []string {
+	if p != "" && 'a' <= p[0] && p[0] <= 'z' && lowerWord(p, 0) == len(p) {
+		return append(out, p)
+	}
+	var scratch [16]token
+	var f folder
+	for k := 0; ; k++ {
+		part, rest, found := strings.Cut(p, nameSlot)
 		if k > 0 {
 			out = append(out, nameSlot)
 		}
-		u := tokenize(part)
-		for i := range u.toks {
-			out = append(out, u.lower(i))
+		f.buf = f.buf[:0]
+		toks := appendTokens(scratch[:0], part, &f)
+		for _, t := range toks {
+			if t.folded {
+				out = append(out, string(f.buf[t.lo:t.lo+t.ln]))
+			} else {
+				out = append(out, part[t.start:t.end])
+			}
 		}
+		if !found {
+			return out
+		}
+		p = rest
 	}
-	return out
+}
+
+// hasWords reports whether phrase p has a token to match, as
+// len(phraseWords(p)) > 0 does without cutting it: every character but
+// white space makes a token.
+func hasWords(p string) bool {
+	return strings.IndexFunc(p, func(r rune) bool { return !isSpace(r) }) >= 0
 }
 
 // matchAt returns the end (exclusive token index) of the longest phrase that
