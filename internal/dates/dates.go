@@ -56,6 +56,9 @@ type Finder struct {
 	// lengths (31 for any longer) a starter can have. It holds for an
 	// ASCII word only, whose lower case is as long as it is.
 	maybeLength [26]uint32
+	// dateFirst is firstBits of the words an explicit date can start
+	// with: after "the", the next word ("end of 2023") starts with one.
+	dateFirst uint32
 }
 
 type starter struct {
@@ -112,6 +115,12 @@ func NewFinder(phrases []Phrase) *Finder {
 		f.maybeLength[first] |= 1 << min(len(w), 31)
 	}
 	f.startersByFold = newFoldTable(f.starters)
+	for w, st := range f.starters {
+		if st.date {
+			bit, _ := firstBit(w[0])
+			f.dateFirst |= bit
+		}
+	}
 	return f
 }
 

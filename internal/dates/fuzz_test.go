@@ -323,13 +323,19 @@ func FuzzSkip(f *testing.F) {
 	f.Add(prose)
 	f.Add(digitSoup(4 << 10))
 	f.Add("the end of 2023 in the coming months, ACI 2000; FY 2024 the past 12 years ago in recent-weeks")
+	f.Add("bb cc dd ee ff a\tweek ago")
+	f.Add("bb cc dd ee ff at\r\nthe moment")
 	f.Add("up to date as soon as x y z 2019 a b c\u00a0d 2020 e’s f “g” 2021–22 h i j k the beginning of May")
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, fd := range []*Finder{Default(), explicitOnly} {
-			got := fd.AppendFind(nil, text)
-			want := fd.oldAppendFind(new(workspace), nil, text)
-			if !slices.Equal(got, want) {
-				t.Fatalf("%q:\nskipping %+v\nevery token %+v", text, got, want)
+		// Words that start nothing before the text, so that the finder
+		// skips up to its first reading.
+		for _, text := range []string{text, "bb cc dd ee ff " + text} {
+			for _, fd := range []*Finder{Default(), explicitOnly} {
+				got := fd.AppendFind(nil, text)
+				want := fd.oldAppendFind(new(workspace), nil, text)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q:\nskipping %+v\nevery token %+v", text, got, want)
+				}
 			}
 		}
 	})

@@ -60,8 +60,12 @@ type phraseNode struct {
 	// spacedByFold and gluedByFold are spaced and glued, for look-ups
 	// ignoring case; made once the trie is built.
 	spacedByFold, gluedByFold foldTable[*phraseNode]
-	end                       bool // a phrase ends here
-	kind                      PhraseKind
+	// spacedFirst and gluedFirst are the first bytes the next words can
+	// have (firstBit), so that Finder.skip can pass over most words that
+	// start a phrase after a look at one byte.
+	spacedFirst, gluedFirst uint32
+	end                     bool // a phrase ends here
+	kind                    PhraseKind
 }
 
 // phraseIndex is the root of the trie: the phrases by their first word.
@@ -99,6 +103,7 @@ func compilePhrases(phrases []Phrase) phraseIndex {
 // makeTables makes the look-up tables of n and the nodes below it.
 func (n *phraseNode) makeTables() {
 	n.spacedByFold, n.gluedByFold = newFoldTable(n.spaced), newFoldTable(n.glued)
+	n.spacedFirst, n.gluedFirst = firstBits(n.spaced), firstBits(n.glued)
 	for _, c := range n.spaced {
 		c.makeTables()
 	}

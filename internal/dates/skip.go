@@ -8,6 +8,10 @@ import "unicode/utf8"
 // one more is margin.
 const behind = 3
 
+// ring is the size of the ring of token starts skip keeps: at least
+// behind, and a power of two.
+const ring = 4
+
 // skip passes over the tokens from the lexer's position that start no
 // reading, without making tokens of them or asking readAt, and leaves the
 // stream to lex again from behind tokens before the first one that may:
@@ -16,64 +20,79 @@ const behind = 3
 // will have; s holds no token from i on.
 func (f *Finder) skip(s *stream, i int) {
 	text := s.text
-	var starts [behind]int // where the last tokens passed over start, a ring
+	var starts [ring]int // where the last tokens passed over start
 	n := 0
 	pos := s.lex.pos
-	for {
-		// Most of prose is ASCII words that the sieves turn away, spaces
-		// and punctuation: read those here, byte by byte, and leave the
-		// rest to the lexer and mayStart.
-		for pos < len(text) {
-			c := text[pos]
-			if c >= utf8.RuneSelf {
-				break
-			}
+	hot := -1 // where the first token that may start a reading starts
+scan:
+	for pos < len(text) {
+		// Most of prose is ASCII words that start nothing, spaces and
+		// punctuation: read those here, byte by byte, and leave the rest
+		// to the lexer.
+		if c := text[pos]; c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case classSpace:
 				pos++
 				continue
 			case classPunct:
-				starts[n%behind] = pos
+				starts[n%ring] = pos
 				n++
 				pos++
 				continue
-			case classDigit:
-			default:
-				end := pos + 1
-				for end < len(text) && text[end] < utf8.RuneSelf && asciiClass[text[end]] == classLetter {
-					end++
-				}
-				if (end == len(text) || text[end] < utf8.RuneSelf && asciiClass[text[end]] != classDigit) &&
-					f.sievedLetters(text[pos:end]) {
-					starts[n%behind] = pos
-					n++
-					pos = end
-					continue
-				}
+			case classDigit: // a number, or digits and letters: a date may start
+				hot = pos
+				break scan
 			}
-			break
+			end := pos + 1
+			for end < len(text) && letterByte[text[end]] {
+				end++
+			}
+			if end == len(text) || text[end] < utf8.RuneSelf && asciiClass[text[end]] != classDigit {
+				// A word of ASCII letters, as the lexer cuts it.
+				if !f.sievedLetters(text[pos:end]) && f.mayStartWord(text, pos, end) {
+					hot = pos
+					break
+				}
+				starts[n%ring] = pos
+				n++
+				pos = end
+				continue
+			}
 		}
 		lx := lexer{text: text, pos: pos}
 		t, ok := lx.next()
 		if !ok {
-			// Nothing more can start a reading; the stream ends here.
-			s.toks, s.base, s.eof = s.toks[:0], i, true
-			s.lex.pos = len(text)
-			return
+			break // white space to the end
 		}
-		if f.mayStart(text, t, lx) {
-			if n < behind {
-				return // too little passed over: lex on from where the stream is
-			}
-			s.toks, s.base = s.toks[:0], i
-			s.lex.pos = starts[n%behind] // the oldest of the last behind
-			return
+		if t.kind == tokNumber || t.kind == tokMixed ||
+			t.kind == tokWord && !f.sieved(text[t.start:t.end]) && f.mayStartWord(text, t.start, t.end) {
+			hot = t.start
+			break
 		}
-		starts[n%behind] = t.start
+		starts[n%ring] = t.start
 		n++
 		pos = lx.pos
 	}
+	switch {
+	case hot < 0:
+		// Nothing more can start a reading; the stream ends here.
+		s.toks, s.base, s.eof = s.toks[:0], i, true
+		s.lex.pos = len(text)
+	case n >= behind:
+		s.toks, s.base = s.toks[:0], i
+		s.lex.pos = starts[(n-behind)%ring]
+	}
+	// Else too little was passed over: the stream lexes on from where it is.
 }
+
+// letterByte marks the bytes the lexer puts in a word without decoding:
+// ASCII letters and the underscore.
+var letterByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] == classLetter
+	}
+	return t
+}()
 
 // sievedLetters is sieved for a word of ASCII letters and underscores.
 func (f *Finder) sievedLetters(w string) bool {
@@ -82,21 +101,12 @@ func (f *Finder) sievedLetters(w string) bool {
 		(f.maybeStarter[first]&(1<<last) == 0 || f.maybeLength[first]&(1<<min(len(w), 31)) == 0)
 }
 
-// mayStart reports whether readAt could find a reading at token t; after is
-// the lexer just past t, for a look at the next token. It errs only on the
-// side of yes: a word that starts a phrase counts when the next token
-// could go on with it, without following the phrase further.
-func (f *Finder) mayStart(text string, t token, after lexer) bool {
-	switch t.kind {
-	case tokPunct:
-		return false
-	case tokNumber, tokMixed:
-		return true
-	}
-	w := text[t.start:t.end]
-	if f.sieved(w) {
-		return false
-	}
+// mayStartWord reports whether readAt could find a reading at the word
+// text[start:end], the sieves passed. It errs only on the side of yes: a
+// word that starts a phrase counts when the next token could go on with
+// it, without following the phrase further.
+func (f *Finder) mayStartWord(text string, start, end int) bool {
+	w := text[start:end]
 	st := f.startersByFold.get(w)
 	if st.date || st.number || st.month && 'A' <= w[0] && w[0] <= 'Z' {
 		return true
@@ -107,6 +117,32 @@ func (f *Finder) mayStart(text string, t token, after lexer) bool {
 	if st.phrase != nil && st.phrase.end {
 		return true
 	}
+	// One byte of the next token turns most such words away: "in" goes on
+	// only with "recent" or "the", which start with r and t.
+	p := end
+	for p < len(text) && text[p] < utf8.RuneSelf && asciiClass[text[p]] == classSpace {
+		p++
+	}
+	if p == len(text) {
+		return false
+	}
+	if bit, ok := firstBit(text[p]); ok {
+		var may uint32
+		if st.the {
+			may = f.dateFirst
+		}
+		if st.phrase != nil {
+			if p == end {
+				may |= st.phrase.gluedFirst
+			} else {
+				may |= st.phrase.spacedFirst
+			}
+		}
+		if may&bit == 0 {
+			return false
+		}
+	}
+	after := lexer{text: text, pos: end}
 	next, ok := after.next()
 	if !ok {
 		return false
@@ -122,7 +158,7 @@ func (f *Finder) mayStart(text string, t token, after lexer) bool {
 		return false
 	}
 	tab := &n.spacedByFold
-	if next.start == t.end {
+	if next.start == end {
 		tab = &n.gluedByFold
 	}
 	if tab.n == 0 {
@@ -133,4 +169,31 @@ func (f *Finder) mayStart(text string, t token, after lexer) bool {
 	}
 	// {n}: a short number or a number word, looked at no closer.
 	return tab.all[numberSlot] != nil && (next.kind == tokNumber || next.kind == tokWord)
+}
+
+// firstBit is the bit of firstBits for a token that starts with byte c: a
+// letter's, folded, or one for anything else. ok is false for a byte
+// outside ASCII, whose token may fold to anything.
+func firstBit(c byte) (bit uint32, ok bool) {
+	switch {
+	case c >= utf8.RuneSelf:
+		return 0, false
+	case 'a' <= c|0x20 && c|0x20 <= 'z':
+		return 1 << (c | 0x20 - 'a'), true
+	}
+	return 1 << 26, true
+}
+
+// firstBits is the set of firstBit of the words of m; {n} stands for
+// every token.
+func firstBits[V any](m map[string]V) uint32 {
+	var bits uint32
+	for w := range m {
+		bit, ok := firstBit(w[0])
+		if w == numberSlot || !ok {
+			return ^uint32(0)
+		}
+		bits |= bit
+	}
+	return bits
 }
