@@ -24,6 +24,11 @@ type foldSlot[V any] struct {
 
 func newFoldTable[V any](m map[string]V) foldTable[V] {
 	t := foldTable[V]{all: m, n: len(m)}
+	if len(m) == 0 {
+		// No slots: most nodes of the phrase trie are leaves, whose two
+		// tables would each take a block of eight at start-up.
+		return t
+	}
 	size := 8
 	for size < 4*len(m) {
 		size *= 2
@@ -64,7 +69,11 @@ func foldHash(w string) (h uint32, ascii bool) {
 // get is lookupFolded(m, w) for the map m the table was made from.
 func (t *foldTable[V]) get(w string) V {
 	h, ascii := foldHash(w)
-	if !ascii || w == "" {
+	if !ascii || w == "" || len(t.slots) == 0 {
+		if t.n == 0 {
+			var zero V
+			return zero
+		}
 		return t.all[strings.ToLower(w)]
 	}
 	mask := uint32(len(t.slots) - 1)

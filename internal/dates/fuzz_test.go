@@ -281,6 +281,10 @@ func FuzzFoldTable(f *testing.F) {
 			if got, want := n.spacedByFold.get(w), lookupFolded(n.spaced, w); got != want {
 				t.Errorf("after %q, %q: %p, want %p", first, w, got, want)
 			}
+			// Most glued tables are empty, as are the tables of leaves.
+			if got, want := n.gluedByFold.get(w), lookupFolded(n.glued, w); got != want {
+				t.Errorf("glued after %q, %q: %p, want %p", first, w, got, want)
+			}
 		}
 	})
 }
