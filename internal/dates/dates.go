@@ -202,9 +202,11 @@ func (f *Finder) appendFind(w *workspace, out []Mention, text string) []Mention 
 	s.reset(text)
 	pending := w.pending[:0] // readings that may still overlap one to come
 	pendingEnd := 0          // token index past the last pending reading
+	coldEnd := 0             // tokens before it are known to start nothing
 	for i := 0; ; i++ {
 		if i == s.base+len(s.toks) && !s.eof {
-			f.skip(s, i) // nothing read ahead: pass over what starts nothing
+			// Nothing read ahead: pass over what starts nothing.
+			coldEnd = i + f.skip(s, i)
 		}
 		if _, ok := s.get(i); !ok {
 			break
@@ -214,7 +216,9 @@ func (f *Finder) appendFind(w *workspace, out []Mention, text string) []Mention 
 			pending = pending[:0]
 		}
 		before := len(pending)
-		pending = f.readAt(s, i, pending)
+		if i >= coldEnd {
+			pending = f.readAt(s, i, pending)
+		}
 		for _, c := range pending[before:] {
 			pendingEnd = max(pendingEnd, c.endTok)
 		}

@@ -17,8 +17,9 @@ const ring = 4
 // stream to lex again from behind tokens before the first one that may:
 // most words of prose ("the", "in", "to" among them, unless a phrase or a
 // date goes on after them) start nothing. i is the index the next token
-// will have; s holds no token from i on.
-func (f *Finder) skip(s *stream, i int) {
+// will have; s holds no token from i on. It returns how many tokens from i
+// on are known to start nothing: those lexed again for the look behind.
+func (f *Finder) skip(s *stream, i int) (cold int) {
 	text := s.text
 	var starts [ring]int // where the last tokens passed over start
 	n := 0
@@ -78,11 +79,14 @@ scan:
 		// Nothing more can start a reading; the stream ends here.
 		s.toks, s.base, s.eof = s.toks[:0], i, true
 		s.lex.pos = len(text)
+		return 0
 	case n >= behind:
 		s.toks, s.base = s.toks[:0], i
 		s.lex.pos = starts[(n-behind)%ring]
+		return behind
 	}
-	// Else too little was passed over: the stream lexes on from where it is.
+	// Too little was passed over: the stream lexes on from where it is.
+	return n
 }
 
 // letterByte marks the bytes the lexer puts in a word without decoding:
