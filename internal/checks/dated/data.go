@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -60,8 +62,11 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 		return nil, err
 	}
 	var d Data
-	if err := rules.DecodeYAML(raw, &d, true); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	if doc := rules.Parsed(raw); doc == nil || !decodeData(doc, &d) {
+		d = Data{}
+		if err := rules.DecodeYAML(raw, &d, true); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
 	}
 	v := reflect.ValueOf(d)
 	for i := 0; i < v.NumField(); i++ {
@@ -78,6 +83,57 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 	}
 	return &d, nil
 }
+
+// decodeData fills d from the parsed document n as n.Decode does, when n
+// is a mapping of Data's keys, each once, to lists of plain strings; it
+// returns false for anything else, which Decode then reads and reports.
+// Decode goes through reflection for each of the file's 600 strings, at
+// start-up; the snapshot's nodes hold them already.
+func decodeData(n *yaml.Node, d *Data) bool {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) != 1 {
+			return false
+		}
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode || n.ShortTag() != "!!map" {
+		return false
+	}
+	fields := dataFields()
+	v := reflect.ValueOf(d).Elem()
+	seen := make([]bool, len(fields))
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		key, val := n.Content[k], n.Content[k+1]
+		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!str" {
+			return false
+		}
+		i, ok := fields[key.Value]
+		if !ok || seen[i] || val.Kind != yaml.SequenceNode || val.ShortTag() != "!!seq" {
+			return false
+		}
+		seen[i] = true
+		list := make([]string, len(val.Content))
+		for j, item := range val.Content {
+			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
+				return false
+			}
+			list[j] = item.Value
+		}
+		*v.Field(i).Addr().Interface().(*[]string) = list
+	}
+	return true
+}
+
+// dataFields gives the index of each of Data's fields by its key.
+var dataFields = sync.OnceValue(func() map[string]int {
+	t := reflect.TypeFor[Data]()
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		m[key] = i
+	}
+	return m
+})
 
 // lexicon is Data compiled for matching.
 type lexicon struct {

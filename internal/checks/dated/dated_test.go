@@ -3,6 +3,7 @@ package dated
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -597,4 +600,55 @@ func oldCompileSet(phrases ...[]string) phraseSet {
 	}
 	set.names = set.byFirst[nameSlot]
 	return set
+}
+
+// The embedded word lists take decodeData's way, and it reads them as
+// yaml's Decode does.
+func TestDecodeDataEmbedded(t *testing.T) {
+	raw, err := fs.ReadFile(rules.FS, DataPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got, want Data
+	if !decodeData(&doc, &got) {
+		t.Fatal("decodeData declined the embedded word lists")
+	}
+	if err := doc.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("decodeData and Decode read the embedded word lists differently")
+	}
+}
+
+// FuzzDecodeData: where decodeData reads a document, Decode reads the same
+// without error.
+func FuzzDecodeData(f *testing.F) {
+	f.Add("anchors: [a, b]\nunits: [km]\n")
+	f.Add("anchors: [a]\nanchors: [b]\n")
+	f.Add("anchors: [1, true, null, '2']\n")
+	f.Add("anchors: &x [a]\nunits: *x\n")
+	f.Add("anchors: []\nnope: [a]\n")
+	f.Add("anchors: a\n")
+	f.Add("--- \n!!map {anchors: !!seq [!!str a]}\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(text), &doc) != nil {
+			return
+		}
+		var got, want Data
+		if !decodeData(&doc, &got) {
+			return
+		}
+		if err := doc.Decode(&want); err != nil {
+			t.Fatalf("%q: decodeData read it, Decode: %v", text, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: decodeData %+v, Decode %+v", text, got, want)
+		}
+	})
 }
