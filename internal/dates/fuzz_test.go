@@ -152,6 +152,26 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
+// BenchmarkFindMali is the finder on the real Mali sample, a paragraph at
+// a time as extraction reads it: far fewer dates than testdata/prose.txt,
+// so it shows what passing over the text costs.
+func BenchmarkFindMali(b *testing.B) {
+	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
+	if err != nil {
+		b.Skip("no shared samples:", err)
+	}
+	paras := strings.Split(string(raw), "\n\n")
+	f := Default()
+	var out []Mention
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			out = f.AppendFind(out[:0], p)
+		}
+	}
+}
+
 // oldNext is the lexer as it was before it classed ASCII bytes by table.
 func oldNext(lx *lexer) (token, bool) {
 	s := lx.text

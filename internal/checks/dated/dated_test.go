@@ -652,3 +652,16 @@ func FuzzDecodeData(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLexicon is what Preload does at start-up: read the embedded
+// word lists and compile them.
+func BenchmarkLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := LoadData(rules.FS, DataPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		compileData(d)
+	}
+}
