@@ -75,8 +75,10 @@ type phraseIndex struct {
 
 func compilePhrases(phrases []Phrase) phraseIndex {
 	x := phraseIndex{first: make(map[string]*phraseNode)}
+	var c compiledPhrase // its slices reused from phrase to phrase
 	for _, p := range phrases {
-		c, ok := compilePhrase(p)
+		var ok bool
+		c, ok = compilePhrase(p, c.words[:0], c.glued[:0])
 		if !ok {
 			continue
 		}
@@ -128,11 +130,10 @@ func child(m map[string]*phraseNode, w string) *phraseNode {
 	return n
 }
 
-// compilePhrase cuts p into the tokens the text will be cut into; ok is false
-// when p holds nothing to match.
-func compilePhrase(p Phrase) (compiledPhrase, bool) {
-	var toks []string
-	var glued []bool
+// compilePhrase cuts p into the tokens the text will be cut into, appended
+// to toks and glued (a caller reading a list passes the last phrase's, as
+// the lists are read at start-up); ok is false when p holds nothing to match.
+func compilePhrase(p Phrase, toks []string, glued []bool) (compiledPhrase, bool) {
 	lx := lexer{text: p.Text}
 	prevEnd := -1
 	for {
@@ -156,7 +157,7 @@ func compilePhrase(p Phrase) (compiledPhrase, bool) {
 		toks = append(toks, w)
 	}
 	if len(toks) == 0 {
-		return compiledPhrase{}, false
+		return compiledPhrase{words: toks, glued: glued}, false
 	}
 	return compiledPhrase{words: toks, glued: glued, kind: p.Kind}, true
 }
@@ -246,12 +247,14 @@ func LoadPhrases(fsys fs.FS, path string) ([]Phrase, error) {
 	}
 	var phrases []Phrase
 	seen := make(map[string]int) // folded phrase → line
+	var c compiledPhrase         // its slices reused from phrase to phrase
 	for _, item := range list.Content {
 		p, at, err := phraseFromNode(item)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, at.Line, err)
 		}
-		c, ok := compilePhrase(p)
+		var ok bool
+		c, ok = compilePhrase(p, c.words[:0], c.glued[:0])
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: empty phrase", path, item.Line)
 		}
