@@ -1,6 +1,10 @@
 package dates
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/phrase"
+)
 
 // behind is how many tokens the finder keeps before a token that may start
 // a reading when it skips the text before it. The readers look back at
@@ -112,10 +116,11 @@ func (f *Finder) sievedLetters(w string) bool {
 func (f *Finder) mayStartWord(text string, start, end int) bool {
 	w := text[start:end]
 	st := f.startersByFold.get(w)
-	if st.date || st.number || st.month && 'A' <= w[0] && w[0] <= 'Z' {
+	if st.date && (len(w) != 4 && len(w) != 7 || !rangeWord(w)) ||
+		st.number || st.month && 'A' <= w[0] && w[0] <= 'Z' {
 		return true
 	}
-	if !st.the && st.phrase == nil {
+	if !st.the && st.phrase == nil && !st.date {
 		return false
 	}
 	if st.phrase != nil && st.phrase.end {
@@ -132,7 +137,10 @@ func (f *Finder) mayStartWord(text string, start, end int) bool {
 	}
 	if bit, ok := firstBit(text[p]); ok {
 		var may uint32
-		if st.the {
+		switch {
+		case st.date: // "from", "between": left to the look below
+			may = ^uint32(0)
+		case st.the:
 			may = f.dateFirst
 		}
 		if st.phrase != nil {
@@ -155,6 +163,12 @@ func (f *Finder) mayStartWord(text string, start, end int) bool {
 	// "the" leads a date only before "end of" and the like, whose first
 	// words are date starters.
 	if st.the && next.kind == tokWord && f.startersByFold.get(nw).date {
+		return true
+	}
+	// "from" and "between" start a range only before what may start a
+	// date: a number, a date word, "the", a capital (a month).
+	if st.date && (next.kind != tokWord || !f.sieved(nw) && f.startersByFold.get(nw) != (starter{}) ||
+		'A' <= nw[0] && nw[0] <= 'Z' || nw[0] >= utf8.RuneSelf) {
 		return true
 	}
 	n := st.phrase
@@ -200,4 +214,10 @@ func firstBits[V any](m map[string]V) uint32 {
 		bits |= bit
 	}
 	return bits
+}
+
+// rangeWord reports whether the date starter w is "from" or "between",
+// which start only a range: "from 2019 to 2021", "between April and July".
+func rangeWord(w string) bool {
+	return phrase.EqualFoldASCII(w, "from") || phrase.EqualFoldASCII(w, "between")
 }
