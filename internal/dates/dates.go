@@ -336,8 +336,9 @@ func (s *stream) prepositionBefore(i int) bool {
 	if !ok || t.kind != tokWord || s.text[t.start] < 'A' || s.text[t.start] > 'Z' {
 		return false
 	}
-	for _, w := range prepositions {
-		if s.isWord(i-1, w) {
+	w := s.wordAt(i - 1)
+	for _, p := range prepositions {
+		if foldIs(w, p) {
 			return true
 		}
 	}

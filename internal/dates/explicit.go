@@ -227,8 +227,9 @@ func (s *stream) capitals(i int) bool {
 
 // clockWordAt reports whether token i says the number before it is a time of day.
 func (s *stream) clockWordAt(i int) bool {
-	for _, w := range [...]string{"hours", "hrs", "hr", "h", "gmt", "utc", "local"} {
-		if s.isWord(i, w) {
+	w := s.wordAt(i)
+	for _, c := range [...]string{"hours", "hrs", "hr", "h", "gmt", "utc", "local"} {
+		if foldIs(w, c) {
 			return true
 		}
 	}
@@ -319,8 +320,9 @@ func (s *stream) qualifierAt(i int) (qual string, next int) {
 
 // periodEdgeAt reads "end of", "beginning of" and the like at token i.
 func (s *stream) periodEdgeAt(i int) (qual string) {
+	w := s.wordAt(i)
 	for _, e := range periodEdges {
-		if s.isWord(i, e.word) && s.isWord(i+1, "of") {
+		if foldIs(w, e.word) && s.isWord(i+1, "of") {
 			return e.qual
 		}
 	}
@@ -328,8 +330,9 @@ func (s *stream) periodEdgeAt(i int) (qual string) {
 }
 
 func (s *stream) qualifierWord(i int) string {
+	w := s.wordAt(i)
 	for _, q := range [...]string{"early", "mid", "late"} {
-		if s.isWord(i, q) {
+		if foldIs(w, q) {
 			return q
 		}
 	}

@@ -364,3 +364,78 @@ func FuzzSkip(f *testing.F) {
 		}
 	})
 }
+
+// The word helpers as they were, each asking isWord once for each word of
+// its list, for FuzzWordHelpers.
+
+func (s *stream) oldPrepositionBefore(i int) bool {
+	t, ok := s.get(i)
+	if !ok || t.kind != tokWord || s.text[t.start] < 'A' || s.text[t.start] > 'Z' {
+		return false
+	}
+	for _, w := range prepositions {
+		if s.isWord(i-1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *stream) oldClockWordAt(i int) bool {
+	for _, w := range [...]string{"hours", "hrs", "hr", "h", "gmt", "utc", "local"} {
+		if s.isWord(i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *stream) oldPeriodEdgeAt(i int) (qual string) {
+	for _, e := range periodEdges {
+		if s.isWord(i, e.word) && s.isWord(i+1, "of") {
+			return e.qual
+		}
+	}
+	return ""
+}
+
+func (s *stream) oldQualifierWord(i int) string {
+	for _, q := range [...]string{"early", "mid", "late"} {
+		if s.isWord(i, q) {
+			return q
+		}
+	}
+	return ""
+}
+
+// FuzzWordHelpers holds the helpers that read a token once to the old ones,
+// at every token of the text and just outside it.
+func FuzzWordHelpers(f *testing.F) {
+	f.Add("In April, at 1930 Hours GMT, the End of 2023, MID-2022, early late")
+	f.Add("since May; by June 7 hrs utc h local; the beginning OF 2020")
+	f.Add("é in Ünd \u212Aelvin hr")
+	f.Fuzz(func(t *testing.T, text string) {
+		var s stream
+		s.reset(text)
+		n := 0
+		for ; ; n++ {
+			if _, ok := s.get(n); !ok {
+				break
+			}
+		}
+		for i := -2; i <= n+2; i++ {
+			if got, want := s.prepositionBefore(i), s.oldPrepositionBefore(i); got != want {
+				t.Fatalf("%q: prepositionBefore(%d) = %v, want %v", text, i, got, want)
+			}
+			if got, want := s.clockWordAt(i), s.oldClockWordAt(i); got != want {
+				t.Fatalf("%q: clockWordAt(%d) = %v, want %v", text, i, got, want)
+			}
+			if got, want := s.periodEdgeAt(i), s.oldPeriodEdgeAt(i); got != want {
+				t.Fatalf("%q: periodEdgeAt(%d) = %q, want %q", text, i, got, want)
+			}
+			if got, want := s.qualifierWord(i), s.oldQualifierWord(i); got != want {
+				t.Fatalf("%q: qualifierWord(%d) = %q, want %q", text, i, got, want)
+			}
+		}
+	})
+}

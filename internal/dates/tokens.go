@@ -215,6 +215,20 @@ func (s *stream) isWord(i int, w string) bool {
 	return ok && t.kind == tokWord && t.end-t.start == len(w) && phrase.EqualFoldASCII(s.text[t.start:t.end], w)
 }
 
+// wordAt is the text of token i if it is a word, else "": for the helpers
+// that compare one token with a list of words, which asked isWord, and so
+// get, once for each word of the list.
+func (s *stream) wordAt(i int) string {
+	t, ok := s.get(i)
+	if !ok || t.kind != tokWord {
+		return ""
+	}
+	return s.text[t.start:t.end]
+}
+
+// foldIs reports whether w is the lower-case ASCII word x, ignoring case.
+func foldIs(w, x string) bool { return len(w) == len(x) && phrase.EqualFoldASCII(w, x) }
+
 // number returns the value and digit count of number token i.
 func (s *stream) number(i int) (value, digits int, ok bool) {
 	t, found := s.get(i)
