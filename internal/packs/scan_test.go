@@ -34,23 +34,11 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := []byte("Title\n\nAcme LTD and Acme Ltd sell ALOT, per\n se; Alotau and ltd are not flagged.\n")
-	f, err := source.New("r.txt", raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parse.Parse(f, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := "Title\n\nAcme LTD and Acme Ltd sell ALOT, per\n se; Alotau and ltd are not flagged.\n"
 	memo := map[string]any{}
 	var got []string
-	for _, r := range rules {
-		p := lint.NewPass(r, f, doc, nil, linttest.DefaultAsOf, nil, r.Level, func(fd lint.Finding) {
-			got = append(got, r.ID+" "+string(raw[fd.Span.Start:fd.Span.End]))
-		})
-		p.Memo = memo
-		r.Run(p)
+	for _, fd := range runSharing(t, rules, raw, memo) {
+		got = append(got, fd.Rule+" "+raw[fd.Span.Start:fd.Span.End])
 	}
 	want := []string{"t/kept Ltd", "t/folded ALOT", "t/second ALOT", "t/second per\n se"}
 	if !slices.Equal(got, want) {
@@ -88,23 +76,11 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := []byte("Title\n\n## Overview\n\nAlot, per se.\n\n## Crime\n\nAlot again.\n")
-	f, err := source.New("r.txt", raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parse.Parse(f, parse.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := "Title\n\n## Overview\n\nAlot, per se.\n\n## Crime\n\nAlot again.\n"
 	memo := map[string]any{}
 	var got []string
-	for _, r := range rules {
-		p := lint.NewPass(r, f, doc, nil, linttest.DefaultAsOf, nil, r.Level, func(fd lint.Finding) {
-			got = append(got, r.ID+" "+string(raw[fd.Span.Start:fd.Span.End])+" "+strconv.Itoa(fd.Span.Start))
-		})
-		p.Memo = memo
-		r.Run(p)
+	for _, fd := range runSharing(t, rules, raw, memo) {
+		got = append(got, fd.Rule+" "+raw[fd.Span.Start:fd.Span.End]+" "+strconv.Itoa(fd.Span.Start))
 	}
 	want := []string{"t/one Alot 20", "t/one Alot 45", "t/two per se 26", "t/crime Alot 45", "t/swap Alot 20", "t/swap Alot 45"}
 	if !slices.Equal(got, want) {
@@ -132,4 +108,28 @@ rules:
 			}
 		}
 	}
+}
+
+// runSharing runs rules in turn on the report raw, all with memo, as a
+// check does, and returns their findings in that order, each with its rule.
+func runSharing(t *testing.T, rules []*lint.Rule, raw string, memo map[string]any) []lint.Finding {
+	t.Helper()
+	f, err := source.New("r.txt", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []lint.Finding
+	for _, r := range rules {
+		p := lint.NewPass(r, f, doc, nil, linttest.DefaultAsOf, nil, r.Level, func(fd lint.Finding) {
+			fd.Rule = r.ID
+			out = append(out, fd)
+		})
+		p.Memo = memo
+		r.Run(p)
+	}
+	return out
 }

@@ -157,27 +157,26 @@ func (v *Validator) compileEmbedded(name string) (*jsonschema.Schema, error) {
 		// TestFlatSnapshotIsCurrent): decoding and flattening them was a
 		// fifth of compiling a report's schema, and it needs no other.
 		if doc, ok := flatSnapshot(name); ok {
-			url := embeddedBase + "flat/" + name
-			if err := v.compiler.AddResource(url, doc); err != nil {
-				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-			}
-			sch, err := v.compiler.Compile(url)
-			if err != nil {
-				return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-			}
-			return sch, nil
+			return v.compileAt(name, embeddedBase+"flat/"+name, doc)
 		}
 	}
 	if err := v.loadEmbedded(name); err != nil {
 		return nil, err
 	}
-	url := embeddedBase + name
-	if v.flat {
-		doc, err := flatten(v.docs, name)
-		if err != nil {
-			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
-		}
-		url = embeddedBase + "flat/" + name
+	if !v.flat {
+		return v.compileAt(name, embeddedBase+name, nil)
+	}
+	doc, err := flatten(v.docs, name)
+	if err != nil {
+		return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
+	}
+	return v.compileAt(name, embeddedBase+"flat/"+name, doc)
+}
+
+// compileAt compiles the embedded schema name from url, adding doc there
+// first unless it is nil (the compiler has it already).
+func (v *Validator) compileAt(name, url string, doc any) (*jsonschema.Schema, error) {
+	if doc != nil {
 		if err := v.compiler.AddResource(url, doc); err != nil {
 			return nil, &Error{Path: "schemas/" + name, Reason: err.Error()}
 		}

@@ -80,10 +80,16 @@ func startsCommand(s string) bool {
 // needsEscape reports whether PrintableLine (keepTab false) or a line of
 // PrintableText (keepTab true) would change s.
 func needsEscape(s string, keepTab bool) bool {
+	return hasControl(s, keepTab, false) || strings.Contains(s, legacyCommand) || startsCommand(s)
+}
+
+// hasControl reports whether s holds a character mustEscape names, or an
+// invalid byte; a tab or a line feed only where it is not kept.
+func hasControl(s string, keepTab, keepLF bool) bool {
 	for i := 0; i < len(s); {
 		// ASCII, most of any report, is told by its byte.
 		if c := s[i]; c < utf8.RuneSelf {
-			if (c < 0x20 || c == 0x7f) && !(keepTab && c == '\t') {
+			if (c < 0x20 || c == 0x7f) && !(keepTab && c == '\t') && !(keepLF && c == '\n') {
 				return true
 			}
 			i++
@@ -95,7 +101,7 @@ func needsEscape(s string, keepTab bool) bool {
 		}
 		i += n
 	}
-	return strings.Contains(s, legacyCommand) || startsCommand(s)
+	return false
 }
 
 // invalid reports whether r, read at s[i:], stands for a byte that is not
@@ -110,25 +116,7 @@ func invalid(s string, i int, r rune) bool {
 
 // excerptNeedsEscape reports whether Printable has anything to replace in s.
 func excerptNeedsEscape(s string) bool {
-	if strings.Contains(s, legacyCommand) {
-		return true
-	}
-	for i := 0; i < len(s); {
-		// As needsEscape: ASCII told by its byte.
-		if c := s[i]; c < utf8.RuneSelf {
-			if (c < 0x20 || c == 0x7f) && c != '\t' && c != '\n' {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if mustEscape(r) || r == utf8.RuneError && n == 1 {
-			return true
-		}
-		i += n
-	}
-	return false
+	return strings.Contains(s, legacyCommand) || hasControl(s, true, true)
 }
 
 // Printable makes text from a report safe to show in an excerpt: one
