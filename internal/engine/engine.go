@@ -360,6 +360,7 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	var schemaFindings []lint.Finding
 	if s, ok := enabled("schema"); ok && opt.Validate != nil {
 		c.holding = true
+		c.held = make([]lint.Finding, 0, 32) // a report's findings, most often
 		c.validate = func() {
 			for _, fd := range opt.Validate(f, r) {
 				if s.Level != 0 {
@@ -455,6 +456,9 @@ func (c *collector) settle() {
 	}
 	c.holding = false
 	c.validate()
+	if c.findings == nil {
+		c.findings = make([]lint.Finding, 0, len(c.held)+len(c.schemaLevel))
+	}
 	for _, fd := range c.held {
 		c.explain(fd)
 	}
