@@ -635,10 +635,11 @@ func yamlError(file string, err error) error {
 // Parse reads one profile file. Errors name the file and line.
 func Parse(file string, data []byte) (*Profile, error) { return parse(file, data, false) }
 
-// parse is Parse; lazy leaves the patterns a report of the kind needs
-// (header, furniture, levels, country) for the first Get or Detect that
-// returns the profile: a run compiles the built-in profiles' detection
-// patterns, and the rest of the one profile its report is of. Only the
+// parse is Parse; lazy leaves all but the name, schema and detection
+// (the sections, contacts, and the patterns a report of the kind needs:
+// header, furniture, levels, country) for the first Get or Detect that
+// returns the profile: a run decodes and compiles the built-in profiles'
+// detection patterns, and the rest of the one profile its report is of. Only the
 // built-in profiles, whose patterns a test compiles, are read lazily: a
 // house profile's mistakes are told when it is loaded.
 func parse(file string, data []byte, lazy bool) (*Profile, error) {
@@ -646,89 +647,119 @@ func parse(file string, data []byte, lazy bool) (*Profile, error) {
 	if err := rules.UnmarshalNode(data, &root); err != nil {
 		return nil, yamlError(file, err)
 	}
-	var fp fileProfile
-	dec := func() error {
-		if len(root.Content) == 0 {
-			return fmt.Errorf("%s: empty profile", file)
-		}
-		if err := checkKeys(file, root.Content[0], profileKeys); err != nil {
-			return err
-		}
-		for _, sk := range subKeys {
-			if n := mapValue(root.Content[0], sk.key); n != nil && n.Tag != "!!null" {
-				if err := checkSubKeys(file, sk.key, n, sk.allowed...); err != nil {
-					return err
-				}
-			}
-		}
-		if err := root.Content[0].Decode(&fp); err != nil {
-			return yamlError(file, err)
-		}
-		return nil
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("%s: empty profile", file)
 	}
-	if err := dec(); err != nil {
+	top := root.Content[0]
+	var fp fileProfile
+	if lazy {
+		// Choosing a profile needs its name, schema and detection only;
+		// the rest (decoded by reflection, about a twentieth of a run's
+		// CPU for all seven) waits for the one profile a report is of.
+		var head struct {
+			Name   string   `yaml:"name"`
+			Schema string   `yaml:"schema"`
+			Detect []string `yaml:"detect"`
+		}
+		if err := top.Decode(&head); err != nil {
+			return nil, yamlError(file, err)
+		}
+		fp.Name, fp.Schema, fp.Detect = head.Name, head.Schema, head.Detect
+	} else if err := decodeProfile(file, top, &fp); err != nil {
 		return nil, err
 	}
 	if fp.Name == "" {
 		return nil, fmt.Errorf("%s:1: a profile needs a name", file)
 	}
-	p := &Profile{Name: fp.Name, Title: fp.Title, Schema: fp.Schema, File: file, RevisedAsWhole: fp.Revised == nil || *fp.Revised, Home: strings.ToUpper(strings.TrimSpace(fp.Home)), Hints: fp.Hints}
-	if n := mapValue(root.Content[0], "schema"); n != nil {
+	p := &Profile{Name: fp.Name, Schema: fp.Schema, File: file}
+	if n := mapValue(top, "schema"); n != nil {
 		p.SchemaLine = n.Line
 	}
 	var err error
-	if p.detect, err = compileDetect(file, root.Content[0], "detect", fp.Detect, lazy); err != nil {
+	if p.detect, err = compileDetect(file, top, "detect", fp.Detect, lazy); err != nil {
 		return nil, err
 	}
-	lines := sectionLines(root.Content[0])
-	var build func([]fileSection, *Section, int) []*Section
-	build = func(fs []fileSection, parent *Section, level int) []*Section {
-		var out []*Section
-		for _, f := range fs {
-			s := &Section{Name: f.Name, Aliases: f.Aliases, Required: f.Required, Level: level, Parent: parent, Line: lines[f.Name]}
-			s.Sections = build(f.Sections, s, level+1)
-			out = append(out, s)
-		}
-		return out
-	}
-	p.Sections = build(fp.Sections, nil, 2)
-	for _, s := range p.All() {
-		if strings.TrimSpace(s.Name) == "" {
-			return nil, fmt.Errorf("%s:%d: a section needs a name", file, s.Line)
+	if lazy {
+		if err := p.readDetectText(file, top, lazy); err != nil {
+			return nil, err
 		}
 	}
-	p.index()
-	if err := p.readContacts(file, root.Content[0], fp); err != nil {
-		return nil, err
-	}
-	if err := p.readDetectText(file, root.Content[0], lazy); err != nil {
-		return nil, err
-	}
-	// What only a report of this kind needs: its header, furniture, levels
-	// and country patterns.
-	finish := func() error {
+	// The rest, in the order an eager load tells its mistakes.
+	rest := func() error {
+		if lazy {
+			if err := decodeProfile(file, top, &fp); err != nil {
+				return err
+			}
+		}
 		var err error
-		if p.header, err = compileAll(file, root.Content[0], "header", fp.Header); err != nil {
+		p.Title, p.RevisedAsWhole, p.Home, p.Hints = fp.Title, fp.Revised == nil || *fp.Revised, strings.ToUpper(strings.TrimSpace(fp.Home)), fp.Hints
+		lines := sectionLines(top)
+		var build func([]fileSection, *Section, int) []*Section
+		build = func(fs []fileSection, parent *Section, level int) []*Section {
+			var out []*Section
+			for _, f := range fs {
+				s := &Section{Name: f.Name, Aliases: f.Aliases, Required: f.Required, Level: level, Parent: parent, Line: lines[f.Name]}
+				s.Sections = build(f.Sections, s, level+1)
+				out = append(out, s)
+			}
+			return out
+		}
+		p.Sections = build(fp.Sections, nil, 2)
+		for _, s := range p.All() {
+			if strings.TrimSpace(s.Name) == "" {
+				return fmt.Errorf("%s:%d: a section needs a name", file, s.Line)
+			}
+		}
+		p.index()
+		if err := p.readContacts(file, top, fp); err != nil {
+			return err
+		}
+		if !lazy {
+			if err := p.readDetectText(file, top, lazy); err != nil {
+				return err
+			}
+		}
+		// What only a report of this kind needs: its header, furniture,
+		// levels and country patterns.
+		if p.header, err = compileAll(file, top, "header", fp.Header); err != nil {
 			return err
 		}
 		for _, pat := range fp.Header {
 			p.headerNeeds = append(p.headerNeeds, requiredLiterals(pat))
 		}
 		for _, read := range []func(string, *yaml.Node) error{p.readFurniture, p.readLevels, p.readCountry} {
-			if err := read(file, root.Content[0]); err != nil {
+			if err := read(file, top); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	if lazy {
-		p.finish = sync.OnceValue(finish)
+		p.finish = sync.OnceValue(rest)
 		return p, nil
 	}
-	if err := finish(); err != nil {
+	if err := rest(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// decodeProfile checks a profile's keys and decodes it.
+func decodeProfile(file string, top *yaml.Node, fp *fileProfile) error {
+	if err := checkKeys(file, top, profileKeys); err != nil {
+		return err
+	}
+	for _, sk := range subKeys {
+		if n := mapValue(top, sk.key); n != nil && n.Tag != "!!null" {
+			if err := checkSubKeys(file, sk.key, n, sk.allowed...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := top.Decode(fp); err != nil {
+		return yamlError(file, err)
+	}
+	return nil
 }
 
 var profileKeys = []string{"name", "title", "schema", "detect", "header", "sections", "contacts", "emergency", "furniture", "revised-as-whole", "levels", "country", "detect-text", "home", "hints"}

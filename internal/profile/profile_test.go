@@ -338,6 +338,16 @@ func TestBuiltinProfilesCompile(t *testing.T) {
 		if (got.Levels == nil) != (want.Levels == nil) || got.Levels != nil && (!reflect.DeepEqual(got.Levels.Scale, want.Levels.Scale) || !slices.Equal(got.Levels.Pages, want.Levels.Pages) || !slices.Equal(patterns(got.Levels.Statements), patterns(want.Levels.Statements))) {
 			t.Errorf("%s: levels differ", name)
 		}
+		// What Default decodes only for the first report of the kind.
+		if fmt.Sprint(got.Name, got.Title, got.Schema, got.SchemaLine, got.RevisedAsWhole, got.Home, got.Hints) != fmt.Sprint(want.Name, want.Title, want.Schema, want.SchemaLine, want.RevisedAsWhole, want.Home, want.Hints) {
+			t.Errorf("%s: settings differ", name)
+		}
+		if a, b := sectionTree(got.Sections), sectionTree(want.Sections); a != b {
+			t.Errorf("%s: sections\n%s\nwant\n%s", name, a, b)
+		}
+		if a, b := contactsOf(got), contactsOf(want); a != b {
+			t.Errorf("%s: contacts %s, want %s", name, a, b)
+		}
 		if len(got.Furniture) != len(want.Furniture) {
 			t.Errorf("%s: %d furniture entries, want %d", name, len(got.Furniture), len(want.Furniture))
 		}
@@ -351,6 +361,34 @@ func TestBuiltinProfilesCompile(t *testing.T) {
 	if seen < 7 {
 		t.Errorf("%d built-in profiles, want at least 7", seen)
 	}
+}
+
+// sectionTree writes sections with all they hold, their parent by name.
+func sectionTree(ss []*Section) string {
+	var b strings.Builder
+	for _, s := range ss {
+		parent := ""
+		if s.Parent != nil {
+			parent = s.Parent.Name
+		}
+		fmt.Fprintf(&b, "%q %q %v %d %d <%s> {%s}\n", s.Name, s.Aliases, s.Required, s.Level, s.Line, parent, sectionTree(s.Sections))
+	}
+	return b.String()
+}
+
+// contactsOf writes a profile's contact block and emergency number setting.
+func contactsOf(p *Profile) string {
+	out := ""
+	if c := p.Contacts; c != nil {
+		out += fmt.Sprint(c.Section.Name, c.Requires, c.Line)
+	}
+	if e := p.Emergency; e != nil {
+		out += fmt.Sprint(";", e.Hint, e.Line)
+		for _, s := range e.Sections {
+			out += " " + s.Name
+		}
+	}
+	return out
 }
 
 func sources(ms []matcher) []string {
