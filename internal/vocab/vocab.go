@@ -16,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/rules"
@@ -75,8 +77,11 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 		return nil, err
 	}
 	var v Vocabulary
-	if err := rules.DecodeYAML(data, &v, true); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	if doc := rules.Parsed(data); doc == nil || !decodeVocabulary(doc, &v) {
+		v = Vocabulary{}
+		if err := rules.DecodeYAML(data, &v, true); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
 	}
 	for l := 1; l <= 4; l++ {
 		if v.Levels[l] == "" {
@@ -111,6 +116,167 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 		return nil, fmt.Errorf("%s: dialled-from: %v", path, err)
 	}
 	return &v, nil
+}
+
+// decodeVocabulary fills v from the parsed document n as n.Decode does,
+// when n is a mapping of Vocabulary's keys, each once, to what they hold
+// written plainly (strings, lists of strings, levels by number); it returns
+// false for anything else, which Decode then reads and reports. Decode
+// goes through reflection for each of the file's strings, at start-up
+// (about a twentieth of a run's CPU); the snapshot's nodes hold them.
+// FuzzDecodeVocabulary holds it to Decode.
+func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) != 1 {
+			return false
+		}
+		n = n.Content[0]
+	}
+	if !isMapping(n) {
+		return false
+	}
+	lists := map[string]*[]string{
+		"rating-levels": &v.RatingLevels, "rating-categories": &v.RatingCategories,
+		"phone-words": &v.PhoneWords, "emergency-words": &v.EmergencyWords, "reach-words": &v.ReachWords,
+		"number-nouns": &v.NumberNouns, "count-words": &v.CountWords, "local-callers": &v.LocalCallers,
+		"dialled-from": &v.DialledFromPatterns, "post-closed": &v.PostClosed,
+		"no-emergency-number": &v.NoEmergencyNumber, "post-names": &v.PostNames,
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		key, val := n.Content[k], n.Content[k+1]
+		if !isString(key) || seen[key.Value] {
+			return false
+		}
+		seen[key.Value] = true
+		ok := false
+		switch key.Value {
+		case "levels":
+			v.Levels, ok = levelWords(val)
+		case "indicators":
+			v.Indicators, ok = indicators(val)
+		case "contact-labels":
+			v.ContactLabels, ok = stringLists(val)
+		default:
+			if p := lists[key.Value]; p != nil {
+				*p, ok = plainStrings(val)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func isMapping(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && n.ShortTag() == "!!map" }
+func isString(n *yaml.Node) bool  { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" }
+
+// plainStrings reads a list of strings.
+func plainStrings(n *yaml.Node) ([]string, bool) {
+	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
+		return nil, false
+	}
+	out := make([]string, len(n.Content))
+	for i, it := range n.Content {
+		if !isString(it) {
+			return nil, false
+		}
+		out[i] = it.Value
+	}
+	return out, true
+}
+
+// levelWords reads levels: a mapping of small numbers, written in plain
+// digits, to strings.
+func levelWords(n *yaml.Node) (map[int]string, bool) {
+	if !isMapping(n) {
+		return nil, false
+	}
+	out := make(map[int]string, len(n.Content)/2)
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		key, val := n.Content[k], n.Content[k+1]
+		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!int" || !isString(val) {
+			return nil, false
+		}
+		l, ok := smallNumber(key.Value)
+		if _, dup := out[l]; !ok || dup {
+			return nil, false
+		}
+		out[l] = val.Value
+	}
+	return out, true
+}
+
+// smallNumber reads 1 to 4 decimal digits with no leading zero.
+func smallNumber(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 4 || s[0] == '0' && len(s) > 1 {
+		return 0, false
+	}
+	l := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		l = l*10 + int(s[i]-'0')
+	}
+	return l, true
+}
+
+// stringLists reads a mapping of strings to lists of strings.
+func stringLists(n *yaml.Node) (map[string][]string, bool) {
+	if !isMapping(n) {
+		return nil, false
+	}
+	out := make(map[string][]string, len(n.Content)/2)
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		key := n.Content[k]
+		if _, dup := out[key.Value]; !isString(key) || dup {
+			return nil, false
+		}
+		l, ok := plainStrings(n.Content[k+1])
+		if !ok {
+			return nil, false
+		}
+		out[key.Value] = l
+	}
+	return out, true
+}
+
+// indicators reads a list of indicators, each a mapping of code, name
+// and words, each once.
+func indicators(n *yaml.Node) ([]Indicator, bool) {
+	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
+		return nil, false
+	}
+	out := make([]Indicator, len(n.Content))
+	for i, m := range n.Content {
+		if !isMapping(m) {
+			return nil, false
+		}
+		var seen [3]bool
+		for k := 0; k+1 < len(m.Content); k += 2 {
+			key, val := m.Content[k], m.Content[k+1]
+			f := slices.Index([]string{"code", "name", "words"}, key.Value)
+			if !isString(key) || f < 0 || seen[f] {
+				return nil, false
+			}
+			seen[f] = true
+			ok := isString(val)
+			switch f {
+			case 0:
+				out[i].Code = val.Value
+			case 1:
+				out[i].Name = val.Value
+			default:
+				out[i].Words, ok = plainStrings(val)
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+	}
+	return out, true
 }
 
 // IsCountWord reports whether the text right after a number says that the

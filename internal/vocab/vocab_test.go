@@ -2,8 +2,14 @@ package vocab
 
 import (
 	"fmt"
+	"io/fs"
+	"reflect"
 	"regexp"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/rules"
 )
 
 // oldCompileAll is compileAll as it was, compiling every pattern at load.
@@ -56,6 +62,71 @@ func FuzzCompileAll(f *testing.F) {
 		}
 		if a, b := got[0].MatchString(text), old[0].MatchString(text); a != b {
 			t.Fatalf("%q on %q: %v, want %v", p, text, a, b)
+		}
+	})
+}
+
+// The embedded file is read without Decode: the fast reading must take it
+// whole, or it saves nothing.
+func TestDecodeVocabularyTakesEmbedded(t *testing.T) {
+	data, err := fs.ReadFile(rules.FS, "data/vocabulary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got, want Vocabulary
+	if !decodeVocabulary(&doc, &got) {
+		t.Fatal("decodeVocabulary refused the embedded vocabulary")
+	}
+	if err := doc.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decodeVocabulary gave\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func FuzzDecodeVocabulary(f *testing.F) {
+	data, err := fs.ReadFile(rules.FS, "data/vocabulary.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data))
+	for _, s := range []string{
+		"levels: {1: a, 2: b}\nphone-words: [x, y]",
+		"levels: {01: a, +2: b, 0x3: c}",
+		"levels: {1: a, 1: b}",
+		"indicators: [{code: C, name: Crime, words: [crime]}, {}]",
+		"indicators: [{code: C, code: D}]",
+		"indicators: [{code: 1, other: x}]",
+		"contact-labels: {phone: [Tel], fax: []}",
+		"contact-labels: {phone: [Tel], phone: [Fax]}",
+		"post-names: [a, ~, 3]",
+		"post-names: &a [x]\npost-closed: *a",
+		"unknown: [x]",
+		"rating-levels: !!str x",
+		"- a\n- b",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(src), &doc) != nil {
+			return
+		}
+		var got, want Vocabulary
+		if !decodeVocabulary(&doc, &got) {
+			return // Decode reads it
+		}
+		if err := doc.Decode(&want); err != nil {
+			t.Fatalf("decodeVocabulary took what Decode refuses (%v):\n%s", err, src)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("decodeVocabulary gave\n%+v\nwant\n%+v\nfor\n%s", got, want, src)
 		}
 	})
 }
