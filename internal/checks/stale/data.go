@@ -84,8 +84,15 @@ func LoadWatchlist(fsys fs.FS, path string) ([]WatchEntry, error) {
 	var doc struct {
 		Terms []WatchEntry `yaml:"terms"`
 	}
-	if err := decodeStrict(fsys, path, &doc); err != nil {
+	data, err := fs.ReadFile(fsys, path)
+	if err != nil {
 		return nil, err
+	}
+	if parsed := rules.Parsed(data); parsed == nil || !decodeWatchlist(parsed, &doc.Terms) {
+		doc.Terms = nil
+		if err := decodeBytes(data, path, &doc); err != nil {
+			return nil, err
+		}
 	}
 	if len(doc.Terms) == 0 {
 		return nil, fmt.Errorf("%s: terms is empty", path)
@@ -106,11 +113,93 @@ func LoadWatchlist(fsys fs.FS, path string) ([]WatchEntry, error) {
 	return doc.Terms, nil
 }
 
+// decodeWatchlist fills terms from the parsed document n as Decode does
+// (through WatchEntry.UnmarshalYAML), when n is `terms:` and a list of
+// entries whose keys are the entry's, each once, holding plain strings, a
+// since written YYYY-MM-DD, and lists of plain strings; it returns false
+// for anything else, which Decode then reads and reports. Decode went
+// through reflection twice an entry, and read each since as a timestamp.
+// FuzzDecodeWatchlist holds it to Decode.
+func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
+	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
+		return false
+	}
+	n = n.Content[0]
+	if !isMapping(n) || len(n.Content) != 2 || !isString(n.Content[0]) || n.Content[0].Value != "terms" {
+		return false
+	}
+	list := n.Content[1]
+	if list.Kind != yaml.SequenceNode || list.ShortTag() != "!!seq" {
+		return false
+	}
+	out := make([]WatchEntry, len(list.Content))
+	for i, m := range list.Content {
+		if !isMapping(m) {
+			return false
+		}
+		var seen [5]bool
+		e := &out[i]
+		for k := 0; k+1 < len(m.Content); k += 2 {
+			key, val := m.Content[k], m.Content[k+1]
+			f := slices.Index(entryKeys, key.Value)
+			if !isString(key) || f < 0 || seen[f] {
+				return false
+			}
+			seen[f] = true
+			ok := isString(val)
+			switch f {
+			case 0:
+				e.Term = val.Value
+			case 1:
+				e.Aliases, ok = plainStrings(val)
+			case 2:
+				// A day is read as a timestamp, and Decode gives its text.
+				if !ok && val.Kind == yaml.ScalarNode && val.ShortTag() == "!!timestamp" && len(val.Value) == len("2006-01-02") {
+					_, ok = isoDay(val.Value)
+				}
+				e.Since = val.Value
+			case 3:
+				e.Note = val.Value
+			default:
+				e.Countries, ok = plainStrings(val)
+			}
+			if !ok {
+				return false
+			}
+		}
+	}
+	*terms = out
+	return true
+}
+
+func isMapping(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && n.ShortTag() == "!!map" }
+func isString(n *yaml.Node) bool  { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" }
+
+// plainStrings reads a list of strings.
+func plainStrings(n *yaml.Node) ([]string, bool) {
+	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
+		return nil, false
+	}
+	out := make([]string, len(n.Content))
+	for i, it := range n.Content {
+		if !isString(it) {
+			return nil, false
+		}
+		out[i] = it.Value
+	}
+	return out, true
+}
+
 func decodeStrict(fsys fs.FS, path string, v any) error {
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		return err
 	}
+	return decodeBytes(data, path, v)
+}
+
+// decodeBytes is decodeStrict of a file already read.
+func decodeBytes(data []byte, path string, v any) error {
 	if err := rules.DecodeYAML(data, v, true); err != nil {
 		return fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
