@@ -53,7 +53,7 @@ func FuzzCompileAll(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, p, text string) {
 		old, oldErr := oldCompileAll([]string{p})
-		got, err := compileAll([]string{p})
+		got, err := compileAll([]string{p}, true)
 		if fmt.Sprint(oldErr) != fmt.Sprint(err) {
 			t.Fatalf("%q: error %v, want %v", p, err, oldErr)
 		}
