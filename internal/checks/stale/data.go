@@ -172,6 +172,52 @@ func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
 	return true
 }
 
+// decodeListsFile decodes the file into v, a struct of lists of strings
+// under keys, as decodeBytes does; from the snapshot's nodes when the
+// file is in it and decodeLists takes it, with no reflection.
+func decodeListsFile(fsys fs.FS, path string, v any, keys []string, lists ...*[]string) error {
+	data, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	if doc := rules.Parsed(data); doc != nil && decodeLists(doc, keys, lists) {
+		return nil
+	}
+	for _, l := range lists {
+		*l = nil
+	}
+	return decodeBytes(data, path, v)
+}
+
+// decodeLists fills lists[i] with the list of strings under keys[i] of the
+// parsed document n, as Decode does, when n is a mapping of those keys,
+// each once, to lists of plain strings; it returns false for anything
+// else. FuzzDecodeLists holds it to Decode.
+func decodeLists(n *yaml.Node, keys []string, lists []*[]string) bool {
+	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
+		return false
+	}
+	n = n.Content[0]
+	if !isMapping(n) {
+		return false
+	}
+	seen := make([]bool, len(keys))
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		key := n.Content[k]
+		f := slices.Index(keys, key.Value)
+		if !isString(key) || f < 0 || seen[f] {
+			return false
+		}
+		seen[f] = true
+		l, ok := plainStrings(n.Content[k+1])
+		if !ok {
+			return false
+		}
+		*lists[f] = l
+	}
+	return true
+}
+
 func isMapping(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && n.ShortTag() == "!!map" }
 func isString(n *yaml.Node) bool  { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" }
 
@@ -190,15 +236,7 @@ func plainStrings(n *yaml.Node) ([]string, bool) {
 	return out, true
 }
 
-func decodeStrict(fsys fs.FS, path string, v any) error {
-	data, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		return err
-	}
-	return decodeBytes(data, path, v)
-}
-
-// decodeBytes is decodeStrict of a file already read.
+// decodeBytes decodes a file's data into v, refusing unknown keys.
 func decodeBytes(data []byte, path string, v any) error {
 	if err := rules.DecodeYAML(data, v, true); err != nil {
 		return fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
@@ -212,7 +250,7 @@ func LoadRevisionOpeners(fsys fs.FS, path string) ([]string, error) {
 	var doc struct {
 		Openers []string `yaml:"openers"`
 	}
-	if err := decodeStrict(fsys, path, &doc); err != nil {
+	if err := decodeListsFile(fsys, path, &doc, []string{"openers"}, &doc.Openers); err != nil {
 		return nil, err
 	}
 	if len(doc.Openers) == 0 {
@@ -264,7 +302,7 @@ func LoadSectionDates(fsys fs.FS, path string) (after, before, ongoing []string,
 		Before  []string `yaml:"name-before"`
 		Ongoing []string `yaml:"ongoing"`
 	}
-	if err := decodeStrict(fsys, path, &doc); err != nil {
+	if err := decodeListsFile(fsys, path, &doc, []string{"name-after", "name-before", "ongoing"}, &doc.After, &doc.Before, &doc.Ongoing); err != nil {
 		return nil, nil, nil, err
 	}
 	for _, l := range []struct {

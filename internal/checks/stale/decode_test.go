@@ -81,3 +81,62 @@ func FuzzDecodeWatchlist(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeLists(f *testing.F) {
+	for _, p := range []string{sectionDatesPath, revisionsPath} {
+		data, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	for _, s := range []string{
+		"name-after: [a, b]\nongoing: []",
+		"name-after: [a]\nname-after: [b]",
+		"name-before: [a, ~, 1]",
+		"name-before: &x [a]\nongoing: *x",
+		"other: [a]",
+		"ongoing: a",
+		"[a]",
+	} {
+		f.Add(s)
+	}
+	keys := []string{"name-after", "name-before", "ongoing"}
+	f.Fuzz(func(t *testing.T, src string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(src), &doc) != nil {
+			return
+		}
+		var got [3][]string
+		if !decodeLists(&doc, keys, []*[]string{&got[0], &got[1], &got[2]}) {
+			return // Decode reads it
+		}
+		var want struct {
+			After   []string `yaml:"name-after"`
+			Before  []string `yaml:"name-before"`
+			Ongoing []string `yaml:"ongoing"`
+		}
+		if err := doc.Decode(&want); err != nil {
+			t.Fatalf("decodeLists took what Decode refuses (%v):\n%s", err, src)
+		}
+		if !reflect.DeepEqual(got, [3][]string{want.After, want.Before, want.Ongoing}) {
+			t.Fatalf("decodeLists gave %q, want %q %q %q for\n%s", got, want.After, want.Before, want.Ongoing, src)
+		}
+	})
+}
+
+// The embedded lists are read without Decode.
+func TestDecodeListsTakesEmbedded(t *testing.T) {
+	data, err := fs.ReadFile(rules.FS, revisionsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if !decodeLists(&doc, []string{"openers"}, []*[]string{&got}) || len(got) < 3 {
+		t.Fatalf("decodeLists refused the revision notes, or read %q", got)
+	}
+}
