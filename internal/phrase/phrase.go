@@ -78,8 +78,10 @@ const maxTestedPhrases = 64
 
 // Compile is Regexp made a Matcher.
 func Compile(phrases []string, ignoreCase bool) *Matcher {
-	expr := Expr(phrases, ignoreCase)
-	m := &Matcher{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) }), fold: ignoreCase}
+	// The expression too is written when first needed, from a copy (one
+	// allocation against Expr's dozens): most lists never are.
+	own := slices.Clone(phrases)
+	m := &Matcher{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(Expr(own, ignoreCase)) }), fold: ignoreCase}
 	if len(phrases) > maxTestedPhrases {
 		return m // no test: every text is read
 	}

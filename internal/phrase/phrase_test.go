@@ -177,3 +177,17 @@ func TestExprAndLazyMatcher(t *testing.T) {
 		t.Errorf("Find = %v", got)
 	}
 }
+
+// Compile writes its expression when the regexp is first needed: from its
+// own copy of the list, so that a caller reusing its slice changes nothing.
+func TestCompileKeepsItsList(t *testing.T) {
+	list := []string{"Operation Barkhane", "Barkhane force"}
+	m := Compile(list, true)
+	list[0], list[1] = "nothing", "else"
+	if got := m.Regexp().String(); got != Expr([]string{"Operation Barkhane", "Barkhane force"}, true) {
+		t.Errorf("expression %q, written from the changed list", got)
+	}
+	if len(m.Find("after operation  barkhane ended", nil)) != 1 {
+		t.Error("the phrase compiled is not found")
+	}
+}
