@@ -256,9 +256,33 @@ func (s *Set) matchAll(cands []int, text string, at int, found []bool, first []i
 // matchAt reports whether phrase p matches text at byte at and ends on a
 // word boundary.
 func (s *Set) matchAt(p []rune, text string, at int) bool {
+	at, ok := s.matchEnd(p, text, at)
+	if !ok {
+		return false
+	}
+	if last := p[len(p)-1]; isWordRune(last) && at < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[at:])
+		return !isWordRune(next)
+	}
+	return true
+}
+
+// MatchEnd reports whether phrase i matches text at byte at, as its own
+// regexp would there, and where the match ends; the word boundary after
+// it is not tested. A caller that must pick among phrases as one regexp's
+// alternatives do (the first that matches, boundary or not) needs that.
+func (s *Set) MatchEnd(i int, text string, at int) (end int, ok bool) {
+	if len(s.phrases[i]) == 0 {
+		return at, true
+	}
+	return s.matchEnd(s.phrases[i], text, at)
+}
+
+// matchEnd is MatchEnd for phrase p, which is not empty.
+func (s *Set) matchEnd(p []rune, text string, at int) (int, bool) {
 	for j := 0; j < len(p); j++ {
 		if at >= len(text) {
-			return false
+			return at, false
 		}
 		switch pr := p[j]; pr {
 		case spaceRune:
@@ -268,12 +292,12 @@ func (s *Set) matchAt(p []rune, text string, at int) bool {
 				n++
 			}
 			if n == 0 {
-				return false
+				return at, false
 			}
 		case '\'':
 			r, n := utf8.DecodeRuneInString(text[at:])
 			if r != '\'' && r != '’' {
-				return false
+				return at, false
 			}
 			at += n
 		default:
@@ -282,16 +306,12 @@ func (s *Set) matchAt(p []rune, text string, at int) bool {
 				r, n = utf8.DecodeRuneInString(text[at:])
 			}
 			if r != pr && !(s.fold && foldEqual(r, pr)) {
-				return false
+				return at, false
 			}
 			at += n
 		}
 	}
-	if last := p[len(p)-1]; isWordRune(last) && at < len(text) {
-		next, _ := utf8.DecodeRuneInString(text[at:])
-		return !isWordRune(next)
-	}
-	return true
+	return at, true
 }
 
 // foldEqual reports whether the regexp's case folding makes r and q one.

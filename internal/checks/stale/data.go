@@ -396,6 +396,10 @@ type watched struct {
 	re    *phrase.Matcher
 	caps  map[string]bool // folded names whose first letter is a capital
 	names []string        // the term and its aliases
+	// byWords finds the names without the regexp (stale_term_words.go),
+	// made on first use: most entries are never looked for.
+	byWords     sync.Once
+	wordMatcher *nameWords
 }
 
 // watchSet finds, in one reading of a text, which entries of a watch list
@@ -461,6 +465,9 @@ type span struct{ start, end int }
 // find returns the mentions of the entry in text from byte from on: whole
 // words, and with a capital first letter where the name has one.
 func (w *watched) find(text string, from int) []span {
+	if nw := w.words(); nw != nil {
+		return nw.find(w, text, from)
+	}
 	var out []span
 	for _, m := range w.re.FindFrom(text, from, func(start, end int) bool { return w.capsAgree(text[start:end]) }) {
 		out = append(out, span{m.Start, m.End})
