@@ -19,12 +19,6 @@ var (
 	intlPhone = lazyRE(`\+\s?\(?\s?\d{1,4}\s?\)?(?:[ .\-–]?\(?\d{1,5}\)?){1,6}`)
 	// A calling code in parentheses, the plus inside: "+267) …" of "(+267) 373-2222".
 	parenCode = lazyRE(`^\+\s?\d{1,4}\s?\)`)
-	// A local number: "8000-1115", "17", "112". Only read near a phone word.
-	localPhone = lazyRE(`\b\d{2,5}(?:[ .\-]\d{2,5}){0,3}\b`)
-	// A local number after a label, where nothing but numbers is expected:
-	// it may have one-digit groups and more of them ("593-2-398-5000",
-	// "235 22 53 91 02"), so that one number is read as one.
-	labelledPhone = lazyRE(`\b\d{1,5}(?:[ .\-]\d{1,5}){0,6}\b`)
 	// After a number: a time of day ("8:15 a.m.", "0800h") is no phone number.
 	clockAfter = lazyRE(`(?i)^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)`)
 	// Before a number: an extension ("ext. 2306", "x 12") belongs to the number before it.
@@ -575,7 +569,7 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	if kind != "" {
 		local = labelledPhone
 	}
-	for _, m := range local.FindAllStringIndex(text[from:], -1) {
+	for _, m := range local.find(text[from:]) {
 		s, e := from+m[0], from+m[1]
 		if s > 0 && (text[s-1] == '+' || text[s-1] == '(' || text[s-1] == ')') || digits(text[s:e]) < 2 || isYear(text[s:e]) ||
 			x.vocab.IsCountWord(text[e:]) || notAPhone(text, s, e) || u.text.InCode(s, e) {
