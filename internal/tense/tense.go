@@ -20,6 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 )
 
@@ -287,6 +288,11 @@ const maxPooledWords = 1 << 12
 // appendWords is splitWords appending to out.
 func appendWords(out []word, text string, sent prose.Range) []word {
 	brk := false
+	// lowered is the sentence in lower case when it is ASCII, made at its
+	// first word that needs folding: its words' forms are slices of it,
+	// one string a sentence where ToLower made one a capitalised word.
+	var lowered string
+	asciiSent := 0 // 0 not known yet, 1 ASCII, -1 not
 	for i := sent.Start; i < sent.End; {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -328,7 +334,17 @@ func appendWords(out []word, text string, sent prose.Range) []word {
 		first, _ := utf8.DecodeRuneInString(text[start:])
 		lower := text[start:i]
 		if !plain {
-			lower = strings.ReplaceAll(strings.ToLower(lower), "’", "'")
+			if asciiSent == 0 {
+				asciiSent = -1
+				if phrase.IsASCII(text[sent.Start:sent.End]) {
+					asciiSent, lowered = 1, strings.ToLower(text[sent.Start:sent.End])
+				}
+			}
+			if asciiSent == 1 {
+				lower = lowered[start-sent.Start : i-sent.Start] // ASCII: no apostrophe to straighten
+			} else {
+				lower = strings.ReplaceAll(strings.ToLower(lower), "’", "'")
+			}
 		}
 		out = append(out, word{start: start, end: i, lower: lower, capital: unicode.IsUpper(first) && len(out) > 0, breakBefore: brk})
 		brk = false
