@@ -213,6 +213,30 @@ func eventsIn(events []*event, span document.Span) []*event {
 	return events[i:j]
 }
 
+// runeBefore is utf8.DecodeLastRuneInString(text[:i]), without decoding
+// an ASCII byte: sinceBefore reads a sentence's words backwards with it.
+func runeBefore(text string, i int) (rune, int) {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(text[:i])
+}
+
+// letterOrDigit is unicode.IsLetter or IsDigit, by table for ASCII.
+func letterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiLetterOrDigit[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+var asciiLetterOrDigit = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
+
 // monthsBetween counts the whole months from a to b.
 func monthsBetween(a, b time.Time) int {
 	n := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
@@ -238,13 +262,13 @@ func sinceBefore(text string, at int) bool {
 	}
 	words := 0
 	for i := at; i > 0; {
-		r, n := utf8.DecodeLastRuneInString(text[:i])
+		r, n := runeBefore(text, i)
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case letterOrDigit(r):
 			j := i
 			for j > 0 {
-				r, n := utf8.DecodeLastRuneInString(text[:j])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' {
+				r, n := runeBefore(text, j)
+				if !letterOrDigit(r) && r != '\'' && r != '’' {
 					break
 				}
 				j -= n
