@@ -5,12 +5,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 var (
@@ -731,20 +733,13 @@ func (x *extractor) withListPlus(u unit, from int) (unit, int) {
 
 // mentionsPhoneWord is a cheap test before the number scans.
 //
-// The ASCII words' rarest letters are found once a report (phrase.Literals),
-// not at every unit with a number in it.
+// The ASCII words' rarest letters are found once a vocabulary
+// (phrase.Literals), not at every unit with a number in it, nor for every
+// report: every report reads the one default vocabulary.
 func (x *extractor) mentionsPhoneWord(text string) bool {
 	if x.phoneWords == nil {
-		var ascii []string
-		x.otherPhoneWords = nil
-		for _, w := range x.vocab.PhoneWords {
-			if phrase.IsASCII(w) {
-				ascii = append(ascii, w)
-			} else {
-				x.otherPhoneWords = append(x.otherPhoneWords, w)
-			}
-		}
-		x.phoneWords = phrase.NewLiterals(ascii)
+		pw := phoneWordsOf(x.vocab)
+		x.phoneWords, x.otherPhoneWords = pw.ascii, pw.other
 	}
 	if x.phoneWords.ContainsAnyFold(text) {
 		return true
@@ -755,6 +750,35 @@ func (x *extractor) mentionsPhoneWord(text string) bool {
 		}
 	}
 	return false
+}
+
+// phoneWords are a vocabulary's phone words as mentionsPhoneWord reads
+// them: the ASCII ones as Literals, the others as they are.
+type phoneWords struct {
+	ascii *phrase.Literals
+	other []string
+}
+
+// phoneWordSets holds the phoneWords of each vocabulary read (the default,
+// in practice), by pointer: a vocabulary is not changed once loaded.
+var phoneWordSets sync.Map
+
+func phoneWordsOf(v *vocab.Vocabulary) *phoneWords {
+	if pw, ok := phoneWordSets.Load(v); ok {
+		return pw.(*phoneWords)
+	}
+	var ascii []string
+	pw := &phoneWords{}
+	for _, w := range v.PhoneWords {
+		if phrase.IsASCII(w) {
+			ascii = append(ascii, w)
+		} else {
+			pw.other = append(pw.other, w)
+		}
+	}
+	pw.ascii = phrase.NewLiterals(ascii)
+	got, _ := phoneWordSets.LoadOrStore(v, pw)
+	return got.(*phoneWords)
 }
 
 // calledNumber: the number at off follows a phone word ("number", "call",

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // The regexps localNumbers replaced, FuzzLocalNumbers's oracle.
@@ -83,5 +85,21 @@ func BenchmarkLocalNumbersMali(b *testing.B) {
 				b.Fatal("no number found: the benchmark measures nothing")
 			}
 		})
+	}
+}
+
+// TestPhoneWordsPerVocabulary: the phone words kept between reports are
+// each vocabulary's own.
+func TestPhoneWordsPerVocabulary(t *testing.T) {
+	a := &extractor{vocab: &vocab.Vocabulary{PhoneWords: []string{"call"}}}
+	b := &extractor{vocab: &vocab.Vocabulary{PhoneWords: []string{"téléphone"}}}
+	for _, c := range []struct {
+		x    *extractor
+		text string
+		want bool
+	}{{a, "Call 17", true}, {b, "Call 17", false}, {b, "Téléphone : 17", true}, {a, "téléphone 17", false}} {
+		if got := c.x.mentionsPhoneWord(c.text); got != c.want {
+			t.Errorf("%v: mentionsPhoneWord(%q) = %v, want %v", c.x.vocab.PhoneWords, c.text, got, c.want)
+		}
 	}
 }
