@@ -133,9 +133,13 @@ func (b *InlineBuilder) Append(s string, sourceStart int) {
 // ASCII, or len(s). It tests eight bytes at a time: a report is nearly all
 // ASCII, and Append reads every byte of every paragraph.
 func nonASCII(s string, i int) int {
+	for ; i+16 <= len(s); i += 16 {
+		if (load64(s, i)|load64(s, i+8))&0x8080808080808080 != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
+		if load64(s, i)&0x8080808080808080 != 0 {
 			break
 		}
 	}
@@ -145,6 +149,14 @@ func nonASCII(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// load64 is s[i:i+8] as a little-endian word: the compiler makes it one
+// load, where or-ing eight bytes made eight.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 func (b *InlineBuilder) appendVerbatim(s string, sourceStart int) {
@@ -194,6 +206,29 @@ func (b *InlineBuilder) Since(n int) string { return b.text()[n:] }
 // Inline returns the text built so far.
 func (b *InlineBuilder) Inline() Inline {
 	return Inline{Text: b.text(), Segments: b.segs, Code: b.code, Strong: b.strong}
+}
+
+// ReserveSegments gives the builder room for n segments, which Take hands
+// on from paragraph to paragraph: a plain-text report's paragraphs were
+// each one small allocation for their single segment.
+func (b *InlineBuilder) ReserveSegments(n int) {
+	if cap(b.segs)-len(b.segs) < n {
+		b.segs = append(make([]Segment, 0, len(b.segs)+n), b.segs...)
+	}
+}
+
+// Take returns the text built so far, like Inline, and empties the builder
+// for the next text, which gets the segment room left. The segments
+// returned have no spare capacity, so an append to them copies rather than
+// writes over the next text's.
+func (b *InlineBuilder) Take() Inline {
+	n := len(b.segs)
+	in := Inline{Text: b.text(), Code: b.code, Strong: b.strong}
+	if n > 0 {
+		in.Segments = b.segs[:n:n]
+	}
+	*b = InlineBuilder{segs: b.segs[n:n]}
+	return in
 }
 
 // Source maps the text range [start, end) to a source span.

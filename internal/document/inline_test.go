@@ -134,3 +134,33 @@ func FuzzNonASCII(f *testing.F) {
 		}
 	})
 }
+
+// TestTakeSharesRoomSafely: texts taken one after the other from one
+// builder share its segment room, and neither building the next text nor
+// appending to a taken text's segments may change another's.
+func TestTakeSharesRoomSafely(t *testing.T) {
+	var b InlineBuilder
+	b.ReserveSegments(4)
+	b.Append("first", 10)
+	first := b.Take()
+	b.Append("second", 100)
+	b.AppendSynthetic(" ")
+	b.Append("more", 200)
+	second := b.Take()
+	if b.Len() != 0 {
+		t.Fatalf("builder not emptied: %d bytes left", b.Len())
+	}
+	_ = append(first.Segments, Segment{TextStart: 99, SourceStart: 99, Len: 99})
+	if got := second.Segments[0]; got != (Segment{TextStart: 0, SourceStart: 100, Len: 6}) {
+		t.Errorf("second's first segment = %+v, overwritten", got)
+	}
+	if first.Text != "first" || len(first.Segments) != 1 || first.Segments[0] != (Segment{0, 10, 5}) {
+		t.Errorf("first = %+v", first)
+	}
+	if second.Text != "second more" || len(second.Segments) != 2 || second.Segments[1] != (Segment{7, 200, 4}) {
+		t.Errorf("second = %+v", second)
+	}
+	if empty := b.Take(); empty.Segments != nil || empty.Text != "" {
+		t.Errorf("empty text = %+v, want no segments", empty)
+	}
+}

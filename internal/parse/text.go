@@ -102,6 +102,10 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 	}
 
 	var stack []*document.Section // open sections, outermost first
+	// One builder for the paragraphs, with segment room for all of them:
+	// nearly every paragraph is one segment, and a link or bold adds two.
+	var ib document.InlineBuilder
+	ib.ReserveSegments(len(blocks) + len(blocks)/2)
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		title := strings.TrimSpace(src[b.start:b.end])
@@ -120,9 +124,8 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 			}
 		}
 		p := &document.Paragraph{Kind: b.kind, Span: document.Span{Start: b.start, End: b.end}}
-		var ib document.InlineBuilder
 		inlineText(src, b.bodyStart, b.end, &ib, &r.Links)
-		p.Inline = ib.Inline()
+		p.Inline = ib.Take()
 		addParagraph(r, stack, p)
 	}
 }
