@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -17,6 +18,8 @@ func (sch *Schema) Validate(v any) error {
 }
 
 func (sch *Schema) validate(v any, regexpEngine RegexpEngine, meta *Schema, resources map[jsonPointer]*resource, assertVocabs bool, vocabularies map[string]*Vocabulary) error {
+	free := freeLists.Get().(*freeList)
+	defer freeLists.Put(free)
 	vd := validator{
 		v:            v,
 		vloc:         make([]string, 0, 8),
@@ -30,6 +33,7 @@ func (sch *Schema) validate(v any, regexpEngine RegexpEngine, meta *Schema, reso
 		resources:    resources,
 		assertVocabs: assertVocabs,
 		vocabularies: vocabularies,
+		free:         free,
 	}
 	if _, err := vd.validate(); err != nil {
 		verr := err.(*ValidationError)
@@ -70,6 +74,36 @@ type validator struct {
 	// validateValue, whose validator goes to the heap anyway: one
 	// allocation for the two (see README.reportlint.md).
 	scpStore scope
+	// reportlint: free lends those validators, shared by one Validate
+	// call (see freeList).
+	free *freeList
+}
+
+// freeList lends the validators of one Validate call's subschemas. Each
+// went to the heap (its scope points into it), one allocation per value
+// and subschema; validation is depth first and nothing keeps a child
+// validator once it has returned (errors copy what they need), so a
+// returned one serves the next, and a call allocates about as many as
+// its depth. Lists are pooled between calls; one serves one call.
+type freeList struct{ vds []*validator }
+
+var freeLists = sync.Pool{New: func() any { return new(freeList) }}
+
+// get lends a validator, which the caller sets whole.
+func (f *freeList) get() *validator {
+	if n := len(f.vds); n > 0 {
+		vd := f.vds[n-1]
+		f.vds = f.vds[:n-1]
+		return vd
+	}
+	return new(validator)
+}
+
+// put takes back a validator, cleared so that it keeps no value or
+// error alive.
+func (f *freeList) put(vd *validator) {
+	*vd = validator{}
+	f.vds = append(f.vds, vd)
 }
 
 func (vd *validator) validate() (*uneval, error) {
@@ -671,7 +705,8 @@ func (vd *validator) unevalValidate() {
 
 func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) error {
 	uneval := unevalFrom(vd.v, sch, !vd.uneval.isEmpty())
-	subvd := validator{
+	subvd := vd.free.get()
+	*subvd = validator{
 		v:    vd.v,
 		vloc: vd.vloc,
 		sch:  sch,
@@ -684,7 +719,9 @@ func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) er
 		resources:    vd.resources,
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
+		free:         vd.free,
 	}
+	defer vd.free.put(subvd)
 	subvd.scpStore = scope{sch, refKw, vd.scp.vid, vd.scp} // vd.scp.child, in subvd
 	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
@@ -698,7 +735,8 @@ func (vd *validator) validateSelf(sch *Schema, refKw string, boolResult bool) er
 func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 	vloc := append(vd.vloc, vtok)
 	uneval := unevalFrom(v, sch, false)
-	subvd := validator{
+	subvd := vd.free.get()
+	*subvd = validator{
 		v:    v,
 		vloc: vloc,
 		sch:  sch,
@@ -711,7 +749,9 @@ func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 		resources:    vd.resources,
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
+		free:         vd.free,
 	}
+	defer vd.free.put(subvd)
 	subvd.scpStore = scope{sch, "", vd.scp.vid + 1, vd.scp} // vd.scp.child, in subvd
 	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
@@ -722,7 +762,8 @@ func (vd *validator) validateVal(sch *Schema, v any, vtok string) error {
 func (vd *validator) validateValue(sch *Schema, v any, vpath []string) error {
 	vloc := append(vd.vloc, vpath...)
 	uneval := unevalFrom(v, sch, false)
-	subvd := validator{
+	subvd := vd.free.get()
+	*subvd = validator{
 		v:    v,
 		vloc: vloc,
 		sch:  sch,
@@ -735,7 +776,9 @@ func (vd *validator) validateValue(sch *Schema, v any, vpath []string) error {
 		resources:    vd.resources,
 		assertVocabs: vd.assertVocabs,
 		vocabularies: vd.vocabularies,
+		free:         vd.free,
 	}
+	defer vd.free.put(subvd)
 	subvd.scpStore = scope{sch, "", vd.scp.vid + 1, vd.scp} // vd.scp.child, in subvd
 	subvd.scp = &subvd.scpStore
 	subvd.handleMeta()
