@@ -9,7 +9,7 @@ import (
 )
 
 // reuseSchema has subschemas at several depths, reached through
-// properties, items, $ref, oneOf, anyOf, if/then and unevaluatedProperties,
+// properties, items, $ref, oneOf, anyOf, if/then, not and unevaluatedProperties,
 // so that validating an instance lends and takes back many validators.
 const reuseSchema = `{
 	"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -36,7 +36,8 @@ const reuseSchema = `{
 		"tags": {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]}
 	},
 	"if": {"properties": {"level": {"const": 4}}, "required": ["level"]},
-	"then": {"required": ["contact"]}
+	"then": {"required": ["contact"]},
+	"not": {"anyOf": [{"required": ["forbidden"]}, {"properties": {"tags": {"not": {"type": "array"}, "$ref": "#/$defs/level"}}, "required": ["tags"]}]}
 }`
 
 // reuseCases are instances with no error, one, and several at different
@@ -45,8 +46,10 @@ const reuseSchema = `{
 // validators were lent from a free list.
 var reuseCases = []struct{ instance, want string }{
 	{`{"title": "Mali", "sections": [{"title": "Crime", "sections": [{"title": "Kidnapping", "level": 3}]}], "contact": {"kind": "phone", "value": "+223 20 70 23 00"}, "tags": ["a"]}`, ``},
-	{`{"title": "Mali", "level": 4, "sections": [{"title": "crime", "extra": 1, "sections": [{"title": "Ok"}, {"level": 9}]}], "contact": {"kind": "fax"}, "tags": 3}`, "0   \n1 /properties/contact/oneOf  /contact\n1 /properties/sections/items  /sections/0\n1 /properties/tags/anyOf  /tags\n2 /properties/contact/oneOf/0/properties/kind/const  /contact/kind: value must be 'phone'\n2 /properties/contact/oneOf/1/properties/kind/const  /contact/kind: value must be 'email'\n2 /properties/sections/items/properties/sections/$ref https://reportlint.test/reuse.json#/properties/sections /sections/0/sections\n2 /properties/sections/items/properties/title/pattern  /sections/0/title: 'crime' does not match pattern '^[A-Z]'\n2 /properties/sections/items/unevaluatedProperties  /sections/0/extra: false schema\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string\n3 /properties/sections/items/properties/sections/$ref/items/properties/level/$ref/maximum https://reportlint.test/reuse.json#/$defs/level/maximum /sections/0/sections/1/level: maximum: got 9, want 4\n3 /properties/sections/items/properties/sections/$ref/items/required https://reportlint.test/reuse.json#/properties/sections/items/required /sections/0/sections/1: missing property 'title'"},
+	{`{"title": "Mali", "level": 4, "sections": [{"title": "crime", "extra": 1, "sections": [{"title": "Ok"}, {"level": 9}]}], "contact": {"kind": "fax"}, "tags": 3}`, "0   \n1   : 'not' failed\n1 /properties/contact/oneOf  /contact\n1 /properties/sections/items  /sections/0\n1 /properties/tags/anyOf  /tags\n2 /properties/contact/oneOf/0/properties/kind/const  /contact/kind: value must be 'phone'\n2 /properties/contact/oneOf/1/properties/kind/const  /contact/kind: value must be 'email'\n2 /properties/sections/items/properties/sections/$ref https://reportlint.test/reuse.json#/properties/sections /sections/0/sections\n2 /properties/sections/items/properties/title/pattern  /sections/0/title: 'crime' does not match pattern '^[A-Z]'\n2 /properties/sections/items/unevaluatedProperties  /sections/0/extra: false schema\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string\n3 /properties/sections/items/properties/sections/$ref/items/properties/level/$ref/maximum https://reportlint.test/reuse.json#/$defs/level/maximum /sections/0/sections/1/level: maximum: got 9, want 4\n3 /properties/sections/items/properties/sections/$ref/items/required https://reportlint.test/reuse.json#/properties/sections/items/required /sections/0/sections/1: missing property 'title'"},
 	{`{"title": "M", "sections": "none"}`, "0   \n1 /properties/sections/type  /sections: got string, want array\n1 /properties/title/minLength  /title: minLength: got 1, want 3"},
+	{`{"title": "Mali", "sections": [], "forbidden": 1, "tags": 2}`, "0   \n1   : 'not' failed\n1 /properties/tags/anyOf  /tags\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string"},
+	{`{"title": "Mali", "sections": [], "tags": 5}`, "0   \n1 /properties/tags/anyOf  /tags\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string"},
 	{`[1, 2]`, "0   \n1 /type  : got array, want object"},
 }
 

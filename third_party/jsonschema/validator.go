@@ -237,7 +237,9 @@ func (vd *validator) validate() (*uneval, error) {
 		return nil, vd.errors[0]
 	default:
 		verr := vd.error(&kind.Group{})
-		verr.Causes = vd.errors
+		if !vd.boolResult {
+			verr.Causes = vd.errors
+		}
 		return nil, verr
 	}
 }
@@ -822,6 +824,9 @@ func (vd *validator) validateRef(sch *Schema, kw string) error {
 	err := vd.validateSelf(sch, kw, false)
 	if err != nil {
 		refErr := vd.error(&kind.Reference{Keyword: kw, URL: sch.Location})
+		if vd.boolResult {
+			return refErr
+		}
 		verr := err.(*ValidationError)
 		if _, ok := verr.ErrorKind.(*kind.Group); ok {
 			refErr.Causes = verr.Causes
@@ -886,9 +891,17 @@ func (vd *validator) instanceLocation() []string {
 	return slices.Clone(vd.vloc)
 }
 
+// boolError is every error of a validator that only asks whether the value
+// is valid (boolResult, under "not" and "if"): only whether there is one is
+// read, so none is made and none is written to (reportlint, see README).
+var (
+	boolError  = &ValidationError{}
+	boolErrors = []*ValidationError{boolError}
+)
+
 func (vd *validator) error(kind ErrorKind) *ValidationError {
 	if vd.boolResult {
-		return &ValidationError{}
+		return boolError
 	}
 	return &ValidationError{
 		SchemaURL:        vd.sch.Location,
@@ -900,17 +913,28 @@ func (vd *validator) error(kind ErrorKind) *ValidationError {
 
 func (vd *validator) addErr(err error) {
 	if err != nil {
-		vd.errors = append(vd.errors, err.(*ValidationError))
+		vd.appendError(err.(*ValidationError))
 	}
 }
 
 func (vd *validator) addError(kind ErrorKind) {
-	vd.errors = append(vd.errors, vd.error(kind))
+	vd.appendError(vd.error(kind))
 }
 
 func (vd *validator) addErrors(errors []*ValidationError, kind ErrorKind) {
 	err := vd.error(kind)
-	err.Causes = errors
+	if !vd.boolResult {
+		err.Causes = errors
+	}
+	vd.appendError(err)
+}
+
+// appendError adds err; a validator with boolResult keeps one, boolError.
+func (vd *validator) appendError(err *ValidationError) {
+	if vd.boolResult {
+		vd.errors = boolErrors
+		return
+	}
 	vd.errors = append(vd.errors, err)
 }
 
