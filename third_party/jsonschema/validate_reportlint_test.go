@@ -2,6 +2,8 @@ package jsonschema
 
 import (
 	"fmt"
+	"math"
+	"math/big"
 	"sort"
 	"strings"
 	"sync"
@@ -120,4 +122,34 @@ func TestValidatorsReused(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+// FuzzIntLimits holds intCmp and intMultiple (reportlint's eleventh
+// change) to what numValidate computed before: the int read into a
+// big.Rat from its decimal form, compared with or divided by the limit.
+func FuzzIntLimits(f *testing.F) {
+	f.Add(int64(3), int64(4), int64(1))
+	f.Add(int64(-9), int64(3), int64(1))
+	f.Add(int64(7), int64(1), int64(2))
+	f.Add(int64(math.MinInt64), int64(-1), int64(1))
+	f.Add(int64(5), int64(0), int64(1))
+	f.Fuzz(func(t *testing.T, i, num, den int64) {
+		if den == 0 {
+			return
+		}
+		r := big.NewRat(num, den)
+		old, _ := new(big.Rat).SetString(fmt.Sprintf("%v", int(i)))
+		if c, ok := intCmp(i, r); ok && c != old.Cmp(r) {
+			t.Errorf("intCmp(%d, %v) = %d, want %d", i, r, c, old.Cmp(r))
+		} else if !ok && r.IsInt() && r.Num().IsInt64() {
+			t.Errorf("intCmp(%d, %v) not ok for an int64 limit", i, r)
+		}
+		if m, ok := intMultiple(i, r); ok {
+			if want := new(big.Rat).Quo(old, r).IsInt(); m != want {
+				t.Errorf("intMultiple(%d, %v) = %v, want %v", i, r, m, want)
+			}
+		} else if r.Sign() != 0 && r.IsInt() {
+			t.Errorf("intMultiple(%d, %v) not ok for a non-zero int64 limit", i, r)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package jsonschema
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -576,32 +577,71 @@ func (vd *validator) numValidate(v any) {
 		return numVal
 	}
 
+	// reportlint: an int against an integer limit is compared as it is,
+	// with no big.Rat made through fmt (see README).
+	iv, isInt := v.(int)
+	cmpTo := func(r *big.Rat) int {
+		if isInt {
+			if c, ok := intCmp(int64(iv), r); ok {
+				return c
+			}
+		}
+		return num().Cmp(r)
+	}
+
 	// minimum --
-	if s.Minimum != nil && num().Cmp(s.Minimum) < 0 {
+	if s.Minimum != nil && cmpTo(s.Minimum) < 0 {
 		vd.addError(&kind.Minimum{Got: num(), Want: s.Minimum})
 	}
 
 	// maximum --
-	if s.Maximum != nil && num().Cmp(s.Maximum) > 0 {
+	if s.Maximum != nil && cmpTo(s.Maximum) > 0 {
 		vd.addError(&kind.Maximum{Got: num(), Want: s.Maximum})
 	}
 
 	// exclusiveMinimum
-	if s.ExclusiveMinimum != nil && num().Cmp(s.ExclusiveMinimum) <= 0 {
+	if s.ExclusiveMinimum != nil && cmpTo(s.ExclusiveMinimum) <= 0 {
 		vd.addError(&kind.ExclusiveMinimum{Got: num(), Want: s.ExclusiveMinimum})
 	}
 
 	// exclusiveMaximum
-	if s.ExclusiveMaximum != nil && num().Cmp(s.ExclusiveMaximum) >= 0 {
+	if s.ExclusiveMaximum != nil && cmpTo(s.ExclusiveMaximum) >= 0 {
 		vd.addError(&kind.ExclusiveMaximum{Got: num(), Want: s.ExclusiveMaximum})
 	}
 
 	// multipleOf
 	if s.MultipleOf != nil {
-		if q := new(big.Rat).Quo(num(), s.MultipleOf); !q.IsInt() {
+		multiple, ok := false, false
+		if isInt {
+			multiple, ok = intMultiple(int64(iv), s.MultipleOf)
+		}
+		if !ok {
+			multiple = new(big.Rat).Quo(num(), s.MultipleOf).IsInt()
+		}
+		if !multiple {
 			vd.addError(&kind.MultipleOf{Got: num(), Want: s.MultipleOf})
 		}
 	}
+}
+
+// intCmp compares i with r when r is an integer that fits an int64 (ok
+// false otherwise): what big.Rat's Cmp gives for i read from its decimal
+// form, without making it (reportlint).
+func intCmp(i int64, r *big.Rat) (c int, ok bool) {
+	if !r.IsInt() || !r.Num().IsInt64() {
+		return 0, false
+	}
+	return cmp.Compare(i, r.Num().Int64()), true
+}
+
+// intMultiple reports whether i is a multiple of r when r is a non-zero
+// integer that fits an int64 (ok false otherwise), as big.Rat's Quo and
+// IsInt would (reportlint).
+func intMultiple(i int64, r *big.Rat) (multiple, ok bool) {
+	if !r.IsInt() || !r.Num().IsInt64() || r.Num().Sign() == 0 {
+		return false, false
+	}
+	return i%r.Num().Int64() == 0, true
 }
 
 func (vd *validator) condValidate() {
