@@ -106,6 +106,10 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 	// nearly every paragraph is one segment, and a link or bold adds two.
 	var ib document.InlineBuilder
 	ib.ReserveSegments(len(blocks) + len(blocks)/2)
+	// The paragraphs are cut from arrays of up to 32 (each was its own
+	// allocation); an array is never grown, so pointers into it hold, and
+	// none is longer than the blocks left.
+	var paras []document.Paragraph
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		title := strings.TrimSpace(src[b.start:b.end])
@@ -123,7 +127,11 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 				continue
 			}
 		}
-		p := &document.Paragraph{Kind: b.kind, Span: document.Span{Start: b.start, End: b.end}}
+		if len(paras) == cap(paras) {
+			paras = make([]document.Paragraph, 0, min(32, len(blocks)-i))
+		}
+		paras = append(paras, document.Paragraph{Kind: b.kind, Span: document.Span{Start: b.start, End: b.end}})
+		p := &paras[len(paras)-1]
 		inlineText(src, b.bodyStart, b.end, &ib, &r.Links)
 		p.Inline = ib.Take()
 		addParagraph(r, stack, p)
