@@ -52,6 +52,7 @@ var reuseCases = []struct{ instance, want string }{
 	{`{"title": "M", "sections": "none"}`, "0   \n1 /properties/sections/type  /sections: got string, want array\n1 /properties/title/minLength  /title: minLength: got 1, want 3"},
 	{`{"title": "Mali", "sections": [], "forbidden": 1, "tags": 2}`, "0   \n1   : 'not' failed\n1 /properties/tags/anyOf  /tags\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string"},
 	{`{"title": "Mali", "sections": [], "tags": 5}`, "0   \n1 /properties/tags/anyOf  /tags\n2 /properties/tags/anyOf/0/type  /tags: got number, want array\n2 /properties/tags/anyOf/1/type  /tags: got number, want string"},
+	{`{"title": "Mali", "sections": [], "level": 2}`, ``}, // "if" fails on const, so no "then"
 	{`[1, 2]`, "0   \n1 /type  : got array, want object"},
 }
 

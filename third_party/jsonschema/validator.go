@@ -156,6 +156,9 @@ func (vd *validator) validate() (*uneval, error) {
 		if k != nil {
 			return nil, vd.error(k)
 		} else if !ok {
+			if vd.boolResult {
+				return nil, boolError // reportlint: no kind made for an error not read
+			}
 			return nil, vd.error(&kind.Const{Got: v, Want: *s.Const})
 		}
 	}
@@ -176,6 +179,9 @@ func (vd *validator) validate() (*uneval, error) {
 			}
 		}
 		if !matched {
+			if vd.boolResult {
+				return nil, boolError // reportlint: no kind made for an error not read
+			}
 			return nil, vd.error(&kind.Enum{Got: v, Want: s.Enum.Values})
 		}
 	}
@@ -377,7 +383,9 @@ func (vd *validator) arrValidate(arr []any) {
 
 	// minItems --
 	if s.MinItems != nil {
-		if len(arr) < *s.MinItems {
+		if len(arr) < *s.MinItems && vd.boolResult {
+			vd.appendError(boolError) // reportlint: no kind made for an error not read
+		} else if len(arr) < *s.MinItems {
 			vd.addError(&kind.MinItems{Got: len(arr), Want: *s.MinItems})
 		}
 	}
