@@ -37,6 +37,9 @@ func buildExistence(d *ruleDef) error {
 	var tokenRE *phrase.Matcher
 	slot := -1
 	if len(tokens) > 0 {
+		if err := d.checkPhrases("tokens", tokens, ignoreCase); err != nil {
+			return err
+		}
 		tokenRE = phraseRegexp(tokens, ignoreCase)
 		slot = d.scan.add(tokens, ignoreCase)
 	}

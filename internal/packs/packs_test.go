@@ -376,3 +376,20 @@ func TestFindWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRefusesPhrasesTooLarge: a house pack whose phrases make a regexp
+// over the size limit (phrase.Check) is refused when loaded, at the key,
+// in a short message. The Matcher compiles its regexp on first use, so
+// the error came in every report checked, as an internal error with the
+// whole expression (megabytes) in it; before that, the load panicked.
+func TestLoadRefusesPhrasesTooLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parsing an expression over the limit takes seconds")
+	}
+	yaml := "pack: house\nrules:\n  - name: huge\n    kind: existence\n    message: m\n    tokens: [\"" + strings.Repeat("a ", 1_150_000) + "\"]\n"
+	_, err := Parse("house.yaml", []byte(yaml))
+	want := `house.yaml:6: rule "huge": tokens: the words and phrases cannot be searched for: expression too large; split them among several rules`
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse = %v, want %s", err, want)
+	}
+}

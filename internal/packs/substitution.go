@@ -34,6 +34,9 @@ func buildSubstitution(d *ruleDef) error {
 		wrongs[i] = s.wrong
 		rightOf[phraseKey(s.wrong, ignoreCase)] = s.right
 	}
+	if err := d.checkPhrases("swap", wrongs, ignoreCase); err != nil {
+		return err
+	}
 	re := phraseRegexp(wrongs, ignoreCase)
 	slot := d.scan.add(wrongs, ignoreCase)
 	// A replacement that contains a phrase the rule flags would be flagged

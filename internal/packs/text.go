@@ -146,6 +146,21 @@ func phraseRegexp(tokens []string, ignoreCase bool) *phrase.Matcher {
 	return phrase.Compile(tokens, ignoreCase)
 }
 
+// checkPhrases reports, at the line of key, a list of phrases whose
+// regexp would not compile (a house pack's list of millions of bytes):
+// the Matcher compiles it when it first reads a report, and would fail
+// there, in every report, with the whole expression in its message.
+func (d *ruleDef) checkPhrases(key string, tokens []string, ignoreCase bool) error {
+	if err := phrase.Check(tokens, ignoreCase); err != nil {
+		line := 0
+		if n := d.keys[key]; n != nil {
+			line = n.Line
+		}
+		return d.errorf(line, "%s: the words and phrases cannot be searched for: %v; split them among several rules", key, err)
+	}
+	return nil
+}
+
 func phraseKey(s string, ignoreCase bool) string { return phrase.Key(s, ignoreCase) }
 
 func findWords(pm *phrase.Matcher, text string) []match {

@@ -185,7 +185,11 @@ func (d *ruleDef) watchTerms(ignoreCase bool) ([]*watchTerm, error) {
 			}
 			seen[k] = item.Line
 		}
-		t.re = phraseRegexp(append([]string{t.term}, t.aliases...), ignoreCase)
+		names := append([]string{t.term}, t.aliases...)
+		if err := d.checkPhrases("terms", names, ignoreCase); err != nil {
+			return nil, err
+		}
+		t.re = phraseRegexp(names, ignoreCase)
 		out = append(out, t)
 	}
 	return out, nil

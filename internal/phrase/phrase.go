@@ -6,7 +6,9 @@
 package phrase
 
 import (
+	"errors"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -22,7 +24,43 @@ var apostrophes = strings.NewReplacer("'", "['’]", "’", "['’]")
 // Regexp compiles phrases into one expression, the longest first so that at
 // any place the longest phrase wins.
 func Regexp(phrases []string, ignoreCase bool) *regexp.Regexp {
-	return regexp.MustCompile(Expr(phrases, ignoreCase)) // quoted literals always compile
+	return regexp.MustCompile(Expr(phrases, ignoreCase)) // see Check
+}
+
+// checkedLen is the length of an expression Check passes without parsing
+// it: quoted literals always parse, and only regexp's size limit (about
+// 3.3 million instructions) can refuse them; each byte of an expression
+// costs at most a few instructions, so one this short is far below it.
+const checkedLen = 1 << 20
+
+// Check reports whether the phrases' expression compiles, without
+// compiling it, and says why not in a few words (regexp's own error quotes
+// the whole expression). Only a list far longer than any written by hand
+// fails ("expression too large"): a house pack's, which a Matcher would
+// otherwise refuse when it first reads a report. Short lists pass without
+// parsing, so checking costs nothing for the usual pack.
+func Check(phrases []string, ignoreCase bool) error {
+	// Expr writes at most six bytes for each byte of a phrase (['’] for
+	// '), one between phrases and a dozen around them.
+	n := 16 + len(phrases)
+	for _, p := range phrases {
+		n += 6 * len(p)
+	}
+	if n < checkedLen {
+		return nil
+	}
+	expr := Expr(phrases, ignoreCase)
+	if len(expr) < checkedLen {
+		return nil
+	}
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			return errors.New(se.Code.String())
+		}
+		return err
+	}
+	return nil
 }
 
 // Expr is Regexp's expression as text, for a caller that embeds it in a
@@ -76,7 +114,9 @@ type Matcher struct {
 // phrases' common beginnings, is the cheaper test.
 const maxTestedPhrases = 64
 
-// Compile is Regexp made a Matcher.
+// Compile is Regexp made a Matcher. Its regexp is compiled when first
+// needed, and panics then if it does not compile: a caller with phrases
+// from a file checks them first (Check).
 func Compile(phrases []string, ignoreCase bool) *Matcher {
 	// The expression too is written when first needed, from a copy (one
 	// allocation against Expr's dozens): most lists never are.

@@ -191,3 +191,14 @@ func TestCompileKeepsItsList(t *testing.T) {
 		t.Error("the phrase compiled is not found")
 	}
 }
+
+// TestCheck: a list passes when its regexp compiles, long or not (a list
+// of millions of bytes as one literal does). One over regexp's size limit
+// is TestLoadRefusesPhrasesTooLarge's, in packs (parsing it takes seconds).
+func TestCheck(t *testing.T) {
+	for _, phrases := range [][]string{{"alot", "free reign"}, manyWords(100_000), {strings.Repeat("a", 3_400_000)}} {
+		if err := Check(phrases, true); err != nil {
+			t.Errorf("%d phrases: %v", len(phrases), err)
+		}
+	}
+}
