@@ -271,7 +271,9 @@ func (c *countryNames) of(sections []*Section, country string) []countryName {
 			}
 		}
 	}
-	if c != nil && c.kept.Add(1) <= maxCountryNames {
+	// Load first: counting every miss past the bound, as a long LSP
+	// session over many countries would, wraps the count round to room.
+	if c != nil && c.kept.Load() < maxCountryNames && c.kept.Add(1) <= maxCountryNames {
 		c.m.Store(country, out)
 	}
 	return out

@@ -139,3 +139,20 @@ func checkMatchSection(t *testing.T, heading, country string) {
 		}
 	}
 }
+
+// TestCountryNamesBoundHolds: misses past the bound are not counted, so
+// the count cannot wrap round (2^31 misses, a long LSP session's worth)
+// and let the cache grow again.
+func TestCountryNamesBoundHolds(t *testing.T) {
+	p, _ := Default().Get("osac-csr")
+	c := &countryNames{}
+	c.kept.Store(maxCountryNames)
+	for i := range 10 {
+		c.of(p.withCountry, fmt.Sprintf("Land%d", i))
+	}
+	n := 0
+	c.m.Range(func(any, any) bool { n++; return true })
+	if n != 0 || c.kept.Load() != maxCountryNames {
+		t.Errorf("past the bound: %d countries kept, count %d; want none and %d", n, c.kept.Load(), maxCountryNames)
+	}
+}
