@@ -186,7 +186,7 @@ func (g *gen) names() {
 // longLines: one line as long as the size limit allows, in the shapes that
 // were quadratic: quotes that clash, unclosed brackets, dates, plain words,
 // characters of several bytes, numbers that look like phones and emergency
-// numbers.
+// numbers, watched names.
 func (g *gen) longLines() {
 	shapes := []struct{ name, unit string }{
 		{"quotes", `He said "x" and “y”, ‘z’ 'w'. `},
@@ -199,6 +199,9 @@ func (g *gen) longLines() {
 		// emergency, both read back from each number.
 		{"services", "Police (capital): 17 or 18. In an emergency, call us. Our number is: 19 or 20 "},
 		{"bold", "**HIGH** **x "},
+		// Watched names in one sentence that never ends: each mention's
+		// tense was judged over the whole sentence.
+		{"watched", "MINUSMA remains in Gao while Operation Barkhane continues "},
 	}
 	for _, s := range shapes {
 		folder := "long-" + s.name

@@ -119,12 +119,39 @@ func SpokenOfAsCurrent(sentence string, start, end int, since time.Time, extra C
 	return j.SpokenOfAsCurrent(sentence, prose.Range{Start: 0, End: len(sentence)}, start, end, since)
 }
 
+// maxReach is how far from a term its sentence is read. No sentence of a
+// report is near that long; a paragraph without a full stop may be, and
+// reading all of it for each of the term's mentions in it took time that
+// grew with the square of its length (a 2.4 MB one, over twelve minutes).
+const maxReach = 1000
+
+// within cuts sent to maxReach bytes on each side of text[start:end], at
+// spaces, so that no word is read in part.
+func within(text string, sent prose.Range, start, end int) prose.Range {
+	if from := start - maxReach; from > sent.Start {
+		if i := strings.IndexAny(text[from:start], " \t\n"); i >= 0 {
+			sent.Start = from + i
+		} else {
+			sent.Start = start
+		}
+	}
+	if to := end + maxReach; to < sent.End {
+		if i := strings.LastIndexAny(text[end:to], " \t\n"); i >= 0 {
+			sent.End = end + i
+		} else {
+			sent.End = end
+		}
+	}
+	return sent
+}
+
 // SpokenOfAsCurrent is the package function for a sentence that is the
 // range sent of a longer text, the term being text[start:end].
 func (j *Judge) SpokenOfAsCurrent(text string, sent prose.Range, start, end int, since time.Time) bool {
 	if sent.Start < 0 || sent.End > len(text) || sent.Start > sent.End || start >= end {
 		return false
 	}
+	sent = within(text, sent, start, end)
 	buf := wordBufs.Get().(*[]word)
 	defer func() {
 		if cap(*buf) <= maxPooledWords {
