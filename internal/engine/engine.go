@@ -362,6 +362,13 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		c.holding = true
 		c.held = make([]lint.Finding, 0, 32) // a report's findings, most often
 		c.validate = func() {
+			// It may run inside a rule's report (see settle): its panic is
+			// its own, not the rule's.
+			defer func() {
+				if p := recover(); p != nil {
+					c.err = fmt.Errorf("%s: internal error in the schema's validation: %v; please report this with the file", f.Path, p)
+				}
+			}()
 			for _, fd := range opt.Validate(f, r) {
 				if s.Level != 0 {
 					fd.Level = s.Level
@@ -397,6 +404,9 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		}
 	}
 	c.settle()
+	if c.err != nil {
+		return nil, c.err
+	}
 	if s, ok := enabled("bad-directive"); ok && opt.Rules != nil {
 		for _, fd := range bad {
 			fd.Level = s.Level
@@ -441,6 +451,7 @@ type collector struct {
 	holding  bool
 	held     []lint.Finding
 	validate func()
+	err      error // the schema's validation panicked
 }
 
 // maxHeld bounds the rules' findings held for the schema: past it, the

@@ -496,3 +496,35 @@ func TestRuleFindingsHeldForSchema(t *testing.T) {
 		}
 	}
 }
+
+// A panic in the schema's validation is an error for the file, named as
+// the schema's, even when the rules' findings held for it make it run
+// inside a rule's report.
+func TestSchemaPanicIsItsOwn(t *testing.T) {
+	f, err := source.New("r.txt", []byte("Title\n\n"+strings.Repeat("x\n\n", maxHeld+1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, maxHeld + 1} { // settled after the rules, and inside one
+		many := &lint.Rule{ID: "many", Level: lint.Warning, Summary: "n findings", Doc: "For the test.",
+			Run: func(p *lint.Pass) {
+				for i := range n {
+					start := len("Title\n\n") + 3*i
+					p.Report(lint.Finding{Span: document.Span{Start: start, End: start + 1}, Message: "x"})
+				}
+			}}
+		reg, err := lint.NewRegistry(many, checks.Schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := Options{Rules: reg, MaxFindings: -1, Validate: func(*source.File, *document.Report) []lint.Finding { panic("boom") }}
+		_, err = Lint(f, r, opt, nil)
+		if err == nil || !strings.Contains(err.Error(), "internal error in the schema's validation: boom") {
+			t.Errorf("%d findings: error %v, want the schema's", n, err)
+		}
+	}
+}
