@@ -136,7 +136,7 @@ func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
 		}
 		n = n.Content[0]
 	}
-	if !isMapping(n) {
+	if !rules.IsMapping(n) {
 		return false
 	}
 	lists := map[string]*[]string{
@@ -149,7 +149,7 @@ func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
 	seen := make(map[string]bool, len(n.Content)/2)
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		key, val := n.Content[k], n.Content[k+1]
-		if !isString(key) || seen[key.Value] {
+		if !rules.IsString(key) || seen[key.Value] {
 			return false
 		}
 		seen[key.Value] = true
@@ -163,7 +163,7 @@ func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
 			v.ContactLabels, ok = stringLists(val)
 		default:
 			if p := lists[key.Value]; p != nil {
-				*p, ok = plainStrings(val)
+				*p, ok = rules.PlainStrings(val)
 			}
 		}
 		if !ok {
@@ -173,34 +173,16 @@ func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
 	return true
 }
 
-func isMapping(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && n.ShortTag() == "!!map" }
-func isString(n *yaml.Node) bool  { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" }
-
-// plainStrings reads a list of strings.
-func plainStrings(n *yaml.Node) ([]string, bool) {
-	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
-		return nil, false
-	}
-	out := make([]string, len(n.Content))
-	for i, it := range n.Content {
-		if !isString(it) {
-			return nil, false
-		}
-		out[i] = it.Value
-	}
-	return out, true
-}
-
 // levelWords reads levels: a mapping of small numbers, written in plain
 // digits, to strings.
 func levelWords(n *yaml.Node) (map[int]string, bool) {
-	if !isMapping(n) {
+	if !rules.IsMapping(n) {
 		return nil, false
 	}
 	out := make(map[int]string, len(n.Content)/2)
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		key, val := n.Content[k], n.Content[k+1]
-		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!int" || !isString(val) {
+		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!int" || !rules.IsString(val) {
 			return nil, false
 		}
 		l, ok := smallNumber(key.Value)
@@ -229,16 +211,16 @@ func smallNumber(s string) (int, bool) {
 
 // stringLists reads a mapping of strings to lists of strings.
 func stringLists(n *yaml.Node) (map[string][]string, bool) {
-	if !isMapping(n) {
+	if !rules.IsMapping(n) {
 		return nil, false
 	}
 	out := make(map[string][]string, len(n.Content)/2)
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		key := n.Content[k]
-		if _, dup := out[key.Value]; !isString(key) || dup {
+		if _, dup := out[key.Value]; !rules.IsString(key) || dup {
 			return nil, false
 		}
-		l, ok := plainStrings(n.Content[k+1])
+		l, ok := rules.PlainStrings(n.Content[k+1])
 		if !ok {
 			return nil, false
 		}
@@ -250,30 +232,30 @@ func stringLists(n *yaml.Node) (map[string][]string, bool) {
 // indicators reads a list of indicators, each a mapping of code, name
 // and words, each once.
 func indicators(n *yaml.Node) ([]Indicator, bool) {
-	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
+	if !rules.IsSequence(n) {
 		return nil, false
 	}
 	out := make([]Indicator, len(n.Content))
 	for i, m := range n.Content {
-		if !isMapping(m) {
+		if !rules.IsMapping(m) {
 			return nil, false
 		}
 		var seen [3]bool
 		for k := 0; k+1 < len(m.Content); k += 2 {
 			key, val := m.Content[k], m.Content[k+1]
 			f := slices.Index([]string{"code", "name", "words"}, key.Value)
-			if !isString(key) || f < 0 || seen[f] {
+			if !rules.IsString(key) || f < 0 || seen[f] {
 				return nil, false
 			}
 			seen[f] = true
-			ok := isString(val)
+			ok := rules.IsString(val)
 			switch f {
 			case 0:
 				out[i].Code = val.Value
 			case 1:
 				out[i].Name = val.Value
 			default:
-				out[i].Words, ok = plainStrings(val)
+				out[i].Words, ok = rules.PlainStrings(val)
 			}
 			if !ok {
 				return nil, false

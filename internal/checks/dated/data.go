@@ -96,7 +96,7 @@ func decodeData(n *yaml.Node, d *Data) bool {
 		}
 		n = n.Content[0]
 	}
-	if n.Kind != yaml.MappingNode || n.ShortTag() != "!!map" {
+	if !rules.IsMapping(n) {
 		return false
 	}
 	fields := dataFields()
@@ -104,20 +104,14 @@ func decodeData(n *yaml.Node, d *Data) bool {
 	seen := make([]bool, len(fields))
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		key, val := n.Content[k], n.Content[k+1]
-		if key.Kind != yaml.ScalarNode || key.ShortTag() != "!!str" {
-			return false
-		}
 		i, ok := fields[key.Value]
-		if !ok || seen[i] || val.Kind != yaml.SequenceNode || val.ShortTag() != "!!seq" {
+		if !rules.IsString(key) || !ok || seen[i] {
 			return false
 		}
 		seen[i] = true
-		list := make([]string, len(val.Content))
-		for j, item := range val.Content {
-			if item.Kind != yaml.ScalarNode || item.ShortTag() != "!!str" {
-				return false
-			}
-			list[j] = item.Value
+		list, ok := rules.PlainStrings(val)
+		if !ok {
+			return false
 		}
 		*v.Field(i).Addr().Interface().(*[]string) = list
 	}

@@ -125,16 +125,16 @@ func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
 		return false
 	}
 	n = n.Content[0]
-	if !isMapping(n) || len(n.Content) != 2 || !isString(n.Content[0]) || n.Content[0].Value != "terms" {
+	if !rules.IsMapping(n) || len(n.Content) != 2 || !rules.IsString(n.Content[0]) || n.Content[0].Value != "terms" {
 		return false
 	}
 	list := n.Content[1]
-	if list.Kind != yaml.SequenceNode || list.ShortTag() != "!!seq" {
+	if !rules.IsSequence(list) {
 		return false
 	}
 	out := make([]WatchEntry, len(list.Content))
 	for i, m := range list.Content {
-		if !isMapping(m) {
+		if !rules.IsMapping(m) {
 			return false
 		}
 		var seen [5]bool
@@ -142,16 +142,16 @@ func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
 		for k := 0; k+1 < len(m.Content); k += 2 {
 			key, val := m.Content[k], m.Content[k+1]
 			f := slices.Index(entryKeys, key.Value)
-			if !isString(key) || f < 0 || seen[f] {
+			if !rules.IsString(key) || f < 0 || seen[f] {
 				return false
 			}
 			seen[f] = true
-			ok := isString(val)
+			ok := rules.IsString(val)
 			switch f {
 			case 0:
 				e.Term = val.Value
 			case 1:
-				e.Aliases, ok = plainStrings(val)
+				e.Aliases, ok = rules.PlainStrings(val)
 			case 2:
 				// A day is read as a timestamp, and Decode gives its text.
 				if !ok && val.Kind == yaml.ScalarNode && val.ShortTag() == "!!timestamp" && len(val.Value) == len("2006-01-02") {
@@ -161,7 +161,7 @@ func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
 			case 3:
 				e.Note = val.Value
 			default:
-				e.Countries, ok = plainStrings(val)
+				e.Countries, ok = rules.PlainStrings(val)
 			}
 			if !ok {
 				return false
@@ -198,42 +198,24 @@ func decodeLists(n *yaml.Node, keys []string, lists []*[]string) bool {
 		return false
 	}
 	n = n.Content[0]
-	if !isMapping(n) {
+	if !rules.IsMapping(n) {
 		return false
 	}
 	seen := make([]bool, len(keys))
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		key := n.Content[k]
 		f := slices.Index(keys, key.Value)
-		if !isString(key) || f < 0 || seen[f] {
+		if !rules.IsString(key) || f < 0 || seen[f] {
 			return false
 		}
 		seen[f] = true
-		l, ok := plainStrings(n.Content[k+1])
+		l, ok := rules.PlainStrings(n.Content[k+1])
 		if !ok {
 			return false
 		}
 		*lists[f] = l
 	}
 	return true
-}
-
-func isMapping(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && n.ShortTag() == "!!map" }
-func isString(n *yaml.Node) bool  { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" }
-
-// plainStrings reads a list of strings.
-func plainStrings(n *yaml.Node) ([]string, bool) {
-	if n.Kind != yaml.SequenceNode || n.ShortTag() != "!!seq" {
-		return nil, false
-	}
-	out := make([]string, len(n.Content))
-	for i, it := range n.Content {
-		if !isString(it) {
-			return nil, false
-		}
-		out[i] = it.Value
-	}
-	return out, true
 }
 
 // decodeBytes decodes a file's data into v, refusing unknown keys.
