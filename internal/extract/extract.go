@@ -30,18 +30,27 @@ func Facts(r *document.Report, src string, prof *profile.Profile) {
 // that needs no other fact (lint.Rule.TextOnly). The country is the one
 // Facts finds.
 func Country(r *document.Report, src string, prof *profile.Profile) {
-	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
+	x := newExtractor(r, src, prof)
 	x.findCountry()
 	if r.Country.Value == "" && prof != nil && prof.CountryMostNamed {
 		x.units = x.collectUnits() // what the most named country is counted in
 	}
 	x.findCountryInText()
+	sortLinks(r)
+}
+
+func newExtractor(r *document.Report, src string, prof *profile.Profile) *extractor {
+	return &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
+}
+
+// sortLinks puts the report's links in the order of the text.
+func sortLinks(r *document.Report) {
 	sort.SliceStable(r.Links, func(i, j int) bool { return r.Links[i].Span.Start < r.Links[j].Span.Start })
 }
 
 // Missing extracts the facts that given does not mark as already known.
 func Missing(r *document.Report, src string, prof *profile.Profile, given Given) {
-	x := &extractor{r: r, src: src, prof: prof, vocab: vocab.Default(), countries: countries.Default()}
+	x := newExtractor(r, src, prof)
 	x.findCountry()
 	x.units = x.collectUnits()
 	x.findCountryInText()
@@ -61,7 +70,7 @@ func Missing(r *document.Report, src string, prof *profile.Profile, given Given)
 	if !given.Dates {
 		x.findDates()
 	}
-	sort.SliceStable(r.Links, func(i, j int) bool { return r.Links[i].Span.Start < r.Links[j].Span.Start })
+	sortLinks(r)
 	x.noDate()
 }
 
