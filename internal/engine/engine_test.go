@@ -205,8 +205,8 @@ func TestEachStopsEarly(t *testing.T) {
 	if strings.Join(got, " ") != "r000.txt r001.txt r002.txt" {
 		t.Errorf("emitted %v", got)
 	}
-	// 3 emitted, and at most 4 per worker waiting or under way.
-	if n := started.Load(); n > 3+4*2 {
+	// 3 emitted, and at most aheadPerJob per worker waiting or under way.
+	if n := started.Load(); n > 3+aheadPerJob*2 {
 		t.Errorf("%d inputs were checked after emit said stop at the third", n)
 	}
 }

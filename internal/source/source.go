@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -174,12 +175,15 @@ func firstInvalid(b []byte) int {
 
 func lineStarts(s string) []int {
 	starts := make([]int, 1, 1+len(s)/64)
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			starts = append(starts, i+1)
+	// IndexByte reads many bytes at a time; a report's lines are long.
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // Position returns the line and column of a byte offset in Text. Offsets past

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -187,4 +188,27 @@ func TestReadBlank(t *testing.T) {
 	if f, err := Read("<stdin>", strings.NewReader("x\n"), 0); err != nil || f.Text != "x\n" {
 		t.Errorf("one word: %v", err)
 	}
+}
+
+// lineStartsByByte is lineStarts as it was, a byte at a time: the oracle
+// for the version that finds line ends with IndexByte.
+func lineStartsByByte(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func FuzzLineStarts(f *testing.F) {
+	for _, s := range []string{"", "\n", "a", "a\n", "\n\nb", "x\r\ny\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lineStarts(s), lineStartsByByte(s); !slices.Equal(got, want) {
+			t.Fatalf("lineStarts(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
