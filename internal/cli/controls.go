@@ -68,7 +68,7 @@ func ruleSelectionOf(cmd *ucli.Command, reg *lint.Registry) (*ruleSelection, err
 				}
 				if !slices.ContainsFunc(ids, func(id string) bool { return matchRule(p, id) }) {
 					msg := fmt.Sprintf("--%s %q matches no rule", flag.name, p)
-					if near, ok := suggest.Closest(p, ids); ok {
+					if near, ok := suggest.Closest(p, nearPatterns(p, ids)); ok {
 						msg += fmt.Sprintf("; did you mean %q?", near)
 					}
 					return nil, usageHelpf("Run 'reportlint rules' for the list.", "%s", msg)
@@ -81,6 +81,29 @@ func ruleSelectionOf(cmd *ucli.Command, reg *lint.Registry) (*ruleSelection, err
 		return nil, nil
 	}
 	return s, nil
+}
+
+// nearPatterns are what a mistyped pattern is compared with: the ids, and
+// for a pattern naming a pack ("stlye/*"), the same pattern on each pack
+// that matches a rule there, so that a misspelt pack name finds its pack.
+func nearPatterns(p string, ids []string) []string {
+	slash := strings.LastIndexByte(p, '/')
+	if slash < 0 {
+		return ids
+	}
+	near := slices.Clone(ids)
+	seen := map[string]bool{}
+	for _, id := range ids {
+		i := strings.LastIndexByte(id, '/')
+		if i < 0 || seen[id[:i]] {
+			continue
+		}
+		seen[id[:i]] = true
+		if q := id[:i] + p[slash:]; slices.ContainsFunc(ids, func(id string) bool { return matchRule(q, id) }) {
+			near = append(near, q)
+		}
+	}
+	return near
 }
 
 // matchRule: a pattern is a glob over the whole id; `*` stops at a slash
