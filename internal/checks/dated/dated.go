@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -55,7 +57,7 @@ type mention struct {
 // stands in. Mentions whose span cannot be mapped back into a unit's text
 // (inside markup) are left out.
 func analyse(pass *lint.Pass) []*unit {
-	return pass.Shared("dated.analyse", func() any { return analyseReport(pass) }).(*analysis).units
+	return pass.Shared("dated.analyse", func() any { return analyseReport(pass, false) }).(*analysis).units
 }
 
 // analysis is a report's units, and the blocks their tokens and
@@ -106,7 +108,12 @@ func block[T any](pool *sync.Pool, kept *[][]T, n int) []T {
 	return *b
 }
 
-func analyseReport(pass *lint.Pass) *analysis {
+// analyseReport cuts into tokens and sentences only the units a rule
+// reads words in (needsWords), unless all: the others, more than half of
+// a report's text, stay in the list bare, as the rules read their
+// neighbours (a list's lead-in, the items after a line). all is for the
+// tests that hold the rules' findings to a full analysis.
+func analyseReport(pass *lint.Pass, all bool) *analysis {
 	a := &analysis{}
 	ds := make([]*document.DateMention, 0, len(pass.Doc.Dates))
 	for i := range pass.Doc.Dates {
@@ -143,6 +150,19 @@ func analyseReport(pass *lint.Pass) *analysis {
 		if text == "" || len(text) > math.MaxInt32/2 {
 			// int32 offsets, in a text or in its folded form, which may be
 			// half as long again: a text of 1 GiB is not read.
+			continue
+		}
+		// The mentions need only the unit's text and spans; tokens or not
+		// depends on them.
+		probe := unit{TextUnit: tu}
+		unitDates = probe.appendMentions(unitDates[:0], pass.Doc, ds)
+		if !all && len(unitDates) == 0 && !probe.needsWords() {
+			// Kept where the full analysis keeps it, the text that has a
+			// sentence: one that is not all space.
+			if strings.TrimLeftFunc(text, unicode.IsSpace) != "" {
+				units = append(units, probe)
+				out = append(out, &units[len(units)-1])
+			}
 			continue
 		}
 		ranges = prose.AppendSentences(ranges[:0], text)
@@ -194,7 +214,6 @@ func analyseReport(pass *lint.Pass) *analysis {
 			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: t0, tok1: k})
 		}
 		u.sents = sents[s0:len(sents):len(sents)]
-		unitDates = u.appendMentions(unitDates[:0], pass.Doc, ds)
 		dated, u.dates = cut(dated, unitDates, 16)
 		for j := range u.dates {
 			m := &u.dates[j]
@@ -217,6 +236,25 @@ func analyseReport(pass *lint.Pass) *analysis {
 	}
 	a.units = out
 	return a
+}
+
+// needsWords reports whether a rule may read the words of a unit that
+// holds no date mention: the three date rules judge only the mentions'
+// units and a list's lead-in (introducesList: date-missing-year reads
+// it for a year or a recurring word); unsourced-statistic judges counts,
+// tokens of ASCII digits (tokNumber).
+func (u *unit) needsWords() bool {
+	return hasASCIIDigit(u.Text) || u.introducesList()
+}
+
+// hasASCIIDigit reports whether s holds a byte '0' to '9'.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // setFolded gives units[from:] buf as their folded string, and returns
