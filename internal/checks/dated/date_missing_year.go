@@ -67,6 +67,9 @@ func runDateMissingYear(pass *lint.Pass) {
 	var lastLead *unit               // the lead-in of the last list item read
 	var leadYear, leadRecurring bool // what it says
 	for k, u := range units {
+		if u.bare {
+			continue // no day or month without a year
+		}
 		shared = yearsShared(shared, u, lx)
 		recurring := u.sentenceHas(nil, lx.recurring)
 		anchored := u.sentenceHas(nil, lx.anchors)

@@ -32,7 +32,8 @@ func Rules() []*lint.Rule {
 // unit is a paragraph or heading read for dated claims: its tokens, its
 // sentences and the date mentions in it.
 type unit struct {
-	*lint.TextUnit // in pass.Texts()
+	*lint.TextUnit      // in pass.Texts()
+	bare           bool // no rule reads its words (needsWords): no tokens, no sentences; its dates unplaced
 	toks           []token
 	folded         string // the lower forms that are not the text's (token.lo)
 	sents          []sentence
@@ -69,6 +70,7 @@ type analysis struct {
 	units []*unit
 	toks  [][]token
 	sents [][]sentence
+	pub   string   // the publication date the bare units were judged by (needsWords)
 	fold  [][]byte // the folder's buffer: the units read a copy (unit.folded)
 }
 
@@ -109,12 +111,16 @@ func block[T any](pool *sync.Pool, kept *[][]T, n int) []T {
 }
 
 // analyseReport cuts into tokens and sentences only the units a rule
-// reads words in (needsWords), unless all: the others, more than half of
-// a report's text, stay in the list bare, as the rules read their
-// neighbours (a list's lead-in, the items after a line). all is for the
+// reads words in (needsWords), unless all: the others, most of a report's
+// text, stay in the list bare, with their date mentions, as the rules
+// read their neighbours (a list's lead-in, whether the items after a line
+// give a year). all is for a rule that cannot use bare units and for the
 // tests that hold the rules' findings to a full analysis.
 func analyseReport(pass *lint.Pass, all bool) *analysis {
 	a := &analysis{}
+	if t, ok := published(pass.Doc); ok {
+		a.pub = t.Format("2006-01-02")
+	}
 	ds := make([]*document.DateMention, 0, len(pass.Doc.Dates))
 	for i := range pass.Doc.Dates {
 		ds = append(ds, &pass.Doc.Dates[i])
@@ -156,10 +162,12 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 		// depends on them.
 		probe := unit{TextUnit: tu}
 		unitDates = probe.appendMentions(unitDates[:0], pass.Doc, ds)
-		if !all && len(unitDates) == 0 && !probe.needsWords() {
+		if !all && !probe.needsWords(unitDates, a.pub) {
 			// Kept where the full analysis keeps it, the text that has a
 			// sentence: one that is not all space.
 			if strings.TrimLeftFunc(text, unicode.IsSpace) != "" {
+				probe.bare = true
+				dated, probe.dates = cut(dated, unitDates, 16)
 				units = append(units, probe)
 				out = append(out, &units[len(units)-1])
 			}
@@ -238,13 +246,37 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 	return a
 }
 
-// needsWords reports whether a rule may read the words of a unit that
-// holds no date mention: the three date rules judge only the mentions'
-// units and a list's lead-in (introducesList: date-missing-year reads
-// it for a year or a recurring word); unsourced-statistic judges counts,
-// tokens of ASCII digits (tokNumber).
-func (u *unit) needsWords() bool {
-	return hasASCIIDigit(u.Text) || u.introducesList()
+// needsWords reports whether a rule may read the words of the unit, whose
+// date mentions are ms. The date rules judge a relative mention
+// (undated-relative-time), a day or month without a year
+// (date-missing-year) and an explicit date after pub, the publication
+// date, if any (future-date, whose limit is pub or later); date-missing-year
+// also reads a list's lead-in (introducesList) for a year or a recurring
+// word. unsourced-statistic judges counts: tokens of ASCII digits
+// (tokNumber) outside the date mentions.
+func (u *unit) needsWords(ms []mention, pub string) bool {
+	for _, m := range ms {
+		if m.Kind == document.DateRelative || noYear(m.DateMention) ||
+			pub != "" && m.Kind == document.DateExplicit && m.From > pub {
+			return true
+		}
+	}
+	return u.introducesList() || digitOutside(u.Text, ms)
+}
+
+// digitOutside reports whether text holds a byte '0' to '9' outside the
+// mentions (in text order, as appendMentions gives them; a mention that
+// starts before the end of an earlier one only widens it). A number that
+// straddles a mention's bound counts: it errs on the side of yes.
+func digitOutside(text string, ms []mention) bool {
+	at := 0
+	for _, m := range ms {
+		if m.start > at && hasASCIIDigit(text[at:min(m.start, len(text))]) {
+			return true
+		}
+		at = max(at, m.end)
+	}
+	return at < len(text) && hasASCIIDigit(text[at:])
 }
 
 // hasASCIIDigit reports whether s holds a byte '0' to '9'.

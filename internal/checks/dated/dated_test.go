@@ -751,3 +751,21 @@ func FuzzBareUnits(f *testing.F) {
 		}
 	})
 }
+
+// future-date compares dates as text: a limit past the year 9999 (a
+// grace of 3,000,000 days: "10238-...") sorts before the dates before the
+// publication date, which the rule then flags. The shared analysis leaves
+// their units bare, as no date there is after the publication date; the
+// rule reads every unit then, and finds what it found before units were
+// left bare.
+func TestFutureDateFarLimit(t *testing.T) {
+	text := "---\ntitle: T\npublished: 2024-11-29\n---\n# T\n\nMilitants attacked a convoy near Gao in June 2024.\n"
+	var set linttest.Settings
+	if err := yaml.Unmarshal([]byte("options: {grace-days: 3000000}"), &set); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := linttest.Findings(t, FutureDate, "r.md", text, set)
+	if want := `"June 2024" is after the publication date`; len(got) != 1 || !strings.HasPrefix(got[0].Message, want) {
+		t.Errorf("findings %v, want one: %s", messages(got), want)
+	}
+}

@@ -98,7 +98,7 @@ func runUndatedRelativeTime(pass *lint.Pass) {
 	units := analyse(pass)
 	byList := listDated(units, coarsest)
 	for k, u := range units {
-		if u.Heading {
+		if u.Heading || u.bare {
 			continue
 		}
 		dated := datedSentences(u, coarsest)

@@ -70,7 +70,7 @@ func runUnsourcedStatistic(pass *lint.Pass) {
 	contacts := contactSpans(pass.Doc)
 	var stats []statistic // reused from sentence to sentence
 	for _, u := range analyse(pass) {
-		if u.Heading {
+		if u.Heading || u.bare {
 			continue
 		}
 		for _, s := range u.sents {
