@@ -439,3 +439,47 @@ func FuzzWordHelpers(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLetterRun holds the eight-byte letterRun to the byte loop it
+// replaced.
+func FuzzLetterRun(f *testing.F) {
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefghijklmnop q", "AZaz_@[`{ \x80\xc1\xdf\xff", "Mali's", "under_score9x", "ZZZZZZZZZZZZZZZZ_", "\x7f\x5f\xdf\x60\x40\x5b\x7b\x41\x5a"} {
+		f.Add(s, 0)
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		want := i
+		for want < len(text) && letterByte[text[want]] {
+			want++
+		}
+		if got := letterRun(text, i); got != want {
+			t.Errorf("letterRun(%q, %d) = %d, want %d", text, i, got, want)
+		}
+	})
+}
+
+// Every byte value, at every place of the eight, among letters and among
+// spaces: letterBytes marks it as letterByte does.
+func TestLetterBytesEveryByte(t *testing.T) {
+	for _, fill := range []byte{'a', ' ', 'Z', '_', 0xff} {
+		for b := range 256 {
+			for p := range 8 {
+				var x uint64
+				for k := range 8 {
+					c := fill
+					if k == p {
+						c = byte(b)
+					}
+					x |= uint64(c) << (8 * k)
+				}
+				got := letterBytes(x)>>(8*p+7)&1 == 1
+				if got != letterByte[b] {
+					t.Fatalf("byte %#x at %d among %q: letter %v, want %v", b, p, fill, got, letterByte[b])
+				}
+			}
+		}
+	}
+}

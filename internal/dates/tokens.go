@@ -77,6 +77,9 @@ func (lx *lexer) next() (token, bool) {
 	}
 	start := i
 	var seen byte // 1<<classDigit, 1<<classLetter: what the word holds
+	if i = letterRun(s, i); i > start {
+		seen = 1 << classLetter // most words: ASCII letters, eight at a step
+	}
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
