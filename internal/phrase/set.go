@@ -184,38 +184,36 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 			first[i] = 0
 		}
 	}
-	// A phrase begins at a word's start only: the loop reads a word's
-	// first character and passes over the rest of it, its ASCII by table
-	// in a tight loop, instead of stopping at every byte a phrase could
-	// begin with ("t" and "o" within most words of a report).
+	// A phrase begins at a word's start only. Eight bytes of ASCII at a
+	// time, the word starts are found by arithmetic (wordBytes) and only
+	// they are read: a loop that stopped at each word and each space took
+	// a turn or two a word, most of them mispredicted branches. A block
+	// with a byte outside ASCII is read a character at a time.
 	prevWord := false // the character before at is a word character
 	for at := 0; at < len(text); {
-		c := text[at]
-		if c < utf8.RuneSelf {
-			if !wordASCII[c] {
-				prevWord = false
-				at++
+		if at+8 <= len(text) {
+			if x := load8(text[at : at+8]); x&highs == 0 {
+				w := wordBytes(x)
+				var prev uint64
+				if prevWord {
+					prev = 0x80
+				}
+				for starts := w &^ (w<<8 | prev); starts != 0; starts &= starts - 1 {
+					held = s.atWordStart(text, at+bits.TrailingZeros64(starts)/8, found, first) || held
+				}
+				prevWord = w>>63 != 0
+				at += 8
 				continue
 			}
-			start := at
-			at = wordEnd(text, at+1)
-			if prevWord {
-				continue // inside a word
+		}
+		c := text[at]
+		if c < utf8.RuneSelf {
+			isWord := wordASCII[c]
+			if isWord && !prevWord {
+				held = s.atWordStart(text, at, found, first) || held
 			}
-			prevWord = true
-			if s.fold {
-				c = lowerByte[c]
-			}
-			e := &s.ascii[c]
-			if len(e.cands) == 0 || start+1 < len(text) && !e.second.has(text[start+1]) {
-				continue // no phrase filed under c goes on as the text does
-			}
-			// A run stopped by a byte outside ASCII may go on in a letter
-			// that one of the phrase's ASCII letters folds to.
-			if e.lens&(1<<min(at-start, 63)) == 0 && (at == len(text) || text[at] < utf8.RuneSelf) {
-				continue // no phrase filed under c has a first run this long
-			}
-			held = s.matchAll(e.cands, text, start, found, first) || held
+			prevWord = isWord
+			at++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[at:])
@@ -236,6 +234,26 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 		held = s.matchAll(cands, text, start, found, first) || held
 	}
 	return held
+}
+
+// atWordStart is find at a word that begins at start with an ASCII word
+// byte: it tries the phrases filed under that byte that may go on as the
+// text does.
+func (s *Set) atWordStart(text string, start int, found []bool, first []int) bool {
+	c := text[start]
+	if s.fold {
+		c = lowerByte[c]
+	}
+	e := &s.ascii[c]
+	if len(e.cands) == 0 || start+1 < len(text) && !e.second.has(text[start+1]) {
+		return false // no phrase filed under c goes on as the text does
+	}
+	// A run stopped by a byte outside ASCII may go on in a letter that one
+	// of the phrase's ASCII letters folds to.
+	if end := wordEnd(text, start+1); e.lens&(1<<min(end-start, 63)) == 0 && (end == len(text) || text[end] < utf8.RuneSelf) {
+		return false // no phrase filed under c has a first run this long
+	}
+	return s.matchAll(e.cands, text, start, found, first)
 }
 
 // matchAll sets found[i] for each phrase i of cands not found yet that
@@ -345,16 +363,8 @@ const (
 // first eight, where the loop of one byte a turn took a turn a letter.
 func wordEnd(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-		y := x &^ highs
-		// b + (0x80-lo) has its high bit set when b >= lo, b + (0x7f-hi)
-		// when b > hi.
-		lower := y | 0x20*ones // A-Z to a-z
-		letter := (lower + (0x80-'a')*ones) &^ (lower + (0x7f-'z')*ones)
-		digit := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
-		under := ^((y ^ '_'*ones) + 0x7f*ones) // high bit set when the byte is '_'
-		if stop := ^(letter | digit | under) | x; stop&highs != 0 {
+		x := load8(text[i : i+8])
+		if stop := ^wordBytes(x&^highs) | x; stop&highs != 0 {
 			return i + bits.TrailingZeros64(stop&highs)/8
 		}
 	}
@@ -362,6 +372,26 @@ func wordEnd(text string, i int) int {
 		i++
 	}
 	return i
+}
+
+// wordBytes has the high bit of each byte of y set when the byte is an
+// ASCII word character; every byte of y is below 0x80, so that no carry
+// crosses a byte.
+func wordBytes(y uint64) uint64 {
+	// b + (0x80-lo) has its high bit set when b >= lo, b + (0x7f-hi) when
+	// b > hi.
+	lower := y | 0x20*ones // A-Z to a-z
+	letter := (lower + (0x80-'a')*ones) &^ (lower + (0x7f-'z')*ones)
+	digit := (y + (0x80-'0')*ones) &^ (y + (0x7f-'9')*ones)
+	under := ^((y ^ '_'*ones) + 0x7f*ones) // high bit set when the byte is '_'
+	return (letter | digit | under) & highs
+}
+
+// load8 is the eight bytes of b, the first the lowest.
+func load8(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // wordASCII and lowerByte are isWordRune of an ASCII byte (false for the

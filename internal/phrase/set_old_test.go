@@ -96,6 +96,29 @@ func FuzzSetOld(f *testing.F) {
 	})
 }
 
+// FuzzSetPrev: find, reading eight bytes at a time for word starts, finds
+// what prevFind finds, at the same first places.
+func FuzzSetPrev(f *testing.F) {
+	f.Add("at this point", "in", "That is at this point in time, at\u00e9 atm", true)
+	f.Add("ſtop", "Kelvin", "STOP and \u212aelvin, stopſ", true)
+	f.Add("e-mail", "in order to", "by E-mail in  order to, e-mails, e-mail_ x", true)
+	f.Add("a", "ab", "a ab abc a\u00e9 ab\u212a", false)
+	f.Add("Mal\u00ed", "MINUSMA", "in Mal\u00edMINUSMA 12345678MINUSMA Mal\u00ed_MINUSMA", true)
+	f.Fuzz(func(t *testing.T, p1, p2, text string, fold bool) {
+		if len(p1) > 64 || len(p2) > 64 || len(text) > 1024 || !utf8.ValidString(p1) || !utf8.ValidString(p2) {
+			return
+		}
+		s := NewSet([]string{p1, p2}, fold)
+		found, first := make([]bool, 2), make([]int, 2)
+		wantFound, wantFirst := make([]bool, 2), make([]int, 2)
+		held := s.FindFirst(text, found, first)
+		wantHeld := prevFind(s, text, wantFound, wantFirst)
+		if held != wantHeld || !slices.Equal(found, wantFound) || !slices.Equal(first, wantFirst) {
+			t.Fatalf("%q, %q in %q (fold %v): %v %v %v, prev %v %v %v", p1, p2, text, fold, held, found, first, wantHeld, wantFound, wantFirst)
+		}
+	})
+}
+
 // TestRunLens: the first run's length, and every length when a letter
 // outside ASCII follows the run.
 func TestRunLens(t *testing.T) {
@@ -175,7 +198,7 @@ func BenchmarkSetFindMali(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		find func(*Set, string, []bool, []int) bool
-	}{{"new", (*Set).find}, {"old", oldFind}} {
+	}{{"new", (*Set).find}, {"prev", prevFind}, {"old", oldFind}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			for b.Loop() {
@@ -185,4 +208,69 @@ func BenchmarkSetFindMali(b *testing.B) {
 			}
 		})
 	}
+}
+
+// prevFind is find of the fifth pass, which stopped at each word and each
+// byte between words: kept as the oracle of FuzzSetPrev.
+func prevFind(s *Set, text string, found []bool, first []int) bool {
+	clear(found)
+	held := false
+	for _, i := range s.anywhere {
+		found[i], held = true, true
+		if first != nil {
+			first[i] = 0
+		}
+	}
+	// A phrase begins at a word's start only: the loop reads a word's
+	// first character and passes over the rest of it, its ASCII by table
+	// in a tight loop, instead of stopping at every byte a phrase could
+	// begin with ("t" and "o" within most words of a report).
+	prevWord := false // the character before at is a word character
+	for at := 0; at < len(text); {
+		c := text[at]
+		if c < utf8.RuneSelf {
+			if !wordASCII[c] {
+				prevWord = false
+				at++
+				continue
+			}
+			start := at
+			at = wordEnd(text, at+1)
+			if prevWord {
+				continue // inside a word
+			}
+			prevWord = true
+			if s.fold {
+				c = lowerByte[c]
+			}
+			e := &s.ascii[c]
+			if len(e.cands) == 0 || start+1 < len(text) && !e.second.has(text[start+1]) {
+				continue // no phrase filed under c goes on as the text does
+			}
+			// A run stopped by a byte outside ASCII may go on in a letter
+			// that one of the phrase's ASCII letters folds to.
+			if e.lens&(1<<min(at-start, 63)) == 0 && (at == len(text) || text[at] < utf8.RuneSelf) {
+				continue // no phrase filed under c has a first run this long
+			}
+			held = s.matchAll(e.cands, text, start, found, first) || held
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[at:])
+		start := at
+		at += n
+		isWord := isWordRune(r)
+		if !isWord || prevWord {
+			prevWord = isWord
+			continue
+		}
+		prevWord = true
+		var cands []int
+		if k := s.key(r); k < utf8.RuneSelf {
+			cands = s.ascii[k].cands
+		} else {
+			cands = s.other[k]
+		}
+		held = s.matchAll(cands, text, start, found, first) || held
+	}
+	return held
 }
