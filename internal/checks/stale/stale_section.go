@@ -76,7 +76,7 @@ func runStaleSection(pass *lint.Pass) {
 		skip[profile.NormalizeTitle(expandCountry(s, pass.Doc.Country.Value))] = true
 	}
 	events := datedEvents(pass.File.Text, pass.Doc.Dates, pub)
-	events = readEvents(pass.File.Text, pass.Doc.AllSections(), events, pub, must(defaultSectionDates()))
+	events = readEvents(pass.File.Text, pass.Doc.AllSections(), events, pub, opts.MaxMonths, must(defaultSectionDates()))
 	revision := must(defaultRevisionNote())
 	for _, sec := range pass.Doc.AllSections() {
 		if len(skip) > 0 && skip[profile.NormalizeTitle(sec.Title.Value)] || revisedAtHead(sec, events, revision) {
@@ -163,7 +163,12 @@ func datedEvents(text string, dates []document.DateMention, pub time.Time) []*ev
 // sentence says still holds ("since May 2021", "put in place in 2022,
 // remains in effect") is taken to run to pub, for that state runs up to
 // the time of writing. Events outside the paragraphs are kept as they are.
-func readEvents(text string, sections []*document.Section, events []*event, pub time.Time, sd *sectionDates) []*event {
+//
+// A date no more than maxMonths before pub is not read for a state that
+// holds: its section is not stale with it as it is, and would not be with
+// it run to pub either, so which it is changes no finding (most of a
+// fresh report's dates, and the sentences of most paragraphs, go unread).
+func readEvents(text string, sections []*document.Section, events []*event, pub time.Time, maxMonths int, sd *sectionDates) []*event {
 	named := map[*event]bool{}
 	var sentences []prose.Range // reused from paragraph to paragraph
 	var memo sentenceMemo       // a paragraph's dates often share a sentence
@@ -174,7 +179,7 @@ func readEvents(text string, sections []*document.Section, events []*event, pub 
 				continue
 			}
 			para := text[p.Span.Start:p.Span.End]
-			sentences = prose.AppendSentences(sentences[:0], para)
+			split := false  // sentences holds para's
 			memo.ok = false // its sentences are another paragraph's
 			for _, e := range in {
 				at, end := e.m.Span.Start-p.Span.Start, e.m.Span.End-p.Span.Start
@@ -184,6 +189,12 @@ func readEvents(text string, sections []*document.Section, events []*event, pub 
 				if sd.names(para, at, end) {
 					named[e] = true
 					continue
+				}
+				if monthsBetween(e.to, pub) <= maxMonths {
+					continue
+				}
+				if !split {
+					sentences, split = prose.AppendSentences(sentences[:0], para), true
 				}
 				if sd.holds(para, prose.In(sentences, para, at), at, &memo) {
 					e.to = pub

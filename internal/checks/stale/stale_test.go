@@ -326,3 +326,36 @@ func TestUnknownIndicatorLetter(t *testing.T) {
 		t.Errorf("findings: %q", got)
 	}
 }
+
+// TestReadEventsSkipsRecent: a date within max-months of publication is
+// not read for a state that holds (its section is not stale either way),
+// while an older one still is, and a year that names a thing is still
+// dropped whatever its age.
+func TestReadEventsSkipsRecent(t *testing.T) {
+	text := "OSAC Country Security Report\n\nPublished: November 29, 2024\n\nCrime\n\n" +
+		"The curfew in force since May 2024 still holds. The border closed since June 2019 is shut. " +
+		"Officers apply the Terrorism Act (2000) strictly.\n"
+	f, err := source.New("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, ok := published(doc)
+	if !ok {
+		t.Fatal("no publication date")
+	}
+	events := datedEvents(f.Text, doc.Dates, pub)
+	events = readEvents(f.Text, doc.AllSections(), events, pub, 24, must(defaultSectionDates()))
+	got := map[string]string{}
+	for _, e := range events {
+		got[e.m.Text] = e.to.Format("2006-01-02")
+	}
+	// The publication line is outside the sections, kept as it is.
+	want := map[string]string{"November 29, 2024": "2024-11-29", "May 2024": "2024-05-31", "June 2019": "2024-11-29"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("events read as %v, want %v", got, want)
+	}
+}
