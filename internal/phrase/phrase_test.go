@@ -202,3 +202,12 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonness holds the table to the look-up it replaced, for every byte.
+func TestCommonness(t *testing.T) {
+	for c := range 256 {
+		if got, want := commonness(byte(c)), strings.IndexByte("zqxjkvbpygfwmucldrhsnioate ", byte(c))+1; got != want {
+			t.Fatalf("commonness(%q) = %d, want %d", byte(c), got, want)
+		}
+	}
+}

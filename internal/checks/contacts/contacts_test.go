@@ -262,3 +262,42 @@ func TestQuoteList(t *testing.T) {
 		t.Errorf("quoteList = %s, want %s", got, want)
 	}
 }
+
+// TestPostClosedReadLast: embassy-contact and emergency-number read the
+// report for a closed post only when a contact or number is missing; the
+// Mali sample gives every one and is not read for it, and a report without
+// a number is.
+func TestPostClosedReadLast(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		read       bool
+	}{
+		{"osac-mali-2024.txt", readSample(t, "osac-mali-2024.txt"), false},
+		{"no-phone.txt", strings.Replace(readSample(t, "osac-mali-2024.txt"), "Tel: +223-2070-2300.", "", 1), true},
+	} {
+		f, err := source.New(c.name, []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := parse.Parse(f, parse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prof, ok := profile.Default().Get(r.Profile)
+		if !ok {
+			t.Fatalf("no profile %s", r.Profile)
+		}
+		memo := map[string]any{}
+		for _, rule := range []*lint.Rule{EmbassyContact, EmergencyNumber} {
+			if !rule.AppliesTo(r.Profile) {
+				continue
+			}
+			p := lint.NewPass(rule, f, r, prof, linttest.DefaultAsOf, nil, rule.Level, func(lint.Finding) {})
+			p.Memo = memo
+			rule.Run(p)
+		}
+		if _, read := memo["contacts.postClosed"]; read != c.read {
+			t.Errorf("%s: read for a closed post %v, want %v", c.name, read, c.read)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
@@ -51,9 +52,6 @@ func runEmbassyContact(pass *lint.Pass) {
 	if len(sections) == 0 {
 		return // the section is missing: required-section says so
 	}
-	if postClosed(pass) {
-		return // no address or number exists to give
-	}
 	have := map[document.ContactKind]bool{}
 	for _, c := range contactsIn(pass, sections) {
 		have[c.Kind] = true
@@ -67,6 +65,11 @@ func runEmbassyContact(pass *lint.Pass) {
 		case kind == string(document.ContactEmail) && c.Kind == document.ContactWebsite:
 			have[document.ContactEmail] = true
 		}
+	}
+	// Whether the post is closed is read only when something is missing:
+	// a report that gives every contact (most) is not read for it.
+	if !slices.ContainsFunc(block.Requires, func(k document.ContactKind) bool { return !have[k] }) || postClosed(pass) {
+		return // nothing missing, or no address or number exists to give
 	}
 	number := "+<calling code> …"
 	if home, ok := reportCountry(pass); ok {

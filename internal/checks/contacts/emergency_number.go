@@ -41,16 +41,18 @@ func runEmergencyNumber(pass *lint.Pass) {
 	if len(sections) == 0 {
 		return // no such section: required-section says so if one is required
 	}
-	if postClosed(pass) {
-		return // a closed post has no number to give
-	}
-	if saysNoNumber(sections) {
-		return // the country has none to give, and the section says so
-	}
 	for _, c := range contactsIn(pass, sections) {
 		if c.Kind == document.ContactEmergency {
 			return
 		}
+	}
+	// Whether the post is closed, the report's whole text, is read last:
+	// only for a section without a number.
+	if saysNoNumber(sections) {
+		return // the country has none to give, and the section says so
+	}
+	if postClosed(pass) {
+		return // a closed post has no number to give
 	}
 	var names []string
 	seen := map[string]bool{}
