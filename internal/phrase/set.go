@@ -199,7 +199,17 @@ func (s *Set) find(text string, found []bool, first []int) bool {
 					prev = 0x80
 				}
 				for starts := w &^ (w<<8 | prev); starts != 0; starts &= starts - 1 {
-					held = s.atWordStart(text, at+bits.TrailingZeros64(starts)/8, found, first) || held
+					// The test of the first two bytes, which most words
+					// fail, is made here rather than in a call.
+					start := at + bits.TrailingZeros64(starts)/8
+					c := text[start]
+					if s.fold {
+						c = lowerByte[c]
+					}
+					if e := &s.ascii[c&0x7f]; len(e.cands) == 0 || start+1 < len(text) && !e.second.has(text[start+1]) {
+						continue
+					}
+					held = s.atWordStart(text, start, found, first) || held
 				}
 				prevWord = w>>63 != 0
 				at += 8
