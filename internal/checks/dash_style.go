@@ -57,9 +57,23 @@ func init() {
 // A scan from each dash is much cheaper than a regexp tried at every byte.
 func findRanges(text string) []int {
 	var out []int
+	// Jump from dash to dash as quote-style does from mark to mark: the
+	// next hyphen and the next en dash are each looked for again only once
+	// passed, so a text is read once whatever it holds; a loop over every
+	// byte was half of the rule.
+	nextHyphen, nextEn := -1, -1
 	for i := 0; i < len(text); {
-		at := indexDash(text, i)
-		if at < 0 {
+		if nextHyphen < i {
+			nextHyphen = indexFrom(text, '-', i)
+		}
+		if nextEn < i {
+			nextEn = indexFrom(text, "–"[0], i)
+			for nextEn < len(text) && !strings.HasPrefix(text[nextEn:], "–") {
+				nextEn = indexFrom(text, "–"[0], nextEn+1)
+			}
+		}
+		at := min(nextHyphen, nextEn)
+		if at == len(text) {
 			break
 		}
 		size := 1
@@ -84,23 +98,6 @@ func findRanges(text string) []int {
 		}
 	}
 	return out
-}
-
-// indexDash is the offset of the first hyphen or en dash in text[from:],
-// or -1. strings.IndexAny would decode every rune, the en dash not being
-// ASCII; this looks at bytes.
-func indexDash(text string, from int) int {
-	for i := from; i < len(text); i++ {
-		switch text[i] {
-		case '-':
-			return i
-		case "–"[0]:
-			if strings.HasPrefix(text[i:], "–") {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // numberBefore: text[:end] ends with 1-4 digits (optionally :dd) that are

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -31,4 +33,67 @@ func TestFindRanges(t *testing.T) {
 			t.Errorf("findRanges(%q) = %q, want %q", text, got, want)
 		}
 	}
+}
+
+// oldFindRanges is findRanges before it jumped from dash to dash, with
+// oldIndexDash, which read every byte: kept as the oracle of
+// FuzzFindRanges.
+func oldFindRanges(text string) []int {
+	var out []int
+	for i := 0; i < len(text); {
+		at := oldIndexDash(text, i)
+		if at < 0 {
+			break
+		}
+		size := 1
+		if text[at] != '-' {
+			size = len("–")
+		}
+		i = at + size
+		left := at
+		if left > 0 && text[left-1] == ' ' {
+			left--
+		}
+		right := at + size
+		if right < len(text) && text[right] == ' ' {
+			right++
+		}
+		if numberBefore(text, meridiemBefore(text, left)) && numberAfter(text, right) && plausibleRange(text, left, right) {
+			out = append(out, at)
+			continue
+		}
+		if rangeNames[wordBefore(text, left)] && rangeNames[wordAfter(text, right)] {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+// oldIndexDash is the offset of the first hyphen or en dash in text[from:],
+// or -1. strings.IndexAny would decode every rune, the en dash not being
+// ASCII; this looks at bytes.
+func oldIndexDash(text string, from int) int {
+	for i := from; i < len(text); i++ {
+		switch text[i] {
+		case '-':
+			return i
+		case "–"[0]:
+			if strings.HasPrefix(text[i:], "–") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// FuzzFindRanges: findRanges finds the ranges oldFindRanges finds.
+func FuzzFindRanges(f *testing.F) {
+	f.Add("Monday-Thursday 0730 - 1700; Friday 0730 – 1130.")
+	f.Add("Elections 2019–2021 and 2023-24, “quoted” — 8:00–17:00\xe2\x80")
+	f.Add("From April–July, then Sept - Dec. \xe2-\xe2\x80\x93")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := findRanges(text), oldFindRanges(text); !slices.Equal(got, want) {
+			t.Fatalf("findRanges(%q) = %v, old %v", text, got, want)
+		}
+	})
 }
