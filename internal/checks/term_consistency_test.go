@@ -57,3 +57,40 @@ func nextWord(text string, i int) int {
 	}
 	return i
 }
+
+// oldSkipNoCapital is the loop of a byte a turn skipNoCapital replaced.
+func oldSkipNoCapital(text string, i int) int {
+	for i < len(text) && !mayBeCapital[text[i]] {
+		i++
+	}
+	return i
+}
+
+// TestSkipNoCapital holds skipNoCapital's arithmetic to the table, for
+// every byte at every place of an eight-byte block and the tail after it.
+func TestSkipNoCapital(t *testing.T) {
+	for c := range 256 {
+		for at := range 11 {
+			b := []byte("abcdefgh ij")
+			b[at] = byte(c)
+			text := string(b)
+			if got, want := skipNoCapital(text, 0), oldSkipNoCapital(text, 0); got != want {
+				t.Fatalf("skipNoCapital(%q) = %d, want %d", text, got, want)
+			}
+		}
+	}
+}
+
+// FuzzSkipNoCapital: skipNoCapital stops where the old loop does.
+func FuzzSkipNoCapital(f *testing.F) {
+	f.Add("the mission of MINUSMA", 3)
+	f.Add("caf\u00e9 and @[`{ Z", 0)
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		if got, want := skipNoCapital(text, i), oldSkipNoCapital(text, i); got != want {
+			t.Fatalf("skipNoCapital(%q, %d) = %d, want %d", text, i, got, want)
+		}
+	})
+}
