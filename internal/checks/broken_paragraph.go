@@ -78,7 +78,7 @@ func endsOpen(text string) bool {
 // isLabel: a one-word paragraph, or a contact label ("Hours of
 // Operation"), introduces the value after it; it is not half a sentence.
 func isLabel(text string) bool {
-	if len(strings.Fields(text)) < 2 {
+	if !twoWords(text) {
 		return true
 	}
 	_, ok := vocab.Default().ContactKindOf(text)
@@ -117,10 +117,27 @@ func lastWordRange(text string) int {
 	return i + 1
 }
 
+// twoWords: the text has two fields or more. The fields past the second
+// are not split: strings.Fields listed a whole paragraph's words to count
+// them.
+func twoWords(text string) bool {
+	n := 0
+	for range strings.FieldsSeq(text) {
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWords is the text's first n words, and "…" when more follow; the
+// words after them are not split.
 func firstWords(text string, n int) string {
-	words := strings.Fields(text)
-	if len(words) > n {
-		return strings.Join(words[:n], " ") + "…"
+	words := make([]string, 0, n+1)
+	for w := range strings.FieldsSeq(text) {
+		if words = append(words, w); len(words) > n {
+			return strings.Join(words[:n], " ") + "…"
+		}
 	}
 	return strings.Join(words, " ")
 }
