@@ -415,3 +415,50 @@ var wordASCII, lowerByte = func() (w [256]bool, l [256]byte) {
 	}
 	return w, l
 }()
+
+// NextWordStart is the first place at or after i, a character's start,
+// where a word begins: a word character (\pL, \d or "_") after a character
+// that is not one, or at the text's start; len(text) when none does. Words
+// of ASCII are passed over eight bytes at a time, as find does.
+func NextWordStart(text string, i int) int {
+	prevWord := false // the character before i is a word character
+	if i > 0 && i <= len(text) {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			prevWord = wordASCII[c]
+		} else {
+			r, _ := utf8.DecodeLastRuneInString(text[:i])
+			prevWord = isWordRune(r)
+		}
+	}
+	for i < len(text) {
+		if i+8 <= len(text) {
+			if x := load8(text[i : i+8]); x&highs == 0 {
+				w := wordBytes(x)
+				var prev uint64
+				if prevWord {
+					prev = 0x80
+				}
+				if starts := w &^ (w<<8 | prev); starts != 0 {
+					return i + bits.TrailingZeros64(starts)/8
+				}
+				prevWord = w>>63 != 0
+				i += 8
+				continue
+			}
+		}
+		isWord, n := false, 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isWord = wordASCII[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			isWord = isWordRune(r)
+		}
+		if isWord && !prevWord {
+			return i
+		}
+		prevWord = isWord
+		i += n
+	}
+	return len(text)
+}

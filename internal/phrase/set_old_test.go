@@ -274,3 +274,27 @@ func prevFind(s *Set, text string, found []bool, first []int) bool {
 	}
 	return held
 }
+
+// FuzzNextWordStart: NextWordStart stops where reading one character at
+// a time finds a word character after one that is not.
+func FuzzNextWordStart(f *testing.F) {
+	f.Add("MINUSMA’s base, caf\u00e9 a_b 12345678 abcdefgh.ijk", 0)
+	f.Add("\u212aelvin ſerval xx", 3)
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) || i < len(text) && !utf8.RuneStart(text[i]) {
+			return
+		}
+		want := i
+		for want < len(text) {
+			r, n := utf8.DecodeRuneInString(text[want:])
+			before, _ := utf8.DecodeLastRuneInString(text[:want])
+			if isWordRune(r) && (want == 0 || !isWordRune(before)) {
+				break
+			}
+			want += n
+		}
+		if got := NextWordStart(text, i); got != want {
+			t.Fatalf("NextWordStart(%q, %d) = %d, want %d", text, i, got, want)
+		}
+	})
+}

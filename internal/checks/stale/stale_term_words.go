@@ -57,54 +57,31 @@ func newNameWords(names []string) *nameWords {
 	return nw
 }
 
-// asciiWord is phraseWord for each ASCII byte, by table: the loop of find
-// asks it of every byte.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = phraseWord(rune(c))
-	}
-	return t
-}()
-
 // phraseWord is phrase's word character (\pL, \d or "_"), which is not
 // bounded.go's isWordRune.
 func phraseWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
-// find is watched.find: the mentions from byte from on.
+// find is watched.find: the mentions from byte from on. It goes from word
+// start to word start (phrase.NextWordStart, eight bytes of ASCII at a
+// time), which is where the loop of a character a turn tried the names: a
+// match is taken whole, and the word after it starts where it would have
+// gone on.
 func (nw *nameWords) find(w *watched, text string, from int) []span {
 	var out []span
-	prevWord := false // the character before at is a word character
-	if from > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:from])
-		prevWord = phraseWord(r)
-	}
-	for at := from; at < len(text); {
-		c, n := text[at], 1
-		var isWord bool
-		if c < utf8.RuneSelf {
-			isWord = asciiWord[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[at:])
-			isWord = phraseWord(r)
+	for at := phrase.NextWordStart(text, from); at < len(text); {
+		c := text[at]
+		if nw.starts[c] {
+			if end, ok := nw.first(text, at); ok && phrase.OnBoundary(text, at, end) && w.capsAgree(text[at:end]) {
+				out = append(out, span{at, end})
+				at = phrase.NextWordStart(text, end)
+				continue
+			}
 		}
-		if !isWord || prevWord {
-			prevWord = isWord
-			at += n
-			continue
+		n := 1
+		if c >= utf8.RuneSelf {
+			_, n = utf8.DecodeRuneInString(text[at:])
 		}
-		prevWord = true
-		if !nw.starts[c] {
-			at += n
-			continue
-		}
-		if end, ok := nw.first(text, at); ok && phrase.OnBoundary(text, at, end) && w.capsAgree(text[at:end]) {
-			out = append(out, span{at, end})
-			last, _ := utf8.DecodeLastRuneInString(text[:end])
-			at, prevWord = end, phraseWord(last)
-			continue
-		}
-		at += n
+		at = phrase.NextWordStart(text, at+n)
 	}
 	return out
 }
