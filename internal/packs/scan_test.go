@@ -133,3 +133,26 @@ func runSharing(t *testing.T, rules []*lint.Rule, raw string, memo map[string]an
 	}
 	return out
 }
+
+// TestCountBlocks: the room made for a scope's blocks is the report's
+// count of blocks, which the whole report with its headings fills exactly
+// and a named scope does not pass.
+func TestCountBlocks(t *testing.T) {
+	text := "Mali 2024 Crime & Safety Report\n\nAn opening paragraph.\n\nCrime\n\nOne.\n\nTwo.\n\nTerrorism\n\nThree.\n"
+	f, err := source.New("r.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(f, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := newScope(nil).blocks(r, nil, text, true)
+	if n := countBlocks(r); len(all) != n || cap(all) != n {
+		t.Errorf("whole report: %d blocks in room for %d, counted %d", len(all), cap(all), n)
+	}
+	crime := newScope([]string{"Crime"}).blocks(r, nil, text, true)
+	if len(crime) == 0 || len(crime) >= len(all) || cap(crime) != countBlocks(r) {
+		t.Errorf("Crime alone: %d blocks in room for %d, of %d", len(crime), cap(crime), len(all))
+	}
+}

@@ -84,7 +84,10 @@ func (s scope) blocks(r *document.Report, prof *profile.Profile, src string, hea
 		}
 		return false
 	}
-	var out []block
+	// Room for every block of the report, the most the scope can hold:
+	// one allocation where growing the list one append at a time took
+	// several, and the copying was most of listing the blocks.
+	out := make([]block, 0, countBlocks(r))
 	if keys == nil {
 		if headings && r.Title.Value != "" {
 			out = append(out, block{text: headingInline(r.Title, src), heading: true})
@@ -110,6 +113,22 @@ func (s scope) blocks(r *document.Report, prof *profile.Profile, src string, hea
 	}
 	walk(r.Sections, false)
 	return out
+}
+
+// countBlocks is how many blocks the report has, with its headings and
+// title: the title, the preamble's paragraphs, and each section's heading
+// and paragraphs.
+func countBlocks(r *document.Report) int {
+	n := 1 + len(r.Preamble)
+	var walk func(ss []*document.Section)
+	walk = func(ss []*document.Section) {
+		for _, sec := range ss {
+			n += 1 + len(sec.Paragraphs)
+			walk(sec.Sections)
+		}
+	}
+	walk(r.Sections)
+	return n
 }
 
 // headingInline maps a heading's text back to the source: exactly when the
