@@ -3,12 +3,12 @@ package checks
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 
@@ -27,15 +27,24 @@ capitals, is left out, since it says nothing about the spelling.`,
 	Run:  runTermConsistency,
 }
 
+// termUse is a use of a word with two capitals: its form's place and
+// where it is, text[start:end] of a text unit.
 type termUse struct {
-	spelling string
-	span     document.Span
+	form, unit, start, end int
 }
 
 func runTermConsistency(pass *lint.Pass) {
-	index := map[string]int{} // lower-case form -> its place in uses
-	var uses [][]termUse      // every use of each form, in order of first use
-	for _, u := range texts(pass) {
+	index := map[string]int{} // lower-case form -> its place in spelled
+	// By form, in order of first use: its first spelling, and whether
+	// another was seen. Every use goes in one list, and only the forms
+	// spelled two ways are gathered from it: a list per form, grown a use
+	// at a time, was an allocation or more for each acronym of a report
+	// that spells most of them one way.
+	var spelled []string
+	var mixed []bool
+	var uses []termUse
+	units := texts(pass)
+	for ui, u := range units {
 		if !hasLower(u.Text) {
 			continue
 		}
@@ -52,49 +61,65 @@ func runTermConsistency(pass *lint.Pass) {
 			word := text[start:i]
 			k, ok := lookupLower(index, word)
 			if !ok {
-				k = len(uses)
+				k = len(spelled)
 				index[strings.ToLower(word)] = k
-				uses = append(uses, nil)
+				spelled, mixed = append(spelled, word), append(mixed, false)
+			} else if word != spelled[k] {
+				mixed[k] = true
 			}
-			uses[k] = append(uses[k], termUse{spelling: word, span: u.Source(start, i)})
+			uses = append(uses, termUse{form: k, unit: ui, start: start, end: i})
 		}
 	}
-	for _, all := range uses {
-		if !twoSpellings(all) {
+	if !slices.Contains(mixed, true) {
+		return
+	}
+	// The uses of each form spelled two ways, in order, by counting sort:
+	// at[k] is where form k's uses begin in byForm.
+	at := make([]int, len(spelled)+1)
+	for _, u := range uses {
+		if mixed[u.form] {
+			at[u.form+1]++
+		}
+	}
+	for k := range spelled {
+		at[k+1] += at[k]
+	}
+	byForm := make([]termUse, at[len(spelled)])
+	next := slices.Clone(at[:len(spelled)])
+	for _, u := range uses {
+		if mixed[u.form] {
+			byForm[next[u.form]] = u
+			next[u.form]++
+		}
+	}
+	for k := range spelled {
+		if !mixed[k] {
 			continue
 		}
+		all := byForm[at[k]:at[k+1]]
+		spelling := func(u termUse) string { return units[u.unit].Text[u.start:u.end] }
 		count := map[string]int{}
 		var spellings []string
 		for _, u := range all {
-			if count[u.spelling] == 0 {
-				spellings = append(spellings, u.spelling)
+			if count[spelling(u)] == 0 {
+				spellings = append(spellings, spelling(u))
 			}
-			count[u.spelling]++
+			count[spelling(u)]++
 		}
 		// Most frequent first; the first written wins a tie (stable sort).
 		sort.SliceStable(spellings, func(i, j int) bool { return count[spellings[i]] > count[spellings[j]] })
 		main := spellings[0]
 		for _, u := range all {
-			if u.spelling == main {
+			if spelling(u) == main {
 				continue
 			}
 			pass.Report(lint.Finding{
-				Span:    u.span,
-				Message: fmt.Sprintf("%q is written %q elsewhere in the report (%d times)", u.spelling, main, count[main]),
+				Span:    units[u.unit].Source(u.start, u.end),
+				Message: fmt.Sprintf("%q is written %q elsewhere in the report (%d times)", spelling(u), main, count[main]),
 				Hint:    fmt.Sprintf("write %q", main),
 			})
 		}
 	}
-}
-
-// twoSpellings reports whether the uses spell the word more than one way.
-func twoSpellings(uses []termUse) bool {
-	for _, u := range uses[1:] {
-		if u.spelling != uses[0].spelling {
-			return true
-		}
-	}
-	return false
 }
 
 // lookupLower is index[strings.ToLower(word)], without allocating for a
