@@ -54,14 +54,7 @@ func AppendSentences(out []Range, text string) []Range {
 			break
 		}
 		c := text[i]
-		end := i + 1
-		for end < len(text) {
-			r, n := utf8.DecodeRuneInString(text[end:])
-			if !strings.ContainsRune(`"')]”’»*`, r) {
-				break
-			}
-			end += n
-		}
+		end := closingEnd(text, i+1)
 		next := skipSpace(text, end)
 		if next == end && end < len(text) {
 			i = end // no space after: "3.5", "state.gov"
@@ -112,8 +105,38 @@ func In(sentences []Range, text string, off int) Range {
 	return Range{0, len(text)}
 }
 
+// closingEnd is the end of the closing quotes and brackets at text[i:]
+// (`"')]”’»*`), reading an ASCII byte without decoding it.
+func closingEnd(text string, i int) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c != '"' && c != '\'' && c != ')' && c != ']' && c != '*' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '”' && r != '’' && r != '»' {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// skipSpace is the end of the white space at s[i:]; an ASCII byte is
+// tested without decoding it (unicode.IsSpace's ASCII spaces are \t to \r
+// and the space).
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -141,10 +164,10 @@ func isAbbreviation(before string) bool {
 		return false
 	}
 	// Initials and dotted acronyms: "J", "U.S", "U.N".
-	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	if strings.Contains(w, ".") && allInitials(w) {
+	if strings.IndexByte(w, '.') >= 0 && allInitials(w) {
 		return true
 	}
 	return isAbbreviationWord(w)
@@ -167,29 +190,77 @@ func lastSpace(s string) int {
 // isAbbreviationWord looks w up in abbreviations, ignoring case, without
 // allocating for a short ASCII word: every word that ends a sentence is
 // looked up.
+//
+// An ASCII word of up to eight bytes is packed, lowered, into a number and
+// looked up among the abbreviations packed alike; a longer ASCII word is
+// longer than any abbreviation. Only a word with other characters is
+// lowered by strings.ToLower (the Kelvin sign lowers to "k").
 func isAbbreviationWord(w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return abbreviations[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
+	if len(w) > 8 {
+		if !isASCII(w) {
 			return abbreviations[strings.ToLower(w)]
 		}
-		if 'A' <= c && c <= 'Z' {
+		return false
+	}
+	var key uint64
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return abbreviations[strings.ToLower(w)]
+		case c == 0:
+			return false // no abbreviation holds it, and it would pack as nothing
+		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		key = key<<8 | uint64(c)
 	}
-	return abbreviations[string(buf[:len(w)])]
+	return packedAbbreviations[key]
 }
 
-func allInitials(w string) bool {
-	for _, part := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(part) != 1 {
+// packedAbbreviations are the abbreviations as isAbbreviationWord packs a
+// word: every one is ASCII, lower case and shorter than nine bytes
+// (TestAbbreviationsPack). A word without a 0 byte packs to its own
+// number, so the look-up is exact.
+var packedAbbreviations = func() map[uint64]bool {
+	m := make(map[uint64]bool, len(abbreviations))
+	for a := range abbreviations {
+		var key uint64
+		for i := 0; i < len(a); i++ {
+			key = key<<8 | uint64(a[i])
+		}
+		m[key] = true
+	}
+	return m
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
+}
+
+// allInitials: every part of w between periods is one character ("U.S",
+// "e.g"), read without splitting w.
+func allInitials(w string) bool {
+	for {
+		i := strings.IndexByte(w, '.')
+		part := w
+		if i >= 0 {
+			part = w[:i]
+		}
+		if part == "" {
+			return false
+		}
+		if _, n := utf8.DecodeRuneInString(part); n != len(part) {
+			return false
+		}
+		if i < 0 {
+			return true
+		}
+		w = w[i+1:]
+	}
 }
