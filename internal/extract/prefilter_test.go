@@ -165,3 +165,19 @@ func FuzzMentionsPhoneWord(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRatingSentences holds the ratings read from their possible starts
+// to the regexp run over the whole text.
+func FuzzRatingSentences(f *testing.F) {
+	f.Add("The U.S. Department of State has assessed Bamako as being a CRITICAL-threat location for crime directed at or affecting official U.S. government interests.")
+	f.Add("ASSESSED Lomé as a HIGH threat post for terrorism; reassessed X as low threat city for crime. assessed Y as an medium-threat country for political violence")
+	f.Add("has aſſeſſed Niamey as being HIGH-threat location for crime, _assessed Z as low threat post for x. Assessed  as moderate threat city for")
+	f.Add("assessed assessed Bamako as high threat location for crime.")
+	f.Fuzz(func(t *testing.T, text string) {
+		got := ratingSentences(text)
+		want := ratingSentence.FindAllStringSubmatchIndex(text, -1)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Errorf("ratingSentences(%q) = %v, want %v", text, got, want)
+		}
+	})
+}

@@ -10,7 +10,63 @@ import (
 // directed at or affecting official U.S. government interests." The level
 // word is read whatever it is, so that a word outside the vocabulary can be
 // reported rather than missed.
-var ratingSentence = lazyRE(`(?i)\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:being\s+)?(?:an?\s+)?(?P<level>[a-z]+)[\s-]+threat\s+(?:location|post|city|country)\s+for\s+(?P<cat>[a-z][a-z /-]{0,60}?)(?:\s+(?:directed|affecting|that|which|against)\b|\s*[.;:,]|\s*$)`)
+var ratingSentence = lazyRE(`(?i)` + ratingBody)
+
+// ratingAt is ratingSentence anchored at the start of its text:
+// ratingSentences runs it at each place a match can start, where the
+// case-ignoring regexp run over a paragraph tried every byte of it (by
+// the NFA past some 800 bytes).
+var ratingAt = lazyRE(`(?i)^(?:` + ratingBody + `)`)
+
+const ratingBody = `\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:being\s+)?(?:an?\s+)?(?P<level>[a-z]+)[\s-]+threat\s+(?:location|post|city|country)\s+for\s+(?P<cat>[a-z][a-z /-]{0,60}?)(?:\s+(?:directed|affecting|that|which|against)\b|\s*[.;:,]|\s*$)`
+
+// ratingSentences is ratingSentence.FindAllStringSubmatchIndex(text, -1):
+// every match starts at a place mayStartRating finds, and the leftmost
+// match is the one the anchored regexp finds at the first such place it
+// matches at; the search goes on from the match's end, as FindAll's does
+// (a match is never empty). The slice keeps \b: the byte before p is no
+// word byte, and the one at p is.
+func ratingSentences(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		if !mayStartRating(text, p) {
+			continue
+		}
+		m := ratingAt.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1
+	}
+	return out
+}
+
+// mayStartRating is a test that every match of ratingSentence at p
+// passes: a word boundary (\b, ASCII) and "assessed" in any case, where
+// the regexp's case folding makes a long s (U+017F) an "s".
+func mayStartRating(text string, p int) bool {
+	if text[p]|0x20 != 'a' || p > 0 && isWordByte(text[p-1]) {
+		return false
+	}
+	i := p + 1
+	for _, c := range []byte("ssessed") {
+		switch {
+		case i < len(text) && text[i]|0x20 == c:
+			i++
+		case c == 's' && i+1 < len(text) && text[i] == 0xC5 && text[i+1] == 0xBF: // ſ
+			i += 2
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // findRatings reads every threat rating sentence.
 func (x *extractor) findRatings() {
@@ -19,7 +75,7 @@ func (x *extractor) findRatings() {
 			continue
 		}
 		text := u.text.Text
-		for _, m := range ratingSentence.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range ratingSentences(text) {
 			x.r.Ratings = append(x.r.Ratings, document.Rating{
 				Location: document.Text{Value: text[m[2]:m[3]], Span: u.source(m[2], m[3])},
 				Level:    document.Text{Value: strings.ToUpper(text[m[4]:m[5]]), Span: u.source(m[4], m[5])},
