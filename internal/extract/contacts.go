@@ -23,7 +23,9 @@ var (
 	parenCode = lazyRE(`^\+\s?\d{1,4}\s?\)`)
 	// After a number: a time of day ("8:15 a.m.", "0800h") is no phone number.
 	clockAfter = lazyRE(`(?i)^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)`)
-	// Before a number: an extension ("ext. 2306", "x 12") belongs to the number before it.
+	// Before a number: an extension ("ext. 2306", "x 12") belongs to the
+	// number before it. endsInExtension reads it by hand; the regexp is
+	// FuzzEndsInExtension's reference.
 	extensionBefore = lazyRE(`(?i)(?:\bext\.?|\bextension|\bx)\s*$`)
 	// In a parenthesis: hours of opening, whose digits are times.
 	timeWords = lazyRE(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:M-F|a\.m\.|p\.m\.|hours)`)
@@ -554,7 +556,7 @@ func (x *extractor) scanEmails(u unit, from int) bool {
 func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, label string) {
 	u, from = x.withListPlus(u, from)
 	text := u.text.Text
-	if !strings.ContainsAny(text[from:], "0123456789") {
+	if !hasDigit(text[from:]) {
 		return
 	}
 	if kind == "" && !strings.Contains(text[from:], "+") && (!x.mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
@@ -663,8 +665,8 @@ func notAPhone(text string, s, e int) bool {
 		s >= 2 && text[s-1] == '/' && isDigit(text[s-2]),
 		e+1 < len(text) && text[e] == '/' && isDigit(text[e+1]),
 		alternativeEnding(text, s, e),
-		clockAfter.MatchString(text[e:]),
-		extensionBefore.MatchString(text[max(0, s-12):s]):
+		clockAfter.MatchString(text[e:min(len(text), e+clockReach)]),
+		endsInExtension(text[max(0, s-12):s]):
 		return true
 	}
 	// Inside a parenthesis that gives hours: "(Monday - Thursday, 7:30 a.m. – 5:00 p.m.)".
@@ -677,6 +679,43 @@ func notAPhone(text string, s, e int) bool {
 	}
 	close := strings.IndexByte(text[e:hi], ')')
 	return close >= 0 && timeWords.MatchString(text[lo+open:e+close])
+}
+
+// clockReach is as far after a number as clockAfter can read: "\s?" and
+// "hrſ" (a long s is two bytes) take five bytes, and its \b one more.
+// Given the rest of a paragraph, the regexp cleared its state for all of it.
+const clockReach = 6
+
+// endsInExtension is extensionBefore.MatchString(s), by hand: the regexp
+// tried every byte of s, as "$" does not anchor its start. After trailing
+// spaces (\s), s ends in "ext", "ext.", "extension" or "x" in any case (a
+// long s, U+017F, is an "s" to the regexp), at a word's start (\b, ASCII).
+func endsInExtension(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r")
+	for _, w := range [...]string{"x", "ext", "ext.", "extension"} {
+		if start, ok := suffixFold(s, w); ok && (start == 0 || !isWordByte(s[start-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixFold reports whether s ends in the lower-case ASCII word w, in any
+// case, an "s" of w also matched by a long s (U+017F), and where in s
+// the word starts.
+func suffixFold(s, w string) (int, bool) {
+	i := len(s)
+	for k := len(w) - 1; k >= 0; k-- {
+		switch c := w[k]; {
+		case i > 0 && (s[i-1] == c || 'a' <= c && c <= 'z' && s[i-1] == c-('a'-'A')):
+			i--
+		case c == 's' && i > 1 && s[i-2] == 0xC5 && s[i-1] == 0xBF:
+			i -= 2
+		default:
+			return 0, false
+		}
+	}
+	return i, true
 }
 
 // maxParen is the longest parenthesis notAPhone reads around a number.
@@ -1041,6 +1080,33 @@ func (x *extractor) mayHoldLocalNumber(text string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// hasDigit is strings.ContainsAny(s, "0123456789") read eight bytes at a
+// step: every paragraph without a number is read to its end for one.
+// Within a word of eight bytes, a byte below 0x80 is a digit when adding
+// 0x80-'0' to its low seven bits sets its top bit and adding 0x80-':'
+// does not; neither sum carries into the next byte.
+func hasDigit(s string) bool {
+	const (
+		ones = 0x0101010101010101
+		tops = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		low := w &^ tops
+		if (low+(0x80-'0')*ones)&^(low+(0x80-':')*ones)&^w&tops != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
 
 func isYear(s string) bool {
 	if len(s) != 4 {

@@ -181,3 +181,48 @@ func FuzzRatingSentences(f *testing.F) {
 		}
 	})
 }
+
+// FuzzEndsInExtension holds the extension test by hand to its regexp, and
+// the clock test on its window to the regexp on the whole rest.
+func FuzzEndsInExtension(f *testing.F) {
+	for _, s := range []string{"Tel. 2020 ext. ", "EXTENSION\t", "fax", "(x", "\u017fx", "exten\u017fion ", "\xbfext", "_x", "Ext.\n\f", "next", "9x", "ex", "\xc5\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := endsInExtension(s), extensionBefore.MatchString(s); got != want {
+			t.Errorf("endsInExtension(%q) = %v, the regexp %v", s, got, want)
+		}
+		if got, want := clockAfter.MatchString(s[:min(len(s), clockReach)]), clockAfter.MatchString(s); got != want {
+			t.Errorf("clockAfter on %q: %v within %d bytes, %v on all", s, got, clockReach, want)
+		}
+	})
+}
+
+// FuzzHasDigit holds the eight-byte reading to strings.ContainsAny, at
+// every offset, so that a digit is met at every place in a word.
+func FuzzHasDigit(f *testing.F) {
+	f.Add("no digits here, none at all\x80\xff/:")
+	f.Add("abcdefg9")
+	f.Add("\xb0\xb9\xba/:;0")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			if got, want := hasDigit(s[i:]), strings.ContainsAny(s[i:], "0123456789"); got != want {
+				t.Fatalf("hasDigit(%q) = %v, want %v", s[i:], got, want)
+			}
+		}
+	})
+}
+
+// Every byte value, alone and amid seven others, at each place of a
+// word: the cases FuzzHasDigit may take long to meet.
+func TestHasDigitEveryByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 9; pos++ {
+			b := []byte("/:\x80\xff\xb0 ;z@")
+			b[pos] = byte(c)
+			if got, want := hasDigit(string(b)), isDigit(byte(c)); got != want {
+				t.Errorf("hasDigit(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
