@@ -11,13 +11,21 @@ import (
 )
 
 // block is a paragraph or list item of a plain-text report, as a span of
-// whole lines.
+// whole lines. It holds no pointer (its kind is a bool, its first line
+// read from the source when wanted), so that the blocks are one
+// allocation the collector need not scan and grows without write barriers.
 type block struct {
 	start, end int // the block's text, line ends excluded at the end
 	bodyStart  int // after a list marker
-	kind       document.ParagraphKind
+	list       bool
 	singleLine bool
-	firstLine  string
+}
+
+func (b block) kind() document.ParagraphKind {
+	if b.list {
+		return document.KindListItem
+	}
+	return document.KindParagraph
 }
 
 var listMarker = lazyregexp.New(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
@@ -25,7 +33,10 @@ var listMarker = lazyregexp.New(`^[ \t]{0,3}(?:[-*•–]|\d{1,3}[.)])[ \t]+`)
 // splitBlocks cuts text into paragraphs at blank lines, and starts a new
 // block at every list item.
 func splitBlocks(text string) []block {
-	var blocks []block
+	// About one block a blank line ("\n\n" is counted many bytes at a
+	// step), so that the slice seldom grows; no more than a block for 32
+	// bytes of text, so that a text of blank lines alone reserves little.
+	blocks := make([]block, 0, min(strings.Count(text, "\n\n")+1, len(text)/32+1))
 	cur := -1
 	pos := 0
 	for pos <= len(text) {
@@ -43,14 +54,14 @@ func splitBlocks(text string) []block {
 			end := pos + len(strings.TrimRightFunc(line, unicode.IsSpace))
 			// A marker with nothing after it ("0. ") has its trailing space
 			// trimmed from end: the body is empty, not before its start.
-			blocks = append(blocks, block{start: pos + leadingSpace(line), end: end, bodyStart: min(pos+m[1], end), kind: document.KindListItem, singleLine: true, firstLine: line})
+			blocks = append(blocks, block{start: pos + leadingSpace(line), end: end, bodyStart: min(pos+m[1], end), list: true, singleLine: true})
 			cur = len(blocks) - 1
 		case cur >= 0:
 			blocks[cur].end = pos + len(strings.TrimRightFunc(line, unicode.IsSpace))
 			blocks[cur].singleLine = false
 		default:
 			s := pos + leadingSpace(line)
-			blocks = append(blocks, block{start: s, end: pos + len(strings.TrimRightFunc(line, unicode.IsSpace)), bodyStart: s, kind: document.KindParagraph, singleLine: true, firstLine: line})
+			blocks = append(blocks, block{start: s, end: pos + len(strings.TrimRightFunc(line, unicode.IsSpace)), bodyStart: s, singleLine: true})
 			cur = len(blocks) - 1
 		}
 		if nl < 0 {
@@ -89,7 +100,7 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 
 	// The first block is the title when it reads like one.
 	i := 0
-	if len(blocks) > 0 && blocks[0].singleLine && blocks[0].kind == document.KindParagraph && looksLikeTitle(strings.TrimSpace(blocks[0].firstLine)) {
+	if len(blocks) > 0 && blocks[0].singleLine && !blocks[0].list && looksLikeTitle(strings.TrimSpace(src[blocks[0].start:blocks[0].end])) {
 		b := blocks[0]
 		r.Title = inlineValue(src, b.start, b.end, &r.Links)
 		hp.readLine(r, src, b.start, b.end)
@@ -113,7 +124,7 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		title := strings.TrimSpace(src[b.start:b.end])
-		if b.kind == document.KindParagraph && b.singleLine || numberedSection(b, title, prof, r.Country.Value) {
+		if !b.list && b.singleLine || numberedSection(b, title, prof, r.Country.Value) {
 			if spec, ok := textHeading(title, prof, r.Country.Value, hp, len(r.Sections) == 0); ok {
 				level := 2
 				if spec != nil {
@@ -130,7 +141,7 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 		if len(paras) == cap(paras) {
 			paras = make([]document.Paragraph, 0, min(32, len(blocks)-i))
 		}
-		paras = append(paras, document.Paragraph{Kind: b.kind, Span: document.Span{Start: b.start, End: b.end}})
+		paras = append(paras, document.Paragraph{Kind: b.kind(), Span: document.Span{Start: b.start, End: b.end}})
 		p := &paras[len(paras)-1]
 		inlineText(src, b.bodyStart, b.end, &ib, &r.Links)
 		p.Inline = ib.Take()
@@ -143,7 +154,7 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 // profile knows and does not end a sentence. Other numbered lines stay
 // list items.
 func numberedSection(b block, line string, prof *profile.Profile, country string) bool {
-	if b.kind != document.KindListItem || !b.singleLine || !isDigit(strings.TrimSpace(line)[0]) {
+	if !b.list || !b.singleLine || !isDigit(strings.TrimSpace(line)[0]) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)

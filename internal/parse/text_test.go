@@ -194,3 +194,18 @@ func TestTextEmptyListItem(t *testing.T) {
 		}
 	}
 }
+
+// splitBlocks reserves about a block a blank line, but a text of blank
+// lines alone (hostile input) reserves no more than a block for 32 bytes.
+func TestSplitBlocksReservesLittleForBlankLines(t *testing.T) {
+	text := strings.Repeat("\n", 1<<20)
+	if b := splitBlocks(text); len(b) != 0 || cap(b) > len(text)/32+1 {
+		t.Errorf("%d blank lines: %d blocks, room for %d", len(text), len(b), cap(b))
+	}
+	// Room for one more than the blank lines, so that the blocks are one
+	// allocation.
+	text = strings.Repeat("One paragraph of a report, in a line of its own.\n\n", 100)
+	if b := splitBlocks(text); len(b) != 100 || cap(b) != 101 {
+		t.Errorf("100 paragraphs: %d blocks, room for %d, want 100 and 101", len(b), cap(b))
+	}
+}
