@@ -19,7 +19,7 @@ var (
 	// Level 4"), a hyphen not (it joins names: "Afar-Tigray").
 	levelLine = lazyRE(`^(?P<name>.+?)(?:[\s\p{Zs}]+-|[\s\p{Zs}]*[–—])[\s\p{Zs}]+(?i:level)[\s\p{Zs}]+(?P<level>\d{1,2})[\s\p{Zs}]*:[\s\p{Zs}]*(?P<wording>.+?)[\s\p{Zs}]*$`)
 	// "assesses Mali at Level 4", in the running text of a security report.
-	levelSentence = lazyRE(`(?i)\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`)
+	levelSentence = lazyRE(`(?i)` + levelSentenceBody)
 	// "Do not travel to Mali due to …": the sentence that gives the reasons.
 	reasonSentence = lazyRE(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\s*`)
 	dueTo          = lazyRE(`(?i)\bdue to\s+`)
@@ -54,7 +54,7 @@ func (x *extractor) findAdvisory() {
 		line := full
 		// The cheap tests first: most lines never say "Level", and of those
 		// that do few have a dash before it and a number after.
-		if !mentionsLevel(line) || !mayBeLevelLine(line) {
+		if !mayHoldLevelLine(line) {
 			line = ""
 		}
 		if m := levelLine.FindStringSubmatchIndex(line); m != nil {
@@ -119,7 +119,7 @@ func (x *extractor) findAdvisory() {
 		if !mentionsLevel(u.text.Text) {
 			continue
 		}
-		if m := levelSentence.FindStringSubmatchIndex(u.text.Text); m != nil {
+		if m := firstLevelSentence(u.text.Text); m != nil {
 			found = true
 			level, _ := strconv.Atoi(u.text.Text[m[4]:m[5]])
 			a.Level, a.LevelSpan = level, u.source(m[4], m[5])
@@ -144,6 +144,8 @@ func (x *extractor) findAdvisory() {
 	a.Indicators = x.indicators(a.Reasons)
 	x.r.Advisory = a
 }
+
+const levelSentenceBody = `\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`
 
 // regionName is an area's name in its level line, without a reason run
 // into it ("X governorate due to terrorism – Level 4: …").
@@ -207,6 +209,60 @@ func isLineSpace(r rune) bool {
 // "level" has no letter that folds outside ASCII.
 func mentionsLevel(text string) bool {
 	return phrase.ContainsFold(text, "level")
+}
+
+// mayHoldLevelLine is the test levelLine's line passes: a colon first, as
+// mayBeLevelLine needs one and strings.IndexByte finds it many bytes at a
+// step, where mentionsLevel stops at every "v"; most paragraphs have none.
+func mayHoldLevelLine(line string) bool {
+	return strings.IndexByte(line, ':') >= 0 && mentionsLevel(line) && mayBeLevelLine(line)
+}
+
+// levelSentenceAt is levelSentence anchored at the start of its text.
+var levelSentenceAt = lazyRE(`(?i)^(?:` + levelSentenceBody + `)`)
+
+// firstLevelSentence is levelSentence.FindStringSubmatchIndex(text): the
+// regexp anchored at each place a match can start ("assess" at a word's
+// start, see foldWordAt), the first that matches, where the case-ignoring
+// regexp tried every byte of every paragraph that says "level". The
+// slice keeps \b: the byte before p is no word byte, the one at p is.
+func firstLevelSentence(text string) []int {
+	for p := 0; p < len(text); p++ {
+		if _, ok := foldWordAt(text, p, "assess"); !ok {
+			continue
+		}
+		if m := levelSentenceAt.FindStringSubmatchIndex(text[p:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// foldWordAt reports whether text holds at p, at a word's start (\b,
+// ASCII), the lower-case ASCII word w in any case, where the regexps' case
+// folding also takes a long s (U+017F) for an "s"; and where it ends. w
+// holds no "k", which folds to the Kelvin sign too.
+func foldWordAt(text string, p int, w string) (int, bool) {
+	if p > 0 && isWordByte(text[p-1]) {
+		return 0, false
+	}
+	i := p
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case i < len(text) && text[i]|0x20 == c:
+			i++
+		case c == 's' && i+1 < len(text) && text[i] == 0xC5 && text[i+1] == 0xBF: // ſ
+			i += 2
+		default:
+			return 0, false
+		}
+	}
+	return i, true
 }
 
 // mayBeLevelLine: levelLine's "<dash> Level <digit> … :" — some "level",

@@ -17,7 +17,7 @@ var lineFilters = []struct {
 	re     *lazyregexp.Regexp
 	filter func(string) bool
 }{
-	{"levelLine", levelLine, func(s string) bool { return mentionsLevel(s) && mayBeLevelLine(s) }},
+	{"levelLine", levelLine, mayHoldLevelLine},
 	{"levelSentence", levelSentence, mentionsLevel},
 	{"wordLevelLine", wordLevelLine, endsInWording},
 	{"levelFirstLine", levelFirstLine, func(s string) bool { return hasPrefixFold(s, "level") }},
@@ -225,4 +225,17 @@ func TestHasDigitEveryByte(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFirstLevelSentence holds the level sentence read from its possible
+// starts to the regexp run over the whole text.
+func FuzzFirstLevelSentence(f *testing.F) {
+	f.Add("The current U.S. Department of State Travel Advisory at the date of this report's publication assesses Mali at Level 4, indicating that travelers should not travel.")
+	f.Add("reassesses x at level 2; ASSESSED Niger AT LEVEL 12 and aſſeſſes Chad at level 3")
+	f.Add("assessed. Mali at Level 4; assesses the country, at level 1x; _assesses Y at level 2; assesses Z at level 3")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := firstLevelSentence(text), levelSentence.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
+			t.Errorf("firstLevelSentence(%q) = %v, want %v", text, got, want)
+		}
+	})
 }

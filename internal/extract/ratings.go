@@ -48,24 +48,10 @@ func ratingSentences(text string) [][]int {
 }
 
 // mayStartRating is a test that every match of ratingSentence at p
-// passes: a word boundary (\b, ASCII) and "assessed" in any case, where
-// the regexp's case folding makes a long s (U+017F) an "s".
+// passes: "assessed" at a word's start, in any case (foldWordAt).
 func mayStartRating(text string, p int) bool {
-	if text[p]|0x20 != 'a' || p > 0 && isWordByte(text[p-1]) {
-		return false
-	}
-	i := p + 1
-	for _, c := range []byte("ssessed") {
-		switch {
-		case i < len(text) && text[i]|0x20 == c:
-			i++
-		case c == 's' && i+1 < len(text) && text[i] == 0xC5 && text[i+1] == 0xBF: // ſ
-			i += 2
-		default:
-			return false
-		}
-	}
-	return true
+	_, ok := foldWordAt(text, p, "assessed")
+	return ok
 }
 
 // findRatings reads every threat rating sentence.
