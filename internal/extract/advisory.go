@@ -24,9 +24,11 @@ var (
 	reasonSentence = lazyRE(`(?i)^\W*(?P<verb>do not travel|reconsider travel|exercise increased caution|exercise normal precautions)\b[^.]*?\bdue to\s*`)
 	dueTo          = lazyRE(`(?i)\bdue to\s+`)
 	// 'has included a Crime "C" Indicator', 'has not included a … “D” Indicator'.
-	indicatorStatement = lazyRE(`(?i)\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`)
-	gluedSentenceEnd   = lazyRE(`[.!?][A-Z]`)
-	reasonSplit        = lazyRE(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
+	indicatorStatement = lazyRE(`(?i)` + indicatorStatementBody)
+	// indicatorStatementAt is indicatorStatement anchored at its text's start.
+	indicatorStatementAt = lazyRE(`(?i)^(?:` + indicatorStatementBody + `)`)
+	gluedSentenceEnd     = lazyRE(`[.!?][A-Z]`)
+	reasonSplit          = lazyRE(`\s*,\s*(?:and\s+|or\s+)?|\s+and\s+`)
 )
 
 // findAdvisory reads the advisory level (a "Country - Level N: …" line or an
@@ -144,6 +146,8 @@ func (x *extractor) findAdvisory() {
 	a.Indicators = x.indicators(a.Reasons)
 	x.r.Advisory = a
 }
+
+const indicatorStatementBody = `\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:an?\s+|the\s+)?[^.]{0,80}?["“”'‘’](?P<code>[A-Z])["“”'‘’]\s*indicator`
 
 const levelSentenceBody = `\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`
 
@@ -633,24 +637,22 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 }
 
 // indicatorStatements is indicatorStatement.FindAllStringSubmatchIndex(text,
-// -1), the regexp run only from a place a match can start: a word "has" or
-// "have" and then "included" (mayStartStatement). Run on the whole text,
-// the case-ignoring regexp tried every byte of it. Each run goes on from
-// where the last match ended, and the text after a run that finds nothing
-// holds no match, so the text is still read about once.
+// -1), the regexp anchored at each place a match can start: a word "has"
+// or "have" and then "included" (mayStartStatement). Run on the whole
+// text, the case-ignoring regexp tried every byte of it; run unanchored
+// from such a place, it read on past one that did not match. The first
+// place it matches at gives the leftmost match, and the search goes on
+// from its end, as FindAll's does (a match is never empty). The slice
+// keeps \b: the byte before p is no word byte, the one at p is.
 func indicatorStatements(text string) [][]int {
 	var out [][]int
-	for from := 0; from < len(text); {
-		p := from
-		for p < len(text) && !mayStartStatement(text, p) {
-			p++
+	for p := 0; p < len(text); p++ {
+		if !mayStartStatement(text, p) {
+			continue
 		}
-		if p >= len(text) {
-			break
-		}
-		m := indicatorStatement.FindStringSubmatchIndex(text[p:])
+		m := indicatorStatementAt.FindStringSubmatchIndex(text[p:])
 		if m == nil {
-			break
+			continue
 		}
 		for k := range m {
 			if m[k] >= 0 {
@@ -658,7 +660,7 @@ func indicatorStatements(text string) [][]int {
 			}
 		}
 		out = append(out, m)
-		from = m[1]
+		p = m[1] - 1
 	}
 	return out
 }

@@ -384,15 +384,35 @@ func (v *Vocabulary) NamesEmergencyService(label string) bool {
 // IndicatorFor returns the indicator a reason names ("kidnapping" -> K).
 func (v *Vocabulary) IndicatorFor(reason string) (Indicator, bool) {
 	reason = strings.ToLower(strings.TrimSpace(reason))
+	padded := " " + reason + " " // once, where each word made two strings
 	best, bestLen := Indicator{}, 0
 	for _, ind := range v.Indicators {
 		for _, w := range ind.Words {
-			if (reason == w || strings.Contains(" "+reason+" ", " "+w+" ")) && len(w) > bestLen {
+			if len(w) > bestLen && (reason == w || holdsSpaced(padded, w)) {
 				best, bestLen = ind, len(w)
 			}
 		}
 	}
 	return best, bestLen > 0
+}
+
+// holdsSpaced is strings.Contains(s, " "+w+" ") without making the string.
+func holdsSpaced(s, w string) bool {
+	for from := 1; from < len(s); {
+		j := strings.Index(s[from:], w)
+		if j < 0 {
+			return false
+		}
+		i := from + j
+		if i+len(w) >= len(s) {
+			return false
+		}
+		if s[i-1] == ' ' && s[i+len(w)] == ' ' {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // Indicator returns the indicator with a code.
