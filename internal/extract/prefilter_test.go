@@ -198,7 +198,8 @@ func FuzzEndsInExtension(f *testing.F) {
 	})
 }
 
-// FuzzHasDigit holds the eight-byte reading to strings.ContainsAny, at
+// FuzzHasDigit holds the eight-byte reading to strings.ContainsAny and
+// strings.IndexAny, at
 // every offset, so that a digit is met at every place in a word.
 func FuzzHasDigit(f *testing.F) {
 	f.Add("no digits here, none at all\x80\xff/:")
@@ -208,6 +209,9 @@ func FuzzHasDigit(f *testing.F) {
 		for i := 0; i <= len(s); i++ {
 			if got, want := hasDigit(s[i:]), strings.ContainsAny(s[i:], "0123456789"); got != want {
 				t.Fatalf("hasDigit(%q) = %v, want %v", s[i:], got, want)
+			}
+			if got, want := indexDigit(s[i:]), strings.IndexAny(s[i:], "0123456789"); got != want {
+				t.Fatalf("indexDigit(%q) = %v, want %v", s[i:], got, want)
 			}
 		}
 	})
@@ -223,6 +227,9 @@ func TestHasDigitEveryByte(t *testing.T) {
 			if got, want := hasDigit(string(b)), isDigit(byte(c)); got != want {
 				t.Errorf("hasDigit(%q) = %v, want %v", b, got, want)
 			}
+			if want := strings.IndexAny(string(b), "0123456789"); indexDigit(string(b)) != want {
+				t.Errorf("indexDigit(%q) = %d, want %d", b, indexDigit(string(b)), want)
+			}
 		}
 	}
 }
@@ -236,6 +243,41 @@ func FuzzFirstLevelSentence(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if got, want := firstLevelSentence(text), levelSentence.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
 			t.Errorf("firstLevelSentence(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// mayHoldLocalNumberByByte is mayHoldLocalNumber before it passed over
+// the bytes between numbers by indexDigit: FuzzMayHoldLocalNumber's
+// reference.
+func (x *extractor) mayHoldLocalNumberByByte(text string) bool {
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		run := text[i:j]
+		grouped := j+1 < len(text) && strings.IndexByte(" .-", text[j]) >= 0 && isDigit(text[j+1])
+		if len(run) >= 2 && (grouped || !isYear(run) && !x.vocab.IsCountWord(text[j:])) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func FuzzMayHoldLocalNumber(f *testing.F) {
+	f.Add("In 2023, 12 people were hurt; call 17.")
+	f.Add("the years 1999 and 2024, 5 km away, 3-4 days")
+	f.Add("Tel 20 70 23 00")
+	x := &extractor{vocab: vocab.Default()}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := x.mayHoldLocalNumber(text), x.mayHoldLocalNumberByByte(text); got != want {
+			t.Errorf("mayHoldLocalNumber(%q) = %v, byte by byte %v", text, got, want)
 		}
 	})
 }
