@@ -850,8 +850,8 @@ func (x *extractor) calledNumberUncached(text string, off int) bool {
 			from = off
 		}
 	}
-	before := strings.ToLower(text[from:off])
-	words := strings.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == ',' || r == ':' })
+	// Nine words are read, and the one before the first of them.
+	words := lastWords(text[from:off], 10)
 	for i := len(words) - 1; i >= 0 && i >= len(words)-9; i-- {
 		w := strings.Trim(words[i], "*\"'")
 		if digits(w) > 0 {
@@ -877,6 +877,27 @@ func (x *extractor) calledNumberUncached(text string, off int) bool {
 	}
 	return false
 }
+
+// lastWords is the last n words of s, lower-cased, as splitting all of s
+// at spaces, parentheses, commas and colons would give them: only they
+// are lowered and split, where calledNumber did so for up to 512 bytes
+// of the sentence before each number. The marks are ASCII, never part of
+// a longer character, so s can be cut at them as bytes.
+func lastWords(s string, n int) []string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		for i > 0 && isWordMark(s[i-1]) {
+			i--
+		}
+		for i > 0 && !isWordMark(s[i-1]) {
+			i--
+		}
+	}
+	return strings.FieldsFunc(strings.ToLower(s[i:]), func(r rune) bool { return r < utf8.RuneSelf && isWordMark(byte(r)) })
+}
+
+// isWordMark: c ends a word for calledNumber.
+func isWordMark(c byte) bool { return c == ' ' || c == '(' || c == ')' || c == ',' || c == ':' }
 
 // thingsNumber: the word "number" at words[i] is "the number of" or the
 // number of a thing ("road number", "house number"), not a phone number.

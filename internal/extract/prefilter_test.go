@@ -281,3 +281,22 @@ func FuzzMayHoldLocalNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLastWords holds lastWords to the last n words of the whole text
+// lowered and split, as calledNumber read them before.
+func FuzzLastWords(f *testing.F) {
+	f.Add("Please call the Embassy (duty officer), number: 20 70 23 00 or", 10)
+	f.Add("İSTANBUL K\xe2\x80 ,,(a)b:c d", 3)
+	f.Add("", 10)
+	f.Add("   ", 1)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 0 || n > 40 {
+			return
+		}
+		all := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == ',' || r == ':' })
+		want := all[max(0, len(all)-n):]
+		if got := lastWords(s, n); !slices.Equal(got, want) {
+			t.Errorf("lastWords(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
