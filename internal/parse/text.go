@@ -121,6 +121,10 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 	// allocation); an array is never grown, so pointers into it hold, and
 	// none is longer than the blocks left.
 	var paras []document.Paragraph
+	// The paragraphs' pointers, in document order, one array for all: the
+	// preamble's and each section's own are each a run of it (see
+	// addParagraph), where each slice grew by itself.
+	order := make([]*document.Paragraph, 0, len(blocks)-i)
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		title := strings.TrimSpace(src[b.start:b.end])
@@ -145,7 +149,8 @@ func parseText(src string, r *document.Report, prof *profile.Profile) {
 		p := &paras[len(paras)-1]
 		inlineText(src, b.bodyStart, b.end, &ib, &r.Links)
 		p.Inline = ib.Take()
-		addParagraph(r, stack, p)
+		order = append(order, p)
+		addInOrder(r, stack, order)
 	}
 }
 
@@ -194,6 +199,32 @@ func addParagraph(r *document.Report, stack []*document.Section, p *document.Par
 		return
 	}
 	stack[len(stack)-1].Paragraphs = append(stack[len(stack)-1].Paragraphs, p)
+	stretch(stack, p)
+}
+
+// addInOrder is addParagraph for p, the last of order, every paragraph of
+// a plain-text report so far. A section's own paragraphs are a run of
+// order: once a subsection opens, its parent is never again the innermost
+// open section (pushSection: a later heading either nests under the
+// subsection or closes both), and the preamble ends at the first heading.
+// So the section's paragraphs, p included, are the run of order that ends
+// with p, and are sliced from it, where each section's slice grew by
+// itself; capped at their end, so that an append to one never writes
+// into the next one's run (TestParagraphsInOrder).
+func addInOrder(r *document.Report, stack []*document.Section, order []*document.Paragraph) {
+	n := len(order)
+	p := order[n-1]
+	if len(stack) == 0 {
+		r.Preamble = order[n-1-len(r.Preamble) : n : n]
+		return
+	}
+	top := stack[len(stack)-1]
+	top.Paragraphs = order[n-1-len(top.Paragraphs) : n : n]
+	stretch(stack, p)
+}
+
+// stretch makes every open section's span reach over p.
+func stretch(stack []*document.Section, p *document.Paragraph) {
 	for _, s := range stack {
 		if p.Span.End > s.Span.End {
 			s.Span.End = p.Span.End

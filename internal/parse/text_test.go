@@ -209,3 +209,41 @@ func TestSplitBlocksReservesLittleForBlankLines(t *testing.T) {
 		t.Errorf("100 paragraphs: %d blocks, room for %d, want 100 and 101", len(b), cap(b))
 	}
 }
+
+// The paragraphs of a plain-text report are slices of one array: each
+// section keeps its own, in order, however the headings nest, and adding
+// to one leaves the next one's as they were.
+func TestParagraphsInOrder(t *testing.T) {
+	text := "Intro one.\n\nIntro two.\n\nCrime\n\nCrime one.\n\n2.1 Kidnapping\n\nKidnap one.\n\nKidnap two.\n\n2.2 Robbery Threat\n\nRobbery one.\n\nTerrorism\n\nTerror one.\n\n- a list item\n\nTerror two.\n"
+	r := parseString(t, "r.txt", text)
+	got := map[string][]string{}
+	var walk func([]*document.Section)
+	walk = func(ss []*document.Section) {
+		for _, s := range ss {
+			for _, p := range s.Paragraphs {
+				got[s.Title.Value] = append(got[s.Title.Value], p.Inline.Text)
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(r.Sections)
+	for _, p := range r.Preamble {
+		got[""] = append(got[""], p.Inline.Text)
+	}
+	want := map[string][]string{
+		"":                   {"Intro one.", "Intro two."},
+		"Crime":              {"Crime one."},
+		"2.1 Kidnapping":     {"Kidnap one.", "Kidnap two."},
+		"2.2 Robbery Threat": {"Robbery one."},
+		"Terrorism":          {"Terror one.", "a list item", "Terror two."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("paragraphs by section:\n got %q\nwant %q", got, want)
+	}
+	crime := r.Sections[0]
+	kidnap := crime.Sections[0]
+	crime.Paragraphs = append(crime.Paragraphs, &document.Paragraph{})
+	if kidnap.Paragraphs[0].Inline.Text != "Kidnap one." {
+		t.Errorf("adding to a section's paragraphs changed the next one's: %q", kidnap.Paragraphs[0].Inline.Text)
+	}
+}
