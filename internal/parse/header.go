@@ -53,6 +53,9 @@ func (h *headerReader) lookupCountry(name string) (countries.Country, bool) {
 // readLine reads one header line, src[start:end], filling what the report
 // does not have yet.
 func (h *headerReader) readLine(r *document.Report, src string, start, end int) {
+	if r.Published.Value != "" && r.Country.Value != "" {
+		return // a line fills only what is missing: nothing is
+	}
 	raw := src[start:end]
 	line := stripEmphasis(raw)
 	if line == "" {
