@@ -27,9 +27,17 @@ func TestLinkMatcherAgreesWithScanLink(t *testing.T) {
 	for d := -3; d <= 3; d++ {
 		texts = append(texts, "[["+strings.Repeat("w", linkWindow+d-4)+"](t)", "[x]("+strings.Repeat("w", linkWindow+d-5)+"))")
 	}
+	// Parentheses before the first "[", which a matcher built from it
+	// does not see.
+	for n := 0; n < 20; n++ {
+		texts = append(texts, strings.Repeat("(", 1+n%3)+"x) ("+texts[n])
+	}
+	texts = append(texts, "(a [b](c) d)", "(( [b](c)) )", "(x\n[b](c)", "("+strings.Repeat("w", linkWindow)+"[b](c))")
 	for _, src := range texts {
 		start := r.IntN(2)
 		m := newLinkMatcher(src, start, len(src))
+		// As inlineText builds it: from the first "[".
+		first := newLinkMatcher(src, start+max(0, strings.IndexByte(src[start:], '[')), len(src))
 		for i := start; i < len(src); i++ {
 			if src[i] != '[' {
 				continue
@@ -44,6 +52,10 @@ func TestLinkMatcherAgreesWithScanLink(t *testing.T) {
 				b1, b2, b3, b4, bok := scanLink(src, i, end)
 				if aok != bok || aok && [4]int{a1, a2, a3, a4} != [4]int{b1, b2, b3, b4} {
 					t.Fatalf("at %d to %d: matcher %v %v %v %v %v, scanLink %v %v %v %v %v", i, end, a1, a2, a3, a4, aok, b1, b2, b3, b4, bok)
+				}
+				c1, c2, c3, c4, cok := first.link(i, end)
+				if cok != bok || cok && [4]int{c1, c2, c3, c4} != [4]int{b1, b2, b3, b4} {
+					t.Fatalf("at %d to %d: matcher from the first \"[\" %v %v %v %v %v, scanLink %v %v %v %v %v", i, end, c1, c2, c3, c4, cok, b1, b2, b3, b4, bok)
 				}
 			}
 		}
