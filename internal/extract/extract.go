@@ -194,9 +194,14 @@ func leadingLine(raw string) string {
 
 // collectUnits lists the title, headings and paragraphs in document order.
 func (x *extractor) collectUnits() []unit {
-	out := make([]unit, 0, x.countUnits()) // sized once: a unit is large
+	units, headings := x.countUnits()
+	out := make([]unit, 0, units) // sized once: a unit is large
+	// One builder for every heading's text, with room for a segment each:
+	// each heading's was an allocation of its own.
+	var ib document.InlineBuilder
+	ib.ReserveSegments(headings)
 	if x.r.Title.Value != "" {
-		out = append(out, x.headingUnit(nil, x.r.Title))
+		out = append(out, x.headingUnit(&ib, nil, x.r.Title))
 	}
 	for _, p := range x.r.Preamble {
 		out = append(out, unit{para: p, text: p.Inline, span: p.Span})
@@ -204,7 +209,7 @@ func (x *extractor) collectUnits() []unit {
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
-			out = append(out, x.headingUnit(s, s.Title))
+			out = append(out, x.headingUnit(&ib, s, s.Title))
 			for _, p := range s.Paragraphs {
 				out = append(out, unit{section: s, para: p, text: p.Inline, span: p.Span})
 			}
@@ -218,28 +223,33 @@ func (x *extractor) collectUnits() []unit {
 	return out
 }
 
-// countUnits is the number of units collectUnits makes.
-func (x *extractor) countUnits() int {
-	n := len(x.r.Preamble)
+// countUnits is the number of units collectUnits makes, and how many of
+// them are headings (the title among them).
+func (x *extractor) countUnits() (units, headings int) {
+	n, h := len(x.r.Preamble), 0
 	if x.r.Title.Value != "" {
 		n++
+		h++
 	}
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
 			n += 1 + len(s.Paragraphs)
+			h++
 			walk(s.Sections)
 		}
 	}
 	walk(x.r.Sections)
-	return n
+	return n, h
 }
 
 // headingUnit maps a heading's text to the source: its value is found as
 // written within the heading line when it can be.
-func (x *extractor) headingUnit(s *document.Section, t document.Text) unit {
+//
+// ib is empty, and is left empty for the next heading: the text is taken
+// from it, with no room to grow into the next one's segments.
+func (x *extractor) headingUnit(ib *document.InlineBuilder, s *document.Section, t document.Text) unit {
 	u := unit{section: s, heading: true, span: t.Span}
-	var ib document.InlineBuilder
 	if t.Span.End <= len(x.src) && t.Span.Start <= t.Span.End {
 		if i := strings.Index(x.src[t.Span.Start:t.Span.End], t.Value); i >= 0 {
 			ib.Append(t.Value, t.Span.Start+i)
@@ -249,7 +259,7 @@ func (x *extractor) headingUnit(s *document.Section, t document.Text) unit {
 	} else {
 		ib.AppendSynthetic(t.Value)
 	}
-	u.text = ib.Inline()
+	u.text = ib.Take()
 	u.text.Anchor = t.Span
 	return u
 }
