@@ -93,6 +93,11 @@ func TestAbbreviationsPack(t *testing.T) {
 	if isAbbreviationWord("\x00mr") || isAbbreviationWord("mrs.") {
 		t.Error("a word that is no abbreviation is found")
 	}
+	// The table must keep empty slots, or a look-up of a word not in it
+	// would never end.
+	if 2*len(abbreviations) > packedSlots {
+		t.Errorf("%d abbreviations fill more than half of %d slots", len(abbreviations), packedSlots)
+	}
 }
 
 // BenchmarkSentencesMali cuts every paragraph of the Mali sample, as the

@@ -215,24 +215,55 @@ func isAbbreviationWord(w string) bool {
 		}
 		key = key<<8 | uint64(c)
 	}
-	return packedAbbreviations[key]
+	return packedAbbreviations.has(key)
 }
 
 // packedAbbreviations are the abbreviations as isAbbreviationWord packs a
 // word: every one is ASCII, lower case and shorter than nine bytes
 // (TestAbbreviationsPack). A word without a 0 byte packs to its own
 // number, so the look-up is exact.
-var packedAbbreviations = func() map[uint64]bool {
-	m := make(map[uint64]bool, len(abbreviations))
+var packedAbbreviations = func() *packedSet {
+	var t packedSet
 	for a := range abbreviations {
 		var key uint64
 		for i := 0; i < len(a); i++ {
 			key = key<<8 | uint64(a[i])
 		}
-		m[key] = true
+		t.add(key)
 	}
-	return m
+	return &t
 }()
+
+// packedSet is a set of packed words, none 0, in an open-addressed table
+// a multiplication finds the place in: a map's look-up, hashing the key,
+// cost several times as much, and every sentence end asks. It holds up to
+// half its slots, so a look-up probes few.
+type packedSet struct{ slots [packedSlots]uint64 }
+
+const packedBits = 7
+const packedSlots = 1 << packedBits
+
+func packedHome(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> (64 - packedBits) }
+
+func (t *packedSet) add(key uint64) {
+	for i := packedHome(key); ; i = (i + 1) % packedSlots {
+		if t.slots[i] == 0 || t.slots[i] == key {
+			t.slots[i] = key
+			return
+		}
+	}
+}
+
+func (t *packedSet) has(key uint64) bool {
+	for i := packedHome(key); ; i = (i + 1) % packedSlots {
+		switch t.slots[i] {
+		case key:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
