@@ -830,6 +830,9 @@ func (x *extractor) calledNumber(text string, off int) bool {
 		return called
 	}
 	called := x.calledNumberUncached(text, off)
+	if p.called == nil {
+		p.called = map[int]bool{}
+	}
 	p.called[off] = called
 	return called
 }
@@ -942,6 +945,9 @@ func (x *extractor) phoneKind(text string, off int) document.ContactKind {
 			break
 		}
 	}
+	if p.kind == nil {
+		p.kind = map[int]document.ContactKind{}
+	}
 	p.kind[sent.Start] = kind
 	return kind
 }
@@ -994,7 +1000,8 @@ func (p *unitProse) sentence(off int) prose.Range { return prose.In(p.sentences,
 // proseOf is the unitProse of text, made when text is not the one kept.
 func (x *extractor) proseOf(text string) *unitProse {
 	if x.prose == nil || x.prose.text != text {
-		x.prose = &unitProse{text: text, sentences: prose.Sentences(text), kind: map[int]document.ContactKind{}, called: map[int]bool{}}
+		// The maps are made when first written: most texts ask one of them.
+		x.prose = &unitProse{text: text, sentences: prose.Sentences(text)}
 	}
 	return x.prose
 }
