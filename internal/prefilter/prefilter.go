@@ -1,0 +1,205 @@
+// Package prefilter tells, before a regular expression runs, whether a text
+// can hold a match at all: from the expression's syntax it reads the
+// literal pieces every match contains ("Irish citizens" and "Department of
+// Foreign Affairs", or one of a level's wordings), and a text without them
+// is passed over. Looking for a few literals is far cheaper than running
+// the expression, which for an unanchored, case-ignoring pattern tries
+// every byte of the text; the patterns editors write in profiles are most
+// often of that kind, and most texts hold none of their words.
+package prefilter
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/phrase"
+)
+
+// Filter is the test for one expression. The nil Filter lets every text
+// through.
+type Filter struct {
+	root node
+}
+
+// node is what a match must contain: a literal, all of its subs (and), or
+// one of them (or). A node that asks nothing is not kept (nil).
+type node struct {
+	op   op
+	lit  string // opLit: as written, or lower case when fold
+	fold bool   // opLit: ASCII letters in either case
+	// ks says lit holds a "k" or an "s", which a case-ignoring expression
+	// also matches to the Kelvin sign and the long s: a text holding
+	// either may match without holding lit.
+	ks   bool
+	subs []*node
+}
+
+type op uint8
+
+const (
+	opLit op = iota
+	opAnd
+	opOr
+)
+
+// minLiteral is the shortest literal worth looking for: shorter ones are
+// in nearly every text.
+const minLiteral = 3
+
+// For reads the expression expr, as regexp.Compile does, and returns its
+// filter, or nil when it requires no literal (or does not parse: the
+// caller's compile reports that).
+func For(expr string) *Filter {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	n := required(re.Simplify())
+	if n == nil {
+		return nil
+	}
+	return &Filter{root: *n}
+}
+
+// MayMatch reports whether text may hold a match: false only when it
+// cannot.
+func (f *Filter) MayMatch(text string) bool {
+	if f == nil {
+		return true
+	}
+	return f.root.heldIn(text)
+}
+
+// required is what every match of re contains, or nil for nothing.
+func required(re *syntax.Regexp) *node {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literal(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var subs []*node
+		for _, sub := range re.Sub {
+			if n := required(sub); n != nil {
+				subs = append(subs, n)
+			}
+		}
+		return join(opAnd, subs)
+	case syntax.OpAlternate:
+		subs := make([]*node, 0, len(re.Sub))
+		for _, sub := range re.Sub {
+			n := required(sub)
+			if n == nil {
+				return nil // this branch matches without any literal
+			}
+			subs = append(subs, n)
+		}
+		return join(opOr, subs)
+	}
+	// Classes, any character, anchors, boundaries, optional parts.
+	return nil
+}
+
+// literal is what a literal requires: itself, or when case is ignored its
+// runs of ASCII (which fold exactly, but for k and s), each of them.
+func literal(re *syntax.Regexp) *node {
+	s := string(re.Rune)
+	if re.Flags&syntax.FoldCase == 0 {
+		if len(s) < minLiteral {
+			return nil
+		}
+		return &node{op: opLit, lit: s}
+	}
+	var subs []*node
+	for _, run := range strings.FieldsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		if len(run) < minLiteral {
+			continue
+		}
+		run = strings.ToLower(run)
+		subs = append(subs, &node{op: opLit, lit: run, fold: true, ks: strings.ContainsAny(run, "ks")})
+	}
+	return join(opAnd, subs)
+}
+
+// join makes one node of subs: nil for none, the one, or op over them,
+// the longest literals first (the rarest, most often, so an and fails
+// soonest).
+func join(o op, subs []*node) *node {
+	switch len(subs) {
+	case 0:
+		return nil
+	case 1:
+		return subs[0]
+	}
+	slices.SortStableFunc(subs, func(a, b *node) int { return len(b.lit) - len(a.lit) })
+	return &node{op: o, subs: subs}
+}
+
+// heldIn reports whether text holds what n requires.
+func (n *node) heldIn(text string) bool {
+	switch n.op {
+	case opAnd:
+		for _, sub := range n.subs {
+			if !sub.heldIn(text) {
+				return false
+			}
+		}
+		return true
+	case opOr:
+		for _, sub := range n.subs {
+			if sub.heldIn(text) {
+				return true
+			}
+		}
+		return false
+	}
+	if !n.fold {
+		return strings.Contains(text, n.lit)
+	}
+	return phrase.ContainsFold(text, n.lit) ||
+		n.ks && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+}
+
+// Regexp is a compiled expression whose searches ask its filter first; the
+// methods it does not override search as regexp's do.
+type Regexp struct {
+	*regexp.Regexp
+	filter *Filter
+}
+
+// MustCompile is regexp.MustCompile with the expression's filter.
+func MustCompile(expr string) *Regexp {
+	return &Regexp{Regexp: regexp.MustCompile(expr), filter: For(expr)}
+}
+
+func (re *Regexp) MatchString(s string) bool {
+	return re.filter.MayMatch(s) && re.Regexp.MatchString(s)
+}
+
+func (re *Regexp) FindStringIndex(s string) []int {
+	if !re.filter.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindStringIndex(s)
+}
+
+func (re *Regexp) FindStringSubmatchIndex(s string) []int {
+	if !re.filter.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindStringSubmatchIndex(s)
+}
+
+func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !re.filter.MayMatch(s) {
+		return nil
+	}
+	return re.Regexp.FindAllStringIndex(s, n)
+}

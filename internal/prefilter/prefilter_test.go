@@ -1,0 +1,118 @@
+package prefilter
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func TestFilter(t *testing.T) {
+	for _, tc := range []struct {
+		expr, text string
+		may        bool
+	}{
+		{`(?i)\bwhere fcdo advises\b`, "FCDO advises against travel", false},
+		{`(?i)\bwhere fcdo advises\b`, "in places WHERE FCDO Advises", true},
+		{`Irish citizens.*?Department of Foreign Affairs`, "Irish citizens abroad", false},
+		{`Irish citizens.*?Department of Foreign Affairs`, "Department of Foreign Affairs; Irish citizens", true},
+		{`(?i)^(?P<wording>do not travel|reconsider your need to travel)$`, "Exercise caution", false},
+		{`(?i)^(?P<wording>do not travel|reconsider your need to travel)$`, "RECONSIDER", false},
+		{`(?i)^(?P<wording>do not travel|reconsider your need to travel)$`, "Do Not Travel", true},
+		// "avoid (?:all|non-essential) travel" after factoring.
+		{`(?i)avoid all travel|avoid non-essential travel`, "avoid travel", false},
+		{`(?i)avoid all travel|avoid non-essential travel`, "AVOID NON-ESSENTIAL TRAVEL", true},
+		// Case is kept where the expression keeps it.
+		{`FCDO advises`, "fcdo advises", false},
+		// A branch that needs nothing lets everything through.
+		{`(?i)smartraveller|\d+`, "nothing here", true},
+		// Ignoring case, k and s also match the Kelvin sign and the long s.
+		{`(?i)risk`, "ri\u017fk", true},
+		{`(?i)risk`, "ris\u212a", true},
+		{`(?i)risk`, "rosk", false},
+		// Outside ASCII, only the ASCII runs are looked for.
+		{`(?i)caf\x{e9} society`, "CAFÉ SOCIETY", true},
+		{`(?i)caf\x{e9} society`, "cafe", false},
+		// Optional and repeated parts.
+		{`(?:travel )?advice`, "advice", true},
+		{`(?:travel )+advice`, "advice", false},
+		{`(?:travel ){2,}advice`, "travel travel advice", true},
+	} {
+		re := regexp.MustCompile(tc.expr)
+		if got := For(tc.expr).MayMatch(tc.text); got != tc.may {
+			t.Errorf("For(%q).MayMatch(%q) = %v, want %v", tc.expr, tc.text, got, tc.may)
+		}
+		if re.MatchString(tc.text) && !tc.may {
+			t.Errorf("case %q on %q: the expression matches, so the case is wrong", tc.expr, tc.text)
+		}
+	}
+	for _, expr := range []string{`\d+`, `(?i)ab`, `(?i)[a-z]+ travel|x`, `(`} {
+		if f := For(expr); f != nil {
+			t.Errorf("For(%q) = %v, want nil: it needs no literal worth looking for", expr, f)
+		}
+	}
+}
+
+// profileExprs are the built-in profiles' patterns, the expressions the
+// filter is for.
+func profileExprs(t testing.TB) []string {
+	paths, _ := filepath.Glob("../../rules/profiles/*.yaml")
+	var out []string
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(*yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+				if _, err := regexp.Compile(n.Value); err == nil && strings.ContainsAny(n.Value, `\(^$`) {
+					out = append(out, n.Value)
+				}
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(raw, &doc); err != nil {
+			t.Fatal(err)
+		}
+		walk(&doc)
+	}
+	if len(out) < 20 {
+		t.Fatalf("found %d patterns in the profiles", len(out))
+	}
+	return out
+}
+
+// A text the expression matches always passes its filter.
+func FuzzFilterAdmitsMatches(f *testing.F) {
+	for _, expr := range profileExprs(f) {
+		f.Add(expr, "")
+	}
+	f.Add(`(?i)risk level`, "RI\u017fK LEVEL")
+	f.Add(`(?i)ask`, "A\u017f\u212a")
+	f.Add(`(?i)x(?:abc|abd)y`, "XABDY")
+	f.Add(`Déjà vu|(?i)naïve`, "NAÏVE")
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		if len(expr) > 400 || len(text) > 2000 {
+			return
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return
+		}
+		filter := For(expr)
+		// The text as given, and the text made of the expression's own
+		// words, which it may match.
+		for _, s := range []string{text, strings.Trim(expr, `^$()?:<>P\.*+|`), text + expr + text} {
+			if re.MatchString(s) && !filter.MayMatch(s) {
+				t.Fatalf("%q matches %q, and the filter turns it away", expr, s)
+			}
+		}
+	})
+}
