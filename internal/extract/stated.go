@@ -452,8 +452,8 @@ func placeKey(name string) string {
 func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label *int) bool {
 	text := head(u.text.Text)
 	stated := false
-	for _, re := range x.prof.Levels.Statements {
-		m := re.FindStringSubmatchIndex(text)
+	for i, re := range x.prof.Levels.Statements {
+		m := x.prof.Levels.FindStatement(i, text)
 		if m == nil {
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/reportlint/reportlint/internal/prefilter"
 )
 
 // Levels is how a government states its advice levels (key "levels"): its
@@ -21,6 +23,11 @@ type Levels struct {
 	// country, makes the level an area's. A statement whose area ends in
 	// ":" labels the list that follows: each item is an area at that level.
 	Statements []*regexp.Regexp
+	// filters are the statements' prefilters, by index: a paragraph
+	// without any wording of the scale states no level, and running each
+	// statement over every paragraph of a report was a fifth of checking
+	// the corpus.
+	filters []*prefilter.Filter
 	// Pages are the titles of the pages (the document's title and each
 	// level-1 heading after it) whose statements state levels; none means
 	// every page. A government that states its levels on one page and
@@ -43,6 +50,15 @@ func (l *Levels) OnPage(title string) bool {
 		}
 	}
 	return false
+}
+
+// FindStatement is Statements[i].FindStringSubmatchIndex(text), with the
+// statement's cheap test first.
+func (l *Levels) FindStatement(i int, text string) []int {
+	if i < len(l.filters) && !l.filters[i].MayMatch(text) {
+		return nil
+	}
+	return l.Statements[i].FindStringSubmatchIndex(text)
 }
 
 // LevelOf is the common level of a government's words, and the words as
@@ -98,6 +114,7 @@ func (p *Profile) readLevels(file string, root *yaml.Node) error {
 		if re.SubexpIndex("wording") < 0 {
 			return fmt.Errorf("%s:%d: levels: a statement pattern needs a (?P<wording>…) group", file, itemLine(n, "statements", i))
 		}
+		l.filters = append(l.filters, prefilter.For(fl.Statements[i]))
 	}
 	p.Levels = l
 	return nil

@@ -24,6 +24,7 @@ import (
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/prefilter"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -903,7 +904,7 @@ func compileDetect(file string, root *yaml.Node, key string, pats []string, lazy
 	out := make([]matcher, 0, len(pats))
 	if lazy {
 		for _, pat := range pats {
-			out = append(out, lazyregexp.Build(pat))
+			out = append(out, filtered(lazyregexp.Build(pat), pat))
 		}
 		return out, nil
 	}
@@ -911,10 +912,28 @@ func compileDetect(file string, root *yaml.Node, key string, pats []string, lazy
 	if err != nil {
 		return nil, err
 	}
-	for _, re := range res {
-		out = append(out, re)
+	for i, re := range res {
+		out = append(out, filtered(re, pats[i]))
 	}
 	return out, nil
+}
+
+// filtered is m tried only on a text holding the literals every match of
+// pat holds (prefilter): a detect-text pattern ("Irish citizens" … "Department
+// of Foreign Affairs") was run over the whole text of every report of
+// another kind, about a tenth of checking the corpus. The filter is made
+// when first asked, as the lazy pattern is compiled.
+func filtered(m matcher, pat string) matcher {
+	return filteredMatcher{m, sync.OnceValue(func() *prefilter.Filter { return prefilter.For(pat) })}
+}
+
+type filteredMatcher struct {
+	matcher
+	filter func() *prefilter.Filter
+}
+
+func (m filteredMatcher) MatchString(s string) bool {
+	return m.filter().MayMatch(s) && m.matcher.MatchString(s)
 }
 
 func compileAll(file string, root *yaml.Node, key string, pats []string) ([]*regexp.Regexp, error) {
