@@ -2,6 +2,7 @@ package engine
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -26,6 +27,53 @@ func BenchmarkCheckMali(b *testing.B) {
 		b.Skip("no shared samples:", err)
 	}
 	benchCheck(b, string(raw))
+}
+
+// realCorpus is the folder of real travel advice of ../shared.
+const realCorpus = "../../../shared/corpus"
+
+// BenchmarkCheckCorpus is BenchmarkCheckMali over every report of the real
+// corpus (both folders, text and Markdown), in one loop: the MB/s of issue
+// 19's "per core on real reports" beyond the one sample.
+func BenchmarkCheckCorpus(b *testing.B) {
+	var files []*source.File
+	total := 0
+	for _, dir := range []string{"us", "other"} {
+		entries, err := os.ReadDir(filepath.Join(realCorpus, dir))
+		if err != nil {
+			b.Skip("no shared corpus:", err)
+		}
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); ext != ".txt" && ext != ".md" {
+				continue
+			}
+			raw, err := os.ReadFile(filepath.Join(realCorpus, dir, e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			f, err := source.New(e.Name(), raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, f)
+			total += len(raw)
+		}
+	}
+	opt := options(b)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			r, err := parse.Parse(f, parse.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Lint(f, r, opt, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
 
 // BenchmarkRule is each default rule alone (the style pack's included) on

@@ -11,6 +11,7 @@ import (
 	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/prefilter"
 	"github.com/reportlint/reportlint/internal/prose"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
@@ -176,8 +177,8 @@ func mayGiveReasons(text string) bool {
 }
 
 // indicatorMatchers find, by indicator code, the vocabulary's words for it.
-var indicatorMatchers = sync.OnceValue(func() map[string]*regexp.Regexp {
-	out := map[string]*regexp.Regexp{}
+var indicatorMatchers = sync.OnceValue(func() map[string]*prefilter.Regexp {
+	out := map[string]*prefilter.Regexp{}
 	for _, ind := range vocab.Default().Indicators {
 		out[ind.Code] = wordsRegexp(ind.Words)
 	}
@@ -379,17 +380,20 @@ func containsAny(s string, subs []string) bool {
 // every report, and compiling a regexp costs more than running it.
 var wordsRegexps sync.Map
 
-func wordsRegexp(words []string) *regexp.Regexp {
+func wordsRegexp(words []string) *prefilter.Regexp {
 	key := strings.Join(words, "\x00")
 	if re, ok := wordsRegexps.Load(key); ok {
-		return re.(*regexp.Regexp)
+		return re.(*prefilter.Regexp)
 	}
 	re := compileWords(words)
 	wordsRegexps.Store(key, re)
 	return re
 }
 
-func compileWords(words []string) *regexp.Regexp {
+// compileWords is wordsRegexp's expression, with its prefilter: for each
+// "due to" sentence, the words of every indicator were looked for, and a
+// sentence holds those of one at most (a tenth of checking the corpus).
+func compileWords(words []string) *prefilter.Regexp {
 	sorted := append([]string(nil), words...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	var alts []string
@@ -402,5 +406,5 @@ func compileWords(words []string) *regexp.Regexp {
 			alts = append(alts, strings.Join(parts, `[\s-]+`))
 		}
 	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)(?:e?s)?\b`)
+	return prefilter.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)(?:e?s)?\b`)
 }
