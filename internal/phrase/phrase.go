@@ -281,6 +281,22 @@ func containsFold(s, lit string, a int) bool {
 	return false
 }
 
+// FoldLiteral is a lower-case ASCII run looked for as ContainsFold does,
+// with its anchor found once: a caller that looks for the same run in
+// many texts need not rank its bytes each time.
+type FoldLiteral struct {
+	lit    string
+	anchor int
+}
+
+// NewFoldLiteral is lit, a lower-case ASCII run, ready to look for.
+func NewFoldLiteral(lit string) FoldLiteral { return FoldLiteral{lit: lit, anchor: rarest(lit)} }
+
+// In is ContainsFold(s, lit).
+func (l FoldLiteral) In(s string) bool {
+	return l.lit == "" || containsFold(s, l.lit, l.anchor)
+}
+
 // rarest is the place in lit of its least common byte in English text.
 func rarest(lit string) int {
 	best := 0

@@ -27,9 +27,10 @@ type Filter struct {
 // node is what a match must contain: a literal, all of its subs (and), or
 // one of them (or). A node that asks nothing is not kept (nil).
 type node struct {
-	op   op
-	lit  string // opLit: as written, or lower case when fold
-	fold bool   // opLit: ASCII letters in either case
+	op     op
+	lit    string // opLit: as written, or lower case when fold
+	fold   bool   // opLit: ASCII letters in either case
+	folded phrase.FoldLiteral
 	// ks says lit holds a "k" or an "s", which a case-ignoring expression
 	// also matches to the Kelvin sign and the long s: a text holding
 	// either may match without holding lit.
@@ -123,7 +124,7 @@ func literal(re *syntax.Regexp) *node {
 			continue
 		}
 		run = strings.ToLower(run)
-		subs = append(subs, &node{op: opLit, lit: run, fold: true, ks: strings.ContainsAny(run, "ks")})
+		subs = append(subs, &node{op: opLit, lit: run, fold: true, folded: phrase.NewFoldLiteral(run), ks: strings.ContainsAny(run, "ks")})
 	}
 	return join(opAnd, subs)
 }
@@ -163,7 +164,7 @@ func (n *node) heldIn(text string) bool {
 	if !n.fold {
 		return strings.Contains(text, n.lit)
 	}
-	return phrase.ContainsFold(text, n.lit) ||
+	return n.folded.In(text) ||
 		n.ks && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
 }
 
