@@ -50,19 +50,37 @@ const (
 // in nearly every text.
 const minLiteral = 3
 
+// maxLiterals is the most literals a filter looks for. Each is a search
+// of the whole text; for a long list of words (a house profile's, say)
+// the expression, which shares their common beginnings, is the cheaper
+// test, as for phrase.Matcher.
+const maxLiterals = 64
+
 // For reads the expression expr, as regexp.Compile does, and returns its
 // filter, or nil when it requires no literal (or does not parse: the
-// caller's compile reports that).
+// caller's compile reports that), or too many.
 func For(expr string) *Filter {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
 	n := required(re.Simplify())
-	if n == nil {
+	if n == nil || n.literals() > maxLiterals {
 		return nil
 	}
 	return &Filter{root: *n}
+}
+
+// literals counts the literals n looks for.
+func (n *node) literals() int {
+	if n.op == opLit {
+		return 1
+	}
+	c := 0
+	for _, sub := range n.subs {
+		c += sub.literals()
+	}
+	return c
 }
 
 // MayMatch reports whether text may hold a match: false only when it

@@ -1,9 +1,11 @@
 package prefilter
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,7 +51,21 @@ func TestFilter(t *testing.T) {
 			t.Errorf("case %q on %q: the expression matches, so the case is wrong", tc.expr, tc.text)
 		}
 	}
-	for _, expr := range []string{`\d+`, `(?i)ab`, `(?i)[a-z]+ travel|x`, `(`} {
+	var words []string
+	for i := range maxLiterals + 1 {
+		// Backwards, so that no two share a beginning for the parser
+		// to factor out.
+		w := []byte(fmt.Sprintf("word%03d", i))
+		slices.Reverse(w)
+		words = append(words, string(w))
+	}
+	// A long list of words is left to the expression, which reads the
+	// text once however many there are.
+	many := `\b(?:` + strings.Join(words, "|") + `)\b`
+	if For(many[:strings.LastIndex(many, "|")]+`)\b`) == nil {
+		t.Errorf("%d words: no filter", maxLiterals)
+	}
+	for _, expr := range []string{`\d+`, `(?i)ab`, `(?i)[a-z]+ travel|x`, `(`, many} {
 		if f := For(expr); f != nil {
 			t.Errorf("For(%q) = %v, want nil: it needs no literal worth looking for", expr, f)
 		}
