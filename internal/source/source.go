@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // DefaultMaxSize is the largest report read unless a flag or the config says otherwise.
@@ -76,6 +77,10 @@ func (e *Error) Error() string {
 // New checks raw and returns the normalised file. It refuses NUL bytes and
 // invalid UTF-8, naming the first offending byte's line and column, and
 // text in UTF-16 or UTF-32 with a byte order mark, naming the encoding.
+//
+// The File keeps raw as its Raw, and its Text shares raw's bytes when no
+// CRLF had to be turned into LF (a copy would be a tenth of what checking
+// a report allocates): the caller must not change raw afterwards.
 func New(path string, raw []byte) (*File, error) {
 	f := &File{Path: path, Raw: raw}
 	for _, b := range otherBOMs {
@@ -114,9 +119,9 @@ func New(path string, raw []byte) (*File, error) {
 			}
 			out = append(out, body[i])
 		}
-		f.Text = string(out)
+		f.Text = frozen(out)
 	} else {
-		f.Text = string(body)
+		f.Text = frozen(body)
 	}
 	f.lines = lineStarts(f.Text)
 	f.cols = newRuneIndex(f.Text)
@@ -171,6 +176,15 @@ func firstInvalid(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// frozen is b as a string without a copy; b must never change again (New's
+// contract for raw, and out is New's own).
+func frozen(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 func lineStarts(s string) []int {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestPositionIgnoresBOMAndCRLF(t *testing.T) {
@@ -211,4 +212,33 @@ func FuzzLineStarts(f *testing.F) {
 			t.Fatalf("lineStarts(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// New's Text shares raw's bytes (no copy of the report) when nothing had to
+// be normalised, and after a BOM; a CRLF file gets text of its own.
+func TestNewSharesRaw(t *testing.T) {
+	for _, tc := range []struct {
+		raw    string
+		skip   int
+		shared bool
+	}{
+		{"Title\nBody.\n", 0, true},
+		{"\xEF\xBB\xBFTitle\nBody.\n", 3, true},
+		{"Title\r\nBody.\r\n", 0, false},
+	} {
+		raw := []byte(tc.raw)
+		f, err := New("r.txt", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := unsafe.StringData(f.Text) == &raw[tc.skip]; got != tc.shared {
+			t.Errorf("%q: Text shares raw = %v, want %v", tc.raw, got, tc.shared)
+		}
+		if want := strings.ReplaceAll(tc.raw[tc.skip:], "\r\n", "\n"); f.Text != want {
+			t.Errorf("%q: Text %q, want %q", tc.raw, f.Text, want)
+		}
+	}
+	if f, err := New("r.txt", nil); err != nil || f.Text != "" {
+		t.Errorf("empty: %q, %v", f.Text, err)
+	}
 }
