@@ -7,8 +7,23 @@ type Block struct {
 }
 
 // Blocks lists every paragraph of the report in document order.
+//
+// The paragraphs are counted first, so that the list is one allocation
+// (it grew by doubling).
 func (r *Report) Blocks() []Block {
-	var out []Block
+	n := len(r.Preamble)
+	var count func([]*Section)
+	count = func(ss []*Section) {
+		for _, s := range ss {
+			n += len(s.Paragraphs)
+			count(s.Sections)
+		}
+	}
+	count(r.Sections)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Block, 0, n)
 	for _, p := range r.Preamble {
 		out = append(out, Block{Paragraph: p})
 	}

@@ -345,7 +345,8 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		return s, ok && s.Enabled
 	}
 	var known []string
-	if opt.Rules != nil {
+	if opt.Rules != nil && lint.HoldsDirectives(f.Text) {
+		// Only directives are checked against the rule ids.
 		for _, rule := range opt.Rules.All() {
 			known = append(known, rule.ID)
 		}
@@ -482,7 +483,13 @@ func (c *collector) settle() {
 	c.holding = false
 	c.validate()
 	if c.findings == nil {
-		c.findings = make([]lint.Finding, 0, len(c.held)+len(c.schemaLevel))
+		if cap(c.held) >= len(c.held)+len(c.schemaLevel) {
+			// The findings are written over held as it is read, never
+			// ahead of it: one list for the report, not two.
+			c.findings = c.held[:0]
+		} else {
+			c.findings = make([]lint.Finding, 0, len(c.held)+len(c.schemaLevel))
+		}
 	}
 	for _, fd := range c.held {
 		c.explain(fd)

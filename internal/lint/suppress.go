@@ -48,6 +48,10 @@ func Directives(text string) []Directive {
 	return out
 }
 
+// HoldsDirectives reports whether text may hold an inline directive: the
+// engine lists the rule ids for NewSuppressor only then.
+func HoldsDirectives(text string) bool { return holdsDirectivePrefix(text) }
+
 // holdsDirectivePrefix is strings.Contains(text, "reportlint-"), found by
 // the hyphen: a report has a few dozen hyphens and a thousand r's, each of
 // which strings.Index stops at.
@@ -75,6 +79,10 @@ type Suppressor struct {
 // NewSuppressor reads the directives of f. known tells rule ids apart from
 // misspellings; each unknown id gives a finding for the bad-directive rule.
 func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
+	directives := Directives(f.Text)
+	if len(directives) == 0 {
+		return &Suppressor{}, nil // most reports: nothing to index
+	}
 	s := &Suppressor{ranges: map[string][]document.Span{}}
 	var bad []Finding
 	open := map[string]int{} // rule -> start of an open disable range
@@ -83,7 +91,7 @@ func NewSuppressor(f *source.File, known []string) (*Suppressor, []Finding) {
 	for _, k := range known {
 		isKnown[k] = true
 	}
-	for _, d := range Directives(f.Text) {
+	for _, d := range directives {
 		if d.Malformed {
 			bad = append(bad, Finding{Path: f.Path, Rule: "bad-directive", Span: d.Span,
 				Message: fmt.Sprintf("reportlint-%s must be followed by a space before its rule ids, so it silences nothing", d.Kind),

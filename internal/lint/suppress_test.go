@@ -69,3 +69,25 @@ func FuzzHoldsDirectivePrefix(f *testing.F) {
 		}
 	})
 }
+
+// A report without directives needs no rule ids (the engine passes none):
+// nothing is silenced and nothing is a bad directive. One with a directive
+// still silences its rule there.
+func TestSuppressorWithoutDirectives(t *testing.T) {
+	plain, _ := source.New("r.md", []byte("Title\n\nA line - with a dash.\n"))
+	if HoldsDirectives(plain.Text) {
+		t.Fatal("HoldsDirectives: true for a report without one")
+	}
+	s, bad := NewSuppressor(plain, nil)
+	if len(bad) != 0 || s.Suppressed(Finding{Rule: "x", Span: document.Span{Start: 8, End: 9}}) {
+		t.Errorf("no directives: bad %v, or a finding silenced", bad)
+	}
+	marked, _ := source.New("r.md", []byte("Title\n\n<!-- reportlint-disable x -->\nA line.\n"))
+	if !HoldsDirectives(marked.Text) {
+		t.Fatal("HoldsDirectives: false for a report with one")
+	}
+	s, bad = NewSuppressor(marked, []string{"x"})
+	if len(bad) != 0 || !s.Suppressed(Finding{Rule: "x", Span: document.Span{Start: 38, End: 39}}) {
+		t.Errorf("a directive: bad %v, or its rule not silenced", bad)
+	}
+}
