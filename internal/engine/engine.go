@@ -90,7 +90,7 @@ func (opt *Options) settingsFor(path string) (string, map[string]lint.Setting) {
 	if opt.Rules == nil {
 		return "", nil
 	}
-	return "", opt.Rules.Defaults()
+	return "", opt.Rules.SharedDefaults() // the engine only reads settings
 }
 
 // Result is what one input gave: findings, or the error that stopped it.
@@ -335,7 +335,7 @@ func quoted(findings []lint.Finding) [][2]int {
 // crash.
 func Lint(f *source.File, r *document.Report, opt Options, settings map[string]lint.Setting) (findings []lint.Finding, err error) {
 	if settings == nil && opt.Rules != nil {
-		settings = opt.Rules.Defaults()
+		settings = opt.Rules.SharedDefaults()
 	}
 	enabled := func(id string) (lint.Setting, bool) {
 		s, ok := settings[id]

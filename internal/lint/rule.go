@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -139,6 +140,8 @@ func (p *Pass) Report(f Finding) {
 type Registry struct {
 	rules []*Rule // sorted by id, kept so as they are added: every check lists them
 	byID  map[string]*Rule
+	// defaults is SharedDefaults' map, made on first use; Add clears it.
+	defaults atomic.Pointer[map[string]Setting]
 }
 
 // NewRegistry checks that every rule has an id, a summary and a run
@@ -165,6 +168,7 @@ func (reg *Registry) Add(r *Rule) error {
 	}
 	i, _ := slices.BinarySearchFunc(reg.rules, r.ID, func(q *Rule, id string) int { return strings.Compare(q.ID, id) })
 	reg.rules = slices.Insert(reg.rules, i, r)
+	reg.defaults.Store(nil)
 	return nil
 }
 
@@ -219,7 +223,23 @@ type Setting struct {
 	Options any
 }
 
-// Defaults returns every rule enabled at its own level with its default options.
+// SharedDefaults is Defaults made once for the registry and shared by every
+// report checked without settings, rather than a map and each rule's
+// default options made again per report. Its readers must not change the
+// map or the options (a configuration's settings share their decoded
+// options across reports the same way).
+func (reg *Registry) SharedDefaults() map[string]Setting {
+	if m := reg.defaults.Load(); m != nil {
+		return *m
+	}
+	m := reg.Defaults()
+	// Two first calls at once may both make it; either map is right.
+	reg.defaults.Store(&m)
+	return m
+}
+
+// Defaults returns every rule enabled at its own level with its default
+// options, in a map that is the caller's to change.
 func (reg *Registry) Defaults() map[string]Setting {
 	out := make(map[string]Setting, len(reg.rules))
 	for _, r := range reg.rules {

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"maps"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -30,5 +32,37 @@ func TestRegistryAllSorted(t *testing.T) {
 	}
 	if err := reg.Add(rule("m")); err == nil {
 		t.Fatal("a rule added twice was accepted")
+	}
+}
+
+// SharedDefaults is Defaults, made once (the same map each time) until a
+// rule is added, which it then holds too.
+func TestSharedDefaults(t *testing.T) {
+	type opts struct{ N int }
+	rule := func(id string, level Level) *Rule {
+		return &Rule{ID: id, Summary: "s", Level: level, Run: func(*Pass) {},
+			Options: func() any { return &opts{N: 3} }}
+	}
+	reg, err := NewRegistry(rule("a", Warning), rule("b", Error))
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(got, want map[string]Setting) bool {
+		return maps.EqualFunc(got, want, func(g, w Setting) bool {
+			return g.Enabled == w.Enabled && g.Level == w.Level && *g.Options.(*opts) == *w.Options.(*opts)
+		})
+	}
+	first := reg.SharedDefaults()
+	if !same(first, reg.Defaults()) || len(first) != 2 {
+		t.Fatalf("SharedDefaults %v, Defaults %v", first, reg.Defaults())
+	}
+	if again := reg.SharedDefaults(); reflect.ValueOf(again).UnsafePointer() != reflect.ValueOf(first).UnsafePointer() {
+		t.Error("SharedDefaults made a second map")
+	}
+	if err := reg.Add(rule("c", Info)); err != nil {
+		t.Fatal(err)
+	}
+	if after := reg.SharedDefaults(); !same(after, reg.Defaults()) || after["c"].Level != Info {
+		t.Errorf("after Add: %v, want %v", after, reg.Defaults())
 	}
 }

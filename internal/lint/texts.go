@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/document"
 )
@@ -22,10 +23,45 @@ type TextUnit struct {
 // a JSON or YAML report's headings are left out, since their text is inside
 // quoted strings.
 func (p *Pass) Texts() []TextUnit {
-	return p.Shared("lint.texts", func() any { return p.texts() }).([]TextUnit)
+	return p.Shared("lint.texts", func() any { return p.texts() }).(*texts).units
 }
 
-func (p *Pass) texts() []TextUnit {
+// texts is a report's units and the headings' segments, which the next
+// report reuses once this report's rules are done (Releaser): the list is
+// what a report's Pass allocates most.
+type texts struct {
+	units []TextUnit
+	segs  []document.Segment
+}
+
+// textsPool holds *texts to reuse. Lists of more than maxPooledTexts units
+// are left to the collector, so that one huge report does not keep its
+// memory for the rest of the run.
+var textsPool sync.Pool
+
+const maxPooledTexts = 1 << 12
+
+// Release lends the lists to the next report, cleared, so that they keep
+// no report's paragraphs alive.
+func (t *texts) Release() {
+	if cap(t.units) > maxPooledTexts {
+		return
+	}
+	clear(t.units)
+	clear(t.segs)
+	t.units, t.segs = t.units[:0], t.segs[:0]
+	textsPool.Put(t)
+}
+
+// grown is s emptied, with room for n.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
+}
+
+func (p *Pass) texts() *texts {
 	r := p.Doc
 	// Sized up front, and the headings' one-segment maps cut from one
 	// array: every rule reads these, and a report has hundreds.
@@ -39,8 +75,12 @@ func (p *Pass) texts() []TextUnit {
 		}
 	}
 	count(r.Sections)
-	out := make([]TextUnit, 0, n+heads)
-	segs := make([]document.Segment, 0, heads)
+	t, _ := textsPool.Get().(*texts)
+	if t == nil {
+		t = new(texts)
+	}
+	out := grown(t.units, n+heads)
+	segs := grown(t.segs, heads)
 	heading := func(s *document.Section, t document.Text) {
 		if r.Data != nil || t.Value == "" || t.Span.End > len(p.File.Text) || t.Span.Start > t.Span.End {
 			return
@@ -67,5 +107,6 @@ func (p *Pass) texts() []TextUnit {
 		}
 	}
 	walk(r.Sections)
-	return out
+	t.units, t.segs = out, segs
+	return t
 }
