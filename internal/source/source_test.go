@@ -208,8 +208,12 @@ func FuzzLineStarts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := lineStarts(s), lineStartsByByte(s); !slices.Equal(got, want) {
+		got, want := lineStarts(s), lineStartsByByte(s)
+		if !slices.Equal(got, want) {
 			t.Fatalf("lineStarts(%q) = %v, want %v", s, got, want)
+		}
+		if cap(got) != len(got) {
+			t.Fatalf("lineStarts(%q): capacity %d for %d lines, not sized once", s, cap(got), len(got))
 		}
 	})
 }

@@ -2,6 +2,7 @@ package source
 
 import (
 	"sort"
+	"strings"
 )
 
 // View is what output reads of a checked file: positions, lines and pieces
@@ -54,7 +55,7 @@ func (f *File) Keep(ranges [][2]int) *Kept {
 	for _, run := range runs {
 		for l := max(run[0], next); l <= run[1]; l++ {
 			// A copy, not a slice of f.Text, so that the text can be collected.
-			text := string([]byte(f.Line(l)))
+			text := strings.Clone(f.Line(l))
 			k.lines = append(k.lines, keptLine{number: l, start: f.LineStart(l), text: text, cols: newRuneIndex(text)})
 		}
 		next = max(next, run[1]+1)
