@@ -216,6 +216,9 @@ func (n *nextLine) find(f *source.File, from int) int {
 // Suppressed reports whether a finding starts in a silenced range for its
 // rule or for every rule.
 func (s *Suppressor) Suppressed(f Finding) bool {
+	if len(s.ranges) == 0 {
+		return false // most reports: no directive, asked of every finding
+	}
 	for _, id := range []string{f.Rule, ""} {
 		ranges := s.ranges[id] // in order, apart
 		i := sort.Search(len(ranges), func(i int) bool { return ranges[i].End > f.Span.Start })

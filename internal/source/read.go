@@ -47,12 +47,12 @@ func ReadAll(path string, k Kind) ([]byte, error) {
 		}
 		return "is " + k.Over()
 	}
-	fh, err := openRegular(path, path, "is a folder; name a file")
+	fh, info, err := openRegular(path, path, "is a folder; name a file")
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	return readLimited(path, fh, k.Limit, over)
+	return readSized(path, fh, info, k.Limit, over)
 }
 
 // ReadFile reads and checks one report file. Every refusal is an *Error that
@@ -68,12 +68,12 @@ func ReadFileAt(path, open string, maxSize int64) (*File, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
-	fh, err := openRegular(path, open, "is a directory, not a report file")
+	fh, info, err := openRegular(path, open, "is a directory, not a report file")
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	raw, err := readLimited(path, fh, maxSize, func(size int64) string { return tooLarge(size, maxSize) })
+	raw, err := readSized(path, fh, info, maxSize, func(size int64) string { return tooLarge(size, maxSize) })
 	if err != nil {
 		return nil, err
 	}
@@ -90,18 +90,19 @@ func ReadFileAt(path, open string, maxSize int64) (*File, error) {
 // waits for a writer) is never opened; the open itself does not wait (see
 // openFlags), and what was opened is looked at again, so that a file
 // swapped for a pipe in between is refused too. isDir is the reason given
-// for a folder.
-func openRegular(path, open, isDir string) (*os.File, error) {
+// for a folder. It returns what it saw of the file opened, which
+// readSized sizes its buffer by without asking again.
+func openRegular(path, open, isDir string) (*os.File, fs.FileInfo, error) {
 	info, err := os.Stat(open)
 	if err != nil {
-		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
+		return nil, nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
 	}
 	if reason := notRegular(info, isDir); reason != "" {
-		return nil, &Error{Path: path, Offset: -1, Reason: reason}
+		return nil, nil, &Error{Path: path, Offset: -1, Reason: reason}
 	}
 	fh, err := os.OpenFile(open, os.O_RDONLY|openFlags, 0)
 	if err != nil {
-		return nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
+		return nil, nil, &Error{Path: path, Offset: -1, Reason: describeOpenError(err), Err: err}
 	}
 	info, err = fh.Stat()
 	if err == nil {
@@ -111,9 +112,9 @@ func openRegular(path, open, isDir string) (*os.File, error) {
 	}
 	if err != nil {
 		fh.Close()
-		return nil, &Error{Path: path, Offset: -1, Reason: unwrapPathError(err).Error()}
+		return nil, nil, &Error{Path: path, Offset: -1, Reason: unwrapPathError(err).Error()}
 	}
-	return fh, nil
+	return fh, info, nil
 }
 
 // NotRegular says why a file (as os.Stat describes it) is not read, or ""
@@ -180,16 +181,23 @@ func blankReason(f *File) string {
 // readLimited reads r whole, but never more than limit bytes; over words
 // the refusal of a larger one, given its size when known (-1 otherwise).
 func readLimited(path string, r io.Reader, limit int64, over func(size int64) string) ([]byte, error) {
-	var raw []byte
+	var info fs.FileInfo
 	if f, ok := r.(*os.File); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-			if info.Size() > limit {
-				return nil, &Error{Path: path, Offset: -1, Reason: over(info.Size())}
-			}
-			// One buffer of the size the file has, and a byte to see it end,
-			// where io.ReadAll would grow one from 512 bytes.
-			raw = make([]byte, 0, info.Size()+1)
+		info, _ = f.Stat()
+	}
+	return readSized(path, r, info, limit, over)
+}
+
+// readSized is readLimited of r, which info describes (nil: unknown).
+func readSized(path string, r io.Reader, info fs.FileInfo, limit int64, over func(size int64) string) ([]byte, error) {
+	var raw []byte
+	if info != nil && info.Mode().IsRegular() {
+		if info.Size() > limit {
+			return nil, &Error{Path: path, Offset: -1, Reason: over(info.Size())}
 		}
+		// One buffer of the size the file has, and a byte to see it end,
+		// where io.ReadAll would grow one from 512 bytes.
+		raw = make([]byte, 0, info.Size()+1)
 	}
 	// Read one byte past the limit so that a pipe or a growing file cannot
 	// make us hold more than limit+1 bytes.
