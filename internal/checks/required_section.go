@@ -65,16 +65,17 @@ func runRequiredSection(pass *lint.Pass) {
 
 	// Any other unknown heading that misspells a known section. The
 	// names are listed for the first such heading: most reports have none.
-	var names []string
+	var names []sectionName
 	for _, h := range heads {
 		if h.Spec != nil || suggested[h.Section] {
 			continue
 		}
 		if names == nil {
-			names = []string{}
+			var all []string
 			for _, spec := range specs {
-				names = append(names, spec.Names(country)...)
+				all = append(all, spec.Names(country)...)
 			}
+			names = sectionNames(all)
 		}
 		if name, ok := misspelt(h.Section.Title.Value, names); ok {
 			pass.Report(lint.Finding{
@@ -96,28 +97,45 @@ func requiredHint(m outline.Missing, name string) string {
 	return fmt.Sprintf("add the section %q before this one", name)
 }
 
+// sectionName is a known section name, normalized once for every heading
+// misspelt compares with it.
+type sectionName struct {
+	name, key string
+	runes     int // in key
+}
+
+func sectionNames(names []string) []sectionName {
+	out := make([]sectionName, 0, len(names))
+	for _, n := range names {
+		k := profile.NormalizeTitle(n)
+		out = append(out, sectionName{name: n, key: k, runes: utf8.RuneCountInString(k)})
+	}
+	return out
+}
+
 // misspelt finds the known name a heading is one or two letters away from
 // (one, for a name of fewer than 8 letters, where two letters make another
 // word), compared as profiles compare headings.
-func misspelt(title string, names []string) (string, bool) {
+func misspelt(title string, names []sectionName) (string, bool) {
 	t := profile.NormalizeTitle(title)
 	tLen := utf8.RuneCountInString(t)
 	best, bestDist := "", 3
 	for _, n := range names {
-		k := profile.NormalizeTitle(n)
-		kLen := utf8.RuneCountInString(k)
 		limit := 2
-		if kLen < 8 {
+		if n.runes < 8 {
 			limit = 1
 		}
+		// Only a distance below the best so far counts: the banded
+		// computation stops as soon as it cannot be.
+		limit = min(limit, bestDist-1)
 		// The distance is at least the difference in length, as an edit
 		// changes the length by one at most: most pairs of a heading and
 		// a name need no table of edits.
-		if diff := max(tLen-kLen, kLen-tLen); diff > limit || diff >= bestDist {
+		if diff := max(tLen-n.runes, n.runes-tLen); diff > limit {
 			continue
 		}
-		if d := suggest.Distance(t, k); d > 0 && d <= limit && d < bestDist {
-			best, bestDist = n, d
+		if d := suggest.DistanceAtMost(t, n.key, limit); d > 0 && d <= limit {
+			best, bestDist = n.name, d
 		}
 	}
 	return best, best != ""

@@ -35,7 +35,7 @@ func FuzzMisspelt(f *testing.F) {
 			return
 		}
 		names := []string{a, b, c}
-		got, gotOK := misspelt(title, names)
+		got, gotOK := misspelt(title, sectionNames(names))
 		want, wantOK := misspeltByTable(title, names)
 		if got != want || gotOK != wantOK {
 			t.Errorf("misspelt(%q, %q) = %q, %v; every distance: %q, %v", title, names, got, gotOK, want, wantOK)

@@ -50,3 +50,38 @@ func TestUnknown(t *testing.T) {
 		}
 	}
 }
+
+func TestDistanceAtMost(t *testing.T) {
+	for _, tt := range []struct {
+		a, b        string
+		limit, want int
+	}{
+		{"kitten", "sitting", 3, 3}, {"kitten", "sitting", 2, 3}, {"teh", "the", 1, 1},
+		{"abc", "", 2, 3}, {"", "", 0, 0}, {"Goïta", "Goita", 2, 1}, {"same", "same", 0, 0},
+		{"abcdef", "badcfe", 2, 3}, {"abcdef", "badcfe", 3, 3},
+	} {
+		if got := DistanceAtMost(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("DistanceAtMost(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// FuzzDistanceAtMost holds the banded computation to the full table.
+func FuzzDistanceAtMost(f *testing.F) {
+	f.Add("Securty Situation", "Security Situation", 2)
+	f.Add("ca", "abc", 2)
+	f.Add("Goïta", "Goita", 1)
+	f.Fuzz(func(t *testing.T, a, b string, limit int) {
+		if len(a)+len(b) > 300 {
+			return
+		}
+		limit = limit % 6
+		if limit < 0 {
+			limit = -limit
+		}
+		want := min(Distance(a, b), limit+1)
+		if got := DistanceAtMost(a, b, limit); got != want {
+			t.Errorf("DistanceAtMost(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+	})
+}
