@@ -176,18 +176,136 @@ func mayGiveReasons(text string) bool {
 	return strings.Contains(text, "ue") && (strings.Contains(text, "due") || strings.Contains(text, "Due") || strings.Contains(text, "DUE"))
 }
 
-// indicatorMatchers find, by indicator code, the vocabulary's words for it.
-var indicatorMatchers = sync.OnceValue(func() map[string]*prefilter.Regexp {
-	out := map[string]*prefilter.Regexp{}
+// indicatorMatcher finds the vocabulary's words for an indicator; firsts
+// and sieve are firstParts of the words.
+type indicatorMatcher struct {
+	code   string
+	re     *prefilter.Regexp
+	firsts []string
+	sieve  bool
+}
+
+// indicatorMatchers are the matchers of the vocabulary's indicators.
+var indicatorMatchers = sync.OnceValue(func() []indicatorMatcher {
+	var out []indicatorMatcher
 	for _, ind := range vocab.Default().Indicators {
-		out[ind.Code] = wordsRegexp(ind.Words)
+		firsts, sieve := firstParts(ind.Words)
+		out = append(out, indicatorMatcher{code: ind.Code, re: wordsRegexp(ind.Words), firsts: firsts, sieve: sieve})
 	}
 	return out
 })
 
+// lowText is the i-th unit's text in lower case when it is ASCII (the same
+// bytes but for case, at the same offsets), else "".
+func lowText(low *lowered, i int) string {
+	if !low.ascii[i] {
+		return ""
+	}
+	return low.text[i]
+}
+
+// sliceLow is low[start:end], or "" for a text that has no lowered form.
+func sliceLow(low string, start, end int) string {
+	if low == "" {
+		return ""
+	}
+	return low[start:end]
+}
+
+// findDueTo is the end of dueTo's first match in text. low is text in
+// lower case when text is ASCII, else "" (as lowText gives it); then the
+// match is read from it by hand, else by the regexp.
+func findDueTo(text, low string) (end int, ok bool) {
+	if low == "" {
+		loc := dueTo.FindStringIndex(text)
+		if loc == nil {
+			return 0, false
+		}
+		return loc[1], true
+	}
+	_, end = dueToIn(low)
+	return end, end >= 0
+}
+
+// dueToIn is dueTo.FindStringIndex for an ASCII text in lower case, as
+// start and end, or -1, -1: its letters fold to no other rune, and \s and
+// \b are ASCII, so in such a text a match is "due", spaces, "to", with no
+// word byte on either side. Looking for "due" is far cheaper than the
+// regexp, which tries every byte.
+func dueToIn(low string) (start, end int) {
+	for off := 0; ; {
+		i := strings.Index(low[off:], "due")
+		if i < 0 {
+			return -1, -1
+		}
+		i += off
+		off = i + 1
+		if i > 0 && isWordByte(low[i-1]) {
+			continue
+		}
+		j := i + len("due")
+		k := j
+		for k < len(low) && isSpaceByte(low[k]) {
+			k++
+		}
+		if k > j && strings.HasPrefix(low[k:], "to") && (k+2 == len(low) || !isWordByte(low[k+2])) {
+			return i, k + 2
+		}
+	}
+}
+
+// isWordByte is \w, isSpaceByte \s, as Go's regexp reads them.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // boldLabel is a paragraph led by a bold label ending in a colon, the colon
 // inside or just outside the bold: "**Crime:** Most crimes …", "* **Health**: …".
 var boldLabel = lazyregexp.New(`^[ \t]*(?:[*+-][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)[ \t]*([^*_\n:]{1,60}?)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)`)
+
+// mayLeadBold reports whether para starts as boldLabel's matches do, up
+// to the bold mark: spaces, then a list marker, if any, then "**" or "__".
+// It reads a few bytes where boldLabel's test of a paragraph was a search
+// of it all for "**" and "__".
+func mayLeadBold(para string) bool {
+	i := skipBlanks(para, 0)
+	if leadsBold(para[i:]) {
+		return true
+	}
+	j := i
+	switch {
+	case j < len(para) && (para[j] == '*' || para[j] == '+' || para[j] == '-'):
+		j++
+	case j < len(para) && '0' <= para[j] && para[j] <= '9':
+		j++
+		if j < len(para) && '0' <= para[j] && para[j] <= '9' {
+			j++
+		}
+		if j == len(para) || para[j] != '.' && para[j] != ')' {
+			return false
+		}
+		j++
+	default:
+		return false
+	}
+	k := skipBlanks(para, j)
+	return k > j && leadsBold(para[k:])
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func leadsBold(s string) bool {
+	return strings.HasPrefix(s, "**") || strings.HasPrefix(s, "__")
+}
 
 // label is a bold label and the indicator it names.
 type label struct {
@@ -206,19 +324,33 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 		given[r.ind.Code] = true
 	}
 	matchers := indicatorMatchers()
-	for _, u := range units {
-		if u.Heading || !mayGiveReasons(u.Text) || !dueTo.MatchString(u.Text) {
+	low := lowerTexts(pass)
+	var sents []prose.Range
+	for i, u := range units {
+		if u.Heading || !mayGiveReasons(u.Text) {
 			continue
 		}
-		for _, s := range prose.Sentences(u.Text) {
+		lt := lowText(low, i)
+		if _, ok := findDueTo(u.Text, lt); !ok {
+			continue
+		}
+		sents = prose.AppendSentences(sents[:0], u.Text)
+		for _, s := range sents {
 			sent := u.Text[s.Start:s.End]
-			loc := dueTo.FindStringIndex(sent)
-			if loc == nil {
+			end, ok := findDueTo(sent, sliceLow(lt, s.Start, s.End))
+			if !ok {
 				continue
 			}
-			for code, re := range matchers {
-				if re.MatchString(sent[loc[1]:]) {
-					given[code] = true
+			tail := sent[end:]
+			lowTail := sliceLow(lt, s.Start+end, s.End)
+			for _, m := range matchers {
+				// In ASCII text a match holds the first part of one of
+				// the words in lower case: most tails hold none.
+				if m.sieve && lt != "" && !containsAny(lowTail, m.firsts) {
+					continue
+				}
+				if m.re.MatchString(tail) {
+					given[m.code] = true
 				}
 			}
 		}
@@ -235,8 +367,8 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 			continue
 		}
 		para := pass.File.Text[sp.Start:sp.End]
-		if !strings.Contains(para, "**") && !strings.Contains(para, "__") {
-			continue // no bold text, no label
+		if !mayLeadBold(para) {
+			continue // no bold text at its start, no label
 		}
 		m := boldLabel.FindStringSubmatchIndex(para)
 		if m == nil {
@@ -324,8 +456,10 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 				continue
 			}
 			sent := u.Text[s.Start:s.End]
+			lt := lowText(low, i)
 			for _, m := range re.FindAllStringIndex(sent, -1) {
-				if !dueTo.MatchString(sent[:m[0]]) || elaborates(sent[:m[0]]) {
+				before, lowBefore := sent[:m[0]], sliceLow(lt, s.Start, s.Start+m[0])
+				if _, ok := findDueTo(before, lowBefore); !ok || elaborates(before, lowBefore) {
 					return true
 				}
 			}
@@ -340,10 +474,25 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 var elaboration = lazyregexp.New(`(?i)\bdue\s+to\b.*(?:,\s*(?:which|including|such as)\b|\(|\s[-–—]\s)`)
 
 // elaborates reports whether before, the sentence up to a match, is past
-// the reasons of its last "due to", in a clause that elaborates them.
-func elaborates(before string) bool {
-	locs := dueTo.FindAllStringIndex(before, -1)
-	return len(locs) > 0 && elaboration.MatchString(before[locs[len(locs)-1][0]:])
+// the reasons of its last "due to", in a clause that elaborates them. low
+// is before in lower case, as findDueTo takes it.
+func elaborates(before, low string) bool {
+	last := -1
+	if low == "" {
+		if locs := dueTo.FindAllStringIndex(before, -1); len(locs) > 0 {
+			last = locs[len(locs)-1][0]
+		}
+	} else {
+		// FindAll's matches: each looked for past the end of the last.
+		for off := 0; ; {
+			start, end := dueToIn(low[off:])
+			if start < 0 {
+				break
+			}
+			last, off = off+start, off+end
+		}
+	}
+	return last >= 0 && elaboration.MatchString(before[last:])
 }
 
 // firstParts are, in lower case, the parts of the words that wordsRegexp's

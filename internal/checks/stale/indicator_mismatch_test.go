@@ -1,0 +1,75 @@
+package stale
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/phrase"
+)
+
+// asciiLower is the text lowerTexts keeps for an ASCII unit.
+func asciiLower(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func TestDueToIn(t *testing.T) {
+	for _, tt := range []struct {
+		text       string
+		start, end int
+	}{
+		{"Reconsider travel due to crime.", 18, 24},
+		{"overdue to pay; Due\t\nTO terrorism", 16, 23},
+		{"due toll, due to", 10, 16},
+		{"dueto", -1, -1},
+		{"due to_x", -1, -1},
+	} {
+		start, end := dueToIn(asciiLower(tt.text))
+		if start != tt.start || end != tt.end {
+			t.Errorf("dueToIn(%q) = %d, %d; want %d, %d", tt.text, start, end, tt.start, tt.end)
+		}
+	}
+}
+
+// FuzzDueTo holds the hand-read "due to" to the regexp it stands for, in
+// the first match (findDueTo) and the last (elaborates), and the cheap
+// tests before the bold label and the indicator words to their regexps:
+// a text they pass over holds no match.
+func FuzzDueTo(f *testing.F) {
+	f.Add("Reconsider travel to Mali due to crime, terrorism and kidnapping.")
+	f.Add("overdue to; DUE  TO x, which can include robbery; due\tto")
+	f.Add(" 12) **Crime:** most")
+	f.Add("* __Health__: polio")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1000 {
+			return
+		}
+		if !mayLeadBold(text) && boldLabel.MatchString(text) {
+			t.Errorf("mayLeadBold(%q) = false, but boldLabel matches", text)
+		}
+		if !phrase.IsASCII(text) {
+			return
+		}
+		low := asciiLower(text)
+		start, end := dueToIn(low)
+		want := dueTo.FindStringIndex(text)
+		if want == nil && start != -1 || want != nil && (start != want[0] || end != want[1]) {
+			t.Errorf("dueToIn(%q) = %d, %d; the regexp: %v", text, start, end, want)
+		}
+		if got, want := elaborates(text, low), elaborates(text, ""); got != want {
+			t.Errorf("elaborates(%q) = %v on the lowered text, %v by the regexp", text, got, want)
+		}
+		for _, m := range indicatorMatchers() {
+			if m.sieve && !containsAny(low, m.firsts) && m.re.MatchString(text) {
+				t.Errorf("%s's words match %q, which holds none of %q", m.code, text, m.firsts)
+			}
+		}
+	})
+}
