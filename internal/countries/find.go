@@ -73,18 +73,85 @@ type Mention struct {
 
 // FindAllIn returns the countries named in text as FindIn finds them, in
 // order, at most max: one pass over the words, however long the text.
+// A word is looked up from a buffer on the stack, and only one that starts
+// a name is made a token, with the words after it that the longest such
+// name needs: a token for every word of the text was nearly all of the
+// work, and most words start no name.
 func (t *Table) FindAllIn(text string, max int) []Mention {
 	var out []Mention
-	words := tokenize(text)
-	for i := 0; i < len(words) && len(out) < max; i++ {
-		for _, p := range t.phrases[words[i].lower] {
-			if matchesAt(text, words, i, p.words) {
-				last := words[i+len(p.words)-1]
-				out = append(out, Mention{Code: t.countries[p.country].Code, Start: words[i].start, End: last.end})
-				i += len(p.words) - 1
+	var local [8]token
+	var lowered string // text with ASCII capitals lowered, made for the first candidate that needs it
+	for pos := 0; len(out) < max; {
+		start, end := nextWord(text, pos)
+		if start < 0 {
+			break
+		}
+		pos = end
+		var buf [64]byte
+		ps := t.phrases[string(lowerKey(buf[:0], text[start:end]))]
+		if len(ps) == 0 {
+			continue
+		}
+		// The first phrase is the longest (newTable's order): the words it
+		// needs are all any of them needs. Tokenizing from a word's start
+		// gives the words tokenize gives there.
+		words := appendWords(local[:0], text, &lowered, start, len(ps[0].words))
+		for _, p := range ps {
+			if matchesAt(text, words, 0, p.words) {
+				last := words[len(p.words)-1]
+				out = append(out, Mention{Code: t.countries[p.country].Code, Start: start, End: last.end})
+				pos = last.end
 				break
 			}
 		}
 	}
 	return out
+}
+
+// nextWord is the first word of s at or after from, as tokenize splits
+// words (from is not inside a word), or -1, -1.
+func nextWord(s string, from int) (start, end int) {
+	start = -1
+	for i, r := range s[from:] {
+		inWord := isWordRune(r) || (start >= 0 && unicode.Is(unicode.Mn, r))
+		switch {
+		case inWord && start < 0:
+			start = from + i
+		case !inWord && start >= 0:
+			return start, from + i
+		}
+	}
+	if start >= 0 {
+		return start, len(s)
+	}
+	return -1, -1
+}
+
+// lowerKey is the lower field tokenize gives the word, appended to buf
+// (a map lookup by string(bytes) makes no string).
+func lowerKey(buf []byte, word string) []byte {
+	if !isASCII(word) {
+		return append(buf, strings.ToLower(fold(word))...)
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// appendWords appends the tokens of s from the word at from on, at most n.
+func appendWords(tokens []token, s string, lowered *string, from, n int) []token {
+	for pos := from; n > 0; n-- {
+		start, end := nextWord(s, pos)
+		if start < 0 {
+			break
+		}
+		tokens = append(tokens, newToken(s, lowered, start, end))
+		pos = end
+	}
+	return tokens
 }

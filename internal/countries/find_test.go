@@ -3,6 +3,7 @@ package countries
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,4 +105,39 @@ func TestFindAllIn(t *testing.T) {
 	if n := len(tb.FindAllIn(text, 2)); n != 2 {
 		t.Errorf("max 2: got %d", n)
 	}
+}
+
+// oldFindAllIn is FindAllIn before it made tokens only of the words that
+// start a name: every word of the text a token. FuzzFindAllIn's oracle.
+func oldFindAllIn(t *Table, text string, max int) []Mention {
+	var out []Mention
+	words := tokenize(text)
+	for i := 0; i < len(words) && len(out) < max; i++ {
+		for _, p := range t.phrases[words[i].lower] {
+			if matchesAt(text, words, i, p.words) {
+				last := words[i+len(p.words)-1]
+				out = append(out, Mention{Code: t.countries[p.country].Code, Start: words[i].start, End: last.end})
+				i += len(p.words) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+func FuzzFindAllIn(f *testing.F) {
+	for _, s := range []string{"The U.S. Embassy in Côte d’Ivoire and Guinea-Bissau", "MALI, Niger and Nigeria; the\nUnited\nKingdom", "co\u0302te d'ivoire Cote D\u2019Ivoire", "Guinea Guinea-Bissau-Guinea St. Lucia\n\nTURKEY", "\xff A\xc3 Democratic Republic of the Congo"} {
+		f.Add(s, 3)
+	}
+	table := Default()
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		if len(s) > 2000 {
+			return
+		}
+		max = max%8 + 8
+		got, want := table.FindAllIn(s, max), oldFindAllIn(table, s, max)
+		if !slices.Equal(got, want) {
+			t.Errorf("FindAllIn(%q, %d) = %v, want %v", s, max, got, want)
+		}
+	})
 }
