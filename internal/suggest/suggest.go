@@ -17,7 +17,10 @@ func Closest(word string, candidates []string) (string, bool) {
 	limit := max(1, utf8.RuneCountInString(w)/3)
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
-		if d := Distance(w, strings.ToLower(c)); d < bestDist {
+		// Only a distance below the best so far counts: the banded
+		// computation stops once it cannot be (outline asks this of
+		// every unknown heading, against every section name).
+		if d := DistanceAtMost(w, strings.ToLower(c), bestDist-1); d < bestDist {
 			best, bestDist = c, d
 		}
 	}

@@ -1,6 +1,10 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestDistance(t *testing.T) {
 	for _, tt := range []struct {
@@ -82,6 +86,35 @@ func FuzzDistanceAtMost(f *testing.F) {
 		want := min(Distance(a, b), limit+1)
 		if got := DistanceAtMost(a, b, limit); got != want {
 			t.Errorf("DistanceAtMost(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+	})
+}
+
+// oldClosest is Closest before it asked DistanceAtMost: the full table
+// for every candidate. FuzzClosest's oracle.
+func oldClosest(word string, candidates []string) (string, bool) {
+	w := strings.ToLower(word)
+	limit := max(1, utf8.RuneCountInString(w)/3)
+	best, bestDist := "", limit+1
+	for _, c := range candidates {
+		if d := Distance(w, strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, bestDist <= limit
+}
+
+func FuzzClosest(f *testing.F) {
+	f.Add("Securty Situation", "Security Situation", "Security", "Situation")
+	f.Add("contry", "country", "county", "CONTRY")
+	f.Fuzz(func(t *testing.T, word, a, b, c string) {
+		if len(word)+len(a)+len(b)+len(c) > 400 {
+			return
+		}
+		got, gotOK := Closest(word, []string{a, b, c})
+		want, wantOK := oldClosest(word, []string{a, b, c})
+		if got != want || gotOK != wantOK {
+			t.Errorf("Closest(%q, %q) = %q, %v; want %q, %v", word, []string{a, b, c}, got, gotOK, want, wantOK)
 		}
 	})
 }

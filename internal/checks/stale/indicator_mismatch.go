@@ -410,18 +410,41 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 // plural. The catch-all "Other" is not taken from a label.
 func labelIndicator(v *vocab.Vocabulary, text string) (vocab.Indicator, bool) {
 	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
-	for _, ind := range v.Indicators {
-		if ind.Code == "O" {
-			continue
-		}
-		for _, w := range append([]string{ind.Name}, ind.Words...) {
-			w = strings.ToLower(w)
-			if t == w || t == w+"s" || t == w+"es" {
-				return ind, true
+	for i, words := range labelWordsOf(v) {
+		for _, w := range words {
+			if rest, ok := strings.CutPrefix(t, w); ok && (rest == "" || rest == "s" || rest == "es") {
+				return v.Indicators[i], true
 			}
 		}
 	}
 	return vocab.Indicator{}, false
+}
+
+// defaultLabelWords is labelWordsOf the default vocabulary, the one the
+// rule reads, made once: every label was compared with every indicator's
+// words lowered anew, a string each.
+var defaultLabelWords = sync.OnceValue(func() [][]string { return lowerLabelWords(vocab.Default()) })
+
+// labelWordsOf is, for each of v's indicators in order, its name and words
+// in lower case, none for the catch-all "O".
+func labelWordsOf(v *vocab.Vocabulary) [][]string {
+	if v == vocab.Default() {
+		return defaultLabelWords()
+	}
+	return lowerLabelWords(v)
+}
+
+func lowerLabelWords(v *vocab.Vocabulary) [][]string {
+	out := make([][]string, len(v.Indicators))
+	for i, ind := range v.Indicators {
+		if ind.Code == "O" {
+			continue
+		}
+		for _, w := range append([]string{ind.Name}, ind.Words...) {
+			out[i] = append(out[i], strings.ToLower(w))
+		}
+	}
+	return out
 }
 
 // discussed reports whether the text speaks of a reason outside the

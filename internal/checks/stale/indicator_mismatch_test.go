@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // asciiLower is the text lowerTexts keeps for an ASCII unit.
@@ -70,6 +71,38 @@ func FuzzDueTo(f *testing.F) {
 			if m.sieve && !containsAny(low, m.firsts) && m.re.MatchString(text) {
 				t.Errorf("%s's words match %q, which holds none of %q", m.code, text, m.firsts)
 			}
+		}
+	})
+}
+
+// oldLabelIndicator is labelIndicator before the lowered words were kept:
+// FuzzLabelIndicator's oracle.
+func oldLabelIndicator(v *vocab.Vocabulary, text string) (vocab.Indicator, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	for _, ind := range v.Indicators {
+		if ind.Code == "O" {
+			continue
+		}
+		for _, w := range append([]string{ind.Name}, ind.Words...) {
+			w = strings.ToLower(w)
+			if t == w || t == w+"s" || t == w+"es" {
+				return ind, true
+			}
+		}
+	}
+	return vocab.Indicator{}, false
+}
+
+func FuzzLabelIndicator(f *testing.F) {
+	for _, s := range []string{"Crime", "Terrorisms", " civil\tUNREST", "Kidnappinges", "Other", "Health Risks"} {
+		f.Add(s)
+	}
+	v := vocab.Default()
+	f.Fuzz(func(t *testing.T, text string) {
+		got, gotOK := labelIndicator(v, text)
+		want, wantOK := oldLabelIndicator(v, text)
+		if got.Code != want.Code || gotOK != wantOK {
+			t.Errorf("labelIndicator(%q) = %q, %v; want %q, %v", text, got.Code, gotOK, want.Code, wantOK)
 		}
 	})
 }
