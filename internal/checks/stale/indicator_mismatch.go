@@ -204,6 +204,22 @@ func lowText(low *lowered, i int) string {
 	return low.text[i]
 }
 
+// asciiLowered is s in lower case when it is ASCII, else "", as lowText
+// gives it: the few units that say "due" are lowered each, which costs
+// less than lowerTexts's copy of the whole report.
+func asciiLowered(s string) string {
+	if !phrase.IsASCII(s) {
+		return ""
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // sliceLow is low[start:end], or "" for a text that has no lowered form.
 func sliceLow(low string, start, end int) string {
 	if low == "" {
@@ -324,13 +340,12 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 		given[r.ind.Code] = true
 	}
 	matchers := indicatorMatchers()
-	low := lowerTexts(pass)
 	var sents []prose.Range
-	for i, u := range units {
+	for _, u := range units {
 		if u.Heading || !mayGiveReasons(u.Text) {
 			continue
 		}
-		lt := lowText(low, i)
+		lt := asciiLowered(u.Text)
 		if _, ok := findDueTo(u.Text, lt); !ok {
 			continue
 		}

@@ -8,19 +8,6 @@ import (
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
-// asciiLower is the text lowerTexts keeps for an ASCII unit.
-func asciiLower(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
 func TestDueToIn(t *testing.T) {
 	for _, tt := range []struct {
 		text       string
@@ -32,7 +19,7 @@ func TestDueToIn(t *testing.T) {
 		{"dueto", -1, -1},
 		{"due to_x", -1, -1},
 	} {
-		start, end := dueToIn(asciiLower(tt.text))
+		start, end := dueToIn(asciiLowered(tt.text))
 		if start != tt.start || end != tt.end {
 			t.Errorf("dueToIn(%q) = %d, %d; want %d, %d", tt.text, start, end, tt.start, tt.end)
 		}
@@ -58,7 +45,7 @@ func FuzzDueTo(f *testing.F) {
 		if !phrase.IsASCII(text) {
 			return
 		}
-		low := asciiLower(text)
+		low := asciiLowered(text)
 		start, end := dueToIn(low)
 		want := dueTo.FindStringIndex(text)
 		if want == nil && start != -1 || want != nil && (start != want[0] || end != want[1]) {
