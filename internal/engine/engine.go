@@ -122,8 +122,10 @@ func Check(ctx context.Context, inputs []discover.Input, opt Options) []Result {
 
 // aheadPerJob is how many inputs a run may have started and not yet
 // emitted, per worker: enough that a worker seldom waits for the caller to
-// take results, few enough that the results held stay a handful.
-const aheadPerJob = 8
+// take results, few enough that the results held stay a handful. Eight
+// was no faster on 200 or 10,000 reports, and raised the peak memory of
+// the 10,000 by a fifth (48 to 58 MB).
+const aheadPerJob = 4
 
 // Each runs the pipeline on every input, in parallel, and hands each
 // result to emit in input order, as soon as it and every one before it are
