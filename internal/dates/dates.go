@@ -278,11 +278,18 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		pending = append(pending, c)
 	}
 	if date {
-		if a, b, end, ok := s.rangeAt(i); ok {
+		j, between := s.rangeStart(i)
+		first := s.single(j, rangeFirst)
+		if a, b, end, ok := s.rangeFrom(j, between, first); ok {
 			add(candidate{a: a, b: b, isRange: true}, end)
 		}
-		if d := s.single(i, ctx{bareMonth: s.prepositionBefore(i)}); d.ok {
-			add(candidate{a: d.w, veto: d.veto}, d.end)
+		// Where the range's first end read nothing at i, the stricter
+		// ctx reads nothing either (rangeFirst): most numbers of a
+		// report are no date, and single is most of readAt.
+		if j != i || first.ok {
+			if d := s.single(i, ctx{bareMonth: s.prepositionBefore(i)}); d.ok {
+				add(candidate{a: d.w, veto: d.veto}, d.end)
+			}
 		}
 	}
 	if phrase != nil || numeric {

@@ -483,3 +483,27 @@ func TestLetterBytesEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSingleLoosens holds readAt's shortcut: where single reads a date at
+// a token with readAt's ctx, it reads one there with rangeFirst, so
+// readAt may skip the first when the second read nothing.
+func FuzzSingleLoosens(f *testing.F) {
+	f.Add("In April 2024, May 5-7; 2019-05-12 11/29/2024- mid-2022/ the 1990's and 2010s")
+	f.Add("the end of 2023, winter 2021/22, 17 September- 7th of June 2021, Nov. 29 2024-")
+	f.Add("+223-2070 1.2019 FY-2024 $2020 (2022) late January- early to mid-2022")
+	f.Fuzz(func(t *testing.T, text string) {
+		var s stream
+		s.reset(text)
+		for i := 0; ; i++ {
+			if _, ok := s.get(i); !ok {
+				break
+			}
+			loose := s.single(i, rangeFirst)
+			for _, c := range []ctx{{}, {bareMonth: true}} {
+				if d := s.single(i, c); d.ok && !loose.ok {
+					t.Fatalf("%q: token %d reads %+v with %+v but nothing with rangeFirst", text, i, d, c)
+				}
+			}
+		}
+	})
+}

@@ -2,22 +2,31 @@ package dates
 
 import "github.com/reportlint/reportlint/internal/document"
 
-// rangeAt reads a range of dates that starts at token i: "2019–2021",
+// rangeFirst is how a range's first end is read: a month alone and a
+// separator glued after it allowed. Every reader of single only loosens
+// with bareMonth and sepAfter, so where single reads a date at a token
+// with a ctx whose afterSep is false, it reads one with rangeFirst too
+// (FuzzSingleLoosens).
+var rangeFirst = ctx{bareMonth: true, sepAfter: true}
+
+// rangeStart is the token j where a range at token i has its first end,
+// past "from" or "between".
+func (s *stream) rangeStart(i int) (j int, between bool) {
+	if s.isWord(i, "from") {
+		return i + 1, false
+	} else if s.isWord(i, "between") {
+		return i + 1, true
+	}
+	return i, false
+}
+
+// rangeFrom reads a range of dates that starts at token i: "2019–2021",
 // "2019-21", "2023/24", "from 2019 to 2021", "between 2019 and 2021", "early to
 // mid-2022", "May to July 2023", "from April to July", "September 17–19,
 // 2024", "17–19 September 2024". The word "from" or "between" is part of it.
-// An end without a year takes the other end's year.
-func (s *stream) rangeAt(i int) (a, b when, end int, ok bool) {
-	j := i
-	between := false
-	if s.isWord(i, "from") {
-		j++
-	} else if s.isWord(i, "between") {
-		j++
-		between = true
-	}
-
-	first := s.single(j, ctx{bareMonth: true, sepAfter: true})
+// An end without a year takes the other end's year. j and between are
+// rangeStart(i); first is single(j, rangeFirst), which readAt reuses.
+func (s *stream) rangeFrom(j int, between bool, first found) (a, b when, end int, ok bool) {
 	bareQual, bareDay := "", 0
 	firstEnd := first.end
 	if !first.ok || first.veto {
