@@ -59,6 +59,12 @@ type Finder struct {
 	// dateFirst is firstBits of the words an explicit date can start
 	// with: after "the", the next word ("end of 2023") starts with one.
 	dateFirst uint32
+	// short is startersByFold for the words of one to three ASCII
+	// letters ("the", "in", "to", "a", "for", "as": most words that pass
+	// the sieves), looked up with no hash or compare: by shortKey, one
+	// more than the index in shortVals of the word's starter, or 0.
+	short     [1 << 15]uint8
+	shortVals []starter
 }
 
 type starter struct {
@@ -115,6 +121,12 @@ func NewFinder(phrases []Phrase) *Finder {
 		f.maybeLength[first] |= 1 << min(len(w), 31)
 	}
 	f.startersByFold = newFoldTable(f.starters)
+	for w, st := range f.starters {
+		if k, ok := shortKey(w); ok && len(f.shortVals) < 255 {
+			f.shortVals = append(f.shortVals, st)
+			f.short[k] = uint8(len(f.shortVals))
+		}
+	}
 	for w, st := range f.starters {
 		if st.date {
 			bit, _ := firstBit(w[0])
@@ -263,7 +275,7 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		if f.sieved(w) {
 			return pending
 		}
-		st := f.startersByFold.get(w)
+		st := f.starterOf(w)
 		date = st.date ||
 			st.month && 'A' <= w[0] && w[0] <= 'Z' && monthNames[w].number != 0 ||
 			st.the && s.periodEdgeAt(i+1) != ""
@@ -298,6 +310,37 @@ func (f *Finder) readAt(s *stream, i int, pending []candidate) []candidate {
 		}
 	}
 	return pending
+}
+
+// starterOf is startersByFold.get(w).
+func (f *Finder) starterOf(w string) starter {
+	if k, ok := shortKey(w); ok {
+		if v := f.short[k]; v != 0 {
+			return f.shortVals[v-1]
+		}
+		if len(f.shortVals) < 255 {
+			return starter{} // every short starter has its slot
+		}
+	}
+	return f.startersByFold.get(w)
+}
+
+// shortKey packs a word of one to three ASCII letters or underscores,
+// folded, five bits a byte (31 where there is none), so that words that
+// fold alike, and only those, share a key.
+func shortKey(w string) (key uint16, ok bool) {
+	if len(w) == 0 || len(w) > 3 {
+		return 0, false
+	}
+	key = 1<<15 - 1
+	for i := 0; i < len(w); i++ {
+		c := w[i] | 0x20 - 'a' // '_' becomes 30
+		if c >= 26 && w[i] != '_' {
+			return 0, false
+		}
+		key = key<<5 | uint16(c)
+	}
+	return key & (1<<15 - 1), true
 }
 
 // sieved reports that the word w starts no date or phrase, told without

@@ -507,3 +507,19 @@ func FuzzSingleLoosens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStarterOf holds the direct table of short words to the fold table
+// it stands in front of, with the phrase list and without.
+func FuzzStarterOf(f *testing.F) {
+	for _, w := range []string{"the", "THE", "In", "a", "A", "for", "As", "mid", "MAY", "two", "_", "a_", "é", "\u212A", "{n}", "", "from", "tHe"} {
+		f.Add(w)
+	}
+	fd := Default()
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, fn := range []*Finder{fd, explicitOnly} {
+			if got, want := fn.starterOf(w), fn.startersByFold.get(w); got != want {
+				t.Fatalf("%q: %+v, want %+v", w, got, want)
+			}
+		}
+	})
+}

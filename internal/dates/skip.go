@@ -148,7 +148,7 @@ func (f *Finder) sievedLetters(w string) bool {
 // it, without following the phrase further.
 func (f *Finder) mayStartWord(text string, start, end int) bool {
 	w := text[start:end]
-	st := f.startersByFold.get(w)
+	st := f.starterOf(w)
 	if st.date && (len(w) != 4 && len(w) != 7 || !rangeWord(w)) ||
 		st.number || st.month && 'A' <= w[0] && w[0] <= 'Z' {
 		return true
@@ -195,12 +195,12 @@ func (f *Finder) mayStartWord(text string, start, end int) bool {
 	nw := text[next.start:next.end]
 	// "the" leads a date only before "end of" and the like, whose first
 	// words are date starters.
-	if st.the && next.kind == tokWord && f.startersByFold.get(nw).date {
+	if st.the && next.kind == tokWord && f.starterOf(nw).date {
 		return true
 	}
 	// "from" and "between" start a range only before what may start a
 	// date: a number, a date word, "the", a capital (a month).
-	if st.date && (next.kind != tokWord || !f.sieved(nw) && f.startersByFold.get(nw) != (starter{}) ||
+	if st.date && (next.kind != tokWord || !f.sieved(nw) && f.starterOf(nw) != (starter{}) ||
 		'A' <= nw[0] && nw[0] <= 'Z' || nw[0] >= utf8.RuneSelf) {
 		return true
 	}
