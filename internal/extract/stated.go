@@ -452,8 +452,9 @@ func placeKey(name string) string {
 func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label *int) bool {
 	text := head(u.text.Text)
 	stated := false
+	memo := x.prof.Levels.Memo()
 	for i, re := range x.prof.Levels.Statements {
-		m := x.prof.Levels.FindStatement(i, text)
+		m := x.prof.Levels.FindStatement(i, text, memo)
 		if m == nil {
 			continue
 		}

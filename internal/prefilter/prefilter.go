@@ -36,6 +36,9 @@ type node struct {
 	// either may match without holding lit.
 	ks   bool
 	subs []*node
+	// memo is 1 + the literal's place in a memo, once Share has numbered
+	// it; 0 before.
+	memo int
 }
 
 type op uint8
@@ -90,6 +93,88 @@ func (f *Filter) MayMatch(text string) bool {
 		return true
 	}
 	return f.root.heldIn(text)
+}
+
+// Share numbers the literals of filters for MayMatchMemo, the same
+// literal (as written, and asked in either case or not) the same number,
+// and returns how many numbers it gave: the length of the memo. A
+// profile's level statements ask a paragraph for the same wordings
+// ("avoid all travel" in three statements), each a search of it. Call it
+// once, before the filters are used; a filter is numbered by one Share
+// only.
+func Share(filters []*Filter) int {
+	type key struct {
+		lit  string
+		fold bool
+	}
+	num := map[key]int{}
+	var walk func(n *node)
+	walk = func(n *node) {
+		if n.op != opLit {
+			for _, sub := range n.subs {
+				walk(sub)
+			}
+			return
+		}
+		k := key{n.lit, n.fold}
+		i, ok := num[k]
+		if !ok {
+			i = len(num)
+			num[k] = i
+		}
+		n.memo = i + 1
+	}
+	for _, f := range filters {
+		if f != nil {
+			walk(&f.root)
+		}
+	}
+	return len(num)
+}
+
+// MayMatchMemo is MayMatch, keeping in memo what each literal's search of
+// text found: 0 not searched, 1 held, 2 not. memo is Share's length, zero
+// for each new text, and shared by the filters Share numbered together.
+func (f *Filter) MayMatchMemo(text string, memo []uint8) bool {
+	if f == nil {
+		return true
+	}
+	return f.root.heldInMemo(text, memo)
+}
+
+// heldInMemo is heldIn with memo.
+func (n *node) heldInMemo(text string, memo []uint8) bool {
+	switch n.op {
+	case opAnd:
+		for _, sub := range n.subs {
+			if !sub.heldInMemo(text, memo) {
+				return false
+			}
+		}
+		return true
+	case opOr:
+		for _, sub := range n.subs {
+			if sub.heldInMemo(text, memo) {
+				return true
+			}
+		}
+		return false
+	}
+	if n.memo == 0 {
+		return n.heldIn(text)
+	}
+	switch memo[n.memo-1] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	held := n.heldIn(text)
+	memo[n.memo-1] = 2
+	if held {
+		memo[n.memo-1] = 1
+	}
+	return held
 }
 
 // required is what every match of re contains, or nil for nothing.

@@ -132,3 +132,43 @@ func FuzzFilterAdmitsMatches(f *testing.F) {
 		}
 	})
 }
+
+// MayMatchMemo answers as MayMatch does, for every filter of a set sharing
+// one memo: the profiles' expressions (the level statements share their
+// wordings) and two given, over one text.
+func FuzzMayMatchMemo(f *testing.F) {
+	exprs := profileExprs(f)
+	f.Add("", "", "")
+	f.Add(`(?i)avoid all travel`, `avoid all travel|exercise caution`, "Avoid all travel to: the north")
+	f.Add(`(?i)ask`, `ask`, "A\u017f\u212a ask")
+	f.Fuzz(func(t *testing.T, a, b, text string) {
+		if len(a) > 400 || len(b) > 400 || len(text) > 2000 {
+			return
+		}
+		var filters []*Filter
+		for _, expr := range append([]string{a, b}, exprs...) {
+			filters = append(filters, For(expr))
+		}
+		memo := make([]uint8, Share(filters))
+		for i, fl := range filters {
+			if got, want := fl.MayMatchMemo(text, memo), fl.MayMatch(text); got != want {
+				t.Fatalf("filter %d: MayMatchMemo(%q) = %v, MayMatch %v", i, text, got, want)
+			}
+		}
+		// Asked again, the memo's answers are the same.
+		for i, fl := range filters {
+			if got, want := fl.MayMatchMemo(text, memo), fl.MayMatch(text); got != want {
+				t.Fatalf("filter %d, again: MayMatchMemo(%q) = %v, MayMatch %v", i, text, got, want)
+			}
+		}
+	})
+}
+
+// Share gives a literal asked by two filters one number, and a literal
+// asked with case and without two.
+func TestShareNumbersLiteralsOnce(t *testing.T) {
+	filters := []*Filter{For(`(?i)avoid all travel|do not travel`), For(`(?i)^(?:avoid all travel)\s+to`), For(`avoid all travel`)}
+	if n := Share(filters); n != 3 {
+		t.Fatalf("Share numbered %d literals, want 3", n)
+	}
+}

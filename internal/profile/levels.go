@@ -28,6 +28,9 @@ type Levels struct {
 	// statement over every paragraph of a report was a fifth of checking
 	// the corpus.
 	filters []*prefilter.Filter
+	// memoLen is the length of the memo FindStatement takes: the
+	// statements' distinct literals (prefilter.Share).
+	memoLen int
 	// Pages are the titles of the pages (the document's title and each
 	// level-1 heading after it) whose statements state levels; none means
 	// every page. A government that states its levels on one page and
@@ -52,10 +55,14 @@ func (l *Levels) OnPage(title string) bool {
 	return false
 }
 
+// Memo is a fresh memo for FindStatement's tests of one text.
+func (l *Levels) Memo() []uint8 { return make([]uint8, l.memoLen) }
+
 // FindStatement is Statements[i].FindStringSubmatchIndex(text), with the
-// statement's cheap test first.
-func (l *Levels) FindStatement(i int, text string) []int {
-	if i < len(l.filters) && !l.filters[i].MayMatch(text) {
+// statement's cheap test first; memo (from Memo, one for each text) keeps
+// what the tests found, which the statements share.
+func (l *Levels) FindStatement(i int, text string, memo []uint8) []int {
+	if i < len(l.filters) && !l.filters[i].MayMatchMemo(text, memo) {
 		return nil
 	}
 	return l.Statements[i].FindStringSubmatchIndex(text)
@@ -116,6 +123,7 @@ func (p *Profile) readLevels(file string, root *yaml.Node) error {
 		}
 		l.filters = append(l.filters, prefilter.For(fl.Statements[i]))
 	}
+	l.memoLen = prefilter.Share(l.filters)
 	p.Levels = l
 	return nil
 }
