@@ -484,7 +484,14 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 		if !re.MatchString(u.Text) {
 			continue
 		}
+		lt := lowText(low, i)
 		for _, s := range prose.Sentences(u.Text) {
+			// The unit's sieve again, for each sentence: a unit that
+			// names the reason has most of its sentences not name it,
+			// and the regexp's search of each was half of discussed.
+			if sieve && lt != "" && !containsAny(lt[s.Start:s.End], firsts) {
+				continue
+			}
 			src := u.Source(s.Start, s.End)
 			givesReasons := false
 			for _, rs := range a.Reasons {
@@ -494,7 +501,6 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 				continue
 			}
 			sent := u.Text[s.Start:s.End]
-			lt := lowText(low, i)
 			for _, m := range re.FindAllStringIndex(sent, -1) {
 				before, lowBefore := sent[:m[0]], sliceLow(lt, s.Start, s.Start+m[0])
 				if _, ok := findDueTo(before, lowBefore); !ok || elaborates(before, lowBefore) {

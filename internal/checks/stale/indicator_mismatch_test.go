@@ -3,6 +3,7 @@ package stale
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/vocab"
@@ -90,6 +91,35 @@ func FuzzLabelIndicator(f *testing.F) {
 		want, wantOK := oldLabelIndicator(v, text)
 		if got.Code != want.Code || gotOK != wantOK {
 			t.Errorf("labelIndicator(%q) = %q, %v; want %q, %v", text, got.Code, gotOK, want.Code, wantOK)
+		}
+	})
+}
+
+// The sieve discussed asks of each ASCII unit, and of each of its
+// sentences, turns away only a text wordsRegexp's expression cannot match: a sentence
+// is a text like any other.
+func FuzzDiscussedSieve(f *testing.F) {
+	f.Add("crime,civil unrest", "Civil-unrest and CRIMES rose.")
+	f.Add("kidnapping", "Kidnappinges. kidnap")
+	f.Add("terrorism,health risks", "health  risk; Terrorisms")
+	f.Fuzz(func(t *testing.T, list, text string) {
+		// A vocabulary's words are UTF-8 (YAML); the sieve is asked of
+		// ASCII texts only.
+		if len(list) > 200 || len(text) > 2000 || !utf8.ValidString(list) || !phrase.IsASCII(text) {
+			return
+		}
+		words := strings.Split(list, ",")
+		if len(words) > 8 {
+			return
+		}
+		firsts, sieve := firstParts(words)
+		if !sieve {
+			return
+		}
+		// compileWords, not the cache: the fuzz's lists would fill it.
+		re := compileWords(words)
+		if re.MatchString(text) && !containsAny(strings.ToLower(text), firsts) {
+			t.Fatalf("words %q match %q, and the sieve (%q) turns it away", words, text, firsts)
 		}
 	})
 }
