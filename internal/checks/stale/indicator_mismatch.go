@@ -471,8 +471,8 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 		}
 	}
 	words := append(append([]string{r.text.Value}, r.ind.Words...), extra...)
-	re := wordsRegexp(words)
-	firsts, sieve := firstParts(words)
+	wm := wordsMatcherOf(words)
+	re, firsts, sieve := wm.re, wm.firsts, wm.sieve
 	for i, u := range units {
 		// A match starts with the first part of a word, which an ASCII
 		// text then holds in lower case (the regexp also folds "K", the
@@ -573,14 +573,26 @@ func containsAny(s string, subs []string) bool {
 // every report, and compiling a regexp costs more than running it.
 var wordsRegexps sync.Map
 
-func wordsRegexp(words []string) *prefilter.Regexp {
+func wordsRegexp(words []string) *prefilter.Regexp { return wordsMatcherOf(words).re }
+
+// wordsMatcher is a word list's expression and its sieve (firstParts),
+// cached together: discussed asked firstParts anew for every reason of
+// every report.
+type wordsMatcher struct {
+	re     *prefilter.Regexp
+	firsts []string
+	sieve  bool
+}
+
+func wordsMatcherOf(words []string) *wordsMatcher {
 	key := strings.Join(words, "\x00")
-	if re, ok := wordsRegexps.Load(key); ok {
-		return re.(*prefilter.Regexp)
+	if wm, ok := wordsRegexps.Load(key); ok {
+		return wm.(*wordsMatcher)
 	}
-	re := compileWords(words)
-	wordsRegexps.Store(key, re)
-	return re
+	wm := &wordsMatcher{re: compileWords(words)}
+	wm.firsts, wm.sieve = firstParts(words)
+	wordsRegexps.Store(key, wm)
+	return wm
 }
 
 // compileWords is wordsRegexp's expression, with its prefilter: for each
