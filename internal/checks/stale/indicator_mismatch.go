@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -575,6 +576,19 @@ var wordsRegexps sync.Map
 
 func wordsRegexp(words []string) *prefilter.Regexp { return wordsMatcherOf(words).re }
 
+// wordsKey is the cache's key for a word list: each word after its
+// length, so that no two lists share one (joined with a separator, a word
+// holding the separator could stand for two).
+func wordsKey(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(strconv.Itoa(len(w)))
+		b.WriteByte(':')
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // wordsMatcher is a word list's expression and its sieve (firstParts),
 // cached together: discussed asked firstParts anew for every reason of
 // every report.
@@ -585,7 +599,7 @@ type wordsMatcher struct {
 }
 
 func wordsMatcherOf(words []string) *wordsMatcher {
-	key := strings.Join(words, "\x00")
+	key := wordsKey(words)
 	if wm, ok := wordsRegexps.Load(key); ok {
 		return wm.(*wordsMatcher)
 	}

@@ -123,3 +123,17 @@ func FuzzDiscussedSieve(f *testing.F) {
 		}
 	})
 }
+
+// Two word lists never share a cache entry, whatever bytes their words
+// hold: joined with NUL, ["", "\x000"] and ["\x00", "0"] did.
+func TestWordsKeyTellsListsApart(t *testing.T) {
+	lists := [][]string{{"", "\x000"}, {"\x00", "0"}, {"\x000"}, {"a", "b"}, {"a:b"}, {"1:a"}, {"a", ""}, {"a"}}
+	seen := map[string]int{}
+	for i, l := range lists {
+		k := wordsKey(l)
+		if j, ok := seen[k]; ok {
+			t.Errorf("lists %q and %q share the key %q", lists[j], l, k)
+		}
+		seen[k] = i
+	}
+}
