@@ -46,7 +46,14 @@ type mdParser struct {
 	r      *document.Report
 	inCode bool // inside a code span: entities are text as written
 	hp     *headerReader
-	stack  []*document.Section
+	// ib builds every paragraph's text, handing its segment room on from
+	// one to the next (Take), where each paragraph grew its own segments.
+	ib document.InlineBuilder
+	// paras is the array the next paragraph is cut from (up to 32 a
+	// time, never grown, so pointers into it hold), where each was its own
+	// allocation.
+	paras []document.Paragraph
+	stack []*document.Section
 	// headerDone is set once a heading that is not a header line (or a
 	// paragraph of running text) ends the header area.
 	headerDone bool
@@ -131,17 +138,19 @@ func lineSpan(n ast.Node, src string) document.Span {
 }
 
 func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document.Paragraph {
-	var ib document.InlineBuilder
-	mp.inline(n, &ib)
-	in := ib.Inline()
-	if strings.TrimSpace(in.Text) == "" && len(in.Segments) == 0 {
-		// An image-only or empty paragraph still has a place, but no text.
-		if sp := lineSpan(n, mp.src); sp.End > sp.Start {
-			return &document.Paragraph{Kind: kind, Span: sp, Inline: in}
-		}
+	mp.inline(n, &mp.ib)
+	in := mp.ib.Take()
+	sp := lineSpan(n, mp.src)
+	if strings.TrimSpace(in.Text) == "" && len(in.Segments) == 0 && sp.End <= sp.Start {
+		// An image-only or empty paragraph still has a place, but no text;
+		// one with no place is no paragraph.
 		return nil
 	}
-	return &document.Paragraph{Kind: kind, Span: lineSpan(n, mp.src), Inline: in}
+	if len(mp.paras) == cap(mp.paras) {
+		mp.paras = make([]document.Paragraph, 0, 32)
+	}
+	mp.paras = append(mp.paras, document.Paragraph{Kind: kind, Span: sp, Inline: in})
+	return &mp.paras[len(mp.paras)-1]
 }
 
 func (mp *mdParser) inlineValue(n ast.Node) document.Text {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -129,5 +130,36 @@ func TestMarkdownEntities(t *testing.T) {
 	i := strings.Index(p.Text, "recently")
 	if span := p.Source(i, i+len("recently")); src[span.Start:span.End] != "recently" {
 		t.Errorf("recently maps to %q", src[span.Start:span.End])
+	}
+}
+
+// A Markdown report's paragraphs share one builder's segment room and are
+// cut from arrays of 32: past an array's end each keeps its own text and
+// segments, and growing one paragraph's segments leaves the next's alone.
+func TestMarkdownParagraphsShareRoom(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Title\n\n## Crime\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "Para %d has [a link](https://x.test/%d) and **bold** text.\n\n", i, i)
+	}
+	r := parseString(t, "r.md", b.String())
+	ps := r.Sections[0].Paragraphs
+	if len(ps) != 40 {
+		t.Fatalf("%d paragraphs, want 40", len(ps))
+	}
+	for i, p := range ps {
+		if want := fmt.Sprintf("Para %d has a link and bold text.", i); p.Inline.Text != want {
+			t.Errorf("paragraph %d: %q, want %q", i, p.Inline.Text, want)
+		}
+		for _, s := range p.Inline.Segments {
+			if got, src := p.Inline.Text[s.TextStart:s.TextStart+s.Len], r.Sections[0].Paragraphs[i].Span; s.SourceStart < src.Start || got != b.String()[s.SourceStart:s.SourceStart+s.Len] {
+				t.Errorf("paragraph %d: segment %+v does not map %q to the source", i, s, got)
+			}
+		}
+	}
+	next := append([]document.Segment(nil), ps[1].Inline.Segments...)
+	ps[0].Inline.Segments = append(ps[0].Inline.Segments, document.Segment{TextStart: -1})
+	if !reflect.DeepEqual(ps[1].Inline.Segments, next) {
+		t.Errorf("growing paragraph 0's segments changed paragraph 1's: %+v, want %+v", ps[1].Inline.Segments, next)
 	}
 }

@@ -144,6 +144,11 @@ const MaxInlineMarks = 500_000
 // checkInlineMarks refuses Markdown of more than MaxInlineMarks inline
 // marks, naming the place where the count passes the limit.
 func checkInlineMarks(f *source.File, src string) error {
+	if len(src) <= MaxInlineMarks {
+		// Each byte is at most one mark: the count cannot pass the limit,
+		// and the scan was 2% of checking the corpus.
+		return nil
+	}
 	marks := 0
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {

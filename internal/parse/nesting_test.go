@@ -157,3 +157,17 @@ func TestMaxInlineMarks(t *testing.T) {
 		}
 	}
 }
+
+// At the shortcut's edge: a file that is all marks is read at the limit's
+// length (no scan) and refused one byte past it (scanned), at its last byte.
+func TestMaxInlineMarksAtLengthLimit(t *testing.T) {
+	at, _ := source.New("at.md", []byte(strings.Repeat("[", MaxInlineMarks)))
+	if err := checkInlineMarks(at, at.Text); err != nil {
+		t.Errorf("%d marks refused: %v", MaxInlineMarks, err)
+	}
+	past, _ := source.New("past.md", []byte(strings.Repeat("[", MaxInlineMarks+1)))
+	var se *source.Error
+	if err := checkInlineMarks(past, past.Text); !errors.As(err, &se) || se.Pos != (source.Position{Line: 1, Column: MaxInlineMarks + 1}) {
+		t.Errorf("%d marks: got %v, want a refusal at 1:%d", MaxInlineMarks+1, err, MaxInlineMarks+1)
+	}
+}
