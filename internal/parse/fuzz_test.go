@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/source"
@@ -156,6 +159,40 @@ func FuzzTextShortcuts(f *testing.F) {
 		n = max(0, n%600)
 		if got, want := longerThan(line, n), utf8.RuneCountInString(line) > n; got != want {
 			t.Errorf("longerThan(%q, %d) = %v, want %v", line, n, got, want)
+		}
+	})
+}
+
+// FuzzMarkdownParserNoRefs holds the parser without the link reference
+// transformer to goldmark's full one on sources without "]:": the same
+// report, or the same refusal. A "]:" is cut out of the input, so that
+// every input is one the lean parser is given.
+func FuzzMarkdownParserNoRefs(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.md")
+	f.Add("# T\n\n[a] : b\n\n[a]\n\n> [x]\n> : y\n\n- [c]\n  :d\n")
+	f.Add("[a\\]\n]: x\n\n[a\\]\n]\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		text = strings.ReplaceAll(text, "]:", "]")
+		if strings.Contains(text, "]:") {
+			return
+		}
+		if goldmarkFor([]byte(text)) != markdownParserNoRefs {
+			t.Fatalf("the full parser was chosen for %q", text)
+		}
+		lean := markdownParserNoRefs
+		parseWith := func(p parser.Parser) (*document.Report, error) {
+			defer func() { markdownParserNoRefs = lean }()
+			markdownParserNoRefs = p
+			src, err := source.New("f.md", []byte(text))
+			if err != nil {
+				return nil, err // not a text reportlint reads
+			}
+			return Parse(src, Options{})
+		}
+		full, errFull := parseWith(markdownParser)
+		got, errLean := parseWith(lean)
+		if fmt.Sprint(errFull) != fmt.Sprint(errLean) || !reflect.DeepEqual(full, got) {
+			t.Fatalf("%q: lean parser gives %+v, %v; full gives %+v, %v", text, got, errLean, full, errFull)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -18,13 +20,32 @@ import (
 // markdownParser is goldmark's CommonMark parser; it is safe to share.
 var markdownParser = goldmark.New().Parser()
 
+// markdownParserNoRefs is markdownParser without its one paragraph
+// transformer, which looks for link reference definitions ("[a]: /url")
+// at the start of every paragraph. A definition's label is closed by "]"
+// followed at once by ":", so in a source without "]:" the transformer
+// finds none and leaves every paragraph as it was (FuzzMarkdownParserNoRefs).
+var markdownParserNoRefs parser.Parser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+)
+
+// goldmarkFor is the parser for source: the one without the link
+// reference transformer when source can hold no definition.
+func goldmarkFor(source []byte) parser.Parser {
+	if bytes.Contains(source, []byte("]:")) {
+		return markdownParser
+	}
+	return markdownParserNoRefs
+}
+
 // parseMarkdown builds the section tree of a Markdown report with goldmark.
 // The front matter, if any, has already been blanked out of src (replaced
 // by spaces, keeping every offset) so that goldmark sees blank lines.
 func parseMarkdown(src string, r *document.Report, prof *profile.Profile) {
 	source := []byte(src)
 	loosenLinkTargets(source)
-	doc := markdownParser.Parse(text.NewReader(source))
+	doc := goldmarkFor(source).Parse(text.NewReader(source))
 	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof)}
 	first := true
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
