@@ -84,7 +84,8 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		title := mp.inlineValue(n)
-		sec := &document.Section{Title: title, Level: n.Level, Heading: lineSpan(n, mp.src), Span: lineSpan(n, mp.src)}
+		// The title's span is the heading's line (inlineValue), read once.
+		sec := &document.Section{Title: title, Level: n.Level, Heading: title.Span, Span: title.Span}
 		if !mp.headerDone {
 			if mp.hp.isHeaderLine(title.Value) {
 				mp.hp.readLine(mp.r, mp.src, title.Span.Start, title.Span.End)
@@ -174,10 +175,12 @@ func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document
 	return &mp.paras[len(mp.paras)-1]
 }
 
+// inlineValue is n's text and line span. It builds in the paragraphs'
+// builder (never mid-paragraph: a heading holds none), where each heading
+// grew its own.
 func (mp *mdParser) inlineValue(n ast.Node) document.Text {
-	var ib document.InlineBuilder
-	mp.inline(n, &ib)
-	return document.Text{Value: strings.TrimSpace(ib.Inline().Text), Span: lineSpan(n, mp.src)}
+	mp.inline(n, &mp.ib)
+	return document.Text{Value: strings.TrimSpace(mp.ib.Take().Text), Span: lineSpan(n, mp.src)}
 }
 
 // inline appends the plain text of n's inline children to b, recording links.

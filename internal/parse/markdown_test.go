@@ -136,13 +136,21 @@ func TestMarkdownEntities(t *testing.T) {
 // A Markdown report's paragraphs share one builder's segment room and are
 // cut from arrays of 32: past an array's end each keeps its own text and
 // segments, and growing one paragraph's segments leaves the next's alone.
+// The headings' text is built in the same builder.
 func TestMarkdownParagraphsShareRoom(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("# Title\n\n## Crime\n\n")
 	for i := range 40 {
 		fmt.Fprintf(&b, "Para %d has [a link](https://x.test/%d) and **bold** text.\n\n", i, i)
 	}
+	b.WriteString("## [Terrorism](#t) **now**\n")
 	r := parseString(t, "r.md", b.String())
+	if len(r.Sections) != 2 || r.Title.Value != "Title" || r.Sections[0].Title.Value != "Crime" || r.Sections[1].Title.Value != "Terrorism now" {
+		t.Fatalf("title %q, sections %+v", r.Title.Value, r.Sections)
+	}
+	if h := r.Sections[1].Heading; b.String()[h.Start:h.End] != "## [Terrorism](#t) **now**" {
+		t.Errorf("heading span %v is %q", h, b.String()[h.Start:h.End])
+	}
 	ps := r.Sections[0].Paragraphs
 	if len(ps) != 40 {
 		t.Fatalf("%d paragraphs, want 40", len(ps))
