@@ -690,15 +690,20 @@ func findingsBareAndFull(t testing.TB, f *source.File, r *document.Report) (bare
 // the digits, the counts of unsourced-statistic go.)
 func TestBareUnitsChangeNothing(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*/*.txt")
-	samples, _ := filepath.Glob("../../../../shared/samples/*.txt")
-	files = append(files, samples...)
+	if len(files) < 5 {
+		t.Fatalf("%d fixtures", len(files))
+	}
+	// The samples and the corpus, when ../shared is there (a clone
+	// elsewhere has the fixtures alone).
+	shared, _ := filepath.Glob("../../../../shared/samples/*.txt")
 	for _, dir := range []string{"us", "other"} {
 		more, _ := filepath.Glob(filepath.Join("../../../../shared/corpus", dir, "*"))
-		files = append(files, more...)
+		shared = append(shared, more...)
 	}
-	if len(files) < 20 {
-		t.Fatalf("%d files", len(files))
+	if len(shared) == 0 {
+		t.Log("no ../shared samples or corpus: the fixtures only")
 	}
+	files = append(files, shared...)
 	found := 0
 	for _, name := range files {
 		raw, err := os.ReadFile(name)
@@ -720,8 +725,9 @@ func TestBareUnitsChangeNothing(t *testing.T) {
 		}
 		found += len(full)
 	}
-	if found < 100 {
-		t.Errorf("%d findings in all: the files were not read", found)
+	// The fixtures alone give 55; the samples and corpus some hundreds.
+	if want := 40 + 60*min(len(shared), 1); found < want {
+		t.Errorf("%d findings in all, want at least %d: the files were not read", found, want)
 	}
 }
 
