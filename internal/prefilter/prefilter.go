@@ -211,15 +211,28 @@ func required(re *syntax.Regexp) *node {
 	return nil
 }
 
-// literal is what a literal requires: itself, or when case is ignored its
-// runs of ASCII (which fold exactly, but for k and s), each of them.
+// literal is what a literal requires: itself (its runs between U+FFFD), or
+// when case is ignored its runs of ASCII (which fold exactly, but for k and
+// s), each of them.
 func literal(re *syntax.Regexp) *node {
 	s := string(re.Rune)
 	if re.Flags&syntax.FoldCase == 0 {
-		if len(s) < minLiteral {
-			return nil
+		if !strings.ContainsRune(s, utf8.RuneError) {
+			if len(s) < minLiteral {
+				return nil
+			}
+			return &node{op: opLit, lit: s}
 		}
-		return &node{op: opLit, lit: s}
+		// U+FFFD matches, besides its own encoding, each byte of invalid
+		// UTF-8 in the text (the regexp reads such a byte as U+FFFD): the
+		// runs between its places are what a match holds.
+		var subs []*node
+		for _, run := range strings.Split(s, string(utf8.RuneError)) {
+			if len(run) >= minLiteral {
+				subs = append(subs, &node{op: opLit, lit: run})
+			}
+		}
+		return join(opAnd, subs)
 	}
 	var subs []*node
 	for _, run := range strings.FieldsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {

@@ -114,6 +114,8 @@ func FuzzFilterAdmitsMatches(f *testing.F) {
 	f.Add(`(?i)ask`, "A\u017f\u212a")
 	f.Add(`(?i)x(?:abc|abd)y`, "XABDY")
 	f.Add(`Déjà vu|(?i)naïve`, "NAÏVE")
+	f.Add("\uFFFDabc", "\xffabc")
+	f.Add(`x\x{FFFD}abc`, "x\xc3abc")
 	f.Fuzz(func(t *testing.T, expr, text string) {
 		if len(expr) > 400 || len(text) > 2000 {
 			return
@@ -170,5 +172,28 @@ func TestShareNumbersLiteralsOnce(t *testing.T) {
 	filters := []*Filter{For(`(?i)avoid all travel|do not travel`), For(`(?i)^(?:avoid all travel)\s+to`), For(`avoid all travel`)}
 	if n := Share(filters); n != 3 {
 		t.Fatalf("Share numbered %d literals, want 3", n)
+	}
+}
+
+// U+FFFD in an expression matches a byte of invalid UTF-8, which is not
+// its encoding: a text holding such a byte where the expression has
+// U+FFFD passes (the runs around it are still asked for).
+func TestFilterReplacementCharacter(t *testing.T) {
+	for _, c := range []struct {
+		expr, text string
+		may        bool
+	}{
+		{"\uFFFDabc", "\xffabc", true},
+		{`\x{FFFD}abc`, "x\xc3abc", true},
+		{`abc\x{FFFD}def`, "abc\x80def", true},
+		{`abc\x{FFFD}def`, "abc\x80xyz", false},
+		{`(?i)\x{FFFD}abc`, "x\xc3ABC", true},
+	} {
+		if !regexp.MustCompile(c.expr).MatchString(c.text) && c.may {
+			t.Fatalf("%q does not match %q: the case tests nothing", c.expr, c.text)
+		}
+		if got := For(c.expr).MayMatch(c.text); got != c.may {
+			t.Errorf("For(%q).MayMatch(%q) = %v, want %v", c.expr, c.text, got, c.may)
+		}
 	}
 }
