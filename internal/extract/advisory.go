@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 )
@@ -225,26 +226,48 @@ func mayHoldLevelLine(line string) bool {
 // levelSentenceAt is levelSentence anchored at the start of its text.
 var levelSentenceAt = lazyRE(`(?i)^(?:` + levelSentenceBody + `)`)
 
-// firstLevelSentence is levelSentence.FindStringSubmatchIndex(text): the
-// regexp anchored at each place a match can start ("assess" at a word's
-// start, see foldWordAt), the first that matches, where the case-ignoring
-// regexp tried every byte of every paragraph that says "level". The
-// slice keeps \b: the byte before p is no word byte, the one at p is.
+// firstLevelSentence is levelSentence.FindStringSubmatchIndex(text), tried
+// only where "assess" starts a word (see foldWordAt), where the
+// case-ignoring regexp tried every byte of every paragraph that says
+// "level".
 func firstLevelSentence(text string) []int {
-	for p := 0; p < len(text); p++ {
-		if _, ok := foldWordAt(text, p, "assess"); !ok {
+	ms := anchoredMatches(text, levelSentenceAt, func(text string, p int) bool {
+		_, ok := foldWordAt(text, p, "assess")
+		return ok
+	}, 1)
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[0]
+}
+
+// anchoredMatches is FindAllStringSubmatchIndex(text, n) of an expression
+// whose anchored form is at, tried only at the places mayStart passes,
+// which every match starts at. The first place at matches at gives the
+// leftmost match, and the search goes on from its end, as FindAll's does
+// (a match is never empty). The slice keeps \b, as mayStart has read the
+// byte before p. Run on the whole text, such a case-ignoring expression
+// tried every byte of it; run unanchored from a possible start, it read on
+// past one that did not match.
+func anchoredMatches(text string, at *lazyregexp.Regexp, mayStart func(text string, p int) bool, n int) [][]int {
+	var out [][]int
+	for p := 0; p < len(text) && (n < 0 || len(out) < n); p++ {
+		if !mayStart(text, p) {
 			continue
 		}
-		if m := levelSentenceAt.FindStringSubmatchIndex(text[p:]); m != nil {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += p
-				}
-			}
-			return m
+		m := at.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
 		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1
 	}
-	return nil
+	return out
 }
 
 // foldWordAt reports whether text holds at p, at a word's start (\b,
@@ -637,32 +660,10 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 }
 
 // indicatorStatements is indicatorStatement.FindAllStringSubmatchIndex(text,
-// -1), the regexp anchored at each place a match can start: a word "has"
-// or "have" and then "included" (mayStartStatement). Run on the whole
-// text, the case-ignoring regexp tried every byte of it; run unanchored
-// from such a place, it read on past one that did not match. The first
-// place it matches at gives the leftmost match, and the search goes on
-// from its end, as FindAll's does (a match is never empty). The slice
-// keeps \b: the byte before p is no word byte, the one at p is.
+// -1), tried only where a word "has" or "have" and then "included" starts
+// (mayStartStatement; anchoredMatches).
 func indicatorStatements(text string) [][]int {
-	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if !mayStartStatement(text, p) {
-			continue
-		}
-		m := indicatorStatementAt.FindStringSubmatchIndex(text[p:])
-		if m == nil {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += p
-			}
-		}
-		out = append(out, m)
-		p = m[1] - 1
-	}
-	return out
+	return anchoredMatches(text, indicatorStatementAt, mayStartStatement, -1)
 }
 
 // mayStartStatement is a test that every match of indicatorStatement at p

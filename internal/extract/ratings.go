@@ -20,31 +20,10 @@ var ratingAt = lazyRE(`(?i)^(?:` + ratingBody + `)`)
 
 const ratingBody = `\bassessed\s+(?P<loc>\S.{0,80}?)\s+as\s+(?:being\s+)?(?:an?\s+)?(?P<level>[a-z]+)[\s-]+threat\s+(?:location|post|city|country)\s+for\s+(?P<cat>[a-z][a-z /-]{0,60}?)(?:\s+(?:directed|affecting|that|which|against)\b|\s*[.;:,]|\s*$)`
 
-// ratingSentences is ratingSentence.FindAllStringSubmatchIndex(text, -1):
-// every match starts at a place mayStartRating finds, and the leftmost
-// match is the one the anchored regexp finds at the first such place it
-// matches at; the search goes on from the match's end, as FindAll's does
-// (a match is never empty). The slice keeps \b: the byte before p is no
-// word byte, and the one at p is.
+// ratingSentences is ratingSentence.FindAllStringSubmatchIndex(text, -1),
+// tried only where "assessed" starts a word (anchoredMatches).
 func ratingSentences(text string) [][]int {
-	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if !mayStartRating(text, p) {
-			continue
-		}
-		m := ratingAt.FindStringSubmatchIndex(text[p:])
-		if m == nil {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += p
-			}
-		}
-		out = append(out, m)
-		p = m[1] - 1
-	}
-	return out
+	return anchoredMatches(text, ratingAt, mayStartRating, -1)
 }
 
 // mayStartRating is a test that every match of ratingSentence at p
