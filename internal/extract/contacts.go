@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -557,7 +556,7 @@ func (x *extractor) scanEmails(u unit, from int) bool {
 func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, label string) {
 	u, from = x.withListPlus(u, from)
 	text := u.text.Text
-	if !hasDigit(text[from:]) {
+	if !phrase.HasDigit(text[from:]) {
 		return
 	}
 	if kind == "" && !strings.Contains(text[from:], "+") && (!x.mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
@@ -1091,7 +1090,7 @@ func digits(s string) int {
 func (x *extractor) mayHoldLocalNumber(text string) bool {
 	for i := 0; i < len(text); {
 		if !isDigit(text[i]) {
-			k := indexDigit(text[i:])
+			k := phrase.IndexDigit(text[i:])
 			if k < 0 {
 				break
 			}
@@ -1112,37 +1111,6 @@ func (x *extractor) mayHoldLocalNumber(text string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// hasDigit is strings.ContainsAny(s, "0123456789"), read eight bytes at
-// a step: every paragraph without a number is read to its end for one.
-func hasDigit(s string) bool { return indexDigit(s) >= 0 }
-
-// indexDigit is the place of the first ASCII digit in s, or -1, read eight
-// bytes at a step. Within a word of eight bytes, a byte below 0x80 is a
-// digit when adding 0x80-'0' to its low seven bits sets its top bit and
-// adding 0x80-':' does not; neither sum carries into the next byte, so
-// the lowest top bit set marks the first digit.
-func indexDigit(s string) int {
-	const (
-		ones = 0x0101010101010101
-		tops = 0x8080808080808080
-	)
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		low := w &^ tops
-		if m := (low + (0x80-'0')*ones) &^ (low + (0x80-':')*ones) &^ w & tops; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
-	for ; i < len(s); i++ {
-		if isDigit(s[i]) {
-			return i
-		}
-	}
-	return -1
-}
 
 func isYear(s string) bool {
 	if len(s) != 4 {

@@ -198,42 +198,6 @@ func FuzzEndsInExtension(f *testing.F) {
 	})
 }
 
-// FuzzHasDigit holds the eight-byte reading to strings.ContainsAny and
-// strings.IndexAny, at
-// every offset, so that a digit is met at every place in a word.
-func FuzzHasDigit(f *testing.F) {
-	f.Add("no digits here, none at all\x80\xff/:")
-	f.Add("abcdefg9")
-	f.Add("\xb0\xb9\xba/:;0")
-	f.Fuzz(func(t *testing.T, s string) {
-		for i := 0; i <= len(s); i++ {
-			if got, want := hasDigit(s[i:]), strings.ContainsAny(s[i:], "0123456789"); got != want {
-				t.Fatalf("hasDigit(%q) = %v, want %v", s[i:], got, want)
-			}
-			if got, want := indexDigit(s[i:]), strings.IndexAny(s[i:], "0123456789"); got != want {
-				t.Fatalf("indexDigit(%q) = %v, want %v", s[i:], got, want)
-			}
-		}
-	})
-}
-
-// Every byte value, alone and amid seven others, at each place of a
-// word: the cases FuzzHasDigit may take long to meet.
-func TestHasDigitEveryByte(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for pos := 0; pos < 9; pos++ {
-			b := []byte("/:\x80\xff\xb0 ;z@")
-			b[pos] = byte(c)
-			if got, want := hasDigit(string(b)), isDigit(byte(c)); got != want {
-				t.Errorf("hasDigit(%q) = %v, want %v", b, got, want)
-			}
-			if want := strings.IndexAny(string(b), "0123456789"); indexDigit(string(b)) != want {
-				t.Errorf("indexDigit(%q) = %d, want %d", b, indexDigit(string(b)), want)
-			}
-		}
-	}
-}
-
 // FuzzFirstLevelSentence holds the level sentence read from its possible
 // starts to the regexp run over the whole text.
 func FuzzFirstLevelSentence(f *testing.F) {

@@ -21,6 +21,7 @@ import (
 	"github.com/reportlint/reportlint/internal/dates"
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/phrase"
 	"github.com/reportlint/reportlint/internal/prose"
 )
 
@@ -271,42 +272,12 @@ func (u *unit) needsWords(ms []mention, pub string) bool {
 func digitOutside(text string, ms []mention) bool {
 	at := 0
 	for _, m := range ms {
-		if m.start > at && hasASCIIDigit(text[at:min(m.start, len(text))]) {
+		if m.start > at && phrase.HasDigit(text[at:min(m.start, len(text))]) {
 			return true
 		}
 		at = max(at, m.end)
 	}
-	return at < len(text) && hasASCIIDigit(text[at:])
-}
-
-// hasASCIIDigit reports whether s holds a byte '0' to '9'. It reads
-// eight bytes at a step, the bare units' test reading most of a report.
-func hasASCIIDigit(s string) bool {
-	for ; len(s) >= 8; s = s[8:] {
-		w := s[:8] // one bounds check, one load
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if hasByteBetween(x, '0'-1, '9'+1) {
-			return true
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i]-'0' <= 9 {
-			return true
-		}
-	}
-	return false
-}
-
-// hasByteBetween reports whether a byte of x is above m and below n, for
-// m <= 127 and n <= 128 ("Determine if a word has a byte between m and
-// n", Bit Twiddling Hacks): the low seven bits of each byte are compared
-// without a carry into the next byte, and a byte with its high bit set is
-// dropped by the ^x.
-func hasByteBetween(x uint64, m, n uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	t := x & (ones * 127)
-	return (ones*(127+n)-t)&^x&(t+ones*(127-m))&highs != 0
+	return at < len(text) && phrase.HasDigit(text[at:])
 }
 
 // setFolded gives units[from:] buf as their folded string, and returns

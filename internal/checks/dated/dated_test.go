@@ -781,21 +781,3 @@ func TestFutureDateFarLimit(t *testing.T) {
 		t.Errorf("findings %v, want one: %s", messages(got), want)
 	}
 }
-
-// FuzzHasASCIIDigit holds the eight-byte test to a byte loop.
-func FuzzHasASCIIDigit(f *testing.F) {
-	for _, s := range []string{"", "abc", "abcdefgh9", "0", "é9", "\xff\xb9\x39", "////::::////::::", "12345678", "abcdefg/:", "abc9defgh", "abcdefg9", "\x80\xb0\xba\xaf\xff\x7f\x2f\x3axyz"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := false
-		for i := 0; i < len(s); i++ {
-			if '0' <= s[i] && s[i] <= '9' {
-				want = true
-			}
-		}
-		if got := hasASCIIDigit(s); got != want {
-			t.Errorf("hasASCIIDigit(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
