@@ -30,3 +30,15 @@ func PlainStrings(n *yaml.Node) ([]string, bool) {
 	}
 	return out, true
 }
+
+// Mapping is the plain mapping a loader reads: n, or the one node of the
+// document n.
+func Mapping(n *yaml.Node) (*yaml.Node, bool) {
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) != 1 {
+			return nil, false
+		}
+		n = n.Content[0]
+	}
+	return n, IsMapping(n)
+}

@@ -130,13 +130,8 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 // (about a twentieth of a run's CPU); the snapshot's nodes hold them.
 // FuzzDecodeVocabulary holds it to Decode.
 func decodeVocabulary(n *yaml.Node, v *Vocabulary) bool {
-	if n.Kind == yaml.DocumentNode {
-		if len(n.Content) != 1 {
-			return false
-		}
-		n = n.Content[0]
-	}
-	if !rules.IsMapping(n) {
+	n, ok := rules.Mapping(n)
+	if !ok {
 		return false
 	}
 	lists := map[string]*[]string{

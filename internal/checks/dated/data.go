@@ -90,13 +90,8 @@ func LoadData(fsys fs.FS, path string) (*Data, error) {
 // Decode goes through reflection for each of the file's 600 strings, at
 // start-up; the snapshot's nodes hold them already.
 func decodeData(n *yaml.Node, d *Data) bool {
-	if n.Kind == yaml.DocumentNode {
-		if len(n.Content) != 1 {
-			return false
-		}
-		n = n.Content[0]
-	}
-	if !rules.IsMapping(n) {
+	n, ok := rules.Mapping(n)
+	if !ok {
 		return false
 	}
 	fields := dataFields()

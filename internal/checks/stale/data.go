@@ -121,11 +121,8 @@ func LoadWatchlist(fsys fs.FS, path string) ([]WatchEntry, error) {
 // through reflection twice an entry, and read each since as a timestamp.
 // FuzzDecodeWatchlist holds it to Decode.
 func decodeWatchlist(n *yaml.Node, terms *[]WatchEntry) bool {
-	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
-		return false
-	}
-	n = n.Content[0]
-	if !rules.IsMapping(n) || len(n.Content) != 2 || !rules.IsString(n.Content[0]) || n.Content[0].Value != "terms" {
+	n, ok := rules.Mapping(n)
+	if !ok || len(n.Content) != 2 || !rules.IsString(n.Content[0]) || n.Content[0].Value != "terms" {
 		return false
 	}
 	list := n.Content[1]
@@ -194,11 +191,8 @@ func decodeListsFile(fsys fs.FS, path string, v any, keys []string, lists ...*[]
 // each once, to lists of plain strings; it returns false for anything
 // else. FuzzDecodeLists holds it to Decode.
 func decodeLists(n *yaml.Node, keys []string, lists []*[]string) bool {
-	if n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
-		return false
-	}
-	n = n.Content[0]
-	if !rules.IsMapping(n) {
+	n, ok := rules.Mapping(n)
+	if !ok {
 		return false
 	}
 	seen := make([]bool, len(keys))
