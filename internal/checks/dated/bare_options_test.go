@@ -2,15 +2,12 @@ package dated
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 )
@@ -51,7 +48,6 @@ func runWithOptions(t testing.TB, f *source.File, r *document.Report, memo map[s
 // options; this holds that none of them makes a rule read a bare unit's
 // words.
 func TestBareUnitsChangeNothingWithOptions(t *testing.T) {
-	files, minFound := bareTestFiles(t)
 	sets := []map[string]any{
 		{
 			"undated-relative-time": &undatedOptions{Points: list{"past", "present", "future"}, Ignore: list{}, DatePrecision: "decade"},
@@ -66,21 +62,8 @@ func TestBareUnitsChangeNothingWithOptions(t *testing.T) {
 			"unsourced-statistic":   &statOptions{MinCount: 1, MaxGap: 0, CasualtyWindow: 0, ExtraAttributions: list{}},
 		},
 	}
-	found := 0
-	for _, name := range files {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw = wantRE.ReplaceAll(raw, nil)
-		f, err := source.New(filepath.Base(name), raw)
-		if err != nil {
-			continue // the corpus's refused files
-		}
-		r, err := parse.Parse(f, parse.Options{})
-		if err != nil {
-			continue
-		}
+	forBareTestFiles(t, func(name string, f *source.File, r *document.Report) int {
+		found := 0
 		for k, opts := range sets {
 			bare := runWithOptions(t, f, r, map[string]any{}, opts)
 			pass := lint.NewPass(Rules()[0], f, r, nil, samplesAsOf, nil, lint.Warning, func(lint.Finding) {})
@@ -90,8 +73,6 @@ func TestBareUnitsChangeNothingWithOptions(t *testing.T) {
 			}
 			found += len(full)
 		}
-	}
-	if found < minFound {
-		t.Errorf("%d findings in all, want at least %d: the files were not read", found, minFound)
-	}
+		return found
+	})
 }
