@@ -13,6 +13,7 @@ import (
 	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/schema"
+	"github.com/reportlint/reportlint/internal/sharedtest"
 	"github.com/reportlint/reportlint/internal/source"
 )
 
@@ -176,10 +177,7 @@ func equal(a, b []int) bool {
 // A copy of the Mali report with one heading misspelled gets a "did you
 // mean" naming the right heading, at that heading.
 func TestSampleMaliMisspelledHeading(t *testing.T) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		t.Skip("sample not available")
-	}
+	raw := sharedtest.Sample(t, "osac-mali-2024.txt")
 	text := strings.Replace(string(raw), "\nTerrorism\n", "\nTerorism\n", 1)
 	f, r := parseFixture(t, "mali-copy.txt", text, linttest.Settings{})
 	var got []lint.Finding

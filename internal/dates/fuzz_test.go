@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/sharedtest"
 )
 
 // FuzzFind checks the invariants every caller relies on, for any input.
@@ -156,10 +157,7 @@ func BenchmarkFind(b *testing.B) {
 // a time as extraction reads it: far fewer dates than testdata/prose.txt,
 // so it shows what passing over the text costs.
 func BenchmarkFindMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	paras := strings.Split(string(raw), "\n\n")
 	f := Default()
 	var out []Mention

@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/sharedtest"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
@@ -57,10 +57,7 @@ func TestLocalNumbers(t *testing.T) {
 // that holds a digit with both shapes, by hand and by regexp: run
 // together, their ratio holds on a loaded machine.
 func BenchmarkLocalNumbersMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	var paras []string
 	for _, p := range strings.Split(string(raw), "\n\n") {
 		if strings.ContainsAny(p, "0123456789") {

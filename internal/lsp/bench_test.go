@@ -2,13 +2,13 @@ package lsp
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/reportlint/reportlint/internal/corpus"
+	"github.com/reportlint/reportlint/internal/sharedtest"
 )
 
 // BenchmarkChangeToDiagnostics measures what an editor waits for: from a
@@ -30,10 +30,7 @@ func BenchmarkChangeToDiagnostics(b *testing.B) {
 // the real 21 KB OSAC Mali sample, when it is there: issue 19 asks that
 // the re-check of a changed report take at most 10 ms.
 func BenchmarkChangeToDiagnosticsMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	benchChange(b, -1, string(raw))
 }
 

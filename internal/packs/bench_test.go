@@ -1,13 +1,13 @@
 package packs
 
 import (
-	"os"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/sharedtest"
 	"github.com/reportlint/reportlint/internal/source"
 	"github.com/reportlint/reportlint/rules"
 )
@@ -17,10 +17,7 @@ import (
 // runs internal/checks only, BenchmarkRule each rule with a memo of its
 // own).
 func BenchmarkBuiltinMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	f, err := source.New("r.txt", raw)
 	if err != nil {
 		b.Fatal(err)

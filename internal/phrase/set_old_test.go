@@ -1,11 +1,12 @@
 package phrase
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/sharedtest"
 )
 
 // oldFind is find before the lengths of first runs (firstKey.lens) and the
@@ -188,10 +189,7 @@ var stylePhrases = strings.Split("e-mail|e-mails|e-mailed|e-mailing|on-line|web 
 // style pack's phrases, with find and with oldFind: run together, their
 // ratio holds on a loaded machine where either time alone does not.
 func BenchmarkSetFindMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	s := NewSet(stylePhrases, true)
 	paras := strings.Split(string(raw), "\n\n")
 	found := make([]bool, s.Len())

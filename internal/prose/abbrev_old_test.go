@@ -1,12 +1,13 @@
 package prose
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/sharedtest"
 )
 
 // isAbbreviationOld, skipSpaceOld and closingEndOld are the code before
@@ -103,10 +104,7 @@ func TestAbbreviationsPack(t *testing.T) {
 // BenchmarkSentencesMali cuts every paragraph of the Mali sample, as the
 // dated analysis does.
 func BenchmarkSentencesMali(b *testing.B) {
-	src, err := os.ReadFile("../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no sample")
-	}
+	src := sharedtest.Sample(b, "osac-mali-2024.txt")
 	paras := strings.Split(string(src), "\n\n")
 	var out []Range
 	b.SetBytes(int64(len(src)))

@@ -1,11 +1,12 @@
 package stale
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/sharedtest"
 )
 
 // oldFind is watched.find before nameWords: the entry's regexp run from
@@ -75,10 +76,7 @@ func TestNameWordsFallBack(t *testing.T) {
 // mention), with nameWords and with the regexp: run together, their ratio
 // holds on a loaded machine where either time alone does not.
 func BenchmarkNameWordsMali(b *testing.B) {
-	raw, err := os.ReadFile("../../../../shared/samples/osac-mali-2024.txt")
-	if err != nil {
-		b.Skip("no shared samples:", err)
-	}
+	raw := sharedtest.Sample(b, "osac-mali-2024.txt")
 	// The finds stale-term asks for: an entry and the first place the set
 	// found one of its names, in each paragraph that mentions it.
 	type ask struct {
