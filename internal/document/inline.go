@@ -217,6 +217,16 @@ func (b *InlineBuilder) ReserveSegments(n int) {
 	}
 }
 
+// KeepSegmentRoom makes sure the builder has room for least segments,
+// reserving slab at a time when it has not. A Markdown report's
+// paragraphs are built one after another (Take), and each grew its
+// segments anew from none once the room was used up.
+func (b *InlineBuilder) KeepSegmentRoom(least, slab int) {
+	if cap(b.segs)-len(b.segs) < least {
+		b.ReserveSegments(max(least, slab))
+	}
+}
+
 // Take returns the text built so far, like Inline, and empties the builder
 // for the next text, which gets the segment room left. The segments
 // returned have no spare capacity, so an append to them copies rather than

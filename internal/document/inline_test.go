@@ -1,6 +1,7 @@
 package document
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -162,5 +163,37 @@ func TestTakeSharesRoomSafely(t *testing.T) {
 	}
 	if empty := b.Take(); empty.Segments != nil || empty.Text != "" {
 		t.Errorf("empty text = %+v, want no segments", empty)
+	}
+}
+
+// TestKeepSegmentRoom: the builder reserves a slab only when its room is
+// under the least asked for, and texts taken from a slab keep their own
+// segments.
+func TestKeepSegmentRoom(t *testing.T) {
+	var b InlineBuilder
+	b.KeepSegmentRoom(2, 6)
+	if room := cap(b.segs) - len(b.segs); room != 6 {
+		t.Fatalf("room after the first reserve = %d, want 6", room)
+	}
+	var taken []Inline
+	for i := range 3 {
+		b.KeepSegmentRoom(2, 6) // 6, 4 and 2 left: no new slab
+		b.Append("ab", 10*i)
+		b.AppendSynthetic(" ")
+		b.Append("c", 10*i+5)
+		taken = append(taken, b.Take())
+	}
+	if room := cap(b.segs) - len(b.segs); room != 0 {
+		t.Fatalf("room after three texts of two segments = %d, want 0", room)
+	}
+	b.KeepSegmentRoom(2, 6)
+	if room := cap(b.segs) - len(b.segs); room != 6 {
+		t.Fatalf("room after a used-up slab = %d, want a new one of 6", room)
+	}
+	for i, in := range taken {
+		want := []Segment{{0, 10 * i, 2}, {3, 10*i + 5, 1}}
+		if in.Text != "ab c" || !reflect.DeepEqual(in.Segments, want) {
+			t.Errorf("text %d = %+v, want segments %v", i, in, want)
+		}
 	}
 }

@@ -7,28 +7,46 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/profile"
 )
 
-// markdownParser is goldmark's CommonMark parser; it is safe to share.
-var markdownParser = goldmark.New().Parser()
+// markdownParser is goldmark's CommonMark parser, with plainParagraphs after
+// its link reference transformer; it is safe to share.
+var markdownParser = newMarkdownParser(true, true)
 
-// markdownParserNoRefs is markdownParser without its one paragraph
+// markdownParserNoRefs is markdownParser without its link reference
 // transformer, which looks for link reference definitions ("[a]: /url")
 // at the start of every paragraph. A definition's label is closed by "]"
 // followed at once by ":", so in a source without "]:" the transformer
 // finds none and leaves every paragraph as it was (FuzzMarkdownParserNoRefs).
-var markdownParserNoRefs parser.Parser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-)
+var markdownParserNoRefs = newMarkdownParser(false, true)
+
+// newMarkdownParser is goldmark's CommonMark parser, with or without the
+// link reference transformer and plainParagraphs (FuzzPlainParagraphs
+// holds the parsers with them to those without).
+func newMarkdownParser(refs, plain bool) parser.Parser {
+	inline := parser.DefaultInlineParsers()
+	var transformers []util.PrioritizedValue
+	if refs {
+		transformers = parser.DefaultParagraphTransformers()
+	}
+	if plain {
+		// After every default transformer: it takes out what it replaces.
+		transformers = append(transformers, util.Prioritized(newPlainParagraphs(inline), 1000))
+	}
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inline...),
+		parser.WithParagraphTransformers(transformers...),
+	)
+}
 
 // goldmarkFor is the parser for source: the one without the link
 // reference transformer when source can hold no definition.
@@ -94,7 +112,7 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 			}
 		}
 		mp.stack = pushSection(mp.r, mp.stack, sec)
-	case *ast.Paragraph, *ast.TextBlock:
+	case *ast.Paragraph, *ast.TextBlock, *plainParagraph:
 		p := mp.paragraph(n, kind)
 		if p == nil {
 			return
@@ -160,7 +178,12 @@ func lineSpan(n ast.Node, src string) document.Span {
 }
 
 func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document.Paragraph {
-	mp.inline(n, &mp.ib)
+	mp.ib.KeepSegmentRoom(8, 64)
+	if p, ok := n.(*plainParagraph); ok {
+		mp.plainText(p, &mp.ib)
+	} else {
+		mp.inline(n, &mp.ib)
+	}
 	in := mp.ib.Take()
 	sp := lineSpan(n, mp.src)
 	if strings.TrimSpace(in.Text) == "" && len(in.Segments) == 0 && sp.End <= sp.Start {
@@ -179,6 +202,7 @@ func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document
 // builder (never mid-paragraph: a heading holds none), where each heading
 // grew its own.
 func (mp *mdParser) inlineValue(n ast.Node) document.Text {
+	mp.ib.KeepSegmentRoom(8, 64)
 	mp.inline(n, &mp.ib)
 	return document.Text{Value: strings.TrimSpace(mp.ib.Take().Text), Span: lineSpan(n, mp.src)}
 }

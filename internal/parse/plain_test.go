@@ -1,0 +1,82 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// parsedBothWays parses text as Markdown with the parsers that make
+// plainParagraphs and with goldmark's own (newMarkdownParser(…, false)),
+// and fails if the reports or the refusals differ.
+func parsedBothWays(t *testing.T, name, text string) {
+	t.Helper()
+	fast, fastNoRefs := markdownParser, markdownParserNoRefs
+	parseWith := func(plain bool) (*document.Report, error) {
+		defer func() { markdownParser, markdownParserNoRefs = fast, fastNoRefs }()
+		markdownParser, markdownParserNoRefs = newMarkdownParser(true, plain), newMarkdownParser(false, plain)
+		src, err := source.New(name, []byte(text))
+		if err != nil {
+			return nil, err
+		}
+		return Parse(src, Options{Format: document.FormatMarkdown})
+	}
+	want, errWant := parseWith(false)
+	got, errGot := parseWith(true)
+	if fmt.Sprint(errWant) != fmt.Sprint(errGot) || !reflect.DeepEqual(want, got) {
+		t.Fatalf("%s: with plain paragraphs %+v, %v; goldmark's own %+v, %v", name, got, errGot, want, errWant)
+	}
+}
+
+// FuzzPlainParagraphs holds the parsers that read plain paragraphs
+// themselves to goldmark's inline pass: the same report for every source.
+func FuzzPlainParagraphs(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.md")
+	for _, s := range []string{
+		"# T\n\nplain line\nanother  \nhard  \r\nlast \n\n",
+		"para one\n===\n\npara two\n---\n\n- item\n---\n",
+		"  lead spaces\n\tand a tab\n\n    code\n\nx\n    lazy\n",
+		"> quoted plain\nlazy line\n\n1. one\n\n   two\n\n2. three\n",
+		"[a]: /u\nplain after a definition\n\n[b]: /v\n\nplain\n[c]: /w\n",
+		"plain\n# heading\nmore\n<div>\nhtml\n</div>\ntext &amp; more\n",
+		"word\r\nword\r\n\r\n- a\r\n  b\r\n",
+		"ends without newline  ",
+		"a\n \n\u00a0\nb\\\nc\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		parsedBothWays(t, "f.md", text)
+	})
+}
+
+// TestPlainParagraphsRealPages parses the real pages and samples both
+// ways: the pages' own mix of plain and marked-up paragraphs.
+func TestPlainParagraphsRealPages(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../../../shared/corpus/*/*", "../../../shared/samples/*", "../../testdata/reports/*"} {
+		found, _ := filepath.Glob(pattern)
+		paths = append(paths, found...)
+	}
+	n := 0
+	for _, p := range paths {
+		if ext := filepath.Ext(p); ext != ".md" && ext != ".txt" {
+			continue
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(raw), "\n\n") {
+			continue
+		}
+		parsedBothWays(t, filepath.Base(p), string(raw))
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no report was parsed")
+	}
+}
