@@ -36,15 +36,17 @@ const MaxBlocks = 100_000
 func checkNesting(f *source.File, src string) error {
 	listsSeen, blocks, blank := 0, 0, true
 	for start, line := range lines(src) {
-		trimmed := strings.TrimLeft(line, " \t")
+		// Most lines start with a letter: not blank, and no heading,
+		// container mark or break (FuzzProseLinesOpenNothing).
+		prose := startsProse(line)
 		switch {
-		case strings.TrimSpace(line) == "":
+		case !prose && strings.TrimSpace(line) == "":
 			blank = true
-		case blank || strings.HasPrefix(trimmed, "#"):
+		case blank || !prose && strings.HasPrefix(strings.TrimLeft(line, " \t"), "#"):
 			blocks++
 			blank = false
 		}
-		if !isThematicBreak(line) {
+		if !prose && !isThematicBreak(line) {
 			at, lists := lineNesting(line, listsSeen)
 			if at >= 0 {
 				off := start + at
@@ -101,6 +103,13 @@ func lineNesting(line string, listsSeen int) (at, lists int) {
 		}
 	}
 	return -1, lists
+}
+
+// startsProse reports whether line starts with an ASCII letter: it is not
+// blank, and holds no heading, block quote, list marker or thematic break.
+// The guards above pass over such a line at once.
+func startsProse(line string) bool {
+	return line != "" && ('a' <= line[0]|0x20 && line[0]|0x20 <= 'z')
 }
 
 // markerEnds: a list marker is followed by a space, a tab or the line end.
@@ -196,17 +205,20 @@ func checkLinkScans(f *source.File, src string) error {
 		return nil
 	}
 	for start, line := range lines(src) {
-		if strings.TrimSpace(line) == "" {
+		if !startsProse(line) && strings.TrimSpace(line) == "" {
 			if err := endParagraph(); err != nil {
 				return err
 			}
-		} else {
-			if paraStart < 0 {
-				paraStart = start
-			}
-			paraLines++
-			paraClosers += strings.Count(line, "]")
+			continue // no "](" either
 		}
+		if paraStart < 0 {
+			paraStart = start
+		}
+		paraLines++
+		if strings.IndexByte(line, ']') < 0 {
+			continue // most lines: no bracket to count, no link
+		}
+		paraClosers += strings.Count(line, "]")
 		if strings.Contains(line, "](") {
 			// Walking back, next is where the destination opened at i ends:
 			// the first ")" after it, or the end of the line.

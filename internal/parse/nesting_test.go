@@ -171,3 +171,29 @@ func TestMaxInlineMarksAtLengthLimit(t *testing.T) {
 		t.Errorf("%d marks: got %v, want a refusal at 1:%d", MaxInlineMarks+1, err, MaxInlineMarks+1)
 	}
 }
+
+// FuzzProseLinesOpenNothing holds startsProse to what the guards do with
+// the lines it passes over at once: not blank, no heading, no thematic
+// break, and no container mark to count.
+func FuzzProseLinesOpenNothing(f *testing.F) {
+	for _, s := range []string{"Word", "a", "Z- x", "x\t>", "", "1. x", "# h", " x", "-", "é", "@x", "[x", "`x", "{x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		letter := line != "" && (line[0] >= 'a' && line[0] <= 'z' || line[0] >= 'A' && line[0] <= 'Z')
+		if startsProse(line) != letter {
+			t.Fatalf("startsProse(%q) = %v", line, !letter)
+		}
+		if !letter {
+			return
+		}
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimLeft(line, " \t"), "#") || isThematicBreak(line) {
+			t.Fatalf("%q is blank, a heading or a break", line)
+		}
+		for _, seen := range []int{0, 3, 4 * MaxNesting} {
+			if at, lists := lineNesting(line, seen); at != -1 || lists != 0 {
+				t.Fatalf("lineNesting(%q, %d) = %d, %d; want -1, 0", line, seen, at, lists)
+			}
+		}
+	})
+}
