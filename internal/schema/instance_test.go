@@ -3,6 +3,8 @@ package schema
 import (
 	"encoding/json"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -74,4 +76,44 @@ func asJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// FuzzHoldsNonSpace holds holdsNonSpace to the pattern it stands for,
+// nonEmptyText's \S, in Go's regexp (invalid UTF-8 included: the regexp
+// reads such a byte as U+FFFD, which \S matches).
+func FuzzHoldsNonSpace(f *testing.F) {
+	nonSpace := regexp.MustCompile(`\S`)
+	for _, s := range []string{"", " ", "\t\n\f\r ", "\v", "\u00a0", "\u2003", "\xff", " x ", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := holdsNonSpace(s), nonSpace.MatchString(s); got != want {
+			t.Errorf("holdsNonSpace(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// Sections stand as one valid section only when no title can fail: a
+// blank title at any depth keeps every section, where its finding points.
+func TestSlimSectionList(t *testing.T) {
+	sec := func(title string, subs ...*document.Section) *document.Section {
+		s := &document.Section{Sections: subs}
+		s.Title.Value = title
+		return s
+	}
+	a := new(arena)
+	if got := slimSectionList([]*document.Section{sec("A", sec("B")), sec("C")}, a); !reflect.DeepEqual(got, oneValidSection) {
+		t.Errorf("valid titles: %v, want %v", got, oneValidSection)
+	}
+	if got := slimSectionList(nil, a); got == nil || len(got) != 0 {
+		t.Errorf("no sections: %#v, want an empty list", got)
+	}
+	blank := []*document.Section{sec("A"), sec("C", sec("D"), sec(" \t"))}
+	want := []any{
+		map[string]any{"title": "A"},
+		map[string]any{"title": "C", "sections": []any{map[string]any{"title": "D"}, map[string]any{"title": " \t"}}},
+	}
+	if got := slimSectionList(blank, a); !reflect.DeepEqual(got, want) {
+		t.Errorf("a blank title: %v, want %v", got, want)
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
@@ -589,5 +590,40 @@ func TestSharedPatternsCompileEachOnce(t *testing.T) {
 	}
 	if _, err := engine(`(`); err == nil {
 		t.Error("a pattern that does not compile gave no error")
+	}
+}
+
+// BenchmarkValidateCorpus validates every report of the real corpus
+// (../shared/corpus), as a check of it does once a report.
+func BenchmarkValidateCorpus(b *testing.B) {
+	paths, _ := filepath.Glob("../../../shared/corpus/*/*")
+	if len(paths) == 0 {
+		b.Skip("no shared corpus")
+	}
+	type report struct {
+		f *source.File
+		r *document.Report
+	}
+	var reports []report
+	total := 0
+	for _, p := range paths {
+		f, err := source.ReadFile(p, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := parse.Parse(f, parse.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, report{f, r})
+		total += len(f.Raw)
+	}
+	v := validator(b, "")
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, rp := range reports {
+			v.Validate(rp.f, rp.r)
+		}
 	}
 }

@@ -291,6 +291,10 @@ func strVal(obj map[string]any, prop string) (string, bool) {
 }
 
 func isInteger(num any) bool {
+	switch num.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return true // reportlint: a Go integer is one; no printing and parsing
+	}
 	rat, ok := new(big.Rat).SetString(fmt.Sprint(num))
 	return ok && rat.IsInt()
 }

@@ -1,6 +1,7 @@
 package jsonschema
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -153,4 +154,23 @@ func FuzzIntLimits(f *testing.F) {
 			t.Errorf("intMultiple(%d, %v) not ok for a non-zero int64 limit", i, r)
 		}
 	})
+}
+
+// TestIsIntegerGoIntegers holds isInteger's answer for Go integers
+// (reportlint's twelfth change) to the old computation: the value printed
+// and read back into a big.Rat.
+func TestIsIntegerGoIntegers(t *testing.T) {
+	old := func(v any) bool {
+		r, ok := new(big.Rat).SetString(fmt.Sprint(v))
+		return ok && r.IsInt()
+	}
+	for _, v := range []any{
+		0, -1, math.MaxInt, math.MinInt, int8(-128), int16(7), int32(math.MinInt32), int64(math.MinInt64),
+		uint(0), uint8(255), uint16(9), uint32(math.MaxUint32), uint64(math.MaxUint64),
+		2.0, 2.5, json.Number("3"), json.Number("3.5"), json.Number("1e400"),
+	} {
+		if got, want := isInteger(v), old(v); got != want {
+			t.Errorf("isInteger(%T %v) = %v, want %v", v, v, got, want)
+		}
+	}
 }
