@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -155,4 +156,41 @@ func TestCountryNamesBoundHolds(t *testing.T) {
 	if n != 0 || c.kept.Load() != maxCountryNames {
 		t.Errorf("past the bound: %d countries kept, count %d; want none and %d", n, c.kept.Load(), maxCountryNames)
 	}
+}
+
+// oldHeadLines is headLines as it was, splitting the whole text first.
+func oldHeadLines(text string, n int) []string {
+	var out []string
+	inFront := strings.HasPrefix(text, "---\n")
+	for i, line := range strings.Split(text, "\n") {
+		if len(out) >= n {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if inFront {
+			if i > 0 && (line == "---" || line == "...") {
+				inFront = false
+			}
+			continue
+		}
+		line = StripLineMarkup(line)
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// FuzzHeadLines holds headLines, which cuts lines as it goes, to the old
+// one, which split the whole text.
+func FuzzHeadLines(f *testing.F) {
+	for _, s := range []string{"", "\n", "---\n", "---\na: b\n---\n# T\n", "---\n---", "a\n\n b \n**c**\n", "x\n---\n"} {
+		f.Add(s, uint8(12))
+	}
+	f.Fuzz(func(t *testing.T, text string, n uint8) {
+		got, want := headLines(text, int(n%16)), oldHeadLines(text, int(n%16))
+		if !slices.Equal(got, want) {
+			t.Errorf("headLines(%q, %d) = %q, want %q", text, n%16, got, want)
+		}
+	})
 }
