@@ -38,6 +38,13 @@ type Levels struct {
 	// Turkey-Syria border") would otherwise have each area read twice.
 	Pages []string
 	Line  int
+
+	// pageKeys and scaleKeys are Pages and Scale normalised (NormalizeTitle),
+	// by the same index: OnPage and LevelOf normalised them again for every
+	// paragraph and wording they were asked about. Nil in a Levels not read
+	// from a file: then they are normalised as asked.
+	pageKeys  []string
+	scaleKeys map[int][]string
 }
 
 // OnPage reports whether statements on the page titled title state
@@ -47,8 +54,13 @@ func (l *Levels) OnPage(title string) bool {
 		return true
 	}
 	k := NormalizeTitle(title)
-	for _, p := range l.Pages {
-		if NormalizeTitle(p) == k {
+	for i, p := range l.Pages {
+		if l.pageKeys != nil {
+			p = l.pageKeys[i]
+		} else {
+			p = NormalizeTitle(p)
+		}
+		if p == k {
 			return true
 		}
 	}
@@ -74,13 +86,29 @@ func (l *Levels) FindStatement(i int, text string, memo []uint8) []int {
 func (l *Levels) LevelOf(words string) (int, string) {
 	k := NormalizeTitle(words)
 	for level := 1; level <= 4; level++ {
-		for _, w := range l.Scale[level] {
-			if NormalizeTitle(w) == k {
+		keys := l.scaleKeys[level]
+		for i, w := range l.Scale[level] {
+			key := ""
+			if keys != nil {
+				key = keys[i]
+			} else {
+				key = NormalizeTitle(w)
+			}
+			if key == k {
 				return level, w
 			}
 		}
 	}
 	return 0, ""
+}
+
+// normalizeAll is NormalizeTitle of each of titles, never nil.
+func normalizeAll(titles []string) []string {
+	out := make([]string, len(titles))
+	for i, t := range titles {
+		out[i] = NormalizeTitle(t)
+	}
+	return out
 }
 
 type fileLevels struct {
@@ -112,6 +140,11 @@ func (p *Profile) readLevels(file string, root *yaml.Node) error {
 			return fmt.Errorf("%s:%d: levels: each step of the scale needs a level from 1 to 4 and the government's words for it", file, itemLine(n, "scale", i))
 		}
 		l.Scale[s.Level] = append(l.Scale[s.Level], s.Words...)
+	}
+	l.pageKeys = normalizeAll(l.Pages)
+	l.scaleKeys = map[int][]string{}
+	for level, words := range l.Scale {
+		l.scaleKeys[level] = normalizeAll(words)
 	}
 	var err error
 	if l.Statements, err = compileAll(file, n, "statements", fl.Statements); err != nil {

@@ -3,6 +3,8 @@ package profile
 import (
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/rules"
 )
 
 // Every built-in government profile maps its words onto the common scale,
@@ -82,4 +84,45 @@ func TestLevelsOnPage(t *testing.T) {
 	if all := (&Levels{}); !all.OnPage("Regional risks") {
 		t.Error("no pages named: statements on any page should count")
 	}
+}
+
+// FuzzLevelsKeys holds OnPage and LevelOf with the keys normalised at
+// load to the same Levels without them, which normalises as asked (the
+// old code), for every built-in profile's levels.
+func FuzzLevelsKeys(f *testing.F) {
+	set, err := load(rules.FS, "profiles", false)
+	if err != nil {
+		f.Fatal(err)
+	}
+	var keyed, bare []*Levels
+	for _, name := range set.Names() {
+		p, _ := set.Get(name)
+		if p.Levels == nil {
+			continue
+		}
+		if p.Levels.pageKeys == nil || p.Levels.scaleKeys == nil {
+			f.Fatalf("%s: levels without keys", name)
+		}
+		b := *p.Levels
+		b.pageKeys, b.scaleKeys = nil, nil
+		keyed, bare = append(keyed, p.Levels), append(bare, &b)
+	}
+	if len(keyed) == 0 {
+		f.Fatal("no built-in profile has levels")
+	}
+	for _, s := range []string{"Warnings and insurance", "WARNINGS & INSURANCE", "Do Not Travel", "avoid all travel", "Reconsider your need to travel", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range keyed {
+			if got, want := keyed[i].OnPage(s), bare[i].OnPage(s); got != want {
+				t.Errorf("OnPage(%q) = %v, want %v", s, got, want)
+			}
+			gl, gw := keyed[i].LevelOf(s)
+			wl, ww := bare[i].LevelOf(s)
+			if gl != wl || gw != ww {
+				t.Errorf("LevelOf(%q) = %d %q, want %d %q", s, gl, gw, wl, ww)
+			}
+		}
+	})
 }
