@@ -410,12 +410,14 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		}
 		memo := map[string]any{} // analyses the rules of this file share
 		defer lint.ReleaseShared(memo)
-		for _, rule := range opt.Rules.All() {
+		rules := opt.Rules.All()
+		passes := make([]lint.Pass, len(rules)) // one allocation, not one a rule
+		for i, rule := range rules {
 			s, ok := enabled(rule.ID)
 			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {
 				continue
 			}
-			if err := runRule(rule, f, r, prof, opt.AsOf, s, memo, c.add); err != nil {
+			if err := runRule(&passes[i], rule, f, r, prof, opt.AsOf, s, memo, c.add); err != nil {
 				return nil, err
 			}
 		}
@@ -549,13 +551,13 @@ func (c *collector) keep(fd lint.Finding) {
 	c.findings = append(c.findings, fd)
 }
 
-func runRule(rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, report func(lint.Finding)) (err error) {
+func runRule(pass *lint.Pass, rule *lint.Rule, f *source.File, r *document.Report, prof *profile.Profile, asOf time.Time, s lint.Setting, memo map[string]any, report func(lint.Finding)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error in rule %s: %v; please report this with the file", f.Path, rule.ID, p)
 		}
 	}()
-	pass := lint.NewPass(rule, f, r, prof, asOf, s.Options, s.Level, report)
+	pass.Init(rule, f, r, prof, asOf, s.Options, s.Level, report)
 	pass.Memo = memo
 	rule.Run(pass)
 	return nil

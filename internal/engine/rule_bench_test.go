@@ -113,7 +113,7 @@ func BenchmarkRule(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				err := runRule(rule, f, r, prof, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), s, map[string]any{}, func(lint.Finding) {})
+				err := runRule(new(lint.Pass), rule, f, r, prof, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), s, map[string]any{}, func(lint.Finding) {})
 				if err != nil {
 					b.Fatal(err)
 				}

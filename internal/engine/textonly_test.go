@@ -67,7 +67,7 @@ func TestTextOnlyRules(t *testing.T) {
 			t.Fatalf("%s: no profile %q", f.Path, r.Profile)
 		}
 		var out []lint.Finding
-		if err := runRule(rule, f, r, prof, asOf, settings[rule.ID], map[string]any{}, func(fd lint.Finding) { out = append(out, fd) }); err != nil {
+		if err := runRule(new(lint.Pass), rule, f, r, prof, asOf, settings[rule.ID], map[string]any{}, func(fd lint.Finding) { out = append(out, fd) }); err != nil {
 			t.Fatal(err)
 		}
 		return out

@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/reportlint/reportlint/internal/source"
 )
 
 // TestRegistryAllSorted: the registry keeps its rules sorted as they are
@@ -64,5 +67,25 @@ func TestSharedDefaults(t *testing.T) {
 	}
 	if after := reg.SharedDefaults(); !same(after, reg.Defaults()) || after["c"].Level != Info {
 		t.Errorf("after Add: %v, want %v", after, reg.Defaults())
+	}
+}
+
+// Init over a pass already used makes it what NewPass makes, nothing of
+// the earlier rule's left (its memo, its reporting function).
+func TestPassInit(t *testing.T) {
+	rule := &Rule{ID: "a", Summary: "s", Level: Warning, Run: func(*Pass) {}}
+	var got []string
+	report := func(f Finding) { got = append(got, f.Rule) }
+	p := NewPass(&Rule{ID: "old"}, nil, nil, nil, time.Time{}, 1, Error, func(Finding) { t.Error("the old reporter ran") })
+	p.Memo = map[string]any{"k": 1}
+	f := &source.File{Path: "r.txt"}
+	p.Init(rule, f, nil, nil, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), "opts", Warning, report)
+	want := NewPass(rule, f, nil, nil, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), "opts", Warning, report)
+	if p.Memo != nil || p.Rule != want.Rule || p.File != want.File || p.AsOf != want.AsOf || p.Options != want.Options || p.Level != want.Level {
+		t.Errorf("Init: %+v, want %+v", p, want)
+	}
+	p.Report(Finding{Message: "m"})
+	if !slices.Equal(got, []string{"a"}) {
+		t.Errorf("findings reported by rule %q, want [a]", got)
 	}
 }
