@@ -763,7 +763,7 @@ func (x *extractor) withListPlus(u unit, from int) (unit, int) {
 	}
 	// u.keys still holds: the prefix ("+" and spaces) adds none of the
 	// words it records.
-	u.text = in
+	u.text = &in
 	if from == 0 {
 		return u, 0 // the scan starts at the number, plus included
 	}

@@ -6,6 +6,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/document"
@@ -33,7 +34,8 @@ func Country(r *document.Report, src string, prof *profile.Profile) {
 	x := newExtractor(r, src, prof)
 	x.findCountry()
 	if r.Country.Value == "" && prof != nil && prof.CountryMostNamed {
-		x.units = x.collectUnits() // what the most named country is counted in
+		x.collectUnits() // what the most named country is counted in
+		defer x.releaseUnits()
 	}
 	x.findCountryInText()
 	sortLinks(r)
@@ -52,7 +54,8 @@ func sortLinks(r *document.Report) {
 func Missing(r *document.Report, src string, prof *profile.Profile, given Given) {
 	x := newExtractor(r, src, prof)
 	x.findCountry()
-	x.units = x.collectUnits()
+	x.collectUnits()
+	defer x.releaseUnits()
 	x.findCountryInText()
 	if !given.Contacts {
 		x.findContacts()
@@ -95,6 +98,7 @@ type extractor struct {
 	vocab     *vocab.Vocabulary
 	countries *countries.Table
 	units     []unit
+	unitLists *unitLists   // where units and their headings' texts are kept
 	prose     *unitProse   // the contact scans' knowledge of the unit they read
 	seen      seenContacts // the contacts read in the unit being read
 	// oddContact: a contact lies outside its unit or takes no bytes, so
@@ -113,9 +117,11 @@ type unit struct {
 	section *document.Section // enclosing section; nil in the preamble
 	para    *document.Paragraph
 	heading bool
-	text    document.Inline
-	span    document.Span // the whole paragraph or heading line as written
-	keys    keywords      // which of the words the extractor looks for text holds
+	// text is the paragraph's own, or a heading's in unitLists: a pointer,
+	// as the units are copied by every reading that ranges over them.
+	text *document.Inline
+	span document.Span // the whole paragraph or heading line as written
+	keys keywords      // which of the words the extractor looks for text holds
 }
 
 // keywords says which words a unit's text holds, each a test that a
@@ -192,26 +198,42 @@ func leadingLine(raw string) string {
 	return raw
 }
 
-// collectUnits lists the title, headings and paragraphs in document order.
-func (x *extractor) collectUnits() []unit {
+// collectUnits lists the title, headings and paragraphs in document order
+// into x.units, in lists kept between reports (releaseUnits gives them back).
+func (x *extractor) collectUnits() {
 	units, headings := x.countUnits()
-	out := make([]unit, 0, units) // sized once: a unit is large
+	ls := unitPool.Get().(*unitLists)
+	x.unitLists = ls
+	out := ls.units[:0]
+	if cap(out) < units {
+		out = make([]unit, 0, units)
+	}
+	// The headings' texts are pointed to, so their list is never grown.
+	texts := ls.headings[:0]
+	if cap(texts) < headings {
+		texts = make([]document.Inline, 0, headings)
+	}
 	// One builder for every heading's text, with room for a segment each:
 	// each heading's was an allocation of its own.
 	var ib document.InlineBuilder
 	ib.ReserveSegments(headings)
+	heading := func(s *document.Section, t document.Text) unit {
+		var u unit
+		texts, u = x.headingUnit(&ib, texts, s, t)
+		return u
+	}
 	if x.r.Title.Value != "" {
-		out = append(out, x.headingUnit(&ib, nil, x.r.Title))
+		out = append(out, heading(nil, x.r.Title))
 	}
 	for _, p := range x.r.Preamble {
-		out = append(out, unit{para: p, text: p.Inline, span: p.Span})
+		out = append(out, unit{para: p, text: &p.Inline, span: p.Span})
 	}
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
-			out = append(out, x.headingUnit(&ib, s, s.Title))
+			out = append(out, heading(s, s.Title))
 			for _, p := range s.Paragraphs {
-				out = append(out, unit{section: s, para: p, text: p.Inline, span: p.Span})
+				out = append(out, unit{section: s, para: p, text: &p.Inline, span: p.Span})
 			}
 			walk(s.Sections)
 		}
@@ -220,7 +242,37 @@ func (x *extractor) collectUnits() []unit {
 	for i := range out {
 		out[i].keys = keywordsOf(out[i].text.Text)
 	}
-	return out
+	x.units, ls.units, ls.headings = out, out, texts
+}
+
+// unitLists are collectUnits' lists, kept between reports: a report's
+// units had been about a fifteenth of what a check allocated.
+type unitLists struct {
+	units    []unit
+	headings []document.Inline
+}
+
+var unitPool = sync.Pool{New: func() any { return new(unitLists) }}
+
+// maxPooledUnits bounds the lists a pooled unitLists keeps, so that one
+// freak report's are not held.
+const maxPooledUnits = 1 << 13
+
+// releaseUnits gives the unit lists back, cleared so that they hold no
+// report's text or sections.
+func (x *extractor) releaseUnits() {
+	ls := x.unitLists
+	if ls == nil {
+		return
+	}
+	x.units, x.unitLists = nil, nil
+	clear(ls.units)
+	clear(ls.headings)
+	if cap(ls.units) > maxPooledUnits || cap(ls.headings) > maxPooledUnits {
+		return
+	}
+	ls.units, ls.headings = ls.units[:0], ls.headings[:0]
+	unitPool.Put(ls)
 }
 
 // countUnits is the number of units collectUnits makes, and how many of
@@ -244,11 +296,12 @@ func (x *extractor) countUnits() (units, headings int) {
 }
 
 // headingUnit maps a heading's text to the source: its value is found as
-// written within the heading line when it can be.
+// written within the heading line when it can be. The text is appended to
+// texts, which has room for it, and the unit points to it there.
 //
 // ib is empty, and is left empty for the next heading: the text is taken
 // from it, with no room to grow into the next one's segments.
-func (x *extractor) headingUnit(ib *document.InlineBuilder, s *document.Section, t document.Text) unit {
+func (x *extractor) headingUnit(ib *document.InlineBuilder, texts []document.Inline, s *document.Section, t document.Text) ([]document.Inline, unit) {
 	u := unit{section: s, heading: true, span: t.Span}
 	if t.Span.End <= len(x.src) && t.Span.Start <= t.Span.End {
 		if i := strings.Index(x.src[t.Span.Start:t.Span.End], t.Value); i >= 0 {
@@ -259,9 +312,10 @@ func (x *extractor) headingUnit(ib *document.InlineBuilder, s *document.Section,
 	} else {
 		ib.AppendSynthetic(t.Value)
 	}
-	u.text = ib.Take()
+	texts = append(texts, ib.Take())
+	u.text = &texts[len(texts)-1]
 	u.text.Anchor = t.Span
-	return u
+	return texts, u
 }
 
 // findCountry falls back to a country named in the title when no header
