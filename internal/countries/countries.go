@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/rules"
 )
@@ -40,6 +42,11 @@ type Table struct {
 	// phrases holds every name and alias by its first word, longest first,
 	// so FindIn tries "Guinea-Bissau" before "Guinea".
 	phrases map[string][]phrase
+	// lowerStarts has bit c-'a' set for each lower-case ASCII letter c
+	// that a name's first word may begin with in the text: only those
+	// names whose first letter is not a capital. Most words of prose begin
+	// in lower case, and FindAllIn passes over them without a look-up.
+	lowerStarts uint32
 }
 
 // phrase is one name or alias split into words for matching in text.
@@ -169,6 +176,16 @@ func newTable(entries []entry) (*Table, error) {
 		}
 		t.phrases[first] = phrases[start:end:end]
 		start = end
+	}
+	for _, p := range phrases {
+		// A capital in a name must be one in the text (capitalsAgree), so
+		// a word of the text that begins with a lower-case ASCII letter
+		// starts only a name whose first letter is not a capital, and
+		// folds to that same letter (fold keeps ASCII as it is).
+		r, _ := utf8.DecodeRuneInString(p.words[0].folded)
+		if c := p.words[0].lower[0]; !unicode.IsUpper(r) && 'a' <= c && c <= 'z' {
+			t.lowerStarts |= 1 << (c - 'a')
+		}
 	}
 	return t, nil
 }

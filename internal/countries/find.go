@@ -87,6 +87,9 @@ func (t *Table) FindAllIn(text string, max int) []Mention {
 			break
 		}
 		pos = end
+		if c := text[start]; 'a' <= c && c <= 'z' && t.lowerStarts&(1<<(c-'a')) == 0 {
+			continue
+		}
 		var buf [64]byte
 		ps := t.phrases[string(lowerKey(buf[:0], text[start:end]))]
 		if len(ps) == 0 {

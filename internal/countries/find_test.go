@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestFindIn(t *testing.T) {
@@ -129,15 +130,55 @@ func FuzzFindAllIn(f *testing.F) {
 	for _, s := range []string{"The U.S. Embassy in Côte d’Ivoire and Guinea-Bissau", "MALI, Niger and Nigeria; the\nUnited\nKingdom", "co\u0302te d'ivoire Cote D\u2019Ivoire", "Guinea Guinea-Bissau-Guinea St. Lucia\n\nTURKEY", "\xff A\xc3 Democratic Republic of the Congo"} {
 		f.Add(s, 3)
 	}
-	table := Default()
+	f.Add("eLand, elsewhere, Eland and éLand", 2)
+	// The built-in table, whose names all begin with capitals, and one
+	// with a name in lower case (lowerStarts).
+	tables := []*Table{Default(), mustLoadLower(f)}
 	f.Fuzz(func(t *testing.T, s string, max int) {
 		if len(s) > 2000 {
 			return
 		}
 		max = max%8 + 8
-		got, want := table.FindAllIn(s, max), oldFindAllIn(table, s, max)
-		if !slices.Equal(got, want) {
-			t.Errorf("FindAllIn(%q, %d) = %v, want %v", s, max, got, want)
+		for _, table := range tables {
+			got, want := table.FindAllIn(s, max), oldFindAllIn(table, s, max)
+			if !slices.Equal(got, want) {
+				t.Errorf("FindAllIn(%q, %d) = %v, want %v", s, max, got, want)
+			}
 		}
 	})
+}
+
+// lowerStarts lets through the lower-case first letters of the names that
+// begin in lower case, and no other: a table of such a name still finds
+// it, and the built-in table, whose names all begin with a capital, lets
+// none through.
+func TestLowerStarts(t *testing.T) {
+	if got := Default().lowerStarts; got != 0 {
+		t.Errorf("built-in table lowerStarts = %b, want none: its names begin with capitals", got)
+	}
+	tb := mustLoadLower(t)
+	if tb.lowerStarts != 1<<('e'-'a') {
+		t.Errorf("lowerStarts = %b, want e's bit alone", tb.lowerStarts)
+	}
+	text := "visit eLand or Mali, not eland"
+	if got := tb.FindAllIn(text, 5); len(got) != 2 || got[0].Code != "EL" || !slices.Equal(got, oldFindAllIn(tb, text, 5)) {
+		t.Errorf("FindAllIn found %v, want eLand then Mali, as before the sieve", got)
+	}
+}
+
+func mustLoadLower(t testing.TB) *Table {
+	t.Helper()
+	tb, err := Load(fstest.MapFS{"data/countries.yaml": {Data: []byte(`countries:
+  - name: Mali
+    code: ML
+    calling: 223
+  - name: Elsewhere
+    code: EL
+    calling: 999
+    aliases: [eLand]
+`)}}, "data/countries.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tb
 }
