@@ -102,12 +102,16 @@ func (x *extractor) findStatedLevels() {
 	a := &document.Advisory{}
 	found := false
 	var l areaList
-	page := x.r.Title.Value
+	// Whether the page is one levels are read on, asked again only when a
+	// new page starts, and the statements' memo, cleared for each unit:
+	// both had been made for every unit.
+	onPage := x.prof.Levels.OnPage(x.r.Title.Value)
+	memo := x.prof.Levels.Memo()
 	for _, u := range x.units {
 		if u.heading && u.section != nil && u.section.Level == 1 {
-			page = u.section.Title.Value
+			onPage = x.prof.Levels.OnPage(u.section.Title.Value)
 		}
-		if !x.prof.Levels.OnPage(page) {
+		if !onPage {
 			l = areaList{}
 			continue
 		}
@@ -119,7 +123,8 @@ func (x *extractor) findStatedLevels() {
 			x.listedArea(u, a, &l)
 			continue
 		}
-		if x.statedLevel(u, a, &found, &l.level) {
+		clear(memo)
+		if x.statedLevel(u, a, &found, &l.level, memo) {
 			if !isItem {
 				l = areaList{level: x.labelLevel(u.text.Text, l.level, a.Level), text: u.text.Text}
 			}
@@ -449,10 +454,11 @@ func placeKey(name string) string {
 // statedLevel reads the level statement u makes, if any: the country's
 // (the first is its overall level), an area's, or the label of a list of
 // areas, whose level it leaves in label.
-func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label *int) bool {
+//
+// memo is the statements' memo (Levels.Memo), zero for the unit.
+func (x *extractor) statedLevel(u unit, a *document.Advisory, found *bool, label *int, memo []uint8) bool {
 	text := head(u.text.Text)
 	stated := false
-	memo := x.prof.Levels.Memo()
 	for i, re := range x.prof.Levels.Statements {
 		m := x.prof.Levels.FindStatement(i, text, memo)
 		if m == nil {
