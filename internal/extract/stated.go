@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -379,7 +380,7 @@ func dedupeRegions(rs []document.Region) []document.Region {
 	seen := map[string]bool{}
 	out := rs[:0]
 	for _, r := range rs {
-		k := fmt.Sprintf("%d\x00%s", r.Level, placeKey(r.Name.Value))
+		k := regionKey(r)
 		if seen[k] {
 			continue
 		}
@@ -405,15 +406,29 @@ var listSep = lazyRE(`\s*,\s*(?:and\s+)?|\s+and\s+`)
 // district" and "Y district", and "the districts of X, Y and Z" the three,
 // X, Y and Z, each at the level: an edition that raises one of them then
 // reads as that one changed.
+//
+// Each pattern runs only on a name holding its literal word ("and", "of"),
+// and out has room for the regions as they are: most names are neither.
 func splitPairs(rs []document.Region) []document.Region {
 	var out []document.Region
+	if len(rs) > 0 { // nil stays nil
+		out = make([]document.Region, 0, len(rs))
+	}
 	for _, r := range rs {
 		var names []string
-		if m := pairOfKind.FindStringSubmatch(r.Name.Value); m != nil {
-			kind := strings.TrimSuffix(m[3], "s")
-			names = []string{m[1] + " " + kind, m[2] + " " + kind}
-		} else if m := kindsOf.FindStringSubmatch(r.Name.Value); m != nil {
-			names = listSep.Split(m[1], -1)
+		v := r.Name.Value
+		var pair, list []string
+		if strings.Contains(v, "and") {
+			pair = pairOfKind.FindStringSubmatch(v)
+		}
+		if pair == nil && strings.Contains(v, "of") {
+			list = kindsOf.FindStringSubmatch(v)
+		}
+		if pair != nil {
+			kind := strings.TrimSuffix(pair[3], "s")
+			names = []string{pair[1] + " " + kind, pair[2] + " " + kind}
+		} else if list != nil {
+			names = listSep.Split(list[1], -1)
 			for _, n := range names {
 				if n == "" || !unicode.IsUpper([]rune(n)[0]) {
 					names = nil // not a list of names: "the cities of the coast"
@@ -437,11 +452,20 @@ func splitPairs(rs []document.Region) []document.Region {
 // parenthetical is an aside in an area's name: "(AJK)".
 var parenthetical = lazyRE(`\s*\([^()]*\)`)
 
+// regionKey is what two regions that dedupeRegions takes for one share:
+// the level and the place.
+func regionKey(r document.Region) string {
+	return strconv.Itoa(r.Level) + "\x00" + placeKey(r.Name.Value)
+}
+
 // placeKey is an area's name without an aside, "the" and a kind of place
 // ("region", "province"), lower case: the words that say which place.
 func placeKey(name string) string {
 	var words []string
-	for _, w := range strings.Fields(strings.ToLower(parenthetical.ReplaceAllString(name, ""))) {
+	if strings.IndexByte(name, '(') >= 0 { // an aside's; most names have none
+		name = parenthetical.ReplaceAllString(name, "")
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
 		switch w {
 		case "the", "region", "province", "district", "state":
 			continue
