@@ -209,6 +209,28 @@ func (f *Finder) AppendFind(dst []Mention, text string) []Mention {
 	return f.appendFind(w, dst, text)
 }
 
+// Reader finds the mentions of many texts in turn, as AppendFind does,
+// with one scratch workspace for all of them: a report's paragraphs each
+// took one from the pool and gave it back. Close gives it back; a Reader
+// is for one goroutine.
+type Reader struct {
+	f *Finder
+	w *workspace
+}
+
+// Reader returns a Reader of f's.
+func (f *Finder) Reader() Reader {
+	return Reader{f: f, w: workspaces.Get().(*workspace)}
+}
+
+// AppendFind is Finder.AppendFind.
+func (r Reader) AppendFind(dst []Mention, text string) []Mention {
+	return r.f.appendFind(r.w, dst, text)
+}
+
+// Close gives the workspace back; r is not to be used after.
+func (r Reader) Close() { workspaces.Put(r.w) }
+
 func (f *Finder) appendFind(w *workspace, out []Mention, text string) []Mention {
 	s := &w.stream
 	s.reset(text)

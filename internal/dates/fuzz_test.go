@@ -521,3 +521,24 @@ func FuzzStarterOf(f *testing.F) {
 		}
 	})
 }
+
+// A Reader, one workspace for many texts, finds in each what AppendFind
+// finds alone, whatever the texts before it left in the workspace (a long
+// one among them, past maxKept tokens, that makes it start afresh).
+func FuzzReader(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text + "\n\n" + findCases[0].text)
+	}
+	f.Add("from 3 May 2024\n\n" + strings.Repeat("1 2 ", maxKept) + "\n\nuntil 2025")
+	f.Fuzz(func(t *testing.T, text string) {
+		r := Default().Reader()
+		defer r.Close()
+		var got []Mention
+		for _, part := range strings.Split(text, "\n\n") {
+			got = r.AppendFind(got[:0], part)
+			if want := Default().AppendFind(nil, part); !slices.Equal(got, want) {
+				t.Errorf("Reader.AppendFind(%q) = %+v, want %+v", part, got, want)
+			}
+		}
+	})
+}

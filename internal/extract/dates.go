@@ -19,7 +19,8 @@ import (
 // Find made a slice for each unit, and growing the report's list by
 // doubling made about twice what it kept.
 func (x *extractor) findDates() {
-	finder := dates.Default()
+	finder := dates.Default().Reader()
+	defer finder.Close()
 	inContact := overlapsAny(x.r.Contacts)
 	sc := dateScratch.Get().(*dateLists)
 	defer dateScratch.Put(sc)
