@@ -386,6 +386,12 @@ var (
 	areaReason = lazyRE(`(?i)\s*due\s+to\s`)
 )
 
+// mayHoldAreaReason is a test every text areaReason matches passes: it
+// holds "due" in any case (no letter of it folds to one outside ASCII).
+// Unanchored and ignoring case, the pattern tried every byte of every item
+// of a list of areas.
+func mayHoldAreaReason(text string) bool { return phrase.ContainsFold(text, "due") }
+
 // listedAreas adds the areas a "Do not travel to:" list names that no
 // "Area - Level N: …" line gives: an advisory may list them only, and an
 // edition that lists an area is not one that leaves it out. A line's level
@@ -764,7 +770,7 @@ func (x *extractor) areaReasons() (out, update []document.Text) {
 		}
 		text := u.text.Text
 		if u.para.Kind == document.KindListItem {
-			if inList {
+			if inList && mayHoldAreaReason(text) {
 				if m := areaReason.FindStringIndex(text); m != nil {
 					out = append(out, x.reasons(u, m[1], prose.Of(text, m[1]).End)...)
 				}

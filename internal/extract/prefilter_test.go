@@ -21,12 +21,14 @@ var lineFilters = []struct {
 	{"levelSentence", levelSentence, mentionsLevel},
 	{"wordLevelLine", wordLevelLine, endsInWording},
 	{"levelFirstLine", levelFirstLine, func(s string) bool { return hasPrefixFold(s, "level") }},
+	{"areaReason", areaReason, mayHoldAreaReason},
 }
 
 // prefilterSeeds match their regexp in the shapes that make a prefilter
 // easy to get wrong: other cases, no-break and other Unicode spaces, the
 // long s and the dashes without spaces before them.
 var prefilterSeeds = []string{
+	"Kidal region DUE TO crime", "Gao, Due\n\tto terrorism", "dUe to\t", "du e to",
 	"Mali - Level 4: Do Not Travel",
 	"NIGER – LEVEL 4: DO NOT TRAVEL",
 	"Far North Region–\u00a0Level 4:\u2003Do Not Travel\u00a0",
