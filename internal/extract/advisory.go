@@ -72,8 +72,9 @@ func (x *extractor) findAdvisory() {
 				continue
 			}
 			if !u.heading {
+				rn := regionName(name)
 				a.Regions = append(a.Regions, document.Region{
-					Name:    document.Text{Value: regionName(name), Span: at(m[2], m[2]+len(regionName(name)))},
+					Name:    document.Text{Value: rn, Span: at(m[2], m[2]+len(rn))},
 					Level:   level,
 					Wording: wording,
 					Span:    document.Span{Start: base, End: base + len(line)},
@@ -103,8 +104,9 @@ func (x *extractor) findAdvisory() {
 				// wordLevelLine cannot match.
 			} else if m := wordLevelLine.FindStringSubmatchIndex(full); m != nil {
 				if level := x.levelOf(full[m[4]:m[5]]); level != 0 {
+					rn := regionName(full[m[2]:m[3]])
 					a.Regions = append(a.Regions, document.Region{
-						Name:    document.Text{Value: regionName(full[m[2]:m[3]]), Span: at(m[2], m[2]+len(regionName(full[m[2]:m[3]])))},
+						Name:    document.Text{Value: rn, Span: at(m[2], m[2]+len(rn))},
 						Level:   level,
 						Wording: document.Text{Value: x.vocab.Levels[level], Span: at(m[4], m[5])},
 						Span:    document.Span{Start: base, End: base + len(full)},
@@ -153,8 +155,12 @@ const indicatorStatementBody = `\b(?:has|have)\s+(?P<not>not\s+)?included\s+(?:a
 const levelSentenceBody = `\bassess(?:es|ed)\s+(?P<name>[^.]{1,80}?)\s+at\s+level\s+(?P<level>\d{1,2})\b`
 
 // regionName is an area's name in its level line, without a reason run
-// into it ("X governorate due to terrorism – Level 4: …").
+// into it ("X governorate due to terrorism – Level 4: …"). The reason's
+// pattern runs only on a name holding "due" (mayHoldAreaReason).
 func regionName(name string) string {
+	if !mayHoldAreaReason(name) {
+		return strings.TrimSpace(name)
+	}
 	if m := areaReason.FindStringIndex(name); m != nil && m[0] > 0 {
 		name = name[:m[0]]
 	}

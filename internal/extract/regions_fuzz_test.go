@@ -41,6 +41,14 @@ func oldSplitPairs(rs []document.Region) []document.Region {
 	return out
 }
 
+// oldRegionName is regionName before its pattern waited for "due".
+func oldRegionName(name string) string {
+	if m := areaReason.FindStringIndex(name); m != nil && m[0] > 0 {
+		name = name[:m[0]]
+	}
+	return strings.TrimSpace(name)
+}
+
 // oldPlaceKey and oldRegionKey are placeKey and dedupeRegions' key before
 // the aside's pattern waited for a bracket and the key was made by hand.
 func oldPlaceKey(name string) string {
@@ -63,13 +71,16 @@ func oldRegionKey(r document.Region) string {
 // before their cheap tests, for any name and level.
 func FuzzRegionNames(f *testing.F) {
 	for _, s := range []string{"Haripur and Abbottabad districts", "West Guji and Guji zones", "the districts of Haripur, Abbottabad, and Chitral",
-		"The cities of Morelia and Patzcuaro", "the cities of the coast", "Azad Jammu and Kashmir (AJK)", "the Region of Kidal ( north )", "Sinaloa State", ""} {
+		"The cities of Morelia and Patzcuaro", "the cities of the coast", "Azad Jammu and Kashmir (AJK)", "the Region of Kidal ( north )", "Sinaloa State", "North Sinai governorate DUE\tTO terrorism ", " Kidal due  to", ""} {
 		f.Add(s, 4)
 	}
 	f.Fuzz(func(t *testing.T, name string, level int) {
 		rs := []document.Region{{Name: document.Text{Value: name}, Level: level}, {Name: document.Text{Value: "Mopti"}, Level: 2}}
 		if got, want := splitPairs(rs), oldSplitPairs(rs); !reflect.DeepEqual(got, want) {
 			t.Errorf("splitPairs(%q) = %+v, want %+v", name, got, want)
+		}
+		if got, want := regionName(name), oldRegionName(name); got != want {
+			t.Errorf("regionName(%q) = %q, want %q", name, got, want)
 		}
 		if got, want := placeKey(name), oldPlaceKey(name); got != want {
 			t.Errorf("placeKey(%q) = %q, want %q", name, got, want)
