@@ -126,13 +126,27 @@ func headerFields(pass *lint.Pass, units []textUnit) (header, body []textUnit) {
 	if pass.Doc.Format != document.FormatMarkdown {
 		return nil, units // no header block: the units, not a copy of them
 	}
-	body = make([]textUnit, 0, len(units))
-	for _, u := range units {
-		if u.Section == nil && !u.Heading && u.Paragraph != nil &&
-			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End]) {
-			header = append(header, u)
+	isField := func(u *textUnit) bool {
+		return u.Section == nil && !u.Heading && u.Paragraph != nil &&
+			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End])
+	}
+	first := 0
+	for first < len(units) && !isField(&units[first]) {
+		first++
+	}
+	if first == len(units) {
+		// Most pages have no header block: the units, not a copy of them
+		// (the copy was 6% of the bytes a check of the real corpus made).
+		return nil, units
+	}
+	body = make([]textUnit, first, len(units)-1)
+	copy(body, units[:first])
+	header = append(header, units[first])
+	for i := first + 1; i < len(units); i++ {
+		if isField(&units[i]) {
+			header = append(header, units[i])
 		} else {
-			body = append(body, u)
+			body = append(body, units[i])
 		}
 	}
 	return header, body

@@ -73,13 +73,19 @@ type analysis struct {
 	sents [][]sentence
 	pub   string   // the publication date the bare units were judged by (needsWords)
 	fold  [][]byte // the folder's buffer: the units read a copy (unit.folded)
+	// The arrays units points into and is: lent too (a Markdown page has
+	// a unit a link or label, and these were a twentieth of the bytes a
+	// check of the real corpus allocated), cleared first, as they point
+	// into the report.
+	unitArr []unit
+	ptrArr  []*unit
 }
 
 // tokenBlocks, sentenceBlocks and foldBuffers hold blocks to reuse (*[]T,
 // empty). A block of more than maxPooled items is left to the collector,
 // so that one huge report does not keep its memory for the rest of the
 // run.
-var tokenBlocks, sentenceBlocks, foldBuffers sync.Pool
+var tokenBlocks, sentenceBlocks, foldBuffers, unitBlocks, unitPtrBlocks sync.Pool
 
 const maxPooled = 1 << 16
 
@@ -88,7 +94,11 @@ func (a *analysis) Release() {
 	release(&tokenBlocks, a.toks)
 	release(&sentenceBlocks, a.sents)
 	release(&foldBuffers, a.fold)
-	a.toks, a.sents, a.fold, a.units = nil, nil, nil, nil
+	clear(a.unitArr)
+	clear(a.ptrArr)
+	release(&unitBlocks, [][]unit{a.unitArr})
+	release(&unitPtrBlocks, [][]*unit{a.ptrArr})
+	a.toks, a.sents, a.fold, a.units, a.unitArr, a.ptrArr = nil, nil, nil, nil, nil, nil
 }
 
 func release[T any](pool *sync.Pool, blocks [][]T) {
@@ -142,8 +152,10 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 	f.buf = block(&foldBuffers, &a.fold, size/4) // about the capitalised words' share of prose
 	flushed := 0                                 // the units before it have their folded string
 
-	units := make([]unit, 0, len(tus)) // never grows: out points into it
-	out := make([]*unit, 0, len(tus))
+	var kept [][]unit
+	var keptPtrs [][]*unit
+	units := block(&unitBlocks, &kept, len(tus)) // never grows: out points into it
+	out := block(&unitPtrBlocks, &keptPtrs, len(tus))
 	toks := block(&tokenBlocks, &a.toks, size/5+1)
 	sents := block(&sentenceBlocks, &a.sents, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
@@ -243,7 +255,7 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 	if len(a.fold) > 0 && cap(f.buf) > cap(a.fold[0]) {
 		a.fold[0] = f.buf
 	}
-	a.units = out
+	a.units, a.unitArr, a.ptrArr = out, units, out
 	return a
 }
 

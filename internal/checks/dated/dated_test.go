@@ -266,15 +266,24 @@ func TestReusedBlocks(t *testing.T) {
 			sentenceBlocks.Put(&s)
 			fb := []byte(strings.Repeat("JUNK", 1<<10))[:0]
 			foldBuffers.Put(&fb)
+			ju := slices.Repeat([]unit{{bare: true, folded: "JUNK", toks: junk[:3], sents: junkSents[:2]}}, 1<<10)[:0]
+			unitBlocks.Put(&ju)
+			jp := slices.Repeat([]*unit{{bare: true, folded: "JUNK"}}, 1<<10)[:0]
+			unitPtrBlocks.Put(&jp)
 			if got := runAllMemo(t, name, raw, map[string]any{}); !slices.Equal(got, want) {
 				t.Errorf("round %d, %s: in reused blocks\n%s\nalone\n%s", round, name, strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		}
 	}
-	a := &analysis{toks: [][]token{make([]token, 3), make([]token, 0, maxPooled+1)}, sents: [][]sentence{nil}, fold: [][]byte{nil}}
+	ua := []unit{{folded: "x", toks: junk[:1]}}
+	a := &analysis{toks: [][]token{make([]token, 3), make([]token, 0, maxPooled+1)}, sents: [][]sentence{nil}, fold: [][]byte{nil}, unitArr: ua, ptrArr: []*unit{&ua[0]}}
+	pa := a.ptrArr
 	a.Release()
-	if a.toks != nil || a.sents != nil || a.fold != nil || a.units != nil {
+	if a.toks != nil || a.sents != nil || a.fold != nil || a.units != nil || a.unitArr != nil || a.ptrArr != nil {
 		t.Error("Release kept the blocks it lent")
+	}
+	if ua[0].folded != "" || ua[0].toks != nil || pa[0] != nil {
+		t.Error("Release lent units that still point into their report")
 	}
 }
 

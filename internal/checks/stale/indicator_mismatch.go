@@ -172,9 +172,24 @@ func checkStatements(pass *lint.Pass, v *vocab.Vocabulary, reasons []reasonOf, s
 // dueTo starts an area's or the country's reasons.
 var dueTo = lazyregexp.New(`(?i)\bdue\s+to\b`)
 
-// mayGiveReasons is the cheap test before dueTo: the text has "due" in some case.
+// mayGiveReasons is the cheap test before dueTo: the text has "due",
+// "Due", or "DUE" and "ue". It reads the text once for "ue" where four
+// searches read most texts four times (1% of checking the corpus), and
+// for "DUE" only when the text has an "ue" but no "due" or "Due".
 func mayGiveReasons(text string) bool {
-	return strings.Contains(text, "ue") && (strings.Contains(text, "due") || strings.Contains(text, "Due") || strings.Contains(text, "DUE"))
+	found := false
+	for off := 0; ; {
+		i := strings.Index(text[off:], "ue")
+		if i < 0 {
+			break
+		}
+		i += off
+		if i > 0 && (text[i-1] == 'd' || text[i-1] == 'D') {
+			return true
+		}
+		found, off = true, i+2
+	}
+	return found && strings.Contains(text, "DUE")
 }
 
 // indicatorMatcher finds the vocabulary's words for an indicator; firsts

@@ -137,3 +137,20 @@ func TestWordsKeyTellsListsApart(t *testing.T) {
 		seen[k] = i
 	}
 }
+
+// mayGiveReasonsFourSearches is mayGiveReasons as it was, four searches.
+func mayGiveReasonsFourSearches(text string) bool {
+	return strings.Contains(text, "ue") && (strings.Contains(text, "due") || strings.Contains(text, "Due") || strings.Contains(text, "DUE"))
+}
+
+// FuzzMayGiveReasons holds the one reading to the four searches.
+func FuzzMayGiveReasons(f *testing.F) {
+	for _, s := range []string{"", "due to", "Due", "DUE", "DUE ue", "DUE UE", "ue", "uedue", "issue due", "true", "DUe", "dUE ue", "xDue", "d", "ueue d ue"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := mayGiveReasons(text), mayGiveReasonsFourSearches(text); got != want {
+			t.Errorf("mayGiveReasons(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
