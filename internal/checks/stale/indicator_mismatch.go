@@ -376,11 +376,15 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 			lowTail := sliceLow(lt, s.Start+end, s.End)
 			for _, m := range matchers {
 				// In ASCII text a match holds the first part of one of
-				// the words in lower case: most tails hold none.
-				if m.sieve && lt != "" && !containsAny(lowTail, m.firsts) {
-					continue
+				// the words in lower case: most tails hold none, and in
+				// the others the expression starts at the first.
+				from := 0
+				if m.sieve && lt != "" {
+					if from = sieveFrom(tail, lowTail, m.firsts); from < 0 {
+						continue
+					}
 				}
-				if m.re.MatchString(tail) {
+				if m.re.MatchString(tail[from:]) {
 					given[m.code] = true
 				}
 			}
@@ -494,10 +498,16 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 		// text then holds in lower case (the regexp also folds "K", the
 		// Kelvin sign, and "ſ" to ASCII letters; there is no such rune in
 		// an ASCII text). Most texts are passed over this way.
-		if sieve && low.ascii[i] && !containsAny(low.text[i], firsts) {
-			continue
+		// The expression starts at the first of them (sieveFrom): the
+		// words were often met far into the text, and the search of the
+		// text up to them was most of discussed.
+		from := 0
+		if sieve && low.ascii[i] {
+			if from = sieveFrom(u.Text, low.text[i], firsts); from < 0 {
+				continue
+			}
 		}
-		if !re.MatchString(u.Text) {
+		if !re.MatchString(u.Text[from:]) {
 			continue
 		}
 		lt := lowText(low, i)
@@ -505,8 +515,12 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			// The unit's sieve again, for each sentence: a unit that
 			// names the reason has most of its sentences not name it,
 			// and the regexp's search of each was half of discussed.
-			if sieve && lt != "" && !containsAny(lt[s.Start:s.End], firsts) {
-				continue
+			sent := u.Text[s.Start:s.End]
+			sf := 0
+			if sieve && lt != "" {
+				if sf = sieveFrom(sent, lt[s.Start:s.End], firsts); sf < 0 {
+					continue
+				}
 			}
 			src := u.Source(s.Start, s.End)
 			givesReasons := false
@@ -516,9 +530,9 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			if givesReasons {
 				continue
 			}
-			sent := u.Text[s.Start:s.End]
-			for _, m := range re.FindAllStringIndex(sent, -1) {
-				before, lowBefore := sent[:m[0]], sliceLow(lt, s.Start, s.Start+m[0])
+			for _, m := range re.FindAllStringIndex(sent[sf:], -1) {
+				m0 := sf + m[0]
+				before, lowBefore := sent[:m0], sliceLow(lt, s.Start, s.Start+m0)
 				if _, ok := findDueTo(before, lowBefore); !ok || elaborates(before, lowBefore) {
 					return true
 				}
@@ -571,6 +585,30 @@ func firstParts(words []string) (firsts []string, ok bool) {
 		firsts = append(firsts, p)
 	}
 	return firsts, len(firsts) > 0
+}
+
+// sieveFrom is where wordsRegexp's expression of words whose firstParts
+// are firsts can first match in the ASCII text whose lower case is low:
+// the start of the word holding the first place low holds one of firsts,
+// or -1 when it holds none (no match). Every match starts with one of
+// firsts, and the byte before the place given, if any, is not a word
+// byte, so \b reads there as at a text's start: the expression's matches
+// in text[from:] are its matches in text, less from.
+func sieveFrom(text, low string, firsts []string) int {
+	h := -1
+	for _, f := range firsts {
+		lim := len(low)
+		if h >= 0 {
+			lim = min(lim, h-1+len(f)) // only a place before h matters
+		}
+		if i := strings.Index(low[:lim], f); i >= 0 {
+			h = i
+		}
+	}
+	for h > 0 && isWordByte(text[h-1]) {
+		h--
+	}
+	return h
 }
 
 func containsAny(s string, subs []string) bool {

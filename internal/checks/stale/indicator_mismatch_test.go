@@ -1,6 +1,7 @@
 package stale
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -151,6 +152,49 @@ func FuzzMayGiveReasons(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if got, want := mayGiveReasons(text), mayGiveReasonsFourSearches(text); got != want {
 			t.Errorf("mayGiveReasons(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// FuzzSieveFrom: wordsRegexp's expression run from sieveFrom's place finds
+// every match it finds in the whole text, at the same places, and there is
+// none when sieveFrom says so; discussed and checkDiscussion ran it on the
+// whole text.
+func FuzzSieveFrom(f *testing.F) {
+	f.Add("crime,civil unrest", "Most civil-unrest and CRIMES rose; crime.")
+	f.Add("kidnapping", "unkidnapping. Kidnappinges, kidnap kidnapping")
+	f.Add("terrorism,health risks,risk", "xhealth  risk; Terrorisms_ health risks")
+	f.Add("a-b,b", "ba-b a_b a--b B")
+	f.Fuzz(func(t *testing.T, list, text string) {
+		if len(list) > 200 || len(text) > 2000 || !utf8.ValidString(list) || !phrase.IsASCII(text) {
+			return
+		}
+		words := strings.Split(list, ",")
+		if len(words) > 8 {
+			return
+		}
+		firsts, sieve := firstParts(words)
+		if !sieve {
+			return
+		}
+		re := compileWords(words)
+		want := re.FindAllStringIndex(text, -1)
+		from := sieveFrom(text, strings.ToLower(text), firsts)
+		if from < 0 {
+			if want != nil {
+				t.Fatalf("words %q: sieveFrom(%q) = -1, but the expression matches at %v", words, text, want)
+			}
+			return
+		}
+		var got [][]int
+		for _, m := range re.FindAllStringIndex(text[from:], -1) {
+			got = append(got, []int{from + m[0], from + m[1]})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("words %q, text %q: from %d the matches are %v, want %v", words, text, from, got, want)
+		}
+		if got := re.MatchString(text[from:]); got != (want != nil) {
+			t.Fatalf("words %q, text %q: MatchString from %d = %v", words, text, from, got)
 		}
 	})
 }
