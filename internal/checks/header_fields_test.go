@@ -11,8 +11,8 @@ import (
 	"github.com/reportlint/reportlint/internal/linttest"
 )
 
-// headerFieldsCopying is headerFields as it was, copying every unit into
-// body for any Markdown report; headerFields must split as it did.
+// headerFieldsCopying is headerFields as it was, copying the units into
+// header and body; headerFields must mark the units it put in header.
 func headerFieldsCopying(pass *lint.Pass, units []textUnit) (header, body []textUnit) {
 	if pass.Doc.Format != document.FormatMarkdown {
 		return nil, units
@@ -45,10 +45,20 @@ func TestHeaderFieldsAsCopying(t *testing.T) {
 		f, r := parseFixture(t, path, string(raw), linttest.Settings{})
 		pass := lint.NewPass(QuoteStyle, f, r, mustProfile(t, r.Profile), linttest.DefaultAsOf, nil, lint.Warning, func(lint.Finding) {})
 		units := texts(pass)
-		h, b := headerFields(pass, units)
+		field := headerFields(pass, units)
+		var h, b []textUnit
+		for i, u := range units {
+			if field != nil && field[i] {
+				h = append(h, u)
+			} else {
+				b = append(b, u)
+			}
+		}
 		wh, wb := headerFieldsCopying(pass, units)
 		if len(h) > 0 {
 			withHeader++
+		} else if field != nil {
+			t.Errorf("%s: headerFields marks no field, but is not nil", path)
 		}
 		if !reflect.DeepEqual(h, wh) || !reflect.DeepEqual(b, wb) {
 			t.Errorf("%s: split into %d and %d units, want %d and %d", path, len(h), len(b), len(wh), len(wb))

@@ -44,7 +44,7 @@ func TestEachAsDecoding(t *testing.T) {
 		}
 		for _, fam := range quoteFamilies {
 			var got, want []string
-			fam.each([]textUnit{u}, func(_, off, size int, style string) {
+			fam.each([]textUnit{u}, nil, func(_, off, size int, style string) {
 				got = append(got, fmt.Sprint(off, size, style))
 			})
 			for off := 0; off < len(text); {

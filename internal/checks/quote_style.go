@@ -72,9 +72,13 @@ func indexFrom(text string, c byte, i int) int {
 }
 
 // each calls found for every mark of the family in units, in order, but
-// those in code, which keeps its straight quotes.
-func (fam quoteFamily) each(units []textUnit, found func(unit, off, size int, style string)) {
+// those in code, which keeps its straight quotes, and those of the units
+// skip marks, if any.
+func (fam quoteFamily) each(units []textUnit, skip []bool, found func(unit, off, size int, style string)) {
 	for ui, u := range units {
+		if skip != nil && skip[ui] {
+			continue
+		}
 		// Jump from mark to mark: most of a report has none. The next
 		// straight mark and the next curlyLead are each looked for again
 		// only once passed, so a text is read once whatever it holds.
@@ -108,58 +112,58 @@ func (fam quoteFamily) each(units []textUnit, found func(unit, off, size int, st
 }
 
 func runQuoteStyle(pass *lint.Pass) {
-	header, body := headerFields(pass, texts(pass))
-	quoteStyleIn(pass, header)
-	quoteStyleIn(pass, body)
+	units := texts(pass)
+	field := headerFields(pass, units)
+	if field == nil {
+		quoteStyleIn(pass, units, nil) // no header block: the body is every unit
+		return
+	}
+	body := make([]bool, len(units)) // the units quoteStyleIn passes over
+	for i, f := range field {
+		body[i] = !f
+	}
+	quoteStyleIn(pass, units, body) // the fields
+	quoteStyleIn(pass, units, field)
 }
 
 // headerField matches a labelled field of a page's header block, written as
 // a definition list: "Latest update:" and, on the next line, ":   value".
 var headerField = lazyregexp.New(`^[^\n:]{1,60}:[ \t]*\r?\n:[ \t]`)
 
-// headerFields splits the units into the fields of the page's header block
-// (definition-list fields before the first section) and the rest. A site
-// may typeset its body (curly quotes) but show its header fields as typed,
-// so a mix between the two is the site's, not the editor's: each part is
-// counted on its own.
-func headerFields(pass *lint.Pass, units []textUnit) (header, body []textUnit) {
+// headerFields tells the units that are fields of the page's header block
+// (definition-list fields before the first section) from the rest: nil
+// when none is. A site may typeset its body (curly quotes) but show its
+// header fields as typed, so a mix between the two is the site's, not the
+// editor's: each part is counted on its own. The parts are told by a
+// mark, not by copies of the units: most pages have no header block, and
+// copying every unit was 6% of the bytes a check of the real corpus made.
+func headerFields(pass *lint.Pass, units []textUnit) []bool {
 	if pass.Doc.Format != document.FormatMarkdown {
-		return nil, units // no header block: the units, not a copy of them
+		return nil
 	}
-	isField := func(u *textUnit) bool {
-		return u.Section == nil && !u.Heading && u.Paragraph != nil &&
-			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End])
-	}
-	first := 0
-	for first < len(units) && !isField(&units[first]) {
-		first++
-	}
-	if first == len(units) {
-		// Most pages have no header block: the units, not a copy of them
-		// (the copy was 6% of the bytes a check of the real corpus made).
-		return nil, units
-	}
-	body = make([]textUnit, first, len(units)-1)
-	copy(body, units[:first])
-	header = append(header, units[first])
-	for i := first + 1; i < len(units); i++ {
-		if isField(&units[i]) {
-			header = append(header, units[i])
-		} else {
-			body = append(body, units[i])
+	var field []bool
+	for i := range units {
+		u := &units[i]
+		if u.Section == nil && !u.Heading && u.Paragraph != nil &&
+			u.Paragraph.Span.End <= len(pass.File.Text) && headerField.MatchString(pass.File.Text[u.Paragraph.Span.Start:u.Paragraph.Span.End]) {
+			if field == nil {
+				field = make([]bool, len(units))
+			}
+			field[i] = true
 		}
 	}
-	return header, body
+	return field
 }
 
-// quoteStyleIn reports the quotes of the minority style among units.
-func quoteStyleIn(pass *lint.Pass, units []textUnit) {
+// quoteStyleIn reports the quotes of the minority style among units, but
+// those skip marks, if any.
+func quoteStyleIn(pass *lint.Pass, units []textUnit, skip []bool) {
 	prefer := pass.Options.(*quoteOptions).Prefer
 	for _, fam := range quoteFamilies {
 		// Count first, then keep only the marks of the style reported,
 		// so that a report of a million quotes holds no more than those.
 		counts := map[string]int{}
-		fam.each(units, func(_, _, _ int, style string) { counts[style]++ })
+		fam.each(units, skip, func(_, _, _ int, style string) { counts[style]++ })
 		keep := majority(prefer, counts, "curly", "straight")
 		other := "straight"
 		if keep == "straight" {
@@ -169,7 +173,7 @@ func quoteStyleIn(pass *lint.Pass, units []textUnit) {
 			continue
 		}
 		minority := make([]mark, 0, counts[other])
-		fam.each(units, func(ui, off, size int, style string) {
+		fam.each(units, skip, func(ui, off, size int, style string) {
 			if style == other {
 				minority = append(minority, mark{unit: ui, off: off, size: size, style: style})
 			}

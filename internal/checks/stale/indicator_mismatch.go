@@ -493,6 +493,7 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 	words := append(append([]string{r.text.Value}, r.ind.Words...), extra...)
 	wm := wordsMatcherOf(words)
 	re, firsts, sieve := wm.re, wm.firsts, wm.sieve
+	var sents []prose.Range // reused for each unit
 	for i, u := range units {
 		// A match starts with the first part of a word, which an ASCII
 		// text then holds in lower case (the regexp also folds "K", the
@@ -511,7 +512,8 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			continue
 		}
 		lt := lowText(low, i)
-		for _, s := range prose.Sentences(u.Text) {
+		sents = prose.AppendSentences(sents[:0], u.Text)
+		for _, s := range sents {
 			// The unit's sieve again, for each sentence: a unit that
 			// names the reason has most of its sentences not name it,
 			// and the regexp's search of each was half of discussed.
@@ -530,16 +532,32 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			if givesReasons {
 				continue
 			}
-			for _, m := range re.FindAllStringIndex(sent[sf:], -1) {
-				m0 := sf + m[0]
-				before, lowBefore := sent[:m0], sliceLow(lt, s.Start, s.Start+m0)
-				if _, ok := findDueTo(before, lowBefore); !ok || elaborates(before, lowBefore) {
+			// The first match most often speaks of the reason: the
+			// others are looked for only when it does not.
+			first := re.FindStringIndex(sent[sf:])
+			if first == nil {
+				continue
+			}
+			if speaksOf(sent, sliceLow(lt, s.Start, s.End), sf+first[0]) {
+				return true
+			}
+			for _, m := range re.FindAllStringIndex(sent[sf:], -1)[1:] {
+				if speaksOf(sent, sliceLow(lt, s.Start, s.End), sf+m[0]) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// speaksOf reports whether the match of a reason's words at m0 in sent
+// (low its lower case, or "") speaks of it: it is not among the reasons
+// of a "due to" before it, or in a clause that elaborates them.
+func speaksOf(sent, low string, m0 int) bool {
+	before, lowBefore := sent[:m0], sliceLow(low, 0, m0)
+	_, ok := findDueTo(before, lowBefore)
+	return !ok || elaborates(before, lowBefore)
 }
 
 // elaboration: after an area's "due to crime", a clause that says more
