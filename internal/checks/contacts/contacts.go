@@ -6,6 +6,8 @@
 package contacts
 
 import (
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,23 +53,23 @@ func sectionsFor(pass *lint.Pass, specs ...*profile.Section) []*document.Section
 	return out
 }
 
-// contactsIn lists the contacts that lie within one of the sections. A JSON
-// or YAML report lists its contacts apart from its sections, so there every
-// contact of the report counts.
-func contactsIn(pass *lint.Pass, sections []*document.Section) []document.Contact {
-	if pass.Doc.Data != nil {
-		return pass.Doc.Contacts
-	}
-	var out []document.Contact
-	for _, c := range pass.Doc.Contacts {
-		for _, s := range sections {
-			if s.Span.Contains(c.Span) {
-				out = append(out, c)
-				break
+// contactsIn yields, in order, the contacts that lie within one of the
+// sections. A JSON or YAML report lists its contacts apart from its
+// sections, so there every contact of the report counts. They are yielded,
+// not listed: the lists were a copy of most contacts of every report, made
+// twice a check (embassy-contact, emergency-number).
+func contactsIn(pass *lint.Pass, sections []*document.Section) iter.Seq[*document.Contact] {
+	return func(yield func(*document.Contact) bool) {
+		for i := range pass.Doc.Contacts {
+			c := &pass.Doc.Contacts[i]
+			if pass.Doc.Data == nil && !slices.ContainsFunc(sections, func(s *document.Section) bool { return s.Span.Contains(c.Span) }) {
+				continue
+			}
+			if !yield(c) {
+				return
 			}
 		}
 	}
-	return out
 }
 
 // valueSource maps a byte range of a contact's value to a source span: the

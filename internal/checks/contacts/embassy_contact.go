@@ -53,7 +53,7 @@ func runEmbassyContact(pass *lint.Pass) {
 		return // the section is missing: required-section says so
 	}
 	have := map[document.ContactKind]bool{}
-	for _, c := range contactsIn(pass, sections) {
+	for c := range contactsIn(pass, sections) {
 		have[c.Kind] = true
 		// "Telephone: … (emergencies only)": the post's phone number, which
 		// it asks to be called in emergencies only, is still its phone.

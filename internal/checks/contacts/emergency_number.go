@@ -41,7 +41,7 @@ func runEmergencyNumber(pass *lint.Pass) {
 	if len(sections) == 0 {
 		return // no such section: required-section says so if one is required
 	}
-	for _, c := range contactsIn(pass, sections) {
+	for c := range contactsIn(pass, sections) {
 		if c.Kind == document.ContactEmergency {
 			return
 		}

@@ -1,0 +1,78 @@
+package contacts
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/lint"
+	"github.com/reportlint/reportlint/internal/linttest"
+	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
+	"github.com/reportlint/reportlint/internal/source"
+)
+
+// contactsListed is contactsIn as it was, a list of copies.
+func contactsListed(pass *lint.Pass, sections []*document.Section) []document.Contact {
+	if pass.Doc.Data != nil {
+		return pass.Doc.Contacts
+	}
+	var out []document.Contact
+	for _, c := range pass.Doc.Contacts {
+		for _, s := range sections {
+			if s.Span.Contains(c.Span) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestContactsInAsListed: contactsIn yields the contacts the list held, in
+// its order, for each section of the fixtures and the real corpus (when
+// ../shared is there), for no section and for all of them.
+func TestContactsInAsListed(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*/*")
+	corpus, _ := filepath.Glob("../../../../shared/corpus/*/*")
+	yielded := 0
+	for _, path := range append(paths, corpus...) {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := source.New(path, raw)
+		if err != nil {
+			continue // a fixture of bytes no report is made of
+		}
+		r, err := parse.Parse(f, parse.Options{})
+		if err != nil {
+			continue
+		}
+		prof, ok := profile.Default().Get(r.Profile)
+		if !ok {
+			t.Fatalf("%s: no profile %s", path, r.Profile)
+		}
+		pass := lint.NewPass(EmbassyContact, f, r, prof, linttest.DefaultAsOf, nil, lint.Warning, func(lint.Finding) {})
+		all := r.AllSections()
+		sets := [][]*document.Section{nil, all}
+		for _, s := range all {
+			sets = append(sets, []*document.Section{s})
+		}
+		for _, set := range sets {
+			var got []document.Contact
+			for c := range contactsIn(pass, set) {
+				got = append(got, *c)
+			}
+			yielded += len(got)
+			if want := contactsListed(pass, set); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Errorf("%s: %d sections: yielded %d contacts, want %d", path, len(set), len(got), len(want))
+			}
+		}
+	}
+	if yielded == 0 {
+		t.Error("no contact yielded: the test compares nothing")
+	}
+}
