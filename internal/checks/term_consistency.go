@@ -42,37 +42,50 @@ func runTermConsistency(pass *lint.Pass) {
 	// that spells most of them one way.
 	var spelled []string
 	var mixed []bool
-	var uses []termUse
 	units := texts(pass)
-	for ui, u := range units {
-		if !hasLower(u.Text) {
-			continue
-		}
-		// Most words have fewer than two capitals: they are passed over as
-		// they are read, without allocating.
-		text := u.Text
-		for i := nextCapsWord(text, 0); i < len(text); i = nextCapsWord(text, i) {
-			start := i
-			var caps int
-			i, caps = scanWord(text, i)
-			if caps < 2 || u.InCode(start, i) {
+	// each calls use for every word of two capitals or more outside code,
+	// in order.
+	each := func(use func(ui, start, end int)) {
+		for ui, u := range units {
+			if !hasLower(u.Text) {
 				continue
 			}
-			word := text[start:i]
-			k, ok := lookupLower(index, word)
-			if !ok {
-				k = len(spelled)
-				index[strings.ToLower(word)] = k
-				spelled, mixed = append(spelled, word), append(mixed, false)
-			} else if word != spelled[k] {
-				mixed[k] = true
+			// Most words have fewer than two capitals: they are passed over as
+			// they are read, without allocating.
+			text := u.Text
+			for i := nextCapsWord(text, 0); i < len(text); i = nextCapsWord(text, i) {
+				start := i
+				var caps int
+				i, caps = scanWord(text, i)
+				if caps < 2 || u.InCode(start, i) {
+					continue
+				}
+				use(ui, start, i)
 			}
-			uses = append(uses, termUse{form: k, unit: ui, start: start, end: i})
 		}
 	}
+	each(func(ui, start, end int) {
+		word := units[ui].Text[start:end]
+		k, ok := lookupLower(index, word)
+		if !ok {
+			k = len(spelled)
+			index[strings.ToLower(word)] = k
+			spelled, mixed = append(spelled, word), append(mixed, false)
+		} else if word != spelled[k] {
+			mixed[k] = true
+		}
+	})
 	if !slices.Contains(mixed, true) {
 		return
 	}
+	// The uses, read again only now: a report whose forms are each
+	// spelled one way, as all of the real corpus's are, does not list
+	// them (a twentieth of the rules' allocations there).
+	var uses []termUse
+	each(func(ui, start, end int) {
+		k, _ := lookupLower(index, units[ui].Text[start:end])
+		uses = append(uses, termUse{form: k, unit: ui, start: start, end: end})
+	})
 	// The uses of each form spelled two ways, in order, by counting sort:
 	// at[k] is where form k's uses begin in byForm.
 	at := make([]int, len(spelled)+1)
