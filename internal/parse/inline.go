@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -171,7 +172,13 @@ func linkTarget(raw string) string {
 // do not move, so every span still points into the source as written.
 func loosenLinkTargets(b []byte) {
 	for i := 0; i+2 < len(b); i++ {
-		if b[i] != ']' || b[i+1] != '(' {
+		// To the next "]" that may open a target: most of a source has
+		// none, and a byte at a time was 1% of checking the corpus.
+		j := bytes.IndexByte(b[i:len(b)-2], ']')
+		if j < 0 {
+			return
+		}
+		if i += j; b[i+1] != '(' {
 			continue
 		}
 		start := i + 2

@@ -149,3 +149,55 @@ func FuzzInlineRange(f *testing.F) {
 		}
 	})
 }
+
+// loosenLinkTargetsByByte is loosenLinkTargets as it was, reading every
+// byte for "](": FuzzLoosenLinkTargets holds the one that jumps from "]"
+// to "]" to it.
+func loosenLinkTargetsByByte(b []byte) {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] != ']' || b[i+1] != '(' {
+			continue
+		}
+		start := i + 2
+		k := start
+		for k < len(b) && b[k] == ' ' {
+			k++
+		}
+		if !hasLooseScheme(b[k:]) {
+			continue
+		}
+		end := start
+		for end < len(b) && end-start < maxLinkTarget && !strings.ContainsRune(")(\n", rune(b[end])) {
+			end++
+		}
+		if end == len(b) || b[end] != ')' {
+			continue
+		}
+		raw := string(b[start:end])
+		_, n, ok := looseTarget(raw)
+		if !ok {
+			continue
+		}
+		kept := strings.ReplaceAll(raw[:n], " ", "")
+		copy(b[start:start+n], kept+strings.Repeat(" ", n-len(kept)))
+		i = end
+	}
+}
+
+func FuzzLoosenLinkTargets(f *testing.F) {
+	for _, s := range []string{
+		"[a](mailto: x @y.org) [b](tel:+1 202 555 0100)",
+		"](", "]]](tel: 1 2)", "[x](tel:+1 (202) 555)", "[m]( MAILTO:a b@c.d \"t\")\n[n](tel:1)",
+		"no brackets at all", "]", "](tel:1 2",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := []byte(s), []byte(s)
+		loosenLinkTargets(got)
+		loosenLinkTargetsByByte(want)
+		if string(got) != string(want) {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	})
+}

@@ -194,8 +194,12 @@ func (mp *mdParser) paragraph(n ast.Node, kind document.ParagraphKind) *document
 	if len(mp.paras) == cap(mp.paras) {
 		mp.paras = make([]document.Paragraph, 0, 32)
 	}
-	mp.paras = append(mp.paras, document.Paragraph{Kind: kind, Span: sp, Inline: in})
-	return &mp.paras[len(mp.paras)-1]
+	// Filled in place: the slab's slots are zero, and a paragraph is too
+	// large to build and then copy.
+	mp.paras = mp.paras[:len(mp.paras)+1]
+	p := &mp.paras[len(mp.paras)-1]
+	p.Kind, p.Span, p.Inline = kind, sp, in
+	return p
 }
 
 // inlineValue is n's text and line span. It builds in the paragraphs'

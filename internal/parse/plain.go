@@ -129,7 +129,8 @@ func (mp *mdParser) plainText(n *plainParagraph, b *document.InlineBuilder) {
 	for i := range lines.Len() {
 		seg, lineBreak := plainLine(mp.source, lines.At(i))
 		if seg.Stop > seg.Start {
-			mp.appendProse(b, seg.Start, seg.Stop)
+			// appendProse less its search for "**": a plain line has no "*".
+			appendUnescaped(b, mp.src, seg.Start, seg.Stop)
 		}
 		if lineBreak && b.Len() > 0 && b.LastByte() != ' ' {
 			b.AppendSynthetic(" ")
