@@ -48,6 +48,10 @@ func newMarkdownParser(refs, plain bool) parser.Parser {
 	)
 }
 
+// markdownOneByOne makes parseMarkdown add each paragraph to its section as
+// addParagraph does; FuzzMarkdownParagraphsInOrder sets it.
+var markdownOneByOne = false
+
 // goldmarkFor is the parser for source: the one without the link
 // reference transformer when source can hold no definition.
 func goldmarkFor(source []byte) parser.Parser {
@@ -64,7 +68,8 @@ func parseMarkdown(src string, r *document.Report, prof *profile.Profile) {
 	source := []byte(src)
 	loosenLinkTargets(source)
 	doc := goldmarkFor(source).Parse(text.NewReader(source))
-	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof)}
+	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof), oneByOne: markdownOneByOne}
+	mp.order = make([]*document.Paragraph, 0, doc.ChildCount()/2) // a first guess; it grows as needed
 	first := true
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && first && h.Level == 1 && r.Title.Value == "" {
@@ -93,6 +98,12 @@ type mdParser struct {
 	// allocation.
 	paras []document.Paragraph
 	stack []*document.Section
+	// order is every paragraph so far, in document order: the sections'
+	// paragraphs are runs of it (addInOrder), where each section grew its
+	// own slice. oneByOne adds them as addParagraph does instead, for
+	// FuzzMarkdownParagraphsInOrder.
+	order    []*document.Paragraph
+	oneByOne bool
 	// headerDone is set once a heading that is not a header line (or a
 	// paragraph of running text) ends the header area.
 	headerDone bool
@@ -120,7 +131,12 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 		if !mp.headerDone && len(mp.stack) == 0 {
 			mp.hp.readLine(mp.r, mp.src, p.Span.Start, p.Span.End)
 		}
-		addParagraph(mp.r, mp.stack, p)
+		if mp.oneByOne {
+			addParagraph(mp.r, mp.stack, p)
+			return
+		}
+		mp.order = append(mp.order, p)
+		addInOrder(mp.r, mp.stack, mp.order)
 	case *ast.List:
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {

@@ -80,3 +80,45 @@ func TestPlainParagraphsRealPages(t *testing.T) {
 		t.Fatal("no report was parsed")
 	}
 }
+
+// FuzzMarkdownParagraphsInOrder holds the Markdown parser's sections,
+// whose paragraphs are runs of one array (addInOrder), to sections that
+// each grew their own (addParagraph): the same report for every source.
+// Adding to one section's paragraphs must not change the next one's.
+func FuzzMarkdownParagraphsInOrder(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.md")
+	f.Add("Intro.\n\n## A\n\na1\n\n### B\n\nb1\n\n- item\n\n> # Q\n>\n> q1\n\n## C\n\nc1\n\n# T\n\nt1\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		src, err := source.New("f.md", []byte(text))
+		if err != nil {
+			return
+		}
+		parseWith := func(oneByOne bool) *document.Report {
+			defer func() { markdownOneByOne = false }()
+			markdownOneByOne = oneByOne
+			r, err := Parse(src, Options{Format: document.FormatMarkdown})
+			if err != nil {
+				return nil
+			}
+			return r
+		}
+		want, got := parseWith(true), parseWith(false)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%q: in order %+v; one by one %+v", text, got, want)
+		}
+		if got == nil {
+			return
+		}
+		all := got.AllSections()
+		for i := 0; i+1 < len(all); i++ {
+			if len(all[i+1].Paragraphs) == 0 {
+				continue
+			}
+			next := all[i+1].Paragraphs[0]
+			all[i].Paragraphs = append(all[i].Paragraphs, &document.Paragraph{})
+			if all[i+1].Paragraphs[0] != next {
+				t.Fatalf("%q: adding to section %d's paragraphs changed section %d's", text, i, i+1)
+			}
+		}
+	})
+}
