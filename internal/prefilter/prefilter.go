@@ -39,6 +39,12 @@ type node struct {
 	// memo is 1 + the literal's place in a memo, once Share has numbered
 	// it; 0 before.
 	memo int
+	// ksMemo, for a literal with ks that Share numbered, is 1 + the place
+	// in the memo of whether the text holds the Kelvin sign or the long s:
+	// looked for once a text, not once for each such literal it lacks
+	// (most wordings hold a "k" or an "s"), which was a third of the level
+	// statements' tests.
+	ksMemo int
 }
 
 type op uint8
@@ -97,8 +103,9 @@ func (f *Filter) MayMatch(text string) bool {
 
 // Share numbers the literals of filters for MayMatchMemo, the same
 // literal (as written, and asked in either case or not) the same number,
-// and returns how many numbers it gave: the length of the memo. A
-// profile's level statements ask a paragraph for the same wordings
+// and returns the length of the memo: how many numbers it gave, and one
+// place more, for whether a text holds the Kelvin sign or the long s, when
+// a case-ignoring literal holds a "k" or an "s". A profile's level statements ask a paragraph for the same wordings
 // ("avoid all travel" in three statements), each a search of it. Call it
 // once, before the filters are used; a filter is numbered by one Share
 // only.
@@ -108,6 +115,7 @@ func Share(filters []*Filter) int {
 		fold bool
 	}
 	num := map[key]int{}
+	var ks []*node
 	var walk func(n *node)
 	walk = func(n *node) {
 		if n.op != opLit {
@@ -123,13 +131,22 @@ func Share(filters []*Filter) int {
 			num[k] = i
 		}
 		n.memo = i + 1
+		if n.fold && n.ks {
+			ks = append(ks, n)
+		}
 	}
 	for _, f := range filters {
 		if f != nil {
 			walk(&f.root)
 		}
 	}
-	return len(num)
+	if len(ks) == 0 {
+		return len(num)
+	}
+	for _, n := range ks {
+		n.ksMemo = len(num) + 1 // the place after the literals'
+	}
+	return len(num) + 1
 }
 
 // MayMatchMemo is MayMatch, keeping in memo what each literal's search of
@@ -169,7 +186,12 @@ func (n *node) heldInMemo(text string, memo []uint8) bool {
 	case 2:
 		return false
 	}
-	held := n.heldIn(text)
+	var held bool
+	if n.ksMemo == 0 {
+		held = n.heldIn(text)
+	} else {
+		held = n.folded.In(text) || n.ksIn(text, memo)
+	}
 	memo[n.memo-1] = 2
 	if held {
 		memo[n.memo-1] = 1
@@ -280,8 +302,29 @@ func (n *node) heldIn(text string) bool {
 	if !n.fold {
 		return strings.Contains(text, n.lit)
 	}
-	return n.folded.In(text) ||
-		n.ks && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+	return n.folded.In(text) || n.ks && holdsKS(text)
+}
+
+// holdsKS reports whether text holds the Kelvin sign or the long s, which
+// a case-ignoring expression matches to "k" and "s".
+func holdsKS(text string) bool {
+	return strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f")
+}
+
+// ksIn is holdsKS(text), kept in memo at n.ksMemo.
+func (n *node) ksIn(text string, memo []uint8) bool {
+	switch memo[n.ksMemo-1] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	held := holdsKS(text)
+	memo[n.ksMemo-1] = 2
+	if held {
+		memo[n.ksMemo-1] = 1
+	}
+	return held
 }
 
 // Regexp is a compiled expression whose searches ask its filter first; the

@@ -197,3 +197,29 @@ func TestFilterReplacementCharacter(t *testing.T) {
 		}
 	}
 }
+
+// Share keeps one place of the memo for the Kelvin sign and the long s
+// when a case-ignoring literal holds a "k" or an "s", and MayMatchMemo
+// reads it for each such literal: a text holding either lets them all
+// through, as MayMatch does.
+func TestShareKelvinPlace(t *testing.T) {
+	filters := []*Filter{For(`(?i)ask them`), For(`(?i)do not travel|risky`), For(`(?i)avoid all travel`)}
+	n := Share(filters)
+	if n != 5 {
+		t.Fatalf("Share gave a memo of %d, want 4 literals and the Kelvin sign's place", n)
+	}
+	for _, text := range []string{"A\u212a them", "ri\u017fky", "no", "ASK THEM"} {
+		memo := make([]uint8, n)
+		for i, fl := range filters {
+			if got, want := fl.MayMatchMemo(text, memo), fl.MayMatch(text); got != want {
+				t.Fatalf("filter %d: MayMatchMemo(%q) = %v, MayMatch %v", i, text, got, want)
+			}
+		}
+		if holdsKS(text) != (memo[n-1] == 1) {
+			t.Fatalf("%q: the Kelvin sign's place holds %d", text, memo[n-1])
+		}
+	}
+	if n := Share([]*Filter{For(`(?i)avoid all travel`), For(`risky`)}); n != 2 {
+		t.Fatalf("Share gave a memo of %d without a case-ignoring k or s, want 2", n)
+	}
+}
