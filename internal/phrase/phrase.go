@@ -292,6 +292,10 @@ type FoldLiteral struct {
 // NewFoldLiteral is lit, a lower-case ASCII run, ready to look for.
 func NewFoldLiteral(lit string) FoldLiteral { return FoldLiteral{lit: lit, anchor: rarest(lit)} }
 
+// Anchor is the place in the literal of the byte its search looks for
+// first (its rarest): literals sharing it can be looked for in one search.
+func (l FoldLiteral) Anchor() int { return l.anchor }
+
 // In is ContainsFold(s, lit).
 func (l FoldLiteral) In(s string) bool {
 	return l.lit == "" || containsFold(s, l.lit, l.anchor)

@@ -9,6 +9,7 @@
 package prefilter
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -45,6 +46,72 @@ type node struct {
 	// (most wordings hold a "k" or an "s"), which was a third of the level
 	// statements' tests.
 	ksMemo int
+	// group, for a case-ignoring literal Share numbered, is the literals
+	// whose search looks for the same byte first, found in one search.
+	group *group
+}
+
+// group is case-ignoring literals numbered by one Share whose searches
+// turn on the same byte (phrase.FoldLiteral.Anchor): the level
+// statements' wordings most often on the "v" of "travel". Each search read
+// the text for that byte in both cases; the group reads it once for all.
+type group struct {
+	b     byte    // the byte, lower case
+	nodes []*node // at most 64, a bit each
+}
+
+// maxGroup is the most literals of a group.
+const maxGroup = 64
+
+// scan writes in memo, for each literal of g, whether text holds it as
+// heldInMemo finds it: its case-ignoring search, then the Kelvin sign's.
+func (g *group) scan(text string, memo []uint8) {
+	lo, up := g.b, g.b
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	var found uint64
+	all := uint64(1)<<len(g.nodes) - 1
+	if len(g.nodes) == maxGroup {
+		all = ^uint64(0)
+	}
+	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
+	for i := 0; i < len(text) && found != all; {
+		if nextLo < i {
+			nextLo = indexByteFrom(text, lo, i)
+		}
+		if nextUp < i {
+			nextUp = indexByteFrom(text, up, i)
+		}
+		j := min(nextLo, nextUp)
+		if j >= len(text) {
+			break
+		}
+		for m := all &^ found; m != 0; m &= m - 1 {
+			b := bits.TrailingZeros64(m)
+			n := g.nodes[b]
+			start := j - n.folded.Anchor()
+			if start >= 0 && start+len(n.lit) <= len(text) && phrase.EqualFoldASCII(text[start:start+len(n.lit)], n.lit) {
+				found |= 1 << b
+			}
+		}
+		i = j + 1
+	}
+	for b, n := range g.nodes {
+		held := found&(1<<b) != 0 || n.ksMemo != 0 && n.ksIn(text, memo) || n.ksMemo == 0 && n.ks && holdsKS(text)
+		memo[n.memo-1] = 2
+		if held {
+			memo[n.memo-1] = 1
+		}
+	}
+}
+
+// indexByteFrom is the first place of c in s at or after i, or len(s).
+func indexByteFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 type op uint8
@@ -116,6 +183,8 @@ func Share(filters []*Filter) int {
 	}
 	num := map[key]int{}
 	var ks []*node
+	var folded, firsts []*node // the case-ignoring literals' nodes; the first of each
+	firstOf := map[int]*node{} // by memo
 	var walk func(n *node)
 	walk = func(n *node) {
 		if n.op != opLit {
@@ -131,6 +200,13 @@ func Share(filters []*Filter) int {
 			num[k] = i
 		}
 		n.memo = i + 1
+		if n.fold {
+			folded = append(folded, n)
+			if !ok {
+				firsts = append(firsts, n)
+				firstOf[n.memo] = n
+			}
+		}
 		if n.fold && n.ks {
 			ks = append(ks, n)
 		}
@@ -139,6 +215,10 @@ func Share(filters []*Filter) int {
 		if f != nil {
 			walk(&f.root)
 		}
+	}
+	groupLiterals(firsts)
+	for _, n := range folded {
+		n.group = firstOf[n.memo].group // the other nodes of the literal
 	}
 	if len(ks) == 0 {
 		return len(num)
@@ -180,6 +260,12 @@ func (n *node) heldInMemo(text string, memo []uint8) bool {
 	if n.memo == 0 {
 		return n.heldIn(text)
 	}
+	if n.group != nil {
+		if memo[n.memo-1] == 0 {
+			n.group.scan(text, memo)
+		}
+		return memo[n.memo-1] == 1
+	}
 	switch memo[n.memo-1] {
 	case 1:
 		return true
@@ -197,6 +283,32 @@ func (n *node) heldInMemo(text string, memo []uint8) bool {
 		memo[n.memo-1] = 1
 	}
 	return held
+}
+
+// groupLiterals puts the literals whose searches turn on the same byte in
+// groups, and gives each node of a literal its group; a literal alone
+// with its byte keeps its own search. lits holds one node of each
+// literal, in the order of their numbers.
+func groupLiterals(lits []*node) {
+	byByte := map[byte][]*node{}
+	var order []byte
+	for _, n := range lits {
+		b := n.lit[n.folded.Anchor()]
+		if _, ok := byByte[b]; !ok {
+			order = append(order, b)
+		}
+		byByte[b] = append(byByte[b], n)
+	}
+	for _, b := range order {
+		nodes := byByte[b]
+		for len(nodes) > 1 {
+			g := &group{b: b, nodes: nodes[:min(len(nodes), maxGroup)]}
+			for _, n := range g.nodes {
+				n.group = g
+			}
+			nodes = nodes[len(g.nodes):]
+		}
+	}
 }
 
 // required is what every match of re contains, or nil for nothing.

@@ -223,3 +223,35 @@ func TestShareKelvinPlace(t *testing.T) {
 		t.Fatalf("Share gave a memo of %d without a case-ignoring k or s, want 2", n)
 	}
 }
+
+// Share puts case-ignoring literals whose searches turn on the same byte
+// in one group, each of their nodes, and leaves a literal alone with its
+// byte, or asked with case, to its own search; the group's one reading
+// answers as each search would.
+func TestShareGroupsLiterals(t *testing.T) {
+	filters := []*Filter{For(`(?i)avoid all travel|do not travel`), For(`(?i)^do not travel\b`), For(`(?i)exercise`), For(`do not travel`)}
+	n := Share(filters)
+	avoid, doNot, again := filters[0].root.subs[0], filters[0].root.subs[1], &filters[1].root
+	if avoid.group == nil || avoid.group != doNot.group || again.group != avoid.group {
+		t.Fatalf("groups: %p, %p and %p, want one", avoid.group, doNot.group, again.group)
+	}
+	if filters[2].root.group != nil || filters[3].root.group != nil {
+		t.Fatal("a literal alone with its byte, or asked with case, is in a group")
+	}
+	for _, c := range []struct {
+		text string
+		want []bool
+	}{
+		{"We say DO NOT TRAVEL there.", []bool{true, true, false, false}},
+		{"Avoid all travel.", []bool{true, false, false, false}},
+		{"travel: do not", []bool{false, false, false, false}},
+		{"do not travel, exercise", []bool{true, true, true, true}},
+	} {
+		memo := make([]uint8, n)
+		for i, fl := range filters {
+			if got := fl.MayMatchMemo(c.text, memo); got != c.want[i] || got != fl.MayMatch(c.text) {
+				t.Errorf("filter %d: MayMatchMemo(%q) = %v, want %v", i, c.text, got, c.want[i])
+			}
+		}
+	}
+}
