@@ -356,8 +356,9 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 	// Inline directives first: what they silence is gone before anything
 	// else is decided, and is not counted as left out.
 	sup, bad := lint.NewSuppressor(f, known)
-	c := collector{file: f, sup: sup, show: opt.show, limit: opt.maxFindings(), kept: map[string]int{},
-		schemaLevel: map[document.Span]lint.Level{}, explained: map[document.Span]bool{}}
+	// Its maps are made when first written: a report without schema
+	// findings, or without findings, needs none of them.
+	c := collector{file: f, sup: sup, show: opt.show, limit: opt.maxFindings()}
 	// A rule that reports the very value the schema rejects (a rating word
 	// outside the vocabulary, a malformed email) says more about it, with a
 	// hint; the schema's finding at the same span is then dropped, and the
@@ -393,6 +394,9 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 				if fd, ok := c.locate(fd); ok {
 					schemaFindings = append(schemaFindings, fd)
 					if !fd.Absent {
+						if c.schemaLevel == nil {
+							c.schemaLevel = map[document.Span]lint.Level{}
+						}
 						c.schemaLevel[fd.Span] = max(c.schemaLevel[fd.Span], fd.Level)
 					}
 				}
@@ -412,12 +416,13 @@ func Lint(f *source.File, r *document.Report, opt Options, settings map[string]l
 		defer lint.ReleaseShared(memo)
 		rules := opt.Rules.All()
 		passes := make([]lint.Pass, len(rules)) // one allocation, not one a rule
+		add := c.add                            // made once: the method value, passed to each rule, was an allocation a rule
 		for i, rule := range rules {
 			s, ok := enabled(rule.ID)
 			if !ok || !rule.AppliesTo(r.Profile) || rule.ID == "schema" || rule.ID == "bad-directive" {
 				continue
 			}
-			if err := runRule(&passes[i], rule, f, r, prof, opt.AsOf, s, memo, c.add); err != nil {
+			if err := runRule(&passes[i], rule, f, r, prof, opt.AsOf, s, memo, add); err != nil {
 				return nil, err
 			}
 		}
@@ -532,6 +537,9 @@ func (c *collector) add(fd lint.Finding) {
 func (c *collector) explain(fd lint.Finding) {
 	if level, ok := c.schemaLevel[fd.Span]; ok {
 		fd.Level = max(fd.Level, level)
+		if c.explained == nil {
+			c.explained = map[document.Span]bool{}
+		}
 		c.explained[fd.Span] = true
 	}
 	c.keep(fd)
@@ -546,6 +554,9 @@ func (c *collector) keep(fd lint.Finding) {
 	if c.limit > 0 && c.kept[fd.Rule] >= c.limit {
 		c.left.Add(fd)
 		return
+	}
+	if c.kept == nil {
+		c.kept = map[string]int{}
 	}
 	c.kept[fd.Rule]++
 	c.findings = append(c.findings, fd)
