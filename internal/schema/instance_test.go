@@ -117,3 +117,21 @@ func TestSlimSectionList(t *testing.T) {
 		t.Errorf("a blank title: %v, want %v", got, want)
 	}
 }
+
+// kindValue is the kind's string, for every kind and for one it does not
+// know; a known kind's costs no allocation.
+func TestKindValue(t *testing.T) {
+	kinds := []document.ContactKind{document.ContactPhone, document.ContactEmergency, document.ContactFax,
+		document.ContactEmail, document.ContactAddress, document.ContactHours, document.ContactWebsite, "pager"}
+	for _, k := range kinds {
+		if got, ok := kindValue(k).(string); !ok || got != string(k) {
+			t.Errorf("kindValue(%q) = %#v", k, kindValue(k))
+		}
+	}
+	var sink any
+	email := kinds[3] // not a constant, which would box without allocating anyway
+	if n := testing.AllocsPerRun(100, func() { sink = kindValue(email) }); n != 0 {
+		t.Errorf("kindValue of a known kind: %v allocations", n)
+	}
+	_ = sink
+}
