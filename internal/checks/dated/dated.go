@@ -138,34 +138,20 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
 	tus := pass.Texts()
-	size := 0
-	for _, tu := range tus {
-		size += len(tu.Text)
-	}
-	// The units' slices are cut from a few arrays, filled unit by unit: a
-	// report's words then cost a few allocations, not one or more each.
-	// The cuts are capped, so a unit's slice never grows into the next
-	// one's; and a full array is never grown but followed by a new one,
-	// for the cuts from it would keep every old copy alive (a report of
-	// many short paragraphs kept four times its tokens).
-	var f folder
-	f.buf = block(&foldBuffers, &a.fold, size/4) // about the capitalised words' share of prose
-	flushed := 0                                 // the units before it have their folded string
-
+	// A first pass finds each unit's date mentions and whether a rule reads
+	// its words: the blocks below are then sized for the units that are cut
+	// into words, most often a small share of the text, where they were
+	// sized for the whole report (the token block alone was 3.5% of the
+	// bytes a check of the real corpus allocated).
 	var kept [][]unit
 	var keptPtrs [][]*unit
 	units := block(&unitBlocks, &kept, len(tus)) // never grows: out points into it
-	out := block(&unitPtrBlocks, &keptPtrs, len(tus))
-	toks := block(&tokenBlocks, &a.toks, size/5+1)
-	sents := block(&sentenceBlocks, &a.sents, len(tus)+size/64)
 	dated := make([]mention, 0, len(ds))
-	var ranges []prose.Range // reused for each text
-	var unitDates []mention  // reused: each text's date mentions before they are cut
-	left := size             // bytes of text not yet read
+	var unitDates []mention // reused: each text's date mentions before they are cut
+	size, worded := 0, 0    // bytes and count of the units cut into words
 	for i := range tus {
 		tu := &tus[i]
 		text := tu.Text
-		left -= len(text)
 		if text == "" || len(text) > math.MaxInt32/2 {
 			// int32 offsets, in a text or in its folded form, which may be
 			// half as long again: a text of 1 GiB is not read.
@@ -182,10 +168,41 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 				probe.bare = true
 				dated, probe.dates = cut(dated, unitDates, 16)
 				units = append(units, probe)
-				out = append(out, &units[len(units)-1])
 			}
 			continue
 		}
+		// Not bare: its words are read below, and its dates placed among
+		// them (a unit without a sentence is dropped there).
+		dated, probe.dates = cut(dated, unitDates, 16)
+		units = append(units, probe)
+		size += len(text)
+		worded++
+	}
+	// The units' slices are cut from a few arrays, filled unit by unit: a
+	// report's words then cost a few allocations, not one or more each.
+	// The cuts are capped, so a unit's slice never grows into the next
+	// one's; and a full array is never grown but followed by a new one,
+	// for the cuts from it would keep every old copy alive (a report of
+	// many short paragraphs kept four times its tokens).
+	var f folder
+	f.buf = block(&foldBuffers, &a.fold, size/4) // about the capitalised words' share of prose
+	flushed := 0                                 // the units before it have their folded string
+	out := block(&unitPtrBlocks, &keptPtrs, len(units))
+	toks := block(&tokenBlocks, &a.toks, size/5+1)
+	sents := block(&sentenceBlocks, &a.sents, worded+size/64)
+	var ranges []prose.Range // reused for each text
+	left := size             // bytes of the worded texts not yet read
+	n := 0                   // units[:n] are kept; units[n:] are still to read
+	for r := range units {
+		probe := units[r]
+		if probe.bare {
+			units[n] = probe
+			out = append(out, &units[n])
+			n++
+			continue
+		}
+		text := probe.Text
+		left -= len(text)
 		ranges = prose.AppendSentences(ranges[:0], text)
 		if len(ranges) == 0 {
 			continue
@@ -199,7 +216,7 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 			need = maxTokens(text)
 		}
 		if len(f.buf) > math.MaxInt32-len(text)/2*3-3 {
-			flushed = setFolded(units, flushed, f.buf)
+			flushed = setFolded(units[:n], flushed, f.buf)
 			f.buf = nil // the next units' folded forms in a new buffer
 		}
 		var ut []token
@@ -222,8 +239,9 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 			}
 			ut = ut[:len(ut):len(ut)]
 		}
-		units = append(units, unit{TextUnit: tu, toks: ut})
-		u := &units[len(units)-1]
+		units[n] = unit{TextUnit: probe.TextUnit, toks: ut, dates: probe.dates}
+		u := &units[n]
+		n++
 		if cap(sents)-len(sents) < len(ranges) {
 			sents = block(&sentenceBlocks, &a.sents, max(len(ranges), left/64+1))
 		}
@@ -235,7 +253,6 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 			sents = append(sents, sentence{start: r.Start, end: r.End, tok0: t0, tok1: k})
 		}
 		u.sents = sents[s0:len(sents):len(sents)]
-		dated, u.dates = cut(dated, unitDates, 16)
 		for j := range u.dates {
 			m := &u.dates[j]
 			m.tok0, m.tok1 = u.tokenAt(m.start), u.tokenAt(m.end)
@@ -250,6 +267,8 @@ func analyseReport(pass *lint.Pass, all bool) *analysis {
 		}
 		out = append(out, u)
 	}
+	clear(units[n:]) // the dropped units: the array is lent on, cleared
+	units = units[:n]
 	setFolded(units, flushed, f.buf)
 	// The buffer as it grew: the one lent to the next report.
 	if len(a.fold) > 0 && cap(f.buf) > cap(a.fold[0]) {
