@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/countries"
 	"github.com/reportlint/reportlint/internal/document"
@@ -277,55 +278,63 @@ type digitGroup struct {
 }
 
 // parsePhone reads "+(20) 2-1234-5678", "+223-2044-5100", "8200-1717".
+// It reads the bytes, decoding a rune where one is not ASCII, and its
+// groups of digits are pieces of s: a rune slice and a copy a group (and
+// the digits' string grown a group at a time) were most of the
+// allocations of phone-format, which parses each number more than once.
 func parsePhone(s string) phone {
 	p := phone{written: s}
-	rs := []rune(s)
+	if n := digitRuns(s); n > 0 {
+		p.groups = make([]digitGroup, 0, n)
+	}
 	i := 0
 	open := false // inside parentheses
 	openAt := -1  // group index at the opening parenthesis
-	plusAt := -1  // rune index of the plus sign
+	plusAt := -1  // index of the plus sign (rune and byte agree: see below)
 	groupsInParens := 0
-	for i < len(rs) {
-		r := rs[i]
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r >= '0' && r <= '9':
 			j := i
-			for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
-			p.groups = append(p.groups, digitGroup{digits: string(rs[i:j]), parens: open})
+			p.groups = append(p.groups, digitGroup{digits: s[i:j], parens: open})
 			if open {
 				groupsInParens++
 			}
-			p.digits += string(rs[i:j])
 			i = j
 			continue
 		case r == '+':
 			if plusAt >= 0 || len(p.groups) > 0 {
 				p.problem = "has a plus sign inside the number"
-				return p
+				return p.withDigits()
 			}
 			plusAt = i
 			p.international = true
-			if i+1 < len(rs) && rs[i+1] == ' ' {
+			if i+1 < len(s) && s[i+1] == ' ' {
 				p.addStyle("has a space after the plus sign", "write the calling code right after the plus sign")
 				i++
 			}
 		case r == '(':
 			if open {
 				p.problem = "has nested parentheses"
-				return p
+				return p.withDigits()
 			}
 			open, openAt, groupsInParens = true, len(p.groups), 0
 		case r == ')':
 			if !open {
 				p.problem = "has a closing parenthesis without an opening one"
-				return p
+				return p.withDigits()
 			}
 			open = false
 			if groupsInParens != 1 {
 				p.problem = "has parentheses around more or less than one group of digits"
-				return p
+				return p.withDigits()
 			}
 			g := &p.groups[len(p.groups)-1]
 			if g.digits == "0" && openAt > 0 && p.international {
@@ -335,10 +344,19 @@ func parsePhone(s string) phone {
 			}
 		case r == ' ' || r == '-' || r == '.':
 			j := i + 1
-			for j < len(rs) && (rs[j] == ' ' || rs[j] == '-' || rs[j] == '.' || rs[j] == '–' || rs[j] == '/') {
-				j++
+			for j < len(s) {
+				c, n := rune(s[j]), 1
+				if c >= utf8.RuneSelf {
+					c, n = utf8.DecodeRuneInString(s[j:])
+				}
+				if c != ' ' && c != '-' && c != '.' && c != '–' && c != '/' {
+					break
+				}
+				j += n
 			}
-			if sep := string(rs[i:j]); j-i > 1 && strings.TrimSpace(sep) != "" && len(p.groups) > 0 {
+			// More than one byte is more than one rune here: the run
+			// starts with an ASCII byte.
+			if sep := s[i:j]; j-i > 1 && strings.TrimSpace(sep) != "" && len(p.groups) > 0 {
 				p.addStyle(fmt.Sprintf("separates digits with %q", sep), "separate groups of digits with one space, hyphen or dot")
 			}
 			i = j
@@ -346,11 +364,13 @@ func parsePhone(s string) phone {
 		case r == '–' || r == '—' || r == '/' || r == '‑':
 			p.addStyle(fmt.Sprintf("separates digits with %q", string(r)), "separate groups of digits with a space, hyphen or dot")
 		default:
+			// An invalid byte decodes as utf8.RuneError, as []rune made it.
 			p.problem = fmt.Sprintf("has %q, which is not a digit, separator or parenthesis", string(r))
-			return p
+			return p.withDigits()
 		}
-		i++
+		i += size
 	}
+	p = p.withDigits()
 	if open {
 		p.problem = "has an opening parenthesis that is not closed"
 		return p
@@ -362,10 +382,47 @@ func parsePhone(s string) phone {
 	if !p.international && strings.HasPrefix(p.digits, "00") && len(p.digits) > 8 {
 		p.exitPrefix = true
 	}
-	if p.international && plusAt > 0 && !(plusAt == 1 && rs[0] == '(') {
+	// The plus sign at byte 1 is at rune 1 too, the first byte being one
+	// rune; and s[0] == '(' is rune 0 being '('.
+	if p.international && plusAt > 0 && !(plusAt == 1 && s[0] == '(') {
 		p.problem = "has a plus sign inside the number"
 	}
 	return p
+}
+
+// withDigits sets p.digits, the groups' digits in order: the one group's
+// string when there is one, else a single copy.
+func (p phone) withDigits() phone {
+	switch len(p.groups) {
+	case 0:
+	case 1:
+		p.digits = p.groups[0].digits
+	default:
+		n := 0
+		for _, g := range p.groups {
+			n += len(g.digits)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		for _, g := range p.groups {
+			b.WriteString(g.digits)
+		}
+		p.digits = b.String()
+	}
+	return p
+}
+
+// digitRuns counts the runs of ASCII digits in s: parsePhone's groups.
+func digitRuns(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		d := s[i] >= '0' && s[i] <= '9'
+		if d && !in {
+			n++
+		}
+		in = d
+	}
+	return n
 }
 
 type code struct {
@@ -539,6 +596,19 @@ type namedKey struct {
 
 func newPhoneContext(pass *lint.Pass) *phoneContext {
 	ctx := &phoneContext{pass: pass, shares: map[int]bool{}, addrLand: map[int]countries.Country{}}
+	// Counted first, so that each list is made once at its size, not grown
+	// a contact at a time (a US page lists a few dozen).
+	nums, addrs := 0, 0
+	for i := range pass.Doc.Contacts {
+		switch pass.Doc.Contacts[i].Kind {
+		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
+			nums++
+		case document.ContactAddress:
+			addrs++
+		}
+	}
+	ctx.numbers = make([]document.Contact, 0, nums)
+	ctx.addresses = make([]document.Contact, 0, addrs)
 	for _, c := range pass.Doc.Contacts {
 		switch c.Kind {
 		case document.ContactPhone, document.ContactFax, document.ContactEmergency:
