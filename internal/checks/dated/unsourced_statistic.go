@@ -1,8 +1,10 @@
 package dated
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -202,19 +204,27 @@ type spans struct {
 }
 
 func contactSpans(r *document.Report) spans {
-	var ss []document.Span
-	for _, c := range r.Contacts {
-		ss = append(ss, c.Span)
+	// Made at their size (the starts and ends in one array), and sorted
+	// without reflection: these were a tenth of the allocations of the
+	// date rules. Contacts with equal starts may come in any order: a
+	// search for a bound never falls between them.
+	ss := make([]document.Span, len(r.Contacts))
+	for i := range r.Contacts {
+		ss[i] = r.Contacts[i].Span
 	}
-	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
-	var out spans
+	slices.SortFunc(ss, func(a, b document.Span) int { return cmp.Compare(a.Start, b.Start) })
+	if len(ss) == 0 {
+		return spans{}
+	}
+	ints := make([]int, 2*len(ss))
+	out := spans{starts: ints[:len(ss):len(ss)], maxEnds: ints[len(ss):]}
 	for i, s := range ss {
 		end := s.End
 		if i > 0 {
 			end = max(end, out.maxEnds[i-1])
 		}
-		out.starts = append(out.starts, s.Start)
-		out.maxEnds = append(out.maxEnds, end)
+		out.starts[i] = s.Start
+		out.maxEnds[i] = end
 	}
 	return out
 }
