@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/internal/document"
-	"github.com/reportlint/reportlint/internal/lazyregexp"
 	"github.com/reportlint/reportlint/internal/lint"
 )
 
@@ -273,18 +272,30 @@ func article(style string) string {
 	return "an en dash"
 }
 
-// isISODate: the dash at off belongs to a date written 2024-11-29.
-var isoDate = lazyregexp.New(`\d{4}-\d{2}-\d{2}`)
-
+// isISODate: the dash at off belongs to a date written 2024-11-29, one
+// within the 15 bytes text[off-7:off+8]. It tries each start of a date up
+// to off in place, where a regexp's FindAll over the window ran for every
+// dash. The regexp's matches did not overlap, but two dates of the form
+// overlap only when eight bytes apart, and a window start at off-7 leaves
+// no room for one eight bytes before a start at or before off: every date
+// there that holds off was a match. FuzzISODate holds it to the regexp.
 func isISODate(text string, off int) bool {
 	from := max(off-7, 0)
 	to := min(off+8, len(text))
-	for _, m := range isoDate.FindAllStringIndex(text[from:to], -1) {
-		if from+m[0] <= off && off < from+m[1] {
+	for s := from; s <= off && s+10 <= to; s++ {
+		if isoDateAt(text[s : s+10]) {
 			return true
 		}
 	}
 	return false
+}
+
+// isoDateAt: d, ten bytes, is four ASCII digits, a hyphen, two digits, a
+// hyphen and two digits.
+func isoDateAt(d string) bool {
+	return d[4] == '-' && d[7] == '-' &&
+		isDigit(d[0]) && isDigit(d[1]) && isDigit(d[2]) && isDigit(d[3]) &&
+		isDigit(d[5]) && isDigit(d[6]) && isDigit(d[8]) && isDigit(d[9])
 }
 
 // inContact: the span is part of a phone number or other contact detail,

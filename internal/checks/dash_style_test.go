@@ -2,6 +2,7 @@ package checks
 
 import (
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -94,6 +95,36 @@ func FuzzFindRanges(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if got, want := findRanges(text), oldFindRanges(text); !slices.Equal(got, want) {
 			t.Fatalf("findRanges(%q) = %v, old %v", text, got, want)
+		}
+	})
+}
+
+// isoDateRE and isISODateRE are isISODate as it was, by regexp, kept to
+// hold the hand-written test to.
+var isoDateRE = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+
+func isISODateRE(text string, off int) bool {
+	from := max(off-7, 0)
+	to := min(off+8, len(text))
+	for _, m := range isoDateRE.FindAllStringIndex(text[from:to], -1) {
+		if from+m[0] <= off && off < from+m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzISODate: isISODate answers as the regexp did at every offset,
+// including dates eight bytes apart that overlap ("2024-11-2024-11-29").
+func FuzzISODate(f *testing.F) {
+	f.Add("on 2024-11-29 and 2024-11-2024-11-29-1234-56-78")
+	f.Add("1234-56-7890-12-34")
+	f.Add("20-11-2024, 0730 - 1700 2024–11–29 9999-99-9")
+	f.Fuzz(func(t *testing.T, text string) {
+		for off := 0; off <= len(text); off++ {
+			if got, want := isISODate(text, off), isISODateRE(text, off); got != want {
+				t.Fatalf("isISODate(%q, %d) = %v, regexp %v", text, off, got, want)
+			}
 		}
 	})
 }
