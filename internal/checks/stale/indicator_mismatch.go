@@ -3,6 +3,7 @@ package stale
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -349,47 +350,10 @@ type label struct {
 // checkDiscussion, for a report that states no indicators: every reason is
 // spoken of somewhere, and no bold label names an indicator no reason gives.
 func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory, reasons []reasonOf, opts *indicatorOptions) {
+	if len(reasons) == 0 {
+		return // an advisory that gives no reasons has none to disagree with
+	}
 	units := pass.Texts()
-	// Indicators given for the country or an area ("… due to terrorism").
-	given := map[string]bool{}
-	for _, r := range reasons {
-		given[r.ind.Code] = true
-	}
-	matchers := indicatorMatchers()
-	var sents []prose.Range
-	for _, u := range units {
-		if u.Heading || !mayGiveReasons(u.Text) {
-			continue
-		}
-		lt := asciiLowered(u.Text)
-		if _, ok := findDueTo(u.Text, lt); !ok {
-			continue
-		}
-		sents = prose.AppendSentences(sents[:0], u.Text)
-		for _, s := range sents {
-			sent := u.Text[s.Start:s.End]
-			end, ok := findDueTo(sent, sliceLow(lt, s.Start, s.End))
-			if !ok {
-				continue
-			}
-			tail := sent[end:]
-			lowTail := sliceLow(lt, s.Start+end, s.End)
-			for _, m := range matchers {
-				// In ASCII text a match holds the first part of one of
-				// the words in lower case: most tails hold none, and in
-				// the others the expression starts at the first.
-				from := 0
-				if m.sieve && lt != "" {
-					if from = sieveFrom(tail, lowTail, m.firsts); from < 0 {
-						continue
-					}
-				}
-				if m.re.MatchString(tail[from:]) {
-					given[m.code] = true
-				}
-			}
-		}
-	}
 
 	// Bold labels that name an indicator.
 	var labels []label
@@ -425,8 +389,24 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 			Hint:    fmt.Sprintf("add a paragraph on it, such as one led by \"**%s:**\", or drop the reason", r.ind.Name),
 		})
 	}
-	if len(reasons) == 0 {
-		return // an advisory that gives no reasons has none to disagree with
+
+	// Indicators given for the country or an area ("… due to terrorism"):
+	// the reasons', and those the text gives after "due to". The text is
+	// read only for the labels' indicators that no reason gives, and only
+	// until it gives them all: most labels name a reason, and the search
+	// of every "due to" for every indicator was most of the rule's work.
+	given := map[string]bool{}
+	for _, r := range reasons {
+		given[r.ind.Code] = true
+	}
+	var wanted []string // the labels' codes to look for, once each
+	for _, l := range labels {
+		if !given[l.ind.Code] && !slices.Contains(wanted, l.ind.Code) {
+			wanted = append(wanted, l.ind.Code)
+		}
+	}
+	if len(wanted) > 0 {
+		givenInText(units, indicatorMatchers(), wanted, given)
 	}
 	for _, l := range labels {
 		if given[l.ind.Code] {
@@ -437,6 +417,53 @@ func checkDiscussion(pass *lint.Pass, v *vocab.Vocabulary, a *document.Advisory,
 			Message: fmt.Sprintf("bold label %q speaks of the %s, but the advisory's reasons (%s) do not name it", l.text, indicatorName(l.ind), reasonList(reasons)),
 			Hint:    "add the reason to the advisory's sentence, or drop or relabel the paragraph",
 		})
+	}
+}
+
+// givenInText marks in given the codes of wanted that a sentence of the
+// units gives after "due to" (a matcher's words in the tail), stopping
+// when it has them all.
+func givenInText(units []lint.TextUnit, matchers []indicatorMatcher, wanted []string, given map[string]bool) {
+	left := len(wanted)
+	var sents []prose.Range
+	for _, u := range units {
+		if u.Heading || !mayGiveReasons(u.Text) {
+			continue
+		}
+		lt := asciiLowered(u.Text)
+		if _, ok := findDueTo(u.Text, lt); !ok {
+			continue
+		}
+		sents = prose.AppendSentences(sents[:0], u.Text)
+		for _, s := range sents {
+			sent := u.Text[s.Start:s.End]
+			end, ok := findDueTo(sent, sliceLow(lt, s.Start, s.End))
+			if !ok {
+				continue
+			}
+			tail := sent[end:]
+			lowTail := sliceLow(lt, s.Start+end, s.End)
+			for _, m := range matchers {
+				if given[m.code] || !slices.Contains(wanted, m.code) {
+					continue
+				}
+				// In ASCII text a match holds the first part of one of
+				// the words in lower case: most tails hold none, and in
+				// the others the expression starts at the first.
+				from := 0
+				if m.sieve && lt != "" {
+					if from = sieveFrom(tail, lowTail, m.firsts); from < 0 {
+						continue
+					}
+				}
+				if m.re.MatchString(tail[from:]) {
+					given[m.code] = true
+					if left--; left == 0 {
+						return
+					}
+				}
+			}
+		}
 	}
 }
 
