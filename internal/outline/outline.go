@@ -86,10 +86,33 @@ func match(title string, idx, more specIndex) int {
 		return i
 	}
 	// A numbered heading ("1. Crime") names the section its words do.
+	if !mayBeNumbered(title) {
+		return -1
+	}
 	if bare := profile.StripNumbering(title); bare != title {
 		return matchKey(profile.NormalizeTitle(bare), idx, more)
 	}
 	return -1
+}
+
+// mayBeNumbered reports whether title may start with a section number
+// that profile.StripNumbering removes: its expression starts with \s* (ASCII
+// space, tab, newline, form feed, return) then a digit or one of IVXLC. Most
+// titles start with another letter, and the expression was most of
+// matching a report's headings to its profile. FuzzMayBeNumbered holds it
+// to StripNumbering.
+func mayBeNumbered(title string) bool {
+	for i := 0; i < len(title); i++ {
+		switch c := title[i]; c {
+		case ' ', '\t', '\n', '\f', '\r':
+			continue
+		case 'I', 'V', 'X', 'L', 'C':
+			return true
+		default:
+			return '0' <= c && c <= '9'
+		}
+	}
+	return false
 }
 
 func matchKey(k string, idx, more specIndex) int {
