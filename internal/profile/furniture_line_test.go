@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/prefilter"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -15,7 +16,8 @@ var furnitureLinePatterns = []string{
 }
 
 // FuzzFurnitureLine holds FurnitureLine, which tries a pattern only on a
-// line that holds (begins with) what every match begins with, to trying
+// line that holds (begins with) what every match begins with, and holds
+// every literal a match holds, to trying
 // every pattern, for the built-in travel advisory's furniture and others.
 func FuzzFurnitureLine(f *testing.F) {
 	set, err := load(rules.FS, "profiles", false)
@@ -28,6 +30,7 @@ func FuzzFurnitureLine(f *testing.F) {
 		re := regexp.MustCompile(pat)
 		fu := Furniture{Line: re}
 		fu.lineLead, fu.lineAtStart = leadOf(re, pat)
+		fu.lineFilter = prefilter.For(pat)
 		own.Furniture = append(own.Furniture, fu)
 	}
 	old := func(p *Profile, line string) bool {
@@ -38,7 +41,9 @@ func FuzzFurnitureLine(f *testing.F) {
 		}
 		return false
 	}
-	for _, s := range []string{"null", "[A](javascript:void(0); \"Tool Tip: x\")", "[View Larger Map](m)", "x[ab", "y\nab", "cd", "ac", "abc", "NULL", "a[", ""} {
+	for _, s := range []string{"null", "[A](javascript:void(0); \"Tool Tip: x\")", "[View Larger Map](m)", "x[ab", "y\nab", "cd", "ac", "abc", "NULL", "a[", "",
+		"[O](javascript:void(0); \"Tool Tip: Other\")", "[ALL /](javascript:void(0); \"Open all accordions\")",
+		"[![Levels](l.png)](/levels \"Travel Advisory Levels\")", "[Country Summary](https://x.gov) and more"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
