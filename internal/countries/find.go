@@ -3,6 +3,7 @@ package countries
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FindIn returns the first country whose name or alias occurs in text as
@@ -112,23 +113,42 @@ func (t *Table) FindAllIn(text string, max int) []Mention {
 }
 
 // nextWord is the first word of s at or after from, as tokenize splits
-// words (from is not inside a word), or -1, -1.
+// words (from is not inside a word), or -1, -1. An ASCII byte is told by
+// a table, not decoded and asked of unicode: most of a report is ASCII,
+// and the most-named country reads every word of it (FuzzNextWord holds
+// it to the decoding loop).
 func nextWord(s string, from int) (start, end int) {
 	start = -1
-	for i, r := range s[from:] {
-		inWord := isWordRune(r) || (start >= 0 && unicode.Is(unicode.Mn, r))
+	for i := from; i < len(s); {
+		c := s[i]
+		inWord, size := asciiWordByte[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			inWord = isWordRune(r) || (start >= 0 && unicode.Is(unicode.Mn, r))
+		}
 		switch {
 		case inWord && start < 0:
-			start = from + i
+			start = i
 		case !inWord && start >= 0:
-			return start, from + i
+			return start, i
 		}
+		i += size
 	}
 	if start >= 0 {
 		return start, len(s)
 	}
 	return -1, -1
 }
+
+// asciiWordByte marks the ASCII bytes isWordRune takes, letters and
+// digits; the bytes past ASCII are decoded instead.
+var asciiWordByte = func() (t [256]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = isWordRune(c)
+	}
+	return t
+}()
 
 // lowerKey is the lower field tokenize gives the word, appended to buf
 // (a map lookup by string(bytes) makes no string).

@@ -58,3 +58,39 @@ func joinLowerOld(tokens []token) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// oldNextWord is nextWord as it was before ASCII bytes were told by a
+// table: every rune decoded and asked of unicode.
+func oldNextWord(s string, from int) (start, end int) {
+	start = -1
+	for i, r := range s[from:] {
+		inWord := isWordRune(r) || (start >= 0 && unicode.Is(unicode.Mn, r))
+		switch {
+		case inWord && start < 0:
+			start = from + i
+		case !inWord && start >= 0:
+			return start, from + i
+		}
+	}
+	if start >= 0 {
+		return start, len(s)
+	}
+	return -1, -1
+}
+
+// FuzzNextWord checks nextWord against the decoding loop from every
+// offset of any text, invalid UTF-8 and combining marks among it.
+func FuzzNextWord(f *testing.F) {
+	for _, s := range []string{"", "Côte d’Ivoire", "co\u0302te MALI's 42", "\xff A\xc3", "ǅungla İstanbul", "a\u0301\u0301 ʼb_c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for from := 0; from <= len(s); from++ {
+			gs, ge := nextWord(s, from)
+			ws, we := oldNextWord(s, from)
+			if gs != ws || ge != we {
+				t.Fatalf("nextWord(%q, %d) = %d, %d, want %d, %d", s, from, gs, ge, ws, we)
+			}
+		}
+	})
+}

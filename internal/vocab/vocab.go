@@ -55,6 +55,7 @@ type Vocabulary struct {
 
 	labelKind    map[string]string // lower-case label -> kind
 	longestLabel int
+	postFirst    [256]bool        // the first bytes of PostNames
 	postClosed   *phrase.Literals // PostClosed, ready to look for
 	noEmergency  *phrase.Literals // NoEmergencyNumber, ready to look for
 }
@@ -109,6 +110,11 @@ func Load(fsys fs.FS, path string) (*Vocabulary, error) {
 			}
 			v.labelKind[key] = k
 			v.longestLabel = max(v.longestLabel, len(key))
+		}
+	}
+	for _, n := range v.PostNames {
+		if n != "" {
+			v.postFirst[n[0]] = true
 		}
 	}
 	v.postClosed = phrase.NewLiterals(v.PostClosed)
@@ -343,6 +349,36 @@ func (v *Vocabulary) SaysNoEmergencyNumber(text string) bool {
 // NamesPost reports whether text names a post (post-names): the name as
 // written, capitals and all, between word boundaries.
 func (v *Vocabulary) NamesPost(text string) bool {
+	if len(v.PostNames) > len([8]int{}) {
+		return v.namesPostEach(text)
+	}
+	// One pass over the text, trying the names whose first byte is the
+	// text's, where each name was searched for in turn (FuzzNamesPost
+	// holds it to those searches). As there, an occurrence that fails the
+	// boundaries hides those of the same name that overlap it ("AB AB" is
+	// not found in "xAB AB AB").
+	var from [8]int // for each name, where its next occurrence may start
+	first := &v.postFirst
+	for s := 0; s < len(text); s++ {
+		if !first[text[s]] {
+			continue
+		}
+		for k, n := range v.PostNames {
+			if s < from[k] || n == "" || n[0] != text[s] || !strings.HasPrefix(text[s:], n) {
+				continue
+			}
+			e := s + len(n)
+			if (s == 0 || !isWordByte(text[s-1])) && (e == len(text) || !isWordByte(text[e])) {
+				return true
+			}
+			from[k] = e
+		}
+	}
+	return false
+}
+
+// namesPostEach is NamesPost searching for each name in turn.
+func (v *Vocabulary) namesPostEach(text string) bool {
 	for _, n := range v.PostNames {
 		for i := 0; i+len(n) <= len(text); {
 			j := strings.Index(text[i:], n)
@@ -452,6 +488,30 @@ func (v *Vocabulary) ContactKindOf(label string) (string, bool) {
 	if len(label) > v.longestLabel {
 		return "", false
 	}
+	// A label in ASCII, almost all of them, is lowered on the stack: the
+	// labels are short, but ToLower made a string of most, being capitalised
+	// (FuzzContactKindOf holds it to ToLower).
+	var buf [32]byte
+	if len(label) <= len(buf) && isASCII(label) {
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		k, ok := v.labelKind[string(buf[:len(label)])]
+		return k, ok
+	}
 	k, ok := v.labelKind[strings.ToLower(label)]
 	return k, ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
