@@ -559,15 +559,20 @@ func (x *extractor) scanPhones(u unit, from int, kind document.ContactKind, labe
 	if !phrase.HasDigit(text[from:]) {
 		return
 	}
-	if kind == "" && !strings.Contains(text[from:], "+") && (!x.mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
+	plus := strings.IndexByte(text[from:], '+') >= 0
+	if kind == "" && !plus && (!x.mayHoldLocalNumber(text[from:]) || !x.mentionsPhoneWord(text[from:])) {
 		return // neither an international number nor a number the text asks to call
 	}
-	for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
-		s, e := ownParens(text, from+m[0], from+m[1])
-		if digits(text[s:e]) < 6 || u.text.InCode(s, e) {
-			continue
+	// An international number starts with a plus: a labelled value without
+	// one, most of them, is not searched for one.
+	if plus {
+		for _, m := range intlPhone.FindAllStringIndex(text[from:], -1) {
+			s, e := ownParens(text, from+m[0], from+m[1])
+			if digits(text[s:e]) < 6 || u.text.InCode(s, e) {
+				continue
+			}
+			x.add(u, document.Contact{Kind: x.numberKind(u, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 		}
-		x.add(u, document.Contact{Kind: x.numberKind(u, s, e, kind), Value: text[s:e], Label: label, Span: u.source(s, e)})
 	}
 	local := localPhone
 	if kind != "" {
@@ -1010,7 +1015,17 @@ func (x *extractor) proseOf(text string) *unitProse {
 // (a link's text repeating its target).
 func (x *extractor) add(u unit, c document.Contact) {
 	if x.seen.span != u.span || x.seen.values == nil {
-		x.seen = seenContacts{span: u.span, values: map[contactValue]bool{}}
+		// The map is emptied for the next unit, not made again: most units
+		// hold a contact or two, and a map a unit was most of the bytes
+		// contacts made. One a unit left large is not kept, as emptying
+		// costs its size.
+		values := x.seen.values
+		if values == nil || len(values) > maxSeenKept {
+			values = map[contactValue]bool{}
+		} else {
+			clear(values)
+		}
+		x.seen = seenContacts{span: u.span, values: values}
 	}
 	key := contactValue{c.Kind, c.Value}
 	inside := c.Span.Start < c.Span.End && u.span.Contains(c.Span)
@@ -1047,6 +1062,10 @@ type seenContacts struct {
 	taken  []uint64      // a bit for each byte of the unit a contact takes
 	values map[contactValue]bool
 }
+
+// maxSeenKept bounds the contacts of a unit whose map add empties for the
+// next unit.
+const maxSeenKept = 64
 
 type contactValue struct {
 	kind  document.ContactKind

@@ -549,3 +549,26 @@ U.S. Embassy Lome:
 		t.Errorf("contacts =\n%q\nwant\n%q", got, want)
 	}
 }
+
+// add's map of the values read in a unit is emptied for the next, not
+// made again: a number read in one paragraph is read again in the next,
+// after a paragraph of more numbers than the emptied map is kept for too;
+// twice in one paragraph, it is read once.
+func TestContactsSeenPerUnit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Title\n\nCall +51 1 618 2000 or +51 1 618 2000.\n\nCall +51 1 618 2000.\n\nDial ")
+	for i := range 70 {
+		fmt.Fprintf(&b, "+51 1 618 %d or ", 3000+i)
+	}
+	b.WriteString("+51 1 618 2000.\n\nCall +51 1 618 2000.\n")
+	_, r := report(t, "x.txt", b.String())
+	n := 0
+	for _, c := range r.Contacts {
+		if c.Value == "+51 1 618 2000" {
+			n++
+		}
+	}
+	if n != 4 || len(r.Contacts) != 74 {
+		t.Fatalf("%d contacts, %d of +51 1 618 2000, want 74 and 4: %+v", len(r.Contacts), n, r.Contacts)
+	}
+}

@@ -22,6 +22,7 @@ var lineFilters = []struct {
 	{"wordLevelLine", wordLevelLine, endsInWording},
 	{"levelFirstLine", levelFirstLine, func(s string) bool { return hasPrefixFold(s, "level") }},
 	{"areaReason", areaReason, mayHoldAreaReason},
+	{"intlPhone", intlPhone, func(s string) bool { return strings.Contains(s, "+") }}, // scanPhones
 }
 
 // prefilterSeeds match their regexp in the shapes that make a prefilter
@@ -42,6 +43,7 @@ var prefilterSeeds = []string{
 	"level 2:exercise increased caution in Bamako",
 	"Travel advisory level 4 assessed: no",
 	"development - level x:",
+	"Tel: +223 20 70 23 00", "(+1) 202-501-4444", "call +44(0)20 7008 5000 now",
 	"Mali - LeVeL 4: Do Not Travel",
 	"The Department assesses Mali at Level 4.",
 	"WE ASSESS NOTHING; IT ASSESSES MALI AT LEVEL 4",
