@@ -219,11 +219,23 @@ func (t *Table) country(i int) Country {
 // of apostrophes and hyphens, periods, a leading "The" and surrounding
 // spaces and punctuation: "the gambia", "Cote d'Ivoire", "  Burma. ".
 func (t *Table) Lookup(name string) (Country, bool) {
-	k := key(name)
-	if k == "" {
-		return Country{}, false
+	var i int
+	var ok bool
+	var buf [128]byte
+	if k, short := appendKeyASCII(buf[:0], name); short {
+		// The key of a short name in ASCII, most of those asked for, is
+		// made on the stack: key made a string, and tokens, of each.
+		if len(k) == 0 {
+			return Country{}, false
+		}
+		i, ok = t.byKey[string(k)]
+	} else {
+		k := key(name)
+		if k == "" {
+			return Country{}, false
+		}
+		i, ok = t.byKey[k]
 	}
-	i, ok := t.byKey[k]
 	if !ok {
 		return Country{}, false
 	}

@@ -181,6 +181,41 @@ func key(s string) string {
 	return joinLower(dropLeadingThe(tokenize(s)))
 }
 
+// appendKeyASCII appends key(s) to buf when s is in ASCII and its key
+// fits in buf's capacity; ok is false otherwise, buf then unfinished. In
+// ASCII a word is a run of letters and digits, and its lower field the
+// run lowered (FuzzTokenize holds it to key).
+func appendKeyASCII(buf []byte, s string) (k []byte, ok bool) {
+	if len(s) > cap(buf)-len(buf) || !isASCII(s) {
+		return buf, false
+	}
+	from, words, first := len(buf), 0, -1 // first: where the first word ends in buf
+	for i := 0; i < len(s); {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			break
+		}
+		if words > 0 {
+			buf = append(buf, ' ')
+		}
+		for _, c := range []byte(s[start:end]) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		if words == 0 {
+			first = len(buf)
+		}
+		words++
+		i = end
+	}
+	if words > 1 && string(buf[from:first]) == "the" {
+		buf = append(buf[:from], buf[first+1:]...)
+	}
+	return buf, true
+}
+
 func dropLeadingThe(tokens []token) []token {
 	if len(tokens) > 1 && tokens[0].lower == "the" {
 		return tokens[1:]

@@ -33,7 +33,7 @@ func oldTokenize(s string) []token {
 // FuzzTokenize checks tokenize, and the key and hasWord built on it,
 // against the old code on any text.
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "Côte d’Ivoire", "The GAMBIA", "Guinea-Bissau", "co\u0302te MALI's", "St. Lucia\n\nTURKEY", "\xff A\xc3", "ǅungla İstanbul"} {
+	for _, s := range []string{"", "Côte d’Ivoire", "The GAMBIA", "Guinea-Bissau", "co\u0302te MALI's", "St. Lucia\n\nTURKEY", "\xff A\xc3", "ǅungla İstanbul", "the", "The Gambia", "THE  the", "the-Gambia2 x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -44,6 +44,12 @@ func FuzzTokenize(f *testing.F) {
 		oldKey := joinLowerOld(dropLeadingThe(want))
 		if k := key(s); k != oldKey {
 			t.Fatalf("key(%q) = %q, want %q", s, k, oldKey)
+		}
+		var buf [16]byte // too small for some: then not made
+		if k, ok := appendKeyASCII(buf[:0], s); ok && string(k) != oldKey {
+			t.Fatalf("appendKeyASCII(%q) = %q, want %q", s, k, oldKey)
+		} else if ok != (isASCII(s) && len(s) <= len(buf)) {
+			t.Fatalf("appendKeyASCII(%q) made: %v", s, ok)
 		}
 		if hasWord(s) != (oldKey != "") {
 			t.Fatalf("hasWord(%q) = %v, key %q", s, hasWord(s), oldKey)
