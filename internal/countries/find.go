@@ -37,10 +37,28 @@ func matchesAt(text string, words []token, i int, phrase []token) bool {
 	}
 	for j, want := range phrase {
 		got := words[i+j]
-		if got.lower != want.lower || !capitalsAgree(want.folded, got.folded) {
+		if !got.lowers(want.lower) || !capitalsAgree(want.folded, got.folded) {
 			return false
 		}
 		if j > 0 && !joinsWords(text[words[i+j-1].end:got.start]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowers reports whether the word's lower field is lower; a word of
+// appendWords' in ASCII has none, and its folded field is lowered here.
+func (t token) lowers(lower string) bool {
+	if t.lower != "" || len(t.folded) != len(lower) {
+		return t.lower == lower
+	}
+	for i := 0; i < len(lower); i++ {
+		c := t.folded[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
 			return false
 		}
 	}
@@ -81,7 +99,6 @@ type Mention struct {
 func (t *Table) FindAllIn(text string, max int) []Mention {
 	var out []Mention
 	var local [8]token
-	var lowered string // text with ASCII capitals lowered, made for the first candidate that needs it
 	for pos := 0; len(out) < max; {
 		start, end := nextWord(text, pos)
 		if start < 0 {
@@ -99,7 +116,7 @@ func (t *Table) FindAllIn(text string, max int) []Mention {
 		// The first phrase is the longest (newTable's order): the words it
 		// needs are all any of them needs. Tokenizing from a word's start
 		// gives the words tokenize gives there.
-		words := appendWords(local[:0], text, &lowered, start, len(ps[0].words))
+		words := appendWords(local[:0], text, start, len(ps[0].words))
 		for _, p := range ps {
 			if matchesAt(text, words, 0, p.words) {
 				last := words[len(p.words)-1]
@@ -167,13 +184,22 @@ func lowerKey(buf []byte, word string) []byte {
 }
 
 // appendWords appends the tokens of s from the word at from on, at most n.
-func appendWords(tokens []token, s string, lowered *string, from, n int) []token {
+//
+// A word in ASCII is left with no lower field, for matchesAt to compare
+// lowering as it goes: its lower field was a slice of a lowered copy of
+// s, made for each text with a candidate word (FuzzFindAllIn holds the
+// matches to tokenize's words).
+func appendWords(tokens []token, s string, from, n int) []token {
 	for pos := from; n > 0; n-- {
 		start, end := nextWord(s, pos)
 		if start < 0 {
 			break
 		}
-		tokens = append(tokens, newToken(s, lowered, start, end))
+		if word := s[start:end]; isASCII(word) {
+			tokens = append(tokens, token{folded: word, start: start, end: end})
+		} else {
+			tokens = append(tokens, newToken(s, nil, start, end))
+		}
 		pos = end
 	}
 	return tokens
