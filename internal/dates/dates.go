@@ -65,7 +65,6 @@ type Finder struct {
 	// more than the index in shortVals of the word's starter, or 0.
 	short     [1 << 15]uint8
 	shortVals []starter
-	shortNext []uint32 // nextFirst of each of shortVals
 }
 
 type starter struct {
@@ -134,29 +133,7 @@ func NewFinder(phrases []Phrase) *Finder {
 			f.dateFirst |= bit
 		}
 	}
-	f.shortNext = make([]uint32, len(f.shortVals))
-	for i, st := range f.shortVals {
-		f.shortNext[i] = nextFirst(st, f.dateFirst)
-	}
 	return f
-}
-
-// nextFirst is the set of firstBit of the tokens after which a word of
-// starter st may start a reading, as far as mayStartWord tells by the next
-// token's first byte: every one where it looks no further. A month in
-// capitals, which it takes whatever follows, mayStartShort tells itself.
-func nextFirst(st starter, dateFirst uint32) uint32 {
-	if st.date || st.number || st.phrase != nil && st.phrase.end {
-		return ^uint32(0)
-	}
-	var may uint32
-	if st.the {
-		may = dateFirst
-	}
-	if st.phrase != nil {
-		may |= st.phrase.spacedFirst | st.phrase.gluedFirst
-	}
-	return may
 }
 
 // PhrasesPath is where Default reads its phrases in rules.FS.

@@ -542,25 +542,3 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
-
-// FuzzMayStartShort: where mayStartShort turns a word away, so does
-// mayStartWord, at every run of ASCII letters of any text, for both
-// finders; FuzzSkip holds the finder with it to reading every token.
-func FuzzMayStartShort(f *testing.F) {
-	for _, s := range []string{"the end of 2023", "in the coming months", "to date", "a week ago", "for the past year", "May 2020, may be", "in\u00a0recent weeks", "at the moment", "the", "to", "up to", "In The"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		for _, fd := range []*Finder{Default(), explicitOnly} {
-			for pos := 0; pos < len(text); pos++ {
-				if !letterByte[text[pos]] || pos > 0 && letterByte[text[pos-1]] {
-					continue
-				}
-				end := letterRun(text, pos+1)
-				if !fd.mayStartShort(text, pos, end) && fd.mayStartWord(text, pos, end) {
-					t.Fatalf("%q: mayStartShort turns %q away, mayStartWord takes it", text, text[pos:end])
-				}
-			}
-		}
-	})
-}

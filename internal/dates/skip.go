@@ -52,7 +52,7 @@ scan:
 			end := letterRun(text, pos+1)
 			if end == len(text) || text[end] < utf8.RuneSelf && asciiClass[text[end]] != classDigit {
 				// A word of ASCII letters, as the lexer cuts it.
-				if !f.sievedLetters(text[pos:end]) && f.mayStartShort(text, pos, end) && f.mayStartWord(text, pos, end) {
+				if !f.sievedLetters(text[pos:end]) && f.mayStartWord(text, pos, end) {
 					hot = pos
 					break
 				}
@@ -140,35 +140,6 @@ func (f *Finder) sievedLetters(w string) bool {
 	first, last := w[0]|0x20-'a', w[len(w)-1]|0x20-'a'
 	return first < 26 && last < 26 &&
 		(f.maybeStarter[first]&(1<<last) == 0 || f.maybeLength[first]&(1<<min(len(w), 31)) == 0)
-}
-
-// mayStartShort is false for a word of one to three ASCII letters that
-// mayStartWord would turn away by the first byte of the token after it,
-// told from a table without a call: "the", "to", "in", "a" and "for" are
-// a ninth of the words of prose, and nearly all of the words the sieves
-// let through. It errs only on the side of yes (FuzzMayStartShort).
-func (f *Finder) mayStartShort(text string, start, end int) bool {
-	k, ok := shortKey(text[start:end])
-	if !ok {
-		return true
-	}
-	v := f.short[k]
-	if v == 0 {
-		return len(f.shortVals) >= 255 // otherwise, no starter
-	}
-	may := f.shortNext[v-1]
-	if may == ^uint32(0) || f.shortVals[v-1].month && 'A' <= text[start] && text[start] <= 'Z' {
-		return true
-	}
-	p := end
-	for p < len(text) && text[p] < utf8.RuneSelf && asciiClass[text[p]] == classSpace {
-		p++
-	}
-	if p == len(text) {
-		return false
-	}
-	bit, ok := firstBit(text[p])
-	return !ok || may&bit != 0
 }
 
 // mayStartWord reports whether readAt could find a reading at the word
