@@ -97,7 +97,10 @@ type mdParser struct {
 	// time, never grown, so pointers into it hold), where each was its own
 	// allocation.
 	paras []document.Paragraph
-	stack []*document.Section
+	// sections is the array the next section is cut from, as paras is
+	// for paragraphs.
+	sections []document.Section
+	stack    []*document.Section
 	// order is every paragraph so far, in document order: the sections'
 	// paragraphs are runs of it (addInOrder), where each section grew its
 	// own slice. oneByOne adds them as addParagraph does instead, for
@@ -114,7 +117,8 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 	case *ast.Heading:
 		title := mp.inlineValue(n)
 		// The title's span is the heading's line (inlineValue), read once.
-		sec := &document.Section{Title: title, Level: n.Level, Heading: title.Span, Span: title.Span}
+		sec := mp.newSection()
+		sec.Title, sec.Level, sec.Heading, sec.Span = title, n.Level, title.Span, title.Span
 		if !mp.headerDone {
 			if mp.hp.isHeaderLine(title.Value) {
 				mp.hp.readLine(mp.r, mp.src, title.Span.Start, title.Span.End)
@@ -157,6 +161,16 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 		}
 	}
 	// Code blocks, HTML blocks and thematic breaks carry no report text.
+}
+
+// newSection is a zero section cut from mp.sections: one allocation for
+// 16 sections, where each was its own.
+func (mp *mdParser) newSection() *document.Section {
+	if len(mp.sections) == cap(mp.sections) {
+		mp.sections = make([]document.Section, 0, 16) // never grown: pointers into it hold
+	}
+	mp.sections = mp.sections[:len(mp.sections)+1]
+	return &mp.sections[len(mp.sections)-1]
 }
 
 // lineSpan is the span of a block's lines, from the first line's start to
@@ -253,7 +267,7 @@ func (mp *mdParser) inline(n ast.Node, b *document.InlineBuilder) {
 		case *ast.Link:
 			before := b.Len()
 			mp.inline(c, b)
-			mp.addLink(c.Pos(), b.Since(before), string(c.Destination))
+			mp.addLink(c.Pos(), b.Since(before), c.Destination)
 		case *ast.Image:
 			mp.inline(c, b)
 		case *ast.AutoLink:
@@ -403,15 +417,39 @@ func appendUnescaped(b *document.InlineBuilder, src string, start, end int) {
 
 // addLink records a link whose "[" is at start. goldmark gives no end
 // offset, so the closing ")" is found the way the text parser finds it.
-func (mp *mdParser) addLink(start int, text, target string) {
+func (mp *mdParser) addLink(start int, text string, dest []byte) {
 	if start < 0 || start >= len(mp.src) {
 		return
 	}
 	end := start + 1
+	target := ""
 	if mp.src[start] == '[' {
-		if _, _, _, linkEnd, ok := scanLink(mp.src, start, len(mp.src)); ok {
+		if _, targetStart, targetEnd, linkEnd, ok := scanLink(mp.src, start, len(mp.src)); ok {
 			end = linkEnd
+			target = asWritten(mp.src, targetStart, targetEnd, dest)
 		}
 	}
+	if target == "" && len(dest) > 0 {
+		target = string(dest)
+	}
 	mp.r.Links = append(mp.r.Links, document.Link{Text: text, Target: target, Span: document.Span{Start: start, End: end}})
+}
+
+// asWritten is dest, goldmark's link destination, as the source's own
+// text when the target written in src[from:to] starts with it (after
+// spaces and a "<"), and "" when it does not (an escape or entity
+// decoded, a loosened mailto: target). Most links' targets are written
+// as they are read, and a string of each was 3% of the allocations of
+// checking the corpus.
+func asWritten(src string, from, to int, dest []byte) string {
+	for from < to && (src[from] == ' ' || src[from] == '\t' || src[from] == '\n') {
+		from++
+	}
+	if from < to && src[from] == '<' {
+		from++
+	}
+	if len(dest) > 0 && from+len(dest) <= to && src[from:from+len(dest)] == string(dest) {
+		return src[from : from+len(dest)]
+	}
+	return ""
 }

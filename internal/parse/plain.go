@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -110,17 +109,24 @@ func (t *plainParagraphs) holdsMarkup(line []byte) bool {
 // "=" or "-" alone between spaces. It may say yes to more (indented
 // lines), which only leaves a paragraph to goldmark's inline pass.
 func isSetextUnderline(line []byte) bool {
-	line = bytes.Trim(line, " \t\r\n")
-	if len(line) == 0 || line[0] != '=' && line[0] != '-' {
+	i := 0
+	for i < len(line) && isLineSpace(line[i]) {
+		i++
+	}
+	if i == len(line) || line[i] != '=' && line[i] != '-' {
 		return false
 	}
-	for _, c := range line {
-		if c != line[0] {
+	for c := line[i]; i < len(line) && line[i] == c; i++ {
+	}
+	for ; i < len(line); i++ {
+		if !isLineSpace(line[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // plainText appends a plainParagraph's text to b as inline appends the
 // text nodes goldmark would have made of its lines.

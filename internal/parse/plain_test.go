@@ -1,12 +1,16 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	gmtext "github.com/yuin/goldmark/text"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/source"
@@ -119,6 +123,58 @@ func FuzzMarkdownParagraphsInOrder(f *testing.F) {
 			if all[i+1].Paragraphs[0] != next {
 				t.Fatalf("%q: adding to section %d's paragraphs changed section %d's", text, i, i+1)
 			}
+		}
+	})
+}
+
+// FuzzLinkTargetsAsWritten: asWritten gives a link's destination as the
+// source's own text, or "" for the caller to copy goldmark's; never
+// another string.
+func FuzzLinkTargetsAsWritten(f *testing.F) {
+	fuzzSeeds(f, "../../testdata/reports/*.md")
+	for _, s := range []string{
+		"[a](http://x.org) [b]( <mailto:a@b.c> \"t\") [c](a\\)b) [d](&amp;x) [e]()",
+		"[m](mailto: a @b.org) [n](tel:+1 (202) 555) [o](javascript:void(0); \"Tool Tip: O\")",
+		"[r]\n\n[r]: /u \"t\"", "![i](p.png) [x](<a b>)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		src := []byte(text)
+		loosenLinkTargets(src)
+		doc := goldmarkFor(src).Parse(gmtext.NewReader(src))
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			link, ok := n.(*ast.Link)
+			if !entering || !ok {
+				return ast.WalkContinue, nil
+			}
+			start := link.Pos()
+			if start < 0 || start >= len(text) || text[start] != '[' {
+				return ast.WalkContinue, nil
+			}
+			if _, ts, te, _, ok := scanLink(text, start, len(text)); ok {
+				if got := asWritten(text, ts, te, link.Destination); got != "" && got != string(link.Destination) {
+					t.Fatalf("%q: link at %d: as written %q, goldmark's destination %q", text, start, got, link.Destination)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	})
+}
+
+// FuzzSetextUnderline holds isSetextUnderline to what it stands for: the
+// line, less spaces and line ends at both ends, is one or more of "=" or
+// of "-" alone.
+func FuzzSetextUnderline(f *testing.F) {
+	for _, s := range []string{"===\n", " - - -", "--\r\n", "", "\n", "=-", "a", "  ==  x", "\t=\t"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		trimmed := bytes.Trim(line, " \t\r\n")
+		want := len(trimmed) > 0 && (trimmed[0] == '=' || trimmed[0] == '-') &&
+			len(bytes.Trim(trimmed, string(trimmed[:1]))) == 0
+		if got := isSetextUnderline(line); got != want {
+			t.Fatalf("isSetextUnderline(%q) = %v, want %v", line, got, want)
 		}
 	})
 }
