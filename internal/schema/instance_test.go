@@ -135,3 +135,29 @@ func TestKindValue(t *testing.T) {
 	}
 	_ = sink
 }
+
+// The compiler's patterns take \S as holdsNonSpace (FuzzHoldsNonSpace holds
+// it to the regexp), under the pattern's own text, which messages quote;
+// any other pattern stays a regexp.
+func TestSharedPatternsNonSpace(t *testing.T) {
+	engine := sharedPatterns()
+	re, err := engine(`\S`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := re.(nonSpace); !ok || re.String() != `\S` {
+		t.Errorf(`engine(\S) = %T %q, want nonSpace "\S"`, re, re.String())
+	}
+	for s, want := range map[string]bool{"": false, " \t\n": false, " x": true, "\v": true} {
+		if got := re.MatchString(s); got != want {
+			t.Errorf("MatchString(%q) = %v, want %v", s, got, want)
+		}
+	}
+	other, err := engine(`^\S$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := other.(*regexp.Regexp); !ok {
+		t.Errorf(`engine(^\S$) = %T, want *regexp.Regexp`, other)
+	}
+}
