@@ -241,8 +241,15 @@ func checkInstance(t *testing.T, src *source.File, r *document.Report) {
 	for _, k := range []string{"dates", "links", "preamble", "furniture", "notes", "path", "format", "profile"} {
 		delete(m, k)
 	}
-	for _, c := range m["contacts"].([]any) {
-		delete(c.(map[string]any), "label")
+	contacts := m["contacts"].([]any)
+	for i, c := range contacts {
+		c := c.(map[string]any)
+		delete(c, "label")
+		// A contact that cannot fail (contactValid, held to the schema by
+		// FuzzContactValid) stands as validContact.
+		if contactValid(document.ContactKind(c["kind"].(string)), c["value"].(string)) {
+			contacts[i] = map[string]any{"kind": "address", "value": "x"}
+		}
 	}
 	if adv, ok := m["advisory"].(map[string]any); ok {
 		for _, ind := range adv["indicators"].([]any) {
