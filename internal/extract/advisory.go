@@ -403,28 +403,9 @@ func mayHoldAreaReason(text string) bool { return phrase.ContainsFold(text, "due
 // edition that lists an area is not one that leaves it out. A line's level
 // wins over the list's for the same area.
 func (x *extractor) listedAreas(regions []document.Region) []document.Region {
-	var known []string
+	var known knownAreas
 	for _, r := range regions {
-		known = append(known, areaKey(r.Name.Value))
-	}
-	isKnown := func(key string, level int) bool {
-		for _, r := range regions {
-			if r.Level == level && sameArea(areaKey(r.Name.Value), key) {
-				return true
-			}
-		}
-		for _, k := range known {
-			// "Kenya-Somalia border counties" in the list is the
-			// "Kenya-Somalia Border" of the level line.
-			short, long := k, key
-			if len(short) > len(long) {
-				short, long = long, short
-			}
-			if long == short || strings.HasPrefix(long, short+" ") {
-				return true
-			}
-		}
-		return false
+		known.add(areaKey(r.Name.Value), r.Level)
 	}
 	level, wording := 0, document.Text{}
 	for _, u := range x.units {
@@ -456,10 +437,14 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 			end = m[0]
 		}
 		name := strings.TrimRight(strings.TrimSpace(text[:end]), ".;:, ")
-		if name == "" || len(strings.Fields(name)) > maxAreaWords || isKnown(areaKey(name), level) {
+		if name == "" || moreFieldsThan(name, maxAreaWords) {
 			continue
 		}
-		known = append(known, areaKey(name))
+		key := areaKey(name)
+		if known.has(key, level) {
+			continue
+		}
+		known.add(key, level)
 		start := strings.Index(text, name)
 		regions = append(regions, document.Region{
 			Name:    document.Text{Value: name, Span: u.source(start, start+len(name))},
@@ -472,6 +457,52 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 	return regions
 }
 
+// knownAreas are the areas listedAreas has, in order: each one's level,
+// key (areaKey) and significant words (areaWords), made once when it is
+// added. The test of each item had made the keys and words of every area
+// again, for every item of every list.
+type knownAreas struct {
+	levels []int
+	keys   []string
+	words  [][]string
+}
+
+func (k *knownAreas) add(key string, level int) {
+	k.levels = append(k.levels, level)
+	k.keys = append(k.keys, key)
+	k.words = append(k.words, areaWords(key))
+}
+
+// has says whether an area of key is known: one at the level that names
+// the same area (sameArea), or one at any level whose key is key, begins
+// it or is begun by it ("Kenya-Somalia border counties" in the list is the
+// "Kenya-Somalia Border" of the level line).
+func (k *knownAreas) has(key string, level int) bool {
+	var words []string
+	made := false
+	for i, l := range k.levels {
+		if l != level {
+			continue
+		}
+		if !made {
+			words, made = areaWords(key), true
+		}
+		if sameAreaWords(k.words[i], words) {
+			return true
+		}
+	}
+	for _, kk := range k.keys {
+		short, long := kk, key
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if long == short || strings.HasPrefix(long, short+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // maxAreaWords: a list item longer than this is advice, not an area's name
 // ("The cities of X, Y, and Z in the province of W" has 14 words).
 const maxAreaWords = 20
@@ -480,26 +511,13 @@ const maxAreaWords = 20
 // the eastern borders" is the heading's "Eastern borders").
 var areaFiller = map[string]bool{"the": true, "a": true, "of": true, "and": true, "in": true, "on": true, "at": true, "with": true, "by": true, "to": true, "near": true, "area": true, "areas": true, "part": true, "parts": true, "within": true, "along": true, "overland": true, "travel": true}
 
-// sameArea: the summary's list and a heading name one area in other words
+// sameAreaWords: the summary's list and a heading name one area in other words
 // when they share most of their significant words: two at least, and two
 // thirds of the shorter name's ("Areas bordering Eritrea" is "Border with
 // Eritrea", "Gambella and Benishangul Gumuz Regions" covers "Benishangul
 // Gumuz Region"). Words match in the singular, and a word matches one it
 // begins ("Algeria", "Algerian") when that is five letters or more.
-func sameArea(a, b string) bool {
-	words := func(s string) []string {
-		var out []string
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if !areaFiller[w] {
-				if len(w) > 3 {
-					w = strings.TrimSuffix(w, "s")
-				}
-				out = append(out, w)
-			}
-		}
-		return out
-	}
-	wa, wb := words(a), words(b)
+func sameAreaWords(wa, wb []string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
@@ -519,6 +537,21 @@ func sameArea(a, b string) bool {
 	return common >= 2 && 3*common >= 2*len(wa)
 }
 
+// areaWords are the words of an area's name sameAreaWords compares: not
+// filler, in the singular.
+func areaWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !areaFiller[w] {
+			if len(w) > 3 {
+				w = strings.TrimSuffix(w, "s")
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // levelOf is the advisory level whose wording begins with verb ("do not
 // travel" is 4), or 0.
 func (x *extractor) levelOf(verb string) int {
@@ -533,8 +566,47 @@ func (x *extractor) levelOf(verb string) int {
 // areaKey names an area the same however an edition writes it: "The
 // Northern Sinai" is "Northern Sinai".
 func areaKey(name string) string {
-	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
-	return strings.TrimPrefix(k, "the ")
+	if !spacedOnce(name) { // most names are; Fields and Join made two copies
+		name = strings.Join(strings.Fields(name), " ")
+	}
+	return strings.TrimPrefix(strings.ToLower(name), "the ")
+}
+
+// spacedOnce says whether s is ASCII with its words apart by one space
+// and none before or after: strings.Join(strings.Fields(s), " ") is s.
+func spacedOnce(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
+}
+
+// moreFieldsThan is len(strings.Fields(s)) > n without making the fields.
+func moreFieldsThan(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if fields++; fields > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (x *extractor) isCountry(name string) bool {

@@ -197,7 +197,7 @@ func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) 
 	colon := strings.IndexByte(text, ':')
 	// A sentence before a colon ("In an emergency, call the embassy on: …")
 	// is no label: its sentence gives the number's kind.
-	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".,;!?") || len(strings.Fields(text[:colon])) > maxServiceWords {
+	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".,;!?") || moreFieldsThan(text[:colon], maxServiceWords) {
 		return "", 0, false
 	}
 	from = colon + 1
