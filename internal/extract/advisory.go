@@ -177,8 +177,11 @@ func boldLead(u unit) (string, bool) {
 	}
 	// Bold is recorded as it closes: bold nested in a link in bold comes
 	// before the bold around it.
-	strong := append([]document.Span(nil), u.text.Strong...)
-	sort.Slice(strong, func(i, j int) bool { return strong[i].Start < strong[j].Start })
+	strong := u.text.Strong
+	if !startsRise(strong) { // most do: no copy to sort
+		strong = append([]document.Span(nil), strong...)
+		sort.Slice(strong, func(i, j int) bool { return strong[i].Start < strong[j].Start })
+	}
 	if strong[0].Start != 0 {
 		return "", false
 	}
@@ -194,6 +197,17 @@ func boldLead(u unit) (string, bool) {
 		end = s.End
 	}
 	return strings.TrimSpace(u.text.Text[:end]), true
+}
+
+// startsRise says whether each span starts after the one before: sorted
+// by start, they would stay as they are.
+func startsRise(spans []document.Span) bool {
+	for i := 1; i < len(spans); i++ {
+		if spans[i].Start <= spans[i-1].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // maxBoldGap: " (KP)-" between two bold runs of one line.

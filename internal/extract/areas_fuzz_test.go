@@ -1,9 +1,14 @@
 package extract
 
 import (
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/internal/document"
 )
 
 // oldAreaKey, oldSameArea and oldKnown are areaKey, sameArea and
@@ -102,6 +107,58 @@ func FuzzKnownAreas(f *testing.F) {
 			}
 			old = append(old, oldArea{name, level})
 			known.add(key, level)
+		}
+	})
+}
+
+// oldBoldLead is boldLead before it used the spans as they are when
+// their starts rise: FuzzBoldLead's oracle.
+func oldBoldLead(u unit) (string, bool) {
+	if u.heading || len(u.text.Strong) == 0 {
+		return "", false
+	}
+	strong := append([]document.Span(nil), u.text.Strong...)
+	sort.Slice(strong, func(i, j int) bool { return strong[i].Start < strong[j].Start })
+	if strong[0].Start != 0 {
+		return "", false
+	}
+	end := strong[0].End
+	for _, s := range strong[1:] {
+		if s.Start < end {
+			end = max(end, s.End)
+			continue
+		}
+		if gap := u.text.Text[end:s.Start]; utf8.RuneCountInString(gap) > maxBoldGap || strings.ContainsAny(gap, ".!?") {
+			break
+		}
+		end = s.End
+	}
+	return strings.TrimSpace(u.text.Text[:end]), true
+}
+
+// FuzzBoldLead: spans is pairs of bytes, each a bold run's start and
+// length within text, in the order they closed (any order, nested,
+// overlapping or repeated); the old code sorted a copy of them every time.
+func FuzzBoldLead(f *testing.F) {
+	f.Add("Do not travel to: Mali. Exercise", []byte{0, 16, 18, 4})
+	f.Add("**Level 4:** Crime (KP)- Terrorism", []byte{5, 3, 0, 12, 13, 5, 25, 9})
+	f.Add("Reconsider travel . Due", []byte{0, 10, 0, 17, 20, 3})
+	f.Fuzz(func(t *testing.T, text string, spans []byte) {
+		in := &document.Inline{Text: text}
+		for i := 0; i+1 < len(spans) && len(text) > 0; i += 2 {
+			start := int(spans[i]) % (len(text) + 1)
+			end := min(start+int(spans[i+1]), len(text))
+			in.Strong = append(in.Strong, document.Span{Start: start, End: end})
+		}
+		before := append([]document.Span(nil), in.Strong...)
+		u := unit{text: in}
+		got, ok := boldLead(u)
+		want, wantOK := oldBoldLead(u)
+		if got != want || ok != wantOK {
+			t.Fatalf("boldLead(%q, %v) = %q, %v; want %q, %v", text, before, got, ok, want, wantOK)
+		}
+		if !reflect.DeepEqual(in.Strong, before) && len(before) > 0 {
+			t.Fatalf("boldLead changed the spans: %v, was %v", in.Strong, before)
 		}
 	})
 }

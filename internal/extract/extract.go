@@ -206,12 +206,12 @@ func (x *extractor) collectUnits() {
 	x.unitLists = ls
 	out := ls.units[:0]
 	if cap(out) < units {
-		out = make([]unit, 0, units)
+		out = make([]unit, 0, pooledCap(units))
 	}
 	// The headings' texts are pointed to, so their list is never grown.
 	texts := ls.headings[:0]
 	if cap(texts) < headings {
-		texts = make([]document.Inline, 0, headings)
+		texts = make([]document.Inline, 0, pooledCap(headings))
 	}
 	// One builder for every heading's text, with room for a segment each:
 	// each heading's was an allocation of its own.
@@ -257,6 +257,14 @@ var unitPool = sync.Pool{New: func() any { return new(unitLists) }}
 // maxPooledUnits bounds the lists a pooled unitLists keeps, so that one
 // freak report's are not held.
 const maxPooledUnits = 1 << 13
+
+// pooledCap is the capacity of a pooled list made for n items: half as
+// much again, so that the next report a little longer than this one finds
+// it long enough (made at n, a list was made again for most of a run's
+// longer reports), but no more than the pool keeps.
+func pooledCap(n int) int {
+	return max(n, min(n+n/2, maxPooledUnits))
+}
 
 // releaseUnits gives the unit lists back, cleared so that they hold no
 // report's text or sections.
