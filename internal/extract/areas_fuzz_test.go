@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
+	"github.com/reportlint/reportlint/internal/vocab"
 )
 
 // oldAreaKey, oldSameArea and oldKnown are areaKey, sameArea and
@@ -159,6 +160,47 @@ func FuzzBoldLead(f *testing.F) {
 		}
 		if !reflect.DeepEqual(in.Strong, before) && len(before) > 0 {
 			t.Fatalf("boldLead changed the spans: %v, was %v", in.Strong, before)
+		}
+	})
+}
+
+// oldServiceLabel is serviceLabel before it asked for the number first
+// and counted the label's words without making them: FuzzServiceLabel's
+// oracle.
+func oldServiceLabel(x *extractor, text string) (label string, from int, ok bool) {
+	colon := strings.IndexByte(text, ':')
+	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".,;!?") || len(strings.Fields(text[:colon])) > maxServiceWords {
+		return "", 0, false
+	}
+	from = colon + 1
+	for from < len(text) && text[from] == ' ' {
+		from++
+	}
+	if from == len(text) || !isDigit(text[from]) && text[from] != '+' && text[from] != '(' {
+		return "", 0, false
+	}
+	label = strings.TrimSpace(text[:colon])
+	if !numbersOnly(text[from:]) || !x.vocab.NamesEmergencyService(label) {
+		return "", 0, false
+	}
+	return label, from, true
+}
+
+// FuzzServiceLabel holds serviceLabel to the old code on any line.
+func FuzzServiceLabel(f *testing.F) {
+	for _, s := range []string{
+		"Police: 17", "Ambulance (capital): 907", "Fire and rescue:  +33 1 23",
+		"In an emergency, call the embassy on: 112", "Police\u2003and fire: (0) 118",
+		"one two three four five six seven: 1", "Police: 110 Ambulance and fire: 119", "Note: none",
+	} {
+		f.Add(s)
+	}
+	x := &extractor{vocab: vocab.Default()}
+	f.Fuzz(func(t *testing.T, text string) {
+		label, from, ok := x.serviceLabel(text)
+		wl, wf, wok := oldServiceLabel(x, text)
+		if label != wl || from != wf || ok != wok {
+			t.Fatalf("serviceLabel(%q) = %q, %d, %v; want %q, %d, %v", text, label, from, ok, wl, wf, wok)
 		}
 	})
 }

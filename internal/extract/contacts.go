@@ -195,16 +195,22 @@ const maxServiceWords = 6
 // label and the offset of the value.
 func (x *extractor) serviceLabel(text string) (label string, from int, ok bool) {
 	colon := strings.IndexByte(text, ':')
-	// A sentence before a colon ("In an emergency, call the embassy on: …")
-	// is no label: its sentence gives the number's kind.
-	if colon <= 0 || colon > maxServiceLabel || strings.ContainsAny(text[:colon], ".,;!?") || moreFieldsThan(text[:colon], maxServiceWords) {
+	if colon <= 0 || colon > maxServiceLabel {
 		return "", 0, false
 	}
+	// A number after the colon is asked first: most labels of a page
+	// ("Note:", "Address:") have none, and the tests of the label are
+	// longer.
 	from = colon + 1
 	for from < len(text) && text[from] == ' ' {
 		from++
 	}
 	if from == len(text) || !isDigit(text[from]) && text[from] != '+' && text[from] != '(' {
+		return "", 0, false
+	}
+	// A sentence before a colon ("In an emergency, call the embassy on: …")
+	// is no label: its sentence gives the number's kind.
+	if strings.ContainsAny(text[:colon], ".,;!?") || moreFieldsThan(text[:colon], maxServiceWords) {
 		return "", 0, false
 	}
 	label = strings.TrimSpace(text[:colon])
