@@ -472,19 +472,21 @@ func (x *extractor) listedAreas(regions []document.Region) []document.Region {
 }
 
 // knownAreas are the areas listedAreas has, in order: each one's level,
-// key (areaKey) and significant words (areaWords), made once when it is
-// added. The test of each item had made the keys and words of every area
-// again, for every item of every list.
+// key (areaKey) and significant words (areaWords), each made once. The
+// test of each item had made the keys and words of every area again, for
+// every item of every list.
 type knownAreas struct {
 	levels []int
 	keys   []string
 	words  [][]string
+	made   []bool // words[i] made: only an area at a list's level needs them
 }
 
 func (k *knownAreas) add(key string, level int) {
 	k.levels = append(k.levels, level)
 	k.keys = append(k.keys, key)
-	k.words = append(k.words, areaWords(key))
+	k.words = append(k.words, nil)
+	k.made = append(k.made, false)
 }
 
 // has says whether an area of key is known: one at the level that names
@@ -500,6 +502,9 @@ func (k *knownAreas) has(key string, level int) bool {
 		}
 		if !made {
 			words, made = areaWords(key), true
+		}
+		if !k.made[i] {
+			k.words[i], k.made[i] = areaWords(k.keys[i]), true
 		}
 		if sameAreaWords(k.words[i], words) {
 			return true

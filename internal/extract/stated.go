@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -377,7 +376,7 @@ func trimItem(s string) string {
 // may name an area in a sentence ("advise against all travel to the X
 // (AJK) region") and again in a list ("the X region").
 func dedupeRegions(rs []document.Region) []document.Region {
-	seen := map[string]bool{}
+	seen := map[placeAt]bool{}
 	out := rs[:0]
 	for _, r := range rs {
 		k := regionKey(r)
@@ -454,8 +453,15 @@ var parenthetical = lazyRE(`\s*\([^()]*\)`)
 
 // regionKey is what two regions that dedupeRegions takes for one share:
 // the level and the place.
-func regionKey(r document.Region) string {
-	return strconv.Itoa(r.Level) + "\x00" + placeKey(r.Name.Value)
+func regionKey(r document.Region) placeAt {
+	return placeAt{r.Level, placeKey(r.Name.Value)}
+}
+
+// placeAt is a region's key: a struct, where the key had been a string
+// made of the level's digits and the place's key, a copy for each region.
+type placeAt struct {
+	level int
+	place string
 }
 
 // placeKey is an area's name without an aside, "the" and a kind of place
