@@ -743,9 +743,11 @@ func (x *extractor) indicators(reasons []document.Text) []document.Indicator {
 			out = append(out, document.Indicator{Code: code, Included: m[2] < 0, Source: "statement", Span: u.source(m[0], m[1])})
 		}
 	}
+	var codes []string // one list for every reason's codes, not one each
 	add := func(rs []document.Text, source string, other bool) {
 		for _, r := range rs {
-			for _, code := range x.codesOf(r.Value, other) {
+			codes = x.appendCodes(codes[:0], r.Value, other)
+			for _, code := range codes {
 				if !seen[code] {
 					seen[code] = true
 					out = append(out, document.Indicator{Code: code, Included: true, Source: source, Span: r.Span})
@@ -824,13 +826,12 @@ func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// codesOf is every indicator a reason names. A reason is read in parts
-// ("armed conflict, crime, and kidnapping, as well as the Embassy's limited
-// capacity"), and a part that names none of the codes is a risk of another
+// appendCodes appends to out every indicator a reason names. A reason is
+// read in parts ("armed conflict, crime, and kidnapping, as well as the
+// Embassy's limited capacity"), and a part that names none of the codes is a risk of another
 // kind, O ("landmines", "the targeting of LGB persons"), as the State
 // Department's Other indicator stands for any other risk given as a reason.
-func (x *extractor) codesOf(reason string, other bool) []string {
-	var out []string
+func (x *extractor) appendCodes(out []string, reason string, other bool) []string {
 	for _, part := range reasonSplit.Split(reason, -1) {
 		part = strings.TrimSpace(strings.Trim(part, "*_.;: "))
 		if !strings.ContainsFunc(part, unicode.IsLetter) {

@@ -204,3 +204,38 @@ func FuzzServiceLabel(f *testing.F) {
 		}
 	})
 }
+
+// oldCodesOf is appendCodes before it appended to a list the caller
+// keeps: FuzzAppendCodes' oracle.
+func oldCodesOf(x *extractor, reason string, other bool) []string {
+	var out []string
+	for _, part := range reasonSplit.Split(reason, -1) {
+		part = strings.TrimSpace(strings.Trim(part, "*_.;: "))
+		if !strings.ContainsFunc(part, unicode.IsLetter) {
+			continue
+		}
+		if ind, ok := x.vocab.IndicatorFor(part); ok {
+			out = append(out, ind.Code)
+		} else if other {
+			out = append(out, "O")
+		}
+	}
+	return out
+}
+
+// FuzzAppendCodes reads two reasons into one reused list, as indicators
+// does, and holds each reading to the old code's.
+func FuzzAppendCodes(f *testing.F) {
+	f.Add("armed conflict, crime, and kidnapping, as well as the Embassy's limited capacity", "landmines; terrorism", true)
+	f.Add("**civil unrest** and health.", "", false)
+	x := &extractor{vocab: vocab.Default()}
+	f.Fuzz(func(t *testing.T, a, b string, other bool) {
+		var codes []string
+		for _, reason := range []string{a, b, a} {
+			codes = x.appendCodes(codes[:0], reason, other)
+			if want := oldCodesOf(x, reason, other); len(codes) != len(want) || len(want) > 0 && !reflect.DeepEqual(codes, want) {
+				t.Fatalf("appendCodes(%q, %v) = %q, want %q", reason, other, codes, want)
+			}
+		}
+	})
+}
