@@ -705,7 +705,7 @@ func (x *extractor) reasons(u unit, start, end int) []document.Text {
 	}
 	bounds = append(bounds, [2]int{pos, end})
 	for _, b := range bounds {
-		if len(strings.Fields(text[b[0]:b[1]])) > 5 {
+		if moreFieldsThan(text[b[0]:b[1]], 5) {
 			bounds = [][2]int{{start, end}}
 			break
 		}
@@ -717,12 +717,19 @@ func (x *extractor) reasons(u unit, start, end int) []document.Text {
 			continue
 		}
 		s += strings.Index(text[s:e], word)
-		if strings.HasPrefix(strings.ToLower(word), "the ") {
+		if opensWithThe(word) {
 			word, s = word[4:], s+4
 		}
 		out = append(out, document.Text{Value: word, Span: u.source(s, s+len(word))})
 	}
 	return out
+}
+
+// opensWithThe says whether s starts with "the " in any case, as
+// strings.HasPrefix(strings.ToLower(s), "the ") does (no other letter
+// lowers to one of those bytes) without the lowered copy.
+func opensWithThe(s string) bool {
+	return len(s) >= 4 && phrase.EqualFoldASCII(s[:4], "the ")
 }
 
 // indicators reads every 'has (not) included a … "X" Indicator' statement,

@@ -239,3 +239,15 @@ func FuzzAppendCodes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOpensWithThe holds opensWithThe to the lowered copy it replaced.
+func FuzzOpensWithThe(f *testing.F) {
+	for _, s := range []string{"the Sahel", "THE north", "The", "tHe\tx", "\u212Ahe ", "théâtre", "\xffthe "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := opensWithThe(s), strings.HasPrefix(strings.ToLower(s), "the "); got != want {
+			t.Fatalf("opensWithThe(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
