@@ -33,40 +33,102 @@ the first. Subsections with the same title under different parents are fine, and
   site's template prints each page.`,
 	Bad:  "Crime\n\n…\n\nTerrorism\n\n…\n\nCrime\n\n…",
 	Good: "Crime\n\n…\n\nTerrorism\n\n…",
-	Run: func(pass *lint.Pass) {
-		country := pass.Doc.Country.Value
-		firstKnown := map[*profile.Section]*document.Section{}
-		report := func(s, first *document.Section) {
-			line := pass.File.Position(first.Heading.Start).Line
-			pass.Report(lint.Finding{Span: s.Heading, Message: fmt.Sprintf("section %q repeats %q (line %d)", s.Title.Value, first.Title.Value, line), Hint: "merge the two sections"})
+	Run:  runDuplicateSection,
+}
+
+func runDuplicateSection(pass *lint.Pass) {
+	country := pass.Doc.Country.Value
+	firstKnown := map[*profile.Section]*document.Section{}
+	report := func(s, first *document.Section) {
+		line := pass.File.Position(first.Heading.Start).Line
+		pass.Report(lint.Finding{Span: s.Heading, Message: fmt.Sprintf("section %q repeats %q (line %d)", s.Title.Value, first.Title.Value, line), Hint: "merge the two sections"})
+	}
+	// Every title's key, in the order the walk reads them: made once, in
+	// one string, where each section's key (and its parent's, again) was a
+	// string of its own.
+	keys := titleKeys(pass.Doc.Sections)
+	next := 0
+	var walk func([]*document.Section, *document.Section, string)
+	walk = func(ss []*document.Section, parent *document.Section, parentKey string) {
+		// The first sibling of each key. A few are compared one by one, on
+		// the stack: most sections have a handful of children, and a map
+		// for each was an allocation or two. More go in a map, which keeps
+		// a long list linear.
+		type sibling struct {
+			key string
+			s   *document.Section
 		}
-		var walk func([]*document.Section, *document.Section)
-		walk = func(ss []*document.Section, parent *document.Section) {
-			siblings := map[string]*document.Section{}
-			for i, s := range ss {
-				key := profile.NormalizeTitle(s.Title.Value)
-				if i == 0 && parent != nil && key != "" && key == profile.NormalizeTitle(parent.Title.Value) {
-					// The page's own heading again, from the site's template.
-					walk(s.Sections, s)
-					continue
-				}
-				if spec := pass.Profile.MatchSection(s.Title.Value, country); spec != nil {
-					if first, dup := firstKnown[spec]; dup {
-						report(s, first)
-					} else {
-						firstKnown[spec] = s
-					}
-				} else if first, dup := siblings[key]; dup && key != "" && first.Level == s.Level && !sameNameAllowed(pass, ss, first, s) {
-					report(s, first)
-				}
-				if _, seen := siblings[key]; !seen {
-					siblings[key] = s
-				}
-				walk(s.Sections, s)
+		var few [8]sibling
+		nfew := 0
+		var many map[string]*document.Section
+		if len(ss) > len(few) {
+			many = make(map[string]*document.Section, len(ss))
+		}
+		for i, s := range ss {
+			key := keys[next]
+			next++
+			if i == 0 && parent != nil && key != "" && key == parentKey {
+				// The page's own heading again, from the site's template.
+				walk(s.Sections, s, key)
+				continue
 			}
+			var first *document.Section
+			seen := false
+			if many != nil {
+				first, seen = many[key]
+			} else {
+				for _, e := range few[:nfew] {
+					if e.key == key {
+						first, seen = e.s, true
+						break
+					}
+				}
+			}
+			if spec := pass.Profile.MatchSection(s.Title.Value, country); spec != nil {
+				if first, dup := firstKnown[spec]; dup {
+					report(s, first)
+				} else {
+					firstKnown[spec] = s
+				}
+			} else if seen && key != "" && first.Level == s.Level && !sameNameAllowed(pass, ss, first, s) {
+				report(s, first)
+			}
+			if !seen {
+				if many != nil {
+					many[key] = s
+				} else {
+					few[nfew] = sibling{key, s}
+					nfew++
+				}
+			}
+			walk(s.Sections, s, key)
 		}
-		walk(pass.Doc.Sections, nil)
-	},
+	}
+	walk(pass.Doc.Sections, nil, "")
+}
+
+// titleKeys is profile.NormalizeTitle of every section's title, parents
+// before their children (the order runDuplicateSection reads them), as
+// parts of one string.
+func titleKeys(ss []*document.Section) []string {
+	var buf []byte
+	var ends []int
+	var add func([]*document.Section)
+	add = func(ss []*document.Section) {
+		for _, s := range ss {
+			buf = profile.AppendTitle(buf, s.Title.Value)
+			ends = append(ends, len(buf))
+			add(s.Sections)
+		}
+	}
+	add(ss)
+	all := string(buf)
+	keys := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		keys[i], start = all[start:end], end
+	}
+	return keys
 }
 
 // sameNameAllowed: two sibling sections of one name are not a duplicate

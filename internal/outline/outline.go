@@ -82,7 +82,10 @@ func (idx specIndex) claim(name string, i int) {
 // match is the place of the spec a title names, in idx or more, whichever
 // has the earlier spec; -1 if neither has it.
 func match(title string, idx, more specIndex) int {
-	if i := matchKey(profile.NormalizeTitle(title), idx, more); i >= 0 {
+	// The key is made on the stack and looked up as bytes: a string made
+	// for every heading of every report was most of what this allocated.
+	var buf [128]byte
+	if i := matchKey(profile.AppendTitle(buf[:0], title), idx, more); i >= 0 {
 		return i
 	}
 	// A numbered heading ("1. Crime") names the section its words do.
@@ -90,7 +93,7 @@ func match(title string, idx, more specIndex) int {
 		return -1
 	}
 	if bare := profile.StripNumbering(title); bare != title {
-		return matchKey(profile.NormalizeTitle(bare), idx, more)
+		return matchKey(profile.AppendTitle(buf[:0], bare), idx, more)
 	}
 	return -1
 }
@@ -115,9 +118,9 @@ func mayBeNumbered(title string) bool {
 	return false
 }
 
-func matchKey(k string, idx, more specIndex) int {
-	i, ok := idx[k]
-	if j, found := more[k]; found && (!ok || j < i) {
+func matchKey(k []byte, idx, more specIndex) int {
+	i, ok := idx[string(k)]
+	if j, found := more[string(k)]; found && (!ok || j < i) {
 		i, ok = j, true
 	}
 	if !ok {

@@ -327,6 +327,10 @@ func NormalizeTitle(s string) string {
 	return string(appendTitle(buf[:0], s))
 }
 
+// AppendTitle appends NormalizeTitle(s) to dst: a caller that only looks
+// the key up, or compares it, needs no string made for it.
+func AppendTitle(dst []byte, s string) []byte { return appendTitle(dst, s) }
+
 // appendTitle appends NormalizeTitle(s) to dst. matchSection normalizes
 // into a buffer on its stack and looks the bytes up as they are: every
 // check asks for the sections of the same headings, and a string made for
