@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/document"
@@ -71,11 +72,7 @@ func runRequiredSection(pass *lint.Pass) {
 			continue
 		}
 		if names == nil {
-			var all []string
-			for _, spec := range specs {
-				all = append(all, spec.Names(country)...)
-			}
-			names = sectionNames(all)
+			names = knownSectionNames(pass.Profile, specs, country)
 		}
 		if name, ok := misspelt(h.Section.Title.Value, names); ok {
 			pass.Report(lint.Finding{
@@ -95,6 +92,50 @@ func requiredHint(m outline.Missing, name string) string {
 		return fmt.Sprintf("add the section %q", name)
 	}
 	return fmt.Sprintf("add the section %q before this one", name)
+}
+
+// knownNames holds knownSectionNames's lists, made once for a profile and
+// a country where each report made its own (about a thousand allocations a
+// check of the real corpus). At most maxKnownNames are kept, so that a run
+// over reports of many countries (or of made-up ones) holds a bounded
+// amount; past that a report makes its own, as before.
+var knownNames struct {
+	mu sync.RWMutex
+	m  map[knownNamesKey][]sectionName
+}
+
+type knownNamesKey struct {
+	p       *profile.Profile
+	country string
+}
+
+const maxKnownNames = 64
+
+// knownSectionNames is sectionNames of every name of specs (p.All()) with
+// country filled in, in their order. The list is shared: it must not be
+// changed.
+func knownSectionNames(p *profile.Profile, specs []*profile.Section, country string) []sectionName {
+	k := knownNamesKey{p, country}
+	knownNames.mu.RLock()
+	names, ok := knownNames.m[k]
+	knownNames.mu.RUnlock()
+	if ok {
+		return names
+	}
+	var all []string
+	for _, spec := range specs {
+		all = append(all, spec.Names(country)...)
+	}
+	names = sectionNames(all)
+	knownNames.mu.Lock()
+	defer knownNames.mu.Unlock()
+	if knownNames.m == nil {
+		knownNames.m = map[knownNamesKey][]sectionName{}
+	}
+	if len(knownNames.m) < maxKnownNames {
+		knownNames.m[k] = names
+	}
+	return names
 }
 
 // sectionName is a known section name, normalized once for every heading
@@ -117,7 +158,10 @@ func sectionNames(names []string) []sectionName {
 // (one, for a name of fewer than 8 letters, where two letters make another
 // word), compared as profiles compare headings.
 func misspelt(title string, names []sectionName) (string, bool) {
-	t := profile.NormalizeTitle(title)
+	// The key is made on the stack: t does not outlive the call, and most
+	// headings' keys fit the 32 bytes Go converts there.
+	var buf [128]byte
+	t := string(profile.AppendTitle(buf[:0], title))
 	tLen := utf8.RuneCountInString(t)
 	best, bestDist := "", 3
 	for _, n := range names {

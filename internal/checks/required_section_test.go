@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -41,4 +43,28 @@ func FuzzMisspelt(f *testing.F) {
 			t.Errorf("misspelt(%q, %q) = %q, %v; every distance: %q, %v", title, names, got, gotOK, want, wantOK)
 		}
 	})
+}
+
+// TestKnownSectionNames: the list kept for a profile and a country is the
+// one a report made for itself, and no more than maxKnownNames are kept.
+func TestKnownSectionNames(t *testing.T) {
+	p := mustProfile(t, "osac-csr")
+	for i := range maxKnownNames + 10 {
+		country := fmt.Sprintf("Country %d", i)
+		var all []string
+		for _, spec := range p.All() {
+			all = append(all, spec.Names(country)...)
+		}
+		want := sectionNames(all)
+		for range 2 { // made, then kept (or, past the bound, made again)
+			if got := knownSectionNames(p, p.All(), country); !slices.Equal(got, want) {
+				t.Fatalf("%s: got %v, want %v", country, got, want)
+			}
+		}
+	}
+	knownNames.mu.RLock()
+	defer knownNames.mu.RUnlock()
+	if n := len(knownNames.m); n > maxKnownNames {
+		t.Errorf("%d lists kept, want at most %d", n, maxKnownNames)
+	}
 }
