@@ -31,6 +31,11 @@ func Headings(r *document.Report, specs []*profile.Section, country string) []He
 // (which may be nil) where a spec before idx's claims the name.
 func headings(r *document.Report, specs []*profile.Section, idx, more specIndex) []Heading {
 	var out []Heading
+	// Made at its size: grown a heading at a time, it was a few
+	// allocations a report, for every report.
+	if n := countSections(r.Sections); n > 0 {
+		out = make([]Heading, 0, n)
+	}
 	var walk func([]*document.Section)
 	walk = func(ss []*document.Section) {
 		for _, s := range ss {
@@ -44,6 +49,15 @@ func headings(r *document.Report, specs []*profile.Section, idx, more specIndex)
 	}
 	walk(r.Sections)
 	return out
+}
+
+// countSections is how many sections ss holds, at any depth.
+func countSections(ss []*document.Section) int {
+	n := len(ss)
+	for _, s := range ss {
+		n += countSections(s.Sections)
+	}
+	return n
 }
 
 // ProfileHeadings is Headings against the sections of the pass's profile.
