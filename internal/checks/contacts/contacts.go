@@ -41,13 +41,25 @@ func reportCountry(pass *lint.Pass) (countries.Country, bool) {
 // sectionsFor lists the report's sections that name one of specs, in
 // document order.
 func sectionsFor(pass *lint.Pass, specs ...*profile.Section) []*document.Section {
-	var out []*document.Section
-	for _, h := range outline.ProfileHeadings(pass) {
-		for _, s := range specs {
-			if h.Spec == s {
-				out = append(out, h.Section)
-				break
-			}
+	heads := outline.ProfileHeadings(pass)
+	named := func(h outline.Heading) bool {
+		return slices.Contains(specs, h.Spec)
+	}
+	// Counted first, and the list made at its size: grown a section at a
+	// time, it was a few allocations a rule, for every report.
+	n := 0
+	for _, h := range heads {
+		if named(h) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]*document.Section, 0, n)
+	for _, h := range heads {
+		if named(h) {
+			out = append(out, h.Section)
 		}
 	}
 	return out
