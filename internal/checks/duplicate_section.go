@@ -84,7 +84,7 @@ func runDuplicateSection(pass *lint.Pass) {
 					}
 				}
 			}
-			if spec := pass.Profile.MatchSection(s.Title.Value, country); spec != nil {
+			if spec := pass.Profile.MatchSectionKey(s.Title.Value, key, country); spec != nil {
 				if first, dup := firstKnown[spec]; dup {
 					report(s, first)
 				} else {

@@ -216,6 +216,28 @@ func NumberingDepth(heading string) int {
 	return strings.Count(num, ".") + 1
 }
 
+// MatchSectionKey is MatchSection for a heading whose key, NormalizeTitle
+// of it, the caller has made already (duplicate-section, for every title):
+// the key is not made again. It looks the key up as matchSection does.
+func (p *Profile) MatchSectionKey(heading, key, country string) *Section {
+	if key != "" {
+		if s, ok := p.byName[key]; ok {
+			return s
+		}
+		if country != "" {
+			for _, n := range p.byCountry.of(p.withCountry, country) {
+				if n.key == key {
+					return n.s
+				}
+			}
+		}
+	}
+	if bare := StripNumbering(heading); bare != heading {
+		return p.matchSection(bare, country)
+	}
+	return nil
+}
+
 func (p *Profile) matchSection(heading, country string) *Section {
 	var buf [128]byte
 	key := appendTitle(buf[:0], heading)
