@@ -111,8 +111,20 @@ func runDuplicateSection(pass *lint.Pass) {
 // before their children (the order runDuplicateSection reads them), as
 // parts of one string.
 func titleKeys(ss []*document.Section) []string {
-	var buf []byte
-	var ends []int
+	// Sized first from the titles (a key is at most its title, but for
+	// "&" made "and"): grown from nothing, the buffer's copies were more
+	// bytes than the strings it replaces.
+	n, size := 0, 0
+	var count func([]*document.Section)
+	count = func(ss []*document.Section) {
+		for _, s := range ss {
+			n, size = n+1, size+len(s.Title.Value)
+			count(s.Sections)
+		}
+	}
+	count(ss)
+	buf := make([]byte, 0, size)
+	ends := make([]int, 0, n)
 	var add func([]*document.Section)
 	add = func(ss []*document.Section) {
 		for _, s := range ss {
