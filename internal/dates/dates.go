@@ -65,6 +65,9 @@ type Finder struct {
 	// more than the index in shortVals of the word's starter, or 0.
 	short     [1 << 15]uint8
 	shortVals []starter
+	// numberFirst is the trie node of the phrases that start with {n}, or
+	// nil: Finder.skip asks it at every number of up to three digits.
+	numberFirst *phraseNode
 }
 
 type starter struct {
@@ -120,6 +123,7 @@ func NewFinder(phrases []Phrase) *Finder {
 		f.maybeStarter[first] |= 1 << last
 		f.maybeLength[first] |= 1 << min(len(w), 31)
 	}
+	f.numberFirst = f.phrases.first[numberSlot]
 	f.startersByFold = newFoldTable(f.starters)
 	for w, st := range f.starters {
 		if k, ok := shortKey(w); ok && len(f.shortVals) < 255 {

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -541,4 +542,69 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzMayStartNumber checks that readAt reads nothing at a number that
+// Finder.skip passes over by mayStartNumber, with the phrase list and
+// without: skip's one-byte look after a number must never hide a date.
+func FuzzMayStartNumber(f *testing.F) {
+	for _, tc := range findCases {
+		f.Add(tc.text)
+	}
+	f.Add(readProse(f))
+	f.Add(digitSoup(4 << 10))
+	f.Add("+1 202-501-4444, 1 800 555 0100; Level 4 Do 12 days ago 3\u00a0weeks 17 to 19 May, 5/6/2024 12 Main St, 2100 2099 1899 123 months ago 7 -8 9/ 10 T 11 u 400 years")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fd := range []*Finder{Default(), explicitOnly} {
+			s := new(stream)
+			s.reset(text)
+			for i := 0; ; i++ {
+				tk, ok := s.get(i)
+				if !ok {
+					break
+				}
+				if tk.kind != tokNumber || tk.end < len(text) && text[tk.end] >= utf8.RuneSelf {
+					continue // skip calls mayStartNumber only on these
+				}
+				if fd.mayStartNumber(text, tk.start, tk.end) {
+					continue
+				}
+				if got := fd.readAt(s, i, nil); len(got) != 0 {
+					t.Fatalf("%q: number %q passed over, but readAt reads %+v", text, text[tk.start:tk.end], got)
+				}
+			}
+		}
+	})
+}
+
+// TestSkipCorpus holds skipping to reading at every token over the real
+// corpus (../shared/corpus, beside the repository), whose numbers (phone
+// numbers, addresses, counts) skip passes over.
+func TestSkipCorpus(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"us", "other"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", dir, "*"))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("corpus not available: it lies beside the repository, in ../shared/corpus")
+	}
+	mentions := 0
+	for _, name := range files {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fd := range []*Finder{Default(), explicitOnly} {
+			got := fd.AppendFind(nil, string(raw))
+			want := fd.oldAppendFind(new(workspace), nil, string(raw))
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s: skipping finds %d mentions, every token %d", name, len(got), len(want))
+			}
+			mentions += len(got)
+		}
+	}
+	if mentions == 0 {
+		t.Error("no mention in the corpus: the comparison proved nothing")
+	}
 }

@@ -45,9 +45,20 @@ scan:
 				n++
 				pos++
 				continue
-			case classDigit: // a number, or digits and letters: a date may start
-				hot = pos
-				break scan
+			case classDigit:
+				// Most numbers of a report are no date: phone numbers,
+				// addresses, counts. One that the bytes after it show
+				// starts nothing is passed over like a word.
+				end := digitRun(text, pos+1)
+				if end < len(text) && (text[end] >= utf8.RuneSelf || asciiClass[text[end]] == classLetter) ||
+					f.mayStartNumber(text, pos, end) {
+					hot = pos // digits and letters, or a number that may start a reading
+					break scan
+				}
+				starts[n%ring] = pos
+				n++
+				pos = end
+				continue
 			}
 			end := letterRun(text, pos+1)
 			if end == len(text) || text[end] < utf8.RuneSelf && asciiClass[text[end]] != classDigit {
@@ -220,6 +231,67 @@ func (f *Finder) mayStartWord(text string, start, end int) bool {
 	}
 	// {n}: a short number or a number word, looked at no closer.
 	return tab.all[numberSlot] != nil && (next.kind == tokNumber || next.kind == tokWord)
+}
+
+// digitRun is the end of the run of ASCII digits in text from i.
+func digitRun(text string, i int) int {
+	for i < len(text) && '0' <= text[i] && text[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// mayStartNumber reports whether readAt could find a reading at the number
+// token text[start:end] (ASCII digits, as the lexer cuts them). It errs
+// only on the side of yes. A number starts a date only as a year
+// (1900–2099: numeric, decade), or, of one or two digits, as a day or
+// month before a month name, a slash, a dash or "to" and the like
+// (dayFirst, numeric, rangeFrom); of up to three digits it may fill the
+// {n} that starts a phrase ("3 days ago"). Past the digits one byte of
+// the next token decides.
+func (f *Finder) mayStartNumber(text string, start, end int) bool {
+	digits := end - start
+	switch {
+	case digits == 4:
+		y := int(text[start]-'0')*1000 + int(text[start+1]-'0')*100 + int(text[start+2]-'0')*10 + int(text[start+3]-'0')
+		return 1900 <= y && y <= 2099
+	case digits > 4:
+		return false
+	}
+	node := f.numberFirst
+	if node != nil && node.end {
+		return true
+	}
+	p := end
+	for p < len(text) && text[p] < utf8.RuneSelf && asciiClass[text[p]] == classSpace {
+		p++
+	}
+	if p == len(text) {
+		return false
+	}
+	c := text[p]
+	if c >= utf8.RuneSelf {
+		return true // a dash, a space or a letter outside ASCII
+	}
+	if digits <= 2 {
+		switch {
+		case 'A' <= c && c <= 'Z': // a month name; "To", "Until"
+			return true
+		case c == 't' || c == 'u': // "to", "through", "until", "till", "thru"
+			return true
+		case c == '-' || c == '/':
+			return true
+		}
+	}
+	if node == nil {
+		return false
+	}
+	bit, _ := firstBit(c)
+	may := node.spacedFirst
+	if p == end {
+		may = node.gluedFirst
+	}
+	return may&bit != 0
 }
 
 // firstBit is the bit of firstBits for a token that starts with byte c: a
