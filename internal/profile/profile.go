@@ -360,6 +360,40 @@ func AppendTitle(dst []byte, s string) []byte { return appendTitle(dst, s) }
 func appendTitle(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false // a separator seen since the last word
+	// Most titles are ASCII: read byte by byte, with no rune decoded,
+	// up to the first byte outside ASCII, and the rest rune by rune.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendTitleRunes(dst, s[i:], start, space)
+		}
+		switch {
+		case c == '&':
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, "and"...)
+			space = true
+		case c == '.' || c == '\'':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		default:
+			space = true
+		}
+	}
+	return dst
+}
+
+// appendTitleRunes is appendTitle from a byte outside ASCII on: start is
+// where the key starts in dst, space whether a separator came last.
+func appendTitleRunes(dst []byte, s string, start int, space bool) []byte {
 	for _, r := range s {
 		word := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') ||
 			r >= utf8.RuneSelf && isWordRune(r)
