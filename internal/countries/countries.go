@@ -265,6 +265,14 @@ func (t *Table) ByCalling(digits string) []Country {
 	return out
 }
 
+// HasCalling reports whether any country uses the calling code, as
+// len(ByCalling(digits)) > 0 would, without copying the countries: callers
+// that only ask whether a code exists (phone-format, for every group of
+// digits) made one copy per country of "1".
+func (t *Table) HasCalling(digits string) bool {
+	return len(t.byCalling[strings.TrimPrefix(strings.TrimSpace(digits), "+")]) > 0
+}
+
 // All returns every country in file order.
 func (t *Table) All() []Country {
 	out := make([]Country, len(t.countries))

@@ -228,6 +228,39 @@ func TestByCalling(t *testing.T) {
 	}
 }
 
+// HasCalling answers what len(ByCalling) > 0 did, for every code of the
+// table with and without "+" and spaces, and for strings that are none.
+func TestHasCallingAgreesWithByCalling(t *testing.T) {
+	asks := []string{"", "+", "0", "999", "+223 ", " 1", "2", "22", "380", "38", "x"}
+	for _, c := range Default().All() {
+		asks = append(asks, c.Calling, "+"+c.Calling, c.Calling+"0")
+	}
+	found := 0
+	for _, a := range asks {
+		want := len(Default().ByCalling(a)) > 0
+		if got := Default().HasCalling(a); got != want {
+			t.Errorf("HasCalling(%q) = %v, ByCalling has %v", a, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no code of the table was found: the test asks nothing")
+	}
+}
+
+func FuzzHasCalling(f *testing.F) {
+	for _, s := range []string{"1", "+223", " 7 ", "380", "99", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Default().HasCalling(s), len(Default().ByCalling(s)) > 0; got != want {
+			t.Errorf("HasCalling(%q) = %v, ByCalling has %v", s, got, want)
+		}
+	})
+}
+
 func TestAllIsInFileOrderAndCannotChangeTheTable(t *testing.T) {
 	all := Default().All()
 	if all[0].Name != "Afghanistan" {

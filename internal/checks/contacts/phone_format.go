@@ -436,11 +436,11 @@ type code struct {
 func callingCode(p phone) (code, bool) {
 	t := countries.Default()
 	first := p.groups[0].digits
-	if len(first) <= 3 && len(t.ByCalling(first)) > 0 {
+	if len(first) <= 3 && t.HasCalling(first) {
 		return code{code: first}, true
 	}
 	for n := 1; n <= 3 && n < len(first); n++ {
-		if len(t.ByCalling(first[:n])) > 0 {
+		if t.HasCalling(first[:n]) {
 			return code{code: first[:n], runIn: len(p.groups) > 1}, true
 		}
 	}
@@ -449,7 +449,7 @@ func callingCode(p phone) (code, bool) {
 	if len(p.groups) > 1 && len(first) < 3 {
 		next := p.groups[1].digits
 		for n := 1; len(first)+n <= 3 && n < len(next); n++ {
-			if len(t.ByCalling(first+next[:n])) > 0 {
+			if t.HasCalling(first + next[:n]) {
 				return code{code: first + next[:n]}, true
 			}
 		}
