@@ -517,8 +517,7 @@ func discussed(units []lint.TextUnit, low *lowered, a *document.Advisory, r reas
 			return true
 		}
 	}
-	words := append(append([]string{r.text.Value}, r.ind.Words...), extra...)
-	wm := wordsMatcherOf(words)
+	wm := reasonMatcher(r.text.Value, r.ind.Words, extra)
 	re, firsts, sieve := wm.re, wm.firsts, wm.sieve
 	var sents []prose.Range // reused for each unit
 	for i, u := range units {
@@ -669,8 +668,13 @@ func containsAny(s string, subs []string) bool {
 // case, with a plural in -s or -es; a space or hyphen may join the words of
 // a phrase.
 // wordsRegexps caches compiled word lists: the same reasons come back in
-// every report, and compiling a regexp costs more than running it.
-var wordsRegexps sync.Map
+// every report, and compiling a regexp costs more than running it. A map
+// under a lock, not a sync.Map: its lookup by a key made on the stack
+// allocates nothing, where sync.Map boxed every key.
+var (
+	wordsMu      sync.RWMutex
+	wordsRegexps = map[string]*wordsMatcher{}
+)
 
 func wordsRegexp(words []string) *prefilter.Regexp { return wordsMatcherOf(words).re }
 
@@ -698,13 +702,50 @@ type wordsMatcher struct {
 
 func wordsMatcherOf(words []string) *wordsMatcher {
 	key := wordsKey(words)
-	if wm, ok := wordsRegexps.Load(key); ok {
-		return wm.(*wordsMatcher)
+	wordsMu.RLock()
+	wm, ok := wordsRegexps[key]
+	wordsMu.RUnlock()
+	if ok {
+		return wm
 	}
-	wm := &wordsMatcher{re: compileWords(words)}
+	wm = &wordsMatcher{re: compileWords(words)}
 	wm.firsts, wm.sieve = firstParts(words)
-	wordsRegexps.Store(key, wm)
+	wordsMu.Lock()
+	if old, ok := wordsRegexps[key]; ok {
+		wm = old // another goroutine stored it first: keep one
+	} else {
+		wordsRegexps[key] = wm
+	}
+	wordsMu.Unlock()
 	return wm
+}
+
+// reasonMatcher is wordsMatcherOf(first, words..., extra...), its key made
+// on the stack: discussed built the list and its key anew for every reason
+// of every report, to find a matcher cached long before.
+func reasonMatcher(first string, words, extra []string) *wordsMatcher {
+	var buf [256]byte
+	k := appendWordsKey(buf[:0], first)
+	for _, w := range words {
+		k = appendWordsKey(k, w)
+	}
+	for _, w := range extra {
+		k = appendWordsKey(k, w)
+	}
+	wordsMu.RLock()
+	wm, ok := wordsRegexps[string(k)]
+	wordsMu.RUnlock()
+	if ok {
+		return wm
+	}
+	return wordsMatcherOf(append(append([]string{first}, words...), extra...))
+}
+
+// appendWordsKey appends one word of wordsKey's key.
+func appendWordsKey(b []byte, w string) []byte {
+	b = strconv.AppendInt(b, int64(len(w)), 10)
+	b = append(b, ':')
+	return append(b, w...)
 }
 
 // compileWords is wordsRegexp's expression, with its prefilter: for each

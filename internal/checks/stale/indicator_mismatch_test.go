@@ -139,6 +139,39 @@ func TestWordsKeyTellsListsApart(t *testing.T) {
 	}
 }
 
+// reasonMatcher's key, made on the stack, is wordsKey's of the joined
+// list, so it finds the matcher wordsMatcherOf cached for that list.
+func FuzzReasonMatcherKey(f *testing.F) {
+	f.Add("flooding", "flood", "storm", "")
+	f.Add("", "1:a", "", "\x00")
+	f.Fuzz(func(t *testing.T, first, w1, w2, extra string) {
+		words, extras := []string{w1, w2}, []string{extra}
+		var buf [256]byte
+		k := appendWordsKey(buf[:0], first)
+		for _, w := range append(append([]string(nil), words...), extras...) {
+			k = appendWordsKey(k, w)
+		}
+		if want := wordsKey(append(append([]string{first}, words...), extras...)); string(k) != want {
+			t.Fatalf("key %q, wordsKey %q", k, want)
+		}
+	})
+}
+
+func TestReasonMatcherIsTheCachedOne(t *testing.T) {
+	want := wordsMatcherOf([]string{"civil unrest", "protest", "riot", "demonstration"})
+	got := reasonMatcher("civil unrest", []string{"protest", "riot"}, []string{"demonstration"})
+	if got != want {
+		t.Error("reasonMatcher compiled its own matcher where wordsMatcherOf had cached one")
+	}
+	if !got.re.MatchString("Riots broke out") || got.re.MatchString("quiet") {
+		t.Error("the matcher does not match its words")
+	}
+	fresh := reasonMatcher("zzq fresh", nil, nil)
+	if fresh != wordsMatcherOf([]string{"zzq fresh"}) {
+		t.Error("a matcher reasonMatcher compiled was not cached for wordsMatcherOf")
+	}
+}
+
 // mayGiveReasonsFourSearches is mayGiveReasons as it was, four searches.
 func mayGiveReasonsFourSearches(text string) bool {
 	return strings.Contains(text, "ue") && (strings.Contains(text, "due") || strings.Contains(text, "Due") || strings.Contains(text, "DUE"))
