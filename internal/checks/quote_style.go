@@ -178,20 +178,26 @@ func quoteStyleIn(pass *lint.Pass, units []textUnit, skip []bool) {
 				minority = append(minority, mark{unit: ui, off: off, size: size, style: style})
 			}
 		})
+		// The words are the same for every line of the family: made once,
+		// not three strings for each line (a report of many quotes has
+		// hundreds of lines to report).
+		message := fmt.Sprintf("%s %s here, but %s elsewhere (%d to %d)", other, fam.name, keep, counts[other], counts[keep])
+		if prefer != "majority" {
+			message = fmt.Sprintf("%s %s here; the house style is %s", other, fam.name, keep)
+		}
+		hint := fmt.Sprintf("write %s %s throughout", keep, fam.name)
+		fixMessage := "rewrite as " + keep
 		for _, group := range byLine(pass, units, minority) {
 			u := units[group[0].unit]
 			first := u.Source(group[0].off, group[0].off+group[0].size)
 			span := first // the first mark; the fix covers every mark on the line
 			f := lint.Finding{
 				Span:    span,
-				Message: fmt.Sprintf("%s %s here, but %s elsewhere (%d to %d)", other, fam.name, keep, counts[other], counts[keep]),
-				Hint:    fmt.Sprintf("write %s %s throughout", keep, fam.name),
-			}
-			if prefer != "majority" {
-				f.Message = fmt.Sprintf("%s %s here; the house style is %s", other, fam.name, keep)
+				Message: message,
+				Hint:    hint,
 			}
 			if editable(pass) {
-				fix := &lint.Fix{Message: "rewrite as " + keep, Edits: make([]lint.Edit, 0, len(group))}
+				fix := &lint.Fix{Message: fixMessage, Edits: make([]lint.Edit, 0, len(group))}
 				for _, m := range group {
 					mu := units[m.unit]
 					fix.Edits = append(fix.Edits, lint.Edit{Span: mu.Source(m.off, m.off+m.size), New: convertQuote(mu.Text, m.off, m.size, fam, keep)})

@@ -643,12 +643,14 @@ func (x *extractor) isCountry(name string) bool {
 // sentences for other levels (an area's "Do not travel to …") are passed over.
 func (x *extractor) advisoryReasons(level int) []document.Text {
 	want := strings.ToLower(x.vocab.Levels[level])
+	var sents []prose.Range // reused for each unit: a list per unit was an allocation or more
 	for _, u := range x.units {
 		if u.heading || u.para == nil || u.para.Kind == document.KindListItem || !u.keys.has(kwDueTo) {
 			continue
 		}
 		levelSaid := false // the sentence before said the level, with no reason
-		for _, s := range prose.Sentences(u.text.Text) {
+		sents = prose.AppendSentences(sents[:0], u.text.Text)
+		for _, s := range sents {
 			sent := u.text.Text[s.Start:s.End]
 			if levelSaid {
 				// "Exercise increased caution in X. This is due to …"
@@ -868,6 +870,7 @@ var (
 // area's "Do not travel to X due to …" sentence, and the update line.
 func (x *extractor) areaReasons() (out, update []document.Text) {
 	inList := false
+	var sents []prose.Range // reused for each unit
 	for _, u := range x.units {
 		if u.heading || u.para == nil {
 			inList = false
@@ -896,7 +899,8 @@ func (x *extractor) areaReasons() (out, update []document.Text) {
 			}
 			continue
 		}
-		for _, s := range prose.Sentences(text) {
+		sents = prose.AppendSentences(sents[:0], text)
+		for _, s := range sents {
 			if m := reasonSentence.FindStringIndex(text[s.Start:s.End]); m != nil {
 				out = append(out, x.reasons(u, s.Start+m[1], s.End)...)
 			}

@@ -147,6 +147,7 @@ func runStaleTerm(pass *lint.Pass) {
 	}
 	found, mentioned := make([]bool, set.names.Len()), make([]bool, len(list))
 	first, from := make([]int, set.names.Len()), make([]int, len(list))
+	var sentences []prose.Range // reused for each unit: one list each was an allocation or more
 	for _, u := range pass.Texts() {
 		if u.Heading {
 			continue
@@ -155,15 +156,15 @@ func runStaleTerm(pass *lint.Pass) {
 		if !set.find(text, found, mentioned, first, from) {
 			continue
 		}
-		var sentences []prose.Range
+		split := false // sentences holds this unit's
 		for _, e := range active {
 			w := list[e]
 			if !mentioned[e] {
 				continue
 			}
 			for _, m := range w.find(text, from[e]) {
-				if sentences == nil {
-					sentences = prose.Sentences(text)
+				if !split {
+					sentences, split = prose.AppendSentences(sentences[:0], text), true
 				}
 				sent := sentenceAt(sentences, m.start, len(text))
 				if !judge.SpokenOfAsCurrent(text, sent, m.start, m.end, w.since) {
