@@ -79,10 +79,10 @@ func (x *extractor) findContacts() {
 				continue
 			}
 		}
-		if m := findInlineLabel(u.text.Text); m != nil {
-			label := u.text.Text[m[2]:m[3]]
+		if end, colon, ok := inlineLabel(u.text.Text); ok {
+			label := u.text.Text[:colon]
 			if kind, ok := x.vocab.ContactKindOf(label); ok {
-				x.labelled(document.ContactKind(kind), label, u, m[1])
+				x.labelled(document.ContactKind(kind), label, u, end)
 				continue
 			}
 		}
@@ -232,8 +232,8 @@ var numbersOnly = lazyRE(`^(?:[\d+.\-–/ ,]|\([^()\n]{0,40}\)|\bor\b|\band\b)+\
 // opensWithLabel: text starts with a contact label and its value ("Tel:
 // …") or an emergency service's ("Police: 17").
 func (x *extractor) opensWithLabel(text string) bool {
-	if m := findInlineLabel(text); m != nil {
-		if _, ok := x.vocab.ContactKindOf(text[m[2]:m[3]]); ok {
+	if _, colon, ok := inlineLabel(text); ok {
+		if _, ok := x.vocab.ContactKindOf(text[:colon]); ok {
 			return true
 		}
 	}
@@ -294,26 +294,28 @@ func (x *extractor) isLabel(u unit) bool {
 	return ok && !u.heading
 }
 
-// findInlineLabel reads "Tel: " at the start of text, as
-// ^([A-Z][A-Za-z .\-]{1,30}?):\s* with FindStringSubmatchIndex: by hand, as
-// the colon ends the label wherever it is, which the pattern spelt as
-// thirty copies of its class (FuzzIsPostLine holds it to that pattern).
-func findInlineLabel(text string) []int {
+// inlineLabel reads "Tel: " at the start of text, as
+// ^([A-Z][A-Za-z .\-]{1,30}?):\s* with FindStringSubmatchIndex would give
+// [0, end, 0, colon]: by hand, as the colon ends the label wherever it is,
+// which the pattern spelt as thirty copies of its class (FuzzIsPostLine
+// holds it to that pattern). Two ints, not the pattern's slice of four:
+// that was an allocation for every contact line.
+func inlineLabel(text string) (end, colon int, ok bool) {
 	if text == "" || text[0] < 'A' || text[0] > 'Z' {
-		return nil
+		return 0, 0, false
 	}
-	colon := 1
+	colon = 1
 	for colon < len(text) && colon <= 31 && isLabelByte(text[colon]) {
 		colon++
 	}
 	if colon < 2 || colon > 31 || colon == len(text) || text[colon] != ':' {
-		return nil
+		return 0, 0, false
 	}
-	end := colon + 1
+	end = colon + 1
 	for end < len(text) && isSpaceRE(text[end]) {
 		end++
 	}
-	return []int{0, end, 0, colon}
+	return end, colon, true
 }
 
 // isLabelByte is [A-Za-z .\-], a character of an inline label after its
@@ -444,9 +446,8 @@ func (x *extractor) looksLikeAddress(text string) bool {
 	if _, ok := x.vocab.ContactKindOf(t); ok {
 		return false
 	}
-	if m := findInlineLabel(t); m != nil {
-		m := []string{t[m[0]:m[1]], t[m[2]:m[3]]}
-		if _, ok := x.vocab.ContactKindOf(m[1]); ok {
+	if _, colon, ok := inlineLabel(t); ok {
+		if _, ok := x.vocab.ContactKindOf(t[:colon]); ok {
 			return false
 		}
 	}

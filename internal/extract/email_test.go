@@ -102,6 +102,16 @@ func TestPostLineAndInlineLabel(t *testing.T) {
 	}
 }
 
+// findInlineLabel is inlineLabel as the pattern's submatch indexes, to
+// hold it to the pattern.
+func findInlineLabel(text string) []int {
+	end, colon, ok := inlineLabel(text)
+	if !ok {
+		return nil
+	}
+	return []int{0, end, 0, colon}
+}
+
 func FuzzIsPostLine(f *testing.F) {
 	for _, s := range postLineSeeds {
 		f.Add(s)

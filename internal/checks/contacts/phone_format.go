@@ -584,9 +584,11 @@ type phoneContext struct {
 	pass      *lint.Pass
 	numbers   []document.Contact // phone, fax and emergency numbers, in source order
 	addresses []document.Contact // postal addresses, in source order
-	shares    map[int]bool       // by index in numbers: sharesCallingCode
-	addrLand  map[int]countries.Country
-	named     map[namedKey]bool // the countries a section's lines name beside their numbers
+	// Made on first use: many reports never ask, and two empty maps were
+	// made for each check of every report.
+	shares   map[int]bool // by index in numbers: sharesCallingCode
+	addrLand map[int]countries.Country
+	named    map[namedKey]bool // the countries a section's lines name beside their numbers
 }
 
 type namedKey struct {
@@ -595,7 +597,7 @@ type namedKey struct {
 }
 
 func newPhoneContext(pass *lint.Pass) *phoneContext {
-	ctx := &phoneContext{pass: pass, shares: map[int]bool{}, addrLand: map[int]countries.Country{}}
+	ctx := &phoneContext{pass: pass}
 	// Counted first, so that each list is made once at its size, not grown
 	// a contact at a time (a US page lists a few dozen).
 	nums, addrs := 0, 0
@@ -646,6 +648,9 @@ func (ctx *phoneContext) addressCountry(c document.Contact) (countries.Country, 
 		}
 		land, text = country, text[end:]
 	}
+	if ctx.addrLand == nil {
+		ctx.addrLand = map[int]countries.Country{}
+	}
 	ctx.addrLand[i] = land
 	return land, land.Code != ""
 }
@@ -656,6 +661,9 @@ func (ctx *phoneContext) addressCountry(c document.Contact) (countries.Country, 
 func (ctx *phoneContext) sharesCallingCode(i int) bool {
 	if v, ok := ctx.shares[i]; ok {
 		return v
+	}
+	if ctx.shares == nil {
+		ctx.shares = map[int]bool{}
 	}
 	ctx.shares[i] = false // a cycle cannot happen; this only bounds the recursion
 	text := ctx.pass.File.Text
