@@ -1032,7 +1032,13 @@ func (x *extractor) add(u unit, c document.Contact) {
 		} else {
 			clear(values)
 		}
-		x.seen = seenContacts{span: u.span, values: values}
+		// The bits too are kept for the next unit, emptied by mark when
+		// it is sized, unless a long unit left them large.
+		taken := x.seen.taken[:0]
+		if cap(taken) > maxTakenKept {
+			taken = nil
+		}
+		x.seen = seenContacts{span: u.span, taken: taken, values: values}
 	}
 	key := contactValue{c.Kind, c.Value}
 	inside := c.Span.Start < c.Span.End && u.span.Contains(c.Span)
@@ -1074,6 +1080,10 @@ type seenContacts struct {
 // next unit.
 const maxSeenKept = 64
 
+// maxTakenKept bounds the words of bits add keeps for the next unit (a
+// unit of 16 KiB).
+const maxTakenKept = 256
+
 type contactValue struct {
 	kind  document.ContactKind
 	value string
@@ -1090,8 +1100,14 @@ func (s *seenContacts) takes(sp document.Span) bool {
 }
 
 func (s *seenContacts) mark(sp document.Span) {
-	if s.taken == nil {
-		s.taken = make([]uint64, (s.span.End-s.span.Start)/64+1)
+	if len(s.taken) == 0 {
+		n := (s.span.End-s.span.Start)/64 + 1
+		if cap(s.taken) >= n {
+			s.taken = s.taken[:n]
+			clear(s.taken)
+		} else {
+			s.taken = make([]uint64, n)
+		}
 	}
 	for i := sp.Start; i < sp.End; i++ {
 		b := i - s.span.Start
