@@ -1,17 +1,12 @@
 package contacts
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/linttest"
-	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
-	"github.com/reportlint/reportlint/internal/source"
 )
 
 // contactsListed is contactsIn as it was, a list of copies.
@@ -35,27 +30,8 @@ func contactsListed(pass *lint.Pass, sections []*document.Section) []document.Co
 // its order, for each section of the fixtures and the real corpus (when
 // ../shared is there), for no section and for all of them.
 func TestContactsInAsListed(t *testing.T) {
-	paths, _ := filepath.Glob("testdata/*/*")
-	corpus, _ := filepath.Glob("../../../../shared/corpus/*/*")
 	yielded := 0
-	for _, path := range append(paths, corpus...) {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := source.New(path, raw)
-		if err != nil {
-			continue // a fixture of bytes no report is made of
-		}
-		r, err := parse.Parse(f, parse.Options{})
-		if err != nil {
-			continue
-		}
-		prof, ok := profile.Default().Get(r.Profile)
-		if !ok {
-			t.Fatalf("%s: no profile %s", path, r.Profile)
-		}
-		pass := lint.NewPass(EmbassyContact, f, r, prof, linttest.DefaultAsOf, nil, lint.Warning, func(lint.Finding) {})
+	forEachPass(t, func(path string, pass *lint.Pass, r *document.Report, _ *profile.Profile) {
 		all := r.AllSections()
 		sets := [][]*document.Section{nil, all}
 		for _, s := range all {
@@ -71,7 +47,7 @@ func TestContactsInAsListed(t *testing.T) {
 				t.Errorf("%s: %d sections: yielded %d contacts, want %d", path, len(set), len(got), len(want))
 			}
 		}
-	}
+	})
 	if yielded == 0 {
 		t.Error("no contact yielded: the test compares nothing")
 	}

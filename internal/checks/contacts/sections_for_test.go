@@ -1,18 +1,13 @@
 package contacts
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/outline"
-	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
-	"github.com/reportlint/reportlint/internal/source"
 )
 
 // sectionsForGrown is sectionsFor as it was, its list grown a section at
@@ -34,27 +29,8 @@ func sectionsForGrown(pass *lint.Pass, specs ...*profile.Section) []*document.Se
 // the old loop did, at its size, for each spec of the profile, none, nil
 // and all, over the fixtures and the real corpus (when ../shared is there).
 func TestSectionsForCounted(t *testing.T) {
-	paths, _ := filepath.Glob("testdata/*/*")
-	corpus, _ := filepath.Glob("../../../../shared/corpus/*/*")
 	found := 0
-	for _, path := range append(paths, corpus...) {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := source.New(path, raw)
-		if err != nil {
-			continue
-		}
-		r, err := parse.Parse(f, parse.Options{})
-		if err != nil {
-			continue
-		}
-		prof, ok := profile.Default().Get(r.Profile)
-		if !ok {
-			t.Fatalf("%s: no profile %s", path, r.Profile)
-		}
-		pass := lint.NewPass(EmbassyContact, f, r, prof, linttest.DefaultAsOf, nil, lint.Warning, func(lint.Finding) {})
+	forEachPass(t, func(path string, pass *lint.Pass, _ *document.Report, prof *profile.Profile) {
 		sets := [][]*profile.Section{nil, {nil}, prof.All()}
 		for _, s := range prof.All() {
 			sets = append(sets, []*profile.Section{s})
@@ -66,7 +42,7 @@ func TestSectionsForCounted(t *testing.T) {
 				t.Errorf("%s: %d specs: %d sections (cap %d), want %d", path, len(set), len(got), cap(got), len(want))
 			}
 		}
-	}
+	})
 	if found == 0 {
 		t.Error("no section found: the test compared nothing")
 	}
