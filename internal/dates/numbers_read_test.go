@@ -5,7 +5,10 @@ import (
 	"testing"
 )
 
-func TestReviewNumbers(t *testing.T) {
+// TestNumbersStillRead: the dates after numbers that skip's number test
+// (mayStartNumber) might wrongly pass over are found as reading every
+// token finds them, behind prefixes long enough for skip to run.
+func TestNumbersStillRead(t *testing.T) {
 	for _, text := range []string{
 		"3. June 2024", "3, 4 and 5 June 2024", "between 3 and 5 June 2024", "Between 3 and 5 June", "from 3 to 5 June",
 		"12 Sept. 2024", "3 june", "1er mai 2024", "30- June", "30 -June", "3–5 June", "3 – 5 June", "2 to 5 June", "2 TO 5 June",
