@@ -249,11 +249,25 @@ func ContainsFold(s, lit string) bool {
 }
 
 // containsFold reports whether s holds lit, a lower-case ASCII run, with
-// ASCII letters in either case. It looks for lit[a], lit's rarest letter,
-// so that few places need a closer look. Time is linear in s.
-func containsFold(s, lit string, a int) bool {
+// ASCII letters in either case (indexFold).
+func containsFold(s, lit string, a int) bool { return indexFold(s, lit, a) >= 0 }
+
+// IndexFold is the first place of lit, lower-case ASCII, in s with ASCII
+// letters of s in either case, or -1, looking first for lit's rarest
+// letter.
+func IndexFold(s, lit string) int {
+	if lit == "" {
+		return 0
+	}
+	return indexFold(s, lit, rarest(lit))
+}
+
+// indexFold is IndexFold looking for lit[a], so that few places need a
+// closer look; the places are tried from the left, so the first that
+// holds lit is its first place. Time is linear in s.
+func indexFold(s, lit string, a int) int {
 	if len(lit) > len(s) {
-		return false
+		return -1
 	}
 	lo, up := lit[a], lit[a]
 	if 'a' <= lo && lo <= 'z' {
@@ -264,21 +278,21 @@ func containsFold(s, lit string, a int) bool {
 	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
 	for i := a; i < end; {
 		if nextLo < i {
-			nextLo = indexByteFrom(s[:end], lo, i)
+			nextLo = IndexByteFrom(s[:end], lo, i)
 		}
 		if nextUp < i {
-			nextUp = indexByteFrom(s[:end], up, i)
+			nextUp = IndexByteFrom(s[:end], up, i)
 		}
 		j := min(nextLo, nextUp)
 		if j >= end {
-			return false
+			return -1
 		}
 		if EqualFoldASCII(s[j-a:j-a+len(lit)], lit) {
-			return true
+			return j - a
 		}
 		i = j + 1
 	}
-	return false
+	return -1
 }
 
 // FoldLiteral is a lower-case ASCII run looked for as ContainsFold does,
@@ -331,8 +345,8 @@ var commonRank = func() (t [256]uint8) {
 	return t
 }()
 
-// indexByteFrom is the first place of c in s at or after i, or len(s).
-func indexByteFrom(s string, c byte, i int) int {
+// IndexByteFrom is the first place of c in s at or after i, or len(s).
+func IndexByteFrom(s string, c byte, i int) int {
 	if k := strings.IndexByte(s[i:], c); k >= 0 {
 		return i + k
 	}
@@ -516,10 +530,10 @@ func (l *Literals) groupFold(s string, g litGroup) bool {
 	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
 	for i := 0; i < len(s); {
 		if nextLo < i {
-			nextLo = indexByteFrom(s, lo, i)
+			nextLo = IndexByteFrom(s, lo, i)
 		}
 		if nextUp < i {
-			nextUp = indexByteFrom(s, up, i)
+			nextUp = IndexByteFrom(s, up, i)
 		}
 		j := min(nextLo, nextUp)
 		if j >= len(s) {

@@ -211,3 +211,26 @@ func TestCommonness(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIndexFold holds IndexFold to trying every place of s from the left.
+func FuzzIndexFold(f *testing.F) {
+	for _, c := range [][2]string{{"Advise AGAINST all travel", "against"}, {"aaa", "aa"}, {"", "x"}, {"xY", "y"}, {"FCDO advice", "fcdo"}} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, s, lit string) {
+		lit = strings.ToLower(lit)
+		if !IsASCII(lit) {
+			return
+		}
+		want := -1
+		for i := 0; i+len(lit) <= len(s); i++ {
+			if EqualFoldASCII(s[i:i+len(lit)], lit) {
+				want = i
+				break
+			}
+		}
+		if got := IndexFold(s, lit); got != want {
+			t.Fatalf("IndexFold(%q, %q) = %d, want %d", s, lit, got, want)
+		}
+	})
+}

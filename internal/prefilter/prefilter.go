@@ -78,10 +78,10 @@ func (g *group) scan(text string, memo []uint8) {
 	nextLo, nextUp := -1, -1 // the next place of each case, once looked for
 	for i := 0; i < len(text) && found != all; {
 		if nextLo < i {
-			nextLo = indexByteFrom(text, lo, i)
+			nextLo = phrase.IndexByteFrom(text, lo, i)
 		}
 		if nextUp < i {
-			nextUp = indexByteFrom(text, up, i)
+			nextUp = phrase.IndexByteFrom(text, up, i)
 		}
 		j := min(nextLo, nextUp)
 		if j >= len(text) {
@@ -104,14 +104,6 @@ func (g *group) scan(text string, memo []uint8) {
 			memo[n.memo-1] = 1
 		}
 	}
-}
-
-// indexByteFrom is the first place of c in s at or after i, or len(s).
-func indexByteFrom(s string, c byte, i int) int {
-	if k := strings.IndexByte(s[i:], c); k >= 0 {
-		return i + k
-	}
-	return len(s)
 }
 
 type op uint8

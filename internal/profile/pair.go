@@ -169,7 +169,7 @@ func (l pairLit) index(text string, from int) int {
 	for from <= len(text)-len(l.text) {
 		var k int
 		if l.fold {
-			k = indexFold(text[from:], l.text)
+			k = phrase.IndexFold(text[from:], l.text)
 		} else {
 			k = strings.Index(text[from:], l.text)
 		}
@@ -196,42 +196,4 @@ func atBoundary(text string, i int) bool {
 
 func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-// indexFold is the first place of lit (lower-case ASCII) in s with ASCII
-// letters of s in either case, or -1. It looks for lit's first byte in
-// both cases, each looked for again only once passed, so s is read once
-// for each case, then compares.
-func indexFold(s, lit string) int {
-	lo, up := lit[0], lit[0]
-	if 'a' <= lo && lo <= 'z' {
-		up = lo - 'a' + 'A'
-	}
-	end := len(s) - len(lit) + 1 // lit may start before end
-	nextLo, nextUp := -1, -1
-	for i := 0; i < end; {
-		if nextLo < i {
-			nextLo = indexByteFrom(s[:end], lo, i)
-		}
-		if nextUp < i {
-			nextUp = indexByteFrom(s[:end], up, i)
-		}
-		j := min(nextLo, nextUp)
-		if j >= end {
-			return -1
-		}
-		if phrase.EqualFoldASCII(s[j:j+len(lit)], lit) {
-			return j
-		}
-		i = j + 1
-	}
-	return -1
-}
-
-// indexByteFrom is the first place of c in s at or after i, or len(s).
-func indexByteFrom(s string, c byte, i int) int {
-	if k := strings.IndexByte(s[i:], c); k >= 0 {
-		return i + k
-	}
-	return len(s)
 }
