@@ -172,10 +172,7 @@ func (f *Finder) mayStartWord(text string, start, end int) bool {
 	}
 	// One byte of the next token turns most such words away: "in" goes on
 	// only with "recent" or "the", which start with r and t.
-	p := end
-	for p < len(text) && text[p] < utf8.RuneSelf && asciiClass[text[p]] == classSpace {
-		p++
-	}
+	p := nextTokenStart(text, end)
 	if p == len(text) {
 		return false
 	}
@@ -262,10 +259,7 @@ func (f *Finder) mayStartNumber(text string, start, end int) bool {
 	if node != nil && node.end {
 		return true
 	}
-	p := end
-	for p < len(text) && text[p] < utf8.RuneSelf && asciiClass[text[p]] == classSpace {
-		p++
-	}
+	p := nextTokenStart(text, end)
 	if p == len(text) {
 		return false
 	}
@@ -292,6 +286,16 @@ func (f *Finder) mayStartNumber(text string, start, end int) bool {
 		may = node.gluedFirst
 	}
 	return may&bit != 0
+}
+
+// nextTokenStart is where the token after end starts: past the ASCII
+// spaces the lexer skips, or len(text). mayStartWord and mayStartNumber
+// decide by its first byte.
+func nextTokenStart(text string, end int) int {
+	for end < len(text) && text[end] < utf8.RuneSelf && asciiClass[text[end]] == classSpace {
+		end++
+	}
+	return end
 }
 
 // firstBit is the bit of firstBits for a token that starts with byte c: a
