@@ -8,7 +8,6 @@ import (
 
 	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
-	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/parse"
 	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
@@ -40,15 +39,7 @@ func FuzzDuplicateSectionKeys(f *testing.F) {
 		if err != nil {
 			return
 		}
-		run := func(f func(*lint.Pass)) []string {
-			var out []string
-			pass := lint.NewPass(DuplicateSection, file, r, prof, linttest.DefaultAsOf, nil, lint.Warning, func(fd lint.Finding) {
-				out = append(out, fmt.Sprint(fd.Span, fd.Message, fd.Hint))
-			})
-			f(pass)
-			return out
-		}
-		if got, want := run(runDuplicateSection), run(runDuplicateSectionMaps); !slices.Equal(got, want) {
+		if got, want := findingsBy(DuplicateSection, file, r, prof, runDuplicateSection), findingsBy(DuplicateSection, file, r, prof, runDuplicateSectionMaps); !slices.Equal(got, want) {
 			t.Errorf("%q:\n%s\nwant\n%s", text, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	})

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/internal/document"
 	"github.com/reportlint/reportlint/internal/lint"
 	"github.com/reportlint/reportlint/internal/linttest"
 	"github.com/reportlint/reportlint/internal/parse"
+	"github.com/reportlint/reportlint/internal/profile"
 	"github.com/reportlint/reportlint/internal/source"
 )
 
@@ -32,18 +34,21 @@ func FuzzTermConsistencyReadTwice(f *testing.F) {
 		if err != nil {
 			return
 		}
-		run := func(f func(*lint.Pass)) []string {
-			var out []string
-			pass := lint.NewPass(TermConsistency, file, r, nil, linttest.DefaultAsOf, nil, lint.Warning, func(fd lint.Finding) {
-				out = append(out, fmt.Sprint(fd.Span, fd.Message, fd.Hint))
-			})
-			f(pass)
-			return out
-		}
-		if got, want := run(runTermConsistency), run(runTermConsistencyOneList); !slices.Equal(got, want) {
+		if got, want := findingsBy(TermConsistency, file, r, nil, runTermConsistency), findingsBy(TermConsistency, file, r, nil, runTermConsistencyOneList); !slices.Equal(got, want) {
 			t.Errorf("%q:\n%s\nwant\n%s", text, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	})
+}
+
+// findingsBy runs run, a version of rule's Run, over the report, and
+// gives its findings as text, for a test to hold two versions together.
+func findingsBy(rule *lint.Rule, file *source.File, r *document.Report, prof *profile.Profile, run func(*lint.Pass)) []string {
+	var out []string
+	pass := lint.NewPass(rule, file, r, prof, linttest.DefaultAsOf, nil, lint.Warning, func(fd lint.Finding) {
+		out = append(out, fmt.Sprint(fd.Span, fd.Message, fd.Hint))
+	})
+	run(pass)
+	return out
 }
 
 // runTermConsistencyOneList is runTermConsistency as it was.
