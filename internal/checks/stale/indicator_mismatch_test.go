@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/internal/phrase"
+	"github.com/reportlint/reportlint/internal/prefilter"
 	"github.com/reportlint/reportlint/internal/vocab"
 )
 
@@ -104,21 +105,10 @@ func FuzzDiscussedSieve(f *testing.F) {
 	f.Add("kidnapping", "Kidnappinges. kidnap")
 	f.Add("terrorism,health risks", "health  risk; Terrorisms")
 	f.Fuzz(func(t *testing.T, list, text string) {
-		// A vocabulary's words are UTF-8 (YAML); the sieve is asked of
-		// ASCII texts only.
-		if len(list) > 200 || len(text) > 2000 || !utf8.ValidString(list) || !phrase.IsASCII(text) {
+		words, firsts, re, ok := fuzzWordList(list, text)
+		if !ok {
 			return
 		}
-		words := strings.Split(list, ",")
-		if len(words) > 8 {
-			return
-		}
-		firsts, sieve := firstParts(words)
-		if !sieve {
-			return
-		}
-		// compileWords, not the cache: the fuzz's lists would fill it.
-		re := compileWords(words)
 		if re.MatchString(text) && !containsAny(strings.ToLower(text), firsts) {
 			t.Fatalf("words %q match %q, and the sieve (%q) turns it away", words, text, firsts)
 		}
@@ -189,6 +179,26 @@ func FuzzMayGiveReasons(f *testing.F) {
 	})
 }
 
+// fuzzWordList reads a fuzzed word list ("crime,civil unrest") and text
+// as discussed is given them: a vocabulary's words are UTF-8 (YAML), the
+// sieve is asked of ASCII texts only, and the list must give a sieve. The
+// expression is compiled, not cached: the fuzz's lists would fill the
+// cache.
+func fuzzWordList(list, text string) (words, firsts []string, re *prefilter.Regexp, ok bool) {
+	if len(list) > 200 || len(text) > 2000 || !utf8.ValidString(list) || !phrase.IsASCII(text) {
+		return nil, nil, nil, false
+	}
+	words = strings.Split(list, ",")
+	if len(words) > 8 {
+		return nil, nil, nil, false
+	}
+	firsts, ok = firstParts(words)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	return words, firsts, compileWords(words), true
+}
+
 // FuzzSieveFrom: wordsRegexp's expression run from sieveFrom's place finds
 // every match it finds in the whole text, at the same places, and there is
 // none when sieveFrom says so; discussed and checkDiscussion ran it on the
@@ -199,18 +209,10 @@ func FuzzSieveFrom(f *testing.F) {
 	f.Add("terrorism,health risks,risk", "xhealth  risk; Terrorisms_ health risks")
 	f.Add("a-b,b", "ba-b a_b a--b B")
 	f.Fuzz(func(t *testing.T, list, text string) {
-		if len(list) > 200 || len(text) > 2000 || !utf8.ValidString(list) || !phrase.IsASCII(text) {
+		words, firsts, re, ok := fuzzWordList(list, text)
+		if !ok {
 			return
 		}
-		words := strings.Split(list, ",")
-		if len(words) > 8 {
-			return
-		}
-		firsts, sieve := firstParts(words)
-		if !sieve {
-			return
-		}
-		re := compileWords(words)
 		want := re.FindAllStringIndex(text, -1)
 		from := sieveFrom(text, strings.ToLower(text), firsts)
 		if from < 0 {
