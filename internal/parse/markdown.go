@@ -48,9 +48,13 @@ func newMarkdownParser(refs, plain bool) parser.Parser {
 	)
 }
 
-// markdownOneByOne makes parseMarkdown add each paragraph to its section as
-// addParagraph does; FuzzMarkdownParagraphsInOrder sets it.
-var markdownOneByOne = false
+// markdownAdd adds a paragraph to its section: one run of mp.order, in
+// document order (addInOrder). FuzzMarkdownParagraphsInOrder swaps in the
+// old way, a slice of its own for each section, to hold the two together.
+var markdownAdd = func(mp *mdParser, p *document.Paragraph) {
+	mp.order = append(mp.order, p)
+	addInOrder(mp.r, mp.stack, mp.order)
+}
 
 // goldmarkFor is the parser for source: the one without the link
 // reference transformer when source can hold no definition.
@@ -68,7 +72,7 @@ func parseMarkdown(src string, r *document.Report, prof *profile.Profile) {
 	source := []byte(src)
 	loosenLinkTargets(source)
 	doc := goldmarkFor(source).Parse(text.NewReader(source))
-	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof), oneByOne: markdownOneByOne}
+	mp := &mdParser{src: src, source: source, r: r, hp: newHeaderReader(prof)}
 	mp.order = make([]*document.Paragraph, 0, doc.ChildCount()/2) // a first guess; it grows as needed
 	first := true
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -103,10 +107,8 @@ type mdParser struct {
 	stack    []*document.Section
 	// order is every paragraph so far, in document order: the sections'
 	// paragraphs are runs of it (addInOrder), where each section grew its
-	// own slice. oneByOne adds them as addParagraph does instead, for
-	// FuzzMarkdownParagraphsInOrder.
-	order    []*document.Paragraph
-	oneByOne bool
+	// own slice.
+	order []*document.Paragraph
 	// headerDone is set once a heading that is not a header line (or a
 	// paragraph of running text) ends the header area.
 	headerDone bool
@@ -135,12 +137,7 @@ func (mp *mdParser) block(n ast.Node, kind document.ParagraphKind) {
 		if !mp.headerDone && len(mp.stack) == 0 {
 			mp.hp.readLine(mp.r, mp.src, p.Span.Start, p.Span.End)
 		}
-		if mp.oneByOne {
-			addParagraph(mp.r, mp.stack, p)
-			return
-		}
-		mp.order = append(mp.order, p)
-		addInOrder(mp.r, mp.stack, mp.order)
+		markdownAdd(mp, p)
 	case *ast.List:
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {

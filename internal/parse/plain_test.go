@@ -98,8 +98,11 @@ func FuzzMarkdownParagraphsInOrder(f *testing.F) {
 			return
 		}
 		parseWith := func(oneByOne bool) *document.Report {
-			defer func() { markdownOneByOne = false }()
-			markdownOneByOne = oneByOne
+			inOrder := markdownAdd
+			defer func() { markdownAdd = inOrder }()
+			if oneByOne {
+				markdownAdd = func(mp *mdParser, p *document.Paragraph) { addParagraph(mp.r, mp.stack, p) }
+			}
 			r, err := Parse(src, Options{Format: document.FormatMarkdown})
 			if err != nil {
 				return nil
@@ -177,4 +180,16 @@ func FuzzSetextUnderline(f *testing.F) {
 			t.Fatalf("isSetextUnderline(%q) = %v, want %v", line, got, want)
 		}
 	})
+}
+
+// addParagraph, the Markdown parser's old way, adds p to the innermost
+// open section (or the preamble), each section's slice its own, and
+// stretches the spans of every open section over it.
+func addParagraph(r *document.Report, stack []*document.Section, p *document.Paragraph) {
+	if len(stack) == 0 {
+		r.Preamble = append(r.Preamble, p)
+		return
+	}
+	stack[len(stack)-1].Paragraphs = append(stack[len(stack)-1].Paragraphs, p)
+	stretch(stack, p)
 }

@@ -191,19 +191,9 @@ func pushSection(r *document.Report, stack []*document.Section, sec *document.Se
 	return append(stack, sec)
 }
 
-// addParagraph adds p to the innermost open section (or the preamble) and
-// stretches the spans of every open section over it.
-func addParagraph(r *document.Report, stack []*document.Section, p *document.Paragraph) {
-	if len(stack) == 0 {
-		r.Preamble = append(r.Preamble, p)
-		return
-	}
-	stack[len(stack)-1].Paragraphs = append(stack[len(stack)-1].Paragraphs, p)
-	stretch(stack, p)
-}
-
-// addInOrder is addParagraph for p, the last of order, every paragraph of
-// a plain-text report so far. A section's own paragraphs are a run of
+// addInOrder adds p, the last of order (every paragraph of the report so
+// far, text or Markdown), to the innermost open section or the preamble,
+// and stretches the open sections over it. A section's own paragraphs are a run of
 // order: once a subsection opens, its parent is never again the innermost
 // open section (pushSection: a later heading either nests under the
 // subsection or closes both), and the preamble ends at the first heading.
